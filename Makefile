@@ -1,0 +1,21 @@
+# argmap: `make run` sets everything up and opens the Pivot map; `make test` runs every test.
+SWIFT ?= swift
+MAP ?= Arguments/pivot-to-asia.argdown
+
+.PHONY: setup build run test clean
+
+setup:
+	@bash .ci/setup
+
+build: setup
+	$(SWIFT) build -c release --product argmap
+
+run: build
+	$$($(SWIFT) build -c release --show-bin-path)/argmap $(MAP)
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+clean:
+	rm -rf .build

@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Targets are listed by layer: the model at the bottom, semantics and formats on it,
+// the REPL above them, and the executable on top. Layers only point down.
+let package = Package(
+    name: "argmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "argmap", targets: ["argmap"]),
+        .library(name: "ArgMapModel", targets: ["ArgMapModel"]),
+        .library(name: "ArgMapSemantics", targets: ["ArgMapSemantics"]),
+        .library(name: "ArgMapFormats", targets: ["ArgMapFormats"]),
+        .library(name: "ArgMapREPL", targets: ["ArgMapREPL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The argument graph: claims, relations, edits, diagnostics.
+        .target(name: "ArgMapModel"),
+        // Evaluation semantics (gradual and labelling) over the graph.
+        .target(name: "ArgMapSemantics", dependencies: ["ArgMapModel"]),
+        // Argdown argument files and interchange formats.
+        .target(name: "ArgMapFormats", dependencies: ["ArgMapModel"]),
+        // Fixed-arity C wrappers around libedit's variadic API.
+        .target(
+            name: "CEditLine",
+            linkerSettings: [.linkedLibrary("edit")]
+        ),
+        // Commands, session, tokenizer and line editing.
+        .target(
+            name: "ArgMapREPL",
+            dependencies: ["ArgMapModel", "ArgMapSemantics", "ArgMapFormats", "CEditLine"]
+        ),
+        .executableTarget(
+            name: "argmap",
+            dependencies: [
+                "ArgMapREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArgMapModelTests", dependencies: ["ArgMapModel"]),
+        .testTarget(name: "ArgMapSemanticsTests", dependencies: ["ArgMapSemantics", "ArgMapFormats"]),
+        .testTarget(name: "ArgMapFormatsTests", dependencies: ["ArgMapFormats"]),
+        .testTarget(name: "ArgMapREPLTests", dependencies: ["ArgMapREPL"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ArgMapFormats"]),
+    ]
+)

@@ -1,0 +1,203 @@
+import ArgMapModel
+
+/// Turns an ``ArgdownDocument`` into an ``ArgumentMap``: equivalence classes by title become
+/// claims, relation lines become relations, and argmap's data keys (`base`, `weight`, `note`,
+/// `sources`) become the claims' and relations' values.
+public enum ArgdownLowering {
+    public static func lower(_ document: ArgdownDocument) -> (ArgumentMap, [Diagnostic]) {
+        var map = ArgumentMap()
+        var diagnostics: [Diagnostic] = []
+        if let fm = document.frontmatter {
+            map.frontmatter = fm
+            map.title = frontmatterTitle(fm)
+        }
+        // Claim of each element.
+        var claimOf = Array(repeating: -1, count: document.elements.count)
+        var definedText = [Int: (String, SourceLocation)]()
+        var claims: [Claim] = []
+        var indexByID: [String: Int] = [:]
+        var usedIDs = Set<String>()
+        for e in document.elements where e.title != nil { usedIDs.insert(e.title!) }
+        var untitledCount = 0
+        var onRelationLine = Array(repeating: false, count: document.elements.count)
+        for r in document.relations { onRelationLine[r.child] = true }
+
+        for (ei, e) in document.elements.enumerated() {
+            let id: String
+            if let title = e.title {
+                id = title
+                if let error = idError(title) {
+                    diagnostics.append(.error("'\(title)' cannot be a title: \(error)", at: e.location, length: title.count + 2,
+                                              hint: "titles may not contain [ ] < > { } or control characters"))
+                    continue
+                }
+            } else {
+                untitledCount += 1
+                id = ArgumentMap.makeID(from: e.text, number: untitledCount, taken: &usedIDs)
+            }
+            let c: Int
+            if let existing = indexByID[id] {
+                c = existing
+                if claims[c].kind != e.kind {
+                    diagnostics.append(.error("'\(id)' names both a statement and an argument", at: e.location, length: id.count + 2,
+                                              hint: "argmap gives statements and arguments one namespace of ids: rename one of them"))
+                    continue
+                }
+            } else {
+                c = claims.count
+                indexByID[id] = c
+                claims.append(Claim(id: id, kind: e.kind, section: e.section))
+            }
+            claimOf[ei] = c
+            if !e.isReference {
+                if let (old, oldLocation) = definedText[c], old != e.text, !e.text.isEmpty, !old.isEmpty {
+                    diagnostics.append(.warning("'\(id)' is defined again with other text (first at line \(oldLocation.line)); the later text is kept", at: e.location, length: id.count + 2))
+                }
+                if !e.text.isEmpty || definedText[c] == nil {
+                    claims[c].text = e.text
+                    definedText[c] = (e.text, e.location)
+                }
+            }
+            for tag in e.tags where !claims[c].tags.contains(tag) { claims[c].tags.append(tag) }
+            applyData(e, to: &claims[c], isRelationLine: onRelationLine[ei], diagnostics: &diagnostics)
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (map, diagnostics) }
+        for claim in claims {
+            do { try map.apply(.addClaim(claim)) } catch { diagnostics.append(.error(error.description)) }
+        }
+
+        for relation in document.relations {
+            let parent = claimOf[relation.parent], child = claimOf[relation.child]
+            guard parent >= 0, child >= 0 else { continue }
+            let (from, to): (Int, Int)
+            let type: RelationType
+            switch relation.symbol {
+            case .support: (from, to, type) = (child, parent, .support)
+            case .attack: (from, to, type) = (child, parent, .attack)
+            case .undercut: (from, to, type) = (child, parent, .undercut)
+            case .supportOf: (from, to, type) = (parent, child, .support)
+            case .attackOf: (from, to, type) = (parent, child, .attack)
+            case .undercutOf: (from, to, type) = (parent, child, .undercut)
+            }
+            let element = document.elements[relation.child]
+            var weight = Relation.defaultWeight
+            if let value = element.data.first(where: { $0.key == "weight" })?.value {
+                if let w = value.number, w >= 0, w <= 1 {
+                    weight = w
+                } else {
+                    diagnostics.append(.error("weight must be a number from 0 to 1, not \(value.text)", at: element.dataLocation ?? element.location,
+                                              hint: "write for example {weight: 0.8}; 1 counts the claim in full, 0 not at all"))
+                    continue
+                }
+            }
+            let fromID = map.claims[from].id, toID = map.claims[to].id
+            if from == to {
+                diagnostics.append(.error("'\(fromID)' cannot support or attack itself", at: relation.location,
+                                          hint: "a claim's relations go to other claims; remove this line"))
+                continue
+            }
+            if let existing = map.relationIndex(from: from, to: to) {
+                let old = map.relations[existing]
+                if old.type != type {
+                    diagnostics.append(.error("'\(fromID)' both \(verb(old.type)) and \(verb(type)) '\(toID)'", at: relation.location,
+                                              hint: "a claim has one relation to each parent: keep one of the two lines"))
+                } else if old.weight != weight {
+                    diagnostics.append(.error("the relation from '\(fromID)' to '\(toID)' is given two weights", at: relation.location,
+                                              hint: "write the weight once"))
+                }
+                continue
+            }
+            do {
+                try map.apply(.link(RelationSpec(from: fromID, to: toID, type: type, weight: weight)))
+            } catch {
+                diagnostics.append(.error(error.description, at: relation.location))
+            }
+        }
+        return (map, diagnostics)
+    }
+
+    static func verb(_ type: RelationType) -> String {
+        switch type {
+        case .support: return "supports"
+        case .attack: return "attacks"
+        case .undercut: return "undercuts"
+        }
+    }
+
+    static func applyData(_ e: ArgdownElement, to claim: inout Claim, isRelationLine: Bool, diagnostics: inout [Diagnostic]) {
+        let at = e.dataLocation ?? e.location
+        for entry in e.data {
+            switch entry.key {
+            case "base":
+                guard let b = entry.value.number, b >= 0, b <= 1 else {
+                    diagnostics.append(.error("base must be a number from 0 to 1, not \(entry.value.text)", at: at,
+                                              hint: "write for example {base: 0.7}; 0.5 is the default"))
+                    continue
+                }
+                claim.base = b
+            case "weight":
+                if !isRelationLine {
+                    diagnostics.append(.error("weight belongs to a relation, and this claim is not on a relation line", at: at,
+                                              hint: "put {weight: …} on the line where the claim supports or attacks its parent"))
+                }
+            case "note":
+                guard let s = entry.value.string else {
+                    diagnostics.append(.error("note must be text", at: at, hint: "write {note: \"…\"}"))
+                    continue
+                }
+                claim.note = s
+            case "sources":
+                guard let sources = parseSources(entry.value) else {
+                    diagnostics.append(.error("sources must be a list of citations", at: at,
+                                              hint: "write {sources: [{citation: \"…\", date: \"2020-08-17\", url: \"https://…\"}]} or {sources: [\"citation\"]}"))
+                    continue
+                }
+                claim.sources = sources
+            default:
+                claim.setData(entry.key, entry.value)
+            }
+        }
+    }
+
+    static func parseSources(_ value: DataValue) -> [Source]? {
+        guard case .list(let items) = value else {
+            if let s = value.string { return [Source(citation: s)] }
+            return nil
+        }
+        var out: [Source] = []
+        for item in items {
+            switch item {
+            case .string(let s): out.append(Source(citation: s))
+            case .map(let entries):
+                func field(_ k: String) -> String? { entries.first(where: { $0.key == k })?.value.string }
+                guard let citation = field("citation") ?? field("title") ?? field("url") else { return nil }
+                out.append(Source(citation: citation, date: field("date"), url: field("url")))
+            default: return nil
+            }
+        }
+        return out
+    }
+
+    static func idError(_ id: String) -> String? {
+        do { try ArgumentMap.validate(id: id); return nil } catch {
+            if case .invalidID(_, let reason) = error { return reason }
+            return error.description
+        }
+    }
+
+    /// The `title:` of the frontmatter (continued on indented lines), unquoted.
+    static func frontmatterTitle(_ yaml: String) -> String? {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard let i = lines.firstIndex(where: { $0.hasPrefix("title:") }) else { return nil }
+        var value = String(lines[i].dropFirst("title:".count)).trimmingBlanks()
+        lines = Array(lines[(i + 1)...])
+        for l in lines {
+            guard let f = l.first, f == " " || f == "\t" else { break }
+            value += " " + String(l).trimmingBlanks()
+        }
+        if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
+            value = String(value.dropFirst().dropLast())
+        }
+        return value.isEmpty ? nil : value
+    }
+}

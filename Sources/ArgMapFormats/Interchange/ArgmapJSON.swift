@@ -1,0 +1,167 @@
+import ArgMapModel
+
+/// argmap's own JSON form:
+/// `{"argmap": 1, "title": …, "claims": [{"id", "text", "kind", "base", "tags", "sources",
+/// "note", "data"}, …], "relations": [{"from", "to", "type", "weight"}, …]}`.
+///
+/// Only `id` (claims) and `from`, `to`, `type` (relations) are required on import. An undercut
+/// `{"from": U, "to": A, "type": "undercut"}` attacks the inference of `A`: every relation
+/// going out of `A`. Fields may be added in later versions, never renamed.
+public enum ArgmapJSON {
+    public static let version = 1
+
+    public static func write(_ map: ArgumentMap) -> String {
+        var out = "{\n  \"argmap\": \(version)"
+        if let title = map.title { out += ",\n  \"title\": " + JSONWriter.quote(title) }
+        if let fm = map.frontmatter { out += ",\n  \"frontmatter\": " + JSONWriter.quote(fm) }
+        out += ",\n  \"claims\": ["
+        for (i, c) in map.claims.enumerated() {
+            out += i == 0 ? "\n    {" : ",\n    {"
+            out += "\"id\": " + JSONWriter.quote(c.id)
+            out += ", \"text\": " + JSONWriter.quote(c.text)
+            out += ", \"kind\": \"" + c.kind.rawValue + "\""
+            out += ", \"base\": " + JSONWriter.number(c.base)
+            out += ", \"tags\": [" + c.tags.map(JSONWriter.quote).joined(separator: ", ") + "]"
+            out += ", \"sources\": [" + c.sources.map(sourceJSON).joined(separator: ", ") + "]"
+            out += ", \"note\": " + (c.note.map(JSONWriter.quote) ?? "null")
+            if let s = c.section { out += ", \"section\": " + JSONWriter.quote(s) }
+            out += ", \"data\": " + dataJSON(c.data)
+            out += "}"
+        }
+        out += map.claims.isEmpty ? "]" : "\n  ]"
+        out += ",\n  \"relations\": ["
+        for (i, r) in map.relations.enumerated() {
+            out += i == 0 ? "\n    {" : ",\n    {"
+            out += "\"from\": " + JSONWriter.quote(map.claims[r.from].id)
+            out += ", \"to\": " + JSONWriter.quote(map.claims[r.to].id)
+            out += ", \"type\": \"" + r.type.rawValue + "\""
+            out += ", \"weight\": " + JSONWriter.number(r.weight) + "}"
+        }
+        out += map.relations.isEmpty ? "]" : "\n  ]"
+        return out + "\n}\n"
+    }
+
+    static func sourceJSON(_ s: Source) -> String {
+        var out = "{\"citation\": " + JSONWriter.quote(s.citation)
+        if let d = s.date { out += ", \"date\": " + JSONWriter.quote(d) }
+        if let u = s.url { out += ", \"url\": " + JSONWriter.quote(u) }
+        return out + "}"
+    }
+
+    static func dataJSON(_ entries: [DataEntry]) -> String {
+        "{" + entries.map { JSONWriter.quote($0.key) + ": " + valueJSON($0.value) }.joined(separator: ", ") + "}"
+    }
+
+    static func valueJSON(_ v: DataValue) -> String {
+        switch v {
+        case .string(let s): return JSONWriter.quote(s)
+        case .number(let d): return JSONWriter.number(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .list(let items): return "[" + items.map(valueJSON).joined(separator: ", ") + "]"
+        case .map(let entries): return dataJSON(entries)
+        }
+    }
+
+    static func dataValue(_ j: JSONValue) -> DataValue {
+        switch j {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .number(let d): return .number(d)
+        case .string(let s): return .string(s)
+        case .array(let a): return .list(a.map(dataValue))
+        case .object(let o): return .map(o.map { DataEntry(key: $0.0, value: dataValue($0.1)) })
+        }
+    }
+
+    /// Reads argmap JSON. Errors name the claim or relation (by position) and the field.
+    public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ArgumentMap {
+        let root: JSONValue
+        do { root = try JSONReader.parse(text) } catch {
+            throw LoadFailure([error], file: file, source: SourceText(text))
+        }
+        var problems: [Diagnostic] = []
+        func fail(_ message: String, hint: String? = nil) { problems.append(.error(message, hint: hint)) }
+        guard root.object != nil else {
+            throw LoadFailure([.error("argmap JSON must be an object with \"claims\" and \"relations\"")], file: file)
+        }
+        if let v = root["argmap"]?.number, v > Double(version) {
+            fail("this file is argmap JSON version \(DataValue.format(v)); this argmap reads version \(version)", hint: "update argmap")
+        }
+        var map = ArgumentMap()
+        map.title = root["title"]?.string
+        map.frontmatter = root["frontmatter"]?.string
+        let claims = root["claims"]?.array ?? []
+        if root["claims"] != nil, root["claims"]?.array == nil { fail("\"claims\" must be an array") }
+        for (i, j) in claims.enumerated() {
+            guard j.object != nil, let id = j["id"]?.string else {
+                fail("claims[\(i)] has no \"id\" string", hint: "every claim needs an id, for example {\"id\": \"thesis\"}")
+                continue
+            }
+            var claim = Claim(id: id)
+            if let t = j["text"] {
+                guard let s = t.string else { fail("claims[\(i)] (\(id)): \"text\" must be a string"); continue }
+                claim.text = normalizeText(s)
+            }
+            if let k = j["kind"] {
+                guard let s = k.string, let kind = ClaimKind(rawValue: s) else {
+                    fail("claims[\(i)] (\(id)): \"kind\" must be \"statement\" or \"argument\""); continue
+                }
+                claim.kind = kind
+            }
+            if let b = j["base"], b != .null {
+                guard let d = b.number, d >= 0, d <= 1 else {
+                    fail("claims[\(i)] (\(id)): \"base\" must be a number from 0 to 1"); continue
+                }
+                claim.base = d
+            }
+            if let t = j["tags"] {
+                guard let a = t.array, a.allSatisfy({ $0.string != nil }) else { fail("claims[\(i)] (\(id)): \"tags\" must be an array of strings"); continue }
+                claim.tags = a.compactMap(\.string)
+            }
+            if let s = j["sources"] {
+                guard let a = s.array else { fail("claims[\(i)] (\(id)): \"sources\" must be an array"); continue }
+                for src in a {
+                    if let c = src.string { claim.sources.append(Source(citation: c)); continue }
+                    guard let c = src["citation"]?.string ?? src["url"]?.string else {
+                        fail("claims[\(i)] (\(id)): each source needs a \"citation\""); continue
+                    }
+                    claim.sources.append(Source(citation: c, date: src["date"]?.string, url: src["url"]?.string))
+                }
+            }
+            if let n = j["note"], n != .null {
+                guard let s = n.string else { fail("claims[\(i)] (\(id)): \"note\" must be a string"); continue }
+                claim.note = s
+            }
+            claim.section = j["section"]?.string
+            if let d = j["data"]?.object {
+                claim.data = d.map { DataEntry(key: $0.0, value: dataValue($0.1)) }
+            }
+            do { try map.apply(.addClaim(claim)) } catch { fail("claims[\(i)]: \(error.description)") }
+        }
+        let relations = root["relations"]?.array ?? []
+        for (i, j) in relations.enumerated() {
+            guard let from = j["from"]?.string, let to = j["to"]?.string else {
+                fail("relations[\(i)] needs \"from\" and \"to\" claim ids"); continue
+            }
+            guard let t = j["type"]?.string, let type = RelationType(rawValue: t) else {
+                fail("relations[\(i)] (\(from) → \(to)): \"type\" must be \"support\", \"attack\" or \"undercut\""); continue
+            }
+            var weight = Relation.defaultWeight
+            if let w = j["weight"], w != .null {
+                guard let d = w.number, d >= 0, d <= 1 else { fail("relations[\(i)] (\(from) → \(to)): \"weight\" must be a number from 0 to 1"); continue }
+                weight = d
+            }
+            do { try map.apply(.link(RelationSpec(from: from, to: to, type: type, weight: weight))) } catch {
+                fail("relations[\(i)]: \(error.description)")
+            }
+        }
+        if !problems.isEmpty { throw LoadFailure(problems, file: file) }
+        return map
+    }
+
+    /// A claim is one paragraph: line breaks and runs of blanks become single spaces.
+    static func normalizeText(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

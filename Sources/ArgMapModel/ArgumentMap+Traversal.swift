@@ -1,0 +1,110 @@
+extension ArgumentMap {
+    /// The theses: claims that support, attack or undercut nothing, in claim order.
+    /// - Complexity: O(claims).
+    public var roots: [Int] {
+        claims.indices.filter { outgoing[$0].isEmpty }
+    }
+
+    /// The claims under a claim (its supporters, attackers and undercutters), with the relation
+    /// that joins each, in relation order.
+    public func children(of c: Int) -> [(claim: Int, relation: Int)] {
+        incoming[c].map { (relations[$0].from, $0) }
+    }
+
+    /// The claims a claim answers, with the joining relation.
+    public func parents(of c: Int) -> [(claim: Int, relation: Int)] {
+        outgoing[c].map { (relations[$0].to, $0) }
+    }
+
+    /// A topological order (every claim after all the claims under it), or nil when the map
+    /// has a cycle. An undercut counts as an edge into the claim whose inference it attacks.
+    /// - Complexity: O(claims + relations), no recursion.
+    public func topologicalOrder() -> [Int]? {
+        var pending = incoming.map(\.count)
+        var order: [Int] = []
+        order.reserveCapacity(claims.count)
+        for c in claims.indices where pending[c] == 0 { order.append(c) }
+        var head = 0
+        while head < order.count {
+            let c = order[head]
+            head += 1
+            for r in outgoing[c] {
+                let t = relations[r].to
+                pending[t] -= 1
+                if pending[t] == 0 { order.append(t) }
+            }
+        }
+        return order.count == claims.count ? order : nil
+    }
+
+    /// One step of the canonical walk: a claim reached through a relation (nil for a thesis or
+    /// a block start), at a depth, expanded here (its first visit) or only referred to.
+    public struct WalkStep: Sendable {
+        public var claim: Int
+        public var relation: Int?
+        public var depth: Int
+        public var isFirstVisit: Bool
+    }
+
+    /// The canonical walk of the whole map: each thesis in claim order, depth first through
+    /// the claims under it; a claim met again is a reference and is not expanded twice; claims
+    /// that no thesis reaches (cycles) start blocks of their own. Every relation is visited
+    /// exactly once. Iterative, so a chain a million deep is fine.
+    /// - Complexity: O(claims + relations).
+    public func canonicalWalk(_ visit: (WalkStep) -> Void) {
+        var expanded = Array(repeating: false, count: claims.count)
+        var stack: [WalkStep] = []
+        func run(from start: Int) {
+            stack.append(WalkStep(claim: start, relation: nil, depth: 0, isFirstVisit: true))
+            while let step = stack.popLast() {
+                var step = step
+                step.isFirstVisit = !expanded[step.claim]
+                visit(step)
+                guard step.isFirstVisit else { continue }
+                expanded[step.claim] = true
+                for r in incoming[step.claim].reversed() {
+                    stack.append(WalkStep(claim: relations[r].from, relation: r, depth: step.depth + 1, isFirstVisit: true))
+                }
+            }
+        }
+        for c in claims.indices where outgoing[c].isEmpty { run(from: c) }
+        for c in claims.indices where !expanded[c] { run(from: c) }
+    }
+}
+
+extension ArgumentMap {
+    /// A readable id made from a text: its first five words, lower-cased and joined by hyphens,
+    /// made unique against `taken` (which it extends) with a numeric suffix.
+    public static func makeID(from text: String, number: Int, taken: inout Set<String>) -> String {
+        var words: [String] = []
+        var current = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                current.append(ch)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+                if words.count == 5 { break }
+            }
+        }
+        if !current.isEmpty, words.count < 5 { words.append(current) }
+        var base = words.joined(separator: "-")
+        if base.count > 48 { base = String(base.prefix(48)) }
+        if base.isEmpty { base = "untitled-\(number)" }
+        var id = base
+        var k = 2
+        while taken.contains(id) { id = "\(base)-\(k)"; k += 1 }
+        taken.insert(id)
+        return id
+    }
+
+    /// A fresh id for a new claim with this text.
+    public func makeID(from text: String) -> String {
+        var scratch = Set<String>()
+        let base = ArgumentMap.makeID(from: text, number: count + 1, taken: &scratch)
+        var id = base
+        var k = 2
+        while index(of: id) != nil { id = "\(base)-\(k)"; k += 1 }
+        return id
+    }
+}

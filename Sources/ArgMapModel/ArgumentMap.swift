@@ -1,0 +1,152 @@
+/// An argument map: claims and the relations between them, stored flat.
+///
+/// Claims live in one contiguous array and are addressed by index; relations name their ends
+/// by index; each claim's incoming and outgoing relations are index lists; ids map to indices
+/// through one dictionary. Nothing walks the graph recursively, so maps of a million claims, or
+/// chains a million deep, are fine.
+///
+/// Every change goes through ``apply(_:)``, which checks the edit, performs it and returns its
+/// inverse, so that undo, a journal and incremental scoring all build on one small set of
+/// operations.
+public struct ArgumentMap: Sendable {
+    /// The map's title (from the frontmatter's `title:`), if any.
+    public var title: String?
+    /// The frontmatter's YAML as written between the `===` lines, kept and written back unchanged.
+    public var frontmatter: String?
+
+    public private(set) var claims: [Claim] = []
+    public private(set) var relations: [Relation] = []
+    /// For each claim, the indices of the relations pointing at it, in relation order.
+    public private(set) var incoming: [[Int]] = []
+    /// For each claim, the indices of the relations leaving it, in relation order.
+    public private(set) var outgoing: [[Int]] = []
+    private var indexByID: [String: Int] = [:]
+
+    public init(title: String? = nil) {
+        self.title = title
+    }
+
+    public var count: Int { claims.count }
+    public var isEmpty: Bool { claims.isEmpty }
+
+    /// The index of the claim with this id.
+    /// - Complexity: O(1) on average.
+    public func index(of id: String) -> Int? { indexByID[id] }
+
+    public func claim(_ id: String) -> Claim? {
+        indexByID[id].map { claims[$0] }
+    }
+
+    /// The index of the relation from one claim to another, if there is one.
+    /// - Complexity: O(out-degree of `from`).
+    public func relationIndex(from: Int, to: Int) -> Int? {
+        outgoing[from].first(where: { relations[$0].to == to })
+    }
+
+    public func spec(of relation: Relation) -> RelationSpec {
+        RelationSpec(from: claims[relation.from].id, to: claims[relation.to].id, type: relation.type, weight: relation.weight)
+    }
+
+    /// Every relation, named by the ids of its ends, in relation order.
+    public var relationSpecs: [RelationSpec] { relations.map(spec(of:)) }
+
+    // MARK: - Primitive storage operations (checked by the edits that call them)
+
+    mutating func appendClaimUnchecked(_ claim: Claim) {
+        indexByID[claim.id] = claims.count
+        claims.append(claim)
+        incoming.append([])
+        outgoing.append([])
+    }
+
+    mutating func insertClaimUnchecked(_ claim: Claim, at position: Int) {
+        if position == claims.count { appendClaimUnchecked(claim); return }
+        claims.insert(claim, at: position)
+        for i in relations.indices {
+            if relations[i].from >= position { relations[i].from += 1 }
+            if relations[i].to >= position { relations[i].to += 1 }
+        }
+        for i in position..<claims.count { indexByID[claims[i].id] = i }
+        rebuildAdjacency()
+    }
+
+    /// Removes a claim that has no relations left.
+    mutating func removeClaimUnchecked(at position: Int) {
+        precondition(incoming[position].isEmpty && outgoing[position].isEmpty)
+        indexByID[claims[position].id] = nil
+        claims.remove(at: position)
+        if position == claims.count {
+            incoming.removeLast()
+            outgoing.removeLast()
+            return
+        }
+        for i in relations.indices {
+            if relations[i].from > position { relations[i].from -= 1 }
+            if relations[i].to > position { relations[i].to -= 1 }
+        }
+        for i in position..<claims.count { indexByID[claims[i].id] = i }
+        rebuildAdjacency()
+    }
+
+    mutating func appendRelationUnchecked(_ relation: Relation) {
+        let r = relations.count
+        relations.append(relation)
+        incoming[relation.to].append(r)
+        outgoing[relation.from].append(r)
+    }
+
+    mutating func insertRelationUnchecked(_ relation: Relation, at position: Int) {
+        if position == relations.count { appendRelationUnchecked(relation); return }
+        relations.insert(relation, at: position)
+        rebuildAdjacency()
+    }
+
+    mutating func removeRelationUnchecked(at position: Int) {
+        let relation = relations[position]
+        if position == relations.count - 1 {
+            relations.removeLast()
+            incoming[relation.to].removeAll(where: { $0 == position })
+            outgoing[relation.from].removeAll(where: { $0 == position })
+            return
+        }
+        relations.remove(at: position)
+        rebuildAdjacency()
+    }
+
+    mutating func updateClaimUnchecked(at position: Int, _ body: (inout Claim) -> Void) {
+        body(&claims[position])
+    }
+
+    mutating func renameUnchecked(at position: Int, to newID: String) {
+        indexByID[claims[position].id] = nil
+        claims[position].id = newID
+        indexByID[newID] = position
+    }
+
+    mutating func setWeightUnchecked(relation r: Int, _ weight: Double) {
+        relations[r].weight = weight
+    }
+
+    /// Rebuilds the adjacency lists from the relation array.
+    /// - Complexity: O(claims + relations).
+    mutating func rebuildAdjacency() {
+        incoming = Array(repeating: [], count: claims.count)
+        outgoing = Array(repeating: [], count: claims.count)
+        for (r, relation) in relations.enumerated() {
+            incoming[relation.to].append(r)
+            outgoing[relation.from].append(r)
+        }
+    }
+}
+
+extension ArgumentMap: Equatable {
+    /// Two maps are equal when they mean the same: the same title and frontmatter, the same
+    /// claims (by id, whatever their order) and the same relations (by the ids of their ends).
+    public static func == (lhs: ArgumentMap, rhs: ArgumentMap) -> Bool {
+        guard lhs.title == rhs.title, lhs.frontmatter == rhs.frontmatter,
+              lhs.claims.count == rhs.claims.count, lhs.relations.count == rhs.relations.count
+        else { return false }
+        for claim in lhs.claims where rhs.claim(claim.id) != claim { return false }
+        return Set(lhs.relationSpecs) == Set(rhs.relationSpecs)
+    }
+}

@@ -1,0 +1,51 @@
+/// A value in a claim's data: the flow-style YAML subset that Argdown's `{key: value}` uses.
+public indirect enum DataValue: Equatable, Hashable, Sendable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+    case list([DataValue])
+    case map([DataEntry])
+
+    /// The value as text, for display and for string-typed settings.
+    public var text: String {
+        switch self {
+        case .string(let s): return s
+        case .number(let d): return DataValue.format(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .map(let entries): return "{" + entries.map { "\($0.key): \($0.value.text)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    public var number: Double? {
+        if case .number(let d) = self { return d }
+        return nil
+    }
+
+    public var string: String? {
+        switch self {
+        case .string(let s): return s
+        case .number, .bool: return text
+        default: return nil
+        }
+    }
+
+    /// The shortest text that reads back as the same number (`1`, `0.25`).
+    public static func format(_ d: Double) -> String {
+        if d.isFinite, d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+}
+
+/// One `key: value` pair of claim data.
+public struct DataEntry: Equatable, Hashable, Sendable {
+    public var key: String
+    public var value: DataValue
+
+    public init(key: String, value: DataValue) {
+        self.key = key
+        self.value = value
+    }
+}

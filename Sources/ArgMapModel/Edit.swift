@@ -1,0 +1,244 @@
+/// One change to a map. Every change to an ``ArgumentMap`` is an edit: applying one returns its
+/// inverse, which is what undo, the crash journal and incremental scoring build on.
+public enum Edit: Equatable, Sendable {
+    /// Adds a claim (at the end, or at a position).
+    case addClaim(Claim, at: Int? = nil)
+    /// Removes a claim and every relation that touches it.
+    case removeClaim(String)
+    /// Puts back a removed claim at its old position with its old relations (the inverse of
+    /// `removeClaim`).
+    case restoreClaim(Claim, at: Int, relations: [PlacedRelation])
+    /// Replaces a claim's text.
+    case setText(String, String)
+    /// Sets one of a claim's values.
+    case setValue(String, ClaimValue)
+    /// Renames a claim (its relations follow).
+    case rename(String, to: String)
+    /// Adds a relation (at the end of the relation list, or at a position).
+    case link(RelationSpec, at: Int? = nil)
+    /// Removes the relation from one claim to another.
+    case unlink(from: String, to: String)
+    /// Sets the weight of the relation from one claim to another.
+    case setWeight(from: String, to: String, Double)
+    /// Moves a claim's relation from one parent to another, keeping its type and weight.
+    case move(String, from: String, to: String)
+    /// Several edits as one step (one command, one undo).
+    case batch([Edit])
+}
+
+/// A value of a claim that `Edit.setValue` changes.
+public enum ClaimValue: Equatable, Sendable {
+    case base(Double)
+    case kind(ClaimKind)
+    case tags([String])
+    case sources([Source])
+    case note(String?)
+    case section(String?)
+    case data(key: String, DataValue?)
+}
+
+/// A relation together with its position in the relation list.
+public struct PlacedRelation: Equatable, Sendable {
+    public var relation: RelationSpec
+    public var position: Int
+
+    public init(_ relation: RelationSpec, at position: Int) {
+        self.relation = relation
+        self.position = position
+    }
+}
+
+extension ArgumentMap {
+    /// Checks an edit, performs it, and returns the edit that undoes it.
+    ///
+    /// A refused edit throws a ``MapError`` and leaves the map as it was (a refused step of a
+    /// batch undoes the steps before it).
+    /// - Complexity: O(1) amortized for adding claims, links and value changes; O(claims +
+    ///   relations) for removals, restores and insertions at a position.
+    @discardableResult
+    public mutating func apply(_ edit: Edit) throws(MapError) -> Edit {
+        switch edit {
+        case .addClaim(let claim, let position):
+            try ArgumentMap.validate(id: claim.id)
+            guard indexByIDContains(claim.id) == false else { throw .duplicateID(claim.id) }
+            try ArgumentMap.validate(value: claim.base, name: "base")
+            insertClaimUnchecked(claim, at: min(position ?? claims.count, claims.count))
+            return .removeClaim(claim.id)
+
+        case .removeClaim(let id):
+            let c = try require(id)
+            var placed: [PlacedRelation] = []
+            let touching = Set(incoming[c] + outgoing[c]).sorted()
+            for r in touching { placed.append(PlacedRelation(spec(of: relations[r]), at: r)) }
+            for r in touching.reversed() { removeRelationUnchecked(at: r) }
+            let claim = claims[c]
+            removeClaimUnchecked(at: c)
+            return .restoreClaim(claim, at: c, relations: placed)
+
+        case .restoreClaim(let claim, let position, let placed):
+            guard indexByIDContains(claim.id) == false else { throw .duplicateID(claim.id) }
+            insertClaimUnchecked(claim, at: min(position, claims.count))
+            for p in placed {
+                guard let f = index(of: p.relation.from), let t = index(of: p.relation.to) else {
+                    throw .unknownClaim(index(of: p.relation.from) == nil ? p.relation.from : p.relation.to)
+                }
+                insertRelationUnchecked(
+                    Relation(from: f, to: t, type: p.relation.type, weight: p.relation.weight),
+                    at: min(p.position, relations.count))
+            }
+            return .removeClaim(claim.id)
+
+        case .setText(let id, let text):
+            let c = try require(id)
+            let old = claims[c].text
+            updateClaimUnchecked(at: c) { $0.text = text }
+            return .setText(id, old)
+
+        case .setValue(let id, let value):
+            let c = try require(id)
+            let old = claims[c]
+            let inverse: ClaimValue
+            switch value {
+            case .base(let b):
+                try ArgumentMap.validate(value: b, name: "base")
+                inverse = .base(old.base)
+                updateClaimUnchecked(at: c) { $0.base = b }
+            case .kind(let k):
+                inverse = .kind(old.kind)
+                updateClaimUnchecked(at: c) { $0.kind = k }
+            case .tags(let t):
+                inverse = .tags(old.tags)
+                updateClaimUnchecked(at: c) { $0.tags = t }
+            case .sources(let s):
+                inverse = .sources(old.sources)
+                updateClaimUnchecked(at: c) { $0.sources = s }
+            case .note(let n):
+                inverse = .note(old.note)
+                updateClaimUnchecked(at: c) { $0.note = n }
+            case .section(let s):
+                inverse = .section(old.section)
+                updateClaimUnchecked(at: c) { $0.section = s }
+            case .data(let key, let v):
+                inverse = .data(key: key, old.dataValue(key))
+                updateClaimUnchecked(at: c) { $0.setData(key, v) }
+            }
+            return .setValue(id, inverse)
+
+        case .rename(let id, let newID):
+            let c = try require(id)
+            if newID == id { return .rename(id, to: id) }
+            try ArgumentMap.validate(id: newID)
+            guard indexByIDContains(newID) == false else { throw .duplicateID(newID) }
+            renameUnchecked(at: c, to: newID)
+            return .rename(newID, to: id)
+
+        case .link(let spec, let position):
+            let f = try require(spec.from)
+            let t = try require(spec.to)
+            guard f != t else { throw .selfRelation(spec.from) }
+            try ArgumentMap.validate(value: spec.weight, name: "weight")
+            if let existing = relationIndex(from: f, to: t) {
+                throw .relationExists(from: spec.from, to: spec.to, type: relations[existing].type)
+            }
+            let relation = Relation(from: f, to: t, type: spec.type, weight: spec.weight)
+            insertRelationUnchecked(relation, at: min(position ?? relations.count, relations.count))
+            return .unlink(from: spec.from, to: spec.to)
+
+        case .unlink(let from, let to):
+            let f = try require(from)
+            let t = try require(to)
+            guard let r = relationIndex(from: f, to: t) else { throw .noRelation(from: from, to: to) }
+            let spec = spec(of: relations[r])
+            removeRelationUnchecked(at: r)
+            return .link(spec, at: r)
+
+        case .setWeight(let from, let to, let weight):
+            let f = try require(from)
+            let t = try require(to)
+            guard let r = relationIndex(from: f, to: t) else { throw .noRelation(from: from, to: to) }
+            try ArgumentMap.validate(value: weight, name: "weight")
+            let old = relations[r].weight
+            setWeightUnchecked(relation: r, weight)
+            return .setWeight(from: from, to: to, old)
+
+        case .move(let id, let oldParent, let newParent):
+            let c = try require(id)
+            let p = try require(oldParent)
+            let q = try require(newParent)
+            guard let r = relationIndex(from: c, to: p) else { throw .noRelation(from: id, to: oldParent) }
+            if p == q { return .move(id, from: newParent, to: oldParent) }
+            guard c != q else { throw .selfRelation(id) }
+            if let existing = relationIndex(from: c, to: q) {
+                throw .relationExists(from: id, to: newParent, type: relations[existing].type)
+            }
+            let relation = relations[r]
+            removeRelationUnchecked(at: r)
+            insertRelationUnchecked(Relation(from: c, to: q, type: relation.type, weight: relation.weight), at: r)
+            return .move(id, from: newParent, to: oldParent)
+
+        case .batch(let edits):
+            var inverses: [Edit] = []
+            for step in edits {
+                do {
+                    inverses.append(try apply(step))
+                } catch {
+                    for inverse in inverses.reversed() { _ = try? apply(inverse) }
+                    throw error
+                }
+            }
+            return .batch(inverses.reversed())
+        }
+    }
+
+    private func indexByIDContains(_ id: String) -> Bool { index(of: id) != nil }
+
+    private func require(_ id: String) throws(MapError) -> Int {
+        guard let c = index(of: id) else { throw .unknownClaim(id) }
+        return c
+    }
+
+    /// Checks that a string can be a claim id: not empty, no surrounding blanks, no line
+    /// breaks, and none of the brackets that delimit Argdown titles.
+    public static func validate(id: String) throws(MapError) {
+        if id.isEmpty { throw .invalidID(id, reason: "an id cannot be empty") }
+        if id.first!.isWhitespace || id.last!.isWhitespace {
+            throw .invalidID(id, reason: "an id cannot start or end with a space")
+        }
+        for ch in id.unicodeScalars where "[]<>{}\n\r\t".unicodeScalars.contains(ch) || ch.value < 0x20 {
+            throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters")
+        }
+    }
+
+    /// Checks that a base score or weight lies in [0, 1] (NaN does not).
+    public static func validate(value: Double, name: String) throws(MapError) {
+        guard value >= 0, value <= 1 else { throw .valueOutOfRange(name: name, value: value) }
+    }
+}
+
+extension Edit {
+    /// One line saying what the edit does, for `log`.
+    public var summary: String {
+        switch self {
+        case .addClaim(let c, _): return "add \(c.kind == .argument ? "<\(c.id)>" : "[\(c.id)]")"
+        case .removeClaim(let id): return "remove \(id)"
+        case .restoreClaim(let c, _, _): return "restore \(c.id)"
+        case .setText(let id, _): return "edit the text of \(id)"
+        case .setValue(let id, let v):
+            switch v {
+            case .base(let b): return "set \(id) base \(DataValue.format(b))"
+            case .kind(let k): return "set \(id) kind \(k.rawValue)"
+            case .tags(let t): return "set \(id) tags \(t.joined(separator: ", "))"
+            case .sources: return "set \(id) sources"
+            case .note: return "set \(id) note"
+            case .section(let s): return "set \(id) section \(s ?? "(none)")"
+            case .data(let k, let v): return "set \(id) \(k) \(v?.text ?? "(none)")"
+            }
+        case .rename(let a, let b): return "rename \(a) to \(b)"
+        case .link(let s, _): return "link \(s.from) \(s.type.rawValue) \(s.to)"
+        case .unlink(let f, let t): return "unlink \(f) from \(t)"
+        case .setWeight(let f, let t, let w): return "set weight of \(f) → \(t) to \(DataValue.format(w))"
+        case .move(let id, let a, let b): return "move \(id) from \(a) to \(b)"
+        case .batch(let edits): return edits.map(\.summary).joined(separator: "; ")
+        }
+    }
+}

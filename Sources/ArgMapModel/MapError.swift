@@ -1,0 +1,29 @@
+/// Why an edit of the map was refused. Every message says what to do instead.
+public enum MapError: Error, Equatable, CustomStringConvertible, Sendable {
+    case unknownClaim(String)
+    case duplicateID(String)
+    case invalidID(String, reason: String)
+    case valueOutOfRange(name: String, value: Double)
+    case selfRelation(String)
+    case relationExists(from: String, to: String, type: RelationType)
+    case noRelation(from: String, to: String)
+
+    public var description: String {
+        switch self {
+        case .unknownClaim(let id):
+            return "no claim with id '\(id)'"
+        case .duplicateID(let id):
+            return "a claim with id '\(id)' already exists; choose another id"
+        case .invalidID(let id, let reason):
+            return "'\(id)' cannot be an id: \(reason)"
+        case .valueOutOfRange(let name, let value):
+            return "\(name) must be a number from 0 to 1, not \(DataValue.format(value))"
+        case .selfRelation(let id):
+            return "'\(id)' cannot support or attack itself"
+        case .relationExists(let from, let to, let type):
+            return "'\(from)' already has a relation to '\(to)' (\(type.rawValue)); unlink it first"
+        case .noRelation(let from, let to):
+            return "'\(from)' has no relation to '\(to)'"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// Every command of the REPL, in the order `help` lists them within their groups. Each
+/// command's record lives in its own file in this folder.
+public enum Commands {
+    public static let all: [Command] = [
+        // Navigating and reading
+        ls, cd, up, top, tree, show, find,
+        // Editing
+        add, edit, set, link, unlink, mv, rm, rename, undo, redo, log,
+        // Files and formats
+        open, save, new, importFile, export, check,
+        // Session
+        help, quit,
+    ]
+}

@@ -1,0 +1,43 @@
+extension Commands {
+    static let ls = Command(
+        name: "ls", group: .navigation,
+        usage: "ls [ID]",
+        summary: "show the focus (or a claim) with its supports and attacks, numbered",
+        discussion: "The numbers are addresses: cd 2 goes to the second claim listed. At the top of the map, ls lists the theses.",
+        examples: ["ls", "ls 1.2"],
+        arguments: [.claim], maxArguments: 1,
+        run: { inv throws(CommandError) in
+            let (args, _) = try inv.parse()
+            let s = inv.session
+            let target = try args.first.map { w throws(CommandError) in try s.resolve(w) } ?? s.focus
+            var out: [String] = []
+            if let c = target {
+                out.append(s.claimLine(c, prefix: "", prefixWidth: 0, relation: nil, console: inv.console))
+                let parents = s.map.parents(of: c)
+                if parents.count > 1 {
+                    out.append(inv.console.styled("  answers \(parents.count) claims: ", .dim) + parents.map { s.map.claims[$0.claim].id }.joined(separator: ", "))
+                }
+            } else {
+                out.append(inv.console.styled("\(s.name): \(s.map.count) claims, \(s.map.relations.count) relations", .bold))
+            }
+            let children = s.numberedChildren(of: target)
+            if children.isEmpty {
+                out.append(target == nil ? "  (an empty map: add a thesis with add thesis TEXT)" : "  (nothing supports or attacks it yet)")
+            }
+            let relations = target.map { s.map.incoming[$0] } ?? []
+            let width = String(children.count).count
+            for (i, child) in children.enumerated() {
+                let number = String(i + 1)
+                let num = String(repeating: " ", count: width - number.count) + number + ". "
+                if let t = target {
+                    _ = t
+                    let r = relations[i]
+                    let prefix = "  " + num + s.mark(r, console: inv.console) + " "
+                    out.append(s.claimLine(child, prefix: prefix, prefixWidth: 4 + width + 2, relation: r, console: inv.console))
+                } else {
+                    out.append(s.claimLine(child, prefix: "  " + num, prefixWidth: 2 + width + 2, relation: nil, console: inv.console))
+                }
+            }
+            inv.console.print(out.joined(separator: "\n"))
+        })
+}

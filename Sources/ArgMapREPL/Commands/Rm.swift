@@ -1,0 +1,49 @@
+import ArgMapModel
+
+extension Commands {
+    static let rm = Command(
+        name: "rm", aliases: ["remove", "del"], group: .editing,
+        usage: "rm ID",
+        summary: "remove a claim and the claims that hang only from it",
+        discussion: "Claims under it that also answer another claim stay. On a terminal, rm asks before removing more than the one claim. undo brings everything back.",
+        examples: ["rm 1.2.3"],
+        arguments: [.claim], minArguments: 1, maxArguments: 1,
+        run: { inv throws(CommandError) in
+            let (args, _) = try inv.parse()
+            let s = inv.session
+            let c = try s.resolveClaim(args[0])
+            let doomed = Commands.subtreeOnlyUnder(s.map, c)
+            if doomed.count > 1, inv.interactive {
+                guard inv.editor.confirm("Remove \(s.map.claims[c].id) and the \(doomed.count - 1) claims under it?") else {
+                    inv.console.print("(nothing removed)")
+                    return
+                }
+            }
+            // Remove leaves first, so that each removal is a plain claim removal.
+            let ids = doomed.reversed().map { s.map.claims[$0].id }
+            try inv.perform(.batch(ids.map { .removeClaim($0) }), about: args[0],
+                            summary: "remove \(s.map.claims[c].id)" + (doomed.count > 1 ? " and \(doomed.count - 1) under it" : ""))
+            inv.console.print("removed \(doomed.count) claim\(doomed.count == 1 ? "" : "s")")
+        })
+
+    /// A claim and every claim beneath it that answers nothing outside that set, in the order
+    /// found (the claim first). Iterative: a claim is checked again whenever a parent joins.
+    /// - Complexity: O(size of the subtree and its relations).
+    static func subtreeOnlyUnder(_ map: ArgumentMap, _ root: Int) -> [Int] {
+        var inSet: Set<Int> = [root]
+        var order = [root]
+        var stack = [root]
+        while let c = stack.popLast() {
+            for r in map.incoming[c] {
+                let child = map.relations[r].from
+                if inSet.contains(child) { continue }
+                if map.outgoing[child].allSatisfy({ inSet.contains(map.relations[$0].to) }) {
+                    inSet.insert(child)
+                    order.append(child)
+                    stack.append(child)
+                }
+            }
+        }
+        return order
+    }
+}

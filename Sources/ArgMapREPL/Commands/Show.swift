@@ -1,0 +1,51 @@
+import ArgMapModel
+
+extension Commands {
+    static let show = Command(
+        name: "show", group: .navigation,
+        usage: "show [ID]",
+        summary: "everything about one claim: text, values, sources, tags, note, parents, children",
+        examples: ["show", "show 1.2", "show first-reason"],
+        arguments: [.claim], maxArguments: 1,
+        run: { inv throws(CommandError) in
+            let (args, _) = try inv.parse()
+            let s = inv.session
+            guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus else {
+                throw CommandError("show needs a claim (the focus is the top of the map)", at: inv.commandWord, hint: "usage: show ID")
+            }
+            let claim = s.map.claims[c]
+            let con = inv.console
+            var out: [String] = []
+            func field(_ name: String, _ value: String) {
+                out.append(TextLayout.block(con.styled(name.padding(to: 10), .dim), value, width: con.width, hanging: 11))
+            }
+            out.append(s.label(c, console: con) + "  " + claim.kind.rawValue + (s.position(of: c).map { "  at " + $0 } ?? ""))
+            field("text", claim.text.isEmpty ? "(no text)" : claim.text)
+            field("base", DataValue.format(claim.base))
+            if let score = s.scoreText(c) { field("score", score) }
+            if !claim.tags.isEmpty { field("tags", claim.tags.map { "#" + $0 }.joined(separator: " ")) }
+            if let section = claim.section { field("section", section) }
+            for source in claim.sources {
+                var text = source.citation
+                if let d = source.date { text += ", " + d }
+                if let u = source.url { text += " <" + u + ">" }
+                field("source", text)
+            }
+            if let note = claim.note { field("note", note) }
+            for entry in claim.data { field(entry.key, entry.value.text) }
+            let parents = s.map.parents(of: c)
+            if parents.isEmpty { field("answers", "nothing (a thesis)") }
+            for p in parents {
+                let rel = s.map.relations[p.relation]
+                var verb = rel.type == .support ? "supports" : rel.type == .attack ? "attacks" : "undercuts"
+                if rel.weight != 1 { verb += " (weight \(DataValue.format(rel.weight)))" }
+                field(verb, s.map.claims[p.claim].id)
+            }
+            let children = s.map.children(of: c)
+            let supports = children.filter { s.map.relations[$0.relation].type == .support }.count
+            let attacks = children.filter { s.map.relations[$0.relation].type == .attack }.count
+            let undercuts = children.count - supports - attacks
+            field("under it", "\(supports) support\(supports == 1 ? "" : "s"), \(attacks) attack\(attacks == 1 ? "" : "s")" + (undercuts > 0 ? ", \(undercuts) undercut\(undercuts == 1 ? "" : "s")" : ""))
+            inv.console.print(out.joined(separator: "\n"))
+        })
+}

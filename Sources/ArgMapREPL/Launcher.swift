@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgMapModel
+import ArgMapFormats
+
+/// Starts argmap as the command line asked: opens the file, then runs `-c` commands, a script,
+/// a pipe, or an interactive session, and returns the exit status.
+public struct Launcher {
+    public var file: String?
+    public var commands: [String]
+    public var script: String?
+    public var bail: Bool
+    public var noRC: Bool
+
+    public init(file: String?, commands: [String], script: String?, bail: Bool, noRC: Bool) {
+        self.file = file
+        self.commands = commands
+        self.script = script
+        self.bail = bail
+        self.noRC = noRC
+    }
+
+    public func run() -> Int32 {
+        let interactive = commands.isEmpty && script == nil && isatty(0) == 1 && isatty(1) == 1
+        let console = Console(colour: Console.colourWanted(isTerminal: interactive), width: interactive ? Launcher.terminalWidth() : 80)
+        let session = Session()
+        Scoring.attach(to: session)
+        if let file {
+            if FileIO.exists(file) {
+                do {
+                    let text = try FileIO.readText(file)
+                    guard let format = FormatRegistry.detect(path: file, text: text) ?? FormatRegistry.named("argdown"), let read = format.read else {
+                        console.error("argmap: cannot tell the format of \(file)")
+                        return 1
+                    }
+                    let result = try read(text, file)
+                    for note in result.notes { console.error(note) }
+                    session.load(result.map, file: file, format: format.write != nil ? format : FormatRegistry.named("argdown"))
+                } catch let error as LoadFailure {
+                    console.error(error.description)
+                    return 1
+                } catch {
+                    console.error("argmap: \(error)")
+                    return 1
+                }
+            } else {
+                session.load(ArgumentMap(), file: file, format: FormatRegistry.byExtension(file) ?? FormatRegistry.named("argdown"))
+                if interactive { console.print("\(file): a new file (save creates it)") }
+            }
+        }
+        if !commands.isEmpty {
+            let repl = REPL(session: session, console: console, editor: PlainLineEditor(lines: commands), bail: true, sourceName: "-c")
+            for (i, command) in commands.enumerated() where !repl.execute(command, lineNumber: commands.count > 1 ? i + 1 : nil) {
+                return 1
+            }
+            return repl.session.quitRequested || repl.failures == 0 ? 0 : 1
+        }
+        if let script {
+            let text: String
+            do { text = try FileIO.readText(script) } catch {
+                console.error("argmap: \(error)")
+                return 1
+            }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+            if lines.last == "" { lines.removeLast() }
+            return REPL(session: session, console: console, editor: PlainLineEditor(lines: lines), bail: bail, sourceName: script).run()
+        }
+        if !interactive {
+            return REPL(session: session, console: console, editor: PlainLineEditor(), bail: bail, sourceName: "<stdin>").run()
+        }
+        let editor = LibEditLineEditor(historyPath: LibEditLineEditor.defaultHistoryPath())
+        let table = CommandTable.standard
+        let completer = Completer(session: session, table: table)
+        editor.complete = { completer.candidates(for: $0) }
+        editor.width = { Launcher.terminalWidth() }
+        let repl = REPL(session: session, console: console, editor: editor, table: table)
+        if !noRC, let rc = LibEditLineEditor.defaultRCPath(), FileIO.exists(rc), let text = try? FileIO.readText(rc) {
+            for line in text.split(separator: "\n") { repl.execute(String(line)) }
+        }
+        console.print("argmap 0.1.0: \(session.file.map { "\($0), " } ?? "")\(session.map.count) claims. Type help, or press Tab.")
+        return repl.run()
+    }
+
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return min(Int(size.ws_col), 120) }
+        return 80
+    }
+}

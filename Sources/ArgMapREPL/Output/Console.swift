@@ -1,0 +1,75 @@
+import CEditLine
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a session's output goes: standard output and error, or buffers in tests. Standard
+/// output is flushed before anything goes to standard error, so that the two stay in order
+/// when both go to a pipe.
+public final class Console {
+    public enum Sink { case standard, buffer }
+
+    public let sink: Sink
+    public private(set) var output = ""
+    public private(set) var errors = ""
+    /// Colour (ANSI escapes) is used only when this is set.
+    public var colour: Bool
+    /// Width to wrap text to.
+    public var width: Int
+
+    public init(sink: Sink = .standard, colour: Bool = false, width: Int = 80) {
+        self.sink = sink
+        self.colour = colour
+        self.width = width
+    }
+
+    public func print(_ text: String = "") {
+        write(text + "\n")
+    }
+
+    public func write(_ text: String) {
+        switch sink {
+        case .buffer: output += text
+        case .standard: ceditline_write_stdout(text)
+        }
+    }
+
+    public func error(_ text: String) {
+        switch sink {
+        case .buffer: errors += text + "\n"
+        case .standard:
+            ceditline_flush_stdout()
+            ceditline_write_stderr(text + "\n")
+        }
+    }
+
+    public func flush() {
+        if sink == .standard { ceditline_flush_stdout() }
+    }
+
+    public func takeOutput() -> String {
+        defer { output = ""; errors = "" }
+        return output
+    }
+
+    // MARK: Styles
+
+    public enum Style: String {
+        case bold = "1", dim = "2", green = "32", red = "31", yellow = "33", blue = "34", magenta = "35", cyan = "36"
+    }
+
+    public func styled(_ text: String, _ style: Style) -> String {
+        colour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Whether colour suits this process: a terminal, `NO_COLOR` unset or empty, and a `TERM`
+    /// other than `dumb`.
+    public static func colourWanted(isTerminal: Bool) -> Bool {
+        guard isTerminal else { return false }
+        if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
+        if let t = getenv("TERM"), String(cString: t) == "dumb" { return false }
+        return true
+    }
+}

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgMapModel
+
+/// Reading and writing files with plain system calls: whole-file reads that check the text is
+/// UTF-8, and atomic writes (a temporary file in the same directory, flushed, then renamed
+/// over the target, keeping its permissions).
+public enum FileIO {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    static func systemError(_ what: String, _ path: String) -> Failure {
+        Failure(description: "\(what) \(path): \(String(cString: strerror(errno)))")
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw systemError("cannot open", path) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "\(path) is a directory, not a file") }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw systemError("cannot read", path)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// Reads a text file, refusing invalid UTF-8 and NUL bytes with the place where they are.
+    public static func readText(_ path: String) throws(Failure) -> String {
+        var bytes = try readBytes(path)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var line = 1, column = 1
+        var i = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let count = encoded.count
+                if count == 1, encoded.first == 0 {
+                    throw Failure(description: "\(path):\(line):\(column): error: the file contains a NUL byte\nhint: is it a binary file? argmap reads UTF-8 text")
+                }
+                if count == 1, encoded.first == 0x0A { line += 1; column = 1 } else { column += 1 }
+                i += count
+            case .error:
+                throw Failure(description: "\(path):\(line):\(column): error: the file is not valid UTF-8 (byte offset \(i))\nhint: save the file as UTF-8 text")
+            case .emptyInput:
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Writes a file atomically: the old content or the new, never a mix.
+    public static func writeAtomically(_ text: String, to path: String) throws(Failure) {
+        let dir: String
+        let name: String
+        if let slash = path.lastIndex(of: "/") {
+            dir = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash])
+            name = String(path[path.index(after: slash)...])
+        } else {
+            dir = "."
+            name = path
+        }
+        var mode: mode_t = 0o644
+        var st = stat()
+        if stat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
+        var template = Array("\(dir)/.\(name).argmap-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw systemError("cannot write a temporary file in", dir) }
+        let tmp = String(cString: template)
+        var ok = false
+        defer {
+            if !ok { unlink(tmp) }
+        }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let failure = systemError("cannot write", path)
+                close(fd)
+                throw failure
+            }
+            written += n
+        }
+        fchmod(fd, mode)
+        if fsync(fd) != 0 {
+            let failure = systemError("cannot flush", path)
+            close(fd)
+            throw failure
+        }
+        close(fd)
+        guard rename(tmp, path) == 0 else { throw systemError("cannot replace", path) }
+        ok = true
+        let dfd = open(dir, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    public static func environment(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
+    }
+}

@@ -1,0 +1,101 @@
+import ArgMapModel
+
+extension Session {
+    /// The claims numbered under a place: a claim's supporters, attackers and undercutters in
+    /// relation order, or the theses at the top.
+    public func numberedChildren(of c: Int?) -> [Int] {
+        guard let c else { return map.roots }
+        return map.incoming[c].map { map.relations[$0].from }
+    }
+
+    /// Resolves an address to a claim; nil means the top of the map.
+    ///
+    /// Addresses: an id; a unique prefix of an id; `N` (the focus's Nth child, as `ls` numbers
+    /// them); `1.2.3` (from the first thesis: its second child's third child); `/N` (the Nth
+    /// thesis); `.` (the focus); `..` (the focus's parent on the path); `/` (the top); and
+    /// relative paths joined by `/` such as `../2`.
+    public func resolve(_ word: Word) throws(CommandError) -> Int? {
+        let text = word.text
+        if text.isEmpty { throw CommandError("an empty address names no claim", at: word) }
+        if let c = map.index(of: text) { return c }
+        if text == "/" { return nil }
+
+        // Paths made of numbers, dots and slashes.
+        if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "/") }) {
+            if text.contains("."), !text.hasPrefix("."), text.split(separator: ".").allSatisfy({ Int($0) != nil }), !text.contains("/") {
+                let parts = text.split(separator: ".").map { Int($0)! }
+                var current: Int? = nil
+                for (k, n) in parts.enumerated() {
+                    current = try child(n, of: current, word: word, path: parts[0...k].map(String.init).joined(separator: "."))
+                }
+                return current
+            }
+            var path: [String] = text.hasPrefix("/") ? [] : focusPath
+            var current: Int? = text.hasPrefix("/") ? nil : focus
+            for part in text.split(separator: "/", omittingEmptySubsequences: true) {
+                switch part {
+                case ".": continue
+                case "..":
+                    if path.isEmpty { throw CommandError("already at the top of the map", at: word) }
+                    path.removeLast()
+                    current = path.last.flatMap { map.index(of: $0) }
+                default:
+                    guard let n = Int(part) else { throw CommandError("'\(part)' is not a position", at: word) }
+                    let c = try child(n, of: current, word: word, path: String(part))
+                    path.append(map.claims[c].id)
+                    current = c
+                }
+            }
+            return current
+        }
+
+        // A unique prefix of an id.
+        let matches = map.claims.indices.filter { map.claims[$0].id.hasPrefix(text) }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            let names = matches.prefix(8).map { map.claims[$0].id }
+            throw CommandError("'\(text)' could be \(matches.count) claims: \(names.joined(separator: ", "))\(matches.count > 8 ? ", …" : "")",
+                               at: word, hint: "type more of the id")
+        }
+        let lowered = text.lowercased()
+        let folded = map.claims.indices.filter { map.claims[$0].id.lowercased().hasPrefix(lowered) }
+        if folded.count == 1 { return folded[0] }
+        var hint = "see the ids with ls or tree, or search with find"
+        if let near = CommandTable.nearest(to: text, in: map.claims.prefix(100_000).map(\.id)) { hint = "did you mean '\(near)'?" }
+        throw CommandError("no claim '\(text)'", at: word, hint: hint)
+    }
+
+    /// Resolves an address that must name a claim (not the top).
+    public func resolveClaim(_ word: Word) throws(CommandError) -> Int {
+        guard let c = try resolve(word) else {
+            throw CommandError("'\(word.text)' is the top of the map, not a claim", at: word)
+        }
+        return c
+    }
+
+    private func child(_ n: Int, of c: Int?, word: Word, path: String) throws(CommandError) -> Int {
+        let children = numberedChildren(of: c)
+        guard n >= 1, n <= children.count else {
+            let place = c.map { "'\(map.claims[$0].id)'" } ?? "the top of the map"
+            throw CommandError("\(place) has \(children.count == 0 ? "no" : "only \(children.count)") \(c == nil ? "theses" : "claims under it"); there is no \(path)",
+                               at: word, hint: "ls lists them with their numbers")
+        }
+        return children[n - 1]
+    }
+
+    /// The position of a claim along the current focus path or its first parents, as `1.2.3`.
+    public func position(of c: Int) -> String? {
+        var parts: [Int] = []
+        var current = c
+        var seen: Set<Int> = [c]
+        while let r = map.outgoing[current].first {
+            let parent = map.relations[r].to
+            guard let k = map.incoming[parent].firstIndex(of: r), seen.insert(parent).inserted else { return nil }
+            parts.append(k + 1)
+            current = parent
+        }
+        guard let rootIndex = map.roots.firstIndex(of: current) else { return nil }
+        parts.append(rootIndex + 1)
+        return parts.reversed().map(String.init).joined(separator: ".")
+    }
+}

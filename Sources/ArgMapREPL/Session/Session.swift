@@ -1,0 +1,177 @@
+import ArgMapModel
+import ArgMapFormats
+
+/// The state of one argmap session: the open map and its file, the focus, the undo and redo
+/// stacks, the log of edits, and the settings.
+public final class Session {
+    public private(set) var map: ArgumentMap
+    /// The file the map was opened from or last saved to.
+    public var file: String?
+    /// The format `save` writes (the one the file was read in, where it can be written).
+    public var fileFormat: FileFormat?
+    /// The focus as a path of claim ids from a thesis; empty at the top of the map.
+    public var focusPath: [String] = []
+    public var settings = Settings()
+    /// Gives a claim's score as text for display; set by the scoring layer.
+    /// Set by quit: the REPL ends after this command.
+    public var quitRequested = false
+    public var scoreProvider: ((Session, Int) -> String?)?
+
+    public struct Settings {
+        public var semantics = "dfquad"
+        public var timer = false
+    }
+
+    /// One undoable step: a command's edits, or a replacement of the whole map (import).
+    enum Step {
+        case edit(forward: Edit, inverse: Edit, summary: String)
+        case replace(before: ArgumentMap, after: ArgumentMap, summary: String)
+
+        var summary: String {
+            switch self {
+            case .edit(_, _, let s), .replace(_, _, let s): return s
+            }
+        }
+    }
+
+    private(set) var undoStack: [Step] = []
+    private(set) var redoStack: [Step] = []
+    /// The undo depth at the last save or load; nil when no depth matches the file.
+    private var savedDepth: Int? = 0
+    /// Every edit of the session, in order, undo and redo included.
+    public private(set) var log: [String] = []
+
+    public init(map: ArgumentMap = ArgumentMap(), file: String? = nil, format: FileFormat? = nil) {
+        self.map = map
+        self.file = file
+        self.fileFormat = format
+    }
+
+    public var isDirty: Bool { savedDepth != undoStack.count }
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    /// The map's short name: the file's name without its extension, or the title.
+    public var name: String {
+        if let file {
+            let base = file.split(separator: "/").last.map(String.init) ?? file
+            if let dot = base.lastIndex(of: "."), dot != base.startIndex { return String(base[..<dot]) }
+            return base
+        }
+        return map.title ?? "untitled"
+    }
+
+    // MARK: Editing
+
+    /// Applies a command's edit as one undoable step.
+    public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
+        let inverse = try map.apply(edit)
+        record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
+    }
+
+    /// Replaces the whole map as one undoable step.
+    public func replaceMap(_ newMap: ArgumentMap, summary: String) {
+        let before = map
+        map = newMap
+        focusPath = []
+        record(.replace(before: before, after: newMap, summary: summary))
+    }
+
+    private func record(_ step: Step) {
+        if let s = savedDepth, s > undoStack.count { savedDepth = nil }
+        undoStack.append(step)
+        redoStack.removeAll()
+        log.append(step.summary)
+        repairFocus()
+    }
+
+    /// Undoes the last step; returns what it undid.
+    public func undo() -> String? {
+        guard let step = undoStack.popLast() else { return nil }
+        switch step {
+        case .edit(_, let inverse, _):
+            do { try map.apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
+        case .replace(let before, _, _):
+            map = before
+        }
+        redoStack.append(step)
+        log.append("undo: " + step.summary)
+        repairFocus()
+        return step.summary
+    }
+
+    /// Redoes the last undone step; returns what it redid.
+    public func redo() -> String? {
+        guard let step = redoStack.popLast() else { return nil }
+        switch step {
+        case .edit(let forward, _, let summary):
+            do {
+                let inverse = try map.apply(forward)
+                undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
+            } catch { preconditionFailure("redoing an undone edit failed: \(error)") }
+        case .replace(_, let after, _):
+            map = after
+            undoStack.append(step)
+        }
+        log.append("redo: " + step.summary)
+        repairFocus()
+        return step.summary
+    }
+
+    // MARK: Files
+
+    /// Replaces the session with a map read from a file (not an undoable step).
+    public func load(_ newMap: ArgumentMap, file: String?, format: FileFormat?) {
+        map = newMap
+        self.file = file
+        fileFormat = format
+        focusPath = []
+        undoStack.removeAll()
+        redoStack.removeAll()
+        savedDepth = file == nil ? nil : 0
+        log.removeAll()
+    }
+
+    /// Marks the current state as saved in `file`.
+    public func markSaved(file: String, format: FileFormat) {
+        self.file = file
+        fileFormat = format
+        savedDepth = undoStack.count
+    }
+
+    // MARK: Focus
+
+    public var focus: Int? {
+        focusPath.last.flatMap { map.index(of: $0) }
+    }
+
+    /// Drops the part of the focus path that no longer exists or no longer joins up.
+    func repairFocus() {
+        var kept: [String] = []
+        for id in focusPath {
+            guard let c = map.index(of: id) else { break }
+            if let parent = kept.last.flatMap({ map.index(of: $0) }), map.relationIndex(from: c, to: parent) == nil { break }
+            kept.append(id)
+        }
+        focusPath = kept
+    }
+
+    /// Sets the focus to a claim, keeping the current path where the claim is a child of the
+    /// focus or on the path, else walking up through first parents to a thesis.
+    public func setFocus(_ c: Int?) {
+        guard let c else { focusPath = []; return }
+        let id = map.claims[c].id
+        if let i = focusPath.firstIndex(of: id) { focusPath = Array(focusPath[...i]); return }
+        if let f = focus, map.relationIndex(from: c, to: f) != nil { focusPath.append(id); return }
+        var path = [c]
+        var seen: Set<Int> = [c]
+        var current = c
+        while let first = map.outgoing[current].first {
+            let parent = map.relations[first].to
+            guard seen.insert(parent).inserted else { break }
+            path.append(parent)
+            current = parent
+        }
+        focusPath = path.reversed().map { map.claims[$0].id }
+    }
+}
