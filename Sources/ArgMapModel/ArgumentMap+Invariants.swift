@@ -22,7 +22,6 @@ extension ArgumentMap {
             guard relations.indices.contains(r), claims.indices.contains(relation.from),
                   claims.indices.contains(relation.to)
             else { problems.append("relation \(r) points outside the map"); continue }
-            if relation.from == relation.to { problems.append("relation \(r) is a self relation") }
             if !(relation.weight >= 0 && relation.weight <= 1) { problems.append("weight of relation \(r) out of range") }
             if !pairs.insert([relation.from, relation.to]).inserted { problems.append("duplicate relation \(r)") }
             inCount[relation.to] += 1

@@ -135,7 +135,6 @@ extension ArgumentMap {
         case .link(let spec, let position):
             let f = try require(spec.from)
             let t = try require(spec.to)
-            guard f != t else { throw .selfRelation(spec.from) }
             try ArgumentMap.validate(value: spec.weight, name: "weight")
             if let existing = relationIndex(from: f, to: t) {
                 throw .relationExists(from: spec.from, to: spec.to, type: relations[existing].type)
@@ -167,7 +166,6 @@ extension ArgumentMap {
             let q = try require(newParent)
             guard let r = relationIndex(from: c, to: p) else { throw .noRelation(from: id, to: oldParent) }
             if p == q { return .move(id, from: newParent, to: oldParent) }
-            guard c != q else { throw .selfRelation(id) }
             if let existing = relationIndex(from: c, to: q) {
                 throw .relationExists(from: id, to: newParent, type: relations[existing].type)
             }

@@ -4,7 +4,6 @@ public enum MapError: Error, Equatable, CustomStringConvertible, Sendable {
     case duplicateID(String)
     case invalidID(String, reason: String)
     case valueOutOfRange(name: String, value: Double)
-    case selfRelation(String)
     case relationExists(from: String, to: String, type: RelationType)
     case noRelation(from: String, to: String)
 
@@ -18,8 +17,6 @@ public enum MapError: Error, Equatable, CustomStringConvertible, Sendable {
             return "'\(id)' cannot be an id: \(reason)"
         case .valueOutOfRange(let name, let value):
             return "\(name) must be a number from 0 to 1, not \(DataValue.format(value))"
-        case .selfRelation(let id):
-            return "'\(id)' cannot support or attack itself"
         case .relationExists(let from, let to, let type):
             return "'\(from)' already has a relation to '\(to)' (\(type.rawValue)); unlink it first"
         case .noRelation(let from, let to):

@@ -91,11 +91,6 @@ public enum ArgdownLowering {
                 }
             }
             let fromID = map.claims[from].id, toID = map.claims[to].id
-            if from == to {
-                diagnostics.append(.error("'\(fromID)' cannot support or attack itself", at: relation.location,
-                                          hint: "a claim's relations go to other claims; remove this line"))
-                continue
-            }
             if let existing = map.relationIndex(from: from, to: to) {
                 let old = map.relations[existing]
                 if old.type != type {

@@ -1,0 +1,230 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgMapModel
+
+/// Evaluates a map under a semantics.
+///
+/// Acyclic maps: one exact pass in topological order (every claim after the claims under it),
+/// linear in the size of the map, no recursion. Cyclic maps: Potyka's continuous model
+/// ds/dt = f(s) − s from s(0) = base, integrated with classical RK4 (step 0.1) until the largest
+/// slope is below ``Options/tolerance``, or a step cap is reached, in which case the result says
+/// it did not converge. hcat iterates s ← f(s) instead (which always converges); QuAD has no
+/// published scheme for cycles and is reported as undefined there; grounded computes the least
+/// fixed point directly.
+public enum Evaluator {
+    public struct Options: Sendable {
+        /// Stop when the largest |f(s) − s| is below this.
+        public var tolerance = 1e-12
+        /// The most RK4 steps (or hcat iterations); the cap also shrinks on very large maps so
+        /// that one evaluation stays bounded: min(maxSteps, max(2,000, 4·10⁸ / (claims + relations))).
+        public var maxSteps = 200_000
+        public var stepSize = 0.1
+
+        public init() {}
+    }
+
+    public static func evaluate(_ map: ArgumentMap, _ semantics: Semantics, options: Options = Options()) -> Evaluation {
+        evaluate(EvaluationGraph(map), semantics, options: options)
+    }
+
+    /// - Complexity: O(claims + relations) for an acyclic map; that times the steps taken for a
+    ///   cyclic one.
+    public static func evaluate(_ g: EvaluationGraph, _ semantics: Semantics, options: Options = Options()) -> Evaluation {
+        if semantics == .grounded { return grounded(g) }
+        if let order = g.order {
+            var s = g.base
+            var uf = [Double](repeating: 1, count: g.count)
+            s.withUnsafeMutableBufferPointer { sp in
+                uf.withUnsafeMutableBufferPointer { up in
+                    for c in order {
+                        up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp))
+                        sp[c] = strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(up))
+                    }
+                }
+            }
+            return Evaluation(semantics: semantics, converged: true, iterations: 1, residual: 0, scores: s, labels: nil, note: nil, cyclic: false)
+        }
+        if semantics == .quad {
+            return Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
+                              note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true)
+        }
+        let work = max(1, g.count + g.source.count + g.undercutSource.count)
+        let cap = min(options.maxSteps, max(2_000, 400_000_000 / work))
+        return semantics == .hcat ? iterate(g, semantics, options, cap: cap) : rk4(g, semantics, options, cap: cap)
+    }
+
+    /// The strength of claim c given the current strengths s and undercut factors uf.
+    @inline(__always)
+    static func strength(_ c: Int, _ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeBufferPointer<Double>, _ uf: UnsafeBufferPointer<Double>) -> Double {
+        let w = g.base[c]
+        var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
+        var hasAtt = false, hasSup = false
+        var k = g.offsets[c]
+        let end = g.offsets[c + 1]
+        while k < end {
+            let x = Int(g.source[k])
+            let v = g.weight[k] * uf[x] * s[x]
+            if g.isAttack[k] {
+                prodAtt *= 1 - v; sumAtt += v; hasAtt = true
+            } else {
+                prodSup *= 1 - v; sumSup += v; hasSup = true
+            }
+            k += 1
+        }
+        return combine(semantics, base: w, prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
+    }
+
+    /// Each semantics' influence function, from the aggregated attacks and supports.
+    @inline(__always)
+    public static func combine(_ semantics: Semantics, base w: Double, prodAtt: Double, prodSup: Double, sumAtt: Double, sumSup: Double, hasAtt: Bool, hasSup: Bool) -> Double {
+        switch semantics {
+        case .dfquad:
+            let vAtt = 1 - prodAtt, vSup = 1 - prodSup
+            return vAtt >= vSup ? w - w * (vAtt - vSup) : w + (1 - w) * (vSup - vAtt)
+        case .quad:
+            let va: Double? = hasAtt ? w * prodAtt : nil
+            let vs: Double? = hasSup ? 1 - (1 - w) * prodSup : nil
+            switch (va, vs) {
+            case (nil, nil): return w
+            case (let a?, nil): return a
+            case (nil, let b?): return b
+            case (let a?, let b?): return (a + b) / 2
+            }
+        case .euler:
+            let e = sumSup - sumAtt
+            if w == 0 { return 0 }
+            if e > 700 { return 1 - (1 - w * w) * exp(-e) / w }
+            return 1 - (1 - w * w) / (1 + w * exp(e))
+        case .qe:
+            let e = sumSup - sumAtt
+            return w - w * h(-e) + (1 - w) * h(e)
+        case .mlp:
+            if w <= 0 { return 0 }
+            if w >= 1 { return 1 }
+            return logistic(log(w / (1 - w)) + sumSup - sumAtt)
+        case .hcat:
+            return w / (1 + sumAtt)
+        case .grounded:
+            return w
+        }
+    }
+
+    @inline(__always)
+    static func h(_ x: Double) -> Double {
+        let p = max(x, 0)
+        return p * p / (1 + p * p)
+    }
+
+    /// A logistic function that neither overflows nor loses precision at either end.
+    @inline(__always)
+    static func logistic(_ x: Double) -> Double {
+        if x >= 0 { return 1 / (1 + exp(-x)) }
+        let e = exp(x)
+        return e / (1 + e)
+    }
+
+    /// F(s) for every claim: undercut factors first, then strengths.
+    static func apply(_ g: EvaluationGraph, _ semantics: Semantics, _ s: [Double], into out: inout [Double], uf: inout [Double]) {
+        s.withUnsafeBufferPointer { sp in
+            uf.withUnsafeMutableBufferPointer { up in
+                for c in 0..<g.count { up[c] = g.undercutFactor(c, sp) }
+            }
+            uf.withUnsafeBufferPointer { up in
+                out.withUnsafeMutableBufferPointer { op in
+                    for c in 0..<g.count { op[c] = strength(c, g, semantics, sp, up) }
+                }
+            }
+        }
+    }
+
+    static func rk4(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Evaluation {
+        let n = g.count
+        var s = g.base
+        var f = [Double](repeating: 0, count: n), uf = [Double](repeating: 1, count: n)
+        var k1 = f, k2 = f, k3 = f, k4 = f, tmp = f
+        let h = options.stepSize
+        var steps = 0
+        var residual = Double.infinity
+        while steps < cap {
+            apply(g, semantics, s, into: &f, uf: &uf)
+            residual = 0
+            for i in 0..<n { k1[i] = f[i] - s[i]; residual = max(residual, abs(k1[i])) }
+            if residual < options.tolerance || !residual.isFinite { break }
+            for i in 0..<n { tmp[i] = s[i] + h / 2 * k1[i] }
+            apply(g, semantics, tmp, into: &f, uf: &uf)
+            for i in 0..<n { k2[i] = f[i] - tmp[i] }
+            for i in 0..<n { tmp[i] = s[i] + h / 2 * k2[i] }
+            apply(g, semantics, tmp, into: &f, uf: &uf)
+            for i in 0..<n { k3[i] = f[i] - tmp[i] }
+            for i in 0..<n { tmp[i] = s[i] + h * k3[i] }
+            apply(g, semantics, tmp, into: &f, uf: &uf)
+            for i in 0..<n { k4[i] = f[i] - tmp[i] }
+            for i in 0..<n { s[i] = min(1, max(0, s[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]))) }
+            steps += 1
+        }
+        let converged = residual < options.tolerance
+        return Evaluation(semantics: semantics, converged: converged, iterations: steps, residual: residual, scores: s, labels: nil,
+                          note: converged ? nil : "did not converge in \(steps) steps (largest remaining change \(residual))", cyclic: true)
+    }
+
+    static func iterate(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Evaluation {
+        var s = g.base
+        var next = s, uf = [Double](repeating: 1, count: g.count)
+        var steps = 0
+        var residual = Double.infinity
+        while steps < cap {
+            apply(g, semantics, s, into: &next, uf: &uf)
+            residual = 0
+            for i in 0..<g.count { residual = max(residual, abs(next[i] - s[i])) }
+            swap(&s, &next)
+            steps += 1
+            if residual < options.tolerance { break }
+        }
+        let converged = residual < options.tolerance
+        return Evaluation(semantics: semantics, converged: converged, iterations: steps, residual: residual, scores: s, labels: nil,
+                          note: converged ? nil : "did not converge in \(steps) steps (largest remaining change \(residual))", cyclic: true)
+    }
+
+    /// Dung's grounded labelling: unattacked claims are in; a claim attacked by an in claim is
+    /// out; a claim all of whose attackers are out is in; the rest are undecided. Attacks and
+    /// undercuts of weight above 0 count as attacks; supports do not.
+    /// - Complexity: O(claims + relations), with a work queue.
+    static func grounded(_ g: EvaluationGraph) -> Evaluation {
+        let n = g.count
+        var attackers = [Int](repeating: 0, count: n)
+        var outStart = [Int](repeating: 0, count: n + 1)
+        var edges: [(Int, Int)] = []
+        for c in 0..<n {
+            for k in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[k] && g.weight[k] > 0 { edges.append((Int(g.source[k]), c)) }
+            for k in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] where g.undercutWeight[k] > 0 { edges.append((Int(g.undercutSource[k]), c)) }
+        }
+        for (a, t) in edges { attackers[t] += 1; outStart[a + 1] += 1 }
+        for i in 0..<n { outStart[i + 1] += outStart[i] }
+        var fill = outStart
+        var targets = [Int](repeating: 0, count: edges.count)
+        for (a, t) in edges { targets[fill[a]] = t; fill[a] += 1 }
+        var label = [Label](repeating: .undec, count: n)
+        var queue: [Int] = []
+        for c in 0..<n where attackers[c] == 0 { label[c] = .in; queue.append(c) }
+        var head = 0
+        while head < queue.count {
+            let a = queue[head]
+            head += 1
+            for k in outStart[a]..<outStart[a + 1] {
+                let t = targets[k]
+                guard label[t] != .out else { continue }
+                label[t] = .out
+                for j in outStart[t]..<outStart[t + 1] {
+                    let u = targets[j]
+                    attackers[u] -= 1
+                    if attackers[u] == 0, label[u] == .undec { label[u] = .in; queue.append(u) }
+                }
+            }
+        }
+        let scores = label.map { $0 == .in ? 1.0 : $0 == .out ? 0.0 : 0.5 }
+        return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: label, note: nil, cyclic: g.order == nil)
+    }
+}
