@@ -27,7 +27,6 @@ public struct Launcher {
         let interactive = commands.isEmpty && script == nil && isatty(0) == 1 && isatty(1) == 1
         let console = Console(colour: Console.colourWanted(isTerminal: interactive), width: interactive ? Launcher.terminalWidth() : 80)
         let session = Session()
-        Scoring.attach(to: session)
         if let file {
             if FileIO.exists(file) {
                 do {

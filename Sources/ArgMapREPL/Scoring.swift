@@ -1,4 +1,53 @@
-/// Connects the scoring engine to a session (scores in the prompt, ls and tree).
-public enum Scoring {
-    public static func attach(to session: Session) {}
+import ArgMapModel
+import ArgMapSemantics
+
+/// Live scores for a session: the evaluation under the session's semantics, updated after
+/// every edit (incrementally where the edit allows), and their display.
+extension Session {
+    public var semantics: Semantics { Semantics(rawValue: settings.semantics) ?? .dfquad }
+
+    /// The current evaluation under the session's semantics.
+    public func currentEvaluation() -> Evaluation {
+        if let board = scoreBoard, board.semantics == semantics { return board.evaluation }
+        let board = IncrementalEvaluator(map, semantics: semantics)
+        scoreBoard = board
+        return board.evaluation
+    }
+
+    /// The evaluation under any semantics (the session's is kept live; others are computed).
+    public func evaluation(_ s: Semantics) -> Evaluation {
+        s == semantics ? currentEvaluation() : Evaluator.evaluate(map, s)
+    }
+
+    /// Brings the live scores up to date after an edit was applied to the map.
+    func noteScores(_ edit: Edit) {
+        guard let board = scoreBoard else { return }
+        switch edit {
+        case .setText, .rename:
+            return
+        case .setValue(let id, let value):
+            if case .base(let b) = value, let c = map.index(of: id) { board.baseChanged(c, to: b, map: map) }
+        case .setWeight(let from, let to, let w):
+            if let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t) {
+                board.weightChanged(relation: r, to: w, map: map)
+            } else {
+                scoreBoard = nil
+            }
+        case .batch(let edits) where edits.allSatisfy({ if case .setValue = $0 { return true }; if case .setWeight = $0 { return true }; if case .setText = $0 { return true }; return false }):
+            for e in edits { noteScores(e) }
+        default:
+            scoreBoard = nil
+        }
+    }
+
+    /// A claim's score as shown beside it: `score 0.42`, a grounded label, or `score ?` when the
+    /// evaluation did not converge.
+    public func scoreText(_ c: Int) -> String? {
+        let e = currentEvaluation()
+        guard c < e.scores.count else { return nil }
+        if let labels = e.labels { return labels[c].rawValue }
+        guard e.converged else { return "score ?" }
+        return "score " + Session.format(e.scores[c])
+    }
 }
+

@@ -6,6 +6,8 @@ public enum Commands {
         ls, cd, up, top, tree, show, find,
         // Editing
         add, edit, set, link, unlink, mv, rm, rename, undo, redo, log,
+        // Scoring
+        score, why, impact, whatif, compare, verdict,
         // Files and formats
         open, save, new, importFile, export, check,
         // Session

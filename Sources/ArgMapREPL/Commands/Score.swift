@@ -1,4 +1,116 @@
+import ArgMapModel
+import ArgMapSemantics
+
 extension Commands {
     /// The evaluation semantics argmap offers, by name.
-    static let semanticsNames = ["dfquad", "quad", "euler", "qe", "mlp", "hcat", "grounded"]
+    static let semanticsNames = Semantics.allCases.map(\.rawValue)
+
+    static let semanticsOption = OptionSpec("semantics", .semantics, "evaluate under this semantics (default: set semantics)")
+
+    /// The semantics a command should use: --semantics, else the session's.
+    static func semantics(_ inv: Invocation, _ options: [String: Word?]) throws(CommandError) -> Semantics {
+        guard let w = options["semantics"] ?? nil else { return inv.session.semantics }
+        guard let s = Semantics(rawValue: w.text) else {
+            throw CommandError("unknown semantics '\(w.text)'", at: w,
+                               hint: CommandTable.nearest(to: w.text, in: semanticsNames).map { "did you mean '\($0)'?" } ?? "one of: \(semanticsNames.joined(separator: ", "))")
+        }
+        return s
+    }
+
+    static let score = Command(
+        name: "score", group: .scoring,
+        usage: "score [ID] [--semantics NAME] [--json]",
+        summary: "scores of a claim and everything under it (or the whole map), in tree order",
+        discussion: "Columns: the claim, its base score, its score under the semantics, the change from base, and a bar. Semantics: dfquad (the default), quad, euler, qe, mlp, hcat, grounded; set semantics NAME changes the session's. --json prints {\"semantics\", \"converged\", \"iterations\", \"scores\"} (with \"labels\" for grounded; scores are null when the evaluation did not converge).",
+        examples: ["score", "score 1 --semantics euler", "score --json"],
+        arguments: [.claim], options: [semanticsOption, OptionSpec("json", nil, "print JSON")], maxArguments: 1,
+        run: { inv throws(CommandError) in
+            let (args, options) = try inv.parse()
+            let s = inv.session
+            let semantics = try Commands.semantics(inv, options)
+            let start = try args.first.map { w throws(CommandError) in try s.resolveClaim(w) } ?? s.focus
+            let e = s.evaluation(semantics)
+            let rows = Commands.treeRows(s.map, from: start, limit: options["json"] != nil ? Int.max : 2000)
+            if options["json"] != nil {
+                inv.console.print(Commands.scoreJSON(s.map, e, rows: rows.map(\.claim)))
+                return
+            }
+            if let note = e.note { inv.console.error("warning: " + note) }
+            inv.console.print(Commands.scoreTable(s, e, rows: rows, console: inv.console))
+            if rows.count >= 2000 { inv.console.print("… (the first 2000 rows; score ID shows a branch, score --json shows all)") }
+        })
+
+    /// Claims in tree order from a claim (or every thesis), each once, with its depth and the
+    /// relation it was reached by.
+    static func treeRows(_ map: ArgumentMap, from start: Int?, limit: Int) -> [(claim: Int, depth: Int, relation: Int?)] {
+        var rows: [(Int, Int, Int?)] = []
+        var seen = Set<Int>()
+        var stack: [(Int, Int, Int?)] = []
+        let starts = start.map { [$0] } ?? (map.roots.isEmpty && !map.isEmpty ? [0] : map.roots)
+        for c in starts.reversed() { stack.append((c, 0, nil)) }
+        while let (c, d, r) = stack.popLast(), rows.count < limit {
+            guard seen.insert(c).inserted else { continue }
+            rows.append((c, d, r))
+            for rr in map.incoming[c].reversed() { stack.append((map.relations[rr].from, d + 1, rr)) }
+        }
+        if start == nil {
+            for c in map.claims.indices where !seen.contains(c) && rows.count < limit { rows.append((c, 0, nil)); seen.insert(c) }
+        }
+        return rows
+    }
+
+    static func scoreJSON(_ map: ArgumentMap, _ e: Evaluation, rows: [Int]) -> String {
+        var out = "{\"semantics\": \"\(e.semantics.rawValue)\", \"converged\": \(e.converged), \"iterations\": \(e.iterations), \"scores\": {"
+        out += rows.map { c in
+            "\(jsonString(map.claims[c].id)): " + (e.converged ? DataValue.format(e.scores[c]) : "null")
+        }.joined(separator: ", ")
+        out += "}"
+        if let labels = e.labels {
+            out += ", \"labels\": {" + rows.map { "\(jsonString(map.claims[$0].id)): \"\(labels[$0].rawValue)\"" }.joined(separator: ", ") + "}"
+        }
+        return out + "}"
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default:
+                if ch.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(ch.value, radix: 16).count) + String(ch.value, radix: 16) } else { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func scoreTable(_ s: Session, _ e: Evaluation, rows: [(claim: Int, depth: Int, relation: Int?)], console: Console) -> String {
+        let nameWidth = max(20, console.width - 40)
+        var out = "claim".padding(to: nameWidth) + " base  score  change\n"
+        for row in rows {
+            let claim = s.map.claims[row.claim]
+            let mark = row.relation.map { s.map.relations[$0].type == .support ? "+ " : s.map.relations[$0].type == .attack ? "- " : "_ " } ?? ""
+            var name = String(repeating: " ", count: min(row.depth, 12) * 2) + mark + claim.id
+            if name.count > nameWidth - 1 { name = String(name.prefix(nameWidth - 2)) + "…" }
+            var line = name.padding(to: nameWidth) + Session.format(claim.base) + "  "
+            if let labels = e.labels {
+                line += labels[row.claim].rawValue
+            } else if !e.converged {
+                line += " ?"
+            } else {
+                let score = e.scores[row.claim]
+                let change = score - claim.base
+                let sign = change > 0.005 ? "+" : change < -0.005 ? "-" : " "
+                line += Session.format(score) + "  " + sign + Session.format(abs(change)) + "  " + bar(score, console: console)
+            }
+            out += line + "\n"
+        }
+        return String(out.dropLast())
+    }
+
+    static func bar(_ x: Double, console: Console) -> String {
+        let filled = Int((x * 10).rounded())
+        return console.styled(String(repeating: "█", count: filled), .cyan) + String(repeating: "·", count: 10 - filled)
+    }
 }

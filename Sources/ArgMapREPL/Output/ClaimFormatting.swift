@@ -63,15 +63,10 @@ extension Session {
     }
 
     private func restyle(_ line: String, console: Console) -> String {
-        guard console.colour, let open = line.range(of: "score ") else { return line }
+        guard console.colour, let open = line.range(of: "score\u{00A0}") else { return line }
         var end = open.upperBound
         while end < line.endIndex, line[end] != ")" && line[end] != "," { end = line.index(after: end) }
         return String(line[..<open.lowerBound]) + console.styled(String(line[open.lowerBound..<end]), .cyan) + String(line[end...])
-    }
-
-    /// The score of a claim under the session's semantics, as text, when scoring is available.
-    public func scoreText(_ c: Int) -> String? {
-        scoreProvider?(self, c)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgMapModel
 import ArgMapFormats
+import ArgMapSemantics
 
 /// The state of one argmap session: the open map and its file, the focus, the undo and redo
 /// stacks, the log of edits, and the settings.
@@ -12,10 +13,11 @@ public final class Session {
     /// The focus as a path of claim ids from a thesis; empty at the top of the map.
     public var focusPath: [String] = []
     public var settings = Settings()
-    /// Gives a claim's score as text for display; set by the scoring layer.
     /// Set by quit: the REPL ends after this command.
     public var quitRequested = false
-    public var scoreProvider: ((Session, Int) -> String?)?
+    /// Live scores under the session's semantics, kept up to date edit by edit; nil when they
+    /// must be computed afresh.
+    var scoreBoard: IncrementalEvaluator?
 
     public struct Settings {
         public var semantics = "dfquad"
@@ -66,6 +68,7 @@ public final class Session {
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
         let inverse = try map.apply(edit)
+        noteScores(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
     }
 
@@ -73,6 +76,7 @@ public final class Session {
     public func replaceMap(_ newMap: ArgumentMap, summary: String) {
         let before = map
         map = newMap
+        scoreBoard = nil
         focusPath = []
         record(.replace(before: before, after: newMap, summary: summary))
     }
@@ -91,8 +95,10 @@ public final class Session {
         switch step {
         case .edit(_, let inverse, _):
             do { try map.apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
+            noteScores(inverse)
         case .replace(let before, _, _):
             map = before
+            scoreBoard = nil
         }
         redoStack.append(step)
         log.append("undo: " + step.summary)
@@ -107,10 +113,12 @@ public final class Session {
         case .edit(let forward, _, let summary):
             do {
                 let inverse = try map.apply(forward)
+                noteScores(forward)
                 undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
             } catch { preconditionFailure("redoing an undone edit failed: \(error)") }
         case .replace(_, let after, _):
             map = after
+            scoreBoard = nil
             undoStack.append(step)
         }
         log.append("redo: " + step.summary)
@@ -123,6 +131,7 @@ public final class Session {
     /// Replaces the session with a map read from a file (not an undoable step).
     public func load(_ newMap: ArgumentMap, file: String?, format: FileFormat?) {
         map = newMap
+        scoreBoard = nil
         self.file = file
         fileFormat = format
         focusPath = []

@@ -1,0 +1,75 @@
+import ArgMapModel
+import ArgMapSemantics
+
+extension Commands {
+    static let impact = Command(
+        name: "impact", group: .scoring,
+        usage: "impact [ID] [--semantics NAME] [--top N]",
+        summary: "rank the claims beneath a claim by how much they move it",
+        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed.",
+        examples: ["impact", "impact pivot-succeeding --top 5"],
+        arguments: [.claim], options: [semanticsOption, OptionSpec("top", .number, "how many to list (default 15)")], maxArguments: 1,
+        run: { inv throws(CommandError) in
+            let (args, options) = try inv.parse()
+            let s = inv.session
+            let semantics = try Commands.semantics(inv, options)
+            var top = 15
+            if let w = options["top"] ?? nil {
+                guard let n = Int(w.text), n >= 1 else { throw CommandError("--top takes a whole number from 1 up", at: w) }
+                top = n
+            }
+            guard let target = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focusPath.first.flatMap({ s.map.index(of: $0) }) ?? s.map.roots.first else {
+                throw CommandError("the map is empty", at: inv.commandWord)
+            }
+            guard semantics != .grounded else { throw CommandError("impact measures numeric scores; grounded gives labels", at: inv.commandWord, hint: "use --semantics dfquad (or another gradual semantics)") }
+            let map = s.map
+            // Everything beneath the target.
+            var beneath: [Int] = []
+            var seen: Set<Int> = [target]
+            var stack = [target]
+            while let c = stack.popLast() {
+                for r in map.incoming[c] where seen.insert(map.relations[r].from).inserted {
+                    beneath.append(map.relations[r].from)
+                    stack.append(map.relations[r].from)
+                }
+            }
+            guard !beneath.isEmpty else { inv.console.print("nothing beneath \(map.claims[target].id)"); return }
+            let board = IncrementalEvaluator(map, semantics: semantics)
+            guard board.evaluation.converged else { throw CommandError("the evaluation did not converge: \(board.evaluation.note ?? "")", at: inv.commandWord) }
+            let limit = board.isIncremental ? beneath.count : min(beneath.count, 300)
+            let before = board.scores[target]
+            struct Row { var claim: Int; var removed: Double; var down: Double; var up: Double }
+            var rows: [Row] = []
+            for c in beneath.prefix(limit) {
+                let base = map.claims[c].base
+                // Removing a claim = its relations weighing nothing.
+                let out = map.outgoing[c]
+                for r in out { board.weightChanged(relation: r, to: 0, map: map) }
+                let removed = board.scores[target] - before
+                for r in out { board.weightChanged(relation: r, to: map.relations[r].weight, map: map) }
+                board.baseChanged(c, to: max(0, base - 0.1), map: map)
+                let down = board.scores[target] - before
+                board.baseChanged(c, to: min(1, base + 0.1), map: map)
+                let up = board.scores[target] - before
+                board.baseChanged(c, to: base, map: map)
+                rows.append(Row(claim: c, removed: removed, down: down, up: up))
+            }
+            rows.sort { max(abs($0.removed), abs($0.down), abs($0.up)) > max(abs($1.removed), abs($1.down), abs($1.up)) }
+            func d(_ x: Double) -> String {
+                let v = (x * 1000).rounded() / 1000
+                if v == 0 { return "0" }
+                return (v > 0 ? "+" : "") + Explanation.number(v)
+            }
+            let nameWidth = max(20, inv.console.width - 36)
+            var lines = ["\(map.claims[target].id) scores \(Explanation.number(before)) under \(semantics.title). If each claim beneath it …",
+                         "claim".padding(to: nameWidth) + "removed".padding(to: 10) + "base-0.1".padding(to: 10) + "base+0.1"]
+            for row in rows.prefix(top) {
+                var name = map.claims[row.claim].id
+                if name.count > nameWidth - 1 { name = String(name.prefix(nameWidth - 2)) + "…" }
+                lines.append(name.padding(to: nameWidth) + d(row.removed).padding(to: 10) + d(row.down).padding(to: 10) + d(row.up))
+            }
+            if rows.count > top { lines.append("… \(rows.count - top) more (--top N)") }
+            if limit < beneath.count { lines.append("(the map has a cycle: the first \(limit) of \(beneath.count) claims were tried)") }
+            inv.console.print(lines.joined(separator: "\n"))
+        })
+}

@@ -1,0 +1,46 @@
+import ArgMapModel
+import ArgMapSemantics
+
+extension Commands {
+    static let why = Command(
+        name: "why", group: .scoring,
+        usage: "why [ID] [--semantics NAME]",
+        summary: "explain how a claim's score came about, step by step",
+        discussion: "Shows the base, each supporter and attacker with its own score, the weight of its relation (reduced by any undercut), its contribution, the aggregate, and the formula with the numbers.",
+        examples: ["why", "why reason-2-sino-centrism", "why 1 --semantics qe"],
+        arguments: [.claim], options: [semanticsOption], maxArguments: 1,
+        run: { inv throws(CommandError) in
+            let (args, options) = try inv.parse()
+            let s = inv.session
+            let semantics = try Commands.semantics(inv, options)
+            guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.roots.first else {
+                throw CommandError("the map is empty", at: inv.commandWord)
+            }
+            let e = s.evaluation(semantics)
+            let x = Explanation.explain(c, in: s.map, evaluation: e)
+            let con = inv.console
+            let n = Explanation.number
+            var out: [String] = []
+            let result = e.labels.map { "is " + $0[c].rawValue } ?? "scores \(n(x.score))"
+            out.append("Why " + s.label(c, console: con) + " \(result) under \(semantics.title) (\(semantics.citation)):")
+            out.append("  base score \(n(x.base))")
+            if x.contributions.isEmpty { out.append("  nothing supports or attacks it") }
+            for (title, attack) in [("supported by", false), ("attacked by", true)] {
+                let items = x.contributions.filter { $0.isAttack == attack }
+                guard !items.isEmpty else { continue }
+                out.append("  \(title):")
+                for item in items {
+                    var math = "score \(n(item.strength)) × weight \(n(item.weight))"
+                    if item.effectiveWeight != item.weight { math += " × undercut \(n(item.weight == 0 ? 0 : item.effectiveWeight / item.weight))" }
+                    math += " = \(n(item.contribution))"
+                    if !item.counted { math += " (not counted: \(semantics.rawValue) counts attacks only)" }
+                    if let labels = e.labels { math = labels[item.claim].rawValue }
+                    out.append(TextLayout.block("    \(attack ? "-" : "+") " + s.map.claims[item.claim].id + "  ", math, width: con.width, hanging: 8))
+                }
+            }
+            for (name, value) in x.aggregates { out.append("  \(name) = \(n(value))") }
+            out.append(TextLayout.block("  ", x.formula, width: con.width, hanging: 4))
+            out.append(TextLayout.block("  ", x.reading, width: con.width, hanging: 2))
+            con.print(out.joined(separator: "\n"))
+        })
+}
