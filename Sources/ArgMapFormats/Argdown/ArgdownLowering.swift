@@ -8,8 +8,9 @@ public enum ArgdownLowering {
         var map = ArgumentMap()
         var diagnostics: [Diagnostic] = []
         if let fm = document.frontmatter {
-            map.frontmatter = fm
-            map.title = frontmatterTitle(fm)
+            let (title, rest) = splitTitle(fm)
+            map.title = title
+            map.frontmatter = rest
         }
         // Claim of each element.
         var claimOf = Array(repeating: -1, count: document.elements.count)
@@ -180,19 +181,47 @@ public enum ArgdownLowering {
         }
     }
 
-    /// The `title:` of the frontmatter (continued on indented lines), unquoted.
-    static func frontmatterTitle(_ yaml: String) -> String? {
-        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        guard let i = lines.firstIndex(where: { $0.hasPrefix("title:") }) else { return nil }
+    /// Splits the frontmatter into its `title:` (continued on indented lines, unquoted) and
+    /// the rest, which argmap keeps verbatim (nil when nothing else is there).
+    static func splitTitle(_ yaml: String) -> (String?, String?) {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let i = lines.firstIndex(where: { $0.hasPrefix("title:") }) else {
+            return (nil, yaml.trimmingBlanks().isEmpty ? nil : yaml)
+        }
         var value = String(lines[i].dropFirst("title:".count)).trimmingBlanks()
-        lines = Array(lines[(i + 1)...])
-        for l in lines {
-            guard let f = l.first, f == " " || f == "\t" else { break }
-            value += " " + String(l).trimmingBlanks()
+        var end = i + 1
+        while end < lines.count, let f = lines[end].first, f == " " || f == "\t" {
+            value += " " + String(lines[end]).trimmingBlanks()
+            end += 1
         }
         if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
             value = String(value.dropFirst().dropLast())
+            if f == "\"" { value = value.replacingEscapes() }
         }
-        return value.isEmpty ? nil : value
+        let rest = (lines[..<i] + lines[end...]).joined(separator: "\n")
+        return (value.isEmpty ? nil : value, rest.trimmingBlanks().isEmpty ? nil : rest)
+    }
+}
+
+extension String {
+    /// Resolves the backslash escapes of a YAML double-quoted string.
+    func replacingEscapes() -> String {
+        var out = ""
+        var escaped = false
+        for ch in self {
+            if escaped {
+                switch ch {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                default: out.append(ch)
+                }
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
     }
 }

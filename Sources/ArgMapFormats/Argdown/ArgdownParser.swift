@@ -292,15 +292,14 @@ private struct Parser {
         stack.removeAll()
     }
 
-    /// Whether a line starts with a statement or argument title that makes it an element of
-    /// its own: `[Title]:`, `<Title>:`, or a reference alone on the line.
+    /// Whether a line starts with a statement or argument title, which makes it an element of
+    /// its own (a Markdown link `[text](url)` does not).
     func startsWithTitle(_ c: ArraySlice<UInt8>) -> Bool {
         guard let open = c.first, open == UInt8(ascii: "[") || open == UInt8(ascii: "<") else { return false }
         let close = open == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
-        guard let k = c.firstIndex(of: close), k > c.startIndex + 1 else { return false }
+        guard let k = c.firstIndex(of: close), k > c.startIndex + 1, !c[c.index(after: c.startIndex)..<k].contains(open) else { return false }
         let after = c.index(after: k)
-        if after == c.endIndex { return true }
-        return c[after] == UInt8(ascii: ":")
+        return after == c.endIndex || c[after] != UInt8(ascii: "(")
     }
 
     /// The relation symbol a line starts with and its width; a nil symbol is a contradiction.

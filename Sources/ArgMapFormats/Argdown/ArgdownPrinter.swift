@@ -10,10 +10,11 @@ public enum ArgdownPrinter {
     public static func print(_ map: ArgumentMap) -> String {
         var out = ""
         out.reserveCapacity(map.claims.reduce(0) { $0 + $1.text.utf8.count + $1.id.utf8.count + 16 } + 64)
-        if let fm = map.frontmatter {
-            out += "===\n" + fm + (fm.hasSuffix("\n") || fm.isEmpty ? "" : "\n") + "===\n"
-        } else if let title = map.title {
-            out += "===\ntitle: " + FlowData.string(title) + "\n===\n"
+        if map.title != nil || map.frontmatter != nil {
+            out += "===\n"
+            if let title = map.title { out += "title: " + FlowData.string(title) + "\n" }
+            if let fm = map.frontmatter { out += fm + (fm.hasSuffix("\n") ? "" : "\n") }
+            out += "===\n"
         }
         var section: String?
         var first = true

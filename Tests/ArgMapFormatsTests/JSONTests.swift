@@ -1,0 +1,51 @@
+import Testing
+@testable import ArgMapFormats
+import ArgMapModel
+
+struct JSONTests {
+    @Test func minimalImportTakesDefaults() throws {
+        let map = try ArgmapJSON.read("""
+            {"claims": [{"id": "t"}, {"id": "a", "text": "multi\\nline   text"}],
+             "relations": [{"from": "a", "to": "t", "type": "attack"}]}
+            """)
+        #expect(map.claim("t") == Claim(id: "t"))
+        #expect(map.claim("a")?.text == "multi line text")
+        #expect(map.relationSpecs == [RelationSpec(from: "a", to: "t", type: .attack, weight: 1)])
+    }
+
+    @Test func exportShape() throws {
+        var map = ArgumentMap(title: "T")
+        try map.apply(.addClaim(Claim(id: "t", text: "<script>alert(1)</script> \"q\"", base: 0.25, tags: ["x"], note: "n")))
+        try map.apply(.addClaim(Claim(id: "u")))
+        try map.apply(.link(RelationSpec(from: "u", to: "t", type: .undercut, weight: 0.5)))
+        let json = ArgmapJSON.write(map)
+        #expect(json == """
+            {
+              "argmap": 1,
+              "title": "T",
+              "claims": [
+                {"id": "t", "text": "\\u003cscript>alert(1)\\u003c/script> \\"q\\"", "kind": "statement", "base": 0.25, "tags": ["x"], "sources": [], "note": "n", "data": {}},
+                {"id": "u", "text": "", "kind": "statement", "base": 0.5, "tags": [], "sources": [], "note": null, "data": {}}
+              ],
+              "relations": [
+                {"from": "u", "to": "t", "type": "undercut", "weight": 0.5}
+              ]
+            }
+
+            """)
+    }
+
+    @Test func errorsNameTheClaimOrLocation() {
+        func message(_ text: String) -> String {
+            do { _ = try ArgmapJSON.read(text, file: "m.json"); return "" } catch { return error.description }
+        }
+        #expect(message("{\"claims\": [{\"id\": \"a\", \"base\": 7}]}").contains("claims[0] (a): \"base\" must be a number from 0 to 1"))
+        #expect(message("{\"claims\": [{\"text\": \"no id\"}]}").contains("claims[0] has no \"id\""))
+        #expect(message("{\"claims\": [], \"relations\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"attack\"}]}").contains("no claim with id 'a'"))
+        #expect(message("{\"claims\": [{\"id\": \"a\"}], \"relations\": [{\"from\": \"a\", \"to\": \"a\", \"type\": \"pro\"}]}").contains("\"type\" must be"))
+        #expect(message("{\"claims\": [\n  {\"id\": \"a\",}\n]}").contains("m.json:2:14: error: expected a quoted key"))
+        #expect(message("{\"claims\": [{\"id\": \"a\", \"base\": 1e999}]}").contains("too large"))
+        #expect(message(String(repeating: "[", count: 100_000)).contains("nested more than 256 levels"))
+        #expect(message("").contains("the JSON ends where a value should be"))
+    }
+}

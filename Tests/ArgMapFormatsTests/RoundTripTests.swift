@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import ArgMapFormats
+import ArgMapModel
+
+/// Load → save → load is the same map; save → load → save the same bytes; JSON ↔ Argdown is
+/// lossless. Checked on the shipped maps and on seeded random maps with awkward text.
+struct RoundTripTests {
+    static let shippedMaps = ["pivot-to-asia.argdown", "bike-lanes-debate.argdown", "school-start-times.argdown"]
+
+    @Test(arguments: shippedMaps)
+    func shippedMapsLoadCheckCleanAndRoundTripByteForByte(name: String) throws {
+        let url = Fixtures.repository.appendingPathComponent("Arguments").appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let (map, warnings) = try ArgdownFormat.read(text, file: name)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(map.invariantViolations().isEmpty)
+        #expect(map.claims.allSatisfy { !$0.text.isEmpty }, "every claim has text")
+        #expect(ArgdownFormat.write(map) == text, "\(name) is not in canonical form: load and save it with argmap")
+        let json = ArgmapJSON.write(map)
+        #expect(try ArgmapJSON.read(json) == map)
+    }
+
+    @Test func thePivotMapCoversTheArticle() throws {
+        let text = try String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/pivot-to-asia.argdown"), encoding: .utf8)
+        let map = try ArgdownFormat.read(text).map
+        let thesis = try #require(map.claim("pivot-succeeding"))
+        #expect(thesis.text.contains("Pivot to Asia is succeeding"))
+        let t = map.index(of: "pivot-succeeding")!
+        let attacks = map.children(of: t).filter { map.relations[$0.relation].type == .attack }.map { map.claims[$0.claim].id }
+        for reason in ["reason-1-no-comprehensive-approach", "reason-2-sino-centrism", "reason-3-diplomacy-over-economics", "reason-4-local-alienation", "mishustin-at-magadan"] {
+            #expect(attacks.contains(reason), "\(reason) attacks the thesis")
+            #expect(!map.incoming[map.index(of: reason)!].isEmpty, "\(reason) has evidence beneath it")
+        }
+        let supports = map.children(of: t).filter { map.relations[$0.relation].type == .support }
+        #expect(supports.count >= 2)
+        for word in ["Magadan", "Torkunov", "Bliakher", "Khabarovsk", "Likhacheva", "colonial", "paternalistic", "federative", "blueprint"] {
+            #expect(map.claims.contains { $0.text.contains(word) || $0.sources.contains { $0.citation.contains(word) } }, "the map mentions \(word)")
+        }
+        #expect(map.relations.contains { $0.type == .undercut })
+        #expect(map.claims.contains { map.outgoing[map.index(of: $0.id)!].count > 1 }, "some claim answers two parents")
+    }
+
+    @Test(arguments: MapGenerator.Shape.allCases)
+    func randomMapsRoundTrip(shape: MapGenerator.Shape) throws {
+        for seed in 1...12 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 150, shape: shape, seed: seed, awkwardText: true))
+            decorate(&map, seed: seed)
+            let argdown = ArgdownFormat.write(map)
+            let loaded: ArgumentMap
+            do { loaded = try ArgdownFormat.read(argdown).map } catch {
+                Issue.record("seed \(seed) \(shape): \(error.description)\n\(argdown)")
+                continue
+            }
+            #expect(difference(map, loaded) == nil, "seed \(seed) \(shape): load → save → load changed the map")
+            #expect(ArgdownFormat.write(loaded) == argdown, "seed \(seed) \(shape): save → load → save changed the bytes")
+            let json = ArgmapJSON.write(map)
+            let fromJSON = try ArgmapJSON.read(json)
+            #expect(difference(map, fromJSON) == nil, "seed \(seed) \(shape): JSON round trip")
+            let viaArgdown = try ArgmapJSON.read(ArgmapJSON.write(try ArgdownFormat.read(ArgdownFormat.write(fromJSON)).map))
+            #expect(difference(map, viaArgdown) == nil, "seed \(seed) \(shape): JSON → argdown → JSON")
+        }
+    }
+
+    /// Adds tags, notes, sources, data, undercuts and Cyrillic ids to a generated map.
+    func decorate(_ map: inout ArgumentMap, seed: UInt64) {
+        var rng = SplitMix64(seed: seed &* 31)
+        let ids = map.claims.map(\.id)
+        for id in ids where rng.next() % 7 == 0 {
+            try! map.apply(.setValue(id, .tags(["tag-\(rng.next() % 5)", "two words"])))
+            try! map.apply(.setValue(id, .note("a note with \"quotes\", a # and a {brace}")))
+            try! map.apply(.setValue(id, .sources([Source(citation: "Book, p. 3", date: "2020-08-17", url: "https://example.org/a?b=c#d"), Source(citation: "Plain")])))
+            try! map.apply(.setValue(id, .data(key: "speech", .string("2AC"))))
+            try! map.apply(.setValue(id, .data(key: "magnitude", .number(3))))
+        }
+        try! map.apply(.rename(ids[1], to: "Магадан порт"))
+        if ids.count > 5, map.relationIndex(from: map.index(of: ids[4])!, to: map.index(of: ids[2])!) == nil {
+            try? map.apply(.link(RelationSpec(from: ids[4], to: ids[2], type: .undercut, weight: 0.7)))
+        }
+    }
+}
+
+/// The Argdown project's examples and fixtures: each either loads with the model Argdown
+/// builds, or is refused for a documented reason (docs/FORMAT.md).
+struct ConformanceTests {
+    enum Outcome { case loads(claims: Int, relations: Int), refused(String) }
+
+    static let expectations: [(String, Outcome)] = [
+        ("legalisation-softdrugs.argdown", .loads(claims: 18, relations: 19)),
+        ("syncialo-learning_over_leasure_example.argdown", .loads(claims: 11, relations: 10)),
+        ("conformance/lexer-indentation.argdown", .loads(claims: 11, relations: 8)),
+        ("conformance/lexer-links-and-tags.argdown", .loads(claims: 1, relations: 0)),
+        ("conformance/lexer-definitions-references.argdown", .loads(claims: 4, relations: 0)),
+        ("conformance/lexer-relation-after-emptyline.argdown", .refused("3:5: error: a relation cannot follow an empty line")),
+        ("conformance/lexer-relations.argdown", .refused("1:1: error: this relation has no claim above it")),
+        ("conformance/parser-arguments.argdown", .refused("3:1: error: premise–conclusion structures are outside")),
+        ("conformance/parser-mix.argdown", .refused("7:3: error: lists are outside")),
+        ("argdown-primer.argdown", .refused("63:1: error: premise–conclusion structures are outside")),
+        ("greenspan-schefczyk_hardwrap.argdown", .refused("92:1: error: premise–conclusion structures are outside")),
+        ("test-intro.argdown", .refused("5:3: error: lists are outside")),
+    ]
+
+    @Test func everyCorpusFileIsCovered() throws {
+        let dir = Fixtures.directory.appendingPathComponent("corpus")
+        var files: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".argdown") { files.append(name) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("conformance").path) { files.append("conformance/" + name) }
+        #expect(Set(files) == Set(Self.expectations.map(\.0)))
+    }
+
+    @Test(arguments: expectations.map(\.0))
+    func corpusFile(_ name: String) throws {
+        let text = try Fixtures.text("corpus/" + name)
+        let outcome = Self.expectations.first { $0.0 == name }!.1
+        switch outcome {
+        case .loads(let claims, let relations):
+            let map = try load(text)
+            #expect(map.count == claims)
+            #expect(map.relations.count == relations)
+            let again = try ArgdownFormat.read(ArgdownFormat.write(map)).map
+            #expect(again == map)
+        case .refused(let message):
+            let rendered = errors(text, file: name)
+            #expect(rendered.contains(name + ":" + message), "\(rendered)")
+        }
+    }
+
+    @Test func legalisationModel() throws {
+        let map = try load(try Fixtures.text("corpus/legalisation-softdrugs.argdown"))
+        #expect(map.title == "Pros and Cons Legalisation of Soft Drugs")
+        #expect(map.roots.map { map.claims[$0].id } == ["Legalisation of Soft Drugs"])
+        let harmful = try #require(map.index(of: "Soft drugs are harmful"))
+        #expect(Set(map.parents(of: harmful).map { map.claims[$0.claim].id }) == ["Law must protect", "No harm, no ban", "Minimize destructive activity"])
+        #expect(map.claim("No harm, no ban")?.tags == ["pro"])
+    }
+}

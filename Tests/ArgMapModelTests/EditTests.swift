@@ -1,0 +1,123 @@
+import Testing
+@testable import ArgMapModel
+
+/// The edit operations: what they do, what they refuse, and that each inverse undoes it.
+struct EditTests {
+    func sample() throws -> ArgumentMap {
+        var map = ArgumentMap(title: "sample")
+        try map.apply(.addClaim(Claim(id: "t", text: "Thesis")))
+        try map.apply(.addClaim(Claim(id: "a", text: "A reason", kind: .argument)))
+        try map.apply(.addClaim(Claim(id: "b", text: "An objection", base: 0.8)))
+        try map.apply(.link(RelationSpec(from: "a", to: "t", type: .support)))
+        try map.apply(.link(RelationSpec(from: "b", to: "a", type: .attack, weight: 0.5)))
+        #expect(map.invariantViolations().isEmpty)
+        return map
+    }
+
+    @Test func addAndLink() throws {
+        let map = try sample()
+        #expect(map.count == 3)
+        #expect(map.relations.count == 2)
+        #expect(map.roots == [0])
+        #expect(map.children(of: 1).map(\.claim) == [2])
+        #expect(map.parents(of: 1).map(\.claim) == [0])
+        #expect(map.relations[1].weight == 0.5)
+    }
+
+    @Test func refusals() throws {
+        var map = try sample()
+        let before = map
+        #expect(throws: MapError.duplicateID("a")) { try map.apply(.addClaim(Claim(id: "a"))) }
+        #expect(throws: MapError.self) { try map.apply(.addClaim(Claim(id: "x]y"))) }
+        #expect(throws: MapError.self) { try map.apply(.addClaim(Claim(id: " padded"))) }
+        #expect(throws: MapError.valueOutOfRange(name: "base", value: 7)) { try map.apply(.addClaim(Claim(id: "n", base: 7))) }
+        #expect(throws: MapError.self) { try map.apply(.setValue("a", .base(.nan))) }
+        #expect(throws: MapError.self) { try map.apply(.link(RelationSpec(from: "b", to: "t", type: .attack, weight: -1))) }
+        #expect(throws: MapError.relationExists(from: "a", to: "t", type: .support)) { try map.apply(.link(RelationSpec(from: "a", to: "t", type: .attack))) }
+        #expect(throws: MapError.unknownClaim("zz")) { try map.apply(.unlink(from: "zz", to: "t")) }
+        #expect(throws: MapError.noRelation(from: "t", to: "a")) { try map.apply(.unlink(from: "t", to: "a")) }
+        // A refused step of a batch undoes the steps before it.
+        #expect(throws: MapError.self) {
+            try map.apply(.batch([.addClaim(Claim(id: "new")), .link(RelationSpec(from: "new", to: "missing", type: .support))]))
+        }
+        #expect(map == before)
+        #expect(map.index(of: "new") == nil)
+        #expect(map.invariantViolations().isEmpty)
+    }
+
+    @Test func selfRelationsAndCyclesAreAllowed() throws {
+        var map = try sample()
+        try map.apply(.link(RelationSpec(from: "t", to: "b", type: .attack)))
+        try map.apply(.link(RelationSpec(from: "b", to: "b", type: .attack)))
+        #expect(map.invariantViolations().isEmpty)
+        #expect(map.topologicalOrder() == nil)
+        #expect(map.roots.isEmpty)
+    }
+
+    @Test func removeAndRestore() throws {
+        var map = try sample()
+        let before = map
+        let inverse = try map.apply(.removeClaim("a"))
+        #expect(map.count == 2)
+        #expect(map.relations.isEmpty)
+        #expect(map.invariantViolations().isEmpty)
+        try map.apply(inverse)
+        #expect(map == before)
+        #expect(map.claims.map(\.id) == before.claims.map(\.id))
+        #expect(map.relationSpecs == before.relationSpecs)
+    }
+
+    @Test func renameMoveAndWeights() throws {
+        var map = try sample()
+        try map.apply(.addClaim(Claim(id: "c", text: "Another reason")))
+        try map.apply(.link(RelationSpec(from: "c", to: "t", type: .support)))
+        let undoRename = try map.apply(.rename("b", to: "objection"))
+        #expect(map.relationSpecs.contains(RelationSpec(from: "objection", to: "a", type: .attack, weight: 0.5)))
+        let undoMove = try map.apply(.move("objection", from: "a", to: "c"))
+        #expect(map.relationSpecs.contains(RelationSpec(from: "objection", to: "c", type: .attack, weight: 0.5)))
+        let undoWeight = try map.apply(.setWeight(from: "objection", to: "c", 0.25))
+        #expect(map.relations[map.relationIndex(from: map.index(of: "objection")!, to: map.index(of: "c")!)!].weight == 0.25)
+        for inverse in [undoWeight, undoMove, undoRename] { try map.apply(inverse) }
+        #expect(map.relationSpecs.contains(RelationSpec(from: "b", to: "a", type: .attack, weight: 0.5)))
+        #expect(map.invariantViolations().isEmpty)
+    }
+
+    /// Random edit sequences: invariants hold after every edit, and applying the inverses in
+    /// reverse brings back the exact map (same order of claims and relations).
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func randomEditsAndUndo(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        var map = MapGenerator.generate(.init(claims: 40, shape: .dag, seed: seed))
+        let original = map
+        var inverses: [Edit] = []
+        for step in 0..<300 {
+            let ids = map.claims.map(\.id)
+            func anyID() -> String { ids.isEmpty ? "none" : ids[Int(rng.next() % UInt64(ids.count))] }
+            let edit: Edit
+            switch rng.next() % 9 {
+            case 0: edit = .addClaim(Claim(id: "n\(step)", text: "new \(step)"), at: Int(rng.next() % UInt64(map.count + 1)))
+            case 1: edit = .removeClaim(anyID())
+            case 2: edit = .setText(anyID(), "text \(step)")
+            case 3: edit = .setValue(anyID(), .base(Double(rng.next() % 11) / 10))
+            case 4: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: [.support, .attack, .undercut][Int(rng.next() % 3)], weight: 0.5))
+            case 5: edit = .unlink(from: anyID(), to: anyID())
+            case 6: edit = .move(anyID(), from: anyID(), to: anyID())
+            case 7: edit = .rename(anyID(), to: "r\(step)")
+            default: edit = .batch([.addClaim(Claim(id: "b\(step)")), .link(RelationSpec(from: "b\(step)", to: anyID(), type: .support))])
+            }
+            let before = map
+            do {
+                inverses.append(try map.apply(edit))
+            } catch {
+                #expect(map == before, "seed \(seed) step \(step): a refused \(edit.summary) changed the map")
+            }
+            let problems = map.invariantViolations()
+            #expect(problems.isEmpty, "seed \(seed) step \(step) after \(edit.summary): \(problems)")
+            if !problems.isEmpty { return }
+        }
+        for inverse in inverses.reversed() { try map.apply(inverse) }
+        #expect(map.claims.map(\.id) == original.claims.map(\.id), "seed \(seed)")
+        #expect(map.relationSpecs == original.relationSpecs, "seed \(seed)")
+        #expect(map == original)
+    }
+}
