@@ -17,11 +17,11 @@ extension Commands {
             }
             let results = Semantics.allCases.map { s.evaluation($0) }
             let rows = [c] + s.map.incoming[c].map { s.map.relations[$0].from }
-            var lines = ["claim".padding(to: 22) + Semantics.allCases.map { $0.rawValue.padding(to: 8) }.joined()]
+            var lines = [("claim".padding(to: 22) + Semantics.allCases.map { $0.rawValue.padding(to: 8) }.joined()).trimmingCharacters(in: " ")]
             for (i, row) in rows.enumerated() {
                 var name = (i == 0 ? "" : "  ") + s.map.claims[row].id
                 if name.count > 21 { name = String(name.prefix(20)) + "…" }
-                lines.append(name.padding(to: 22) + results.map { Commands.scoreString($0, row).padding(to: 8) }.joined())
+                lines.append((name.padding(to: 22) + results.map { Commands.scoreString($0, row).padding(to: 8) }.joined()).trimmingCharacters(in: " "))
                 lines.append(TextLayout.block("    ", Commands.disagreement(s.map, row, results), width: inv.console.width, hanging: 4))
             }
             inv.console.print(lines.joined(separator: "\n"))

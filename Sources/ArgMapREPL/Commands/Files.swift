@@ -54,7 +54,7 @@ extension Commands {
             let (result, format) = try Commands.readMap(path: path, format: nil, word: args[0])
             inv.session.load(result.map, file: path, format: format.write == nil ? FormatRegistry.named("argdown") : format)
             for note in result.notes { inv.console.error(note) }
-            inv.console.print("opened \(path): \(result.map.count) claims, \(result.map.relations.count) relations")
+            inv.console.print("opened \(path): " + Commands.counts(result.map))
         })
 
     static let new = Command(
@@ -106,9 +106,8 @@ extension Commands {
             let (args, options) = try inv.parse()
             let (result, format) = try Commands.readMap(path: args[0].text, format: options["from"] ?? nil, word: args[0])
             inv.session.replaceMap(result.map, summary: "import \(args[0].text)")
-            inv.session.file = nil
             for note in result.notes { inv.console.print(note) }
-            inv.console.print("imported \(args[0].text) (\(format.name)): \(result.map.count) claims, \(result.map.relations.count) relations")
+            inv.console.print("imported \(args[0].text) (\(format.name)): " + Commands.counts(result.map))
         })
 
     static let export = Command(
@@ -146,7 +145,7 @@ extension Commands {
             var errors = map.invariantViolations()
             for claim in map.claims where claim.text.isEmpty { errors.append("\(claim.id) has no text") }
             let theses = map.roots.count
-            let summary = "\(s.name): \(map.count) claims, \(map.relations.count) relations, \(theses) thes\(theses == 1 ? "is" : "es")"
+            let summary = "\(s.name): " + Commands.counts(map) + ", \(theses) thes\(theses == 1 ? "is" : "es")"
             if errors.isEmpty {
                 inv.console.print(summary + "; no problems")
                 return
@@ -155,4 +154,11 @@ extension Commands {
             if errors.count > 50 { inv.console.print("… and \(errors.count - 50) more") }
             throw CommandError(summary + "; \(errors.count) error\(errors.count == 1 ? "" : "s")")
         })
+}
+
+extension Commands {
+    /// "3 claims, 1 relation".
+    static func counts(_ map: ArgumentMap) -> String {
+        "\(map.count) claim\(map.count == 1 ? "" : "s"), \(map.relations.count) relation\(map.relations.count == 1 ? "" : "s")"
+    }
 }

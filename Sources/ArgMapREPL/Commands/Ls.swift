@@ -18,7 +18,7 @@ extension Commands {
                     out.append(inv.console.styled("  answers \(parents.count) claims: ", .dim) + parents.map { s.map.claims[$0.claim].id }.joined(separator: ", "))
                 }
             } else {
-                out.append(inv.console.styled("\(s.name): \(s.map.count) claims, \(s.map.relations.count) relations", .bold))
+                out.append(inv.console.styled("\(s.name): " + Commands.counts(s.map), .bold))
             }
             let children = s.numberedChildren(of: target)
             if children.isEmpty {

@@ -17,12 +17,12 @@ extension Commands {
             let con = inv.console
             var out: [String] = []
             func field(_ name: String, _ value: String) {
-                out.append(TextLayout.block(con.styled(name.padding(to: 10), .dim), value, width: con.width, hanging: 11))
+                out.append(TextLayout.block(con.styled(name.padding(to: 10), .dim), value, width: con.width, hanging: 10))
             }
             out.append(s.label(c, console: con) + "  " + claim.kind.rawValue + (s.position(of: c).map { "  at " + $0 } ?? ""))
             field("text", claim.text.isEmpty ? "(no text)" : claim.text)
             field("base", DataValue.format(claim.base))
-            if let score = s.scoreText(c) { field("score", score) }
+            if let score = s.scoreText(c) { field("score", score.hasPrefix("score ") ? String(score.dropFirst(6)) + " (\(s.semantics.rawValue))" : score + " (\(s.semantics.rawValue))") }
             if !claim.tags.isEmpty { field("tags", claim.tags.map { "#" + $0 }.joined(separator: " ")) }
             if let section = claim.section { field("section", section) }
             for source in claim.sources {
@@ -37,9 +37,8 @@ extension Commands {
             if parents.isEmpty { field("answers", "nothing (a thesis)") }
             for p in parents {
                 let rel = s.map.relations[p.relation]
-                var verb = rel.type == .support ? "supports" : rel.type == .attack ? "attacks" : "undercuts"
-                if rel.weight != 1 { verb += " (weight \(DataValue.format(rel.weight)))" }
-                field(verb, s.map.claims[p.claim].id)
+                let verb = rel.type == .support ? "supports" : rel.type == .attack ? "attacks" : "undercuts"
+                field(verb, s.map.claims[p.claim].id + (rel.weight != 1 ? " (weight \(DataValue.format(rel.weight)))" : ""))
             }
             let children = s.map.children(of: c)
             let supports = children.filter { s.map.relations[$0.relation].type == .support }.count

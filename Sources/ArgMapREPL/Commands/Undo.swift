@@ -8,10 +8,10 @@ extension Commands {
         arguments: [.number], maxArguments: 1,
         run: { inv throws(CommandError) in
             let n = try Commands.count(inv)
-            for _ in 0..<n {
-                guard let what = inv.session.undo() else { throw CommandError("nothing to undo", at: inv.commandWord) }
-                inv.console.print("undid: " + what)
-            }
+            let available = inv.session.undoDepth
+            guard available > 0 else { throw CommandError("nothing to undo", at: inv.commandWord) }
+            guard n <= available else { throw CommandError("only \(available) step\(available == 1 ? "" : "s") to undo", at: inv.words.first) }
+            for _ in 0..<n { inv.console.print("undid: " + (inv.session.undo() ?? "")) }
         })
 
     static let redo = Command(
@@ -21,10 +21,10 @@ extension Commands {
         arguments: [.number], maxArguments: 1,
         run: { inv throws(CommandError) in
             let n = try Commands.count(inv)
-            for _ in 0..<n {
-                guard let what = inv.session.redo() else { throw CommandError("nothing to redo", at: inv.commandWord) }
-                inv.console.print("redid: " + what)
-            }
+            let available = inv.session.redoDepth
+            guard available > 0 else { throw CommandError("nothing to redo", at: inv.commandWord) }
+            guard n <= available else { throw CommandError("only \(available) step\(available == 1 ? "" : "s") to redo", at: inv.words.first) }
+            for _ in 0..<n { inv.console.print("redid: " + (inv.session.redo() ?? "")) }
         })
 
     static func count(_ inv: Invocation) throws(CommandError) -> Int {

@@ -14,6 +14,8 @@ public final class Console {
     public let sink: Sink
     public private(set) var output = ""
     public private(set) var errors = ""
+    /// In a buffer: standard output and error interleaved, each error line marked with `! `.
+    public private(set) var transcript = ""
     /// Colour (ANSI escapes) is used only when this is set.
     public var colour: Bool
     /// Width to wrap text to.
@@ -31,14 +33,18 @@ public final class Console {
 
     public func write(_ text: String) {
         switch sink {
-        case .buffer: output += text
+        case .buffer:
+            output += text
+            transcript += text
         case .standard: ceditline_write_stdout(text)
         }
     }
 
     public func error(_ text: String) {
         switch sink {
-        case .buffer: errors += text + "\n"
+        case .buffer:
+            errors += text + "\n"
+            transcript += text.split(separator: "\n", omittingEmptySubsequences: false).map { "! " + $0 + "\n" }.joined()
         case .standard:
             ceditline_flush_stdout()
             ceditline_write_stderr(text + "\n")
@@ -49,9 +55,10 @@ public final class Console {
         if sink == .standard { ceditline_flush_stdout() }
     }
 
-    public func takeOutput() -> String {
-        defer { output = ""; errors = "" }
-        return output
+    /// Returns the interleaved transcript so far and starts a new one.
+    public func takeTranscript() -> String {
+        defer { output = ""; errors = ""; transcript = "" }
+        return transcript
     }
 
     // MARK: Styles

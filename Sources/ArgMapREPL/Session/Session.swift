@@ -27,11 +27,11 @@ public final class Session {
     /// One undoable step: a command's edits, or a replacement of the whole map (import).
     enum Step {
         case edit(forward: Edit, inverse: Edit, summary: String)
-        case replace(before: ArgumentMap, after: ArgumentMap, summary: String)
+        case replace(before: ArgumentMap, after: ArgumentMap, files: (before: String?, after: String?), summary: String)
 
         var summary: String {
             switch self {
-            case .edit(_, _, let s), .replace(_, _, let s): return s
+            case .edit(_, _, let s), .replace(_, _, _, let s): return s
             }
         }
     }
@@ -52,6 +52,8 @@ public final class Session {
     public var isDirty: Bool { savedDepth != undoStack.count }
     public var canUndo: Bool { !undoStack.isEmpty }
     public var canRedo: Bool { !redoStack.isEmpty }
+    public var undoDepth: Int { undoStack.count }
+    public var redoDepth: Int { redoStack.count }
 
     /// The map's short name: the file's name without its extension, or the title.
     public var name: String {
@@ -72,13 +74,16 @@ public final class Session {
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
     }
 
-    /// Replaces the whole map as one undoable step.
+    /// Replaces the whole map as one undoable step (import). The new map has no file until
+    /// it is saved; undo brings back the old map and its file.
     public func replaceMap(_ newMap: ArgumentMap, summary: String) {
         let before = map
         map = newMap
         scoreBoard = nil
         focusPath = []
-        record(.replace(before: before, after: newMap, summary: summary))
+        let files = (before: file, after: nil as String?)
+        file = nil
+        record(.replace(before: before, after: newMap, files: files, summary: summary))
     }
 
     private func record(_ step: Step) {
@@ -96,8 +101,9 @@ public final class Session {
         case .edit(_, let inverse, _):
             do { try map.apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
             noteScores(inverse)
-        case .replace(let before, _, _):
+        case .replace(let before, _, let files, _):
             map = before
+            file = files.before
             scoreBoard = nil
         }
         redoStack.append(step)
@@ -116,8 +122,9 @@ public final class Session {
                 noteScores(forward)
                 undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
             } catch { preconditionFailure("redoing an undone edit failed: \(error)") }
-        case .replace(_, let after, _):
+        case .replace(_, let after, let files, _):
             map = after
+            file = files.after
             scoreBoard = nil
             undoStack.append(step)
         }

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import ArgMapREPL
+import ArgMapModel
+import ArgMapFormats
+
+struct CommandTableTests {
+    @Test func namesAndAliasesAreUniqueAndEachFindsItsCommand() {
+        let table = CommandTable.standard
+        let names = table.allNames
+        #expect(Set(names).count == names.count, "duplicate names: \(names.filter { n in names.filter { $0 == n }.count > 1 })")
+        for command in table.commands {
+            for name in [command.name] + command.aliases {
+                guard case .found(let found) = table.lookup(name) else { Issue.record("\(name) does not find a command"); continue }
+                #expect(found.name == command.name, "\(name) finds \(found.name)")
+            }
+            #expect(!command.summary.isEmpty && command.usage.hasPrefix(command.name), "\(command.name) has a usage and a summary")
+            #expect(Commands.helpText(for: command).contains("usage: \(command.usage)"))
+        }
+    }
+
+    @Test func prefixesAndTypos() {
+        let table = CommandTable.standard
+        if case .found(let c) = table.lookup("tre") { #expect(c.name == "tree") } else { Issue.record("tre") }
+        if case .ambiguous(let names) = table.lookup("s") { #expect(names.contains("save") && names.contains("show")) } else { Issue.record("s") }
+        if case .unknown(let s) = table.lookup("lss") { #expect(s == "ls") } else { Issue.record("lss") }
+        #expect(CommandTable.editDistance("kitten", "sitting") == 3)
+    }
+
+    @Test func tokenizerKeepsColumnsAndQuotes() throws {
+        let words = try Tokenizer.split(#"add pro  "two words" Russia's \"x\" 'single q'"#)
+        #expect(words.map(\.text) == ["add", "pro", "two words", "Russia's", "\"x\"", "single q"])
+        #expect(words.map(\.column) == [0, 4, 9, 21, 30, 36])
+        #expect(words[2].quoted && !words[3].quoted)
+        #expect(throws: Tokenizer.Failure(message: "the quote opened here is never closed", column: 3)) { try Tokenizer.split("cd \"open") }
+        #expect(try Tokenizer.split("find Магадан порт").map(\.column) == [0, 5, 13])
+    }
+
+    @Test func addressing() throws {
+        let map = try ArgdownFormat.read("[T]: t\n  + [alpha]: a\n    - [gamma]: g\n  - [beta]: b\n\n[U]: u").map
+        let s = Session(map: map)
+        func resolve(_ text: String) throws -> String? {
+            try s.resolve(Word(text: text, column: 0, length: text.count)).map { s.map.claims[$0].id }
+        }
+        #expect(try resolve("1.2") == "beta")
+        #expect(try resolve("1.1.1") == "gamma")
+        #expect(try resolve("/2") == "U")
+        #expect(try resolve("2") == "U")
+        #expect(try resolve("al") == "alpha")
+        #expect(try resolve("/") == nil)
+        s.setFocus(s.map.index(of: "gamma"))
+        #expect(s.focusPath == ["T", "alpha", "gamma"])
+        #expect(try resolve("..") == "alpha")
+        #expect(try resolve("../..") == "T")
+        #expect(try resolve("../../2") == "beta")
+        #expect(throws: CommandError.self) { try resolve("1.9") }
+        #expect(throws: CommandError.self) { try resolve("zeta") }
+        #expect(s.position(of: s.map.index(of: "gamma")!) == "1.1.1")
+    }
+
+    /// Every command, from its record, with no arguments, too many, wrong types, unknown ids,
+    /// empty and very long strings and control characters: each answers (success or a located
+    /// error) and the map's invariants still hold.
+    @Test func sweepEveryCommandWithBadInput() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let map = try ArgdownFormat.read(String(contentsOfFile: root + "/Arguments/pivot-to-asia.argdown", encoding: .utf8)).map
+        let long = String(repeating: "x", count: 100_000)
+        let inputs = ["", "1 2 3 4 5 6 7 8", "nosuch", "\"\"", "1.99.99", "--semantics nosuch", "--to", "-1", "NaN", "1e999", long,
+                      "\u{1}\u{7f}\t\u{1b}[31m", "Магадан", "../../../..", "pro", "con nosuch", "base", "weight 2", "--json --json"]
+        for command in CommandTable.standard.commands where !["quit", "open", "new", "save", "import", "export"].contains(command.name) {
+            for input in inputs {
+                let console = Console(sink: .buffer)
+                let session = Session(map: map)
+                let repl = REPL(session: session, console: console, editor: PlainLineEditor(lines: []), sourceName: "sweep")
+                let ok = repl.execute(command.name + " " + input)
+                let problems = session.map.invariantViolations()
+                #expect(problems.isEmpty, "\(command.name) \(input.prefix(40)): \(problems)")
+                if !ok { #expect(console.errors.contains("error:"), "\(command.name) \(input.prefix(40)) failed without an error message") }
+            }
+        }
+    }
+}
