@@ -66,7 +66,11 @@ public enum Evaluator {
         let end = g.offsets[c + 1]
         while k < end {
             let x = Int(g.source[k])
-            let v = g.weight[k] * uf[x] * s[x]
+            let effective = g.weight[k] * uf[x]
+            // Weight 0 (or a full undercut) is the same as no relation, also for QuAD's
+            // "is there any attacker" test.
+            if effective == 0 { k += 1; continue }
+            let v = effective * s[x]
             if g.isAttack[k] {
                 prodAtt *= 1 - v; sumAtt += v; hasAtt = true
             } else {
@@ -96,6 +100,7 @@ public enum Evaluator {
         case .euler:
             let e = sumSup - sumAtt
             if w == 0 { return 0 }
+            if e == 0 { return w }
             if e > 700 { return 1 - (1 - w * w) * exp(-e) / w }
             return 1 - (1 - w * w) / (1 + w * exp(e))
         case .qe:

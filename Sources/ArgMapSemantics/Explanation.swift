@@ -47,7 +47,7 @@ public struct Explanation: Sendable {
                 factor *= 1 - map.relations[u].weight * s[map.relations[u].from]
             }
             let eff = rel.weight * factor
-            let counted = rel.type == .attack || semantics.usesSupports
+            let counted = (rel.type == .attack || semantics.usesSupports) && eff > 0
             contributions.append(Contribution(claim: rel.from, isAttack: rel.type == .attack, strength: s[rel.from], weight: rel.weight,
                                               effectiveWeight: eff, contribution: eff * s[rel.from], counted: counted))
         }

@@ -33,7 +33,7 @@ extension Commands {
                     var math = "score \(n(item.strength)) × weight \(n(item.weight))"
                     if item.effectiveWeight != item.weight { math += " × undercut \(n(item.weight == 0 ? 0 : item.effectiveWeight / item.weight))" }
                     math += " = \(n(item.contribution))"
-                    if !item.counted { math += " (not counted: \(semantics.rawValue) counts attacks only)" }
+                    if !item.counted { math += item.effectiveWeight == 0 ? " (weight 0: not counted)" : " (not counted: \(semantics.rawValue) counts attacks only)" }
                     if let labels = e.labels { math = labels[item.claim].rawValue }
                     out.append(TextLayout.block("    \(attack ? "-" : "+") " + s.map.claims[item.claim].id + "  ", math, width: con.width, hanging: 8))
                 }

@@ -1,0 +1,125 @@
+import Testing
+import ArgMapModel
+@testable import ArgMapSemantics
+
+/// Properties from the literature, on seeded random maps (the seed is in every message).
+struct PropertyTests {
+    static let gradual: [Semantics] = [.dfquad, .quad, .euler, .qe, .mlp, .hcat]
+    static let monotone: [Semantics] = [.dfquad, .euler, .qe, .mlp]
+
+    @Test(arguments: Semantics.allCases)
+    func balance(_ semantics: Semantics) throws {
+        var map = ArgumentMap()
+        for (i, b) in [0.0, 0.3, 0.5, 0.77, 1.0].enumerated() { try map.apply(.addClaim(Claim(id: "c\(i)", base: b))) }
+        let e = Evaluator.evaluate(map, semantics)
+        for (i, claim) in map.claims.enumerated() {
+            #expect(e.scores[i] == (semantics == .grounded ? 1 : claim.base), "\(semantics): \(claim.id)")
+        }
+    }
+
+    @Test(arguments: monotone)
+    func monotonicity(_ semantics: Semantics) throws {
+        for seed in 1...20 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 60, shape: .dag, seed: seed))
+            var rng = SplitMix64(seed: seed)
+            let r = Int(rng.next() % UInt64(map.relations.count))
+            let relation = map.relations[r]
+            guard relation.type != .undercut else { continue }
+            let source = map.claims[relation.from].id
+            let before = Evaluator.evaluate(map, semantics).scores[relation.to]
+            try map.apply(.setValue(source, .base(min(1, map.claims[relation.from].base + 0.3))))
+            let after = Evaluator.evaluate(map, semantics).scores[relation.to]
+            if relation.type == .attack {
+                #expect(after <= before + 1e-12, "seed \(seed) \(semantics): a stronger attacker raised its target")
+            } else {
+                #expect(after >= before - 1e-12, "seed \(seed) \(semantics): a stronger supporter lowered its target")
+            }
+        }
+    }
+
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp])
+    func equalAttackAndSupportKeepTheBase(_ semantics: Semantics) throws {
+        var map = ArgumentMap()
+        try map.apply(.addClaim(Claim(id: "t", base: 0.37)))
+        try map.apply(.addClaim(Claim(id: "a", base: 0.6)))
+        try map.apply(.addClaim(Claim(id: "s", base: 0.6)))
+        try map.apply(.link(RelationSpec(from: "a", to: "t", type: .attack)))
+        try map.apply(.link(RelationSpec(from: "s", to: "t", type: .support)))
+        #expect(abs(Evaluator.evaluate(map, semantics).scores[0] - 0.37) < 1e-12)
+    }
+
+    @Test(arguments: gradual)
+    func weightZeroIsNoRelation(_ semantics: Semantics) throws {
+        for seed in 1...10 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 50, shape: .dag, seed: seed))
+            var rng = SplitMix64(seed: seed)
+            let r = Int(rng.next() % UInt64(map.relations.count))
+            let spec = map.spec(of: map.relations[r])
+            var without = map
+            try without.apply(.unlink(from: spec.from, to: spec.to))
+            try map.apply(.setWeight(from: spec.from, to: spec.to, 0))
+            let a = Evaluator.evaluate(map, semantics).scores, b = Evaluator.evaluate(without, semantics).scores
+            for i in a.indices { #expect(abs(a[i] - b[i]) < 1e-12, "seed \(seed) \(semantics) claim \(i)") }
+        }
+    }
+
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
+    func continuousSchemeAgreesWithTheExactPassOnAcyclicMaps(_ semantics: Semantics) {
+        for seed in 1...5 as ClosedRange<UInt64> {
+            let map = MapGenerator.generate(.init(claims: 80, shape: .dag, seed: seed, maxDepth: 6))
+            let g = EvaluationGraph(map)
+            let exact = Evaluator.evaluate(g, semantics)
+            let continuous = semantics == .hcat ? Evaluator.iterate(g, semantics, .init(), cap: 200_000) : Evaluator.rk4(g, semantics, .init(), cap: 200_000)
+            #expect(continuous.converged, "seed \(seed) \(semantics)")
+            for i in exact.scores.indices {
+                #expect(abs(exact.scores[i] - continuous.scores[i]) < 1e-8, "seed \(seed) \(semantics) claim \(i)")
+            }
+        }
+    }
+
+    @Test(arguments: gradual)
+    func incrementalRescoringAgreesWithAFullEvaluation(_ semantics: Semantics) throws {
+        for seed in 1...6 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 200, shape: .dag, seed: seed))
+            // Undercuts too, so that the undercut factors are exercised.
+            try? map.apply(.link(RelationSpec(from: "c150", to: "c3", type: .undercut, weight: 0.8)))
+            let board = IncrementalEvaluator(map, semantics: semantics)
+            var rng = SplitMix64(seed: seed)
+            for _ in 0..<40 {
+                if rng.next() % 2 == 0 {
+                    let c = Int(rng.next() % UInt64(map.count))
+                    let b = Double(rng.next() % 101) / 100
+                    try map.apply(.setValue(map.claims[c].id, .base(b)))
+                    board.baseChanged(c, to: b, map: map)
+                } else {
+                    let r = Int(rng.next() % UInt64(map.relations.count))
+                    let w = Double(rng.next() % 101) / 100
+                    let spec = map.spec(of: map.relations[r])
+                    try map.apply(.setWeight(from: spec.from, to: spec.to, w))
+                    board.weightChanged(relation: r, to: w, map: map)
+                }
+                let full = Evaluator.evaluate(map, semantics).scores
+                for i in full.indices where abs(full[i] - board.scores[i]) > 1e-12 {
+                    Issue.record("seed \(seed) \(semantics): claim \(i) is \(board.scores[i]) incrementally, \(full[i]) in full")
+                    return
+                }
+            }
+            #expect(board.lastUpdateCount < map.count, "an update touched only what it can reach")
+        }
+    }
+
+    @Test func nonConvergenceIsReportedNotHidden() {
+        let map = MapGenerator.generate(.init(claims: 200, shape: .cyclic, seed: 4))
+        var options = Evaluator.Options()
+        options.maxSteps = 3
+        let e = Evaluator.evaluate(map, .qe, options: options)
+        #expect(e.cyclic)
+        #expect(!e.converged)
+        #expect(e.iterations == 3)
+        #expect(e.note?.contains("did not converge in 3 steps") == true)
+        let quad = Evaluator.evaluate(map, .quad)
+        #expect(!quad.converged && quad.note != nil)
+        let full = Evaluator.evaluate(map, .dfquad)
+        #expect(full.converged, "\(full.note ?? "")")
+    }
+}
