@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The binary without a terminal: -c, -f, pipes, exit codes and located errors.
+struct ScriptingTests {
+    @Test func commandsRunInOrderAndExitZero() throws {
+        let r = try runArgmap([Repository.root + "/Arguments/pivot-to-asia.argdown", "-c", "check", "-c", "cd 1.6", "-c", "score . --json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("pivot-to-asia: 32 claims, 34 relations, 2 theses; no problems"))
+        #expect(r.stdout.contains("{\"semantics\": \"dfquad\", \"converged\": true"))
+        #expect(!r.stdout.contains("\u{1B}["), "no escape codes without a terminal")
+    }
+
+    @Test func theFirstFailingCommandStopsDashC() throws {
+        let r = try runArgmap([Repository.root + "/Arguments/pivot-to-asia.argdown", "-c", "ls", "-c", "cd nosuch", "-c", "export json"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("-c:2: error: no claim 'nosuch'"))
+        #expect(!r.stdout.contains("\"argmap\": 1"), "commands after the failure do not run")
+    }
+
+    @Test func misuseExitsTwo() throws {
+        let r = try runArgmap(["--frobnicate"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Unknown option '--frobnicate'"))
+        #expect(r.stderr.contains("Usage: argmap"))
+    }
+
+    @Test func aPipeRunsEveryLineAndReportsLineNumbers() throws {
+        let r = try runArgmap([Repository.root + "/Arguments/school-start-times.argdown"], stdin: "ls\nbogus\n# a comment\ncheck\n")
+        #expect(r.status == 1, "a failed command makes the exit status 1")
+        #expect(r.stderr.contains("<stdin>:2: error: unknown command 'bogus'"))
+        #expect(r.stdout.contains("no problems"), "the pipe goes on after a failure")
+        #expect(!r.stdout.contains(">"), "no prompt in a pipe")
+        let bail = try runArgmap(["--bail", Repository.root + "/Arguments/school-start-times.argdown"], stdin: "bogus\ncheck\n")
+        #expect(bail.status == 1)
+        #expect(!bail.stdout.contains("no problems"), "--bail stops at the first failure")
+    }
+
+    @Test func scriptFileWithLineNumbers() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let script = tmp.file("steps.argmap")
+        try "new\nadd thesis Трубопровод в Китай окупится --id труба\nadd con Цены на газ упали --to труба\nsave \(tmp.file("out.argdown"))\nrm nothing\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try runArgmap(["-f", script])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(script):5: error: no claim 'nothing'"))
+        let saved = try String(contentsOfFile: tmp.file("out.argdown"), encoding: .utf8)
+        #expect(saved == "[труба]: Трубопровод в Китай окупится\n  - [цены-на-газ-упали]: Цены на газ упали\n")
+    }
+
+    @Test func aMalformedFileLoadsNothingAndSaysWhere() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let bad = tmp.file("bad.argdown")
+        try "[Пивот]: Поворот на восток\n  + [Магадан]: порт {base: 7}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let r = try runArgmap([bad, "-c", "check"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(bad):2:21: error: base must be a number from 0 to 1, not 7\n  + [Магадан]: порт {base: 7}\n                    ^\nhint: write for example {base: 0.7}; 0.5 is the default\n")
+        #expect(r.stdout.isEmpty)
+        try Data([0x5B, 0x41, 0x5D, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bad))
+        let binary = try runArgmap([bad, "-c", "check"])
+        #expect(binary.status == 1)
+        #expect(binary.stderr.contains("bad.argdown:1:6: error: the file is not valid UTF-8"))
+    }
+
+    @Test func convertsArgdownToJSONAndBack() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let json = tmp.file("pivot.json")
+        let r = try runArgmap([Repository.root + "/Arguments/pivot-to-asia.argdown", "-c", "export json \(json)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let back = try runArgmap([json, "-c", "export argdown"])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout == (try String(contentsOfFile: Repository.root + "/Arguments/pivot-to-asia.argdown", encoding: .utf8)))
+    }
+
+    @Test func quitInAScriptRefusesWithUnsavedChanges() throws {
+        let r = try runArgmap([], stdin: "add thesis Unsaved\nquit\n")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("<stdin>:2: error: untitled has unsaved changes"))
+        let forced = try runArgmap([], stdin: "add thesis Unsaved\nquit!\nls\n")
+        #expect(forced.status == 0)
+        #expect(!forced.stdout.contains("untitled:"), "nothing runs after quit!")
+    }
+}

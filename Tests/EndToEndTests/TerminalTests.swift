@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// argmap on a real terminal (tmux): libedit line editing, completion, history, Ctrl-C,
+/// Ctrl-D, Cyrillic. Serialized: each test owns a tmux server, and timing matters.
+@Suite(.serialized)
+struct TerminalTests {
+    func environment(_ tmp: TemporaryFolder) -> [String: String] {
+        ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
+         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": ""]
+    }
+
+    /// The walkthrough: open the Pivot map, walk to the evidence under the second
+    /// reason, add a counter-argument, undo, redo and save, using help and Tab.
+    @Test func walkthroughWithHelpAndTab() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = try tmp.copy("Arguments/pivot-to-asia.argdown", as: "pivot.argdown")
+        let t = try Terminal([map], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("pivot> "), "prompt: \(t.screen)")
+        try t.type("hel"); try t.press("Tab")
+        #expect(t.waitFor("pivot> help "), "Tab completes a command: \(t.screen)")
+        try t.press("Enter")
+        #expect(t.waitFor("Type help COMMAND"))
+        try t.type("cd 1"); try t.press("Enter")
+        try t.type("cd reason-2"); try t.press("Tab")
+        #expect(t.waitFor("cd reason-2-sino-centrism "), "Tab completes a claim id: \(t.screen)")
+        try t.press("Enter")
+        #expect(t.waitFor("pivot/reason-2-sino-centrism score 1.00> "), "\(t.screen)")
+        try t.type("cd 1"); try t.press("Enter")
+        #expect(t.waitFor("pivot/marginal-for-china score 0.90> "))
+        try t.type("add con Russia's energy exports to China grew --id energy-exports --base 0.6"); try t.press("Enter")
+        #expect(t.waitFor("added [energy-exports] at 1.6.1.1"))
+        #expect(t.waitFor("pivot/marginal-for-china score 0.36*> "), "the prompt shows the new score and unsaved changes: \(t.screen)")
+        try t.type("undo"); try t.press("Enter")
+        #expect(t.waitFor("undid: add energy-exports"))
+        #expect(t.waitFor("pivot/marginal-for-china score 0.90> "))
+        try t.type("redo"); try t.press("Enter")
+        #expect(t.waitFor("redid: add energy-exports"))
+        try t.type("save"); try t.press("Enter")
+        #expect(t.waitFor("saved \(map)"))
+        try t.type("quit"); try t.press("Enter")
+        #expect(t.waitForExit())
+        let saved = try String(contentsOfFile: map, encoding: .utf8)
+        #expect(saved.contains("- [energy-exports]: Russia's energy exports to China grew {base: 0.6}"))
+    }
+
+    @Test func ambiguousCompletionListsCandidatesInColumns() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let t = try Terminal([Repository.root + "/Arguments/pivot-to-asia.argdown"], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("pivot-to-asia> "))
+        try t.type("show reason-"); try t.press("Tab")
+        #expect(t.waitFor("reason-1-no-comprehensive-approach"), "\(t.screen)")
+        #expect(t.screen.contains("reason-4-local-alienation"))
+        #expect(t.screen.contains("pivot-to-asia> show reason-"), "the line is redrawn after the list")
+    }
+
+    @Test func historyIsRecalledInASecondSession() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let env = environment(tmp)
+        let first = try Terminal([Repository.root + "/Arguments/school-start-times.argdown"], environment: env)
+        #expect(first.waitFor("school-start-times> "))
+        try first.type("show sleep-research"); try first.press("Enter")
+        try first.type(" show secret-line"); try first.press("Enter")
+        try first.type("quit"); try first.press("Enter")
+        #expect(first.waitForExit())
+        first.close()
+        let history = try String(contentsOfFile: tmp.path + "/state/argmap/history", encoding: .utf8)
+        // libedit's own history format: a header, then each line vis-encoded (a space is \040).
+        #expect(history.hasPrefix("_HiStOrY_V2_\n"))
+        #expect(history.contains("show\\040sleep-research"))
+        #expect(!history.contains("secret-line"), "a line starting with a space is not recorded")
+        let second = try Terminal([Repository.root + "/Arguments/school-start-times.argdown"], environment: env)
+        defer { second.close() }
+        #expect(second.waitFor("school-start-times> "))
+        try second.press("Up", "Up")
+        #expect(second.waitFor("school-start-times> show sleep-research"), "\(second.screen)")
+    }
+
+    @Test func ctrlCDiscardsTheLineAndKeepsTheSession() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let t = try Terminal([Repository.root + "/Arguments/school-start-times.argdown"], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("school-start-times> "))
+        try t.type("show nosuch-claim")
+        try t.press("C-c")
+        #expect(t.waitFor("^C"))
+        try t.type("ls"); try t.press("Enter")
+        #expect(t.waitFor("7 claims, 8 relations"), "\(t.screen)")
+        #expect(!t.screen.contains("no claim 'nosuch-claim'"), "the discarded line did not run")
+        #expect(!t.exited)
+    }
+
+    @Test func ctrlDAsksFirstWhenThereAreUnsavedChanges() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = try tmp.copy("Arguments/school-start-times.argdown", as: "school.argdown")
+        let t = try Terminal([map], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("school> "))
+        try t.type("add thesis Something new"); try t.press("Enter")
+        #expect(t.waitFor("school*> "))
+        try t.press("C-d")
+        #expect(t.waitFor("Quit without saving? (y/n)"), "\(t.screen)")
+        try t.type("n"); try t.press("Enter")
+        #expect(t.waitFor("school*> "))
+        #expect(!t.exited)
+        try t.press("C-d")
+        #expect(t.waitFor("Quit without saving? (y/n)"))
+        try t.type("y"); try t.press("Enter")
+        #expect(t.waitForExit(), "\(t.screen)")
+    }
+
+    @Test func cyrillicTypesEditsCompletesAndDisplays() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let t = try Terminal([tmp.file("восток.argdown")], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("восток> "), "\(t.screen)")
+        try t.type("add thesis Поворот на восток удался --id поворот"); try t.press("Enter")
+        #expect(t.waitFor("added [поворот] at 1"), "\(t.screen)")
+        try t.type("show пов"); try t.press("Tab")
+        #expect(t.waitFor("show поворот "), "\(t.screen)")
+        try t.press("Enter")
+        #expect(t.waitFor("text      Поворот на восток удался"), "\(t.screen)")
+        // Editing: recall the line, move left over a Cyrillic word and change it.
+        try t.type("add con Порт Магадана слабый --to поворот"); try t.press("Enter")
+        #expect(t.waitFor("added [порт-магадана-слабый] at 1.1"), "\(t.screen)")
+        try t.type("save"); try t.press("Enter")
+        #expect(t.waitFor("saved"))
+        let saved = try String(contentsOfFile: tmp.file("восток.argdown"), encoding: .utf8)
+        #expect(saved == "[поворот]: Поворот на восток удался\n  - [порт-магадана-слабый]: Порт Магадана слабый\n")
+    }
+}
