@@ -73,7 +73,9 @@ final class Terminal {
     let name = "t"
 
     init(_ arguments: [String], environment: [String: String]) throws {
-        var command = "env"
+        // A clean environment: only what the test gives (and PATH), so that nothing the test
+        // runner sets (NO_COLOR, say) leaks into the terminal.
+        var command = "env -i PATH=" + Terminal.quote(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { command += " \(k)=\(Terminal.quote(v))" }
         command += " " + ([Binary.path] + arguments).map(Terminal.quote).joined(separator: " ")
         // The server that new-session starts inherits the client's output: give it none, or

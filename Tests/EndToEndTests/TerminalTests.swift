@@ -7,7 +7,7 @@ import Testing
 struct TerminalTests {
     func environment(_ tmp: TemporaryFolder) -> [String: String] {
         ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
-         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": ""]
+         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
     }
 
     /// The walkthrough: open the Pivot map, walk to the evidence under the second
@@ -135,5 +135,85 @@ struct TerminalTests {
         #expect(t.waitFor("saved"))
         let saved = try String(contentsOfFile: tmp.file("восток.argdown"), encoding: .utf8)
         #expect(saved == "[поворот]: Поворот на восток удался\n  - [порт-магадана-слабый]: Порт Магадана слабый\n")
+    }
+}
+
+/// More of the terminal: edit with the text ready to change, rm asking first, the startup file.
+@Suite(.serialized)
+struct TerminalEditingTests {
+    func environment(_ tmp: TemporaryFolder) -> [String: String] {
+        ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
+         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+    }
+
+    @Test func editPutsTheCurrentTextOnTheLine() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let t = try Terminal([tmp.file("m.argdown")], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("m> "))
+        try t.type("add thesis Ports are slow --id ports"); try t.press("Enter")
+        try t.type("edit ports"); try t.press("Enter")
+        #expect(t.waitFor("text> Ports are slow"), "\(t.screen)")
+        // Go to the start of the line (Ctrl-A) and insert a word: the old text stays.
+        try t.press("C-a")
+        try t.type("Russia's ")
+        try t.press("Enter")
+        try t.type("show ports"); try t.press("Enter")
+        #expect(t.waitFor("text      Russia's Ports are slow"), "\(t.screen)")
+    }
+
+    @Test func rmAsksBeforeRemovingASubtree() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let t = try Terminal([Repository.root + "/Arguments/pivot-to-asia.argdown"], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("pivot-to-asia> "))
+        try t.type("rm reason-2-sino-centrism"); try t.press("Enter")
+        #expect(t.waitFor("Remove reason-2-sino-centrism and the 3 claims under it? (y/n)"), "\(t.screen)")
+        try t.type("n"); try t.press("Enter")
+        #expect(t.waitFor("(nothing removed)"))
+        try t.type("rm reason-2-sino-centrism"); try t.press("Enter")
+        try t.type("y"); try t.press("Enter")
+        #expect(t.waitFor("removed 4 claims"), "\(t.screen)")
+        #expect(t.waitFor("pivot-to-asia*> "))
+    }
+
+    @Test func startupFileRunsUnlessNoRC() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        try FileManager.default.createDirectory(atPath: tmp.path + "/config/argmap", withIntermediateDirectories: true)
+        try "set semantics euler\n".write(toFile: tmp.path + "/config/argmap/rc", atomically: true, encoding: .utf8)
+        let t = try Terminal([Repository.root + "/Arguments/school-start-times.argdown"], environment: environment(tmp))
+        #expect(t.waitFor("school-start-times> "))
+        try t.type("set semantics"); try t.press("Enter")
+        #expect(t.waitFor("set semantics euler"), "\(t.screen)")
+        t.close()
+        let plain = try Terminal(["--no-rc", Repository.root + "/Arguments/school-start-times.argdown"], environment: environment(tmp))
+        defer { plain.close() }
+        #expect(plain.waitFor("school-start-times> "))
+        try plain.type("set semantics"); try plain.press("Enter")
+        #expect(plain.waitFor("set semantics dfquad"), "\(plain.screen)")
+    }
+
+    @Test func colourOnATerminalButNotWithNoColor() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        var env = environment(tmp)
+        let t = try Terminal([Repository.root + "/Arguments/school-start-times.argdown"], environment: env)
+        #expect(t.waitFor("school-start-times> "))
+        try t.type("ls"); try t.press("Enter")
+        #expect(t.waitFor("[later-start]"))
+        let coloured = (try? t.tmux(["capture-pane", "-e", "-p", "-t", t.name])) ?? ""
+        #expect(coloured.contains("\u{1B}["), "escape codes on a terminal")
+        t.close()
+        env["NO_COLOR"] = "1"
+        let plain = try Terminal([Repository.root + "/Arguments/school-start-times.argdown"], environment: env)
+        defer { plain.close() }
+        #expect(plain.waitFor("school-start-times> "))
+        try plain.type("ls"); try plain.press("Enter")
+        #expect(plain.waitFor("[later-start]"))
+        let uncoloured = (try? plain.tmux(["capture-pane", "-e", "-p", "-t", plain.name])) ?? ""
+        #expect(!uncoloured.contains("\u{1B}[1m"), "no colour with NO_COLOR")
     }
 }

@@ -45,6 +45,12 @@ extension Commands {
             let attacks = children.filter { s.map.relations[$0.relation].type == .attack }.count
             let undercuts = children.count - supports - attacks
             field("under it", "\(supports) support\(supports == 1 ? "" : "s"), \(attacks) attack\(attacks == 1 ? "" : "s")" + (undercuts > 0 ? ", \(undercuts) undercut\(undercuts == 1 ? "" : "s")" : ""))
+            for (i, child) in children.prefix(20).enumerated() {
+                let rel = s.map.relations[child.relation]
+                let mark = rel.type == .support ? "+" : rel.type == .attack ? "-" : "_"
+                field("", "\(i + 1). \(mark) \(s.map.claims[child.claim].id)" + (rel.weight != 1 ? " (weight \(DataValue.format(rel.weight)))" : ""))
+            }
+            if children.count > 20 { field("", "… \(children.count - 20) more (ls shows them all)") }
             inv.console.print(out.joined(separator: "\n"))
         })
 }
