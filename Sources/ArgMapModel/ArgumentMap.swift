@@ -50,6 +50,35 @@ public struct ArgumentMap: Sendable {
     /// Every relation, named by the ids of its ends, in relation order.
     public var relationSpecs: [RelationSpec] { relations.map(spec(of:)) }
 
+    /// Builds a map in one pass from claims and relations (by claim index), checking what the
+    /// edits would check: valid, unique ids; values in range; relation ends inside the map; at
+    /// most one relation between two claims. Readers use it to load large files quickly.
+    /// - Complexity: O(claims + relations).
+    public init(title: String? = nil, frontmatter: String? = nil, claims: [Claim], relations: [Relation]) throws(MapError) {
+        self.title = title
+        self.frontmatter = frontmatter
+        indexByID.reserveCapacity(claims.count)
+        for (i, claim) in claims.enumerated() {
+            try ArgumentMap.validate(id: claim.id)
+            try ArgumentMap.validate(value: claim.base, name: "base")
+            if indexByID.updateValue(i, forKey: claim.id) != nil { throw .duplicateID(claim.id) }
+        }
+        var pairs = Set<Int>()
+        pairs.reserveCapacity(relations.count)
+        for relation in relations {
+            guard claims.indices.contains(relation.from), claims.indices.contains(relation.to) else {
+                throw .unknownClaim("#\(claims.indices.contains(relation.from) ? relation.to : relation.from)")
+            }
+            try ArgumentMap.validate(value: relation.weight, name: "weight")
+            if !pairs.insert(relation.from &* claims.count &+ relation.to).inserted {
+                throw .relationExists(from: claims[relation.from].id, to: claims[relation.to].id, type: relation.type)
+            }
+        }
+        self.claims = claims
+        self.relations = relations
+        rebuildAdjacency()
+    }
+
     // MARK: - Primitive storage operations (checked by the edits that call them)
 
     mutating func appendClaimUnchecked(_ claim: Claim) {
@@ -130,8 +159,13 @@ public struct ArgumentMap: Sendable {
     /// Rebuilds the adjacency lists from the relation array.
     /// - Complexity: O(claims + relations).
     mutating func rebuildAdjacency() {
-        incoming = Array(repeating: [], count: claims.count)
-        outgoing = Array(repeating: [], count: claims.count)
+        var inCount = [Int](repeating: 0, count: claims.count), outCount = inCount
+        for relation in relations {
+            inCount[relation.to] += 1
+            outCount[relation.from] += 1
+        }
+        incoming = inCount.map { n in var a = [Int](); a.reserveCapacity(n); return a }
+        outgoing = outCount.map { n in var a = [Int](); a.reserveCapacity(n); return a }
         for (r, relation) in relations.enumerated() {
             incoming[relation.to].append(r)
             outgoing[relation.from].append(r)

@@ -197,14 +197,17 @@ extension ArgumentMap {
 
     /// Checks that a string can be a claim id: not empty, no surrounding blanks, no line
     /// breaks, and none of the brackets that delimit Argdown titles.
+    /// - Complexity: O(length of the id), over its UTF-8 bytes.
     public static func validate(id: String) throws(MapError) {
-        if id.isEmpty { throw .invalidID(id, reason: "an id cannot be empty") }
-        if id.first!.isWhitespace || id.last!.isWhitespace {
+        let utf8 = id.utf8
+        guard let first = utf8.first, let last = utf8.last else { throw .invalidID(id, reason: "an id cannot be empty") }
+        if first == 0x20 || last == 0x20 || ((first >= 0x80 || last >= 0x80) && (id.first!.isWhitespace || id.last!.isWhitespace)) {
             throw .invalidID(id, reason: "an id cannot start or end with a space")
         }
-        for ch in id.unicodeScalars where "[]<>{}\n\r\t".unicodeScalars.contains(ch) || ch.value < 0x20 {
-            throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters")
-        }
+        let bad = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
+        } ?? utf8.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
+        if bad { throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters") }
     }
 
     /// Checks that a base score or weight lies in [0, 1] (NaN does not).

@@ -83,3 +83,14 @@ struct ScriptingTests {
         #expect(!forced.stdout.contains("untitled:"), "nothing runs after quit!")
     }
 }
+
+struct TimerTests {
+    @Test func timerPrintsEachCommandsWallTimeOnStandardError() throws {
+        let r = try runArgmap(["-c", "timer on", "-c", "generate --claims 2000 --shape dag", "-c", "score --json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 3, "\(r.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix("time: ") && $0.hasSuffix(" s") && Double($0.dropFirst(6).dropLast(2)) != nil }, "\(r.stderr)")
+        #expect(!r.stdout.contains("time:"))
+    }
+}

@@ -4,26 +4,27 @@ import ArgMapModel
 /// claims, relation lines become relations, and argmap's data keys (`base`, `weight`, `note`,
 /// `sources`) become the claims' and relations' values.
 public enum ArgdownLowering {
+    /// - Complexity: O(elements + relations), building the map in one pass.
     public static func lower(_ document: ArgdownDocument) -> (ArgumentMap, [Diagnostic]) {
-        var map = ArgumentMap()
         var diagnostics: [Diagnostic] = []
-        if let fm = document.frontmatter {
-            let (title, rest) = splitTitle(fm)
-            map.title = title
-            map.frontmatter = rest
-        }
+        var title: String?, frontmatter: String?
+        if let fm = document.frontmatter { (title, frontmatter) = splitTitle(fm) }
         // Claim of each element.
-        var claimOf = Array(repeating: -1, count: document.elements.count)
-        var definedText = [Int: (String, SourceLocation)]()
+        let elements = document.elements
+        var claimOf = [Int](repeating: -1, count: elements.count)
+        var definedAt = [SourceLocation?]()
         var claims: [Claim] = []
+        claims.reserveCapacity(elements.count)
+        definedAt.reserveCapacity(elements.count)
         var indexByID: [String: Int] = [:]
-        var usedIDs = Set<String>()
-        for e in document.elements where e.title != nil { usedIDs.insert(e.title!) }
+        indexByID.reserveCapacity(elements.count)
+        // Generated ids must not take a title used anywhere in the file.
+        var usedIDs: Set<String>?
         var untitledCount = 0
-        var onRelationLine = Array(repeating: false, count: document.elements.count)
+        var onRelationLine = [Bool](repeating: false, count: elements.count)
         for r in document.relations { onRelationLine[r.child] = true }
 
-        for (ei, e) in document.elements.enumerated() {
+        for (ei, e) in elements.enumerated() {
             let id: String
             if let title = e.title {
                 id = title
@@ -34,7 +35,8 @@ public enum ArgdownLowering {
                 }
             } else {
                 untitledCount += 1
-                id = ArgumentMap.makeID(from: e.text, number: untitledCount, taken: &usedIDs)
+                if usedIDs == nil { usedIDs = Set(elements.compactMap(\.title)) }
+                id = ArgumentMap.makeID(from: e.text, number: untitledCount, taken: &usedIDs!)
             }
             let c: Int
             if let existing = indexByID[id] {
@@ -48,25 +50,28 @@ public enum ArgdownLowering {
                 c = claims.count
                 indexByID[id] = c
                 claims.append(Claim(id: id, kind: e.kind, section: e.section))
+                definedAt.append(nil)
             }
             claimOf[ei] = c
             if !e.isReference {
-                if let (old, oldLocation) = definedText[c], old != e.text, !e.text.isEmpty, !old.isEmpty {
+                if let oldLocation = definedAt[c], claims[c].text != e.text, !e.text.isEmpty, !claims[c].text.isEmpty {
                     diagnostics.append(.warning("'\(id)' is defined again with other text (first at line \(oldLocation.line)); the later text is kept", at: e.location, length: id.count + 2))
                 }
-                if !e.text.isEmpty || definedText[c] == nil {
+                if !e.text.isEmpty || definedAt[c] == nil {
                     claims[c].text = e.text
-                    definedText[c] = (e.text, e.location)
+                    definedAt[c] = e.location
                 }
             }
             for tag in e.tags where !claims[c].tags.contains(tag) { claims[c].tags.append(tag) }
-            applyData(e, to: &claims[c], isRelationLine: onRelationLine[ei], diagnostics: &diagnostics)
+            if !e.data.isEmpty { applyData(e, to: &claims[c], isRelationLine: onRelationLine[ei], diagnostics: &diagnostics) }
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (map, diagnostics) }
-        for claim in claims {
-            do { try map.apply(.addClaim(claim)) } catch { diagnostics.append(.error(error.description)) }
-        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (ArgumentMap(), diagnostics) }
 
+        var relations: [Relation] = []
+        relations.reserveCapacity(document.relations.count)
+        var relationOf: [Int: Int] = [:]   // from·n + to → relation index
+        relationOf.reserveCapacity(document.relations.count)
+        let n = claims.count
         for relation in document.relations {
             let parent = claimOf[relation.parent], child = claimOf[relation.child]
             guard parent >= 0, child >= 0 else { continue }
@@ -80,9 +85,9 @@ public enum ArgdownLowering {
             case .attackOf: (from, to, type) = (parent, child, .attack)
             case .undercutOf: (from, to, type) = (parent, child, .undercut)
             }
-            let element = document.elements[relation.child]
+            let element = elements[relation.child]
             var weight = Relation.defaultWeight
-            if let value = element.data.first(where: { $0.key == "weight" })?.value {
+            if !element.data.isEmpty, let value = element.data.first(where: { $0.key == "weight" })?.value {
                 if let w = value.number, w >= 0, w <= 1 {
                     weight = w
                 } else {
@@ -91,9 +96,10 @@ public enum ArgdownLowering {
                     continue
                 }
             }
-            let fromID = map.claims[from].id, toID = map.claims[to].id
-            if let existing = map.relationIndex(from: from, to: to) {
-                let old = map.relations[existing]
+            let key = from &* n &+ to
+            if let existing = relationOf[key] {
+                let old = relations[existing]
+                let fromID = claims[from].id, toID = claims[to].id
                 if old.type != type {
                     diagnostics.append(.error("'\(fromID)' both \(verb(old.type)) and \(verb(type)) '\(toID)'", at: relation.location,
                                               hint: "a claim has one relation to each parent: keep one of the two lines"))
@@ -103,13 +109,16 @@ public enum ArgdownLowering {
                 }
                 continue
             }
-            do {
-                try map.apply(.link(RelationSpec(from: fromID, to: toID, type: type, weight: weight)))
-            } catch {
-                diagnostics.append(.error(error.description, at: relation.location))
-            }
+            relationOf[key] = relations.count
+            relations.append(Relation(from: from, to: to, type: type, weight: weight))
         }
-        return (map, diagnostics)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (ArgumentMap(), diagnostics) }
+        do {
+            return (try ArgumentMap(title: title, frontmatter: frontmatter, claims: claims, relations: relations), diagnostics)
+        } catch {
+            diagnostics.append(.error(error.description))
+            return (ArgumentMap(), diagnostics)
+        }
     }
 
     static func verb(_ type: RelationType) -> String {

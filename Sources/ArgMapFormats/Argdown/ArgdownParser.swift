@@ -307,11 +307,8 @@ private struct Parser {
         let s = c.startIndex
         func at(_ k: Int) -> UInt8? { s + k < c.endIndex ? c[s + k] : nil }
         func followedByBlank(_ w: Int) -> Bool { at(w) == nil || at(w) == space || at(w) == tab }
-        let two: [(String, ArgdownRelation.Symbol?)] = [("<+", .support), ("<-", .attack), ("<_", .undercut),
-                                                        ("+>", .supportOf), ("->", .attackOf), ("_>", .undercutOf), ("><", nil)]
-        for (text, symbol) in two {
-            let u = Array(text.utf8)
-            if at(0) == u[0], at(1) == u[1], followedByBlank(2) { return (symbol, 2) }
+        for (u, symbol) in Parser.twoByteSymbols {
+            if at(0) == u.0, at(1) == u.1, followedByBlank(2) { return (symbol, 2) }
         }
         if let b = at(0), followedByBlank(1) {
             if b == UInt8(ascii: "+") { return (.support, 1) }
@@ -320,6 +317,12 @@ private struct Parser {
         }
         return nil
     }
+
+    static let twoByteSymbols: [((UInt8, UInt8), ArgdownRelation.Symbol?)] = [
+        ((0x3C, 0x2B), .support), ((0x3C, 0x2D), .attack), ((0x3C, 0x5F), .undercut),      // <+ <- <_
+        ((0x2B, 0x3E), .supportOf), ((0x2D, 0x3E), .attackOf), ((0x5F, 0x3E), .undercutOf), // +> -> _>
+        ((0x3E, 0x3C), nil),                                                               // ><
+    ]
 
     /// Constructs argmap refuses, with the message and the hint.
     func outsideSubset(_ c: ArraySlice<UInt8>) -> (String, String)? {

@@ -9,8 +9,8 @@ public enum Commands {
         // Scoring
         score, why, impact, whatif, compare, verdict,
         // Files and formats
-        open, save, new, importFile, export, check,
+        open, save, new, importFile, export, check, generate,
         // Session
-        help, quit,
+        help, timer, quit,
     ]
 }

@@ -1,7 +1,7 @@
 import ArgMapModel
 
 extension Commands {
-    static let settingNames = ["semantics", "timer"]
+    static let settingNames = ["semantics"]
 
     static let set = Command(
         name: "set", group: .editing,
