@@ -10,7 +10,64 @@ public struct FileFormat: Sendable {
     /// Whether text looks like this format (content beats extension when detecting).
     public var recognizes: @Sendable (String) -> Bool
     public var read: (@Sendable (String, String?) throws(LoadFailure) -> ImportResult)?
-    public var write: (@Sendable (ArgumentMap) -> String)?
+    public var write: (@Sendable (ArgumentMap, ExportOptions) throws(ExportFailure) -> ExportOutput)?
+    /// Whether `save` may write it (it reads back to the same map).
+    public var canSave = false
+
+    /// What the format can do, for `formats`.
+    public var abilities: String {
+        [read != nil ? "import" : nil, write != nil ? "export" : nil, canSave ? "save" : nil].compactMap { $0 }.joined(separator: ", ")
+    }
+}
+
+/// What an exporter may show beyond the map: scores computed by the caller.
+public struct ExportOptions: Sendable {
+    /// Each claim's score, by claim index, when scores are wanted.
+    public var scores: [Double]?
+    /// Each claim's grounded label instead of a number, by claim index.
+    public var labels: [String]?
+    /// The name of the semantics the scores come from.
+    public var semantics: String?
+
+    public init(scores: [Double]? = nil, labels: [String]? = nil, semantics: String? = nil) {
+        self.scores = scores
+        self.labels = labels
+        self.semantics = semantics
+    }
+
+    /// A claim's score as short text, if there is one.
+    func scoreText(_ c: Int) -> String? {
+        if let labels, c < labels.count { return labels[c] }
+        guard let scores, c < scores.count, scores[c].isFinite else { return nil }
+        return String(format2: scores[c])
+    }
+}
+
+/// An export: text, or bytes (pictures, PDF).
+public enum ExportOutput: Sendable {
+    case text(String)
+    case bytes([UInt8])
+
+    public var bytes: [UInt8] {
+        switch self {
+        case .text(let s): return Array(s.utf8)
+        case .bytes(let b): return b
+        }
+    }
+}
+
+/// Why an export could not be made (Graphviz missing, say), with what to do.
+public struct ExportFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension String {
+    /// A number in [0, 1] with two decimals.
+    init(format2 d: Double) {
+        let hundredths = Int((d * 100).rounded())
+        self = "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+    }
 }
 
 /// What an import read: the map, and what was skipped or worth knowing, as sentences.
@@ -34,7 +91,7 @@ public enum FormatRegistry {
                 let (map, warnings) = try ArgdownFormat.read(text, file: file)
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
             },
-            write: { ArgdownFormat.write($0) }),
+            write: { map, _ in .text(ArgdownFormat.write(map)) }, canSave: true),
         FileFormat(
             name: "json", extensions: ["json"],
             summary: "argmap's JSON: claims and relations with all their values",
@@ -44,7 +101,42 @@ public enum FormatRegistry {
                     && String(decoding: head, as: UTF8.self).contains("\"argmap\"")
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
-            write: { ArgmapJSON.write($0) }),
+            write: { map, _ in .text(ArgmapJSON.write(map)) }, canSave: true),
+        FileFormat(
+            name: "kialo", extensions: ["txt"],
+            summary: "Kialo discussion exports (both text formats read; the older written, with -> See links)",
+            recognizes: { KialoFormat.recognizes($0) },
+            read: { (text, file) throws(LoadFailure) in try KialoFormat.read(text, file: file) },
+            write: { map, _ in .text(KialoFormat.write(map)) }),
+        FileFormat(
+            name: "dot", extensions: ["dot", "gv"],
+            summary: "Graphviz DOT: the map as a graph (supports green and solid, attacks red and dashed)",
+            recognizes: { _ in false }, read: nil,
+            write: { map, options in .text(DotExporter.write(map, options)) }),
+        FileFormat(
+            name: "svg", extensions: ["svg"], summary: "a picture (SVG), drawn by Graphviz's dot",
+            recognizes: { _ in false }, read: nil,
+            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "svg")) }),
+        FileFormat(
+            name: "png", extensions: ["png"], summary: "a picture (PNG), drawn by Graphviz's dot",
+            recognizes: { _ in false }, read: nil,
+            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "png")) }),
+        FileFormat(
+            name: "pdf", extensions: ["pdf"], summary: "a PDF page, drawn by Graphviz's dot",
+            recognizes: { _ in false }, read: nil,
+            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "pdf")) }),
+        FileFormat(
+            name: "mermaid", extensions: ["mmd", "mermaid"], summary: "a Mermaid flowchart (for Markdown pages that render Mermaid)",
+            recognizes: { _ in false }, read: nil,
+            write: { map, options in .text(MermaidExporter.write(map, options)) }),
+        FileFormat(
+            name: "markdown", extensions: ["md", "markdown"], summary: "a nested outline with pro/con markers, sources and scores",
+            recognizes: { _ in false }, read: nil,
+            write: { map, options in .text(MarkdownExporter.write(map, options)) }),
+        FileFormat(
+            name: "csv", extensions: ["csv"], summary: "one row per relation, for spreadsheets",
+            recognizes: { _ in false }, read: nil,
+            write: { map, options in .text(CSVExporter.write(map, options)) }),
     ]
 
     public static func named(_ name: String) -> FileFormat? {

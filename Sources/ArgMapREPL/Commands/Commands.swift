@@ -9,7 +9,7 @@ public enum Commands {
         // Scoring
         score, why, impact, whatif, compare, verdict,
         // Files and formats
-        open, save, new, importFile, export, check, generate,
+        open, save, new, importFile, export, formats, check, generate,
         // Session
         help, timer, quit,
     ]

@@ -84,10 +84,12 @@ extension Commands {
                 throw CommandError("this map has no file yet", at: inv.commandWord, hint: "save FILE")
             }
             let format = args.first.map { FormatRegistry.byExtension($0.text) ?? FormatRegistry.named("argdown")! } ?? s.fileFormat ?? FormatRegistry.named("argdown")!
-            guard let write = format.write, format.read != nil else {
-                throw CommandError("save writes argument files (.argdown) or argmap JSON (.json); use export for \(format.name)", at: args.first)
+            guard let write = format.write, format.canSave else {
+                throw CommandError("save writes argument files (.argdown) or argmap JSON (.json); use export \(format.name) for this", at: args.first)
             }
-            do { try FileIO.writeAtomically(write(s.map), to: path) } catch {
+            let output: ExportOutput
+            do { output = try write(s.map, ExportOptions()) } catch { throw CommandError("\(error)", at: args.first) }
+            do { try FileIO.writeAtomically(bytes: output.bytes, to: path) } catch {
                 throw CommandError("\(error); the map is still here, unsaved", at: args.first, hint: "save to another place with save FILE")
             }
             s.markSaved(file: path, format: format)
@@ -124,12 +126,18 @@ extension Commands {
                                    hint: CommandTable.nearest(to: args[0].text, in: FormatRegistry.all.map(\.name)).map { "did you mean '\($0)'?" } ?? "formats: \(FormatRegistry.all.map(\.name).joined(separator: ", "))")
             }
             guard let write = format.write else { throw CommandError("argmap cannot write \(format.name)", at: args[0]) }
-            let text = write(inv.session.map)
+            let output: ExportOutput
+            do { output = try write(inv.session.map, Commands.exportOptions(inv.session)) } catch { throw CommandError("\(error)", at: args[0]) }
             if args.count > 1 {
-                do { try FileIO.writeAtomically(text, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
+                do { try FileIO.writeAtomically(bytes: output.bytes, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
                 inv.console.print("exported \(args[1].text)")
             } else {
-                inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
+                switch output {
+                case .text(let text): inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
+                case .bytes(let bytes):
+                    guard !inv.interactive else { throw CommandError("\(format.name) is binary; give a FILE to write it to", at: args[0], hint: "export \(format.name) map.\(format.extensions[0])") }
+                    inv.console.write(String(decoding: bytes, as: UTF8.self))
+                }
             }
         })
 
@@ -161,4 +169,28 @@ extension Commands {
     static func counts(_ map: ArgumentMap) -> String {
         "\(map.count) claim\(map.count == 1 ? "" : "s"), \(map.relations.count) relation\(map.relations.count == 1 ? "" : "s")"
     }
+}
+
+extension Commands {
+    /// Scores for exporters that show them: the session's semantics, when it converged.
+    static func exportOptions(_ s: Session) -> ExportOptions {
+        let e = s.currentEvaluation()
+        if let labels = e.labels { return ExportOptions(labels: labels.map(\.rawValue), semantics: e.semantics.rawValue) }
+        guard e.converged else { return ExportOptions() }
+        return ExportOptions(scores: e.scores, semantics: e.semantics.rawValue)
+    }
+
+    static let formats = Command(
+        name: "formats", group: .files,
+        usage: "formats",
+        summary: "list the file formats and what argmap can do with each",
+        run: { inv throws(CommandError) in
+            _ = try inv.parse()
+            var lines = ["format    extensions      can      what"]
+            for f in FormatRegistry.all {
+                let exts = f.extensions.map { "." + $0 }.joined(separator: " ")
+                lines.append(TextLayout.block(f.name.padding(to: 10) + exts.padding(to: 16) + String(f.abilities.filter { $0 != " " }).padding(to: 9), f.summary, width: inv.console.width, hanging: 35))
+            }
+            inv.console.print(lines.joined(separator: "\n"))
+        })
 }

@@ -69,6 +69,11 @@ public enum FileIO {
 
     /// Writes a file atomically: the old content or the new, never a mix.
     public static func writeAtomically(_ text: String, to path: String) throws(Failure) {
+        try writeAtomically(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes bytes atomically: the old content or the new, never a mix.
+    public static func writeAtomically(bytes: [UInt8], to path: String) throws(Failure) {
         let dir: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -89,7 +94,6 @@ public enum FileIO {
         defer {
             if !ok { unlink(tmp) }
         }
-        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import ArgMapFormats
+import ArgMapModel
+
+/// Kialo import (both formats) and export, and every exporter's escaping of hostile text.
+struct KialoTests {
+    func ids(_ map: ArgumentMap, _ text: String) -> Int? { map.claims.firstIndex { $0.text.hasPrefix(text) } }
+
+    @Test func olderFormatWithLinksEscapesAndCRLF() throws {
+        let result = try KialoFormat.read(try Fixtures.text("kialo/older.txt"))
+        let map = result.map
+        #expect(map.title == "Should the city build protected bike lanes?")
+        #expect(map.count == 7)
+        #expect(map.relations.count == 8)
+        let injuries = try #require(ids(map, "Protected lanes cut cyclist injuries"))
+        #expect(map.claims[injuries].text == "Protected lanes cut cyclist injuries (by about 40%) where they were built.")
+        let isolated = try #require(ids(map, "Isolated lanes"))
+        #expect(map.claims[isolated].text == "Isolated lanes do not help; only a [connected] network does.")
+        #expect(map.claims[try #require(ids(map, "The money"))].text == "The money would come out of school maintenance. Schools would suffer.")
+        // "-> See 1.1.1." under the thesis as Con: the same claim attacks two parents.
+        let thesis = try #require(ids(map, "The city should"))
+        #expect(map.relations.contains { $0.from == isolated && $0.to == thesis && $0.type == .attack })
+        #expect(map.relations.contains { $0.from == isolated && $0.to == injuries && $0.type == .attack })
+        // A link with the opposite stance: 1.1.1.1 attacks 1.1.1 but supports... here it attacks 1.2.
+        let network = try #require(ids(map, "The plan covers"))
+        #expect(map.parents(of: network).count == 2)
+        #expect(result.notes.first == "read 7 claims and 8 relations (2 from -> See links)")
+    }
+
+    @Test func newerFormatWithParagraphsAndSources() throws {
+        let map = try KialoFormat.read(try Fixtures.text("kialo/newer.txt")).map
+        #expect(map.title == "Should the city build protected bike lanes?")
+        #expect(map.count == 4)
+        let injuries = try #require(ids(map, "Protected lanes"))
+        #expect(map.claims[injuries].text == "Protected lanes cut cyclist injuries where they were built. They also make cycling feel safer.")
+        #expect(map.claims[injuries].sources == [Source(citation: "Comparative study of protected lanes in twelve cities, Journal of Transport and Health, 2023.")])
+        let isolated = try #require(ids(map, "Isolated"))
+        let cost = try #require(ids(map, "The lanes cost"))
+        #expect(map.relations.contains { $0.from == isolated && $0.to == cost && $0.type == .support }, "the link's stance belongs to the link")
+        #expect(map.relations.contains { $0.from == isolated && $0.to == injuries && $0.type == .attack })
+    }
+
+    @Test func exportThenImportKeepsClaimsRelationsAndStances() throws {
+        for name in RoundTripTests.shippedMaps {
+            let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/" + name), encoding: .utf8)).map
+            let back = try KialoFormat.read(KialoFormat.write(map)).map
+            #expect(back.count == map.count, "\(name)")
+            #expect(back.relations.count == map.relations.count, "\(name)")
+            func signature(_ m: ArgumentMap) -> [String] {
+                m.relations.map { "\(m.claims[$0.from].text) \($0.type == .support ? "+" : "-") \(m.claims[$0.to].text)" }.sorted()
+            }
+            let undercutsAsAttacks = map.relations.map { r -> String in
+                "\(map.claims[r.from].text) \(r.type == .support ? "+" : "-") \(map.claims[r.to].text)"
+            }.sorted()
+            #expect(signature(back) == undercutsAsAttacks, "\(name): stances survive (undercuts become Con)")
+        }
+    }
+
+    @Test func malformedKialoIsLocated() {
+        func message(_ text: String) -> String {
+            do { _ = try KialoFormat.read(text, file: "k.txt"); return "" } catch { return error.description }
+        }
+        #expect(message("Discussion Title: x\n\n1. t\n1.1. Pro: a\n1.2. Con: -> See 1.9.").contains("k.txt:5:1: error: '-> See 1.9.' names no claim"))
+        #expect(message("Discussion Title: x\n\n1. t\n1.1.1. Pro: orphan").contains("k.txt:4:1: error: claim 1.1.1 answers 1.1, which is not in the file"))
+        #expect(message("Title: x").contains("starts with 'Discussion Title:'"))
+        #expect(message("Discussion Title: x\n\n1. t\n1.1. a reason without a stance").contains("needs Pro: or Con:"))
+    }
+}
+
+struct ExportEscapingTests {
+    static let hostile = "A \"quote\", a back\\slash, <script>alert('x')</script>, `ticks`, a | pipe, a # hash, --> and a\nnew line"
+
+    func hostileMap() throws -> ArgumentMap {
+        var map = ArgumentMap(title: "Title with \"quotes\" <b>")
+        try map.apply(.addClaim(Claim(id: "t", text: Self.hostile, sources: [Source(citation: "<cite>", url: "https://example.org/?a=<b>")])))
+        try map.apply(.addClaim(Claim(id: "r", text: "=SUM(A1:A2) and \"more\"")))
+        try map.apply(.addClaim(Claim(id: "u", text: "undercutter")))
+        try map.apply(.link(RelationSpec(from: "r", to: "t", type: .attack, weight: 0.5)))
+        try map.apply(.link(RelationSpec(from: "u", to: "r", type: .undercut)))
+        return map
+    }
+
+    @Test func dotIsAcceptedByGraphvizAndKeepsTheText() throws {
+        let dot = DotExporter.write(try hostileMap(), ExportOptions(scores: [0.25, 0.5, 0.75], semantics: "dfquad"))
+        #expect(dot.contains(#"A \"quote\","#))
+        #expect(dot.contains(#"back\\slash"#))
+        #expect(!dot.contains("\nnew line"), "line breaks inside a label are escaped")
+        let svg = String(decoding: try Graphviz.render(dot, format: "svg"), as: UTF8.self)
+        #expect(svg.contains("<svg"))
+        #expect(svg.contains("&lt;script&gt;alert"), "Graphviz shows the markup as text")
+        #expect(!svg.contains("<script>"))
+        #expect(svg.contains("dfquad 0.25"))
+        let png = try Graphviz.render(dot, format: "png")
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(throws: ExportFailure.self) { try Graphviz.render("digraph { a -> }", format: "svg") }
+    }
+
+    @Test func mermaidUsesEntityCodes() throws {
+        let text = MermaidExporter.write(try hostileMap())
+        #expect(text.contains("#quot;quote#quot;"))
+        #expect(text.contains("#lt;script#gt;"))
+        #expect(text.contains("#124; pipe"))
+        #expect(!text.contains("<script>"))
+        #expect(text.contains("n1 -.->|\"con w 0.5\"| n0"))
+        #expect(text.contains("n2 -.-x|\"undercut\"| n1"))
+    }
+
+    @Test func markdownEscapesPunctuation() throws {
+        let text = MarkdownExporter.write(try hostileMap())
+        #expect(text.contains(#"\<script\>alert('x')\</script\>"#))
+        #expect(text.contains(#"\`ticks\`, a \| pipe"#))
+        #expect(!text.contains("<script>"))
+        #expect(text.contains("**Con:**"))
+        #expect(text.contains("**Undercut:**"))
+    }
+
+    @Test func csvQuotesAndGuardsFormulas() throws {
+        let text = CSVExporter.write(try hostileMap())
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[0] == "from,to,type,weight,from_text,to_text")
+        #expect(lines[1].hasPrefix("r,t,attack,0.5,'=SUM(A1:A2) and \"\"more\"\"\n") == false)
+        #expect(lines[1].hasPrefix("r,t,attack,0.5,\"'=SUM(A1:A2) and \"\"more\"\"\",\"A \"\"quote\"\""))
+        #expect(text.contains("a\nnew line\""), "a line break stays inside a quoted field")
+    }
+}
