@@ -109,6 +109,18 @@ public enum FormatRegistry {
             read: { (text, file) throws(LoadFailure) in try KialoFormat.read(text, file: file) },
             write: { map, _ in .text(KialoFormat.write(map)) }),
         FileFormat(
+            name: "aif", extensions: ["aif"],
+            summary: "AIF JSON (AIFdb, and OVA's wrapper): I-nodes, RA supports, CA attacks and undercuts",
+            recognizes: { AIFFormat.recognizes($0) },
+            read: { (text, file) throws(LoadFailure) in try AIFFormat.read(text, file: file) },
+            write: { map, _ in .text(AIFFormat.write(map)) }),
+        FileFormat(
+            name: "argdown-json", extensions: [],
+            summary: "Argdown's own JSON export (statements, arguments, relations)",
+            recognizes: { ArgdownJSONFormat.recognizes($0) },
+            read: { (text, file) throws(LoadFailure) in try ArgdownJSONFormat.read(text, file: file) },
+            write: nil),
+        FileFormat(
             name: "dot", extensions: ["dot", "gv"],
             summary: "Graphviz DOT: the map as a graph (supports green and solid, attacks red and dashed)",
             recognizes: { _ in false }, read: nil,

@@ -61,7 +61,6 @@ public enum DotExporter {
             }
             out += "  n\(relation.from) -> n\(relation.to) [" + attributes.joined(separator: ", ") + "];\n"
         }
-        out += "  subgraph legend { rank=sink; }\n"
         return out + "}\n"
     }
 
