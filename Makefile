@@ -13,7 +13,8 @@ build: setup
 run: build
 	$$($(SWIFT) build -c release --show-bin-path)/argmap $(MAP)
 
-test: setup
+test:
+	@bash .ci/setup --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 

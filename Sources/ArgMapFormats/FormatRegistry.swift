@@ -28,6 +28,8 @@ public struct ExportOptions: Sendable {
     public var labels: [String]?
     /// The name of the semantics the scores come from.
     public var semantics: String?
+    /// A picture of the map to embed (inline SVG), for HTML.
+    public var picture: String?
 
     public init(scores: [Double]? = nil, labels: [String]? = nil, semantics: String? = nil) {
         self.scores = scores
@@ -145,6 +147,18 @@ public enum FormatRegistry {
             name: "markdown", extensions: ["md", "markdown"], summary: "a nested outline with pro/con markers, sources and scores",
             recognizes: { _ in false }, read: nil,
             write: { map, options in .text(MarkdownExporter.write(map, options)) }),
+        FileFormat(
+            name: "html", extensions: ["html", "htm"], summary: "one self-contained page: the picture, a collapsible tree with scores, sources and a search box",
+            recognizes: { _ in false }, read: nil,
+            write: { map, options in
+                var options = options
+                // The picture is optional: without Graphviz, or for maps too large to draw
+                // legibly (over 500 claims), the page has the tree alone.
+                if options.picture == nil, map.count <= 500, let svg = try? Graphviz.render(DotExporter.write(map, options), format: "svg") {
+                    options.picture = HTMLExporter.inlineSVG(String(decoding: svg, as: UTF8.self))
+                }
+                return .text(HTMLExporter.write(map, options))
+            }),
         FileFormat(
             name: "csv", extensions: ["csv"], summary: "one row per relation, for spreadsheets",
             recognizes: { _ in false }, read: nil,

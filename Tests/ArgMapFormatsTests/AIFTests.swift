@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import ArgMapFormats
+import ArgMapModel
+
+struct AIFTests {
+    func claim(_ map: ArgumentMap, _ prefix: String) throws -> Int {
+        try #require(map.claims.firstIndex { $0.text.hasPrefix(prefix) }, "no claim starting '\(prefix)'")
+    }
+
+    @Test func aifdbWithItsDialogueLayer() throws {
+        let result = try AIFFormat.read(try Fixtures.text("aif/arguebuf-6064-original.json"))
+        #expect(result.map.count == 9)
+        #expect(result.map.relations.count == 5)
+        #expect(result.notes.contains("skipped 38 nodes of the dialogue layer (L, YA, TA)"))
+        let reconstructed = try AIFFormat.read(try Fixtures.text("aif/arguebuf-6064-reconstructed.json")).map
+        #expect(reconstructed.count == 9)
+        #expect(reconstructed.relations.count == 8, "five RA supports and three MA rephrases")
+    }
+
+    @Test func ovaWrapperLinkedArgumentsUndercutsRephrases() throws {
+        let result = try AIFFormat.read(try Fixtures.text("aif/ova-linked-undercut.json"))
+        let map = result.map
+        let linked = try #require(map.claims.firstIndex { $0.kind == .argument })
+        #expect(map.claims[linked].text == "Linked argument (Default Inference)")
+        let port = try claim(map, "Magadan's port"), trade = try claim(map, "Trade through"), needs = try claim(map, "The port needs")
+        let growth = try claim(map, "The growth figures"), wasted = try claim(map, "Investment is wasted"), rephrase = try claim(map, "Investing is a waste")
+        let specs = Set(map.relations.map { [$0.from, $0.to, $0.type == .support ? 0 : $0.type == .attack ? 1 : 2] })
+        #expect(specs == [[port, linked, 0], [trade, linked, 0], [linked, needs, 0], [growth, linked, 2], [wasted, needs, 1], [rephrase, wasted, 0]])
+        #expect(result.notes.contains("skipped 1 PA node (argmap has no preferences)"))
+        #expect(result.notes.contains("skipped 2 nodes of the dialogue layer (L, YA, TA)"))
+        #expect(map.title == "An OVA analysis written for argmap's tests")
+    }
+
+    @Test func exportThenImportKeepsClaimsRelationsAndStances() throws {
+        for name in RoundTripTests.shippedMaps {
+            let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/" + name), encoding: .utf8)).map
+            let back = try AIFFormat.read(AIFFormat.write(map)).map
+            #expect(back.count >= map.count, "\(name)")
+            for r in map.relations where r.type != .undercut {
+                let from = map.claims[r.from].text, to = map.claims[r.to].text
+                let direct = back.relations.contains { back.claims[$0.from].text == from && back.claims[$0.to].text == to && $0.type == r.type }
+                // An undercut inference comes back through an argument node: from → <argument> → to.
+                let viaArgument = back.relations.contains { a in
+                    back.claims[a.from].text == from && back.claims[a.to].kind == .argument
+                        && back.relations.contains { $0.from == a.to && back.claims[$0.to].text == to }
+                }
+                #expect(direct || viaArgument, "\(name): \(from) → \(to)")
+            }
+            #expect(back.relations.contains { $0.type == .undercut } == map.relations.contains { $0.type == .undercut }, "\(name): undercuts survive")
+        }
+    }
+
+    /// The exported AIF loads in arguebuf (PyPI), a third-party AIF library, with the same
+    /// claims, supports and attacks.
+    @Test func arguebufLoadsTheExport() throws {
+        let venv = FileManager.default.temporaryDirectory.appendingPathComponent("argmap-arguebuf-venv").path
+        if !FileManager.default.fileExists(atPath: venv + "/bin/python") {
+            #expect(try shell(["python3", "-m", "venv", venv]) == 0)
+            #expect(try shell([venv + "/bin/pip", "install", "-q", "arguebuf"]) == 0, "pip install arguebuf")
+        }
+        let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/pivot-to-asia.argdown"), encoding: .utf8)).map
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("argmap-\(UUID().uuidString).json").path
+        try AIFFormat.write(map).write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let script = """
+            import arguebuf as ag, sys
+            g = ag.load.file(sys.argv[1])
+            sup = sum(1 for n in g.scheme_nodes.values() if type(n.scheme).__name__ == 'Support')
+            att = sum(1 for n in g.scheme_nodes.values() if type(n.scheme).__name__ == 'Attack')
+            print(len(g.atom_nodes), sup, att)
+            """
+        let output = try capture([venv + "/bin/python", "-c", script, path])
+        let supports = map.relations.filter { $0.type == .support }.count
+        let attacks = map.relations.filter { $0.type == .attack }.count + map.relations.filter { $0.type == .undercut }.count
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(map.count) \(supports) \(attacks)")
+    }
+
+    func shell(_ args: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    func capture(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+struct ArgdownJSONTests {
+    @Test func statementsArgumentsAndEveryRelationType() throws {
+        let result = try ArgdownJSONFormat.read(try Fixtures.text("argdown-json/small.json"))
+        let map = result.map
+        #expect(map.count == 4)
+        #expect(map.claim("Thesis")?.text == "Ports matter.")
+        #expect(map.claim("Thesis")?.base == 0.6)
+        #expect(map.claim("Thesis")?.tags == ["main"])
+        #expect(map.claim("Evidence")?.text == "Trade volumes rose.", "the last member's text")
+        #expect(map.claim("Reason")?.kind == .argument)
+        #expect(Set(map.relationSpecs) == [
+            RelationSpec(from: "Reason", to: "Thesis", type: .support), RelationSpec(from: "Evidence", to: "Reason", type: .support),
+            RelationSpec(from: "Doubt", to: "Reason", type: .undercut), RelationSpec(from: "Doubt", to: "Evidence", type: .attack),
+            RelationSpec(from: "Evidence", to: "Doubt", type: .attack),
+        ])
+        #expect(FormatRegistry.detect(path: "x.json", text: try Fixtures.text("argdown-json/small.json"))?.name == "argdown-json")
+        #expect(FormatRegistry.detect(path: "x.json", text: try Fixtures.text("aif/ova-linked-undercut.json"))?.name == "aif")
+    }
+}
