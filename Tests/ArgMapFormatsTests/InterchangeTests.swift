@@ -124,3 +124,13 @@ struct ExportEscapingTests {
         #expect(text.contains("a\nnew line\""), "a line break stays inside a quoted field")
     }
 }
+
+struct ShippedMapPictureTests {
+    @Test(arguments: RoundTripTests.shippedMaps)
+    func everyShippedMapDrawsInGraphviz(name: String) throws {
+        let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/" + name), encoding: .utf8)).map
+        let svg = String(decoding: try Graphviz.render(DotExporter.write(map, ExportOptions(scores: Array(repeating: 0.5, count: map.count))), format: "svg"), as: UTF8.self)
+        #expect(svg.contains("<svg"))
+        for claim in map.claims { #expect(svg.contains(claim.id.replacingOccurrences("&", with: "&amp;")), "\(name): \(claim.id) is drawn") }
+    }
+}
