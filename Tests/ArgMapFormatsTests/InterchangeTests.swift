@@ -131,6 +131,6 @@ struct ShippedMapPictureTests {
         let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/" + name), encoding: .utf8)).map
         let svg = String(decoding: try Graphviz.render(DotExporter.write(map, ExportOptions(scores: Array(repeating: 0.5, count: map.count))), format: "svg"), as: UTF8.self)
         #expect(svg.contains("<svg"))
-        for claim in map.claims { #expect(svg.contains(claim.id.replacingOccurrences("&", with: "&amp;")), "\(name): \(claim.id) is drawn") }
+        for claim in map.claims { #expect(svg.contains(claim.id.replacingOccurrences("-", with: "&#45;")), "\(name): \(claim.id) is drawn (Graphviz writes - as &#45;)") }
     }
 }
