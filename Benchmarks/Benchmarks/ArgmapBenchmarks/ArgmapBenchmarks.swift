@@ -1,0 +1,147 @@
+import Benchmark
+import ArgMapModel
+import ArgMapSemantics
+import ArgMapFormats
+import ArgMapREPL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Every figure in docs/PERFORMANCE.md comes from these benchmarks:
+//   swift package --package-path Benchmarks benchmark                      (all of them)
+//   swift package --package-path Benchmarks benchmark --filter "100k"      (one size)
+// Inputs are made once, outside the measured region, by MapGenerator (reproducible).
+
+/// Inputs shared by the benchmarks, built on first use.
+final class Inputs: @unchecked Sendable {
+    static let shared = Inputs()
+    private var maps: [String: ArgumentMap] = [:]
+    private var texts: [String: String] = [:]
+
+    func map(_ n: Int, _ shape: MapGenerator.Shape = .tree) -> ArgumentMap {
+        let key = "\(n)-\(shape)"
+        if let m = maps[key] { return m }
+        let m = MapGenerator.generate(.init(claims: n, shape: shape, seed: 7))
+        maps[key] = m
+        return m
+    }
+
+    func argdown(_ n: Int) -> String {
+        if let t = texts["ad\(n)"] { return t }
+        let t = ArgdownFormat.write(map(n))
+        texts["ad\(n)"] = t
+        return t
+    }
+
+    func json(_ n: Int) -> String {
+        if let t = texts["js\(n)"] { return t }
+        let t = ArgmapJSON.write(map(n))
+        texts["js\(n)"] = t
+        return t
+    }
+
+    /// A thesis with 1,000 children, for tree and ls output.
+    lazy var wide: ArgumentMap = {
+        var m = ArgumentMap()
+        try! m.apply(.addClaim(Claim(id: "t", text: "A thesis with a thousand answers")))
+        for i in 0..<1000 {
+            try! m.apply(.addClaim(Claim(id: "a\(i)", text: "Answer \(i): a claim of ordinary length that wraps once in eighty columns, with Сибирь and café")))
+            try! m.apply(.link(RelationSpec(from: "a\(i)", to: "t", type: i % 2 == 0 ? .support : .attack)))
+        }
+        return m
+    }()
+}
+
+let sizes: [(String, Int)] = [("10k", 10_000), ("100k", 100_000), ("1M", 1_000_000)]
+
+/// ARGMAP_BENCHMARK_QUICK=1 (as CI sets it) runs each benchmark once, to prove they all work.
+let quick = getenv("ARGMAP_BENCHMARK_QUICK") != nil
+
+func configuration(_ n: Int) -> Benchmark.Configuration {
+    .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+          maxDuration: .seconds(quick ? 1 : n >= 1_000_000 ? 20 : 3), maxIterations: quick ? 1 : n >= 1_000_000 ? 5 : 50)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let inputs = Inputs.shared
+    for (label, n) in sizes {
+        Benchmark("load argdown \(label)", configuration: configuration(n)) { benchmark in
+            let text = inputs.argdown(n)
+            benchmark.startMeasurement()
+            blackHole(try! ArgdownFormat.read(text).map)
+        }
+        Benchmark("save argdown \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n)
+            benchmark.startMeasurement()
+            blackHole(ArgdownFormat.write(map))
+        }
+        Benchmark("load json \(label)", configuration: configuration(n)) { benchmark in
+            let text = inputs.json(n)
+            benchmark.startMeasurement()
+            blackHole(try! ArgmapJSON.read(text))
+        }
+        Benchmark("save json \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n)
+            benchmark.startMeasurement()
+            blackHole(ArgmapJSON.write(map))
+        }
+        Benchmark("evaluation graph \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n)
+            benchmark.startMeasurement()
+            blackHole(EvaluationGraph(map))
+        }
+        for shape in [MapGenerator.Shape.tree, .dag] {
+            for semantics in Semantics.allCases {
+                Benchmark("\(semantics.rawValue) pass \(shape.rawValue) \(label)", configuration: configuration(n)) { benchmark in
+                    let graph = EvaluationGraph(inputs.map(n, shape))
+                    benchmark.startMeasurement()
+                    blackHole(Evaluator.evaluate(graph, semantics))
+                }
+            }
+        }
+        if n <= 100_000 {
+            for semantics in [Semantics.dfquad, .qe, .hcat, .grounded] {
+                Benchmark("\(semantics.rawValue) pass cyclic \(label)", configuration: configuration(n)) { benchmark in
+                    let graph = EvaluationGraph(inputs.map(n, .cyclic))
+                    benchmark.startMeasurement()
+                    blackHole(Evaluator.evaluate(graph, semantics))
+                }
+            }
+        }
+        Benchmark("rescore after one edit \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n)
+            let board = IncrementalEvaluator(map, semantics: .dfquad)
+            let c = n - 1
+            benchmark.startMeasurement()
+            board.baseChanged(c, to: 0.9, map: map)
+            benchmark.stopMeasurement()
+            board.baseChanged(c, to: map.claims[c].base, map: map)
+        }
+        Benchmark("completion candidates \(label)", configuration: configuration(n)) { benchmark in
+            let session = Session(map: inputs.map(n))
+            let completer = Completer(session: session, table: .standard)
+            benchmark.startMeasurement()
+            blackHole(completer.candidates(for: "cd c12"))
+        }
+        Benchmark("export dot \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n)
+            benchmark.startMeasurement()
+            blackHole(DotExporter.write(map))
+        }
+        Benchmark("export html \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n)
+            benchmark.startMeasurement()
+            blackHole(HTMLExporter.write(map))
+        }
+    }
+    for command in ["tree", "ls"] {
+        Benchmark("\(command) of 1,000 children", configuration: configuration(1000)) { benchmark in
+            let session = Session(map: inputs.wide)
+            session.setFocus(0)
+            _ = session.currentEvaluation()
+            let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+            benchmark.startMeasurement()
+            repl.execute(command == "tree" ? "tree --all" : "ls")
+        }
+    }
+}
