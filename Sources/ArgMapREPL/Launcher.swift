@@ -14,13 +14,48 @@ public struct Launcher {
     public var script: String?
     public var bail: Bool
     public var noRC: Bool
+    /// Replay the crash journal of FILE without asking (for scripts).
+    public var recover: Bool
 
-    public init(file: String?, commands: [String], script: String?, bail: Bool, noRC: Bool) {
+    public init(file: String?, commands: [String], script: String?, bail: Bool, noRC: Bool, recover: Bool = false) {
         self.file = file
         self.commands = commands
         self.script = script
         self.bail = bail
         self.noRC = noRC
+        self.recover = recover
+    }
+
+    /// Offers the unsaved edits that a crashed or killed session left in its journal: on a
+    /// terminal it shows them and asks; in a script it applies them with --recover and
+    /// otherwise says how. A journal of a session that is still running is a second session
+    /// on the same file: that gets a warning.
+    func offerRecovery(_ repl: REPL, interactive: Bool) {
+        guard let file = repl.session.file else { return }
+        let console = repl.console
+        for leftover in Journal.leftovers(for: file) {
+            if leftover.isLive {
+                console.error("warning: another argmap session (process \(leftover.pid)) is editing \(file); saving from both loses one side's edits")
+                continue
+            }
+            guard !leftover.commands.isEmpty else { unlink(leftover.path); continue }
+            let n = leftover.commands.count
+            var apply = recover
+            if interactive && !recover {
+                console.print("\(file) has \(n) unsaved edit\(n == 1 ? "" : "s") from a session that ended without saving:")
+                for c in leftover.commands.prefix(20) { console.print("  " + c) }
+                if n > 20 { console.print("  … and \(n - 20) more") }
+                apply = repl.editor.confirm("Recover \(n == 1 ? "it" : "them")?")
+                if !apply { console.print("(kept in \(leftover.path); argmap --recover \(file) applies them later)") }
+            } else if !recover {
+                console.error("warning: \(file) has \(n) unsaved edit\(n == 1 ? "" : "s") from a session that ended without saving; run argmap --recover \(file) to apply them")
+            }
+            guard apply else { continue }
+            var ok = 0
+            for c in leftover.commands where repl.execute(c) { ok += 1 }
+            unlink(leftover.path)
+            console.error("recovered \(ok) of \(n) edit\(n == 1 ? "" : "s") from \(leftover.path) (not saved yet)")
+        }
     }
 
     public func run() -> Int32 {
@@ -50,8 +85,11 @@ public struct Launcher {
                 if interactive { console.print("\(file): a new file (save creates it)") }
             }
         }
+        session.journaling = true
         if !commands.isEmpty {
             let repl = REPL(session: session, console: console, editor: PlainLineEditor(lines: commands), bail: true, sourceName: "-c")
+            offerRecovery(repl, interactive: false)
+            defer { session.discardJournal() }
             for (i, command) in commands.enumerated() where !repl.execute(command, lineNumber: commands.count > 1 ? i + 1 : nil) {
                 return 1
             }
@@ -65,10 +103,14 @@ public struct Launcher {
             }
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             if lines.last == "" { lines.removeLast() }
-            return REPL(session: session, console: console, editor: PlainLineEditor(lines: lines), bail: bail, sourceName: script).run()
+            let repl = REPL(session: session, console: console, editor: PlainLineEditor(lines: lines), bail: bail, sourceName: script)
+            offerRecovery(repl, interactive: false)
+            return repl.run()
         }
         if !interactive {
-            return REPL(session: session, console: console, editor: PlainLineEditor(), bail: bail, sourceName: "<stdin>").run()
+            let repl = REPL(session: session, console: console, editor: PlainLineEditor(), bail: bail, sourceName: "<stdin>")
+            offerRecovery(repl, interactive: false)
+            return repl.run()
         }
         let editor = LibEditLineEditor(historyPath: LibEditLineEditor.defaultHistoryPath())
         let table = CommandTable.standard
@@ -80,6 +122,7 @@ public struct Launcher {
             for line in text.split(separator: "\n") { repl.execute(String(line)) }
         }
         console.print("argmap 0.1.0: \(session.file.map { "\($0), " } ?? "")\(session.map.count) claims. Type help, or press Tab.")
+        offerRecovery(repl, interactive: true)
         return repl.run()
     }
 

@@ -58,9 +58,13 @@ public final class REPL {
         }
         let invocation = Invocation(session: session, console: console, editor: editor, command: command, commandWord: first,
                                     words: Array(words.dropFirst()), line: line, table: table)
+        let logBefore = session.log.count
+        session.journalLine = nil
         do {
             try command.run(invocation)
             console.flush()
+            // A command that changed the map goes into the crash journal before the next one.
+            if session.log.count != logBefore { session.journal(session.journalLine ?? line) }
             return true
         } catch {
             report(error, line: line, lineNumber: lineNumber)
@@ -99,6 +103,7 @@ public final class REPL {
                     console.write("\n")
                 }
                 editor.close()
+                session.discardJournal()
                 return failures == 0 ? 0 : 1
             case .line(let line):
                 lineNumber += 1
@@ -110,6 +115,7 @@ public final class REPL {
             }
         }
         editor.close()
+        if session.quitRequested { session.discardJournal() }
         return failures == 0 ? 0 : 1
     }
 

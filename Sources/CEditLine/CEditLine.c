@@ -92,10 +92,13 @@ void ceditline_install_sigint(void) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
     sigaction(SIGINT, &sa, NULL);
-    /* A parent may have started us with SIGINT blocked; a blocked Ctrl-C would never arrive. */
+    /* A parent may have started us with these blocked; a blocked Ctrl-C would never arrive,
+       and a blocked SIGHUP or SIGTERM would leave us running after the terminal is gone. */
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGTERM);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 

@@ -33,8 +33,11 @@ struct ArgmapCommand: ParsableCommand {
     @Flag(name: .customLong("no-rc"), help: "Do not run the startup file ($XDG_CONFIG_HOME/argmap/rc).")
     var noRC = false
 
+    @Flag(help: "Apply the unsaved edits that a crashed or killed session left in FILE's journal.")
+    var recover = false
+
     mutating func run() throws {
-        let status = Launcher(file: file, commands: commands, script: script, bail: bail, noRC: noRC).run()
+        let status = Launcher(file: file, commands: commands, script: script, bail: bail, noRC: noRC, recover: recover).run()
         Glibc.exit(status)
     }
 }

@@ -94,3 +94,40 @@ struct TimerTests {
         #expect(!r.stdout.contains("time:"))
     }
 }
+
+struct SavingTests {
+    @Test func saveKeepsTheOldVersionAsBackupAndNoticesOutsideChanges() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = try tmp.copy("Arguments/school-start-times.argdown", as: "s.argdown")
+        let original = try String(contentsOfFile: map, encoding: .utf8)
+        let env = ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state"]
+        let r = try runArgmap([map, "-c", "add thesis New --id new", "-c", "save"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: map + "~", encoding: .utf8) == original)
+        // Someone else changes the file while argmap has it open: save refuses, save! writes.
+        let script = tmp.file("steps.argmap")
+        try "add thesis Another --id another\nsave\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Binary.path)
+        p.arguments = [map]
+        p.environment = env
+        let input = Pipe(), err = Pipe()
+        p.standardInput = input
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = err
+        try p.run()
+        input.fileHandleForWriting.write("add thesis Another --id another\n".data(using: .utf8)!)
+        Thread.sleep(forTimeInterval: 0.5)
+        try (original + "\n[outside]: written by another program\n").write(toFile: map, atomically: false, encoding: .utf8)
+        input.fileHandleForWriting.write("save\nsave!\n".data(using: .utf8)!)
+        try input.fileHandleForWriting.close()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(errors.contains("<stdin>:2: error: \(map) was changed by something else since argmap read it"), "\(errors)")
+        #expect(try String(contentsOfFile: map, encoding: .utf8).contains("[another]"), "save! overwrote it")
+        let off = try runArgmap([map, "-c", "set backup off", "-c", "add thesis Third --id third", "-c", "save"], environment: env)
+        #expect(off.status == 0)
+        #expect(!(try String(contentsOfFile: map + "~", encoding: .utf8)).contains("[third]"))
+    }
+}

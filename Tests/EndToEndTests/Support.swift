@@ -107,8 +107,19 @@ final class Terminal {
         posix_spawn_file_actions_addclose(&actions, fds[1])
         var cargs = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
+        // Start tmux (and so argmap under it) with no signals blocked or ignored, whatever the
+        // test runner's own signal state.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, "tmux", &actions, nil, &cargs, environ)
+        let rc = posix_spawnp(&pid, "tmux", &actions, &attributes, &cargs, environ)
         Glibc.close(fds[1])
         guard rc == 0 else { Glibc.close(fds[0]); throw POSIXError(.ENOENT) }
         var output = [UInt8]()
@@ -169,6 +180,9 @@ final class Terminal {
         }
         return false
     }
+
+    /// The process id of argmap in the pane.
+    var pid: Int32? { Int32((try? tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") }
 
     func close() { _ = try? tmux(["kill-server"], capture: false) }
 }

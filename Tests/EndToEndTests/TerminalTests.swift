@@ -217,3 +217,85 @@ struct TerminalEditingTests {
         #expect(!uncoloured.contains("\u{1B}[1m"), "no colour with NO_COLOR")
     }
 }
+
+/// Nothing is lost: the crash journal survives SIGKILL and a closed terminal (SIGHUP) and is
+/// replayed; saves keep FILE~ and notice a file changed by someone else.
+@Suite(.serialized)
+struct KeepingWorkTests {
+    func environment(_ tmp: TemporaryFolder) -> [String: String] {
+        ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
+         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+    }
+
+    func typeEdits(_ t: Terminal) throws {
+        try t.type("add thesis Поворот не удался --id survivor"); try t.press("Enter")
+        #expect(t.waitFor("added [survivor]"))
+        try t.type("set survivor base 0.8"); try t.press("Enter")
+        try t.type("add con The port was rebuilt --to survivor --id port"); try t.press("Enter")
+        #expect(t.waitFor("added [port]"))
+        try t.type("undo"); try t.press("Enter")
+        #expect(t.waitFor("undid: add port"))
+    }
+
+    @Test func sigkillThenRecoverInAScript() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = try tmp.copy("Arguments/school-start-times.argdown", as: "s.argdown")
+        let env = environment(tmp)
+        let t = try Terminal([map], environment: env)
+        defer { t.close() }
+        #expect(t.waitFor("s> "))
+        try typeEdits(t)
+        let pid = try #require(t.pid)
+        kill(pid, SIGKILL)
+        #expect(t.waitForExit())
+        let plain = try runArgmap([map, "-c", "ls"], environment: env)
+        #expect(plain.stderr.contains("has 4 unsaved edits from a session that ended without saving; run argmap --recover"), "\(plain.stderr)")
+        let r = try runArgmap(["--recover", map, "-c", "show survivor", "-c", "save"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("recovered 4 of 4 edits"))
+        #expect(r.stdout.contains("base      0.8"))
+        let saved = try String(contentsOfFile: map, encoding: .utf8)
+        #expect(saved.contains("[survivor]: Поворот не удался {base: 0.8}"))
+        #expect(!saved.contains("[port]"), "the undo was journaled too")
+        let again = try runArgmap([map, "-c", "check"], environment: env)
+        #expect(!again.stderr.contains("unsaved edits"), "the journal is gone once recovered and saved")
+    }
+
+    @Test func closedTerminalThenRecoverOnATerminal() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = try tmp.copy("Arguments/school-start-times.argdown", as: "s.argdown")
+        let env = environment(tmp)
+        let t = try Terminal([map], environment: env)
+        #expect(t.waitFor("s> "))
+        try typeEdits(t)
+        let pid = try #require(t.pid)
+        kill(pid, SIGHUP)
+        #expect(t.waitForExit(), "argmap ends when its terminal hangs up")
+        t.close()
+        let second = try Terminal([map], environment: env)
+        defer { second.close() }
+        #expect(second.waitFor("from a session that ended without saving:"), "\(second.screen)")
+        #expect(second.screen.contains("  add thesis Поворот не удался --id survivor"))
+        #expect(second.waitFor("Recover them? (y/n)"))
+        try second.type("y"); try second.press("Enter")
+        #expect(second.waitFor("recovered 4 of 4 edits"), "\(second.screen)")
+        try second.type("show survivor"); try second.press("Enter")
+        #expect(second.waitFor("text      Поворот не удался"), "\(second.screen)")
+    }
+
+    @Test func aSecondSessionIsWarned() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = try tmp.copy("Arguments/school-start-times.argdown", as: "s.argdown")
+        let env = environment(tmp)
+        let t = try Terminal([map], environment: env)
+        defer { t.close() }
+        #expect(t.waitFor("s> "))
+        try t.type("add thesis Unsaved --id unsaved"); try t.press("Enter")
+        #expect(t.waitFor("added [unsaved]"))
+        let r = try runArgmap([map, "-c", "check"], environment: env)
+        #expect(r.stderr.contains("another argmap session (process \(t.pid ?? -1)) is editing"), "\(r.stderr)")
+    }
+}

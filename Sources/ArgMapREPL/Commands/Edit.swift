@@ -27,5 +27,6 @@ extension Commands {
             guard !text.isEmpty else { throw CommandError("a claim's text cannot be empty", at: args[0]) }
             if text == s.map.claims[c].text { inv.console.print("(unchanged)"); return }
             try inv.perform(.setText(id, text), about: args[0])
+            inv.session.journalLine = "edit \(LibEditLineEditor.escape(id)) \(text)"
         })
 }

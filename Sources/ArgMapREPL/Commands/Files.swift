@@ -71,10 +71,10 @@ extension Commands {
         })
 
     static let save = Command(
-        name: "save", aliases: ["w", "write"], group: .files,
-        usage: "save [FILE]",
+        name: "save", aliases: ["w", "write", "save!"], group: .files,
+        usage: "save [FILE] | save!",
         summary: "save the map (atomically: the old file or the new, never half of one)",
-        discussion: "Without FILE, saves to the file the map came from. The format follows FILE's extension: .argdown (the default) or .json. Scores are never written into the file.",
+        discussion: "Without FILE, saves to the file the map came from. The format follows FILE's extension: .argdown (the default) or .json. Scores are never written into the file. The previous version is kept as FILE~ (set backup off to stop that). If the file was changed by something else since argmap read it, save asks first on a terminal and refuses in a script; save! overwrites it.",
         examples: ["save", "save my-map.argdown"],
         arguments: [.file], maxArguments: 1,
         run: { inv throws(CommandError) in
@@ -89,7 +89,14 @@ extension Commands {
             }
             let output: ExportOutput
             do { output = try write(s.map, ExportOptions()) } catch { throw CommandError("\(error)", at: args.first) }
-            do { try FileIO.writeAtomically(bytes: output.bytes, to: path) } catch {
+            if path == s.file, let stamp = s.fileStamp, let now = FileIO.stamp(path), now != stamp, !inv.commandWord.text.hasSuffix("!") {
+                let question = "\(path) was changed by something else since argmap read it. Overwrite it?"
+                if !(inv.interactive && inv.editor.confirm(question)) {
+                    throw CommandError("\(path) was changed by something else since argmap read it", at: inv.commandWord,
+                                       hint: "save! overwrites it; save OTHERFILE keeps both")
+                }
+            }
+            do { try FileIO.writeAtomically(bytes: output.bytes, to: path, backup: s.settings.backup) } catch {
                 throw CommandError("\(error); the map is still here, unsaved", at: args.first, hint: "save to another place with save FILE")
             }
             s.markSaved(file: path, format: format)

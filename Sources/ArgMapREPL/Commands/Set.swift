@@ -1,7 +1,7 @@
 import ArgMapModel
 
 extension Commands {
-    static let settingNames = ["semantics"]
+    static let settingNames = ["semantics", "backup"]
 
     static let set = Command(
         name: "set", group: .editing,
@@ -95,7 +95,7 @@ extension Commands {
     }
 
     static func settingLines(_ s: Session) -> [String] {
-        ["set semantics \(s.settings.semantics)", "timer \(s.settings.timer ? "on" : "off")"]
+        ["set semantics \(s.settings.semantics)", "set backup \(s.settings.backup ? "on" : "off")", "timer \(s.settings.timer ? "on" : "off")"]
     }
 
     static func changeSetting(_ inv: Invocation, _ name: Word, _ values: [Word]) throws(CommandError) {
@@ -108,6 +108,10 @@ extension Commands {
                                    hint: CommandTable.nearest(to: w.text, in: Commands.semanticsNames).map { "did you mean '\($0)'?" } ?? "one of: \(Commands.semanticsNames.joined(separator: ", "))")
             }
             s.settings.semantics = w.text
+        case "backup":
+            guard let w = values.first else { inv.console.print("set backup \(s.settings.backup ? "on" : "off")"); return }
+            guard w.text == "on" || w.text == "off" else { throw CommandError("backup is on or off", at: w) }
+            s.settings.backup = w.text == "on"
         case "timer":
             guard let w = values.first else { inv.console.print("timer \(s.settings.timer ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("timer is on or off", at: w) }

@@ -17,6 +17,19 @@ public enum FileIO {
         Failure(description: "\(what) \(path): \(String(cString: strerror(errno)))")
     }
 
+    /// A file's modification time and size.
+    public struct Stamp: Equatable, Sendable {
+        public var seconds: Int
+        public var nanoseconds: Int
+        public var size: Int
+    }
+
+    public static func stamp(_ path: String) -> Stamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Stamp(seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec), size: Int(st.st_size))
+    }
+
     public static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
@@ -72,8 +85,9 @@ public enum FileIO {
         try writeAtomically(bytes: Array(text.utf8), to: path)
     }
 
-    /// Writes bytes atomically: the old content or the new, never a mix.
-    public static func writeAtomically(bytes: [UInt8], to path: String) throws(Failure) {
+    /// Writes bytes atomically: the old content or the new, never a mix. With `backup`, the
+    /// previous version stays as `path~` (a hard link made before the rename).
+    public static func writeAtomically(bytes: [UInt8], to path: String, backup: Bool = false) throws(Failure) {
         let dir: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -112,6 +126,10 @@ public enum FileIO {
             throw failure
         }
         close(fd)
+        if backup, exists(path) {
+            unlink(path + "~")
+            link(path, path + "~")
+        }
         guard rename(tmp, path) == 0 else { throw systemError("cannot replace", path) }
         ok = true
         let dfd = open(dir, O_RDONLY)

@@ -22,7 +22,20 @@ public final class Session {
     public struct Settings {
         public var semantics = "dfquad"
         public var timer = false
+        /// Keep the previous version of a saved file as FILE~.
+        public var backup = true
     }
+
+    /// The crash journal of the map's file, when it has one and journaling is on.
+    public private(set) var journal: Journal?
+    /// Whether edits are journaled (off in tests that run in-process).
+    public var journaling = false
+    /// What the journal should record for the current command, when that is not the line as
+    /// typed (edit on a terminal records the text that was typed into the editor).
+    public var journalLine: String?
+    /// The file's modification time and size when it was read or last saved, to notice a
+    /// change made by someone else.
+    public var fileStamp: FileIO.Stamp?
 
     /// One undoable step: a command's edits, or a replacement of the whole map (import).
     enum Step {
@@ -137,6 +150,8 @@ public final class Session {
 
     /// Replaces the session with a map read from a file (not an undoable step).
     public func load(_ newMap: ArgumentMap, file: String?, format: FileFormat?) {
+        journal?.discard()
+        journal = nil
         map = newMap
         scoreBoard = nil
         self.file = file
@@ -146,6 +161,19 @@ public final class Session {
         redoStack.removeAll()
         savedDepth = file == nil ? nil : 0
         log.removeAll()
+        fileStamp = file.flatMap { FileIO.stamp($0) }
+    }
+
+    /// Records a command that changed the map in the crash journal.
+    public func journal(_ command: String) {
+        guard journaling, let file else { return }
+        if journal == nil || journal?.file != Journal.absolute(file) { journal = Journal(file: file) }
+        journal?.record(command)
+    }
+
+    /// Removes the journal: the work is saved, or the user chose to leave without it.
+    public func discardJournal() {
+        journal?.discard()
     }
 
     /// Marks the current state as saved in `file`.
@@ -153,6 +181,8 @@ public final class Session {
         self.file = file
         fileFormat = format
         savedDepth = undoStack.count
+        fileStamp = FileIO.stamp(file)
+        journal?.discard()
     }
 
     // MARK: Focus
