@@ -98,7 +98,14 @@ public final class REPL {
             case .endOfInput:
                 if editor.isInteractive, session.isDirty {
                     console.write("\n")
-                    if !editor.confirm("\(session.name) has unsaved changes. Quit without saving?") { continue }
+                    if !editor.confirm("\(session.name) has unsaved changes. Quit without saving?") {
+                        guard editor.inputEnded else { continue }
+                        // No one is left to answer (the terminal is gone, or Ctrl-D again):
+                        // leave, and keep the journal so that the next start offers the edits.
+                        console.error("\nargmap: input ended with unsaved changes; they are kept in the crash journal and offered the next time \(session.file ?? "the file") is opened")
+                        editor.close()
+                        return 1
+                    }
                 } else if editor.isInteractive {
                     console.write("\n")
                 }

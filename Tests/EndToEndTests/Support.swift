@@ -186,3 +186,9 @@ final class Terminal {
 
     func close() { _ = try? tmux(["kill-server"], capture: false) }
 }
+
+/// A private home, state and config folder, a UTF-8 locale and a colour terminal.
+func terminalEnvironment(_ tmp: TemporaryFolder) -> [String: String] {
+    ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
+     "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+}

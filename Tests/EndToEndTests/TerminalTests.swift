@@ -5,10 +5,7 @@ import Testing
 /// Ctrl-D, Cyrillic. Serialized: each test owns a tmux server, and timing matters.
 @Suite(.serialized)
 struct TerminalTests {
-    func environment(_ tmp: TemporaryFolder) -> [String: String] {
-        ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
-         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
-    }
+    func environment(_ tmp: TemporaryFolder) -> [String: String] { terminalEnvironment(tmp) }
 
     /// The walkthrough: open the Pivot map, walk to the evidence under the second
     /// reason, add a counter-argument, undo, redo and save, using help and Tab.
@@ -141,10 +138,7 @@ struct TerminalTests {
 /// More of the terminal: edit with the text ready to change, rm asking first, the startup file.
 @Suite(.serialized)
 struct TerminalEditingTests {
-    func environment(_ tmp: TemporaryFolder) -> [String: String] {
-        ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
-         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
-    }
+    func environment(_ tmp: TemporaryFolder) -> [String: String] { terminalEnvironment(tmp) }
 
     @Test func editPutsTheCurrentTextOnTheLine() throws {
         let tmp = try TemporaryFolder()
@@ -222,10 +216,7 @@ struct TerminalEditingTests {
 /// replayed; saves keep FILE~ and notice a file changed by someone else.
 @Suite(.serialized)
 struct KeepingWorkTests {
-    func environment(_ tmp: TemporaryFolder) -> [String: String] {
-        ["HOME": tmp.path, "XDG_STATE_HOME": tmp.path + "/state", "XDG_CONFIG_HOME": tmp.path + "/config",
-         "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
-    }
+    func environment(_ tmp: TemporaryFolder) -> [String: String] { terminalEnvironment(tmp) }
 
     func typeEdits(_ t: Terminal) throws {
         try t.type("add thesis Поворот не удался --id survivor"); try t.press("Enter")
@@ -283,6 +274,24 @@ struct KeepingWorkTests {
         #expect(second.waitFor("recovered 4 of 4 edits"), "\(second.screen)")
         try second.type("show survivor"); try second.press("Enter")
         #expect(second.waitFor("text      Поворот не удался"), "\(second.screen)")
+    }
+
+    @Test func ctrlDAtTheQuestionLeavesAndKeepsTheJournal() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = try tmp.copy("Arguments/school-start-times.argdown", as: "s.argdown")
+        let env = environment(tmp)
+        let t = try Terminal([map], environment: env)
+        defer { t.close() }
+        #expect(t.waitFor("s> "))
+        try t.type("add thesis Kept --id kept"); try t.press("Enter")
+        #expect(t.waitFor("s*> "))
+        try t.press("C-d")
+        #expect(t.waitFor("Quit without saving? (y/n)"))
+        try t.press("C-d")
+        #expect(t.waitForExit(), "no one left to ask: argmap leaves instead of asking forever")
+        let r = try runArgmap([map, "-c", "ls"], environment: env)
+        #expect(r.stderr.contains("has 1 unsaved edit from a session that ended without saving"), "\(r.stderr)")
     }
 
     @Test func aSecondSessionIsWarned() throws {

@@ -1,5 +1,6 @@
 import ArgMapModel
 import ArgMapSemantics
+import ArgMapFormats
 
 extension Commands {
     /// The evaluation semantics argmap offers, by name.
@@ -71,19 +72,7 @@ extension Commands {
         return out + "}"
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if ch.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(ch.value, radix: 16).count) + String(ch.value, radix: 16) } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONWriter.quote(s) }
 
     static func scoreTable(_ s: Session, _ e: Evaluation, rows: [(claim: Int, depth: Int, relation: Int?)], console: Console) -> String {
         let nameWidth = max(20, console.width - 40)

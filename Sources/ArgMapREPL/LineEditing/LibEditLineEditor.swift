@@ -47,6 +47,7 @@ public final class LibEditLineEditor: LineEditor {
     }
 
     public var isInteractive: Bool { true }
+    public private(set) var inputEnded = false
 
     public func readLine(prompt: String, initialText: String?) -> LineInput {
         setPrompt(prompt)
@@ -82,7 +83,10 @@ public final class LibEditLineEditor: LineEditor {
                 let a = answer.lowercased().trimmingCharacters(in: " ")
                 if a == "y" || a == "yes" { return true }
                 if a == "n" || a == "no" { return false }
-            case .interrupted, .endOfInput:
+            case .interrupted:
+                return false
+            case .endOfInput:
+                inputEnded = true
                 return false
             }
         }

@@ -15,6 +15,9 @@ public protocol LineEditor: AnyObject {
     func remember(_ line: String)
     /// Asks a yes/no question; false when there is no one to ask.
     func confirm(_ question: String) -> Bool
+    /// Whether the input ended while a question was asked (the terminal is gone, or Ctrl-D
+    /// was pressed again): there is no one left to ask.
+    var inputEnded: Bool { get }
     /// Writes the history to disk.
     func close()
     var isInteractive: Bool { get }
@@ -45,5 +48,6 @@ public final class PlainLineEditor: LineEditor {
 
     public func remember(_ line: String) {}
     public func confirm(_ question: String) -> Bool { false }
+    public var inputEnded: Bool { false }
     public func close() {}
 }

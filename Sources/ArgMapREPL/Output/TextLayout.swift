@@ -7,12 +7,10 @@ public enum TextLayout {
         let width = max(width, hanging + 20)
         var lines: [String] = []
         var line = ""
-        var lineWidth = firstWidth
         var available = width - firstWidth
         func flush() {
             lines.append(line)
             line = ""
-            lineWidth = hanging
             available = width - hanging
         }
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
@@ -30,7 +28,6 @@ public enum TextLayout {
             if !line.isEmpty { line += " "; available -= 1 }
             line += w
             available -= w.count
-            _ = lineWidth
         }
         lines.append(line)
         return lines
