@@ -7,12 +7,15 @@ public struct FileFormat: Sendable {
     public var name: String
     public var extensions: [String]
     public var summary: String
-    /// Whether text looks like this format (content beats extension when detecting).
-    public var recognizes: @Sendable (String) -> Bool
-    public var read: (@Sendable (String, String?) throws(LoadFailure) -> ImportResult)?
-    public var write: (@Sendable (ArgumentMap, ExportOptions) throws(ExportFailure) -> ExportOutput)?
+    /// Whether text looks like this format (content beats extension when detecting); nil for
+    /// formats argmap only writes.
+    public var recognizes: (@Sendable (String) -> Bool)? = nil
+    public var read: (@Sendable (String, String?) throws(LoadFailure) -> ImportResult)? = nil
+    public var write: (@Sendable (ArgumentMap, ExportOptions) throws(ExportFailure) -> ExportOutput)? = nil
     /// Whether `save` may write it (it reads back to the same map).
     public var canSave = false
+    /// Whether its writer shows scores, so that an export computes them only when they are used.
+    public var showsScores = false
 
     /// What the format can do, for `formats`.
     public var abilities: String {
@@ -88,7 +91,6 @@ public enum FormatRegistry {
         FileFormat(
             name: "argdown", extensions: ["argdown", "ad"],
             summary: "argument files: argmap's subset of Argdown (docs/FORMAT.md)",
-            recognizes: { _ in false },
             read: { (text, file) throws(LoadFailure) in
                 let (map, warnings) = try ArgdownFormat.read(text, file: file)
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
@@ -121,35 +123,28 @@ public enum FormatRegistry {
             summary: "Argdown's own JSON export (statements, arguments, relations)",
             recognizes: { ArgdownJSONFormat.recognizes($0) },
             read: { (text, file) throws(LoadFailure) in try ArgdownJSONFormat.read(text, file: file) },
-            write: nil),
+),
         FileFormat(
             name: "dot", extensions: ["dot", "gv"],
             summary: "Graphviz DOT: the map as a graph (supports green and solid, attacks red and dashed)",
-            recognizes: { _ in false }, read: nil,
-            write: { map, options in .text(DotExporter.write(map, options)) }),
+            write: { map, options in .text(DotExporter.write(map, options)) }, showsScores: true),
         FileFormat(
             name: "svg", extensions: ["svg"], summary: "a picture (SVG), drawn by Graphviz's dot",
-            recognizes: { _ in false }, read: nil,
-            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "svg")) }),
+            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "svg")) }, showsScores: true),
         FileFormat(
             name: "png", extensions: ["png"], summary: "a picture (PNG), drawn by Graphviz's dot",
-            recognizes: { _ in false }, read: nil,
-            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "png")) }),
+            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "png")) }, showsScores: true),
         FileFormat(
             name: "pdf", extensions: ["pdf"], summary: "a PDF page, drawn by Graphviz's dot",
-            recognizes: { _ in false }, read: nil,
-            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "pdf")) }),
+            write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "pdf")) }, showsScores: true),
         FileFormat(
             name: "mermaid", extensions: ["mmd", "mermaid"], summary: "a Mermaid flowchart (for Markdown pages that render Mermaid)",
-            recognizes: { _ in false }, read: nil,
-            write: { map, options in .text(MermaidExporter.write(map, options)) }),
+            write: { map, options in .text(MermaidExporter.write(map, options)) }, showsScores: true),
         FileFormat(
             name: "markdown", extensions: ["md", "markdown"], summary: "a nested outline with pro/con markers, sources and scores",
-            recognizes: { _ in false }, read: nil,
-            write: { map, options in .text(MarkdownExporter.write(map, options)) }),
+            write: { map, options in .text(MarkdownExporter.write(map, options)) }, showsScores: true),
         FileFormat(
             name: "html", extensions: ["html", "htm"], summary: "one self-contained page: the picture, a collapsible tree with scores, sources and a search box",
-            recognizes: { _ in false }, read: nil,
             write: { map, options in
                 var options = options
                 // The picture is optional: without Graphviz, or for maps too large to draw
@@ -158,11 +153,10 @@ public enum FormatRegistry {
                     options.picture = HTMLExporter.inlineSVG(String(decoding: svg, as: UTF8.self))
                 }
                 return .text(HTMLExporter.write(map, options))
-            }),
+            }, showsScores: true),
         FileFormat(
             name: "csv", extensions: ["csv"], summary: "one row per relation, for spreadsheets",
-            recognizes: { _ in false }, read: nil,
-            write: { map, options in .text(CSVExporter.write(map, options)) }),
+            write: { map, options in .text(CSVExporter.write(map, options)) }, showsScores: true),
     ]
 
     public static func named(_ name: String) -> FileFormat? {
@@ -171,7 +165,7 @@ public enum FormatRegistry {
 
     /// The format of a file: by content first, then by extension.
     public static func detect(path: String, text: String) -> FileFormat? {
-        if let byContent = all.first(where: { $0.recognizes(text) }) { return byContent }
+        if let byContent = all.first(where: { $0.recognizes?(text) == true }) { return byContent }
         return byExtension(path)
     }
 

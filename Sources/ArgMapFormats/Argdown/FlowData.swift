@@ -181,17 +181,15 @@ enum FlowData {
     }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
+        "\"" + s.escaping { ch in
             switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\t": return "\\t"
+            default: return nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }
 

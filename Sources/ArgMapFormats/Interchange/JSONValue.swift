@@ -179,25 +179,20 @@ public struct JSONWriter {
     public init() {}
 
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
+        "\"" + s.escaping { ch in
             switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "<": return "\\u003c"
             default:
-                if ch.value < 0x20 || ch.value == 0x2028 || ch.value == 0x2029 {
-                    let h = String(ch.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - h.count)) + h
-                } else {
-                    out.unicodeScalars.append(ch)
-                }
+                guard ch.value < 0x20 || ch.value == 0x2028 || ch.value == 0x2029 else { return nil }
+                let h = String(ch.value, radix: 16)
+                return "\\u" + String(repeating: "0", count: max(0, 4 - h.count)) + h
             }
-        }
-        return out + "\""
+        } + "\""
     }
 
     public static func number(_ d: Double) -> String {

@@ -66,17 +66,14 @@ public enum DotExporter {
 
     /// A DOT double-quoted string: quotes and backslashes escaped, line breaks as \n (centred lines).
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
+        "\"" + s.escaping { ch in
             switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": break
-            default:
-                if ch.value < 0x20 { out += " " } else { out.unicodeScalars.append(ch) }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return ""
+            default: return ch.value < 0x20 ? " " : nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }

@@ -36,22 +36,20 @@ public enum MermaidExporter {
 
     /// Mermaid entity codes for what its parser would read as syntax or markup.
     static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
+        s.escaping { ch in
             switch ch {
-            case "\"": out += "#quot;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "#": out += "#35;"
-            case "&": out += "#amp;"
-            case "`": out += "#96;"
-            case "|": out += "#124;"
-            case "[", "]", "{", "}", "(", ")": out += "#\(ch.value);"
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(ch)
+            case "\"": return "#quot;"
+            case "<": return "#lt;"
+            case ">": return "#gt;"
+            case "#": return "#35;"
+            case "&": return "#amp;"
+            case "`": return "#96;"
+            case "|": return "#124;"
+            case "[", "]", "{", "}", "(", ")": return "#\(ch.value);"
+            case "\n", "\r": return " "
+            default: return nil
             }
         }
-        return out
     }
 }
 

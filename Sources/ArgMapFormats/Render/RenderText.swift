@@ -21,12 +21,4 @@ enum RenderText {
         if shown < text.count, !lines.isEmpty { lines[lines.count - 1] += " …" }
         return lines
     }
-
-    static func relationWord(_ type: RelationType) -> String {
-        switch type {
-        case .support: return "pro"
-        case .attack: return "con"
-        case .undercut: return "undercut"
-        }
-    }
 }

@@ -134,7 +134,7 @@ extension Commands {
             }
             guard let write = format.write else { throw CommandError("argmap cannot write \(format.name)", at: args[0]) }
             let output: ExportOutput
-            do { output = try write(inv.session.map, Commands.exportOptions(inv.session)) } catch { throw CommandError("\(error)", at: args[0]) }
+            do { output = try write(inv.session.map, format.showsScores ? Commands.exportOptions(inv.session) : ExportOptions()) } catch { throw CommandError("\(error)", at: args[0]) }
             if args.count > 1 {
                 do { try FileIO.writeAtomically(bytes: output.bytes, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
                 inv.console.print("exported \(args[1].text)")
@@ -179,7 +179,8 @@ extension Commands {
 }
 
 extension Commands {
-    /// Scores for exporters that show them: the session's semantics, when it converged.
+    /// Scores for exporters that show them: the session's semantics, when it converged. Only
+    /// computed for formats that show scores (a full evaluation of a large map is not free).
     static func exportOptions(_ s: Session) -> ExportOptions {
         let e = s.currentEvaluation()
         if let labels = e.labels { return ExportOptions(labels: labels.map(\.rawValue), semantics: e.semantics.rawValue) }

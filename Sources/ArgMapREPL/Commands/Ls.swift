@@ -29,8 +29,7 @@ extension Commands {
             for (i, child) in children.enumerated() {
                 let number = String(i + 1)
                 let num = String(repeating: " ", count: width - number.count) + number + ". "
-                if let t = target {
-                    _ = t
+                if target != nil {
                     let r = relations[i]
                     let prefix = "  " + num + s.mark(r, console: inv.console) + " "
                     out.append(s.claimLine(child, prefix: prefix, prefixWidth: 4 + width + 2, relation: r, console: inv.console))

@@ -63,16 +63,14 @@ extension Commands {
     static func scoreJSON(_ map: ArgumentMap, _ e: Evaluation, rows: [Int]) -> String {
         var out = "{\"semantics\": \"\(e.semantics.rawValue)\", \"converged\": \(e.converged), \"iterations\": \(e.iterations), \"scores\": {"
         out += rows.map { c in
-            "\(jsonString(map.claims[c].id)): " + (e.converged ? DataValue.format(e.scores[c]) : "null")
+            "\(JSONWriter.quote(map.claims[c].id)): " + (e.converged ? DataValue.format(e.scores[c]) : "null")
         }.joined(separator: ", ")
         out += "}"
         if let labels = e.labels {
-            out += ", \"labels\": {" + rows.map { "\(jsonString(map.claims[$0].id)): \"\(labels[$0].rawValue)\"" }.joined(separator: ", ") + "}"
+            out += ", \"labels\": {" + rows.map { "\(JSONWriter.quote(map.claims[$0].id)): \"\(labels[$0].rawValue)\"" }.joined(separator: ", ") + "}"
         }
         return out + "}"
     }
-
-    static func jsonString(_ s: String) -> String { JSONWriter.quote(s) }
 
     static func scoreTable(_ s: Session, _ e: Evaluation, rows: [(claim: Int, depth: Int, relation: Int?)], console: Console) -> String {
         let nameWidth = max(20, console.width - 40)

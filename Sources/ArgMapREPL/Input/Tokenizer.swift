@@ -78,12 +78,6 @@ public enum Tokenizer {
         }
         return words
     }
-
-    /// The rest of the line from a word on, as typed (quotes kept), for commands whose last
-    /// argument is free text.
-    public static func rest(of line: String, from word: Word) -> String {
-        String(line.dropFirst(word.column)).trimmingCharacters(in: " \t")
-    }
 }
 
 extension String {

@@ -63,24 +63,13 @@ extension Session {
     }
 
     private func restyle(_ line: String, console: Console) -> String {
-        guard console.colour, let open = line.range(of: "score\u{00A0}") else { return line }
+        guard console.colour, let open = line.firstRange(of: "score\u{00A0}") else { return line }
         var end = open.upperBound
         while end < line.endIndex, line[end] != ")" && line[end] != "," { end = line.index(after: end) }
         return String(line[..<open.lowerBound]) + console.styled(String(line[open.lowerBound..<end]), .cyan) + String(line[end...])
     }
 }
 
-extension String {
-    func range(of needle: String) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
-}
 
 extension String {
     func replacingSpaces() -> String {

@@ -63,8 +63,6 @@ public final class Session {
     }
 
     public var isDirty: Bool { savedDepth != undoStack.count }
-    public var canUndo: Bool { !undoStack.isEmpty }
-    public var canRedo: Bool { !redoStack.isEmpty }
     public var undoDepth: Int { undoStack.count }
     public var redoDepth: Int { redoStack.count }
 
