@@ -13,10 +13,14 @@ build: setup
 run: build
 	$$($(SWIFT) build -c release --show-bin-path)/argmap $(MAP)
 
+# Tests run optimised (with testing enabled): the hostile-input and million-claim tests
+# take minutes in a debug build and seconds in this one.
+TESTFLAGS = -c release -Xswiftc -enable-testing
+
 test:
 	@bash .ci/setup --test
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(SWIFT) build --build-tests $(TESTFLAGS)
+	$(SWIFT) test --skip-build --parallel --num-workers 2 $(TESTFLAGS)
 
 clean:
 	rm -rf .build

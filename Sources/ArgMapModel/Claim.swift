@@ -67,3 +67,70 @@ public struct Claim: Equatable, Sendable {
         }
     }
 }
+
+// MARK: - Control characters
+
+extension Unicode.Scalar {
+    /// A control character a map's text may not hold: C0 controls other than tab, line feed
+    /// and carriage return, DEL, and the C1 controls. They are invisible, and an escape
+    /// sequence inside a claim would drive the terminal of whoever lists it.
+    public var isForbiddenControl: Bool {
+        let v = value
+        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (v >= 0x7F && v <= 0x9F)
+    }
+}
+
+extension String {
+    /// The first forbidden control character in the text, if any.
+    public var forbiddenControl: Unicode.Scalar? {
+        // Fast path: plain printable ASCII and UTF-8 above U+009F hold none.
+        let clean = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F { return false }
+                // U+0080–U+009F are C2 80–C2 9F in UTF-8.
+                if previous == 0xC2 && b >= 0x80 && b <= 0x9F { return false }
+                previous = b
+            }
+            return true
+        }
+        if clean == true { return nil }
+        return unicodeScalars.first { $0.isForbiddenControl }
+    }
+}
+
+extension DataValue {
+    var forbiddenControl: Unicode.Scalar? {
+        var stack = [self]
+        while let v = stack.popLast() {
+            switch v {
+            case .string(let s): if let u = s.forbiddenControl { return u }
+            case .number, .bool, .null: break
+            case .list(let items): stack.append(contentsOf: items)
+            case .map(let entries):
+                for e in entries {
+                    if let u = e.key.forbiddenControl { return u }
+                    stack.append(e.value)
+                }
+            }
+        }
+        return nil
+    }
+}
+
+extension Claim {
+    /// The first field holding a forbidden control character, and that character.
+    public var forbiddenControl: (field: String, scalar: Unicode.Scalar)? {
+        if let u = text.forbiddenControl { return ("text", u) }
+        if let u = note?.forbiddenControl { return ("note", u) }
+        if let u = section?.forbiddenControl { return ("section", u) }
+        for t in tags { if let u = t.forbiddenControl { return ("tags", u) } }
+        for s in sources {
+            for f in [s.citation, s.date ?? "", s.url ?? ""] { if let u = f.forbiddenControl { return ("sources", u) } }
+        }
+        for e in data {
+            if let u = e.key.forbiddenControl ?? e.value.forbiddenControl { return (e.key, u) }
+        }
+        return nil
+    }
+}

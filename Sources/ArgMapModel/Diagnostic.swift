@@ -52,8 +52,12 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         if !head.isEmpty { head += " " }
         var out = head + "\(severity.rawValue): \(message)"
         if let location, let source, let line = source.line(location.line) {
-            let shown = String(line.map { $0 == "\t" ? " " : $0 })
-            let clipped = shown.count > 200 ? String(shown.prefix(200)) + "…" : shown
+            // Tabs become spaces so the caret lines up; control characters become visible.
+            let shown = String(line.prefix(max(200, location.column + 80)).map { ch -> Character in
+                if ch == "\t" { return " " }
+                return ch.unicodeScalars.contains(where: \.isForbiddenControl) ? "\u{FFFD}" : ch
+            })
+            let clipped = shown.count > 200 || line.utf8.count > shown.utf8.count ? String(shown.prefix(200)) + "…" : shown
             out += "\n" + clipped
             let pad = max(0, location.column - 1)
             let width = max(1, min(length, max(1, shown.count - pad)))

@@ -37,6 +37,21 @@ public enum ClaimValue: Equatable, Sendable {
     case data(key: String, DataValue?)
 }
 
+extension Claim {
+    /// Sets one value, unchecked.
+    public mutating func set(_ value: ClaimValue) {
+        switch value {
+        case .base(let b): base = b
+        case .kind(let k): kind = k
+        case .tags(let t): tags = t
+        case .sources(let s): sources = s
+        case .note(let n): note = n
+        case .section(let s): section = s
+        case .data(let key, let v): setData(key, v)
+        }
+    }
+}
+
 /// A relation together with its position in the relation list.
 public struct PlacedRelation: Equatable, Sendable {
     public var relation: RelationSpec
@@ -62,6 +77,7 @@ extension ArgumentMap {
             try ArgumentMap.validate(id: claim.id)
             guard indexByIDContains(claim.id) == false else { throw .duplicateID(claim.id) }
             try ArgumentMap.validate(value: claim.base, name: "base")
+            try ArgumentMap.validate(controls: claim)
             insertClaimUnchecked(claim, at: min(position ?? claims.count, claims.count))
             return .removeClaim(claim.id)
 
@@ -90,6 +106,7 @@ extension ArgumentMap {
 
         case .setText(let id, let text):
             let c = try require(id)
+            if let u = text.forbiddenControl { throw .controlCharacter(claim: id, field: "text", scalar: u.value) }
             let old = claims[c].text
             updateClaimUnchecked(at: c) { $0.text = text }
             return .setText(id, old)
@@ -97,6 +114,9 @@ extension ArgumentMap {
         case .setValue(let id, let value):
             let c = try require(id)
             let old = claims[c]
+            var changed = old
+            changed.set(value)
+            try ArgumentMap.validate(controls: changed)
             let inverse: ClaimValue
             switch value {
             case .base(let b):
@@ -208,6 +228,11 @@ extension ArgumentMap {
             bytes.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
         } ?? utf8.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
         if bad { throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters") }
+    }
+
+    /// Checks that no text of a claim holds a forbidden control character.
+    public static func validate(controls claim: Claim) throws(MapError) {
+        if let (field, u) = claim.forbiddenControl { throw .controlCharacter(claim: claim.id, field: field, scalar: u.value) }
     }
 
     /// Checks that a base score or weight lies in [0, 1] (NaN does not).

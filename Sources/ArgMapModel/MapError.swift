@@ -6,6 +6,7 @@ public enum MapError: Error, Equatable, CustomStringConvertible, Sendable {
     case valueOutOfRange(name: String, value: Double)
     case relationExists(from: String, to: String, type: RelationType)
     case noRelation(from: String, to: String)
+    case controlCharacter(claim: String?, field: String, scalar: UInt32)
 
     public var description: String {
         switch self {
@@ -21,6 +22,11 @@ public enum MapError: Error, Equatable, CustomStringConvertible, Sendable {
             return "'\(from)' already has a relation to '\(to)' (\(type.rawValue)); unlink it first"
         case .noRelation(let from, let to):
             return "'\(from)' has no relation to '\(to)'"
+        case .controlCharacter(let claim, let field, let scalar):
+            let code = String(scalar, radix: 16, uppercase: true)
+            let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+            let owner = claim.map { "the \(field) of '\($0)'" } ?? "the \(field)"
+            return "\(owner) holds the control character \(name); remove it (control characters are invisible and can disturb a terminal)"
         }
     }
 }

@@ -17,7 +17,7 @@ struct ArgdownErrorTests {
 
     @Test func valuesOutOfRange() {
         #expect(errors("[A]: a\n  + [B]: b {weight: -1}").contains("test.argdown:2:12: error: weight must be a number from 0 to 1, not -1"))
-        #expect(errors("[A]: a {base: .nan}").contains("base must be a number from 0 to 1, not nan"))
+        #expect(errors("[A]: a {base: .nan}").contains("base must be a number from 0 to 1, not .nan"))
         #expect(errors("[A]: a {base: high}").contains("base must be a number from 0 to 1, not high"))
         #expect(errors("[A]: a {weight: 0.5}").contains("weight belongs to a relation"))
     }

@@ -132,36 +132,41 @@ public enum ArgdownLowering {
     static func applyData(_ e: ArgdownElement, to claim: inout Claim, isRelationLine: Bool, diagnostics: inout [Diagnostic]) {
         let at = e.dataLocation ?? e.location
         for entry in e.data {
-            switch entry.key {
-            case "base":
-                guard let b = entry.value.number, b >= 0, b <= 1 else {
-                    diagnostics.append(.error("base must be a number from 0 to 1, not \(entry.value.text)", at: at,
-                                              hint: "write for example {base: 0.7}; 0.5 is the default"))
-                    continue
-                }
-                claim.base = b
-            case "weight":
-                if !isRelationLine {
-                    diagnostics.append(.error("weight belongs to a relation, and this claim is not on a relation line", at: at,
-                                              hint: "put {weight: …} on the line where the claim supports or attacks its parent"))
-                }
-            case "note":
-                guard let s = entry.value.string else {
-                    diagnostics.append(.error("note must be text", at: at, hint: "write {note: \"…\"}"))
-                    continue
-                }
-                claim.note = s
-            case "sources":
-                guard let sources = parseSources(entry.value) else {
-                    diagnostics.append(.error("sources must be a list of citations", at: at,
-                                              hint: "write {sources: [{citation: \"…\", date: \"2020-08-17\", url: \"https://…\"}]} or {sources: [\"citation\"]}"))
-                    continue
-                }
-                claim.sources = sources
-            default:
-                claim.setData(entry.key, entry.value)
+            if let (message, hint) = applyDataEntry(entry, to: &claim, isRelationLine: isRelationLine) {
+                diagnostics.append(.error(message, at: at, hint: hint))
             }
         }
+    }
+
+    /// Applies one data entry to a claim: `base`, `note` and `sources` set the claim's own
+    /// values, `weight` belongs to a relation line, anything else is kept as data. Returns the
+    /// error and its hint when the entry cannot be applied. Every reader of Argdown data (the
+    /// argument file, Argdown's JSON) goes through here, so they agree.
+    static func applyDataEntry(_ entry: DataEntry, to claim: inout Claim, isRelationLine: Bool) -> (String, String)? {
+        switch entry.key {
+        case "base":
+            guard let b = entry.value.number, b >= 0, b <= 1 else {
+                return ("base must be a number from 0 to 1, not \(entry.value.text)", "write for example {base: 0.7}; 0.5 is the default")
+            }
+            claim.base = b
+        case "weight":
+            if !isRelationLine {
+                return ("weight belongs to a relation, and this claim is not on a relation line",
+                        "put {weight: …} on the line where the claim supports or attacks its parent")
+            }
+        case "note":
+            guard let s = entry.value.string else { return ("note must be text", "write {note: \"…\"}") }
+            claim.note = s
+        case "sources":
+            guard let sources = parseSources(entry.value) else {
+                return ("sources must be a list of citations",
+                        "write {sources: [{citation: \"…\", date: \"2020-08-17\", url: \"https://…\"}]} or {sources: [\"citation\"]}")
+            }
+            claim.sources = sources
+        default:
+            claim.setData(entry.key, entry.value)
+        }
+        return nil
     }
 
     static func parseSources(_ value: DataValue) -> [Source]? {

@@ -49,6 +49,8 @@ private struct Parser {
 
     mutating func run() {
         splitLines()
+        refuseControlCharacters()
+        guard diagnostics.isEmpty else { return }
         var first = 0
         while first < lines.count, isBlank(lines[first], in: original) { first += 1 }
         var bodyStart = 0
@@ -154,6 +156,31 @@ private struct Parser {
 
     func isBlank(_ r: Range<Int>, in bytes: [UInt8]) -> Bool {
         bytes[r].allSatisfy { $0 == space || $0 == tab }
+    }
+
+    /// Control characters (other than tab and line breaks) have no place in an argument file:
+    /// each line holding one gets an error pointing at it (the first twenty lines, then a count).
+    mutating func refuseControlCharacters() {
+        var found = 0
+        for (n, range) in lines.enumerated() {
+            var previous: UInt8 = 0
+            for i in range {
+                let b = original[i]
+                let c1 = previous == 0xC2 && b >= 0x80 && b <= 0x9F
+                previous = b
+                guard b < 0x20 && b != tab && b != newline && b != cr || b == 0x7F || c1 else { continue }
+                found += 1
+                if found <= 20 {
+                    let hex = String(b, radix: 16, uppercase: true)
+                    error("control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) in the text", line: n, offset: c1 ? i - 1 : i,
+                          hint: "delete it: argument files hold plain text (a line break pasted from a word processor is often one)")
+                }
+                break
+            }
+        }
+        if found > 20 {
+            diagnostics.append(.error("\(found - 20) more lines hold control characters", at: nil, hint: nil))
+        }
     }
 
     func trimmed(_ r: Range<Int>, in bytes: [UInt8]) -> [UInt8] {

@@ -132,10 +132,10 @@ enum FlowData {
         }
         if let first = raw.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || (first >= 0x30 && first <= 0x39),
            raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }),
-           let d = Double(raw) {
+           let d = Double(raw), d.isFinite {
             return .number(d)
         }
-        if raw == ".nan" || raw == ".NaN" { return .number(.nan) }
+        // Infinities and NaN are not numbers a map can hold: they stay the text written.
         return .string(raw)
     }
 

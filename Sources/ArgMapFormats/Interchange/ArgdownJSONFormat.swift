@@ -35,7 +35,9 @@ public enum ArgdownJSONFormat {
                 if let tags = value["tags"]?.array { claim.tags = tags.compactMap(\.string) }
                 if let data = value["data"]?.object {
                     for (k, v) in data {
-                        if k == "base", let b = v.number, b >= 0, b <= 1 { claim.base = b } else { claim.setData(k, ArgmapJSON.dataValue(v)) }
+                        if let (message, hint) = ArgdownLowering.applyDataEntry(DataEntry(key: k, value: ArgmapJSON.dataValue(v)), to: &claim, isRelationLine: false) {
+                            problems.append(.error("\(key)['\(title)'].data: \(message)", hint: hint))
+                        }
                     }
                 }
                 claims.append(claim)

@@ -135,6 +135,11 @@ public enum ArgmapJSON {
             }
             claim.section = j["section"]?.string
             if let d = j["data"]?.object {
+                if let reserved = d.first(where: { ["base", "weight", "note", "sources"].contains($0.0) }) {
+                    fail("claims[\(i)] (\(id)): \"\(reserved.0)\" cannot be a data key",
+                         hint: reserved.0 == "weight" ? "a weight belongs on a relation: {\"from\": …, \"to\": …, \"weight\": 0.7}" : "give it as the claim's own \"\(reserved.0)\" field")
+                    continue
+                }
                 claim.data = d.map { DataEntry(key: $0.0, value: dataValue($0.1)) }
             }
             do { try map.apply(.addClaim(claim)) } catch { fail("claims[\(i)]: \(error.description)") }
@@ -160,8 +165,20 @@ public enum ArgmapJSON {
         return map
     }
 
-    /// A claim is one paragraph: line breaks and runs of blanks become single spaces.
+    /// A claim's text as the argument-file reader would give it: runs of spaces, tabs and line
+    /// breaks become one space, none at either end. Other characters (a vertical tab, a
+    /// no-break space) are kept, so that every format agrees on the same text.
     static func normalizeText(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            if u == " " || u == "\t" || u == "\n" || u == "\r" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(u)
+        }
+        return String(out)
     }
 }

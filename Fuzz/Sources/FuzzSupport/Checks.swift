@@ -1,0 +1,69 @@
+import ArgMapFormats
+import ArgMapModel
+
+/// What every reader promises, checked on each input a fuzzer makes.
+public enum Checks {
+    /// The bytes as the REPL would hand them to a reader (invalid UTF-8 repaired).
+    public static func text(_ data: UnsafePointer<UInt8>, _ size: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    }
+
+    /// Stops the run with a message libFuzzer keeps beside the input.
+    public static func fail(_ message: String) -> Never {
+        fatalError("fuzz check failed: \(message)")
+    }
+
+    /// A map a reader accepted is valid, saves, and reads back from its argument file as the
+    /// same map; printing it again gives the same bytes.
+    public static func savesAndReadsBack(_ map: ArgumentMap, from reader: String) {
+        if let problem = map.invariantViolations().first {
+            fail("\(reader) built an invalid map: \(problem)")
+        }
+        let first = ArgdownFormat.write(map)
+        let again: ArgumentMap
+        do {
+            again = try ArgdownFormat.read(first).map
+        } catch {
+            fail("a map read by \(reader) does not read back from its argument file: \(error)\n\(first)")
+        }
+        let second = ArgdownFormat.write(again)
+        if first != second {
+            fail("the argument file of a map read by \(reader) is not stable:\n\(first)\n---\n\(second)")
+        }
+    }
+}
+
+extension Checks {
+    /// A map goes through argmap's JSON and comes back the same.
+    public static func survivesJSON(_ map: ArgumentMap, from reader: String) {
+        let json = ArgmapJSON.write(map)
+        do {
+            let back = try ArgmapJSON.read(json)
+            if back != map {
+                let changed = map.claims.first { back.claim($0.id) != $0 }
+                fail("a map read by \(reader) changes through JSON: \(back.title == map.title ? "" : "title \(String(reflecting: map.title)) → \(String(reflecting: back.title)); ")\(back.frontmatter == map.frontmatter ? "" : "frontmatter; ")claim \(String(reflecting: changed)) → \(String(reflecting: changed.flatMap { back.claim($0.id) }))\n\(json)")
+            }
+        } catch {
+            fail("the JSON of a map read by \(reader) does not read back: \(error)\n\(json)")
+        }
+    }
+
+    /// A refusal says where: every error carries a line inside the text (or none, for
+    /// whole-file refusals) and a message.
+    public static func located(_ failure: LoadFailure, in text: String) {
+        if failure.diagnostics.isEmpty { fail("a refusal with no message") }
+        // Lines end at LF, CRLF or a lone CR, as in the reader and in editors.
+        var lines = 1
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x0A && previous != 0x0D || b == 0x0D { lines += 1 }
+            previous = b
+        }
+        for d in failure.diagnostics {
+            if d.message.isEmpty { fail("an error with an empty message") }
+            if let at = d.location, at.line < 1 || at.line > lines + 1 {
+                fail("an error points at line \(at.line) of a text with \(lines) lines: \(d.message)")
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgMapFormats
+import FuzzSupport
+
+/// The argument-file reader: any bytes give a map or located errors, never a crash or a hang;
+/// a map it gives saves to the same bytes twice and survives a trip through argmap's JSON.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzArgdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = Checks.text(data, size)
+    do {
+        let map = try ArgdownFormat.read(text).map
+        Checks.savesAndReadsBack(map, from: "the argdown reader")
+        Checks.survivesJSON(map, from: "the argdown reader")
+    } catch {
+        Checks.located(error, in: text)
+    }
+    return 0
+}
