@@ -55,12 +55,15 @@ public struct ArgumentMap: Sendable {
     /// most one relation between two claims. Readers use it to load large files quickly.
     /// - Complexity: O(claims + relations).
     public init(title: String? = nil, frontmatter: String? = nil, claims: [Claim], relations: [Relation]) throws(MapError) {
-        if let u = title?.forbiddenControl { throw .controlCharacter(claim: nil, field: "title", scalar: u.value) }
-        if let u = frontmatter?.forbiddenControl { throw .controlCharacter(claim: nil, field: "frontmatter", scalar: u.value) }
+        let title = ArgumentMap.normalized(title: title), frontmatter = ArgumentMap.normalized(frontmatter: frontmatter)
+        try ArgumentMap.validate(title: title, frontmatter: frontmatter)
         self.title = title
         self.frontmatter = frontmatter
         indexByID.reserveCapacity(claims.count)
-        for (i, claim) in claims.enumerated() {
+        var claims = claims
+        for i in claims.indices {
+            claims[i].text = Claim.normalizedText(claims[i].text)
+            let claim = claims[i]
             try ArgumentMap.validate(id: claim.id)
             try ArgumentMap.validate(value: claim.base, name: "base")
             try ArgumentMap.validate(controls: claim)

@@ -134,3 +134,91 @@ extension Claim {
         return nil
     }
 }
+
+// MARK: - Normal forms shared by every reader
+
+extension Claim {
+    /// A claim's text in its normal form, the one the argument file gives: runs of spaces,
+    /// tabs and line breaks become one space, none at either end. Other characters (a
+    /// no-break space, say) are kept. Every edit and every reader stores text in this form, so
+    /// that a map reads back from its argument file unchanged.
+    public static func normalizedText(_ s: String) -> String {
+        var needsWork = false
+        var previousBlank = true
+        for b in s.utf8 {
+            let blank = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+            if blank && (previousBlank || b != 0x20) { needsWork = true; break }
+            previousBlank = blank
+        }
+        if !needsWork && !previousBlank { return s }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            if u == " " || u == "\t" || u == "\n" || u == "\r" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    /// Why a tag cannot be written in an argument file, if it cannot: tags are one line,
+    /// not empty, without control characters or the brackets that end them.
+    public static func problem(tag: String) -> String? {
+        if tag.isEmpty || tag != normalizedText(tag) { return "a tag cannot be empty, hold line breaks or tabs, or start or end with a space" }
+        if tag.unicodeScalars.contains(where: { $0.isForbiddenControl || $0 == "(" || $0 == ")" || $0 == "{" || $0 == "}" }) {
+            return "a tag cannot hold ( ) { } or control characters"
+        }
+        return nil
+    }
+}
+
+extension Claim {
+    /// Why a section (the heading a claim stands under) cannot be written, if it cannot: a
+    /// heading is one line, not empty, not starting with #, without braces.
+    public static func problem(section: String) -> String? {
+        if section.isEmpty || section != normalizedText(section) { return "a heading cannot be empty, hold line breaks or tabs, or start or end with a space" }
+        if section.hasPrefix("#") || section.contains("{") || section.contains("}") { return "a heading cannot start with # or hold { }" }
+        return nil
+    }
+}
+
+extension ArgumentMap {
+    /// A title in its normal form: one line, blanks folded; nil when empty.
+    public static func normalized(title: String?) -> String? {
+        guard let title else { return nil }
+        let t = Claim.normalizedText(title)
+        return t.isEmpty ? nil : t
+    }
+
+    /// Frontmatter in its normal form: lines ending in LF, no blank lines at either end;
+    /// nil when empty.
+    public static func normalized(frontmatter: String?) -> String? {
+        guard let frontmatter else { return nil }
+        var lines = frontmatter.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    /// Checks a title and frontmatter: no control characters, and no frontmatter line that
+    /// would close the frontmatter block (`===`).
+    public static func validate(title: String?, frontmatter: String?) throws(MapError) {
+        if let u = title?.forbiddenControl { throw .controlCharacter(claim: nil, field: "title", scalar: u.value) }
+        if let u = frontmatter?.forbiddenControl { throw .controlCharacter(claim: nil, field: "frontmatter", scalar: u.value) }
+        if let fm = frontmatter, fm.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: " \t") == "===" }) {
+            throw .invalidFrontmatter("a line of the frontmatter is '===', which would end it early")
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> Substring {
+        var s = self
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return s
+    }
+}

@@ -73,7 +73,8 @@ extension ArgumentMap {
     @discardableResult
     public mutating func apply(_ edit: Edit) throws(MapError) -> Edit {
         switch edit {
-        case .addClaim(let claim, let position):
+        case .addClaim(var claim, let position):
+            claim.text = Claim.normalizedText(claim.text)
             try ArgumentMap.validate(id: claim.id)
             guard indexByIDContains(claim.id) == false else { throw .duplicateID(claim.id) }
             try ArgumentMap.validate(value: claim.base, name: "base")
@@ -104,7 +105,8 @@ extension ArgumentMap {
             }
             return .removeClaim(claim.id)
 
-        case .setText(let id, let text):
+        case .setText(let id, let written):
+            let text = Claim.normalizedText(written)
             let c = try require(id)
             if let u = text.forbiddenControl { throw .controlCharacter(claim: id, field: "text", scalar: u.value) }
             let old = claims[c].text
@@ -233,6 +235,12 @@ extension ArgumentMap {
     /// Checks that no text of a claim holds a forbidden control character.
     public static func validate(controls claim: Claim) throws(MapError) {
         if let (field, u) = claim.forbiddenControl { throw .controlCharacter(claim: claim.id, field: field, scalar: u.value) }
+        for tag in claim.tags {
+            if let reason = Claim.problem(tag: tag) { throw .invalidTag(claim: claim.id, tag: tag, reason: reason) }
+        }
+        if let section = claim.section, let reason = Claim.problem(section: section) {
+            throw .invalidSection(claim: claim.id, section: section, reason: reason)
+        }
     }
 
     /// Checks that a base score or weight lies in [0, 1] (NaN does not).

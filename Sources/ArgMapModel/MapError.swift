@@ -7,6 +7,9 @@ public enum MapError: Error, Equatable, CustomStringConvertible, Sendable {
     case relationExists(from: String, to: String, type: RelationType)
     case noRelation(from: String, to: String)
     case controlCharacter(claim: String?, field: String, scalar: UInt32)
+    case invalidTag(claim: String, tag: String, reason: String)
+    case invalidFrontmatter(String)
+    case invalidSection(claim: String, section: String, reason: String)
 
     public var description: String {
         switch self {
@@ -22,6 +25,12 @@ public enum MapError: Error, Equatable, CustomStringConvertible, Sendable {
             return "'\(from)' already has a relation to '\(to)' (\(type.rawValue)); unlink it first"
         case .noRelation(let from, let to):
             return "'\(from)' has no relation to '\(to)'"
+        case .invalidTag(let claim, let tag, let reason):
+            return "'\(claim)' cannot have the tag \(String(reflecting: tag)): \(reason)"
+        case .invalidSection(let claim, let section, let reason):
+            return "'\(claim)' cannot stand under the heading \(String(reflecting: section)): \(reason)"
+        case .invalidFrontmatter(let reason):
+            return "the frontmatter cannot be written: \(reason)"
         case .controlCharacter(let claim, let field, let scalar):
             let code = String(scalar, radix: 16, uppercase: true)
             let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code

@@ -204,12 +204,16 @@ public enum ArgdownLowering {
         }
         var value = String(lines[i].dropFirst("title:".count)).trimmingBlanks()
         var end = i + 1
-        while end < lines.count, let f = lines[end].first, f == " " || f == "\t" {
+        // A plain title may continue on indented lines; a quoted one ends at its quote.
+        let scalars = value.unicodeScalars
+        let quotedOnOneLine = scalars.count >= 2 && (scalars.first == "\"" || scalars.first == "'") && scalars.last == scalars.first
+        while !quotedOnOneLine, end < lines.count, let f = lines[end].first, f == " " || f == "\t" {
             value += " " + String(lines[end]).trimmingBlanks()
             end += 1
         }
-        if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
-            value = String(value.dropFirst().dropLast())
+        // By scalar, so that a quote followed by a combining mark still opens the string.
+        if value.unicodeScalars.count >= 2, let f = value.unicodeScalars.first, f == "\"" || f == "'", value.unicodeScalars.last == f {
+            value = String(String.UnicodeScalarView(value.unicodeScalars.dropFirst().dropLast()))
             if f == "\"" { value = value.replacingEscapes() }
         }
         let rest = (lines[..<i] + lines[end...]).joined(separator: "\n")
@@ -220,22 +224,24 @@ public enum ArgdownLowering {
 extension String {
     /// Resolves the backslash escapes of a YAML double-quoted string.
     func replacingEscapes() -> String {
-        var out = ""
+        // By scalar: a backslash followed by a combining mark is still an escape.
+        var out = String.UnicodeScalarView()
         var escaped = false
-        for ch in self {
+        for u in unicodeScalars {
             if escaped {
-                switch ch {
+                switch u {
                 case "n": out.append("\n")
+                case "r": out.append("\r")
                 case "t": out.append("\t")
-                default: out.append(ch)
+                default: out.append(u)
                 }
                 escaped = false
-            } else if ch == "\\" {
+            } else if u == "\\" {
                 escaped = true
             } else {
-                out.append(ch)
+                out.append(u)
             }
         }
-        return out
+        return String(out)
     }
 }

@@ -477,7 +477,11 @@ private struct Parser {
             let b = raw[i]
             if isBlank(b) { pendingSpace = !out.isEmpty; i += 1; continue }
             if b == UInt8(ascii: "#"), i == raw.startIndex || isBlank(raw[i - 1]) {
-                if i + 1 < raw.endIndex, raw[i + 1] == UInt8(ascii: "(") , let close = raw[(i + 2)...].firstIndex(of: UInt8(ascii: ")")) {
+                // A bracketed tag closes on its own line, and holds no brackets or braces.
+                if i + 1 < raw.endIndex, raw[i + 1] == UInt8(ascii: "("),
+                   let close = raw[(i + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == newline || $0 == cr || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }),
+                   raw[close] == UInt8(ascii: ")"),
+                   !String(decoding: raw[(i + 2)..<close], as: UTF8.self).trimmingBlanks().isEmpty {
                     tags.append(String(decoding: raw[(i + 2)..<close], as: UTF8.self).trimmingBlanks())
                     i = close + 1
                     continue

@@ -111,6 +111,7 @@ enum FlowData {
                     switch e {
                     case UInt8(ascii: "n"): out.append(0x0A)
                     case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "r"): out.append(0x0D)
                     default: out.append(e)
                     }
                     i += 2
@@ -171,7 +172,7 @@ enum FlowData {
         if s.first!.isWhitespace || s.last!.isWhitespace { return true }
         for ch in s.unicodeScalars {
             switch ch {
-            case ",", "{", "}", "[", "]", ":", "#", "\"", "'", "\\", "\n", "\r", "\t", "&", "*", "!", "|", ">", "%", "@", "`":
+            case ",", "{", "}", "[", "]", ":", "#", "\"", "'", "\\", "\n", "\r", "\t", "&", "*", "!", "|", ">", "<", "/", "%", "@", "`":
                 return true
             default:
                 if ch.value < 0x20 { return true }
@@ -181,15 +182,23 @@ enum FlowData {
     }
 
     static func quote(_ s: String) -> String {
-        "\"" + s.escaping { ch in
+        // Comment openers inside a string are escaped too: the argument-file reader removes
+        // comments before it reads data, so an unescaped /* would swallow the rest.
+        var quoted = "\"" + s.escaping { ch in
             switch ch {
             case "\"": return "\\\""
             case "\\": return "\\\\"
             case "\n": return "\\n"
+            case "\r": return "\\r"
             case "\t": return "\\t"
             default: return nil
             }
         } + "\""
+        if quoted.contains("/") || quoted.contains("<!") {
+            quoted = quoted.replacingOccurrences("/*", with: "\\/*").replacingOccurrences("//", with: "\\//")
+                .replacingOccurrences("<!--", with: "<\\!--")
+        }
+        return quoted
     }
 }
 

@@ -89,8 +89,9 @@ public enum ArgmapJSON {
             fail("this file is argmap JSON version \(DataValue.format(v)); this argmap reads version \(version)", hint: "update argmap")
         }
         var map = ArgumentMap()
-        map.title = root["title"]?.string
-        map.frontmatter = root["frontmatter"]?.string
+        map.title = ArgumentMap.normalized(title: root["title"]?.string)
+        map.frontmatter = ArgumentMap.normalized(frontmatter: root["frontmatter"]?.string)
+        do { try ArgumentMap.validate(title: map.title, frontmatter: map.frontmatter) } catch { fail(error.description) }
         let claims = root["claims"]?.array ?? []
         if root["claims"] != nil, root["claims"]?.array == nil { fail("\"claims\" must be an array") }
         for (i, j) in claims.enumerated() {
@@ -165,20 +166,5 @@ public enum ArgmapJSON {
         return map
     }
 
-    /// A claim's text as the argument-file reader would give it: runs of spaces, tabs and line
-    /// breaks become one space, none at either end. Other characters (a vertical tab, a
-    /// no-break space) are kept, so that every format agrees on the same text.
-    static func normalizeText(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for u in s.unicodeScalars {
-            if u == " " || u == "\t" || u == "\n" || u == "\r" {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(u)
-        }
-        return String(out)
-    }
+    static func normalizeText(_ s: String) -> String { Claim.normalizedText(s) }
 }
