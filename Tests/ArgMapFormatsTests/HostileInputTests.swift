@@ -8,6 +8,12 @@ import ArgMapModel
 /// (Fixtures/hostile/found/READER/) are replayed with the checks the fuzzers make.
 @Suite struct HostileInputTests {
     /// The readers, by the name the fuzz targets use.
+    static func withoutSections(_ map: ArgumentMap) -> ArgumentMap {
+        var claims = map.claims
+        for i in claims.indices { claims[i].section = nil }
+        return (try? ArgumentMap(title: map.title, frontmatter: map.frontmatter, claims: claims, relations: map.relations)) ?? map
+    }
+
     static let names = ["argdown", "json", "kialo", "aif", "argdown-json"]
 
     static func read(_ text: String, with reader: String) throws(LoadFailure) -> ArgumentMap {
@@ -33,7 +39,10 @@ import ArgMapModel
             let saved = ArgdownFormat.write(map)
             do {
                 let again = try ArgdownFormat.read(saved).map
-                #expect(difference(map, again) == nil, "\(reader): the map changes through its argument file", sourceLocation: sourceLocation)
+                // Known limit (docs/FORMAT.md): a claim's heading is the one above the block
+                // where the canonical walk defines it, so a heading on a claim defined elsewhere
+                // can move. Everything else must come back.
+                #expect(difference(withoutSections(map), withoutSections(again)) == nil, "\(reader): the map changes through its argument file", sourceLocation: sourceLocation)
                 #expect(ArgdownFormat.write(again) == saved, "\(reader): the argument file is not stable", sourceLocation: sourceLocation)
             } catch {
                 Issue.record("\(reader): a map it read does not read back: \(error)", sourceLocation: sourceLocation)

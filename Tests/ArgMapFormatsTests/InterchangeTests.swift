@@ -120,7 +120,7 @@ struct ExportEscapingTests {
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines[0] == "from,to,type,weight,from_text,to_text")
         #expect(lines[1].hasPrefix("r,t,attack,0.5,\"'=SUM(A1:A2) and \"\"more\"\"\",\"A \"\"quote\"\""))
-        #expect(text.contains("a\nnew line\""), "a line break stays inside a quoted field")
+        #expect(text.contains("--> and a new line\""), "a line break in a claim's text is folded to a space")
     }
 }
 
