@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "argmap", targets: ["argmap"]),
         .library(name: "ArgMapModel", targets: ["ArgMapModel"]),
         .library(name: "ArgMapSemantics", targets: ["ArgMapSemantics"]),
+        .library(name: "ArgMapDebate", targets: ["ArgMapDebate"]),
         .library(name: "ArgMapFormats", targets: ["ArgMapFormats"]),
         .library(name: "ArgMapREPL", targets: ["ArgMapREPL"]),
     ],
@@ -21,8 +22,10 @@ let package = Package(
         .target(name: "ArgMapModel"),
         // Evaluation semantics (gradual and labelling) over the graph.
         .target(name: "ArgMapSemantics", dependencies: ["ArgMapModel"]),
-        // Argdown argument files and interchange formats.
-        .target(name: "ArgMapFormats", dependencies: ["ArgMapModel"]),
+        // Policy debate: sides, speeches, the flow, drops, impacts, templates, checks.
+        .target(name: "ArgMapDebate", dependencies: ["ArgMapModel", "ArgMapSemantics"]),
+        // Argdown argument files and interchange formats (the flow exports among them).
+        .target(name: "ArgMapFormats", dependencies: ["ArgMapModel", "ArgMapDebate"]),
         // Fixed-arity C wrappers around libedit's variadic API.
         .target(
             name: "CEditLine",
@@ -31,7 +34,7 @@ let package = Package(
         // Commands, session, tokenizer and line editing.
         .target(
             name: "ArgMapREPL",
-            dependencies: ["ArgMapModel", "ArgMapSemantics", "ArgMapFormats", "CEditLine"]
+            dependencies: ["ArgMapModel", "ArgMapSemantics", "ArgMapDebate", "ArgMapFormats", "CEditLine"]
         ),
         .executableTarget(
             name: "argmap",
@@ -42,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "ArgMapModelTests", dependencies: ["ArgMapModel"]),
         .testTarget(name: "ArgMapSemanticsTests", dependencies: ["ArgMapSemantics", "ArgMapFormats"]),
+        .testTarget(name: "ArgMapDebateTests", dependencies: ["ArgMapDebate", "ArgMapFormats"]),
         .testTarget(name: "ArgMapFormatsTests", dependencies: ["ArgMapFormats"]),
         .testTarget(name: "ArgMapREPLTests", dependencies: ["ArgMapREPL"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ArgMapFormats"]),

@@ -155,6 +155,12 @@ public enum FormatRegistry {
                 return .text(HTMLExporter.write(map, options))
             }, showsScores: true),
         FileFormat(
+            name: "flow-csv", extensions: [], summary: "the debate flow as a spreadsheet: a column per speech, a row per answer, sheets in turn",
+            write: { map, _ in .text(FlowExporter.csv(map)) }),
+        FileFormat(
+            name: "flow-html", extensions: [], summary: "the debate flow as a page: one table per sheet, drops marked",
+            write: { map, _ in .text(FlowExporter.html(map)) }),
+        FileFormat(
             name: "csv", extensions: ["csv"], summary: "one row per relation, for spreadsheets",
             write: { map, options in .text(CSVExporter.write(map, options)) }, showsScores: true),
     ]

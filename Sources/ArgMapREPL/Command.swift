@@ -32,6 +32,7 @@ public struct Command: Sendable {
         case navigation = "Navigating and reading"
         case editing = "Editing"
         case scoring = "Scoring"
+        case debate = "Debate"
         case files = "Files and formats"
         case session = "Session"
     }

@@ -1,3 +1,4 @@
+import ArgMapDebate
 import ArgMapModel
 import ArgMapSemantics
 
@@ -9,19 +10,21 @@ extension Session {
     /// The current evaluation under the session's semantics.
     public func currentEvaluation() -> Evaluation {
         if let board = scoreBoard, board.semantics == semantics { return board.evaluation }
-        let board = IncrementalEvaluator(map, semantics: semantics)
+        let board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics)
         scoreBoard = board
         return board.evaluation
     }
 
     /// The evaluation under any semantics (the session's is kept live; others are computed).
     public func evaluation(_ s: Semantics) -> Evaluation {
-        s == semantics ? currentEvaluation() : Evaluator.evaluate(map, s)
+        s == semantics ? currentEvaluation() : Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
     }
 
     /// Brings the live scores up to date after an edit was applied to the map.
     func noteScores(_ edit: Edit) {
         guard let board = scoreBoard else { return }
+        // Drops change with any edit: with conceded scoring, start again.
+        if settings.conceded { scoreBoard = nil; return }
         switch edit {
         case .setText, .rename:
             return

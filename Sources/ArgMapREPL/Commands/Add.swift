@@ -1,9 +1,10 @@
+import ArgMapDebate
 import ArgMapModel
 
 extension Commands {
     static let add = Command(
         name: "add", group: .editing,
-        usage: "add pro|con|undercut|thesis TEXT [--id ID] [--to ID] [--base X] [--weight W] [--source S] [--argument]",
+        usage: "add pro|con|undercut|thesis TEXT [--id ID] [--to ID] [--base X] [--weight W] [--source S] [--speech SPEECH] [--argument]",
         summary: "add a claim that supports (pro) or attacks (con) the focus, or a new thesis",
         discussion: "TEXT is the rest of the line; quotes are optional. The new claim answers the focus unless --to names another claim. Its id is made from its first words unless --id gives one. --argument makes it an argument <...> rather than a statement [...]. An undercut attacks the focus's inference: every relation going out of it.",
         examples: ["add con Investment from Asia is marginal --source \"Kommersant, 2019\"", "add pro The port was upgraded --base 0.6 --weight 0.8", "add thesis The Pivot is succeeding --id pivot"],
@@ -14,6 +15,7 @@ extension Commands {
             OptionSpec("base", .number, "its base score, 0 to 1 (default 0.5)"),
             OptionSpec("weight", .number, "the relation's weight, 0 to 1 (default 1)"),
             OptionSpec("source", .text, "a citation for it"),
+            OptionSpec("speech", .keyword(Speech.names), "the debate speech that made it (1AC 1NC 2AC 2NC 1NR 1AR 2NR 2AR)"),
             OptionSpec("argument", nil, "make it an argument <...>"),
         ],
         minArguments: 2, maxArguments: nil,
@@ -37,6 +39,7 @@ extension Commands {
             if options["argument"] != nil { claim.kind = .argument }
             if let w = options["base"] ?? nil { claim.base = try inv.number(w, name: "base") }
             if let w = options["source"] ?? nil { claim.sources = [Source(citation: w.text)] }
+            if let w = options["speech"] ?? nil { claim.data = [DataEntry(key: "speech", value: .string(try Commands.speech(w).rawValue))] }
             if let w = options["id"] ?? nil {
                 do { try ArgumentMap.validate(id: w.text) } catch { throw CommandError("\(error)", at: w) }
                 guard s.map.index(of: w.text) == nil else { throw CommandError("a claim with id '\(w.text)' already exists", at: w, hint: "choose another id") }

@@ -8,6 +8,8 @@ public enum Commands {
         add, edit, set, link, unlink, mv, rm, rename, undo, redo, log,
         // Scoring
         score, why, impact, whatif, compare, verdict,
+        // Debate
+        flow, drops, impacts, weigh, template, toulmin, rate,
         // Files and formats
         open, save, new, importFile, export, formats, check, generate,
         // Session

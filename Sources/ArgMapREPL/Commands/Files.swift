@@ -148,27 +148,6 @@ extension Commands {
             }
         })
 
-    static let check = Command(
-        name: "check", group: .files,
-        usage: "check",
-        summary: "validate the map and print a one-line summary",
-        discussion: "Errors: a claim with no text, a broken structure. check fails (exit status 1 in a script) when it finds an error.",
-        run: { inv throws(CommandError) in
-            _ = try inv.parse()
-            let s = inv.session
-            let map = s.map
-            var errors = map.invariantViolations()
-            for claim in map.claims where claim.text.isEmpty { errors.append("\(claim.id) has no text") }
-            let theses = map.roots.count
-            let summary = "\(s.name): " + Commands.counts(map) + ", \(theses) thes\(theses == 1 ? "is" : "es")"
-            if errors.isEmpty {
-                inv.console.print(summary + "; no problems")
-                return
-            }
-            for e in errors.prefix(50) { inv.console.print("error: " + e) }
-            if errors.count > 50 { inv.console.print("… and \(errors.count - 50) more") }
-            throw CommandError(summary + "; \(errors.count) error\(errors.count == 1 ? "" : "s")")
-        })
 }
 
 extension Commands {

@@ -1,15 +1,16 @@
+import ArgMapDebate
 import ArgMapModel
 
 extension Commands {
-    static let settingNames = ["semantics", "backup"]
+    static let settingNames = ["semantics", "backup", "conceded"]
 
     static let set = Command(
         name: "set", group: .editing,
-        usage: "set ID base|weight|source|tag|untag|note|kind|KEY VALUE | set SETTING [VALUE]",
+        usage: "set ID base|weight|source|tag|untag|note|kind|speech|KEY VALUE | set SETTING [VALUE]",
         summary: "set a claim's value, or a session setting",
-        discussion: "base is the claim's base score (0 to 1). weight is the weight of its relation to its parent (the one on the focus path, or the only one; --to PARENT chooses). source adds a citation, tag adds a tag and untag removes one, note sets the note (an empty note removes it), kind is statement or argument. Any other KEY is stored in the claim's data. Settings: semantics (see score). Bare set prints the settings as commands.",
+        discussion: "base is the claim's base score (0 to 1). weight is the weight of its relation to its parent (the one on the focus path, or the only one; --to PARENT chooses). source adds a citation, tag adds a tag and untag removes one, note sets the note (an empty note removes it), kind is statement or argument. Any other KEY is stored in the claim's data. speech records the debate speech that made the claim (1AC 1NC 2AC 2NC 1NR 1AR 2NR 2AR); magnitude, probability, timeframe and reversibility record an impact (see impacts). Settings: semantics (see score); conceded on scores dropped arguments as conceded (see drops); backup. Bare set prints the settings as commands.",
         examples: ["set 1.2 base 0.8", "set magadan weight 0.6", "set magadan tag evidence", "set magadan note \"judgement: the port is the symbol\"", "set semantics"],
-        arguments: [.claim, .keyword(["base", "weight", "source", "tag", "untag", "note", "kind"]), .text],
+        arguments: [.claim, .keyword(["base", "weight", "source", "tag", "untag", "note", "kind", "speech", "magnitude", "probability", "timeframe", "reversibility"]), .text],
         options: [OptionSpec("to", .claim, "with weight: the parent whose relation to set")],
         minArguments: 0, maxArguments: nil,
         run: { inv throws(CommandError) in
@@ -67,6 +68,12 @@ extension Commands {
                 try inv.perform(.setText(id, value), about: key)
             case "id":
                 throw CommandError("ids change with rename", at: key, hint: "rename \(id) NEWID")
+            case "speech":
+                let w = try needValue()
+                try inv.perform(.setValue(id, .data(key: "speech", .string(try Commands.speech(w).rawValue))), about: w)
+            case "magnitude", "probability":
+                let w = try needValue()
+                try inv.perform(.setValue(id, .data(key: key.text, .number(try inv.number(w, name: key.text)))), about: w)
             default:
                 guard key.text.first?.isLetter == true, !key.text.contains(":") else { throw CommandError("'\(key.text)' cannot be a data key", at: key) }
                 let v: DataValue? = valueWords.isEmpty ? nil : (Double(value).map { .number($0) } ?? .string(value))
@@ -95,7 +102,7 @@ extension Commands {
     }
 
     static func settingLines(_ s: Session) -> [String] {
-        ["set semantics \(s.settings.semantics)", "set backup \(s.settings.backup ? "on" : "off")", "timer \(s.settings.timer ? "on" : "off")"]
+        ["set semantics \(s.settings.semantics)", "set conceded \(s.settings.conceded ? "on" : "off")", "set backup \(s.settings.backup ? "on" : "off")", "timer \(s.settings.timer ? "on" : "off")"]
     }
 
     static func changeSetting(_ inv: Invocation, _ name: Word, _ values: [Word]) throws(CommandError) {
@@ -112,6 +119,11 @@ extension Commands {
             guard let w = values.first else { inv.console.print("set backup \(s.settings.backup ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("backup is on or off", at: w) }
             s.settings.backup = w.text == "on"
+        case "conceded":
+            guard let w = values.first else { inv.console.print("set conceded \(s.settings.conceded ? "on" : "off")"); return }
+            guard w.text == "on" || w.text == "off" else { throw CommandError("conceded is on or off", at: w) }
+            s.settings.conceded = w.text == "on"
+            s.scoreBoard = nil
         case "timer":
             guard let w = values.first else { inv.console.print("timer \(s.settings.timer ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("timer is on or off", at: w) }
@@ -119,5 +131,15 @@ extension Commands {
         default:
             throw CommandError("unknown setting '\(name.text)'", at: name)
         }
+    }
+}
+
+extension Commands {
+    /// A speech name, or an error listing them.
+    static func speech(_ w: Word) throws(CommandError) -> Speech {
+        guard let speech = Speech(name: w.text) else {
+            throw CommandError("'\(w.text)' is not a speech", at: w, hint: "one of: \(Speech.names.joined(separator: " "))")
+        }
+        return speech
     }
 }

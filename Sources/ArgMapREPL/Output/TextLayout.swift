@@ -60,3 +60,10 @@ public enum TextLayout {
         return out.joined(separator: "\n")
     }
 }
+
+extension TextLayout {
+    /// The text cut to a width, with … where it was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+}

@@ -24,6 +24,8 @@ public final class Session {
         public var timer = false
         /// Keep the previous version of a saved file as FILE~.
         public var backup = true
+        /// Score dropped arguments as conceded (their base raised; see Drops).
+        public var conceded = false
     }
 
     /// The crash journal of the map's file, when it has one and journaling is on.

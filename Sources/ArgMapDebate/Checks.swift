@@ -1,0 +1,54 @@
+import ArgMapModel
+import ArgMapSemantics
+
+/// Everything `check` looks at in one map: the map's own invariants, claims with no text,
+/// structures with parts missing or unfilled, impact values out of range, evidence with no
+/// source (a warning), and the map's expectations.
+public struct CheckReport: Sendable {
+    public var errors: [String] = []
+    public var warnings: [String] = []
+    public var expectations: [(expectation: Expectation, passed: Bool, found: String)] = []
+
+    public var failedExpectations: Int { expectations.filter { !$0.passed }.count }
+    public var passes: Bool { errors.isEmpty && failedExpectations == 0 }
+
+    public init(_ map: ArgumentMap, evaluate: (Semantics) -> Evaluation) {
+        errors = map.invariantViolations()
+        for claim in map.claims where claim.text.isEmpty && claim.dataValue("part") == nil {
+            errors.append("\(claim.id) has no text")
+        }
+        for (position, template) in Template.positions(in: map) {
+            let id = map.claims[position].id
+            for (part, c) in template.parts(of: position, in: map) {
+                guard let c else { errors.append("\(template.title.lowercased()) \(id) has no \(part.replacingOccurrences(of: "-", with: " "))"); continue }
+                if map.claims[c].text.isEmpty { errors.append("the \(part.replacingOccurrences(of: "-", with: " ")) of \(template.title.lowercased()) \(id) (\(map.claims[c].id)) is not filled in") }
+            }
+        }
+        for c in 0..<map.count {
+            if let impact = Impact(map, c) { errors += impact.problems(map) }
+            if let s = map.claims[c].dataValue("speech"), Speech(name: s.text) == nil {
+                errors.append("\(map.claims[c].id): speech '\(s.text)' is not one of \(Speech.names.joined(separator: ", "))")
+            }
+            let claim = map.claims[c]
+            if claim.tags.contains(where: { $0 == "evidence" || $0 == "card" }) && claim.sources.isEmpty {
+                warnings.append("\(claim.id) is evidence with no source")
+            }
+        }
+        let (list, problems) = Expectation.read(frontmatter: map.frontmatter)
+        errors += problems
+        var cache: [Semantics: Evaluation] = [:]
+        for e in list {
+            let (passed, found) = e.check(map) { s in
+                if let hit = cache[s] { return hit }
+                let v = evaluate(s); cache[s] = v; return v
+            }
+            expectations.append((e, passed, found))
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgMapDebate
+import ArgMapModel
+
+/// The debate flow as a spreadsheet (`flow-csv`: one row per flow row, a column per speech,
+/// sheets one after another) and as a page (`flow-html`: one table per sheet, affirmative
+/// and negative columns coloured, dropped arguments marked). Text is escaped for each format.
+public enum FlowExporter {
+    public static func csv(_ map: ArgumentMap) -> String {
+        let flow = Flow(map)
+        let dropped = Set(Drops.find(in: map, round: flow.round).map(\.claim))
+        var out = (["sheet", "row"] + Speech.names).joined(separator: ",") + "\r\n"
+        for sheet in flow.sheets {
+            for (r, row) in sheet.grid.enumerated() {
+                let cells = row.map { c -> String in
+                    guard let c else { return "" }
+                    let claim = map.claims[c]
+                    return CSVExporter.field(claim.id + ": " + claim.text + (dropped.contains(c) ? " [dropped]" : ""))
+                }
+                out += ([CSVExporter.field(map.claims[sheet.position].id), String(r + 1)] + cells).joined(separator: ",") + "\r\n"
+            }
+        }
+        return out
+    }
+
+    public static func html(_ map: ArgumentMap) -> String {
+        let flow = Flow(map)
+        let drops = Drops.find(in: map, round: flow.round)
+        let dropped = Set(drops.map(\.claim))
+        let e = HTMLExporter.escape
+        let title = map.title ?? "Argument map"
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <title>\(e(title)) — flow</title>
+        <style>
+        body { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 1rem; color: #222; }
+        h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 .4rem; }
+        table { border-collapse: collapse; table-layout: fixed; width: 100%; }
+        th, td { border: 1px solid #ccc; vertical-align: top; padding: .3rem .4rem; word-wrap: break-word; }
+        th.aff, td.aff { background: #eef4fb; } th.neg, td.neg { background: #fbeeee; }
+        td:empty { background: #fafafa; }
+        .id { font-weight: 600; display: block; }
+        .dropped { outline: 2px solid #c62828; }
+        .dropped .id::after { content: " · dropped"; color: #c62828; font-weight: 400; }
+        .inferred { color: #666; font-style: italic; }
+        </style>
+        </head>
+        <body>
+        <h1>\(e(title))</h1>
+        <p>\(flow.sheets.count) sheet\(flow.sheets.count == 1 ? "" : "s"), \(drops.count) dropped argument\(drops.count == 1 ? "" : "s"). Italic: speech inferred, not recorded.</p>
+
+        """
+        for sheet in flow.sheets {
+            let position = map.claims[sheet.position]
+            out += "<h2 id=\"sheet-\(e(position.id))\">\(e(position.id)): \(e(position.text))</h2>\n<table>\n<tr>"
+            for s in Speech.allCases { out += "<th class=\"\(s.side.rawValue)\">\(s.rawValue)</th>" }
+            out += "</tr>\n"
+            for row in sheet.grid {
+                out += "<tr>"
+                for (k, cell) in row.enumerated() {
+                    let side = Speech.allCases[k].side.rawValue
+                    guard let c = cell else { out += "<td class=\"\(side)\"></td>"; continue }
+                    var classes = [side]
+                    if dropped.contains(c) { classes.append("dropped") }
+                    if !flow.round.recorded[c] { classes.append("inferred") }
+                    out += "<td class=\"\(classes.joined(separator: " "))\"><span class=\"id\">\(e(map.claims[c].id))</span>\(e(map.claims[c].text))</td>"
+                }
+                out += "</tr>\n"
+            }
+            out += "</table>\n"
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+@testable import ArgMapDebate
+import ArgMapFormats
+import ArgMapModel
+import ArgMapSemantics
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func load(_ text: String) throws -> ArgumentMap { try ArgdownFormat.read(text).map }
+func debateMap() throws -> ArgumentMap {
+    try load(try String(contentsOf: repository.appendingPathComponent("Arguments/bike-lanes-debate.argdown"), encoding: .utf8))
+}
+
+@Suite struct SidesAndSpeechesTests {
+    @Test func sideFollowsStanceTowardTheThesis() throws {
+        let map = try load("""
+            [t]: thesis
+              - [a]: attack
+                + [b]: support of an attack
+                  - [c]: attack of that
+              + [d]: support
+                _ [e]: undercut of a support
+            """)
+        let round = Round(map)
+        let side = { (id: String) in round.side[map.index(of: id)!] }
+        #expect(side("t") == .aff && side("d") == .aff && side("c") == .aff)
+        #expect(side("a") == .neg && side("b") == .neg && side("e") == .neg)
+    }
+
+    @Test func recordedSpeechesWinAndTheRestAreInferred() throws {
+        let map = try load("""
+            [t]: thesis {speech: "1AC"}
+              - [a]: attack
+                - [b]: answer {speech: "1AR"}
+              + [d]: support
+            """)
+        let round = Round(map)
+        let speech = { (id: String) in round.speech[map.index(of: id)!] }
+        #expect(speech("a") == .firstNegativeConstructive)
+        #expect(speech("b") == .firstAffirmativeRebuttal)
+        #expect(speech("d") == .firstAffirmativeConstructive)
+        #expect(round.recorded[map.index(of: "b")!] && !round.recorded[map.index(of: "a")!])
+        #expect(round.lastSpeech == .firstAffirmativeRebuttal)
+    }
+
+    @Test func answerDeadlinesTreatTheBlockAsOne() {
+        #expect(Speech.secondAffirmativeConstructive.answeredBy == .firstNegativeRebuttal)
+        #expect(Speech.secondNegativeConstructive.answeredBy == .firstAffirmativeRebuttal)
+        #expect(Speech.secondAffirmativeRebuttal.answeredBy == nil)
+        #expect(Speech(name: "2ac") == .secondAffirmativeConstructive && Speech(name: "3AC") == nil)
+    }
+}
+
+@Suite struct FlowTests {
+    @Test func oneSheetPerPositionAndAnswersOnTheirParentsRow() throws {
+        let map = try debateMap()
+        let flow = Flow(map)
+        #expect(flow.sheets.map { map.claims[$0.position].id } == ["harms", "inherency", "solvency", "disad"])
+        let solvency = flow.sheets[2].grid
+        // The whole exchange on solvency runs along one row, one speech after another.
+        #expect(solvency.count == 1)
+        #expect(solvency[0].map { $0.map { map.claims[$0].id } } == ["solvency", "isolated-lanes-fail", "arterials-are-a-network", "gaps-at-junctions", nil, "junction-treatments", nil, nil])
+        let disad = flow.sheets[3].grid.map { $0.map { $0.map { map.claims[$0].id } } }
+        #expect(disad[0][1] == "disad")
+        #expect(disad.contains { $0[1] == "disad-link" && $0[2] == "federal-grants" && $0[3] == "grants-are-competitive" })
+        #expect(disad.contains { $0[1] == "disad-impact" && $0[2] == "impact-is-temporary" && $0[4] == "make-up-days-fail" })
+        // A second answer to the same claim goes on the next free row, in its own column.
+        let impactRow = disad.firstIndex { $0[1] == "disad-impact" }!
+        #expect(disad.firstIndex { $0[7] == "deaths-outweigh" }! >= impactRow)
+    }
+
+    @Test func flowExportsEscapeAndMarkDrops() throws {
+        var map = try debateMap()
+        try map.apply(.setText("harms", "Harms: <script>alert(1)</script>, \"quoted\", =SUM(A1)"))
+        let html = FlowExporter.html(map)
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(html.contains("class=\"aff dropped\""))
+        let csv = FlowExporter.csv(map)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0] == "sheet,row,1AC,1NC,2AC,2NC,1NR,1AR,2NR,2AR")
+        #expect(lines[1].hasPrefix("harms,1,\"harms: Harms: <script>alert(1)</script>, \"\"quoted\"\", =SUM(A1) [dropped]\""))
+    }
+
+    @Test func aChainAMillionDeepFlowsWithoutRecursion() throws {
+        var claims = [Claim(id: "c0", text: "thesis")]
+        var relations: [Relation] = []
+        for i in 1..<1_000_000 {
+            claims.append(Claim(id: "c\(i)", text: "claim"))
+            relations.append(Relation(from: i, to: i - 1, type: .attack))
+        }
+        let map = try ArgumentMap(claims: claims, relations: relations)
+        let flow = Flow(map)
+        #expect(flow.sheets.count == 1)
+        #expect(flow.sheets[0].cells.count == 999_999)
+        _ = Drops.find(in: map, round: flow.round)
+    }
+}
+
+@Suite struct DropsTests {
+    @Test func theRoundsDrops() throws {
+        let map = try debateMap()
+        let drops = Drops.find(in: map).map { map.claims[$0.claim].id }
+        #expect(drops == ["harms", "status-quo-solves", "junction-treatments", "disad-uniqueness", "grants-are-competitive", "disad-internal-link", "make-up-days-fail"])
+        // Answering the disadvantage's link contests the disadvantage; the 2AR's argument has
+        // no later speech to be answered in.
+        #expect(!drops.contains("disad") && !drops.contains("deaths-outweigh"))
+    }
+
+    @Test func aLateAnswerDoesNotCount() throws {
+        let map = try load("""
+            [t]: thesis {speech: "1AC"}
+              - [a]: attack {speech: "1NC"}
+                - [late]: answered only in the rebuttals {speech: "1AR"}
+            """)
+        let drops = Drops.find(in: map)
+        #expect(drops.map { map.claims[$0.claim].id } == ["a"])
+        #expect(drops[0].lateAnswers == [map.index(of: "late")!])
+        #expect(drops[0].deadline == .secondAffirmativeConstructive)
+    }
+
+    @Test func roundsNotYetThereDropNothing() throws {
+        let map = try load("[t]: thesis {speech: \"1AC\"}\n  + [a]: support {speech: \"1AC\"}\n")
+        #expect(Drops.find(in: map).isEmpty)
+    }
+
+    @Test func concededScoringRaisesDroppedBases() throws {
+        let map = try debateMap()
+        let conceded = Drops.conceded(map)
+        for d in Drops.find(in: map) { #expect(conceded.claims[d.claim].base == Drops.concededBase) }
+        #expect(conceded.claim("solvency")?.base == map.claim("solvency")?.base)
+        let before = Evaluator.evaluate(map, .dfquad).scores[map.index(of: "harms")!]
+        let after = Evaluator.evaluate(conceded, .dfquad).scores[map.index(of: "harms")!]
+        #expect(after > before)
+    }
+}
+
+@Suite struct ImpactTests {
+    @Test func impactsReadFromDataAndWeigh() throws {
+        let map = try debateMap()
+        let harms = try #require(Impact(map, map.index(of: "harms")!))
+        let closures = try #require(Impact(map, map.index(of: "disad-impact")!))
+        #expect(harms.risk! > 0.71 && harms.risk! < 0.73)
+        #expect(harms.irreversible == true && closures.irreversible == false)
+        #expect(closures.years! < harms.years!)
+        let (lines, winner, summary) = Weighing.compare(harms, closures, names: ("harms", "disad-impact"))
+        #expect(winner == 0)
+        #expect(lines.first { $0.dimension == "timeframe" }?.winner == 1)
+        #expect(summary.contains("outweighs the other's lead on timeframe"))
+        #expect(Impact(map, map.index(of: "plan")!) == nil)
+    }
+
+    @Test func timeframesInWordsAndNumbers() {
+        #expect(Impact.years(.string("immediate")) == 0)
+        #expect(Impact.years(.string("5 years")) == 5)
+        #expect(Impact.years(.string("6 months")) == 0.5)
+        #expect(Impact.years(.number(2)) == 2)
+        #expect(Impact.years(.string("someday")) == nil)
+    }
+
+    @Test func outOfRangeImpactValuesAreCheckErrors() throws {
+        let map = try load("[t]: thesis\n  + [a]: impact {magnitude: 2, timeframe: \"soon\", reversibility: \"maybe\"}\n")
+        let report = CheckReport(map) { Evaluator.evaluate(map, $0) }
+        #expect(report.errors.contains { $0.contains("magnitude must be a number from 0 to 1") })
+        #expect(report.errors.contains { $0.contains("timeframe 'soon'") })
+        #expect(report.errors.contains { $0.contains("reversibility") })
+    }
+}
+
+@Suite struct TemplateAndCheckTests {
+    @Test(arguments: Template.all.map(\.name)) func scaffoldThenFillIn(name: String) throws {
+        var map = try load("[t]: thesis\n")
+        let t = try #require(Template.named(name))
+        let (id, edits) = t.scaffold(under: "t", in: map, speech: .firstNegativeConstructive)
+        try map.apply(.batch(edits))
+        var report = CheckReport(map) { Evaluator.evaluate(map, $0) }
+        #expect(report.errors.count == t.parts.count, "\(report.errors)")
+        #expect(map.relationIndex(from: map.index(of: id)!, to: map.index(of: "t")!).map { map.relations[$0].type } == t.stance)
+        for part in t.parts { try map.apply(.setText("\(id)-\(part)", "filled \(part)")) }
+        report = CheckReport(map) { Evaluator.evaluate(map, $0) }
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        // A scaffold survives saving.
+        let again = try load(ArgdownFormat.write(map))
+        #expect(Template.positions(in: again).count == 1)
+        #expect(Round(again).speech[again.index(of: id)!] == .firstNegativeConstructive)
+    }
+
+    @Test func aMissingPartAndEvidenceWithoutSource() throws {
+        let map = try load("""
+            [t]: thesis
+              - <cp>: Counterplan: do it later {template: "counterplan"}
+                + [cp-text]: The text {part: "text"}
+                + [cp-competition]: Mutually exclusive #competition
+                + [card]: A study says so #evidence
+            """)
+        let report = CheckReport(map) { Evaluator.evaluate(map, $0) }
+        #expect(report.errors == ["counterplan cp has no net benefit"])
+        #expect(report.warnings == ["card is evidence with no source"])
+    }
+
+    @Test func expectationsParseAndCheck() throws {
+        let map = try debateMap()
+        let (list, problems) = Expectation.read(frontmatter: map.frontmatter)
+        #expect(problems.isEmpty)
+        #expect(list.count == 3)
+        let report = CheckReport(map) { Evaluator.evaluate(map, $0) }
+        #expect(report.passes, "\(report.expectations.map(\.found))")
+        for (text, passes) in [("under dfquad the thesis scores above 0.9", false), ("plan scores at most 0.5", true),
+                               ("harms is undecided under grounded", false), ("no drops", false), ("every kritik has an alternative", true),
+                               ("every disad has an impact", true), ("every disadvantage has a internal link", true)] {
+            let e = try #require(Expectation.parse(text), "\(text)")
+            #expect(e.check(map) { Evaluator.evaluate(map, $0) }.passed == passes, "\(text)")
+        }
+        #expect(Expectation.parse("the thesis is good") == nil)
+        let bad = Expectation.read(frontmatter: "expect:\n  - the thesis is good\n")
+        #expect(bad.problems.count == 1)
+    }
+}
+
+@Suite struct ToulminTests {
+    @Test func partsFromRolesAndStances() throws {
+        let map = try load("""
+            [c]: The port matters
+              + [data]: Trade through it doubled {sources: ["Port authority, 2024"]}
+              + [w]: Trade volume shows importance
+                + [b]: Economists measure importance by trade
+              - [r]: The trade is mostly transit
+              + [role]: Named a rebuttal by its role {role: "rebuttal"}
+            """)
+        let t = Toulmin(map, map.index(of: "c")!, score: 0.65)
+        let id = { (cs: [Int]) in cs.map { map.claims[$0].id } }
+        #expect(id(t.grounds) == ["data"])
+        #expect(id(t.warrants) == ["w"])
+        #expect(id(t.backing) == ["b"])
+        #expect(Set(id(t.rebuttals)) == ["r", "role"])
+        #expect(t.qualifier == "probably" && t.qualifierFromScore)
+        #expect(t.missing == ["qualifier (written)"])
+        let bare = Toulmin(map, map.index(of: "b")!, score: nil)
+        #expect(bare.missing == ["grounds", "warrant", "backing", "qualifier (written)", "rebuttals"])
+    }
+}
