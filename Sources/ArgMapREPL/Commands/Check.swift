@@ -26,10 +26,14 @@ extension Commands {
                 for x in report.expectations { out.append((x.passed ? "ok: " : "FAILED: ") + x.expectation.text + " — " + x.found) }
                 let theses = s.map.roots.count
                 var summary = "\(s.name): " + Commands.counts(s.map) + ", \(theses) thes\(theses == 1 ? "is" : "es")"
-                summary += "; \(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-                if !report.expectations.isEmpty { summary += ", \(report.expectations.count - report.failedExpectations)/\(report.expectations.count) expectations met" }
+                if report.errors.isEmpty && report.warnings.isEmpty && report.expectations.isEmpty {
+                    summary += "; no problems"
+                } else {
+                    summary += "; \(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+                    if !report.expectations.isEmpty { summary += ", \(report.expectations.count - report.failedExpectations)/\(report.expectations.count) expectations met" }
+                }
                 if !out.isEmpty { inv.console.print(out.joined(separator: "\n")) }
-                if report.passes { inv.console.print(summary + (report.errors.isEmpty && report.warnings.isEmpty && report.expectations.isEmpty ? "; no problems" : "")); return }
+                if report.passes { inv.console.print(summary); return }
                 throw CommandError(summary)
             }
             // Files and folders: one row each.
