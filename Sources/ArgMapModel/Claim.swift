@@ -171,6 +171,7 @@ extension Claim {
         if tag.unicodeScalars.contains(where: { $0.isForbiddenControl || $0 == "(" || $0 == ")" || $0 == "{" || $0 == "}" }) {
             return "a tag cannot hold ( ) { } or control characters"
         }
+        if tag.contains("/*") || tag.contains("//") || tag.contains("<!--") { return "a tag cannot hold a comment opener (/* // <!--)" }
         return nil
     }
 }
