@@ -50,7 +50,10 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         if let file { head += file + ":" }
         if let location { head += "\(location.line):\(location.column):" }
         if !head.isEmpty { head += " " }
-        var out = head + "\(severity.rawValue): \(message)"
+        // A message may quote the input: its control characters are shown, never sent.
+        let shownMessage = message.forbiddenControl == nil ? message
+            : String(String.UnicodeScalarView(message.unicodeScalars.map { $0.isForbiddenControl ? "\u{FFFD}" : $0 }))
+        var out = head + "\(severity.rawValue): \(shownMessage)"
         if let location, let source, let line = source.line(location.line) {
             // Tabs become spaces so the caret lines up; control characters become visible.
             let shown = String(line.prefix(max(200, location.column + 80)).map { ch -> Character in

@@ -229,7 +229,7 @@ extension ArgumentMap {
         let bad = utf8.withContiguousStorageIfAvailable { bytes in
             bytes.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
         } ?? utf8.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
-        if bad { throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters") }
+        if bad || id.forbiddenControl != nil { throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters") }
     }
 
     /// Checks that no text of a claim holds a forbidden control character.

@@ -25,6 +25,15 @@ struct KillDuringSaveTests {
             versions.insert(try Data(contentsOf: URL(fileURLWithPath: out)))
         }
         #expect(versions.count == 3)
+        // How long one run takes to load the map and save it once: kills are spread from a
+        // third of that to four times it, so that they land before, during and between saves
+        // on any machine (an instrumented build is several times slower).
+        let clock = ContinuousClock()
+        let start = clock.now
+        let timing = try runArgmap(["--no-rc", file, "-c", "set \(thesis) base 0.5", "-c", "save \(folder.file("timing.argdown"))"], environment: env)
+        #expect(timing.status == 0, "\(timing.stderr)")
+        let once = clock.now - start
+        let microseconds = UInt32(once.components.seconds * 1_000_000 + once.components.attoseconds / 1_000_000_000_000)
         // Each run saves up to 400 times, alternating the two versions, until it is killed.
         var script = ""
         for _ in 0..<200 { script += "set \(thesis) base 0.1\nsave\nset \(thesis) base 0.9\nsave\n" }
@@ -44,7 +53,7 @@ struct KillDuringSaveTests {
             p.standardError = FileHandle.nullDevice
             try p.run()
             input.fileHandleForWriting.write(script.data(using: .utf8)!)
-            usleep(UInt32.random(in: 50_000...600_000, using: &rng))
+            usleep(UInt32.random(in: (microseconds / 3)...(microseconds * 4), using: &rng))
             if p.isRunning { kill(p.processIdentifier, SIGKILL); killed += 1 }
             p.waitUntilExit()
             try? input.fileHandleForWriting.close()
