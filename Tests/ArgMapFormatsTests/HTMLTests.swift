@@ -72,4 +72,21 @@ struct HTMLTests {
         #expect(!log.contains("Uncaught"))
         #expect(!log.contains("net::ERR"), "no failed requests: \(log.suffix(600))")
     }
+
+    @Test func theDebateFlowPageRendersWithItsSheetsAndDrops() throws {
+        let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/bike-lanes-debate.argdown"), encoding: .utf8)).map
+        let html = FlowExporter.html(map)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argmap-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try html.write(toFile: dir + "/flow.html", atomically: true, encoding: .utf8)
+        let (dom, log) = try run(["--dump-dom", "file://" + dir + "/flow.html"])
+        #expect(dom.components(separatedBy: "<table>").count - 1 == 4, "one table per sheet")
+        #expect(dom.contains("id=\"sheet-disad\""))
+        #expect(dom.components(separatedBy: "dropped").count > 7, "the seven drops are marked")
+        let (_, shotLog) = try run(["--window-size=1400,1800", "--screenshot=" + dir + "/flow.png", "file://" + dir + "/flow.html"])
+        let png = try Data(contentsOf: URL(fileURLWithPath: dir + "/flow.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 30_000, "a screenshot with content")
+        #expect(!log.contains(":CONSOLE(") && !shotLog.contains("Uncaught"), "\(log.suffix(400))")
+    }
 }
