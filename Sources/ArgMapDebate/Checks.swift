@@ -20,8 +20,8 @@ public struct CheckReport: Sendable {
         for (position, template) in Template.positions(in: map) {
             let id = map.claims[position].id
             for (part, c) in template.parts(of: position, in: map) {
-                guard let c else { errors.append("\(template.title.lowercased()) \(id) has no \(part.replacingOccurrences(of: "-", with: " "))"); continue }
-                if map.claims[c].text.isEmpty { errors.append("the \(part.replacingOccurrences(of: "-", with: " ")) of \(template.title.lowercased()) \(id) (\(map.claims[c].id)) is not filled in") }
+                guard let c else { errors.append("\(template.title.lowercased()) \(id) has no \(part.replacingOccurrences("-", with: " "))"); continue }
+                if map.claims[c].text.isEmpty { errors.append("the \(part.replacingOccurrences("-", with: " ")) of \(template.title.lowercased()) \(id) (\(map.claims[c].id)) is not filled in") }
             }
         }
         for c in 0..<map.count {
@@ -44,11 +44,5 @@ public struct CheckReport: Sendable {
             }
             expectations.append((e, passed, found))
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -125,11 +125,3 @@ public enum Weighing {
         return (lines, winner, name.map { "\($0) outweighs: " + why } ?? why)
     }
 }
-
-extension String {
-    /// A number with two decimals.
-    init(format2 d: Double) {
-        let hundredths = Int((d * 100).rounded())
-        self = (hundredths < 0 ? "-" : "") + "\(abs(hundredths) / 100)." + (abs(hundredths) % 100 < 10 ? "0" : "") + "\(abs(hundredths) % 100)"
-    }
-}

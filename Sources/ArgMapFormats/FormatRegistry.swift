@@ -67,14 +67,6 @@ public struct ExportFailure: Error, Sendable, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-extension String {
-    /// A number in [0, 1] with two decimals.
-    init(format2 d: Double) {
-        let hundredths = Int((d * 100).rounded())
-        self = "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
-    }
-}
-
 /// What an import read: the map, and what was skipped or worth knowing, as sentences.
 public struct ImportResult: Sendable {
     public var map: ArgumentMap

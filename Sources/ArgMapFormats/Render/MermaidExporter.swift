@@ -54,18 +54,6 @@ public enum MermaidExporter {
 }
 
 extension String {
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-
     func replacingNewlines() -> String {
         String(map { $0 == "\n" || $0 == "\r\n" ? " " : $0 })
     }
