@@ -38,12 +38,16 @@ extension Commands {
             }
             // Files and folders: one row each.
             var paths: [String] = []
+            // With one folder, files are named as they stand in it.
+            var shownFrom = 0
             for w in args {
                 var isDirectory = false
                 if Commands.isDirectory(w.text, &isDirectory), isDirectory {
                     let entries = Commands.listDirectory(w.text).filter { $0.hasSuffix(".argdown") || $0.hasSuffix(".ad") || $0.hasSuffix(".json") }.sorted()
                     if entries.isEmpty { throw CommandError("\(w.text) holds no .argdown or .json files", at: w) }
-                    paths += entries.map { (w.text.hasSuffix("/") ? w.text : w.text + "/") + $0 }
+                    let prefix = w.text.hasSuffix("/") ? w.text : w.text + "/"
+                    if args.count == 1 { shownFrom = prefix.count }
+                    paths += entries.map { prefix + $0 }
                 } else {
                     paths.append(w.text)
                 }
@@ -52,7 +56,7 @@ extension Commands {
             var failed = 0
             var details: [String] = []
             for path in paths {
-                let name = path
+                let name = String(path.dropFirst(shownFrom))
                 let loaded: ArgumentMap
                 do throws(CommandError) {
                     loaded = try Commands.readMap(path: path, format: nil, word: args[0]).0.map
