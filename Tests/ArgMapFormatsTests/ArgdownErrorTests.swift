@@ -32,6 +32,7 @@ struct ArgdownErrorTests {
         #expect(errors("[X]: x\n<X>: y").contains("'X' names both a statement and an argument"))
         #expect(errors("[A]: a {base: 0.5").contains("never closed with '}'"))
         #expect(errors("===\ntitle: x\n").contains("1:1: error: the frontmatter opened here is never closed"))
+        #expect(errors("===\ntitle: x\nauthor: y\ntitle: \"z\n===\n[A]: a").contains("4:1: error: the frontmatter has a second title (the first is on line 2)"))
         #expect(errors("[A]: a /* never closed").contains("1:8: error: the comment opened here with /* is never closed"))
     }
 

@@ -47,5 +47,10 @@ struct JSONTests {
         #expect(message("{\"claims\": [{\"id\": \"a\", \"base\": 1e999}]}").contains("too large"))
         #expect(message(String(repeating: "[", count: 100_000)).contains("nested more than 256 levels"))
         #expect(message("").contains("the JSON ends where a value should be"))
+        // A repeated key would be read once and written back once: refused where it stands,
+        // in small objects and in objects large enough to be checked through a set.
+        #expect(message("{\"claims\": [{\"id\": \"a\", \"text\": \"x\", \"text\": \"y\"}]}").contains("m.json:1:38: error: the key \"text\" appears twice"))
+        let many = (0..<40).map { "\"k\($0)\": 1" }.joined(separator: ", ")
+        #expect(message("{\"claims\": [{\"id\": \"a\", \"data\": {\(many), \"k39\": 2}}]}").contains("the key \"k39\" appears twice"))
     }
 }

@@ -62,6 +62,16 @@ private struct Parser {
                       hint: "end the frontmatter with a line of three equals signs: ===")
                 return
             }
+            // YAML allows one value per key: a second `title:` would be kept as other
+            // frontmatter and become the title on the next read.
+            let key = Array("title:".utf8)
+            var firstTitle: Int?
+            for n in (first + 1)..<close where original[lines[n]].starts(with: key) {
+                guard let earlier = firstTitle else { firstTitle = n; continue }
+                error("the frontmatter has a second title (the first is on line \(earlier + 1))", line: n,
+                      offset: lines[n].lowerBound, length: key.count, hint: "keep one 'title:' line")
+                return
+            }
             let inner = close > first + 1 ? lines[first + 1].lowerBound..<lines[close - 1].upperBound : lines[first].upperBound..<lines[first].upperBound
             document.frontmatter = String(decoding: original[inner], as: UTF8.self)
                 .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n")

@@ -74,12 +74,21 @@ private struct JSONParser {
         case UInt8(ascii: "{"):
             i += 1
             var entries: [(String, JSONValue)] = []
+            var seen: Set<String>?  // for large objects only
             skip()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(entries) }
             while true {
                 skip()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+                let keyStart = i
                 let key = try string()
+                // One value per key, as every JSON writer produces; a repeated key would be
+                // read here and dropped on the next save, so it is refused where it stands.
+                if seen != nil ? seen!.contains(key) : entries.contains(where: { $0.0 == key }) {
+                    let shown = key.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(key.unicodeScalars.prefix(40))) + "…" : key
+                    throw fail("the key \"\(shown)\" appears twice in one object", at: keyStart)
+                }
+                if seen != nil { seen!.insert(key) } else if entries.count == 16 { seen = Set(entries.map(\.0) + [key]) }
                 skip()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the key") }
                 i += 1
