@@ -103,7 +103,7 @@ public enum FormatRegistry {
             summary: "Kialo discussion exports (both text formats read; the older written, with -> See links)",
             recognizes: { KialoFormat.recognizes($0) },
             read: { (text, file) throws(LoadFailure) in try KialoFormat.read(text, file: file) },
-            write: { map, _ in .text(KialoFormat.write(map)) }),
+            write: { (map, _) throws(ExportFailure) in .text(try KialoFormat.write(map)) }),
         FileFormat(
             name: "aif", extensions: ["aif"],
             summary: "AIF JSON (AIFdb, and OVA's wrapper): I-nodes, RA supports, CA attacks and undercuts",

@@ -44,31 +44,50 @@ extension ArgumentMap {
         public var relation: Int?
         public var depth: Int
         public var isFirstVisit: Bool
+        /// A block that goes on with a claim defined earlier at the depth limit: the claim is
+        /// only referred to here (depth 0, no relation), and its own claims follow under it.
+        public var isContinuation = false
     }
 
     /// The canonical walk of the whole map: each thesis in claim order, depth first through
     /// the claims under it; a claim met again is a reference and is not expanded twice; claims
     /// that no thesis reaches (cycles) start blocks of their own. Every relation is visited
     /// exactly once. Iterative, so a chain a million deep is fine.
+    ///
+    /// With a `depthLimit`, a claim first met at that depth is defined there but its own claims
+    /// are walked in a continuation block after the block it was met in, so that indented
+    /// output stays linear in the size of the map however deep the chain.
     /// - Complexity: O(claims + relations).
-    public func canonicalWalk(_ visit: (WalkStep) -> Void) {
+    public func canonicalWalk(depthLimit: Int = .max, _ visit: (WalkStep) -> Void) {
         var expanded = Array(repeating: false, count: claims.count)
         var stack: [WalkStep] = []
-        func run(from start: Int) {
-            stack.append(WalkStep(claim: start, relation: nil, depth: 0, isFirstVisit: true))
-            while let step = stack.popLast() {
-                var step = step
-                step.isFirstVisit = !expanded[step.claim]
-                visit(step)
-                guard step.isFirstVisit else { continue }
-                expanded[step.claim] = true
-                for r in incoming[step.claim].reversed() {
-                    stack.append(WalkStep(claim: relations[r].from, relation: r, depth: step.depth + 1, isFirstVisit: true))
+        var continuations: [Int] = []
+        func run(_ first: WalkStep) {
+            stack.append(first)
+            var next = 0
+            while true {
+                while let popped = stack.popLast() {
+                    var step = popped
+                    step.isFirstVisit = !step.isContinuation && !expanded[step.claim]
+                    visit(step)
+                    guard step.isFirstVisit || step.isContinuation else { continue }
+                    expanded[step.claim] = true
+                    if step.depth >= depthLimit, !incoming[step.claim].isEmpty {
+                        continuations.append(step.claim)
+                        continue
+                    }
+                    for r in incoming[step.claim].reversed() {
+                        stack.append(WalkStep(claim: relations[r].from, relation: r, depth: step.depth + 1, isFirstVisit: true))
+                    }
                 }
+                guard next < continuations.count else { break }
+                stack.append(WalkStep(claim: continuations[next], relation: nil, depth: 0, isFirstVisit: false, isContinuation: true))
+                next += 1
             }
+            continuations.removeAll(keepingCapacity: true)
         }
-        for c in claims.indices where outgoing[c].isEmpty { run(from: c) }
-        for c in claims.indices where !expanded[c] { run(from: c) }
+        for c in claims.indices where outgoing[c].isEmpty { run(WalkStep(claim: c, relation: nil, depth: 0, isFirstVisit: true)) }
+        for c in claims.indices where !expanded[c] { run(WalkStep(claim: c, relation: nil, depth: 0, isFirstVisit: true)) }
     }
 }
 

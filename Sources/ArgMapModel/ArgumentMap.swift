@@ -62,7 +62,8 @@ public struct ArgumentMap: Sendable {
         indexByID.reserveCapacity(claims.count)
         var claims = claims
         for i in claims.indices {
-            claims[i].text = Claim.normalizedText(claims[i].text)
+            // Written only when it changes, so that the readers' array is not copied.
+            if !Claim.isNormalText(claims[i].text) { claims[i].text = Claim.foldedText(claims[i].text) }
             let claim = claims[i]
             try ArgumentMap.validate(id: claim.id)
             try ArgumentMap.validate(value: claim.base, name: "base")

@@ -143,14 +143,24 @@ extension Claim {
     /// no-break space, say) are kept. Every edit and every reader stores text in this form, so
     /// that a map reads back from its argument file unchanged.
     public static func normalizedText(_ s: String) -> String {
-        var needsWork = false
-        var previousBlank = true
-        for b in s.utf8 {
-            let blank = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
-            if blank && (previousBlank || b != 0x20) { needsWork = true; break }
-            previousBlank = blank
+        isNormalText(s) ? s : foldedText(s)
+    }
+
+    /// Whether a text is already in its normal form (one pass over its bytes, no allocation).
+    public static func isNormalText(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var previousBlank = true
+            for b in bytes {
+                let blank = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+                if blank && (previousBlank || b != 0x20) { return false }
+                previousBlank = blank
+            }
+            return !previousBlank || bytes.isEmpty
         }
-        if !needsWork && !previousBlank { return s }
+    }
+
+    static func foldedText(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in s.unicodeScalars {

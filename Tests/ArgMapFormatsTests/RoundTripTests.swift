@@ -62,6 +62,28 @@ struct RoundTripTests {
         }
     }
 
+    /// Past the depth limit a claim's own claims continue under a reference to it, so no line
+    /// is indented deeper than the limit, and the map still reads back the same, byte for byte.
+    @Test func deepChainsContinueInBlocksOfTheirOwn() throws {
+        var map = ArgumentMap()
+        let n = ArgdownPrinter.depthLimit * 4 + 7
+        for i in 0..<n { try map.apply(.addClaim(Claim(id: "c\(i)", text: "step \(i)", kind: i % 5 == 0 ? .argument : .statement))) }
+        for i in 1..<n { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\(i - 1)", type: i % 3 == 0 ? .support : .attack))) }
+        // A side branch at the limit, and a second parent across blocks.
+        try map.apply(.addClaim(Claim(id: "side", text: "a side branch")))
+        try map.apply(.link(RelationSpec(from: "side", to: "c\(ArgdownPrinter.depthLimit)", type: .attack, weight: 0.4)))
+        try map.apply(.link(RelationSpec(from: "c\(n - 1)", to: "c3", type: .undercut)))
+        decorate(&map, seed: 5)
+        let argdown = ArgdownFormat.write(map)
+        let lines: [Substring] = argdown.split(separator: "\n")
+        let deepest = lines.map { $0.prefix(while: { $0 == " " }).count }.max() ?? 0
+        #expect(deepest == 2 * ArgdownPrinter.depthLimit)
+        #expect(argdown.contains("\n\n[c\(ArgdownPrinter.depthLimit)]\n"), "a continuation block starts with a reference")
+        let loaded = try ArgdownFormat.read(argdown).map
+        #expect(difference(map, loaded) == nil)
+        #expect(ArgdownFormat.write(loaded) == argdown)
+    }
+
     /// Adds tags, notes, sources, data, undercuts and Cyrillic ids to a generated map.
     func decorate(_ map: inout ArgumentMap, seed: UInt64) {
         var rng = SplitMix64(seed: seed &* 31)

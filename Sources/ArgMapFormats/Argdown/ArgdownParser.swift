@@ -420,13 +420,21 @@ private struct Parser {
         guard let p = pending else { return }
         pending = nil
         blockHadContent = true
-        // Join the pieces with line breaks, remembering where each piece starts.
-        var raw: [UInt8] = []
+        // Join the pieces with line breaks, remembering where each piece starts. One piece (the
+        // usual case) is read where it stands, its indices those of the file.
+        var raw: ArraySlice<UInt8>
         var starts: [(rawOffset: Int, line: Int, offset: Int)] = []
-        for piece in p.pieces {
-            if !raw.isEmpty { raw.append(newline) }
-            starts.append((raw.count, piece.line, piece.offset))
-            raw.append(contentsOf: piece.bytes)
+        if p.pieces.count == 1, let piece = p.pieces.first {
+            raw = piece.bytes
+            starts.append((piece.bytes.startIndex, piece.line, piece.offset))
+        } else {
+            var joined: [UInt8] = []
+            for piece in p.pieces {
+                if !joined.isEmpty { joined.append(newline) }
+                starts.append((joined.count, piece.line, piece.offset))
+                joined.append(contentsOf: piece.bytes)
+            }
+            raw = joined[...]
         }
         func locate(_ rawOffset: Int) -> SourceLocation {
             var best = starts[0]
@@ -435,14 +443,14 @@ private struct Parser {
         }
         // Data: from the first unescaped '{' to the end.
         var dataStart: Int?
-        var k = 0
-        while k < raw.count {
+        var k = raw.startIndex
+        while k < raw.endIndex {
             if raw[k] == backslash { k += 2; continue }
             if raw[k] == UInt8(ascii: "{") { dataStart = k; break }
             k += 1
         }
         var data: [DataEntry] = []
-        var textEnd = raw.count
+        var textEnd = raw.endIndex
         var dataLocation: SourceLocation?
         if let ds = dataStart {
             textEnd = ds
@@ -461,9 +469,9 @@ private struct Parser {
                                           hint: "data is flow-style YAML, for example {base: 0.7, note: \"why\"}"))
             }
         }
-        var (text, tags) = Parser.textAndTags(raw[0..<textEnd])
+        var (text, tags) = Parser.textAndTags(raw[raw.startIndex..<textEnd])
         if p.isReference, !text.isEmpty {
-            diagnostics.append(.error("text after a reference", at: locate(0),
+            diagnostics.append(.error("text after a reference", at: locate(raw.startIndex),
                                       hint: "to define the claim write '\(p.kind == .argument ? "<\(p.title!)>" : "[\(p.title!)]"): \(text)' with a colon"))
             text = ""
         }
@@ -478,6 +486,14 @@ private struct Parser {
 
     /// Splits raw element text into its text (escapes resolved, blanks folded) and its tags.
     static func textAndTags(_ raw: ArraySlice<UInt8>) -> (String, [String]) {
+        // Most claims: no tag, no escape, single spaces only, and then the text is the bytes.
+        var plain = true, previousBlank = true
+        for b in raw {
+            let blank = b == space || b == tab || b == newline || b == cr
+            if b == UInt8(ascii: "#") || b == backslash || blank && (previousBlank || b != space) { plain = false; break }
+            previousBlank = blank
+        }
+        if plain && !previousBlank { return (String(decoding: raw, as: UTF8.self), []) }
         var out: [UInt8] = []
         var tags: [String] = []
         var i = raw.startIndex

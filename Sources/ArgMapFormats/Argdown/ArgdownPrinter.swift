@@ -6,6 +6,10 @@ import ArgMapModel
 /// that. argmap's values go into data: `base` on the definition, `weight` on the relation line.
 /// Scores are never written. The output is valid Argdown.
 public enum ArgdownPrinter {
+    /// How deep the indented tree goes before a claim's own claims continue in a block of
+    /// their own (under a reference to it): keeps lines short and a million-deep chain linear.
+    public static let depthLimit = 48
+
     /// - Complexity: O(claims + relations + text), no recursion.
     public static func print(_ map: ArgumentMap) -> String {
         var out = ""
@@ -18,8 +22,13 @@ public enum ArgdownPrinter {
         }
         var section: String?
         var first = true
-        map.canonicalWalk { step in
+        map.canonicalWalk(depthLimit: depthLimit) { step in
             let claim = map.claims[step.claim]
+            if step.isContinuation {
+                // A claim defined at the depth limit: its own claims go on under a reference.
+                out += "\n" + (claim.kind == .argument ? "<" + claim.id + ">" : "[" + claim.id + "]") + "\n"
+                return
+            }
             if step.depth == 0 {
                 if let s = claim.section, s != section {
                     if !out.isEmpty { out += "\n" }
@@ -81,26 +90,38 @@ public enum ArgdownPrinter {
 
     /// Escapes what Argdown would otherwise read as syntax inside a claim's text: backslashes,
     /// tags, data braces and comment openers. Line breaks become spaces (a claim is one paragraph).
+    /// Works on UTF-8 bytes (everything it escapes is ASCII) and returns the text itself when
+    /// nothing needs escaping, which is almost always: it runs once per claim on every save.
     static func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        let scalars = Array(text.unicodeScalars)
-        for (i, ch) in scalars.enumerated() {
-            let next = i + 1 < scalars.count ? scalars[i + 1] : nil
-            switch ch {
-            case "\\", "#", "{", "}":
-                out += "\\"
-                out.unicodeScalars.append(ch)
-            case "/" where next == "/" || next == "*":
-                out += "\\/"
-            case "<" where next == "!":
-                out += "\\<"
-            case "\n", "\r", "\t":
-                out += " "
-            default:
-                out.unicodeScalars.append(ch)
-            }
+        func special(_ b: UInt8) -> Bool {
+            b == 0x5C || b == 0x23 || b == 0x7B || b == 0x7D || b == 0x2F || b == 0x3C || b == 0x0A || b == 0x0D || b == 0x09
         }
-        return out
+        var text = text
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: special) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            out.append(contentsOf: bytes[..<first])
+            var i = first
+            while i < bytes.count {
+                let b = bytes[i]
+                let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+                switch b {
+                case 0x5C, 0x23, 0x7B, 0x7D:  // \ # { }
+                    out.append(0x5C); out.append(b)
+                case 0x2F where next == 0x2F || next == 0x2A:  // // or /*
+                    out.append(0x5C); out.append(b)
+                case 0x3C where next == 0x21:  // <!
+                    out.append(0x5C); out.append(b)
+                case 0x0A, 0x0D, 0x09:
+                    out.append(0x20)
+                default:
+                    out.append(b)
+                }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return escaped ?? text
     }
 }

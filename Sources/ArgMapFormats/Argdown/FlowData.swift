@@ -15,7 +15,7 @@ enum FlowData {
 
     /// Parses a flow mapping starting at `bytes[start]` (a `{`). Returns the entries and the
     /// offset just past the closing brace.
-    static func parseMap(_ bytes: [UInt8], from start: Int) throws(Failure) -> ([DataEntry], Int) {
+    static func parseMap(_ bytes: ArraySlice<UInt8>, from start: Int) throws(Failure) -> ([DataEntry], Int) {
         var p = Parser(bytes: bytes, i: start)
         let value = try p.value(depth: 0)
         guard case .map(let entries) = value else { throw Failure(message: "data must be a {key: value} map", offset: start) }
@@ -23,36 +23,36 @@ enum FlowData {
     }
 
     struct Parser {
-        let bytes: [UInt8]
+        let bytes: ArraySlice<UInt8>
         var i: Int
 
         mutating func skipBlanks() {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+            while i < bytes.endIndex, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
         }
 
         mutating func value(depth: Int) throws(Failure) -> DataValue {
             guard depth < FlowData.maxDepth else { throw Failure(message: "data is nested too deeply (more than \(FlowData.maxDepth) levels)", offset: i) }
             skipBlanks()
-            guard i < bytes.count else { throw Failure(message: "data ends before its value", offset: i) }
+            guard i < bytes.endIndex else { throw Failure(message: "data ends before its value", offset: i) }
             switch bytes[i] {
             case UInt8(ascii: "{"):
                 let open = i
                 i += 1
                 var entries: [DataEntry] = []
                 skipBlanks()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .map(entries) }
+                if i < bytes.endIndex, bytes[i] == UInt8(ascii: "}") { i += 1; return .map(entries) }
                 while true {
                     skipBlanks()
                     let keyStart = i
                     let key: String
-                    if i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+                    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
                         key = try quoted()
                     } else {
-                        while i < bytes.count, bytes[i] != UInt8(ascii: ":"), bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A { i += 1 }
+                        while i < bytes.endIndex, bytes[i] != UInt8(ascii: ":"), bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A { i += 1 }
                         key = String(decoding: bytes[keyStart..<i], as: UTF8.self).trimmingBlanks()
                     }
                     skipBlanks()
-                    guard !key.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                    guard !key.isEmpty, i < bytes.endIndex, bytes[i] == UInt8(ascii: ":") else {
                         throw Failure(message: "expected 'key: value' in data", offset: keyStart)
                     }
                     i += 1
@@ -63,7 +63,7 @@ enum FlowData {
                         entries.append(DataEntry(key: key, value: v))
                     }
                     skipBlanks()
-                    guard i < bytes.count else { throw Failure(message: "data opened here is never closed with '}'", offset: open) }
+                    guard i < bytes.endIndex else { throw Failure(message: "data opened here is never closed with '}'", offset: open) }
                     if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                     if bytes[i] == UInt8(ascii: "}") { i += 1; return .map(entries) }
                     throw Failure(message: "expected ',' or '}' in data", offset: i)
@@ -73,11 +73,11 @@ enum FlowData {
                 i += 1
                 var items: [DataValue] = []
                 skipBlanks()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .list(items) }
+                if i < bytes.endIndex, bytes[i] == UInt8(ascii: "]") { i += 1; return .list(items) }
                 while true {
                     items.append(try value(depth: depth + 1))
                     skipBlanks()
-                    guard i < bytes.count else { throw Failure(message: "list opened here is never closed with ']'", offset: open) }
+                    guard i < bytes.endIndex else { throw Failure(message: "list opened here is never closed with ']'", offset: open) }
                     if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                     if bytes[i] == UInt8(ascii: "]") { i += 1; return .list(items) }
                     throw Failure(message: "expected ',' or ']' in a list", offset: i)
@@ -86,7 +86,7 @@ enum FlowData {
                 return .string(try quoted())
             default:
                 let start = i
-                while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: "]"), bytes[i] != 0x0A { i += 1 }
+                while i < bytes.endIndex, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: "]"), bytes[i] != 0x0A { i += 1 }
                 let raw = String(decoding: bytes[start..<i], as: UTF8.self).trimmingBlanks()
                 return FlowData.scalar(raw)
             }
@@ -97,16 +97,16 @@ enum FlowData {
             let open = i
             i += 1
             var out: [UInt8] = []
-            while i < bytes.count {
+            while i < bytes.endIndex {
                 let b = bytes[i]
                 if b == quote {
-                    if quote == UInt8(ascii: "'"), i + 1 < bytes.count, bytes[i + 1] == quote {
+                    if quote == UInt8(ascii: "'"), i + 1 < bytes.endIndex, bytes[i + 1] == quote {
                         out.append(quote); i += 2; continue
                     }
                     i += 1
                     return String(decoding: out, as: UTF8.self)
                 }
-                if quote == UInt8(ascii: "\""), b == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                if quote == UInt8(ascii: "\""), b == UInt8(ascii: "\\"), i + 1 < bytes.endIndex {
                     let e = bytes[i + 1]
                     switch e {
                     case UInt8(ascii: "n"): out.append(0x0A)
@@ -184,7 +184,7 @@ enum FlowData {
     static func quote(_ s: String) -> String {
         // Comment openers inside a string are escaped too: the argument-file reader removes
         // comments before it reads data, so an unescaped /* would swallow the rest.
-        var quoted = "\"" + s.escaping { ch in
+        var quoted = "\"" + s.escaping(mayNeed: { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { ch in
             switch ch {
             case "\"": return "\\\""
             case "\\": return "\\\\"

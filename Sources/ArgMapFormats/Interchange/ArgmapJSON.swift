@@ -88,11 +88,16 @@ public enum ArgmapJSON {
         if let v = root["argmap"]?.number, v > Double(version) {
             fail("this file is argmap JSON version \(DataValue.format(v)); this argmap reads version \(version)", hint: "update argmap")
         }
-        var map = ArgumentMap()
-        map.title = ArgumentMap.normalized(title: root["title"]?.string)
-        map.frontmatter = ArgumentMap.normalized(frontmatter: root["frontmatter"]?.string)
-        do { try ArgumentMap.validate(title: map.title, frontmatter: map.frontmatter) } catch { fail(error.description) }
+        let title = ArgumentMap.normalized(title: root["title"]?.string)
+        let frontmatter = ArgumentMap.normalized(frontmatter: root["frontmatter"]?.string)
+        do { try ArgumentMap.validate(title: title, frontmatter: frontmatter) } catch { fail(error.description) }
+        // Claims and relations are checked here one by one, as the edits would check them, so
+        // that every problem is reported with its position; the map is then built in one pass.
+        var built: [Claim] = [], links: [Relation] = []
+        var indexByID: [String: Int] = [:]
         let claims = root["claims"]?.array ?? []
+        built.reserveCapacity(claims.count)
+        indexByID.reserveCapacity(claims.count)
         if root["claims"] != nil, root["claims"]?.array == nil { fail("\"claims\" must be an array") }
         for (i, j) in claims.enumerated() {
             guard j.object != nil, let id = j["id"]?.string else {
@@ -143,9 +148,18 @@ public enum ArgmapJSON {
                 }
                 claim.data = d.map { DataEntry(key: $0.0, value: dataValue($0.1)) }
             }
-            do { try map.apply(.addClaim(claim)) } catch { fail("claims[\(i)]: \(error.description)") }
+            do throws(MapError) {
+                try ArgumentMap.validate(id: claim.id)
+                guard indexByID[claim.id] == nil else { throw .duplicateID(claim.id) }
+                try ArgumentMap.validate(controls: claim)
+                indexByID[claim.id] = built.count
+                built.append(claim)
+            } catch { fail("claims[\(i)]: \(error.description)") }
         }
         let relations = root["relations"]?.array ?? []
+        links.reserveCapacity(relations.count)
+        var typeOfPair: [Int: RelationType] = [:]
+        typeOfPair.reserveCapacity(relations.count)
         for (i, j) in relations.enumerated() {
             guard let from = j["from"]?.string, let to = j["to"]?.string else {
                 fail("relations[\(i)] needs \"from\" and \"to\" claim ids"); continue
@@ -158,12 +172,22 @@ public enum ArgmapJSON {
                 guard let d = w.number, d >= 0, d <= 1 else { fail("relations[\(i)] (\(from) → \(to)): \"weight\" must be a number from 0 to 1"); continue }
                 weight = d
             }
-            do { try map.apply(.link(RelationSpec(from: from, to: to, type: type, weight: weight))) } catch {
+            do throws(MapError) {
+                guard let f = indexByID[from] else { throw .unknownClaim(from) }
+                guard let t = indexByID[to] else { throw .unknownClaim(to) }
+                if let existing = typeOfPair.updateValue(type, forKey: f &* built.count &+ t) {
+                    typeOfPair[f &* built.count &+ t] = existing
+                    throw .relationExists(from: from, to: to, type: existing)
+                }
+                links.append(Relation(from: f, to: t, type: type, weight: weight))
+            } catch {
                 fail("relations[\(i)]: \(error.description)")
             }
         }
         if !problems.isEmpty { throw LoadFailure(problems, file: file) }
-        return map
+        do { return try ArgumentMap(title: title, frontmatter: frontmatter, claims: built, relations: links) } catch {
+            throw LoadFailure([.error(error.description)], file: file)
+        }
     }
 
     static func normalizeText(_ s: String) -> String { Claim.normalizedText(s) }

@@ -140,7 +140,15 @@ private struct JSONParser {
     mutating func string() throws(Diagnostic) -> String {
         let open = i
         i += 1
-        var out: [UInt8] = []
+        // Most strings hold no escape: made straight from the bytes between the quotes.
+        var end = i
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { i = end + 1 }
+            return String(decoding: bytes[i..<end], as: UTF8.self)
+        }
+        var out: [UInt8] = Array(bytes[i..<end])
+        i = end
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
@@ -188,7 +196,8 @@ public struct JSONWriter {
     public init() {}
 
     public static func quote(_ s: String) -> String {
-        "\"" + s.escaping { ch in
+        // 0xE2 starts U+2028 and U+2029.
+        "\"" + s.escaping(mayNeed: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) { ch in
             switch ch {
             case "\"": return "\\\""
             case "\\": return "\\\\"

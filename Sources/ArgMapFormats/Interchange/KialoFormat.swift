@@ -171,9 +171,19 @@ public enum KialoFormat {
 
     // MARK: Writing
 
+    /// The most bytes of path numbers a Kialo export may hold (256 MB).
+    public static let maxNumbering = 256_000_000
+
     /// The older text format: numbered lines, `-> See N.` for a claim met again. Theses after
     /// the first are numbered 2., 3., …; undercuts are written as Con (Kialo has no undercut).
-    public static func write(_ map: ArgumentMap) -> String {
+    public static func write(_ map: ArgumentMap) throws(ExportFailure) -> String {
+        // Each line carries its whole path (1.2.1.3.), so a very deep chain would make a file
+        // that grows with the square of its depth: refused before any of it is written.
+        var numbering = 0, deepest = 0
+        map.canonicalWalk { numbering += 2 * $0.depth + 2; deepest = max(deepest, $0.depth) }
+        guard numbering <= maxNumbering else {
+            throw ExportFailure("a Kialo file numbers every claim by its whole path, and this map is \(deepest) claims deep: the numbers alone would take \(numbering / 1_000_000) MB\nhint: export argdown, json or aif, which grow with the size of the map, not the square of its depth")
+        }
         var out = "Discussion Title: " + escape(map.title ?? map.roots.first.map { map.claims[$0].text } ?? "Argument map") + "\n\n"
         var numberOf = [String?](repeating: nil, count: map.count)
         var path: [Int] = []          // child counters per depth

@@ -66,7 +66,7 @@ public enum DotExporter {
 
     /// A DOT double-quoted string: quotes and backslashes escaped, line breaks as \n (centred lines).
     public static func quote(_ s: String) -> String {
-        "\"" + s.escaping { ch in
+        "\"" + s.escaping(mayNeed: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { ch in
             switch ch {
             case "\"": return "\\\""
             case "\\": return "\\\\"

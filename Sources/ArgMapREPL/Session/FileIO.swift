@@ -42,6 +42,7 @@ public enum FileIO {
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "\(path) is a directory, not a file") }
         var bytes: [UInt8] = []
+        if st.st_size > 0 { bytes.reserveCapacity(Int(st.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -59,6 +60,8 @@ public enum FileIO {
     public static func readText(_ path: String) throws(Failure) -> String {
         var bytes = try readBytes(path)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // The usual case in two fast passes; the scalar-by-scalar walk below only locates a problem.
+        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) { return text }
         var line = 1, column = 1
         var i = 0
         var parser = Unicode.UTF8.ForwardParser()
