@@ -29,26 +29,30 @@ public struct Launcher {
     /// Offers the unsaved edits that a crashed or killed session left in its journal: on a
     /// terminal it shows them and asks; in a script it applies them with --recover and
     /// otherwise says how. A journal of a session that is still running is a second session
-    /// on the same file: that gets a warning.
+    /// on the same file: that gets a warning. Started without a file, argmap offers the edits
+    /// of maps that never had one.
     func offerRecovery(_ repl: REPL, interactive: Bool) {
-        guard let file = repl.session.file else { return }
+        let file = repl.session.file
         let console = repl.console
+        let what = file ?? "an untitled map"
+        let command = "argmap --recover" + (file.map { " " + $0 } ?? "")
         for leftover in Journal.leftovers(for: file) {
             if leftover.isLive {
-                console.error("warning: another argmap session (process \(leftover.pid)) is editing \(file); saving from both loses one side's edits")
+                // Other sessions without a file are not editing anything of this one's.
+                if let file { console.error("warning: another argmap session (process \(leftover.pid)) is editing \(file); saving from both loses one side's edits") }
                 continue
             }
             guard !leftover.commands.isEmpty else { unlink(leftover.path); continue }
             let n = leftover.commands.count
             var apply = recover
             if interactive && !recover {
-                console.print("\(file) has \(n) unsaved edit\(n == 1 ? "" : "s") from a session that ended without saving:")
+                console.print("\(file == nil ? "An untitled map" : what) has \(n) unsaved edit\(n == 1 ? "" : "s") from a session that ended without saving:")
                 for c in leftover.commands.prefix(20) { console.print("  " + c) }
                 if n > 20 { console.print("  … and \(n - 20) more") }
                 apply = repl.editor.confirm("Recover \(n == 1 ? "it" : "them")?")
-                if !apply { console.print("(kept in \(leftover.path); argmap --recover \(file) applies them later)") }
+                if !apply { console.print("(kept in \(leftover.path); \(command) applies them later)") }
             } else if !recover {
-                console.error("warning: \(file) has \(n) unsaved edit\(n == 1 ? "" : "s") from a session that ended without saving; run argmap --recover \(file) to apply them")
+                console.error("warning: \(what) has \(n) unsaved edit\(n == 1 ? "" : "s") from a session that ended without saving; run \(command) to apply them")
             }
             guard apply else { continue }
             var ok = 0

@@ -102,7 +102,7 @@ public final class REPL {
                         guard editor.inputEnded else { continue }
                         // No one is left to answer (the terminal is gone, or Ctrl-D again):
                         // leave, and keep the journal so that the next start offers the edits.
-                        console.error("\nargmap: input ended with unsaved changes; they are kept in the crash journal and offered the next time \(session.file ?? "the file") is opened")
+                        console.error("\nargmap: input ended with unsaved changes; they are kept in the crash journal and offered the next time \(session.file.map { $0 + " is opened" } ?? "argmap starts without a file")")
                         editor.close()
                         return 1
                     }

@@ -276,6 +276,32 @@ struct KeepingWorkTests {
         #expect(second.waitFor("text      Поворот не удался"), "\(second.screen)")
     }
 
+    /// A map that never had a file is journaled too, and offered to the next argmap started
+    /// without one.
+    @Test func sigkillAnUntitledMapThenRecover() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let env = environment(tmp)
+        let t = try Terminal([], environment: env)
+        defer { t.close() }
+        #expect(t.waitFor("Type help"))
+        try typeEdits(t)
+        let pid = try #require(t.pid)
+        kill(pid, SIGKILL)
+        #expect(t.waitForExit())
+        let plain = try runArgmap(["-c", "ls"], environment: env)
+        #expect(plain.stderr.contains("warning: an untitled map has 4 unsaved edits from a session that ended without saving; run argmap --recover to apply them"), "\(plain.stderr)")
+        let withFile = try runArgmap([tmp.file("other.argdown"), "-c", "ls"], environment: env)
+        #expect(!withFile.stderr.contains("unsaved edits"), "a session on a file is not offered an untitled map's edits")
+        let saved = tmp.file("recovered.argdown")
+        let r = try runArgmap(["--recover", "-c", "show survivor", "-c", "save " + saved], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("recovered 4 of 4 edits"))
+        #expect(try String(contentsOfFile: saved, encoding: .utf8).contains("[survivor]: Поворот не удался {base: 0.8}"))
+        let again = try runArgmap(["-c", "ls"], environment: env)
+        #expect(!again.stderr.contains("unsaved edits"), "the journal is gone once recovered")
+    }
+
     @Test func ctrlDAtTheQuestionLeavesAndKeepsTheJournal() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.cleanup() }

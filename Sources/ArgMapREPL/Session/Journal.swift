@@ -4,22 +4,29 @@ import Glibc
 import Darwin
 #endif
 
-/// The crash journal: every command that changed a map with a file is appended (and flushed
-/// to disk) before the session moves on; a clean save or exit removes it. After a crash, a
-/// killed terminal or a power cut, the next `argmap FILE` finds the journal and offers to
-/// replay its commands (`--recover` does so in scripts). Journals live in
-/// `$XDG_STATE_HOME/argmap/journal/`, one per session and file, named after the file's
-/// absolute path and the session's process id; the process id also tells a second session
-/// that another one is editing the same file.
+/// The crash journal: every command that changed a map is appended (and flushed to disk)
+/// before the session moves on; a clean save or exit removes it. After a crash, a killed
+/// terminal or a power cut, the next `argmap FILE` finds the journal and offers to replay its
+/// commands (`--recover` does so in scripts); a map that had no file yet is offered by the
+/// next `argmap` started without one. Journals live in `$XDG_STATE_HOME/argmap/journal/`, one
+/// per session and file, named after the file's absolute path (or `untitled`) and the
+/// session's process id; the process id also tells a second session that another one is
+/// editing the same file.
 public final class Journal {
     public let path: String
-    public let file: String
+    /// The absolute path of the map's file; nil for a map that has none yet.
+    public let file: String?
     private var fd: Int32 = -1
 
-    public init?(file: String) {
-        guard let dir = Journal.directory(), let abs = Journal.absolute(file) else { return nil }
-        self.file = abs
-        path = dir + "/" + Journal.stem(abs) + ".\(getpid()).journal"
+    public init?(file: String?) {
+        guard let dir = Journal.directory() else { return nil }
+        if let file {
+            guard let abs = Journal.absolute(file) else { return nil }
+            self.file = abs
+        } else {
+            self.file = nil
+        }
+        path = dir + "/" + Journal.stem(self.file) + ".\(getpid()).journal"
     }
 
     deinit { if fd >= 0 { close(fd) } }
@@ -41,9 +48,11 @@ public final class Journal {
         return cwd + "/" + (file.hasPrefix("./") ? String(file.dropFirst(2)) : file)
     }
 
-    /// The file's absolute path as one file name (`/` → `%`).
-    static func stem(_ abs: String) -> String {
-        String(abs.map { $0 == "/" ? "%" : $0 })
+    /// The file's absolute path as one file name (`/` → `%`); `untitled` for no file (an
+    /// absolute path always starts with `%`, so the two never meet).
+    static func stem(_ abs: String?) -> String {
+        guard let abs else { return "untitled" }
+        return String(abs.map { $0 == "/" ? "%" : $0 })
     }
 
     /// Appends one command and flushes it to disk.
@@ -52,7 +61,7 @@ public final class Journal {
             LibEditLineEditor.makeDirectories(String(path[..<path.lastIndex(of: "/")!]))
             fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
             guard fd >= 0 else { return }
-            write("# argmap journal\n# file: \(file)\n# pid: \(getpid())\n")
+            write("# argmap journal\n# file: \(file ?? "(untitled)")\n# pid: \(getpid())\n")
         }
         write(command.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ") + "\n")
         fsync(fd)
@@ -91,10 +100,15 @@ public final class Journal {
         return state != "Z" && state != "X"
     }
 
-    /// Journals of other sessions on this file, oldest first.
-    public static func leftovers(for file: String) -> [Leftover] {
-        guard let dir = directory(), let abs = absolute(file), let d = opendir(dir) else { return [] }
+    /// Journals of other sessions on this file (nil: on maps that had no file), oldest first.
+    public static func leftovers(for file: String?) -> [Leftover] {
+        guard let dir = directory(), let d = opendir(dir) else { return [] }
         defer { closedir(d) }
+        var abs: String?
+        if let file {
+            guard let a = absolute(file) else { return [] }
+            abs = a
+        }
         let prefix = stem(abs) + "."
         var found: [(Int, Leftover)] = []
         while let entry = readdir(d) {

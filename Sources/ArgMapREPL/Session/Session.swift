@@ -166,8 +166,9 @@ public final class Session {
 
     /// Records a command that changed the map in the crash journal.
     public func journal(_ command: String) {
-        guard journaling, let file else { return }
-        if journal == nil || journal?.file != Journal.absolute(file) { journal = Journal(file: file) }
+        guard journaling else { return }
+        let target = file.flatMap { Journal.absolute($0) }
+        if journal == nil || journal?.file != target { journal = Journal(file: file) }
         journal?.record(command)
     }
 
