@@ -34,6 +34,19 @@ public enum Checks {
 }
 
 extension Checks {
+    /// One input for an importer: recognising it never crashes, and reading it gives a map
+    /// that saves and reads back, or a located refusal.
+    public static func importer(_ data: UnsafePointer<UInt8>, _ size: Int, name: String,
+                                recognizes: (String) -> Bool, read: (String) throws(LoadFailure) -> ImportResult) {
+        let text = text(data, size)
+        _ = recognizes(text)
+        do {
+            savesAndReadsBack(try read(text).map, from: "the \(name) importer")
+        } catch {
+            located(error, in: text)
+        }
+    }
+
     /// A map goes through argmap's JSON and comes back the same.
     public static func survivesJSON(_ map: ArgumentMap, from reader: String) {
         let json = ArgmapJSON.write(map)

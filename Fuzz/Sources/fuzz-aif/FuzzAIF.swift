@@ -5,13 +5,6 @@ import FuzzSupport
 /// valid and saves as an argument file that reads back.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAIF(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let text = Checks.text(data, size)
-    _ = AIFFormat.recognizes(text)
-    do {
-        let map = try AIFFormat.read(text).map
-        Checks.savesAndReadsBack(map, from: "the aif importer")
-    } catch {
-        Checks.located(error, in: text)
-    }
+    Checks.importer(data, size, name: "aif", recognizes: AIFFormat.recognizes) { (text) throws(LoadFailure) in try AIFFormat.read(text) }
     return 0
 }

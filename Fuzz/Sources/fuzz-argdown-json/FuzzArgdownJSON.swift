@@ -5,13 +5,6 @@ import FuzzSupport
 /// valid and saves as an argument file that reads back.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzArgdownJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let text = Checks.text(data, size)
-    _ = ArgdownJSONFormat.recognizes(text)
-    do {
-        let map = try ArgdownJSONFormat.read(text).map
-        Checks.savesAndReadsBack(map, from: "the argdown-json importer")
-    } catch {
-        Checks.located(error, in: text)
-    }
+    Checks.importer(data, size, name: "argdown-json", recognizes: ArgdownJSONFormat.recognizes) { (text) throws(LoadFailure) in try ArgdownJSONFormat.read(text) }
     return 0
 }

@@ -5,13 +5,6 @@ import FuzzSupport
 /// valid and saves as an argument file that reads back.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKialo(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let text = Checks.text(data, size)
-    _ = KialoFormat.recognizes(text)
-    do {
-        let map = try KialoFormat.read(text).map
-        Checks.savesAndReadsBack(map, from: "the kialo importer")
-    } catch {
-        Checks.located(error, in: text)
-    }
+    Checks.importer(data, size, name: "kialo", recognizes: KialoFormat.recognizes) { (text) throws(LoadFailure) in try KialoFormat.read(text) }
     return 0
 }

@@ -28,14 +28,7 @@ public enum FlowExporter {
         let dropped = Set(drops.map(\.claim))
         let e = HTMLExporter.escape
         let title = map.title ?? "Argument map"
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <title>\(e(title)) — flow</title>
+        var out = HTMLExporter.head(title: title + " — flow", csp: "default-src 'none'; style-src 'unsafe-inline'") + """
         <style>
         body { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 1rem; color: #222; }
         h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 .4rem; }

@@ -5,16 +5,24 @@ import ArgMapModel
 /// marked by colour and by sign, scores as bars, sources, and a search box. Every piece of
 /// claim text is HTML-escaped; the only script is the page's own search.
 public enum HTMLExporter {
-    public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        let title = map.title ?? "Argument map"
-        var out = """
+    /// The start of every page argmap writes, up to its title: UTF-8, a viewport for phones,
+    /// and a Content-Security-Policy that allows nothing beyond `csp` (no requests at all).
+    static func head(title: String, csp: String) -> String {
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+        <meta http-equiv="Content-Security-Policy" content="\(csp)">
         <title>\(escape(title))</title>
+
+        """
+    }
+
+    public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
+        let title = map.title ?? "Argument map"
+        var out = head(title: title, csp: "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:") + """
         <style>
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem 4rem; color: #222; }
         h1 { font-size: 1.5rem; margin-bottom: .25rem; }
