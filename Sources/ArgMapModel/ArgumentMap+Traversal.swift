@@ -18,22 +18,34 @@ extension ArgumentMap {
 
     /// A topological order (every claim after all the claims under it), or nil when the map
     /// has a cycle. An undercut counts as an edge into the claim whose inference it attacks.
+    ///
+    /// Depth first from each thesis down through the claims under it, a claim placed once all
+    /// of its own are: the claims of one subtree stay together, so that a pass in this order
+    /// over a map read from its file (where subtrees are contiguous) reads memory nearly in
+    /// sequence. A claim met again while it is still open closes a cycle.
     /// - Complexity: O(claims + relations), no recursion.
     public func topologicalOrder() -> [Int]? {
-        var pending = incoming.map(\.count)
+        var state = [UInt8](repeating: 0, count: claims.count)  // 0 unseen, 1 open, 2 placed
         var order: [Int] = []
         order.reserveCapacity(claims.count)
-        for c in claims.indices where pending[c] == 0 { order.append(c) }
-        var head = 0
-        while head < order.count {
-            let c = order[head]
-            head += 1
-            for r in outgoing[c] {
-                let t = relations[r].to
-                pending[t] -= 1
-                if pending[t] == 0 { order.append(t) }
+        var stack: [(claim: Int, next: Int)] = []
+        for root in claims.indices where outgoing[root].isEmpty {
+            state[root] = 1
+            stack.append((root, 0))
+            while let (c, k) = stack.last {
+                if k < incoming[c].count {
+                    stack[stack.count - 1].next = k + 1
+                    let x = relations[incoming[c][k]].from
+                    if state[x] == 1 { return nil }
+                    if state[x] == 0 { state[x] = 1; stack.append((x, 0)) }
+                } else {
+                    state[c] = 2
+                    order.append(c)
+                    stack.removeLast()
+                }
             }
         }
+        // Claims no thesis reaches lie on or above a cycle.
         return order.count == claims.count ? order : nil
     }
 

@@ -33,6 +33,15 @@ final class Inputs: @unchecked Sendable {
         return t
     }
 
+    /// The map as `open` gives it: read back from its argument file, claims in file order.
+    func loaded(_ n: Int, _ shape: MapGenerator.Shape) -> ArgumentMap {
+        let key = "loaded-\(n)-\(shape)"
+        if let m = maps[key] { return m }
+        let m = try! ArgdownFormat.read(ArgdownFormat.write(map(n, shape))).map
+        maps[key] = m
+        return m
+    }
+
     func json(_ n: Int) -> String {
         if let t = texts["js\(n)"] { return t }
         let t = ArgmapJSON.write(map(n))
@@ -97,6 +106,13 @@ let benchmarks: @Sendable () -> Void = {
                     benchmark.startMeasurement()
                     blackHole(Evaluator.evaluate(graph, semantics))
                 }
+            }
+        }
+        for shape in [MapGenerator.Shape.tree, .dag] {
+            Benchmark("dfquad pass \(shape.rawValue) from file \(label)", configuration: configuration(n)) { benchmark in
+                let graph = EvaluationGraph(inputs.loaded(n, shape))
+                benchmark.startMeasurement()
+                blackHole(Evaluator.evaluate(graph, .dfquad))
             }
         }
         if n <= 100_000 {
