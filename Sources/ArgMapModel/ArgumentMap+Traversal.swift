@@ -49,6 +49,30 @@ extension ArgumentMap {
         return order.count == claims.count ? order : nil
     }
 
+    /// The same map with claims and relations renumbered in the order of the canonical walk,
+    /// the order its argument file lists them in and `open` gives them: each subtree's claims
+    /// lie together, so passes over the map read memory nearly in sequence.
+    /// - Complexity: O(claims + relations).
+    public func inWalkOrder() -> ArgumentMap {
+        var newIndex = [Int](repeating: -1, count: claims.count)
+        var ordered: [Claim] = [], links: [Relation] = []
+        ordered.reserveCapacity(claims.count)
+        links.reserveCapacity(relations.count)
+        canonicalWalk { step in
+            if newIndex[step.claim] < 0 {
+                newIndex[step.claim] = ordered.count
+                ordered.append(claims[step.claim])
+            }
+            if let r = step.relation { links.append(relations[r]) }
+        }
+        for i in links.indices {
+            links[i].from = newIndex[links[i].from]
+            links[i].to = newIndex[links[i].to]
+        }
+        // Every claim and relation of a valid map, renumbered: nothing the checks could refuse.
+        return try! ArgumentMap(title: title, frontmatter: frontmatter, claims: ordered, relations: links)
+    }
+
     /// One step of the canonical walk: a claim reached through a relation (nil for a thesis or
     /// a block start), at a depth, expanded here (its first visit) or only referred to.
     public struct WalkStep: Sendable {

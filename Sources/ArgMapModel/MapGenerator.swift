@@ -77,7 +77,8 @@ public enum MapGenerator {
                 }
             }
         }
-        return map
+        // Claims in the order their argument file would list them, as a map a user opens.
+        return map.inWalkOrder()
     }
 }
 

@@ -35,17 +35,8 @@ public enum Evaluator {
     public static func evaluate(_ g: EvaluationGraph, _ semantics: Semantics, options: Options = Options()) -> Evaluation {
         if semantics == .grounded { return grounded(g) }
         if let order = g.order {
-            var s = g.base
-            var uf = [Double](repeating: 1, count: g.count)
-            s.withUnsafeMutableBufferPointer { sp in
-                uf.withUnsafeMutableBufferPointer { up in
-                    for c in order {
-                        up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp))
-                        sp[c] = strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(up))
-                    }
-                }
-            }
-            return Evaluation(semantics: semantics, converged: true, iterations: 1, residual: 0, scores: s, labels: nil, note: nil, cyclic: false)
+            return Evaluation(semantics: semantics, converged: true, iterations: 1, residual: 0,
+                              scores: acyclicPass(g, order, semantics), labels: nil, note: nil, cyclic: false)
         }
         if semantics == .quad {
             return Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
@@ -54,6 +45,50 @@ public enum Evaluator {
         let work = max(1, g.count + g.source.count + g.undercutSource.count)
         let cap = min(options.maxSteps, max(2_000, 400_000_000 / work))
         return semantics == .hcat ? iterate(g, semantics, options, cap: cap) : rk4(g, semantics, options, cap: cap)
+    }
+
+    /// One exact pass in topological order. At a million claims the pass is bound by memory,
+    /// so it reads the graph through raw buffers (no bounds checks, no copies); each claim's
+    /// strength before its turn is still its base.
+    static func acyclicPass(_ g: EvaluationGraph, _ order: [Int], _ semantics: Semantics) -> [Double] {
+        var s = g.base
+        var uf = [Double](repeating: 1, count: g.count)
+        s.withUnsafeMutableBufferPointer { sp in
+        uf.withUnsafeMutableBufferPointer { up in
+        order.withUnsafeBufferPointer { order in
+        g.offsets.withUnsafeBufferPointer { offsets in
+        g.source.withUnsafeBufferPointer { source in
+        g.weight.withUnsafeBufferPointer { weight in
+        g.isAttack.withUnsafeBufferPointer { isAttack in
+        g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
+        g.undercutSource.withUnsafeBufferPointer { undercutSource in
+        g.undercutWeight.withUnsafeBufferPointer { undercutWeight in
+            for c in order {
+                var factor = 1.0
+                var k = undercutOffsets[c]
+                let undercutEnd = undercutOffsets[c + 1]
+                while k < undercutEnd {
+                    factor *= 1 - undercutWeight[k] * sp[Int(undercutSource[k])]
+                    k += 1
+                }
+                up[c] = factor
+                var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
+                var hasAtt = false, hasSup = false
+                k = offsets[c]
+                let end = offsets[c + 1]
+                while k < end {
+                    let x = Int(source[k])
+                    let effective = weight[k] * up[x]
+                    if effective != 0 {
+                        let v = effective * sp[x]
+                        if isAttack[k] { prodAtt *= 1 - v; sumAtt += v; hasAtt = true } else { prodSup *= 1 - v; sumSup += v; hasSup = true }
+                    }
+                    k += 1
+                }
+                sp[c] = combine(semantics, base: sp[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
+            }
+        }}}}}}}}}}
+        return s
     }
 
     /// The strength of claim c given the current strengths s and undercut factors uf.
