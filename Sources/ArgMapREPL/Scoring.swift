@@ -20,6 +20,32 @@ extension Session {
         s == semantics ? currentEvaluation() : Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
     }
 
+    /// The evaluation under the session's semantics after one base or weight change, leaving
+    /// the map and the live scores as they were: the change and its reversal both go through
+    /// the live scores incrementally, with no copy of the map. Nil where that cannot be done
+    /// (cycles, conceded scoring, other edits): evaluate a changed copy in full instead.
+    func evaluation(trying edit: Edit) -> Evaluation? {
+        guard !settings.conceded else { return nil }
+        _ = currentEvaluation()
+        guard let board = scoreBoard, board.isIncremental else { return nil }
+        switch edit {
+        case .setValue(let id, .base(let value)):
+            guard let c = map.index(of: id) else { return nil }
+            let old = map.claims[c].base
+            board.baseChanged(c, to: value, map: map)
+            defer { board.baseChanged(c, to: old, map: map) }
+            return board.evaluation
+        case .setWeight(let from, let to, let value):
+            guard let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t) else { return nil }
+            let old = map.relations[r].weight
+            board.weightChanged(relation: r, to: value, map: map)
+            defer { board.weightChanged(relation: r, to: old, map: map) }
+            return board.evaluation
+        default:
+            return nil
+        }
+    }
+
     /// Brings the live scores up to date after an edit was applied to the map.
     func noteScores(_ edit: Edit) {
         guard let board = scoreBoard else { return }

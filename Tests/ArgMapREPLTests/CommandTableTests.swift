@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgMapSemantics
 @testable import ArgMapREPL
 import ArgMapModel
 import ArgMapFormats
@@ -56,6 +57,37 @@ struct CommandTableTests {
         #expect(throws: CommandError.self) { try resolve("1.9") }
         #expect(throws: CommandError.self) { try resolve("zeta") }
         #expect(s.position(of: s.map.index(of: "gamma")!) == "1.1.1")
+    }
+
+    /// `find` ignores case in any script, and looks in every field.
+    @Test func findIgnoresCaseInAnyScript() {
+        #expect(Matcher("vostok")("Dalniy VOSTOK port"))
+        #expect(Matcher("восток")("Поворот на ВОСТОК"))
+        #expect(Matcher("café")("CAFÉ society"))
+        #expect(!Matcher("vostok")("Dalniy Vosto"))
+        #expect(!Matcher("восток")("vostok"))
+        #expect(Matcher("")("anything"))
+    }
+
+    /// `whatif` on a base or weight goes through the live scores and back: its "after" is a full
+    /// evaluation of the changed map, and the live scores are bitwise what they were.
+    @Test func whatifLeavesTheLiveScoresAsTheyWere() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let map = try ArgdownFormat.read(String(contentsOfFile: root + "/Arguments/pivot-to-asia.argdown", encoding: .utf8)).map
+        let session = Session(map: map)
+        let before = session.currentEvaluation().scores
+        let thesis = try #require(map.roots.first)
+        for c in map.claims.indices where c != thesis {
+            let id = map.claims[c].id
+            for edit in [Edit.setValue(id, .base(0.05))] + map.parents(of: c).map({ Edit.setWeight(from: id, to: map.claims[$0.claim].id, 0.2) }) {
+                let tried = try #require(session.evaluation(trying: edit))
+                var changed = map
+                try changed.apply(edit)
+                let full = Evaluator.evaluate(changed, session.semantics)
+                for k in map.claims.indices { #expect(abs(tried.scores[k] - full.scores[k]) < 1e-12, "\(edit.summary): \(map.claims[k].id)") }
+                #expect(session.currentEvaluation().scores == before, "\(edit.summary) left the live scores changed")
+            }
+        }
     }
 
     /// Every command, from its record, with no arguments, too many, wrong types, unknown ids,

@@ -16,6 +16,7 @@ extension Commands {
             let semantics = try Commands.semantics(inv, options)
             var trial = s.map
             let what: String
+            var change: Edit?
             if args[0].text == "rm", s.map.index(of: "rm") == nil {
                 let c = try s.resolveClaim(args[1])
                 guard args.count == 2 else { throw CommandError("whatif rm takes one claim", at: args[2]) }
@@ -27,20 +28,31 @@ extension Commands {
                 let c = try s.resolveClaim(args[0])
                 let id = s.map.claims[c].id
                 let value = try inv.number(args[2], name: args[1].text)
+                if args[1].text == "base" || args[1].text == "weight" {
+                    do { try ArgumentMap.validate(value: value, name: args[1].text) } catch { throw CommandError("\(error)", at: args[2]) }
+                }
                 switch args[1].text {
                 case "base":
-                    do { try trial.apply(.setValue(id, .base(value))) } catch { throw CommandError("\(error)", at: args[2]) }
+                    change = .setValue(id, .base(value))
                     what = "with \(id) at base \(DataValue.format(value))"
                 case "weight":
                     let p = try Commands.parentFor(inv, claim: c, option: options["to"] ?? nil, word: args[0])
-                    do { try trial.apply(.setWeight(from: id, to: s.map.claims[p].id, value)) } catch { throw CommandError("\(error)", at: args[2]) }
+                    change = .setWeight(from: id, to: s.map.claims[p].id, value)
                     what = "with \(id) → \(s.map.claims[p].id) at weight \(DataValue.format(value))"
                 default:
                     throw CommandError("whatif changes base or weight, not '\(args[1].text)'", at: args[1])
                 }
             }
             let before = s.evaluation(semantics)
-            let after = Evaluator.evaluate(trial, semantics)
+            // One base or weight under the live semantics is rescored incrementally (and back);
+            // anything else is evaluated in full on a copy of the map.
+            let after: Evaluation
+            if semantics == s.semantics, let change, let e = s.evaluation(trying: change) {
+                after = e
+            } else {
+                if let change { do { try trial.apply(change) } catch { throw CommandError("\(error)", at: args[2]) } }
+                after = Evaluator.evaluate(trial, semantics)
+            }
             var lines = ["What if: \(what) (\(semantics.title))"]
             for r in s.map.roots {
                 let id = s.map.claims[r].id

@@ -84,7 +84,8 @@ extension Session {
     }
 
     /// The position of a claim along the current focus path or its first parents, as `1.2.3`.
-    public func position(of c: Int) -> String? {
+    /// `roots` saves a pass over the map when asking for many positions at once.
+    public func position(of c: Int, roots: [Int]? = nil) -> String? {
         var parts: [Int] = []
         var current = c
         var seen: Set<Int> = [c]
@@ -94,7 +95,7 @@ extension Session {
             parts.append(k + 1)
             current = parent
         }
-        guard let rootIndex = map.roots.firstIndex(of: current) else { return nil }
+        guard let rootIndex = (roots ?? map.roots).firstIndex(of: current) else { return nil }
         parts.append(rootIndex + 1)
         return parts.reversed().map(String.init).joined(separator: ".")
     }
