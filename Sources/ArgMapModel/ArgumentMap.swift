@@ -124,6 +124,80 @@ public struct ArgumentMap: Sendable {
         rebuildAdjacency()
     }
 
+    /// Removes the claims marked gone and every relation that touches them, renumbering the
+    /// rest, in one pass.
+    /// - Complexity: O(claims + relations).
+    mutating func removeClaimsUnchecked(_ gone: [Bool]) {
+        var newIndex = [Int](repeating: -1, count: claims.count)
+        var kept: [Claim] = []
+        kept.reserveCapacity(claims.count)
+        var firstShifted = claims.count
+        for c in claims.indices {
+            if gone[c] {
+                indexByID[claims[c].id] = nil
+                firstShifted = min(firstShifted, c)
+            } else {
+                newIndex[c] = kept.count
+                kept.append(claims[c])
+            }
+        }
+        relations = relations.compactMap { r in
+            gone[r.from] || gone[r.to] ? nil : Relation(from: newIndex[r.from], to: newIndex[r.to], type: r.type, weight: r.weight)
+        }
+        claims = kept
+        for i in min(firstShifted, claims.count)..<claims.count { indexByID[claims[i].id] = i }
+        rebuildAdjacency()
+    }
+
+    /// Inserts claims so that each ends at its position (positions ascending), renumbering the
+    /// others, in one pass.
+    /// - Complexity: O(claims + relations).
+    mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int]) {
+        guard !inserted.isEmpty else { return }
+        let total = claims.count + inserted.count
+        var merged: [Claim] = []
+        merged.reserveCapacity(total)
+        var oldToNew = [Int](repeating: 0, count: claims.count)
+        var j = 0, old = 0
+        for position in 0..<total {
+            if j < inserted.count, positions[j] == position {
+                merged.append(inserted[j])
+                j += 1
+            } else {
+                oldToNew[old] = position
+                merged.append(claims[old])
+                old += 1
+            }
+        }
+        for i in relations.indices {
+            relations[i].from = oldToNew[relations[i].from]
+            relations[i].to = oldToNew[relations[i].to]
+        }
+        claims = merged
+        for i in positions[0]..<claims.count { indexByID[claims[i].id] = i }
+        rebuildAdjacency()
+    }
+
+    /// Inserts relations so that each ends at its position (positions ascending), in one pass.
+    /// - Complexity: O(claims + relations).
+    mutating func insertRelationsUnchecked(_ inserted: [(Relation, Int)]) {
+        guard !inserted.isEmpty else { return }
+        var merged: [Relation] = []
+        merged.reserveCapacity(relations.count + inserted.count)
+        var j = 0, old = 0
+        while merged.count < relations.count + inserted.count {
+            if j < inserted.count, inserted[j].1 <= merged.count || old == relations.count {
+                merged.append(inserted[j].0)
+                j += 1
+            } else {
+                merged.append(relations[old])
+                old += 1
+            }
+        }
+        relations = merged
+        rebuildAdjacency()
+    }
+
     mutating func appendRelationUnchecked(_ relation: Relation) {
         let r = relations.count
         relations.append(relation)

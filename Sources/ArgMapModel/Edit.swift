@@ -8,6 +8,12 @@ public enum Edit: Equatable, Sendable {
     /// Puts back a removed claim at its old position with its old relations (the inverse of
     /// `removeClaim`).
     case restoreClaim(Claim, at: Int, relations: [PlacedRelation])
+    /// Removes several claims and every relation that touches them, in one pass over the map
+    /// (a subtree of a hundred thousand claims is one linear step, not one per claim).
+    case removeClaims([String])
+    /// Puts back removed claims at their old positions (ascending) and their relations at
+    /// theirs (ascending), in one pass (the inverse of `removeClaims`).
+    case restoreClaims([Claim], at: [Int], relations: [PlacedRelation])
     /// Replaces a claim's text.
     case setText(String, String)
     /// Sets one of a claim's values.
@@ -104,6 +110,45 @@ extension ArgumentMap {
                     at: min(p.position, relations.count))
             }
             return .removeClaim(claim.id)
+
+        case .removeClaims(let ids):
+            var gone = [Bool](repeating: false, count: claims.count)
+            var positions: [Int] = []
+            positions.reserveCapacity(ids.count)
+            for id in ids {
+                let c = try require(id)
+                if !gone[c] { gone[c] = true; positions.append(c) }
+            }
+            positions.sort()
+            var placed: [PlacedRelation] = []
+            for (r, relation) in relations.enumerated() where gone[relation.from] || gone[relation.to] {
+                placed.append(PlacedRelation(spec(of: relation), at: r))
+            }
+            let removed = positions.map { claims[$0] }
+            removeClaimsUnchecked(gone)
+            return .restoreClaims(removed, at: positions, relations: placed)
+
+        case .restoreClaims(let restored, let positions, let placed):
+            // Everything is checked before anything changes.
+            guard restored.count == positions.count, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }),
+                  positions.enumerated().allSatisfy({ $0.element >= 0 && $0.element <= claims.count + $0.offset }) else {
+                throw .unknownClaim(restored.first?.id ?? "#")
+            }
+            var incoming = Set<String>()
+            for claim in restored {
+                guard indexByIDContains(claim.id) == false, incoming.insert(claim.id).inserted else { throw .duplicateID(claim.id) }
+            }
+            for p in placed {
+                for end in [p.relation.from, p.relation.to] where index(of: end) == nil && !incoming.contains(end) { throw .unknownClaim(end) }
+            }
+            insertClaimsUnchecked(restored, at: positions)
+            var links: [(Relation, Int)] = []
+            links.reserveCapacity(placed.count)
+            for p in placed {
+                links.append((Relation(from: index(of: p.relation.from)!, to: index(of: p.relation.to)!, type: p.relation.type, weight: p.relation.weight), p.position))
+            }
+            insertRelationsUnchecked(links)
+            return .removeClaims(restored.map(\.id))
 
         case .setText(let id, let written):
             let text = Claim.normalizedText(written)
@@ -256,6 +301,8 @@ extension Edit {
         case .addClaim(let c, _): return "add \(c.kind == .argument ? "<\(c.id)>" : "[\(c.id)]")"
         case .removeClaim(let id): return "remove \(id)"
         case .restoreClaim(let c, _, _): return "restore \(c.id)"
+        case .removeClaims(let ids): return ids.count == 1 ? "remove \(ids[0])" : "remove \(ids.count) claims"
+        case .restoreClaims(let claims, _, _): return claims.count == 1 ? "restore \(claims[0].id)" : "restore \(claims.count) claims"
         case .setText(let id, _): return "edit the text of \(id)"
         case .setValue(let id, let v):
             switch v {

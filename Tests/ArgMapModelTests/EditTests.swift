@@ -82,6 +82,27 @@ struct EditTests {
         #expect(map.invariantViolations().isEmpty)
     }
 
+    /// Removing a set of claims at once is the same as removing them one by one, and its
+    /// inverse puts every claim and relation back where it was.
+    @Test(arguments: [11, 12, 13, 14] as [UInt64])
+    func removingManyAtOnceMatchesOneByOne(seed: UInt64) throws {
+        let original = MapGenerator.generate(.init(claims: 300, shape: .dag, seed: seed))
+        var rng = SplitMix64(seed: seed)
+        let ids = (0..<60).map { _ in original.claims[Int(rng.next() % 300)].id }
+        var together = original, oneByOne = original
+        let inverse = try together.apply(.removeClaims(ids))
+        for id in Set(ids).sorted() { try oneByOne.apply(.removeClaim(id)) }
+        #expect(together.invariantViolations().isEmpty)
+        #expect(together.claims.map(\.id) == oneByOne.claims.map(\.id))
+        #expect(together.relationSpecs == oneByOne.relationSpecs)
+        try together.apply(inverse)
+        #expect(together.claims.map(\.id) == original.claims.map(\.id))
+        #expect(together.relationSpecs == original.relationSpecs)
+        #expect(together.invariantViolations().isEmpty)
+        #expect(throws: MapError.unknownClaim("nosuch")) { try together.apply(.removeClaims(["c1", "nosuch"])) }
+        #expect(together.claims.map(\.id) == original.claims.map(\.id), "a refused removal changes nothing")
+    }
+
     /// Random edit sequences: invariants hold after every edit, and applying the inverses in
     /// reverse brings back the exact map (same order of claims and relations).
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
@@ -94,7 +115,7 @@ struct EditTests {
             let ids = map.claims.map(\.id)
             func anyID() -> String { ids.isEmpty ? "none" : ids[Int(rng.next() % UInt64(ids.count))] }
             let edit: Edit
-            switch rng.next() % 9 {
+            switch rng.next() % 10 {
             case 0: edit = .addClaim(Claim(id: "n\(step)", text: "new \(step)"), at: Int(rng.next() % UInt64(map.count + 1)))
             case 1: edit = .removeClaim(anyID())
             case 2: edit = .setText(anyID(), "text \(step)")
@@ -103,6 +124,7 @@ struct EditTests {
             case 5: edit = .unlink(from: anyID(), to: anyID())
             case 6: edit = .move(anyID(), from: anyID(), to: anyID())
             case 7: edit = .rename(anyID(), to: "r\(step)")
+            case 8: edit = .removeClaims((0..<(1 + rng.next() % 6)).map { _ in anyID() })
             default: edit = .batch([.addClaim(Claim(id: "b\(step)")), .link(RelationSpec(from: "b\(step)", to: anyID(), type: .support))])
             }
             let before = map

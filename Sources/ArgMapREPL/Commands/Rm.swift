@@ -19,9 +19,9 @@ extension Commands {
                     return
                 }
             }
-            // Remove leaves first, so that each removal is a plain claim removal.
-            let ids = doomed.reversed().map { s.map.claims[$0].id }
-            try inv.perform(.batch(ids.map { .removeClaim($0) }), about: args[0],
+            // One removal of the whole set: linear in the map, however many claims go.
+            let ids = doomed.map { s.map.claims[$0].id }
+            try inv.perform(.removeClaims(ids), about: args[0],
                             summary: "remove \(s.map.claims[c].id)" + (doomed.count > 1 ? " and \(doomed.count - 1) under it" : ""))
             inv.console.print("removed \(doomed.count) claim\(doomed.count == 1 ? "" : "s")")
         })
