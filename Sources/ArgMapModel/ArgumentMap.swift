@@ -64,6 +64,7 @@ public struct ArgumentMap: Sendable {
         for i in claims.indices {
             // Written only when it changes, so that the readers' array is not copied.
             if !Claim.isNormalText(claims[i].text) { claims[i].text = Claim.foldedText(claims[i].text) }
+            if claims[i].tags.count > 1 { claims[i].tags = Claim.uniqueTags(claims[i].tags) }
             let claim = claims[i]
             try ArgumentMap.validate(id: claim.id)
             try ArgumentMap.validate(value: claim.base, name: "base")

@@ -174,6 +174,15 @@ extension Claim {
         return String(out)
     }
 
+    /// Tags without repeats, in the order first given: a tag is there or not (an argument file
+    /// that names one twice reads as once).
+    public static func uniqueTags(_ tags: [String]) -> [String] {
+        guard tags.count > 1 else { return tags }
+        var seen = Set<String>()
+        let unique = tags.filter { seen.insert($0).inserted }
+        return unique.count == tags.count ? tags : unique
+    }
+
     /// Why a tag cannot be written in an argument file, if it cannot: tags are one line,
     /// not empty, without control characters or the brackets that end them.
     public static func problem(tag: String) -> String? {

@@ -81,6 +81,7 @@ extension ArgumentMap {
         switch edit {
         case .addClaim(var claim, let position):
             claim.text = Claim.normalizedText(claim.text)
+            claim.tags = Claim.uniqueTags(claim.tags)
             try ArgumentMap.validate(id: claim.id)
             guard indexByIDContains(claim.id) == false else { throw .duplicateID(claim.id) }
             try ArgumentMap.validate(value: claim.base, name: "base")
@@ -163,6 +164,7 @@ extension ArgumentMap {
             let old = claims[c]
             var changed = old
             changed.set(value)
+            changed.tags = Claim.uniqueTags(changed.tags)
             try ArgumentMap.validate(controls: changed)
             let inverse: ClaimValue
             switch value {
@@ -173,9 +175,9 @@ extension ArgumentMap {
             case .kind(let k):
                 inverse = .kind(old.kind)
                 updateClaimUnchecked(at: c) { $0.kind = k }
-            case .tags(let t):
+            case .tags:
                 inverse = .tags(old.tags)
-                updateClaimUnchecked(at: c) { $0.tags = t }
+                updateClaimUnchecked(at: c) { $0.tags = changed.tags }
             case .sources(let s):
                 inverse = .sources(old.sources)
                 updateClaimUnchecked(at: c) { $0.sources = s }
@@ -275,6 +277,13 @@ extension ArgumentMap {
             bytes.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
         } ?? utf8.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
         if bad || id.forbiddenControl != nil { throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters") }
+        // An argument file is stripped of comments before it is read: an id holding a comment
+        // opener could not be written.
+        var slash = false
+        for b in utf8 {
+            if slash && (b == 0x2F || b == 0x2A) { throw .invalidID(id, reason: "an id cannot contain // or /* (they open comments in an argument file)") }
+            slash = b == 0x2F
+        }
     }
 
     /// Checks that no text of a claim holds a forbidden control character.

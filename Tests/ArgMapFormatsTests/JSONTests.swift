@@ -35,6 +35,13 @@ struct JSONTests {
             """)
     }
 
+    /// A tag is there or not: one named twice is kept once, as the argument file would read it.
+    @Test func repeatedTagsAreKeptOnce() throws {
+        let map = try ArgmapJSON.read("{\"claims\": [{\"id\": \"a\", \"tags\": [\"x\", \"y\", \"x\"]}]}")
+        #expect(map.claim("a")?.tags == ["x", "y"])
+        #expect(try ArgdownFormat.read(ArgdownFormat.write(map)).map == map)
+    }
+
     @Test func errorsNameTheClaimOrLocation() {
         func message(_ text: String) -> String {
             do { _ = try ArgmapJSON.read(text, file: "m.json"); return "" } catch { return error.description }
@@ -47,6 +54,8 @@ struct JSONTests {
         #expect(message("{\"claims\": [{\"id\": \"a\", \"base\": 1e999}]}").contains("too large"))
         #expect(message(String(repeating: "[", count: 100_000)).contains("nested more than 256 levels"))
         #expect(message("").contains("the JSON ends where a value should be"))
+        // An id with a comment opener could not be written to an argument file.
+        #expect(message("{\"claims\": [{\"id\": \"http://x\"}]}").contains("'http://x' cannot be an id: an id cannot contain // or /*"))
         // A repeated key would be read once and written back once: refused where it stands,
         // in small objects and in objects large enough to be checked through a set.
         #expect(message("{\"claims\": [{\"id\": \"a\", \"text\": \"x\", \"text\": \"y\"}]}").contains("m.json:1:38: error: the key \"text\" appears twice"))
