@@ -27,9 +27,9 @@ let package = Package(
         ),
         fuzzer("fuzz-argdown", ["ArgMapFormats"]),
         fuzzer("fuzz-json", ["ArgMapFormats"]),
-        fuzzer("fuzz-kialo", ["ArgMapFormats"]),
-        fuzzer("fuzz-aif", ["ArgMapFormats"]),
-        fuzzer("fuzz-argdown-json", ["ArgMapFormats"]),
+        fuzzer("fuzz-kialo", ["ArgMapFormats", "ArgMapModel"]),
+        fuzzer("fuzz-aif", ["ArgMapFormats", "ArgMapModel"]),
+        fuzzer("fuzz-argdown-json", ["ArgMapFormats", "ArgMapModel"]),
         fuzzer("fuzz-tokenizer", ["ArgMapREPL"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgMapFormats
+import ArgMapModel
 import FuzzSupport
 
 /// The kialo importer: a map or a located error, never a crash or a hang; a map it gives is
