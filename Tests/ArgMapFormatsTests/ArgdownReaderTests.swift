@@ -77,6 +77,14 @@ struct ArgdownReaderTests {
         #expect(map.relations.first?.weight == 0.25)
     }
 
+    /// YAML allows an empty key when it is quoted; a bare one is still an error.
+    @Test func aQuotedEmptyDataKey() throws {
+        let map = try load("[T]: The thesis {\"\": 0.6, plain: x}")
+        #expect(map.claim("T")?.dataValue("") == .number(0.6))
+        #expect(try load(ArgdownFormat.write(map)) == map)
+        #expect(throws: LoadFailure.self) { try ArgdownFormat.read("[T]: The thesis {: 0.6}") }
+    }
+
     @Test func crlfAndUntitledStatementsAndURLs() throws {
         let map = try load("Untitled thesis about http://example.org/a\r\n  + Untitled reason\r\n  - Untitled reason\r\n")
         #expect(map.count == 3)

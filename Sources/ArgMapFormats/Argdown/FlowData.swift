@@ -45,14 +45,16 @@ enum FlowData {
                     skipBlanks()
                     let keyStart = i
                     let key: String
+                    var quotedKey = false  // a quoted key may be empty ("": 1 is YAML)
                     if i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
                         key = try quoted()
+                        quotedKey = true
                     } else {
                         while i < bytes.endIndex, bytes[i] != UInt8(ascii: ":"), bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A { i += 1 }
                         key = String(decoding: bytes[keyStart..<i], as: UTF8.self).trimmingBlanks()
                     }
                     skipBlanks()
-                    guard !key.isEmpty, i < bytes.endIndex, bytes[i] == UInt8(ascii: ":") else {
+                    guard quotedKey || !key.isEmpty, i < bytes.endIndex, bytes[i] == UInt8(ascii: ":") else {
                         throw Failure(message: "expected 'key: value' in data", offset: keyStart)
                     }
                     i += 1
