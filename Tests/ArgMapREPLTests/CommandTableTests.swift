@@ -59,6 +59,20 @@ struct CommandTableTests {
         #expect(s.position(of: s.map.index(of: "gamma")!) == "1.1.1")
     }
 
+    /// `impact` tries the 500 claims nearest its target unless --all asks for every one, and
+    /// says which it did.
+    @Test func impactTriesTheNearestUnlessAll() throws {
+        let map = MapGenerator.generate(.init(claims: 1_200, shape: .tree, seed: 3))
+        let thesis = map.claims[try #require(map.roots.first)].id
+        for (command, expected) in [("impact \(thesis)", "(the 500 nearest of the 1199 claims beneath were tried; --all tries every one)"),
+                                    ("impact \(thesis) --all", nil)] {
+            let console = Console(sink: .buffer)
+            let repl = REPL(session: Session(map: map), console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
+            #expect(repl.execute(command), "\(console.errors)")
+            if let expected { #expect(console.output.contains(expected), "\(console.output)") } else { #expect(!console.output.contains("nearest")) }
+        }
+    }
+
     /// `find` ignores case in any script, and looks in every field.
     @Test func findIgnoresCaseInAnyScript() {
         #expect(Matcher("vostok")("Dalniy VOSTOK port"))

@@ -4,11 +4,12 @@ import ArgMapSemantics
 extension Commands {
     static let impact = Command(
         name: "impact", group: .scoring,
-        usage: "impact [ID] [--semantics NAME] [--top N]",
+        usage: "impact [ID] [--semantics NAME] [--top N] [--all]",
         summary: "rank the claims beneath a claim by how much they move it",
-        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed.",
+        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes); a cyclic map tries 300.",
         examples: ["impact", "impact pivot-succeeding --top 5"],
-        arguments: [.claim], options: [semanticsOption, OptionSpec("top", .number, "how many to list (default 15)")], maxArguments: 1,
+        arguments: [.claim], options: [semanticsOption, OptionSpec("top", .number, "how many to list (default 15)"),
+                                          OptionSpec("all", nil, "try every claim beneath, however many")], maxArguments: 1,
         run: { inv throws(CommandError) in
             let (args, options) = try inv.parse()
             let s = inv.session
@@ -23,20 +24,24 @@ extension Commands {
             }
             guard semantics != .grounded else { throw CommandError("impact measures numeric scores; grounded gives labels", at: inv.commandWord, hint: "use --semantics dfquad (or another gradual semantics)") }
             let map = s.map
-            // Everything beneath the target.
+            // Everything beneath the target, nearest first.
             var beneath: [Int] = []
             var seen: Set<Int> = [target]
-            var stack = [target]
-            while let c = stack.popLast() {
+            var queue = [target], head = 0
+            while head < queue.count {
+                let c = queue[head]
+                head += 1
                 for r in map.incoming[c] where seen.insert(map.relations[r].from).inserted {
                     beneath.append(map.relations[r].from)
-                    stack.append(map.relations[r].from)
+                    queue.append(map.relations[r].from)
                 }
             }
             guard !beneath.isEmpty else { inv.console.print("nothing beneath \(map.claims[target].id)"); return }
             let board = IncrementalEvaluator(map, semantics: semantics)
             guard board.evaluation.converged else { throw CommandError("the evaluation did not converge: \(board.evaluation.note ?? "")", at: inv.commandWord) }
-            let limit = board.isIncremental ? beneath.count : min(beneath.count, 300)
+            // Each trial costs the claims above the one changed; a subtree of a hundred thousand
+            // deep claims would take minutes, so the nearest are tried unless --all says otherwise.
+            let limit = options["all"] != nil ? beneath.count : min(beneath.count, board.isIncremental ? 500 : 300)
             let before = board.scores[target]
             struct Row { var claim: Int; var removed: Double; var down: Double; var up: Double }
             var rows: [Row] = []
@@ -69,7 +74,10 @@ extension Commands {
                 lines.append(name.padding(to: nameWidth) + d(row.removed).padding(to: 10) + d(row.down).padding(to: 10) + d(row.up))
             }
             if rows.count > top { lines.append("… \(rows.count - top) more (--top N)") }
-            if limit < beneath.count { lines.append("(the map has a cycle: the first \(limit) of \(beneath.count) claims were tried)") }
+            if limit < beneath.count {
+                lines.append(board.isIncremental ? "(the \(limit) nearest of the \(beneath.count) claims beneath were tried; --all tries every one)"
+                                                 : "(the map has a cycle: the \(limit) nearest of \(beneath.count) claims were tried)")
+            }
             inv.console.print(lines.joined(separator: "\n"))
         })
 }
