@@ -23,26 +23,54 @@ public enum Drops {
     public static func find(in map: ArgumentMap, round: Round? = nil) -> [Drop] {
         let round = round ?? Round(map)
         guard let last = round.lastSpeech else { return [] }
+        // The earliest answer from the other side that reaches each claim, directly or through
+        // its own side's supports (answering a disadvantage's link contests the disadvantage):
+        // one pass, children before parents, where the map has no cycle.
+        var earliest: [Speech?]?
+        if let order = map.topologicalOrder() {
+            var best = [Speech?](repeating: nil, count: map.count)
+            for x in order {
+                var b: Speech?
+                for (child, r) in map.children(of: x) {
+                    let candidate: Speech?
+                    if round.side[child] != round.side[x] {
+                        candidate = round.speech[child]
+                    } else if map.relations[r].type == .support {
+                        candidate = best[child]
+                    } else {
+                        candidate = nil
+                    }
+                    if let c = candidate, b.map({ c < $0 }) ?? true { b = c }
+                }
+                best[x] = b
+            }
+            earliest = best
+        }
         var drops: [Drop] = []
         for c in 0..<map.count {
             guard let speech = round.speech[c], let deadline = speech.answeredBy, deadline <= last else { continue }
             let side = round.side[c]
             var answered = false
-            var late: [Int] = []
-            // Answering a claim's own supporters (a disadvantage's link, say) contests the
-            // claim too, so look through same-side supports, without recursion.
-            var stack = [c]
-            var seen: Set<Int> = [c]
-            while let x = stack.popLast(), !answered {
-                for (child, r) in map.children(of: x) where seen.insert(child).inserted {
-                    if round.side[child] != side {
-                        if let s = round.speech[child], s <= deadline { answered = true } else if x == c { late.append(child) }
-                    } else if map.relations[r].type == .support {
-                        stack.append(child)
+            if let earliest {
+                answered = earliest[c].map { $0 <= deadline } ?? false
+            } else {
+                // A map with cycles: search this claim's own side's supports, without recursion.
+                var stack = [c]
+                var seen: Set<Int> = [c]
+                while let x = stack.popLast(), !answered {
+                    for (child, r) in map.children(of: x) where seen.insert(child).inserted {
+                        if round.side[child] != side {
+                            if let s = round.speech[child], s <= deadline { answered = true }
+                        } else if map.relations[r].type == .support {
+                            stack.append(child)
+                        }
                     }
                 }
             }
-            if !answered { drops.append(Drop(claim: c, side: side, speech: speech, deadline: deadline, lateAnswers: late)) }
+            guard !answered else { continue }
+            // Answers that came, but after the deadline.
+            let late = map.children(of: c).map(\.claim).filter { round.side[$0] != side }
+            drops.append(Drop(claim: c, side: side, speech: speech, deadline: deadline, lateAnswers: late))
         }
         return drops
     }
