@@ -130,4 +130,50 @@ struct SavingTests {
         #expect(off.status == 0)
         #expect(!(try String(contentsOfFile: map + "~", encoding: .utf8)).contains("[third]"))
     }
+
+    /// A full disk and a read-only file system, on small tmpfs mounts (which need root, as CI
+    /// has): save fails with a message that says so, the map stays, the old file is intact and
+    /// no temporary file is left behind.
+    @Test func aFullDiskOrAReadOnlyDirectoryFailsTheSaveAndKeepsEverything() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let full = tmp.file("full"), readOnly = tmp.file("ro")
+        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
+        func mount(_ options: String, _ path: String) throws -> Bool {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/mount")
+            p.arguments = ["-t", "tmpfs", "-o", options, "tmpfs", path]
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            return p.terminationStatus == 0
+        }
+        func unmount(_ path: String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/umount")
+            p.arguments = [path]
+            try? p.run()
+            p.waitUntilExit()
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/bin/mount"), try mount("size=64k", full) else {
+            withKnownIssue("mounting a small file system needs root") { Issue.record("mount failed") }
+            return
+        }
+        defer { unmount(full) }
+        let map = full + "/p.argdown"
+        try FileManager.default.copyItem(atPath: Repository.root + "/Arguments/pivot-to-asia.argdown", toPath: map)
+        let original = try Data(contentsOf: URL(fileURLWithPath: map))
+        let r = try runArgmap([map, "-c", "generate! --claims 2000", "-c", "save " + map])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot write \(map): No space left on device; the map is still here, unsaved"), "\(r.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: map)) == original, "the old file is intact")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: full) == ["p.argdown"], "no temporary file is left")
+
+        guard try mount("size=64k,ro", readOnly) else { Issue.record("a read-only mount failed where a writable one worked"); return }
+        defer { unmount(readOnly) }
+        let ro = try runArgmap(["-c", "add thesis Kept", "-c", "save " + readOnly + "/x.argdown", "-c", "ls"])
+        #expect(ro.status == 1)
+        #expect(ro.stderr.contains("cannot write a temporary file in \(readOnly): Read-only file system; the map is still here, unsaved"), "\(ro.stderr)")
+    }
 }
