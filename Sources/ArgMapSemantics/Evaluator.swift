@@ -60,21 +60,11 @@ public enum Evaluator {
         g.source.withUnsafeBufferPointer { source in
         g.weight.withUnsafeBufferPointer { weight in
         g.isAttack.withUnsafeBufferPointer { isAttack in
-        g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
-        g.undercutSource.withUnsafeBufferPointer { undercutSource in
-        g.undercutWeight.withUnsafeBufferPointer { undercutWeight in
             for c in order {
-                var factor = 1.0
-                var k = undercutOffsets[c]
-                let undercutEnd = undercutOffsets[c + 1]
-                while k < undercutEnd {
-                    factor *= 1 - undercutWeight[k] * sp[Int(undercutSource[k])]
-                    k += 1
-                }
-                up[c] = factor
+                up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp))  // undercuts are few
                 var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
                 var hasAtt = false, hasSup = false
-                k = offsets[c]
+                var k = offsets[c]
                 let end = offsets[c + 1]
                 while k < end {
                     let x = Int(source[k])
@@ -87,7 +77,7 @@ public enum Evaluator {
                 }
                 sp[c] = combine(semantics, base: sp[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
             }
-        }}}}}}}}}}
+        }}}}}}}
         return s
     }
 
