@@ -48,15 +48,17 @@ public struct ExportOptions: Sendable {
     }
 }
 
-/// An export: text, or bytes (pictures, PDF).
+/// An export: text, text already encoded as UTF-8 (large files, written without a copy), or
+/// binary bytes (pictures, PDF).
 public enum ExportOutput: Sendable {
     case text(String)
+    case utf8([UInt8])
     case bytes([UInt8])
 
     public var bytes: [UInt8] {
         switch self {
         case .text(let s): return Array(s.utf8)
-        case .bytes(let b): return b
+        case .utf8(let b), .bytes(let b): return b
         }
     }
 }
@@ -87,7 +89,7 @@ public enum FormatRegistry {
                 let (map, warnings) = try ArgdownFormat.read(text, file: file)
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
             },
-            write: { map, _ in .text(ArgdownFormat.write(map)) }, canSave: true),
+            write: { map, _ in .utf8(ArgdownFormat.writeBytes(map)) }, canSave: true),
         FileFormat(
             name: "json", extensions: ["json"],
             summary: "argmap's JSON: claims and relations with all their values",

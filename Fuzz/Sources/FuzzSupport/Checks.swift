@@ -34,6 +34,20 @@ public enum Checks {
 }
 
 extension Checks {
+    /// The argument-file reader's fast path answered: the general reader must read the same
+    /// claims and relations, in the same order, with no warning.
+    public static func sameAsGeneralReader(_ fast: ArgumentMap, _ text: String) {
+        do {
+            let (general, warnings) = try ArgdownFormat.read(text, fastPath: false)
+            if !warnings.isEmpty { fail("the fast path read a file the general reader warns about: \(warnings[0].message)\n\(text)") }
+            if general.title != fast.title || general.frontmatter != fast.frontmatter || general.claims != fast.claims || general.relations != fast.relations {
+                fail("the fast path and the general reader read different maps:\n\(text)")
+            }
+        } catch {
+            fail("the fast path read a file the general reader refuses: \(error)\n\(text)")
+        }
+    }
+
     /// One input for an importer: recognising it never crashes, and reading it gives a map
     /// that saves and reads back, or a located refusal.
     public static func importer(_ data: UnsafePointer<UInt8>, _ size: Int, name: String,

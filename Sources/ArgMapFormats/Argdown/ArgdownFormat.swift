@@ -5,7 +5,12 @@ import ArgMapModel
 public enum ArgdownFormat {
     /// Reads Argdown text into a map, or fails with every error found. Warnings of a
     /// successful read are returned beside the map.
-    public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> (map: ArgumentMap, warnings: [Diagnostic]) {
+    ///
+    /// Files in the layout argmap writes take a fast path (``readFast(_:)``), which answers only
+    /// where the general reader would build the same map and say nothing; `fastPath: false`
+    /// always uses the general reader.
+    public static func read(_ text: String, file: String? = nil, fastPath: Bool = true) throws(LoadFailure) -> (map: ArgumentMap, warnings: [Diagnostic]) {
+        if fastPath, let map = readFast(text) { return (map, []) }
         let (document, parseDiagnostics) = ArgdownParser.parse(text)
         if parseDiagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(parseDiagnostics, file: file, source: SourceText(text))
@@ -19,7 +24,18 @@ public enum ArgdownFormat {
         return (map, all)
     }
 
+    /// The fast path alone: the map of a file in the layout argmap writes, read in one pass on
+    /// both cores, or nil when the file needs the general reader (see ``ArgdownFastReader``).
+    public static func readFast(_ text: String) -> ArgumentMap? {
+        ArgdownFastReader.read(text)
+    }
+
     public static func write(_ map: ArgumentMap) -> String {
         ArgdownPrinter.print(map)
+    }
+
+    /// The argument file as UTF-8 bytes, as `save` writes it (no String in between).
+    public static func writeBytes(_ map: ArgumentMap) -> [UInt8] {
+        ArgdownPrinter.bytes(map)
     }
 }

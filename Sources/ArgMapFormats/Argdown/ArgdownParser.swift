@@ -9,6 +9,11 @@ public enum ArgdownParser {
         parser.run()
         return (parser.document, parser.diagnostics)
     }
+
+    /// The frontmatter between the `===` lines as the document keeps it: its lines joined by LF.
+    static func frontmatterText(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n")
+    }
 }
 
 private let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
@@ -73,8 +78,7 @@ private struct Parser {
                 return
             }
             let inner = close > first + 1 ? lines[first + 1].lowerBound..<lines[close - 1].upperBound : lines[first].upperBound..<lines[first].upperBound
-            document.frontmatter = String(decoding: original[inner], as: UTF8.self)
-                .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n")
+            document.frontmatter = ArgdownParser.frontmatterText(original[inner])
             bodyStart = close + 1
         }
         stripComments(from: bodyStart < lines.count ? lines[bodyStart].lowerBound : original.count)

@@ -12,62 +12,76 @@ public enum ArgdownPrinter {
 
     /// - Complexity: O(claims + relations + text), no recursion.
     public static func print(_ map: ArgumentMap) -> String {
-        var out = ""
+        String(decoding: bytes(map), as: UTF8.self)
+    }
+
+    /// The file's bytes, as `save` writes them: appended to one buffer, with the common values
+    /// (a base, a weight) written without building data entries.
+    /// - Complexity: O(claims + relations + text), no recursion.
+    public static func bytes(_ map: ArgumentMap) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(map.claims.reduce(0) { $0 + $1.text.utf8.count + $1.id.utf8.count + 16 } + 64)
         if map.title != nil || map.frontmatter != nil {
-            out += "===\n"
-            if let title = map.title { out += "title: " + FlowData.string(title) + "\n" }
-            if let fm = map.frontmatter { out += fm + (fm.hasSuffix("\n") ? "" : "\n") }
-            out += "===\n"
+            out.append(contentsOf: "===\n".utf8)
+            if let title = map.title { out.append(contentsOf: "title: ".utf8); out.append(contentsOf: FlowData.string(title).utf8); out.append(newline) }
+            if let fm = map.frontmatter { out.append(contentsOf: fm.utf8); if !fm.hasSuffix("\n") { out.append(newline) } }
+            out.append(contentsOf: "===\n".utf8)
         }
         var section: String?
         var first = true
         map.canonicalWalk(depthLimit: depthLimit) { step in
             let claim = map.claims[step.claim]
+            let (open, close): (UInt8, UInt8) = claim.kind == .argument ? (0x3C, 0x3E) : (0x5B, 0x5D)  // < > or [ ]
             if step.isContinuation {
                 // A claim defined at the depth limit: its own claims go on under a reference.
-                out += "\n" + (claim.kind == .argument ? "<" + claim.id + ">" : "[" + claim.id + "]") + "\n"
+                out.append(newline); out.append(open); out.append(contentsOf: claim.id.utf8); out.append(close); out.append(newline)
                 return
             }
             if step.depth == 0 {
                 if let s = claim.section, s != section {
-                    if !out.isEmpty { out += "\n" }
-                    out += "# " + escapeText(s) + "\n"
+                    if !out.isEmpty { out.append(newline) }
+                    out.append(contentsOf: "# ".utf8); out.append(contentsOf: escapeText(s).utf8); out.append(newline)
                     section = s
                     first = false
                 }
-                if !out.isEmpty || !first { out += "\n" }
+                if !out.isEmpty || !first { out.append(newline) }
                 first = false
             } else {
-                out += String(repeating: "  ", count: step.depth)
+                for _ in 0..<(2 * step.depth) { out.append(space) }
             }
             var weight = Relation.defaultWeight
             if let r = step.relation {
                 let relation = map.relations[r]
                 weight = relation.weight
                 switch relation.type {
-                case .support: out += "+ "
-                case .attack: out += "- "
-                case .undercut: out += "_ "
+                case .support: out.append(0x2B)
+                case .attack: out.append(0x2D)
+                case .undercut: out.append(0x5F)
                 }
+                out.append(space)
             }
-            let (open, close) = claim.kind == .argument ? ("<", ">") : ("[", "]")
-            out += open + claim.id + close
-            var data: [DataEntry] = []
+            out.append(open); out.append(contentsOf: claim.id.utf8); out.append(close)
+            var opened = false
+            func entry(_ key: String) {
+                out.append(contentsOf: (opened ? ", " : " {").utf8)
+                out.append(contentsOf: key.utf8)
+                out.append(contentsOf: ": ".utf8)
+                opened = true
+            }
             if step.isFirstVisit {
-                out += ":"
-                if !claim.text.isEmpty { out += " " + escapeText(claim.text) }
-                for tag in claim.tags { out += " " + tagText(tag) }
-                if claim.base != Claim.defaultBase { data.append(DataEntry(key: "base", value: .number(claim.base))) }
+                out.append(0x3A)  // :
+                if !claim.text.isEmpty { out.append(space); appendEscaped(claim.text, to: &out) }
+                for tag in claim.tags { out.append(space); out.append(contentsOf: tagText(tag).utf8) }
+                if claim.base != Claim.defaultBase { entry("base"); out.append(contentsOf: DataValue.format(claim.base).utf8) }
             }
-            if weight != Relation.defaultWeight { data.append(DataEntry(key: "weight", value: .number(weight))) }
+            if weight != Relation.defaultWeight { entry("weight"); out.append(contentsOf: DataValue.format(weight).utf8) }
             if step.isFirstVisit {
-                if let note = claim.note { data.append(DataEntry(key: "note", value: .string(note))) }
-                if !claim.sources.isEmpty { data.append(DataEntry(key: "sources", value: .list(claim.sources.map(sourceValue)))) }
-                data.append(contentsOf: claim.data)
+                if let note = claim.note { entry("note"); out.append(contentsOf: FlowData.string(note).utf8) }
+                if !claim.sources.isEmpty { entry("sources"); out.append(contentsOf: FlowData.write(.list(claim.sources.map(sourceValue))).utf8) }
+                for e in claim.data { entry(FlowData.key(e.key)); out.append(contentsOf: FlowData.write(e.value).utf8) }
             }
-            if !data.isEmpty { out += " " + FlowData.write(data) }
-            out += "\n"
+            if opened { out.append(0x7D) }  // }
+            out.append(newline)
         }
         return out
     }
@@ -88,19 +102,25 @@ public enum ArgdownPrinter {
         return "#(" + tag + ")"
     }
 
+    static func special(_ b: UInt8) -> Bool {
+        b == 0x5C || b == 0x23 || b == 0x7B || b == 0x7D || b == 0x2F || b == 0x3C || b == 0x0A || b == 0x0D || b == 0x09
+    }
+
     /// Escapes what Argdown would otherwise read as syntax inside a claim's text: backslashes,
     /// tags, data braces and comment openers. Line breaks become spaces (a claim is one paragraph).
-    /// Works on UTF-8 bytes (everything it escapes is ASCII) and returns the text itself when
-    /// nothing needs escaping, which is almost always: it runs once per claim on every save.
+    /// Works on UTF-8 bytes (everything it escapes is ASCII).
     static func escapeText(_ text: String) -> String {
-        func special(_ b: UInt8) -> Bool {
-            b == 0x5C || b == 0x23 || b == 0x7B || b == 0x7D || b == 0x2F || b == 0x3C || b == 0x0A || b == 0x0D || b == 0x09
-        }
+        var out: [UInt8] = []
+        appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a claim's text escaped (see ``escapeText(_:)``); text that needs nothing, which is
+    /// almost all, is copied as it is: this runs once per claim on every save.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
-        let escaped = text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: special) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 8)
+        text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: special) else { out.append(contentsOf: bytes); return }
             out.append(contentsOf: bytes[..<first])
             var i = first
             while i < bytes.count {
@@ -120,8 +140,8 @@ public enum ArgdownPrinter {
                 }
                 i += 1
             }
-            return String(decoding: out, as: UTF8.self)
         }
-        return escaped ?? text
     }
 }
+
+private let newline: UInt8 = 0x0A, space: UInt8 = 0x20

@@ -141,6 +141,9 @@ extension Commands {
             } else {
                 switch output {
                 case .text(let text): inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
+                case .utf8(let bytes):
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .bytes(let bytes):
                     guard !inv.interactive else { throw CommandError("\(format.name) is binary; give a FILE to write it to", at: args[0], hint: "export \(format.name) map.\(format.extensions[0])") }
                     inv.console.write(String(decoding: bytes, as: UTF8.self))

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import ArgMapFormats
+import ArgMapModel
+
+/// The argument-file reader's fast path (`ArgdownFormat.readFast`): it answers for the files
+/// argmap writes, and whenever it answers the general reader reads the same claims and
+/// relations in the same order, with nothing to say; everything else is left to the general
+/// reader.
+struct FastReaderTests {
+    /// The fast path's map is the general reader's, claim for claim and relation for relation.
+    func expectSameAsGeneral(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let fast = try #require(ArgdownFormat.readFast(text), "the fast path gave up", sourceLocation: sourceLocation)
+        let (general, warnings) = try ArgdownFormat.read(text, fastPath: false)
+        #expect(warnings.isEmpty, sourceLocation: sourceLocation)
+        #expect(fast.title == general.title && fast.frontmatter == general.frontmatter, sourceLocation: sourceLocation)
+        #expect(fast.claims == general.claims, sourceLocation: sourceLocation)
+        #expect(fast.relations == general.relations, sourceLocation: sourceLocation)
+        #expect(fast.invariantViolations().isEmpty, sourceLocation: sourceLocation)
+        #expect(ArgdownFormat.write(fast) == ArgdownFormat.write(general), sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: MapGenerator.Shape.allCases)
+    func readsWhatArgmapWritesAsTheGeneralReaderDoes(shape: MapGenerator.Shape) throws {
+        for seed in [1, 7, 42] as [UInt64] {
+            let map = MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: seed))
+            try expectSameAsGeneral(ArgdownFormat.write(map))
+        }
+    }
+
+    @Test func readsALargeFileOnBothCoresAsTheGeneralReaderDoes() throws {
+        // Past the size at which the file is read in two halves, with references across them.
+        let map = MapGenerator.generate(.init(claims: 40_000, shape: .dag, seed: 3))
+        let text = ArgdownFormat.write(map)
+        #expect(text.utf8.count > ArgdownFastReader.parallelThreshold)
+        try expectSameAsGeneral(text)
+    }
+
+    @Test func readsAChainPastThePrintersDepthLimit() throws {
+        // Continuation blocks start with a reference alone on its line.
+        var text = "[c0]: the top\n"
+        for d in 1...120 { text += String(repeating: "  ", count: d) + "+ [c\(d)]: claim \(d)\n" }
+        let saved = ArgdownFormat.write(try load(text))
+        #expect(saved.contains("\n[c48]\n"))
+        try expectSameAsGeneral(saved)
+    }
+
+    @Test(arguments: RoundTripTests.shippedMaps)
+    func readsTheShippedMapsOrLeavesThemToTheGeneralReader(name: String) throws {
+        let text = try String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/\(name)"), encoding: .utf8)
+        if ArgdownFormat.readFast(text) != nil { try expectSameAsGeneral(text) }
+    }
+
+    @Test func wheneverItAnswersOnTheFixturesTheGeneralReaderAgrees() throws {
+        // Third-party files and every input the fuzzers found: the fast path gives up on most,
+        // and where it answers it must agree.
+        var paths: [URL] = []
+        for folder in ["corpus", "hostile/found/argdown"] {
+            let dir = Fixtures.directory.appendingPathComponent(folder)
+            paths += try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+        }
+        #expect(paths.count > 10)
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path.path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            if ArgdownFormat.readFast(text) != nil { try expectSameAsGeneral(text) }
+        }
+    }
+
+    @Test func answersForTheShapesArgmapWrites() throws {
+        try expectSameAsGeneral("""
+            ===
+            title: "Ports: a «test» of the fast path"
+            author: someone
+            ===
+
+            [thesis]: Ports grow.
+              + <port-data>: Cargo rose by a tenth. {base: 0.8}
+                - [doubt]: The figures are the port's own. {base: 0.25, weight: 0.4}
+              - [costs]: Costs rose [a lot] > expected, 1/2 of it fuel. {weight: 0.7}
+                _ [undercut]: {base: 1}
+              + [doubt] {weight: 0.5}
+              + [empty]:
+              + [with note]: A claim with other data. {note: "checked", speech: 2AC}
+
+            [doubt]
+              - [thesis]
+
+            [другое]: Текст по-русски.
+            """)
+    }
+
+    @Test(arguments: [
+        "[a]: x // a comment",
+        "[a]: x /* a comment */",
+        "<!-- c -->\n[a]: x",
+        "# Heading\n\n[a]: x",
+        "[a]: x #tag",
+        "[a]: x \\{ escaped",
+        "[a]: two  spaces",
+        "[a]: a tab\there",
+        "[a]: text\n  that goes on",
+        "An untitled claim.",
+        "[a]: x\n\n  + [b]: after an empty line",
+        "[a]: x\n  + [b]: y\n[b]: defined twice",
+        "[a]: x\n  + [b]: y\n  + [b]",
+        "[a]: x\n  + <a>: an argument named like a statement",
+        "[a]: x {weight: 0.5}",
+        "[a]: x {base: 2}",
+        "[a]: x {base: 0.5} after the data",
+        "[a]: x\n  <- [b]: y",
+        "[a]: x\n  +> [b]: y",
+        "[a]: x\n  + [a]",
+        "[a]: x\n+ [b]: no indentation",
+        "[a] text after a reference",
+        "[a](https://example.org)",
+        "[ a]: blank in the title",
+        "[a]: trailing blank ",
+        "[a]: x\r\n",
+        "===\ntitle: one\ntitle: two\n===\n[a]: x",
+        "===\nnever closed\n[a]: x",
+        "[a]: x\u{7}",
+        "[a]: x\u{85}",
+        "1. a numbered list",
+    ])
+    func leavesEverythingElseToTheGeneralReader(text: String) {
+        #expect(ArgdownFormat.readFast(text) == nil, "\(String(reflecting: text))")
+    }
+
+    @Test func whatItLeavesStillReadsOrIsRefusedWithAPlace() throws {
+        // A sample of the cases above, through the public entry: the same answers as before.
+        #expect(try load("[a]: x #tag").claim("a")?.tags == ["tag"])
+        #expect(errors("[a]: x {weight: 0.5}").contains("test.argdown:1:"))
+        #expect(errors("[a]: x\n  + [b]: y\n  + <b>").contains("names both a statement and an argument"))
+        let (_, warnings) = try ArgdownFormat.read("[a]: x\n  + [b]: y\n\n[b]: other text")
+        #expect(warnings.count == 1)
+    }
+}
