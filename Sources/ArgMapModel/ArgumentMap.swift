@@ -94,9 +94,11 @@ public struct ArgumentMap: Sendable {
     /// and unique, values in range, texts in normal form without control characters, relation
     /// ends inside the map, one relation per pair): the argument-file reader's fast path, which
     /// would otherwise pay for a second pass over a million claims. The title and frontmatter
-    /// are still checked here. Tests compare what it builds with the checked initializer's map.
-    /// - Complexity: O(claims + relations), for the adjacency lists.
-    package init(title: String?, frontmatter: String?, checkedClaims claims: [Claim], relations: [Relation], indexByID: [String: Int]) throws(MapError) {
+    /// are still checked here, and the adjacency lists must be those of ``adjacency(_:count:)``.
+    /// Tests compare what it builds with the checked initializer's map.
+    /// - Complexity: O(1) beyond the title and frontmatter.
+    package init(title: String?, frontmatter: String?, checkedClaims claims: [Claim], relations: [Relation], indexByID: [String: Int],
+                 incoming: [[Int]], outgoing: [[Int]]) throws(MapError) {
         let title = ArgumentMap.normalized(title: title), frontmatter = ArgumentMap.normalized(frontmatter: frontmatter)
         try ArgumentMap.validate(title: title, frontmatter: frontmatter)
         assert(indexByID.count == claims.count)
@@ -105,7 +107,8 @@ public struct ArgumentMap: Sendable {
         self.claims = claims
         self.relations = relations
         self.indexByID = indexByID
-        rebuildAdjacency()
+        self.incoming = incoming
+        self.outgoing = outgoing
     }
 
     // MARK: - Primitive storage operations (checked by the edits that call them)
@@ -279,13 +282,24 @@ public struct ArgumentMap: Sendable {
         outgoing = sides.lists[1]
     }
 
+    /// For each claim, the relations pointing at it and leaving it, in relation order, passing
+    /// over relations with an end not yet known (a negative index): the lists a reader hands to
+    /// ``init(title:frontmatter:checkedClaims:relations:indexByID:incoming:outgoing:)``.
+    /// - Complexity: O(claims + relations).
+    package static func adjacency(_ relations: [Relation], count: Int) -> (incoming: [[Int]], outgoing: [[Int]]) {
+        (lists(relations, count: count, byTarget: true), lists(relations, count: count, byTarget: false))
+    }
+
     /// For each claim, the indices of the relations pointing at it (or leaving it), in
-    /// relation order, each list allocated once at its final size.
+    /// relation order, each list allocated once at its final size; relations with a negative
+    /// end are passed over.
     static func lists(_ relations: [Relation], count: Int, byTarget: Bool) -> [[Int]] {
         var sizes = [Int](repeating: 0, count: count)
-        for relation in relations { sizes[byTarget ? relation.to : relation.from] += 1 }
+        for relation in relations where relation.from >= 0 && relation.to >= 0 { sizes[byTarget ? relation.to : relation.from] += 1 }
         var lists = sizes.map { n in var a = [Int](); a.reserveCapacity(n); return a }
-        for (r, relation) in relations.enumerated() { lists[byTarget ? relation.to : relation.from].append(r) }
+        for (r, relation) in relations.enumerated() where relation.from >= 0 && relation.to >= 0 {
+            lists[byTarget ? relation.to : relation.from].append(r)
+        }
         return lists
     }
 }

@@ -36,6 +36,26 @@ struct FastReaderTests {
         try expectSameAsGeneral(text)
     }
 
+    @Test func readsNumbersAsTheGeneralReaderDoes() throws {
+        // The fast path reads plain decimals itself: every one must be the double Double("…") gives.
+        var rng = SystemRandomNumberGenerator()
+        var text = "[t]: the top\n"
+        var written: [String] = []
+        for k in 0..<3_000 {
+            let digits = Int.random(in: 1...14, using: &rng)
+            let fraction = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
+            let number = k % 7 == 0 ? ["0", "1", "1.0", "0.5", "0.1", "0.30000000000001"][k % 6] : "0." + fraction
+            written.append(number)
+            text += "  + [c\(k)]: claim {base: \(number), weight: \(number)}\n"
+        }
+        try expectSameAsGeneral(text)
+        let map = try #require(ArgdownFormat.readFast(text))
+        for (k, number) in written.enumerated() {
+            #expect(map.claim("c\(k)")?.base == Double(number), "\(number)")
+            #expect(map.relations[k].weight == Double(number), "\(number)")
+        }
+    }
+
     @Test func readsAChainPastThePrintersDepthLimit() throws {
         // Continuation blocks start with a reference alone on its line.
         var text = "[c0]: the top\n"

@@ -24,8 +24,8 @@ enum ArgdownFastReader {
         return text.withUTF8 { read(bytes: $0) }
     }
 
-    /// One line of the body, read on its own (the first pass, which can run on both cores).
-    struct Line {
+    /// One line of the body as read on its own.
+    struct Parsed {
         /// Spaces before the line's content; -1 for an empty line.
         var indent: Int32
         /// The relation to the claim above: 0 for none, or `+`, `-`, `_`.
@@ -39,6 +39,26 @@ enum ArgdownFastReader {
         var base = Double.nan, weight = Double.nan
         /// Any other data.
         var data: [DataEntry] = []
+    }
+
+    /// What the second pass needs of a line: its place in the tree. A definition's claim is in
+    /// its lane's claims, in order; a reference keeps the id it names.
+    struct Line {
+        var indent: Int32
+        var symbol: UInt8
+        var kind: ClaimKind
+        var isDefinition: Bool
+        var weight: Double
+        /// A reference's `{base: X}`, NaN when none.
+        var base: Double
+        var reference: String
+    }
+
+    /// One half of the file, read: its lines, and how many claims its definitions made (in
+    /// the claims buffer, from the half's own start); nil lines when the half gave up.
+    struct Lane {
+        var lines: [Line]?
+        var claims = 0
     }
 
     /// Files smaller than this are read on one core.
@@ -55,29 +75,52 @@ enum ArgdownFastReader {
             halves = [body.lowerBound..<mid, mid..<body.upperBound]
         }
         let lanes = halves
+        // Each half makes at most one claim a line, written straight into the map's claims array
+        // at the half's own offset; the second half's are moved down after the first's.
+        let lineCounts = lanes.map { lineCount(bytes, $0) }
         let results = Results(count: lanes.count)
-        let base = UInt(bitPattern: bytes.baseAddress), count = bytes.count
-        DispatchQueue.concurrentPerform(iterations: lanes.count) { k in
-            let bytes = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: base), count: count)
-            results.set(k, lines(bytes, lanes[k]))
+        let claims = [Claim](unsafeUninitializedCapacity: lineCounts.reduce(0, +)) { buffer, initialized in
+            initialized = 0
+            let base = UInt(bitPattern: bytes.baseAddress), count = bytes.count
+            let out = UInt(bitPattern: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: lanes.count) { k in
+                let bytes = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: base), count: count)
+                let start = UnsafeMutablePointer<Claim>(bitPattern: out)! + (k == 0 ? 0 : lineCounts[0])
+                results.lanes[k] = lane(bytes, lanes[k], claims: start)
+            }
+            let made = results.lanes.map(\.claims)
+            guard results.lanes.allSatisfy({ $0.lines != nil }) else {
+                buffer.baseAddress!.deinitialize(count: made[0])
+                if made.count > 1 { (buffer.baseAddress! + lineCounts[0]).deinitialize(count: made[1]) }
+                return
+            }
+            if made.count > 1 { (buffer.baseAddress! + made[0]).moveInitialize(from: buffer.baseAddress! + lineCounts[0], count: made[1]) }
+            initialized = made.reduce(0, +)
         }
-        var parts: [[Line]] = []
-        for k in lanes.indices {
-            guard let part = results.take(k) else { return nil }
-            parts.append(part)
-        }
+        guard results.lanes.allSatisfy({ $0.lines != nil }) else { return nil }
         var title: String?, rest: String?
         if let fm = frontmatter { (title, rest) = ArgdownLowering.splitTitle(fm) }
-        return build(parts, title: title, frontmatter: rest)
+        return build(claims, results.lanes.map { $0.lines! }, title: title, frontmatter: rest)
     }
 
-    /// Where each half's lines go: each iteration writes only its own slot, and the caller reads
-    /// them after `concurrentPerform` has returned.
+    /// The lines in a range: its line breaks (found with `memchr`), plus one.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress else { return 1 }
+        var lines = 1
+        var p = base + range.lowerBound
+        let end = base + range.upperBound
+        while p < end, let found = memchr(p, Int32(newline), end - p) {
+            lines += 1
+            p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return lines
+    }
+
+    /// Where the lanes' results go: each writes only its own slot, and the caller reads them
+    /// after `concurrentPerform` has returned.
     final class Results: @unchecked Sendable {
-        private var slots: [[Line]?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ lines: [Line]?) { slots[k] = lines }
-        func take(_ k: Int) -> [Line]? { slots[k] }
+        var lanes: [Lane]
+        init(count: Int) { lanes = Array(repeating: Lane(), count: count) }
     }
 
     /// The frontmatter's text (nil when there is none) and where the body starts; nil when the
@@ -119,27 +162,60 @@ enum ArgdownFastReader {
         return nil  // never closed: the general reader says where
     }
 
-    /// Reads the lines in `range` (which starts at a line's start), or nil at the first line
-    /// outside the fast path's layout.
-    static func lines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Line]? {
-        var out: [Line] = []
-        out.reserveCapacity(range.count / 96)
+    /// Reads the lines in `range` (which starts at a line's start), writing the claims they
+    /// define from `claims` on; gives up (nil lines) at the first line outside the fast path's
+    /// layout, saying how many claims it had written.
+    static func lane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, claims: UnsafeMutablePointer<Claim>) -> Lane {
+        var lines: [Line] = []
+        lines.reserveCapacity(range.count / 96)
+        var made = 0
         var start = range.lowerBound
         let end = range.upperBound
         while start < end {
             var lineEnd = start
             while lineEnd < end, bytes[lineEnd] != newline { lineEnd += 1 }
-            guard let line = line(bytes, start, lineEnd) else { return nil }
-            out.append(line)
+            guard let parsed = line(bytes, start, lineEnd) else { return Lane(lines: nil, claims: made) }
+            var line = Line(indent: parsed.indent, symbol: parsed.symbol, kind: parsed.kind, isDefinition: parsed.isDefinition,
+                            weight: Relation.defaultWeight, base: .nan, reference: "")
+            if !parsed.weight.isNaN {
+                guard parsed.symbol != 0, parsed.weight <= 1 else { return Lane(lines: nil, claims: made) }
+                line.weight = parsed.weight
+            }
+            if parsed.isDefinition {
+                var claim = Claim(id: parsed.id, text: parsed.text, kind: parsed.kind)
+                if !parsed.base.isNaN {
+                    guard parsed.base <= 1 else { return Lane(lines: nil, claims: made) }
+                    claim.base = parsed.base
+                }
+                // As the general reader applies data (ArgdownLowering.applyDataEntry).
+                if !parsed.data.isEmpty {
+                    for entry in parsed.data {
+                        guard ArgdownLowering.applyDataEntry(entry, to: &claim, isRelationLine: parsed.symbol != 0) == nil else { return Lane(lines: nil, claims: made) }
+                        if entry.key == "weight" {
+                            guard let w = entry.value.number, w >= 0, w <= 1 else { return Lane(lines: nil, claims: made) }
+                            line.weight = w
+                        }
+                    }
+                    guard (try? ArgumentMap.validate(controls: claim)) != nil else { return Lane(lines: nil, claims: made) }
+                }
+                (claims + made).initialize(to: claim)
+                made += 1
+            } else if parsed.indent >= 0 {
+                // A reference: only the values argmap writes on one ({weight: X}, {base: X}).
+                guard parsed.data.isEmpty, parsed.base.isNaN || parsed.base <= 1 else { return Lane(lines: nil, claims: made) }
+                line.base = parsed.base
+                line.reference = parsed.id
+            }
+            lines.append(line)
             start = lineEnd + 1
         }
-        return out
+        return Lane(lines: lines, claims: made)
     }
 
-    static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Line? {
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Parsed? {
         var p = start
         while p < end, bytes[p] == space { p += 1 }
-        if p == end { return Line(indent: -1, symbol: 0, kind: .statement, isDefinition: false, id: "", text: "") }
+        if p == end { return Parsed(indent: -1, symbol: 0, kind: .statement, isDefinition: false, id: "", text: "") }
         guard bytes[end - 1] != space else { return nil }
         let indent = p - start
         var symbol: UInt8 = 0
@@ -187,7 +263,7 @@ enum ArgdownFastReader {
                 return nil
             }
         }
-        var line = Line(indent: Int32(indent), symbol: symbol, kind: open == 0x5B ? .statement : .argument, isDefinition: isDefinition, id: id, text: "")
+        var line = Parsed(indent: Int32(indent), symbol: symbol, kind: open == 0x5B ? .statement : .argument, isDefinition: isDefinition, id: id, text: "")
         if let ds = dataStart, !plainValues(bytes, ds, end, into: &line) {
             var q = ds
             while q < end {
@@ -209,7 +285,7 @@ enum ArgdownFastReader {
     /// Reads the data argmap writes on most lines, `{base: X}`, `{weight: X}` or both in that
     /// order, with X plain digits and at most one point (a number ``FlowData`` reads the same
     /// way). False for anything else, which ``FlowData`` then reads.
-    static func plainValues(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into line: inout Line) -> Bool {
+    static func plainValues(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into line: inout Parsed) -> Bool {
         var q = start + 1
         func key(_ word: StaticString) -> Bool {
             let n = word.utf8CodeUnitCount
@@ -226,7 +302,15 @@ enum ArgdownFastReader {
                 q += 1
             }
             guard q > s, q - s <= 15, points <= 1, bytes[s] != 0x2E, bytes[q - 1] != 0x2E else { return nil }
-            return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<q]), as: UTF8.self))
+            // At most 15 digits: the digits and the power of ten are exact doubles, so one
+            // division gives the correctly rounded value, the one Double("…") gives.
+            var digits: Int64 = 0, decimals = 0, afterPoint = false
+            for k in s..<q {
+                if bytes[k] == 0x2E { afterPoint = true; continue }
+                digits = digits * 10 + Int64(bytes[k] - 0x30)
+                if afterPoint { decimals += 1 }
+            }
+            return Double(digits) / powersOfTen[decimals]
         }
         if key("base") {
             guard let b = number() else { return false }
@@ -291,85 +375,111 @@ enum ArgdownFastReader {
         b <= 0x20 || b == 0x23 || b == 0x2F || b == 0x3C || b == 0x5C || b == 0x7B
     }
 
-    /// The second pass, in file order: claims by id, relations from the indentation, data
-    /// applied as the general reader applies it.
-    static func build(_ parts: [[Line]], title: String?, frontmatter: String?) -> ArgumentMap? {
-        let total = parts.reduce(0) { $0 + $1.count }
-        var claims: [Claim] = []
-        claims.reserveCapacity(total)
-        var relations: [Relation] = []
-        relations.reserveCapacity(total)
+    /// The second pass: the id index on one core while the other walks the lines for the
+    /// relations and lists them by claim; then the references are resolved and checked.
+    static func build(_ claims: [Claim], _ lines: [[Line]], title: String?, frontmatter: String?) -> ArgumentMap? {
+        var claims = claims
+        let work = Build(claims: claims)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 { work.index() } else { work.link(lines) }
+        }
+        guard !work.failed, var relations = work.relations else { return nil }
+        let indexByID = work.indexByID
+        // References name claims defined above them (a claim defined after its first mention
+        // would come first in the general reader's order), of the same kind.
+        var resolved: [Int] = []
+        resolved.reserveCapacity(work.references.count)
+        for ref in work.references {
+            guard let c = indexByID[ref.line.reference], c < ref.definedBefore, claims[c].kind == ref.line.kind else { return nil }
+            if !ref.line.base.isNaN { claims[c].base = ref.line.base }
+            resolved.append(c)
+        }
+        func claim(_ c: Int) -> Int { c >= 0 ? c : resolved[-c - 1] }
+        // Only a claim written on more than one line can be related twice to one parent: check
+        // the relations made on reference lines against each other and against the definition's.
+        var pairs = Set<Int>()
+        let n = claims.count
+        var (incoming, outgoing) = (work.incoming, work.outgoing)
+        for (r, _) in work.touched {
+            relations[r].from = claim(relations[r].from)
+            relations[r].to = claim(relations[r].to)
+            let from = relations[r].from, to = relations[r].to
+            guard from != to, pairs.insert(from &* n &+ to).inserted else { return nil }
+            // Into the lists the other relations are already in, keeping relation order.
+            incoming[to].insert(r, at: incoming[to].firstIndex(where: { $0 > r }) ?? incoming[to].endIndex)
+            outgoing[from].insert(r, at: outgoing[from].firstIndex(where: { $0 > r }) ?? outgoing[from].endIndex)
+        }
+        for (r, childIsReference) in work.touched where childIsReference {
+            let d = work.definitionRelation[relations[r].from]
+            if d >= 0, relations[d].to == relations[r].to { return nil }
+        }
+        return try? ArgumentMap(title: title, frontmatter: frontmatter, checkedClaims: claims, relations: relations,
+                                indexByID: indexByID, incoming: incoming, outgoing: outgoing)
+    }
+
+    /// The two halves of the second pass, run at once; each writes only its own fields.
+    final class Build: @unchecked Sendable {
+        let claims: [Claim]
         var indexByID: [String: Int] = [:]
-        indexByID.reserveCapacity(total)
-        var defined: [Bool] = []
-        defined.reserveCapacity(total)
-        // The parent each claim was first placed under, and every later (claim, parent) pair:
-        // a pair written twice is left to the general reader, which says whether it conflicts.
-        var firstParent: [Int] = []
-        firstParent.reserveCapacity(total)
-        var laterPairs = Set<Int>()
-        var stack: [(indent: Int32, claim: Int)] = []
-        for part in parts {
-            for line in part {
-                if line.indent < 0 { stack.removeAll(keepingCapacity: true); continue }
-                // One hash lookup: the next index goes in when the id is new.
-                let c = intern(&indexByID[line.id, default: claims.count])
-                let isNew = c == claims.count
-                if isNew {
-                    claims.append(Claim(id: line.id, text: line.text, kind: line.kind))
-                    defined.append(line.isDefinition)
-                    firstParent.append(-1)
-                } else {
-                    guard claims[c].kind == line.kind else { return nil }
-                    if line.isDefinition {
-                        guard !defined[c] else { return nil }
-                        defined[c] = true
-                        claims[c].text = line.text
-                    }
-                }
-                var weight = Relation.defaultWeight
-                // As ArgdownLowering.applyDataEntry applies them.
-                if !line.base.isNaN {
-                    guard line.base <= 1 else { return nil }
-                    claims[c].base = line.base
-                }
-                if !line.weight.isNaN {
-                    guard line.symbol != 0, line.weight <= 1 else { return nil }
-                    weight = line.weight
-                }
-                if !line.data.isEmpty {
-                    var plain = true
-                    for entry in line.data {
-                        guard ArgdownLowering.applyDataEntry(entry, to: &claims[c], isRelationLine: line.symbol != 0) == nil else { return nil }
-                        if entry.key == "weight" {
-                            guard let w = entry.value.number, w >= 0, w <= 1 else { return nil }
-                            weight = w
-                        } else if entry.key != "base" {
-                            plain = false
-                        }
-                    }
-                    if !plain, (try? ArgumentMap.validate(controls: claims[c])) == nil { return nil }
-                }
-                guard line.symbol != 0 else {
-                    stack.removeAll(keepingCapacity: true)
-                    stack.append((0, c))
-                    continue
-                }
-                while let top = stack.last, top.indent >= line.indent { stack.removeLast() }
-                guard let parent = stack.last?.claim, parent != c else { return nil }
-                if isNew {
-                    firstParent[c] = parent
-                } else {
-                    guard firstParent[c] != parent, laterPairs.insert(c &* total &+ parent).inserted else { return nil }
-                    if firstParent[c] < 0 { firstParent[c] = parent }
-                }
-                let type: RelationType = line.symbol == 0x2B ? .support : line.symbol == 0x2D ? .attack : .undercut
-                relations.append(Relation(from: c, to: parent, type: type, weight: weight))
-                stack.append((line.indent, c))
+        var failed = false
+        /// Relations in line order; an end written as a reference is `-(k + 1)` for the k-th
+        /// reference until it is resolved.
+        var relations: [Relation]?
+        var references: [(line: Line, definedBefore: Int)] = []
+        /// Relations with an end on a reference line, and whether it is the child's.
+        var touched: [(relation: Int, childIsReference: Bool)] = []
+        /// The relations by claim, but for the touched ones.
+        var incoming: [[Int]] = [], outgoing: [[Int]] = []
+        /// For each claim, the relation its definition line makes (-1 for none).
+        var definitionRelation: [Int] = []
+
+        init(claims: [Claim]) { self.claims = claims }
+
+        func index() {
+            indexByID.reserveCapacity(claims.count)
+            for (i, claim) in claims.enumerated() where indexByID.updateValue(i, forKey: claim.id) != nil {
+                failed = true  // defined twice: the general reader says whether the texts differ
+                return
             }
         }
-        return try? ArgumentMap(title: title, frontmatter: frontmatter, checkedClaims: claims, relations: relations, indexByID: indexByID)
+
+        func link(_ parts: [[Line]]) {
+            var relations: [Relation] = []
+            relations.reserveCapacity(claims.count)
+            definitionRelation = Array(repeating: -1, count: claims.count)
+            var stack: [(indent: Int32, claim: Int)] = []
+            var defined = 0
+            for part in parts {
+                for line in part {
+                    if line.indent < 0 { stack.removeAll(keepingCapacity: true); continue }
+                    let c: Int
+                    if line.isDefinition {
+                        c = defined
+                        defined += 1
+                    } else {
+                        references.append((line, defined))
+                        c = -references.count
+                    }
+                    guard line.symbol != 0 else {
+                        stack.removeAll(keepingCapacity: true)
+                        stack.append((0, c))
+                        continue
+                    }
+                    while let top = stack.last, top.indent >= line.indent { stack.removeLast() }
+                    guard let parent = stack.last?.claim else { return }  // relations stays nil
+                    let type: RelationType = line.symbol == 0x2B ? .support : line.symbol == 0x2D ? .attack : .undercut
+                    if c < 0 || parent < 0 { touched.append((relations.count, c < 0)) }
+                    if c >= 0 { definitionRelation[c] = relations.count }
+                    relations.append(Relation(from: c, to: parent, type: type, weight: line.weight))
+                    stack.append((line.indent, c))
+                }
+            }
+            (incoming, outgoing) = ArgumentMap.adjacency(relations, count: claims.count)
+            self.relations = relations
+        }
+
     }
 }
 
 private let space: UInt8 = 0x20, newline: UInt8 = 0x0A
+private let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }

@@ -42,7 +42,25 @@ public enum FileIO {
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "\(path) is a directory, not a file") }
         var bytes: [UInt8] = []
-        if st.st_size > 0 { bytes.reserveCapacity(Int(st.st_size)) }
+        if st.st_size > 0 {
+            // A regular file: read straight into an array of its size.
+            var failed = false
+            bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if n == 0 { break }
+                    count += n
+                }
+            }
+            if failed { throw systemError("cannot read", path) }
+        }
+        // Then whatever is left (a file that grew, or one with no size, such as a pipe).
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
