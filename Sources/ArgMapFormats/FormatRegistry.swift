@@ -99,7 +99,7 @@ public enum FormatRegistry {
                     && String(decoding: head, as: UTF8.self).contains("\"argmap\"")
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
-            write: { map, _ in .text(ArgmapJSON.write(map)) }, canSave: true),
+            write: { map, _ in .utf8(ArgmapJSON.bytes(map)) }, canSave: true),
         FileFormat(
             name: "kialo", extensions: ["txt"],
             summary: "Kialo discussion exports (both text formats read; the older written, with -> See links)",

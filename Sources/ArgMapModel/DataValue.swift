@@ -35,7 +35,26 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
     /// The shortest text that reads back as the same number (`1`, `0.25`).
     public static func format(_ d: Double) -> String {
         if d.isFinite, d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        if let short = shortDecimal(d) { return short }
         return "\(d)"
+    }
+
+    /// Scores and weights are mostly written with a few decimals (0.16, 0.725): such a number
+    /// between 0.001 and 1 is formatted here, as Swift's `description` would format it, without
+    /// its general algorithm. With at most three decimals, m / 10^k is exact arithmetic
+    /// correctly rounded, so when it gives back `d` the k-decimal text reads back as `d`, and
+    /// trying k = 1, 2, 3 in turn finds the shortest one.
+    static func shortDecimal(_ d: Double) -> String? {
+        guard d > 0.001, d < 1 else { return nil }
+        var scale = 1.0
+        for k in 1...3 {
+            scale *= 10
+            let m = (d * scale).rounded()
+            guard m / scale == d else { continue }
+            let digits = String(Int(m))
+            return "0." + String(repeating: "0", count: k - digits.count) + digits
+        }
+        return nil
     }
 }
 

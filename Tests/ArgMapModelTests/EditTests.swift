@@ -143,3 +143,23 @@ struct EditTests {
         #expect(map == original)
     }
 }
+
+/// Numbers are written as the shortest text that reads back the same, whichever way they are
+/// formatted.
+struct NumberFormatTests {
+    @Test func shortDecimalsAreFormattedAsSwiftFormatsThem() {
+        var rng = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<200_000 {
+            // Few decimals, as people write them, and arbitrary doubles in [0, 1].
+            let d = Bool.random(using: &rng) ? Double(Int.random(in: 0...1000, using: &rng)) / [10.0, 100, 1000][Int.random(in: 0...2, using: &rng)]
+                                             : Double.random(in: 0...1, using: &rng)
+            let text = DataValue.format(d)
+            #expect(Double(text) == d, "\(text) does not read back as \(d)")
+            if d != d.rounded() { #expect(text == "\(d)", "\(d)"); checked += 1 }
+        }
+        #expect(checked > 100_000)
+        #expect(DataValue.format(0.16) == "0.16" && DataValue.format(0.001) == "0.001" && DataValue.format(0.0005) == "0.0005")
+        #expect(DataValue.format(1) == "1" && DataValue.format(0) == "0" && DataValue.format(0.1 + 0.2) == "0.30000000000000004")
+    }
+}

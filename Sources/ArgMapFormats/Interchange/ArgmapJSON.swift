@@ -11,34 +11,57 @@ public enum ArgmapJSON {
     public static let version = 1
 
     public static func write(_ map: ArgumentMap) -> String {
-        var out = "{\n  \"argmap\": \(version)"
-        if let title = map.title { out += ",\n  \"title\": " + JSONWriter.quote(title) }
-        if let fm = map.frontmatter { out += ",\n  \"frontmatter\": " + JSONWriter.quote(fm) }
-        out += ",\n  \"claims\": ["
+        String(decoding: bytes(map), as: UTF8.self)
+    }
+
+    /// The JSON as UTF-8 bytes, appended to one buffer (what `save` and `export` write).
+    /// - Complexity: O(claims + relations + text).
+    public static func bytes(_ map: ArgumentMap) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(map.claims.reduce(0) { $0 + $1.text.utf8.count + 2 * $1.id.utf8.count + 200 } + 64)
+        func put(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        func quoted(_ s: String) { JSONWriter.appendQuoted(s, to: &out) }
+        put("{\n  \"argmap\": " + String(version))
+        if let title = map.title { put(",\n  \"title\": "); quoted(title) }
+        if let fm = map.frontmatter { put(",\n  \"frontmatter\": "); quoted(fm) }
+        put(",\n  \"claims\": [")
         for (i, c) in map.claims.enumerated() {
-            out += i == 0 ? "\n    {" : ",\n    {"
-            out += "\"id\": " + JSONWriter.quote(c.id)
-            out += ", \"text\": " + JSONWriter.quote(c.text)
-            out += ", \"kind\": \"" + c.kind.rawValue + "\""
-            out += ", \"base\": " + JSONWriter.number(c.base)
-            out += ", \"tags\": [" + c.tags.map(JSONWriter.quote).joined(separator: ", ") + "]"
-            out += ", \"sources\": [" + c.sources.map(sourceJSON).joined(separator: ", ") + "]"
-            out += ", \"note\": " + (c.note.map(JSONWriter.quote) ?? "null")
-            if let s = c.section { out += ", \"section\": " + JSONWriter.quote(s) }
-            out += ", \"data\": " + dataJSON(c.data)
-            out += "}"
+            put(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+            quoted(c.id)
+            put(", \"text\": ")
+            quoted(c.text)
+            put(c.kind == .argument ? ", \"kind\": \"argument\", \"base\": " : ", \"kind\": \"statement\", \"base\": ")
+            put(JSONWriter.number(c.base))
+            put(", \"tags\": [")
+            for (k, tag) in c.tags.enumerated() { if k > 0 { put(", ") }; quoted(tag) }
+            put("], \"sources\": [")
+            if !c.sources.isEmpty { put(c.sources.map(sourceJSON).joined(separator: ", ")) }
+            put("], \"note\": ")
+            if let note = c.note { quoted(note) } else { put("null") }
+            if let s = c.section { put(", \"section\": "); quoted(s) }
+            put(", \"data\": ")
+            put(c.data.isEmpty ? "{}" : dataJSON(c.data))
+            put("}")
         }
-        out += map.claims.isEmpty ? "]" : "\n  ]"
-        out += ",\n  \"relations\": ["
+        put(map.claims.isEmpty ? "]" : "\n  ]")
+        put(",\n  \"relations\": [")
         for (i, r) in map.relations.enumerated() {
-            out += i == 0 ? "\n    {" : ",\n    {"
-            out += "\"from\": " + JSONWriter.quote(map.claims[r.from].id)
-            out += ", \"to\": " + JSONWriter.quote(map.claims[r.to].id)
-            out += ", \"type\": \"" + r.type.rawValue + "\""
-            out += ", \"weight\": " + JSONWriter.number(r.weight) + "}"
+            put(i == 0 ? "\n    {\"from\": " : ",\n    {\"from\": ")
+            quoted(map.claims[r.from].id)
+            put(", \"to\": ")
+            quoted(map.claims[r.to].id)
+            switch r.type {
+            case .support: put(", \"type\": \"support\", \"weight\": ")
+            case .attack: put(", \"type\": \"attack\", \"weight\": ")
+            case .undercut: put(", \"type\": \"undercut\", \"weight\": ")
+            }
+            put(JSONWriter.number(r.weight))
+            put("}")
         }
-        out += map.relations.isEmpty ? "]" : "\n  ]"
-        return out + "\n}\n"
+        put(map.relations.isEmpty ? "]" : "\n  ]")
+        put("\n}\n")
+        return out
     }
 
     static func sourceJSON(_ s: Source) -> String {

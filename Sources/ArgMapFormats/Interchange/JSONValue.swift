@@ -213,6 +213,20 @@ public struct JSONWriter {
         } + "\""
     }
 
+    /// Appends a string quoted as ``quote(_:)`` quotes it; one that needs no escape (almost
+    /// every claim's text) is copied as it is.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        let plain = s.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) else { return false }
+            out.append(0x22)
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return true
+        }
+        if !plain { out.append(contentsOf: quote(s).utf8) }
+    }
+
     public static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         return DataValue.format(d)
