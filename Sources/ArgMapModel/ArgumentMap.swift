@@ -293,7 +293,7 @@ public struct ArgumentMap: Sendable {
     /// For each claim, the indices of the relations pointing at it (or leaving it), in
     /// relation order, each list allocated once at its final size; relations with a negative
     /// end are passed over.
-    static func lists(_ relations: [Relation], count: Int, byTarget: Bool) -> [[Int]] {
+    package static func lists(_ relations: [Relation], count: Int, byTarget: Bool) -> [[Int]] {
         var sizes = [Int](repeating: 0, count: count)
         for relation in relations where relation.from >= 0 && relation.to >= 0 { sizes[byTarget ? relation.to : relation.from] += 1 }
         var lists = sizes.map { n in var a = [Int](); a.reserveCapacity(n); return a }

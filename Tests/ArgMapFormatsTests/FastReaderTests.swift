@@ -3,10 +3,10 @@ import Testing
 @testable import ArgMapFormats
 import ArgMapModel
 
-/// The argument-file reader's fast path (`ArgdownFormat.readFast`): it answers for the files
-/// argmap writes, and whenever it answers the general reader reads the same claims and
-/// relations in the same order, with nothing to say; everything else is left to the general
-/// reader.
+/// The fast paths of the argument-file reader (`ArgdownFormat.readFast`) and of argmap JSON
+/// (`ArgmapJSON.readFast`): each answers for the files argmap writes, and whenever it answers
+/// the general reader reads the same claims and relations in the same order, with nothing to
+/// say; everything else is left to the general reader.
 struct FastReaderTests {
     /// The fast path's map is the general reader's, claim for claim and relation for relation.
     func expectSameAsGeneral(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -32,7 +32,7 @@ struct FastReaderTests {
         // Past the size at which the file is read in two halves, with references across them.
         let map = MapGenerator.generate(.init(claims: 40_000, shape: .dag, seed: 3))
         let text = ArgdownFormat.write(map)
-        #expect(text.utf8.count > ArgdownFastReader.parallelThreshold)
+        #expect(text.utf8.count > FastReading.parallelThreshold)
         try expectSameAsGeneral(text)
     }
 
@@ -154,5 +154,89 @@ struct FastReaderTests {
         #expect(errors("[a]: x\n  + [b]: y\n  + <b>").contains("names both a statement and an argument"))
         let (_, warnings) = try ArgdownFormat.read("[a]: x\n  + [b]: y\n\n[b]: other text")
         #expect(warnings.count == 1)
+    }
+
+    // MARK: argmap JSON
+
+    func expectSameAsGeneral(json: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let fast = try #require(ArgmapJSON.readFast(json), "the fast path gave up", sourceLocation: sourceLocation)
+        let general = try ArgmapJSON.read(json, fastPath: false)
+        #expect(fast.title == general.title && fast.frontmatter == general.frontmatter, sourceLocation: sourceLocation)
+        #expect(fast.claims == general.claims, sourceLocation: sourceLocation)
+        #expect(fast.relations == general.relations, sourceLocation: sourceLocation)
+        #expect(fast.invariantViolations().isEmpty, sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: MapGenerator.Shape.allCases)
+    func readsTheJSONArgmapWritesAsTheGeneralReaderDoes(shape: MapGenerator.Shape) throws {
+        for seed in [1, 7] as [UInt64] {
+            var map = MapGenerator.generate(.init(claims: 2_000, shape: shape, seed: seed))
+            map.title = "A \"quoted\" title\u{2028}with a line separator"
+            try expectSameAsGeneral(json: ArgmapJSON.write(map))
+        }
+        // On both cores.
+        let large = MapGenerator.generate(.init(claims: 30_000, shape: shape, seed: 3))
+        let json = ArgmapJSON.write(large)
+        #expect(json.utf8.count > FastReading.parallelThreshold)
+        try expectSameAsGeneral(json: json)
+    }
+
+    @Test func readsEscapedStringsAsTheGeneralReaderDoes() throws {
+        let json = #"""
+            {
+              "argmap": 1,
+              "claims": [
+                {"id": "t\u00e9", "text": "A \"quoted\" word, a tab\there, <b> and \u2028", "kind": "statement", "base": 0.5, "tags": [], "sources": [], "note": null, "data": {}},
+                {"id": "b", "text": "  blanks   to fold ", "kind": "argument", "base": 1e-1, "tags": [], "sources": [], "note": null, "data": {}}
+              ],
+              "relations": [
+                {"from": "b", "to": "té", "type": "undercut", "weight": 0.25}
+              ]
+            }
+
+            """#
+        try expectSameAsGeneral(json: json)
+        #expect(ArgmapJSON.readFast(json)?.claim("b")?.text == "blanks to fold")
+    }
+
+    static let oneClaim = #"    {"id": "a", "text": "x", "kind": "statement", "base": 0.5, "tags": [], "sources": [], "note": null, "data": {}}"#
+    static func document(_ claims: [String], _ relations: [String], header: String = "  \"argmap\": 1,\n") -> String {
+        "{\n" + header + "  \"claims\": [\n" + claims.joined(separator: ",\n") + "\n  ],\n  \"relations\": [\n" + relations.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+    static let b = oneClaim.replacingOccurrences(#""id": "a""#, with: #""id": "b""#)
+    static let link = #"    {"from": "b", "to": "a", "type": "support", "weight": 1}"#
+
+    @Test func answersForTheSmallestDocument() throws {
+        try expectSameAsGeneral(json: Self.document([Self.oneClaim, Self.b], [Self.link]))
+    }
+
+    /// Documents the fast path leaves to the full reader: errors, values it does not read
+    /// itself, and other layouts.
+    static let otherJSON: [String] = {
+        let (a, b, link) = (oneClaim, FastReaderTests.b, FastReaderTests.link)
+        return [
+            document([a, b], [link], header: "  \"argmap\": 2,\n"),
+            document([a, b], [link], header: "  \"argmap\": 1,\n  \"claims\": 3,\n"),
+            document([a, a], [link]),
+            document([a, b], [link, link]),
+            document([a, b], [link, link.replacingOccurrences("support", with: "attack")]),
+            document([a, b], [link.replacingOccurrences(#""from": "b""#, with: #""from": "z""#)]),
+            document([a, b.replacingOccurrences("0.5", with: "1.5")], [link]),
+            document([a, b.replacingOccurrences(#""tags": []"#, with: #""tags": ["x"]"#)], [link]),
+            document([a, b.replacingOccurrences(#""note": null"#, with: #""note": "n""#)], [link]),
+            document([a, b.replacingOccurrences(#""data": {}"#, with: #""data": {"speech": "2AC"}"#)], [link]),
+            document([a, b.replacingOccurrences(#""id": "b""#, with: #""id": "b[1]""#)], [link]),
+            document([a, b.replacingOccurrences(#""text": "x""#, with: "\"text\": \"x\u{7}\"")], [link]),
+            document([a + ",", b], [link]),
+            document([a, b], [link + ","]),
+            document([a, b], [link]).replacingOccurrences("\n}\n", with: "\n}"),
+            document([a, b], [link]).replacingOccurrences("\n", with: "\r\n"),
+            #"{"argmap": 1, "claims": [{"id": "a"}], "relations": []}"#,
+        ]
+    }()
+
+    @Test(arguments: FastReaderTests.otherJSON)
+    func leavesOtherJSONToTheGeneralReader(json: String) {
+        #expect(ArgmapJSON.readFast(json) == nil, "\(json)")
     }
 }

@@ -48,6 +48,19 @@ extension Checks {
         }
     }
 
+    /// argmap JSON's fast path answered: the full reader must read the same claims and
+    /// relations, in the same order.
+    public static func sameAsFullJSONReader(_ fast: ArgumentMap, _ text: String) {
+        do {
+            let full = try ArgmapJSON.read(text, fastPath: false)
+            if full.title != fast.title || full.frontmatter != fast.frontmatter || full.claims != fast.claims || full.relations != fast.relations {
+                fail("the JSON fast path and the full reader read different maps:\n\(text)")
+            }
+        } catch {
+            fail("the JSON fast path read a file the full reader refuses: \(error)\n\(text)")
+        }
+    }
+
     /// One input for an importer: recognising it never crashes, and reading it gives a map
     /// that saves and reads back, or a located refusal.
     public static func importer(_ data: UnsafePointer<UInt8>, _ size: Int, name: String,

@@ -1,5 +1,4 @@
 import ArgMapModel
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -61,66 +60,18 @@ enum ArgdownFastReader {
         var claims = 0
     }
 
-    /// Files smaller than this are read on one core.
-    static let parallelThreshold = 1 << 20
-
     static func read(bytes: UnsafeBufferPointer<UInt8>) -> ArgumentMap? {
         guard let (frontmatter, bodyStart) = frontmatter(bytes) else { return nil }
-        let body = bodyStart..<bytes.count
-        // Two halves split at a line break, read at once.
-        var halves = [body]
-        if body.count >= parallelThreshold {
-            var mid = body.lowerBound + body.count / 2
-            while mid < body.upperBound, bytes[mid - 1] != newline { mid += 1 }
-            halves = [body.lowerBound..<mid, mid..<body.upperBound]
-        }
-        let lanes = halves
-        // Each half makes at most one claim a line, written straight into the map's claims array
-        // at the half's own offset; the second half's are moved down after the first's.
-        let lineCounts = lanes.map { lineCount(bytes, $0) }
-        let results = Results(count: lanes.count)
-        let claims = [Claim](unsafeUninitializedCapacity: lineCounts.reduce(0, +)) { buffer, initialized in
-            initialized = 0
-            let base = UInt(bitPattern: bytes.baseAddress), count = bytes.count
-            let out = UInt(bitPattern: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: lanes.count) { k in
-                let bytes = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: base), count: count)
-                let start = UnsafeMutablePointer<Claim>(bitPattern: out)! + (k == 0 ? 0 : lineCounts[0])
-                results.lanes[k] = lane(bytes, lanes[k], claims: start)
-            }
-            let made = results.lanes.map(\.claims)
-            guard results.lanes.allSatisfy({ $0.lines != nil }) else {
-                buffer.baseAddress!.deinitialize(count: made[0])
-                if made.count > 1 { (buffer.baseAddress! + lineCounts[0]).deinitialize(count: made[1]) }
-                return
-            }
-            if made.count > 1 { (buffer.baseAddress! + made[0]).moveInitialize(from: buffer.baseAddress! + lineCounts[0], count: made[1]) }
-            initialized = made.reduce(0, +)
-        }
-        guard results.lanes.allSatisfy({ $0.lines != nil }) else { return nil }
+        // Two halves of the body read at once, their claims written straight into the map's array.
+        let lines = FastReading.Slots<[Line]>(2)
+        guard let claims = FastReading.claims(bytes, FastReading.halves(bytes, bodyStart..<bytes.count), lane: { k, range, out in
+            let read = lane(bytes, range, claims: out)
+            lines[k] = read.lines
+            return (read.claims, read.lines != nil)
+        }) else { return nil }
         var title: String?, rest: String?
         if let fm = frontmatter { (title, rest) = ArgdownLowering.splitTitle(fm) }
-        return build(claims, results.lanes.map { $0.lines! }, title: title, frontmatter: rest)
-    }
-
-    /// The lines in a range: its line breaks (found with `memchr`), plus one.
-    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        guard let base = bytes.baseAddress else { return 1 }
-        var lines = 1
-        var p = base + range.lowerBound
-        let end = base + range.upperBound
-        while p < end, let found = memchr(p, Int32(newline), end - p) {
-            lines += 1
-            p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-        }
-        return lines
-    }
-
-    /// Where the lanes' results go: each writes only its own slot, and the caller reads them
-    /// after `concurrentPerform` has returned.
-    final class Results: @unchecked Sendable {
-        var lanes: [Lane]
-        init(count: Int) { lanes = Array(repeating: Lane(), count: count) }
+        return build(claims, lines.values.compactMap { $0 }, title: title, frontmatter: rest)
     }
 
     /// The frontmatter's text (nil when there is none) and where the body starts; nil when the
@@ -296,21 +247,8 @@ enum ArgdownFastReader {
         }
         func number() -> Double? {
             let s = q
-            var points = 0
-            while q < end, bytes[q] >= 0x30 && bytes[q] <= 0x39 || bytes[q] == 0x2E {
-                if bytes[q] == 0x2E { points += 1 }
-                q += 1
-            }
-            guard q > s, q - s <= 15, points <= 1, bytes[s] != 0x2E, bytes[q - 1] != 0x2E else { return nil }
-            // At most 15 digits: the digits and the power of ten are exact doubles, so one
-            // division gives the correctly rounded value, the one Double("…") gives.
-            var digits: Int64 = 0, decimals = 0, afterPoint = false
-            for k in s..<q {
-                if bytes[k] == 0x2E { afterPoint = true; continue }
-                digits = digits * 10 + Int64(bytes[k] - 0x30)
-                if afterPoint { decimals += 1 }
-            }
-            return Double(digits) / powersOfTen[decimals]
+            while q < end, bytes[q] >= 0x30 && bytes[q] <= 0x39 || bytes[q] == 0x2E { q += 1 }
+            return FastReading.decimal(bytes, s, q)
         }
         if key("base") {
             guard let b = number() else { return false }
@@ -380,7 +318,7 @@ enum ArgdownFastReader {
     static func build(_ claims: [Claim], _ lines: [[Line]], title: String?, frontmatter: String?) -> ArgumentMap? {
         var claims = claims
         let work = Build(claims: claims)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
+        _ = FastReading.parallel(2) { k in
             if k == 0 { work.index() } else { work.link(lines) }
         }
         guard !work.failed, var relations = work.relations else { return nil }
@@ -482,4 +420,3 @@ enum ArgdownFastReader {
 }
 
 private let space: UInt8 = 0x20, newline: UInt8 = 0x0A
-private let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }

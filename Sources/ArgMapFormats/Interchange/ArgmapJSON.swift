@@ -98,7 +98,11 @@ public enum ArgmapJSON {
     }
 
     /// Reads argmap JSON. Errors name the claim or relation (by position) and the field.
-    public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ArgumentMap {
+    ///
+    /// Files in the layout argmap writes take a fast path (``readFast(_:)``), which answers only
+    /// where this reader would build the same map; `fastPath: false` always reads in full.
+    public static func read(_ text: String, file: String? = nil, fastPath: Bool = true) throws(LoadFailure) -> ArgumentMap {
+        if fastPath, let map = readFast(text) { return map }
         let root: JSONValue
         do { root = try JSONReader.parse(text) } catch {
             throw LoadFailure([error], file: file, source: SourceText(text))
@@ -214,4 +218,10 @@ public enum ArgmapJSON {
     }
 
     static func normalizeText(_ s: String) -> String { Claim.normalizedText(s) }
+
+    /// The fast path alone (see ``ArgmapJSONFastReader``): the map of a file in the layout
+    /// argmap writes, or nil when the file needs the full reader.
+    public static func readFast(_ text: String) -> ArgumentMap? {
+        ArgmapJSONFastReader.read(text)
+    }
 }

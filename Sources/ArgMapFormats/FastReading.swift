@@ -1,0 +1,128 @@
+import ArgMapModel
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the fast readers (``ArgdownFastReader``, ``ArgmapJSONFastReader``) share: running work
+/// on both cores, counting lines, writing claims straight into a map's array from two lanes,
+/// and reading plain decimals.
+enum FastReading {
+    /// Files smaller than this are read on one core.
+    static let parallelThreshold = 1 << 20
+
+    /// Runs `body` for 0..<count at once (on as many cores as there are) and returns the
+    /// results in order.
+    static func parallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        let slots = Slots<T>(count)
+        withoutActuallyEscaping(body) { body in
+            let call = Unchecked(body)
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                slots[k] = call.value(k)
+            }
+        }
+        return slots.values.map { $0! }
+    }
+
+    /// Where the lanes of ``parallel(_:_:)`` put their results: each writes only its own slot,
+    /// and they are read after all have finished.
+    final class Slots<T>: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<T?>
+        init(_ count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        /// Plain memory rather than an array, so that lanes writing their own slots at once
+        /// share nothing (an array's write would check its buffer's reference count).
+        subscript(k: Int) -> T? {
+            get { slots[k] }
+            set { slots[k] = newValue }
+        }
+        var values: [T?] { Array(slots) }
+    }
+
+    /// A value handed to the lanes of ``parallel(_:_:)``; each lane only reads it.
+    struct Unchecked<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// A range cut in two at a line break near its middle (once, for a small range).
+    static func halves(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+        guard range.count >= parallelThreshold else { return [range] }
+        var mid = range.lowerBound + range.count / 2
+        while mid < range.upperBound, bytes[mid - 1] != newline { mid += 1 }
+        return [range.lowerBound..<mid, mid..<range.upperBound]
+    }
+
+    /// The lines in a range: its line breaks (found with `memchr`), plus one.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress else { return 1 }
+        var lines = 1
+        var p = base + range.lowerBound
+        let end = base + range.upperBound
+        while p < end, let found = memchr(p, Int32(newline), end - p) {
+            lines += 1
+            p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return lines
+    }
+
+    /// The claims of several ranges read at once, each lane writing at most one claim a line
+    /// straight into the array, at its own offset; then the lanes' claims are moved together.
+    /// `lane` (given its number, its range and where to write) returns how many claims it wrote
+    /// and whether it read its range to the end; if any lane gives up, what was written is
+    /// destroyed and the result is nil.
+    static func claims(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>],
+                       lane: (Int, Range<Int>, UnsafeMutablePointer<Claim>) -> (made: Int, complete: Bool)) -> [Claim]? {
+        let capacities = ranges.map { lineCount(bytes, $0) }
+        var complete = false
+        let claims = [Claim](unsafeUninitializedCapacity: capacities.reduce(0, +)) { buffer, initialized in
+            initialized = 0
+            let start = Unchecked(buffer.baseAddress!)
+            let offsets = capacities.indices.map { capacities[..<$0].reduce(0, +) }
+            let results = parallel(ranges.count) { k in lane(k, ranges[k], start.value + offsets[k]) }
+            guard results.allSatisfy(\.complete) else {
+                for (k, r) in results.enumerated() { (buffer.baseAddress! + offsets[k]).deinitialize(count: r.made) }
+                return
+            }
+            var filled = 0
+            for (k, r) in results.enumerated() {
+                if offsets[k] != filled { (buffer.baseAddress! + filled).moveInitialize(from: buffer.baseAddress! + offsets[k], count: r.made) }
+                filled += r.made
+            }
+            initialized = filled
+            complete = true
+        }
+        return complete ? claims : nil
+    }
+
+    /// A number written as plain digits with at most one point and 15 characters, read as
+    /// `Double("…")` reads it: the digits and the power of ten are exact doubles, so one
+    /// division gives the correctly rounded value. Nil for any other text.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        guard end > start, end - start <= 15, bytes[start] != 0x2E, bytes[end - 1] != 0x2E else { return nil }
+        var digits: Int64 = 0, decimals = 0, afterPoint = false
+        for k in start..<end {
+            let b = bytes[k]
+            if b == 0x2E {
+                if afterPoint { return nil }
+                afterPoint = true
+                continue
+            }
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            digits = digits * 10 + Int64(b - 0x30)
+            if afterPoint { decimals += 1 }
+        }
+        return Double(digits) / powersOfTen[decimals]
+    }
+
+    static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+    static let newline: UInt8 = 0x0A
+}

@@ -1,0 +1,210 @@
+import ArgMapModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// argmap JSON's fast path, for files in the layout ``ArgmapJSON`` writes: one claim a line
+/// with its fields in order, one relation a line. It reads such a file on both cores without
+/// building a JSON tree: the claims in two halves straight into the map's array, then the id
+/// index on one core while the other reads the relations, then the relations' ends looked up
+/// in two halves.
+///
+/// It gives up (nil) on anything else — another layout, tags, sources, a note, data, a
+/// section, an escape it cannot read where it stands, any problem at all — and
+/// ``ArgmapJSON/read(_:file:)`` reads the file in full, with its messages. Tests and the json
+/// fuzz target check that whenever it answers, the general reader builds the same map.
+enum ArgmapJSONFastReader {
+    static func read(_ text: String) -> ArgumentMap? {
+        var text = text
+        return text.withUTF8 { read(bytes: $0) }
+    }
+
+    static let claimsOpen = Array("\n  \"claims\": [\n".utf8)
+    static let relationsOpen = Array("\n  ],\n  \"relations\": [\n".utf8)
+    static let closing = Array("\n  ]\n}\n".utf8)
+
+    static func read(bytes: UnsafeBufferPointer<UInt8>) -> ArgumentMap? {
+        // The three lines that hold the layout together. A JSON string cannot hold a line
+        // break, so each is found where it stands.
+        guard let claimsAt = find(claimsOpen, in: bytes, from: 0),
+              let relationsAt = find(relationsOpen, in: bytes, from: claimsAt),
+              bytes.count >= closing.count, bytes[(bytes.count - closing.count)...].elementsEqual(closing) else { return nil }
+        let claimLines = (claimsAt + claimsOpen.count)..<relationsAt
+        let relationLines = (relationsAt + relationsOpen.count)..<(bytes.count - closing.count)
+        guard !claimLines.isEmpty, !relationLines.isEmpty else { return nil }
+
+        // The header (version, title, frontmatter) is small: the general reader reads it, with
+        // empty claims and relations, so that its rules and messages hold.
+        var header = Array(bytes[0..<(claimsAt + 1)])
+        header.append(contentsOf: "  \"claims\": [],\n  \"relations\": []\n}\n".utf8)
+        guard let head = try? ArgmapJSON.read(String(decoding: header, as: UTF8.self)) else { return nil }
+
+        guard let claims = FastReading.claims(bytes, FastReading.halves(bytes, claimLines), lane: { _, range, out in
+            claimLane(bytes, range, last: claimLines.upperBound, into: out)
+        }) else { return nil }
+
+        // The id index on one core, the relation lines read on the other.
+        let work = FastReading.parallel(2) { k -> (index: [String: Int]?, links: [Link]?) in
+            k == 0 ? (index(claims), nil) : (nil, relationLane(bytes, relationLines))
+        }
+        guard let indexByID = work[0].index, let links = work[1].links else { return nil }
+
+        // Their ends looked up in two halves.
+        let halves = links.count >= 100_000 ? [0..<(links.count / 2), (links.count / 2)..<links.count] : [0..<links.count]
+        let resolved = FastReading.parallel(halves.count) { k -> [Relation]? in
+            var out: [Relation] = []
+            out.reserveCapacity(halves[k].count)
+            for link in links[halves[k]] {
+                guard let from = indexByID[link.from], let to = indexByID[link.to] else { return nil }
+                out.append(Relation(from: from, to: to, type: link.type, weight: link.weight))
+            }
+            return out
+        }
+        guard resolved.allSatisfy({ $0 != nil }) else { return nil }
+        var relations = resolved[0]!
+        if resolved.count > 1 { relations += resolved[1]! }
+
+        let (incoming, outgoing) = FastReading.parallel(2) { k in
+            ArgumentMap.lists(relations, count: claims.count, byTarget: k == 0)
+        }.withUnsafeBufferPointer { ($0[0], $0[1]) }
+        // One relation between two claims: the general reader names the pair written twice.
+        var seen = [Int](repeating: -1, count: claims.count)
+        for c in claims.indices {
+            for r in outgoing[c] {
+                let to = relations[r].to
+                if seen[to] == c { return nil }
+                seen[to] = c
+            }
+        }
+        return try? ArgumentMap(title: head.title, frontmatter: head.frontmatter, checkedClaims: claims, relations: relations,
+                                indexByID: indexByID, incoming: incoming, outgoing: outgoing)
+    }
+
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, let first = needle.first else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count, let found = memchr(base + i, Int32(first), bytes.count - needle.count + 1 - i) {
+            i = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + i, needle, needle.count) == 0 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func index(_ claims: [Claim]) -> [String: Int]? {
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(claims.count)
+        for (i, claim) in claims.enumerated() where indexByID.updateValue(i, forKey: claim.id) != nil { return nil }
+        return indexByID
+    }
+
+    /// A relation line: its ends by id.
+    struct Link {
+        var from: String
+        var to: String
+        var type: RelationType
+        var weight: Double
+    }
+
+    /// Reads fixed parts, strings and numbers of one line, left to right.
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i: Int
+        let end: Int
+
+        mutating func expect(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard i + n <= end, memcmp(bytes.baseAddress! + i, s.utf8Start, n) == 0 else { return false }
+            i += n
+            return true
+        }
+
+        /// A JSON string: read where it stands when it holds no escape, else by the general
+        /// reader; nil for a control character or a string that does not close on the line.
+        mutating func string() -> String? {
+            guard i < end, bytes[i] == 0x22 else { return nil }
+            let start = i + 1
+            var k = start
+            var escaped = false
+            while k < end {
+                let b = bytes[k]
+                if b == 0x22 { break }
+                if b < 0x20 { return nil }
+                if b == 0x5C { escaped = true; k += 2; continue }
+                k += 1
+            }
+            guard k < end else { return nil }
+            i = k + 1
+            if !escaped { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self) }
+            return (try? JSONReader.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start - 1)...k]), as: UTF8.self)))?.string
+        }
+
+        /// A JSON number as the general reader reads it (its characters, then `Double`).
+        mutating func number() -> Double? {
+            let start = i
+            while i < end, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2E || bytes[i] == 0x65 || bytes[i] == 0x45 { i += 1 }
+            if let d = FastReading.decimal(bytes, start, i) { return d }
+            guard i > start, i - start < 400, let d = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)), d.isFinite else { return nil }
+            return d
+        }
+
+        /// The end of a line: a `,` unless it is the last of its array.
+        mutating func lineEnd(last: Int) -> Bool {
+            if end != last { guard i < end, bytes[i] == 0x2C else { return false }; i += 1 }
+            return i == end
+        }
+    }
+
+    /// The lines of a range, each with whether it is the last of its array.
+    static func eachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int, Int) -> Bool) -> Bool {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start
+            while end < range.upperBound, bytes[end] != FastReading.newline { end += 1 }
+            guard body(start, end) else { return false }
+            start = end + 1
+        }
+        return true
+    }
+
+    /// `    {"id": …, "text": …, "kind": …, "base": …, "tags": [], "sources": [], "note": null, "data": {}},`
+    static func claimLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, last: Int, into out: UnsafeMutablePointer<Claim>) -> (made: Int, complete: Bool) {
+        var made = 0
+        let complete = eachLine(bytes, range) { start, end in
+            var c = Cursor(bytes: bytes, i: start, end: end)
+            guard c.expect("    {\"id\": "), let id = c.string(), c.expect(", \"text\": "), let text = c.string(),
+                  c.expect(", \"kind\": \"") else { return false }
+            let kind: ClaimKind
+            if c.expect("statement\"") { kind = .statement } else if c.expect("argument\"") { kind = .argument } else { return false }
+            guard c.expect(", \"base\": "), let base = c.number(), base >= 0, base <= 1,
+                  c.expect(", \"tags\": [], \"sources\": [], \"note\": null, \"data\": {}}"),
+                  c.lineEnd(last: last) else { return false }
+            let claim = Claim(id: id, text: Claim.normalizedText(text), kind: kind, base: base)
+            guard (try? ArgumentMap.validate(id: id)) != nil, (try? ArgumentMap.validate(controls: claim)) != nil else { return false }
+            (out + made).initialize(to: claim)
+            made += 1
+            return true
+        }
+        return (made, complete)
+    }
+
+    /// `    {"from": …, "to": …, "type": …, "weight": …},`
+    static func relationLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Link]? {
+        var links: [Link] = []
+        links.reserveCapacity(range.count / 64)
+        let complete = eachLine(bytes, range) { start, end in
+            var c = Cursor(bytes: bytes, i: start, end: end)
+            guard c.expect("    {\"from\": "), let from = c.string(), c.expect(", \"to\": "), let to = c.string(),
+                  c.expect(", \"type\": \"") else { return false }
+            let type: RelationType
+            if c.expect("support\"") { type = .support } else if c.expect("attack\"") { type = .attack } else if c.expect("undercut\"") { type = .undercut } else { return false }
+            guard c.expect(", \"weight\": "), let weight = c.number(), weight >= 0, weight <= 1, c.expect("}"),
+                  c.lineEnd(last: range.upperBound) else { return false }
+            links.append(Link(from: from, to: to, type: type, weight: weight))
+            return true
+        }
+        return complete ? links : nil
+    }
+}
