@@ -24,16 +24,61 @@ public struct Claim: Equatable, Sendable {
     public var id: String
     /// The claim's text, one paragraph.
     public var text: String
-    public var kind: ClaimKind
     /// The base score in [0, 1]: how strong the claim is before its supports and attacks count.
     public var base: Double
-    public var tags: [String]
-    public var sources: [Source]
-    public var note: String?
+    public var kind: ClaimKind
+    /// Tags, sources, a note, a section and data: most claims have none, so they live in one
+    /// box that only claims with any of them allocate. A claim is then 56 bytes instead of 104,
+    /// which is 48 MB on a map of a million claims. The box is never changed in place (a
+    /// change makes a new one), so copies of a claim share it safely.
+    private var extras: Extras?
+
+    struct Fields: Equatable, Sendable {
+        var tags: [String] = []
+        var sources: [Source] = []
+        var note: String?
+        var section: String?
+        var data: [DataEntry] = []
+        var isEmpty: Bool { tags.isEmpty && sources.isEmpty && note == nil && section == nil && data.isEmpty }
+    }
+
+    final class Extras: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var fields: Fields {
+        get { extras?.fields ?? Fields() }
+        set { extras = newValue.isEmpty ? nil : Extras(newValue) }
+    }
+
+    public var tags: [String] {
+        get { extras?.fields.tags ?? [] }
+        set { fields.tags = newValue }
+    }
+    public var sources: [Source] {
+        get { extras?.fields.sources ?? [] }
+        set { fields.sources = newValue }
+    }
+    public var note: String? {
+        get { extras?.fields.note }
+        set { fields.note = newValue }
+    }
     /// The heading (Argdown section) the claim belongs to, if any.
-    public var section: String?
+    public var section: String? {
+        get { extras?.fields.section }
+        set { fields.section = newValue }
+    }
     /// Further data, kept and written back in order (for example `speech: 2AC`).
-    public var data: [DataEntry]
+    public var data: [DataEntry] {
+        get { extras?.fields.data ?? [] }
+        set { fields.data = newValue }
+    }
+
+    public static func == (a: Claim, b: Claim) -> Bool {
+        a.id == b.id && a.text == b.text && a.base == b.base && a.kind == b.kind
+            && (a.extras === b.extras || a.fields == b.fields)
+    }
 
     public static let defaultBase = 0.5
 
@@ -44,13 +89,10 @@ public struct Claim: Equatable, Sendable {
     ) {
         self.id = id
         self.text = text
-        self.kind = kind
         self.base = base
-        self.tags = tags
-        self.sources = sources
-        self.note = note
-        self.section = section
-        self.data = data
+        self.kind = kind
+        let fields = Fields(tags: tags, sources: sources, note: note, section: section, data: data)
+        self.extras = fields.isEmpty ? nil : Extras(fields)
     }
 
     /// The value of a further data key, if set.

@@ -63,6 +63,25 @@ struct ScriptingTests {
         #expect(binary.stderr.contains("bad.argdown:1:6: error: the file is not valid UTF-8"))
     }
 
+    @Test func aFileIsReadAsItsBytesSay() throws {
+        // Files are read straight into a string; anything unusual is looked at byte by byte.
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let file = tmp.file("f.argdown")
+        try Data([0x5B, 0x41, 0x5D, 0x3A, 0x20, 0x78, 0x00, 0x0A]).write(to: URL(fileURLWithPath: file))
+        let nul = try runArgmap([file, "-c", "check"])
+        #expect(nul.status == 1)
+        #expect(nul.stderr.contains("f.argdown:1:7: error: the file contains a NUL byte"), "\(nul.stderr)")
+        try Data([0xEF, 0xBB, 0xBF] + Array("[A]: with a byte-order mark\n".utf8)).write(to: URL(fileURLWithPath: file))
+        let bom = try runArgmap([file, "-c", "show A"])
+        #expect(bom.status == 0, "\(bom.stderr)")
+        #expect(bom.stdout.contains("with a byte-order mark"))
+        try "[A]: a replacement character \u{FFFD} written on purpose\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let replacement = try runArgmap([file, "-c", "show A"])
+        #expect(replacement.status == 0, "\(replacement.stderr)")
+        #expect(replacement.stdout.contains("character \u{FFFD} written"))
+    }
+
     @Test func convertsArgdownToJSONAndBack() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.cleanup() }

@@ -79,20 +79,32 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(try! ArgdownFormat.read(text).map)
         }
+        // The general readers alone, as files in other layouts are read.
+        Benchmark("load argdown general reader \(label)", configuration: configuration(n)) { benchmark in
+            let text = inputs.argdown(n)
+            benchmark.startMeasurement()
+            blackHole(try! ArgdownFormat.read(text, fastPath: false).map)
+        }
+        // The bytes `save` writes.
         Benchmark("save argdown \(label)", configuration: configuration(n)) { benchmark in
             let map = inputs.map(n)
             benchmark.startMeasurement()
-            blackHole(ArgdownFormat.write(map))
+            blackHole(ArgdownFormat.writeBytes(map))
         }
         Benchmark("load json \(label)", configuration: configuration(n)) { benchmark in
             let text = inputs.json(n)
             benchmark.startMeasurement()
             blackHole(try! ArgmapJSON.read(text))
         }
+        Benchmark("load json full reader \(label)", configuration: configuration(n)) { benchmark in
+            let text = inputs.json(n)
+            benchmark.startMeasurement()
+            blackHole(try! ArgmapJSON.read(text, fastPath: false))
+        }
         Benchmark("save json \(label)", configuration: configuration(n)) { benchmark in
             let map = inputs.map(n)
             benchmark.startMeasurement()
-            blackHole(ArgmapJSON.write(map))
+            blackHole(ArgmapJSON.bytes(map))
         }
         Benchmark("evaluation graph \(label)", configuration: configuration(n)) { benchmark in
             let map = inputs.map(n)

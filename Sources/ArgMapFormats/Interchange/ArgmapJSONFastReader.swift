@@ -45,26 +45,31 @@ enum ArgmapJSONFastReader {
             claimLane(bytes, range, last: claimLines.upperBound, into: out)
         }) else { return nil }
 
-        // The id index on one core, the relation lines read on the other.
-        let work = FastReading.parallel(2) { k -> (index: [String: Int]?, links: [Link]?) in
-            k == 0 ? (index(claims), nil) : (nil, relationLane(bytes, relationLines))
-        }
-        guard let indexByID = work[0].index, let links = work[1].links else { return nil }
-
-        // Their ends looked up in two halves.
-        let halves = links.count >= 100_000 ? [0..<(links.count / 2), (links.count / 2)..<links.count] : [0..<links.count]
-        let resolved = FastReading.parallel(halves.count) { k -> [Relation]? in
-            var out: [Relation] = []
-            out.reserveCapacity(halves[k].count)
-            for link in links[halves[k]] {
-                guard let from = indexByID[link.from], let to = indexByID[link.to] else { return nil }
-                out.append(Relation(from: from, to: to, type: link.type, weight: link.weight))
+        // The id index on one core, the relation lines read on the other; then their ends
+        // looked up in two halves. (In a block of its own, so that the relation lines are
+        // freed before the lists by claim are made.)
+        let indexByID: [String: Int]
+        var relations: [Relation]
+        do {
+            let work = FastReading.parallel(2) { k -> (index: [String: Int]?, links: [Link]?) in
+                k == 0 ? (index(claims), nil) : (nil, relationLane(bytes, relationLines))
             }
-            return out
+            guard let index = work[0].index, let links = work[1].links else { return nil }
+            let halves = links.count >= 100_000 ? [0..<(links.count / 2), (links.count / 2)..<links.count] : [0..<links.count]
+            let resolved = FastReading.parallel(halves.count) { k -> [Relation]? in
+                var out: [Relation] = []
+                out.reserveCapacity(halves[k].count)
+                for link in links[halves[k]] {
+                    guard let from = index[link.from], let to = index[link.to] else { return nil }
+                    out.append(Relation(from: from, to: to, type: link.type, weight: link.weight))
+                }
+                return out
+            }
+            guard resolved.allSatisfy({ $0 != nil }) else { return nil }
+            indexByID = index
+            relations = resolved[0]!
+            if resolved.count > 1 { relations += resolved[1]! }
         }
-        guard resolved.allSatisfy({ $0 != nil }) else { return nil }
-        var relations = resolved[0]!
-        if resolved.count > 1 { relations += resolved[1]! }
 
         let (incoming, outgoing) = FastReading.parallel(2) { k in
             ArgumentMap.lists(relations, count: claims.count, byTarget: k == 0)

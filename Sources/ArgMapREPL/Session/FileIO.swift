@@ -76,6 +76,7 @@ public enum FileIO {
 
     /// Reads a text file, refusing invalid UTF-8 and NUL bytes with the place where they are.
     public static func readText(_ path: String) throws(Failure) -> String {
+        if let text = try readTextInPlace(path) { return text }
         var bytes = try readBytes(path)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // The usual case in two fast passes; the scalar-by-scalar walk below only locates a problem.
@@ -99,6 +100,45 @@ public enum FileIO {
                 return String(decoding: bytes, as: UTF8.self)
             }
         }
+    }
+
+    /// The usual case of ``readText(_:)``: a regular file read straight into the string's own
+    /// storage, with no second copy of a file that may be hundreds of megabytes. Nil when the
+    /// file needs a closer look: a byte-order mark, a NUL, or anything Swift had to repair
+    /// (seen as U+FFFD, which a valid file may also hold, so such a file is read again and
+    /// checked byte by byte).
+    static func readTextInPlace(_ path: String) throws(Failure) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw systemError("cannot open", path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        var complete = true
+        var text = String(unsafeUninitializedCapacity: Int(st.st_size)) { buffer in
+            var count = 0
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { break }
+                count += n
+            }
+            complete = count == buffer.count
+            return count
+        }
+        guard complete else { return nil }  // a file that changed under us: read it the long way
+        let clean = text.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), memchr(base, 0, bytes.count) == nil else { return false }
+            // U+FFFD is EF BF BD.
+            var p = base
+            let end = base + bytes.count
+            while p < end, let found = memchr(p, 0xEF, end - p) {
+                let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self))
+                if end - at >= 3, at[1] == 0xBF, at[2] == 0xBD { return false }
+                p = at + 1
+            }
+            return true
+        }
+        return clean ? text : nil
     }
 
     /// Writes a file atomically: the old content or the new, never a mix.
