@@ -81,6 +81,23 @@ struct CommandTableTests {
         #expect(!Matcher("vostok")("Dalniy Vosto"))
         #expect(!Matcher("восток")("vostok"))
         #expect(Matcher("")("anything"))
+        #expect(Matcher("ёж")("ЁЖ и Ѐ"))
+        #expect(Matcher("σ")("ΣΊΣΥΦΟΣ"))  // Greek: through lowercased()
+    }
+
+    @Test func theByteFoldLowerCasesAsSwiftDoes() {
+        // Every character the byte fold handles, in every case, against lowercased().
+        var scalars: [Unicode.Scalar] = (0x20...0x7E).compactMap(Unicode.Scalar.init)
+        scalars += (0xA0...0xFF).compactMap(Unicode.Scalar.init) + (0x400...0x45F).compactMap(Unicode.Scalar.init)
+        scalars += (0x2000...0x203F).compactMap(Unicode.Scalar.init)
+        var text = String(String.UnicodeScalarView(scalars))
+        let folded = text.withUTF8 { Matcher.lowercasedBytes($0) }
+        #expect(folded == Array(text.lowercased().utf8))
+        // Anything else is left to lowercased().
+        for other in ["\u{0130}", "e\u{0301}", "\u{03A3}", "\u{0460}", "\u{212A}"] {
+            var t = other
+            #expect(t.withUTF8 { Matcher.lowercasedBytes($0) } == nil, "\(other.unicodeScalars.map(\.value))")
+        }
     }
 
     /// `whatif` on a base or weight goes through the live scores and back: its "after" is a full

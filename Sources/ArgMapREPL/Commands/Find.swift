@@ -39,8 +39,10 @@ extension Commands {
 
 /// Case-insensitive search for `find`, run over every field of every claim, comparing UTF-8
 /// bytes (a match of bytes in valid UTF-8 is a match of whole characters). An ASCII needle
-/// (the usual case) folds ASCII letters as it goes, with no copy of the text; any other
-/// needle is looked for in the lower-cased text.
+/// (the usual case) folds ASCII letters as it goes, with no copy of the text. Any other needle
+/// is looked for in the lower-cased text, folded here byte by byte when the text's letters are
+/// ASCII, Latin-1 or basic Cyrillic (whose lower case is one fixed byte change), and with
+/// `lowercased()` otherwise.
 struct Matcher {
     let needle: [UInt8]
     let isASCII: Bool
@@ -52,19 +54,63 @@ struct Matcher {
 
     func callAsFunction(_ haystack: String) -> Bool {
         if needle.isEmpty { return true }
-        var text = isASCII ? haystack : haystack.lowercased()
-        let fold = isASCII
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            let first = needle[0]
-            for start in 0...(bytes.count - needle.count) where Matcher.fold(bytes[start], fold) == first {
-                var k = 1
-                while k < needle.count, Matcher.fold(bytes[start + k], fold) == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            return false
+        if isASCII {
+            var text = haystack
+            return text.withUTF8 { find(in: $0, foldingASCII: true) }
         }
+        var text = haystack
+        if let folded = text.withUTF8({ Matcher.lowercasedBytes($0) }) {
+            return folded.withUnsafeBufferPointer { find(in: $0, foldingASCII: false) }
+        }
+        var lowered = haystack.lowercased()
+        return lowered.withUTF8 { find(in: $0, foldingASCII: false) }
+    }
+
+    func find(in bytes: UnsafeBufferPointer<UInt8>, foldingASCII fold: Bool) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        let first = needle[0]
+        for start in 0...(bytes.count - needle.count) where Matcher.fold(bytes[start], fold) == first {
+            var k = 1
+            while k < needle.count, Matcher.fold(bytes[start + k], fold) == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
     }
 
     @inline(__always) static func fold(_ b: UInt8, _ on: Bool) -> UInt8 { on && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// The text's `lowercased()` bytes, made by byte changes, when every character of it is
+    /// ASCII, in U+0080–U+00FF, in U+0400–U+045F, or general punctuation (U+2000–U+203F); nil
+    /// for any other character (a combining mark, Greek, …), which `lowercased()` handles.
+    static func lowercasedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; i += 1; continue }
+            guard i + 1 < bytes.count else { return nil }
+            let n = bytes[i + 1]
+            switch b {
+            case 0xC2:  // U+0080–U+00BF: no upper case
+                out[i] = b; out[i + 1] = n
+            case 0xC3:  // U+00C0–U+00FF: À–Þ (but ×) lower-case by 0x20
+                out[i] = b; out[i + 1] = n >= 0x80 && n <= 0x9E && n != 0x97 ? n + 0x20 : n
+            case 0xD0:  // U+0400–U+043F
+                if n <= 0x8F { out[i] = 0xD1; out[i + 1] = n + 0x10 }         // Ѐ–Џ → ѐ–џ
+                else if n <= 0x9F { out[i] = 0xD0; out[i + 1] = n + 0x20 }    // А–П → а–п
+                else if n <= 0xAF { out[i] = 0xD1; out[i + 1] = n - 0x20 }    // Р–Я → р–я
+                else { out[i] = b; out[i + 1] = n }
+            case 0xD1 where n <= 0x9F:  // р–я, ѐ–џ: already lower case
+                out[i] = b; out[i + 1] = n
+            case 0xE2 where n == 0x80 && i + 2 < bytes.count:  // punctuation
+                out[i] = b; out[i + 1] = n; out[i + 2] = bytes[i + 2]
+                i += 3
+                continue
+            default:
+                return nil
+            }
+            i += 2
+        }
+        return out
+    }
 }

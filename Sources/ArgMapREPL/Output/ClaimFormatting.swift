@@ -52,6 +52,7 @@ extension Session {
 
     // Values carry colour codes; wrap on the plain text and colour afterwards.
     private func plain(_ s: String) -> String {
+        guard s.utf8.contains(0x1B) else { return s }
         var out = ""
         var inEscape = false
         for ch in s {

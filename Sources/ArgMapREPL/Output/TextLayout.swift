@@ -13,9 +13,11 @@ public enum TextLayout {
             line = ""
             available = width - hanging
         }
+        // Widths count characters; a word of ASCII letters has as many as it has bytes.
+        func count(_ w: Substring) -> Int { w.utf8.allSatisfy { $0 < 0x80 } ? w.utf8.count : w.count }
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             var w = Substring(word)
-            while w.count > width - hanging {
+            while count(w) > width - hanging {
                 if !line.isEmpty { flush() }
                 let cut = w.prefix(width - hanging)
                 line = String(cut)
@@ -23,11 +25,12 @@ public enum TextLayout {
                 w = w.dropFirst(cut.count)
             }
             if w.isEmpty { continue }
-            let need = (line.isEmpty ? 0 : 1) + w.count
+            let n = count(w)
+            let need = (line.isEmpty ? 0 : 1) + n
             if need > available, !line.isEmpty { flush() }
             if !line.isEmpty { line += " "; available -= 1 }
             line += w
-            available -= w.count
+            available -= n
         }
         lines.append(line)
         return lines
