@@ -232,6 +232,9 @@ struct FastReaderTests {
             document([a, b], [link]).replacingOccurrences("\n}\n", with: "\n}"),
             document([a, b], [link]).replacingOccurrences("\n", with: "\r\n"),
             #"{"argmap": 1, "claims": [{"id": "a"}], "relations": []}"#,
+            // Markers with nothing between them share a line break (found by the fuzzer).
+            "{\n  \"argmap\": 1,\n  \"claims\": [\n  ],\n  \"relations\": [\n" + link + "\n  ]\n}\n",
+            "{\n  \"argmap\": 1,\n  \"claims\": [\n" + a + "\n  ],\n  \"relations\": [\n  ]\n}\n",
         ]
     }()
 

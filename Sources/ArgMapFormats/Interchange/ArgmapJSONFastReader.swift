@@ -31,9 +31,13 @@ enum ArgmapJSONFastReader {
         guard let claimsAt = find(claimsOpen, in: bytes, from: 0),
               let relationsAt = find(relationsOpen, in: bytes, from: claimsAt),
               bytes.count >= closing.count, bytes[(bytes.count - closing.count)...].elementsEqual(closing) else { return nil }
-        let claimLines = (claimsAt + claimsOpen.count)..<relationsAt
-        let relationLines = (relationsAt + relationsOpen.count)..<(bytes.count - closing.count)
-        guard !claimLines.isEmpty, !relationLines.isEmpty else { return nil }
+        // Each marker begins with the line break that ends the one before it: with nothing in
+        // between, the ranges would run backwards.
+        let claimsStart = claimsAt + claimsOpen.count, relationsStart = relationsAt + relationsOpen.count
+        let relationsEnd = bytes.count - closing.count
+        guard claimsStart < relationsAt, relationsStart < relationsEnd else { return nil }
+        let claimLines = claimsStart..<relationsAt
+        let relationLines = relationsStart..<relationsEnd
 
         // The header (version, title, frontmatter) is small: the general reader reads it, with
         // empty claims and relations, so that its rules and messages hold.
