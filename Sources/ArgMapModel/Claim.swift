@@ -191,15 +191,18 @@ extension Claim {
     /// Whether a text is already in its normal form (one pass over its bytes, no allocation).
     public static func isNormalText(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { bytes in
-            var previousBlank = true
-            for b in bytes {
-                let blank = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
-                if blank && (previousBlank || b != 0x20) { return false }
-                previousBlank = blank
-            }
-            return !previousBlank || bytes.isEmpty
+        return s.withUTF8 { isNormalText(utf8: $0) }
+    }
+
+    /// Whether UTF-8 text is in the normal form: no blank but single spaces between words.
+    public static func isNormalText(utf8 bytes: some Collection<UInt8>) -> Bool {
+        var previousBlank = true
+        for b in bytes {
+            let blank = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+            if blank && (previousBlank || b != 0x20) { return false }
+            previousBlank = blank
         }
+        return !previousBlank || bytes.isEmpty
     }
 
     static func foldedText(_ s: String) -> String {

@@ -43,8 +43,11 @@ struct RunResult {
     var stderr: String
 }
 
-/// Runs argmap (no terminal) with arguments and standard input; a run longer than 60 s fails.
-func runArgmap(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil) throws -> RunResult {
+/// Runs argmap (no terminal) with arguments and standard input. A run longer than `timeout`
+/// seconds is killed, and its standard error says so: a hang fails its test instead of
+/// stopping the suite.
+func runArgmap(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil,
+               timeout: Double = 300) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Binary.path)
     process.arguments = arguments
@@ -58,12 +61,17 @@ func runArgmap(_ arguments: [String], stdin: String = "", environment: [String: 
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     input.fileHandleForWriting.write(stdin.data(using: .utf8)!)
     try input.fileHandleForWriting.close()
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM
+    return RunResult(status: killed ? -1 : process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                     stderr: String(decoding: err, as: UTF8.self) + (killed ? "\n(killed after \(Int(timeout)) s)" : ""))
 }
 
 /// argmap in a real terminal: a tmux session of 80×24 on a private socket, driven with

@@ -491,13 +491,9 @@ private struct Parser {
     /// Splits raw element text into its text (escapes resolved, blanks folded) and its tags.
     static func textAndTags(_ raw: ArraySlice<UInt8>) -> (String, [String]) {
         // Most claims: no tag, no escape, single spaces only, and then the text is the bytes.
-        var plain = true, previousBlank = true
-        for b in raw {
-            let blank = b == space || b == tab || b == newline || b == cr
-            if b == UInt8(ascii: "#") || b == backslash || blank && (previousBlank || b != space) { plain = false; break }
-            previousBlank = blank
+        if !raw.isEmpty, !raw.contains(where: { $0 == UInt8(ascii: "#") || $0 == backslash }), Claim.isNormalText(utf8: raw) {
+            return (String(decoding: raw, as: UTF8.self), [])
         }
-        if plain && !previousBlank { return (String(decoding: raw, as: UTF8.self), []) }
         var out: [UInt8] = []
         var tags: [String] = []
         var i = raw.startIndex
