@@ -120,6 +120,51 @@ func debateMap() throws -> ArgumentMap {
         #expect(drops[0].deadline == .secondAffirmativeConstructive)
     }
 
+    /// What "answered" means, claim by claim: a search from the claim through its own side's
+    /// supports for an answer from the other side by the deadline.
+    static func answeredBySearch(_ map: ArgumentMap, _ round: Round, _ c: Int, by deadline: Speech) -> Bool {
+        var stack = [c]
+        var seen: Set<Int> = [c]
+        while let x = stack.popLast() {
+            for (child, r) in map.children(of: x) where seen.insert(child).inserted {
+                if round.side[child] != round.side[c] {
+                    if let s = round.speech[child], s <= deadline { return true }
+                } else if map.relations[r].type == .support {
+                    stack.append(child)
+                }
+            }
+        }
+        return false
+    }
+
+    @Test func dropsInMapsWithCyclesAreThoseASearchFinds() throws {
+        // Random maps with cycles: claims defined as theses, then related every which way.
+        var rng = SystemRandomNumberGenerator()
+        let speeches = ["1AC", "1NC", "2AC", "2NC", "1NR", "1AR", "2NR", "2AR"]
+        var checked = 0
+        for _ in 0..<30 {
+            let n = Int.random(in: 5...40, using: &rng)
+            var text = ""
+            for i in 0..<n { text += "[c\(i)]: claim \(i) {speech: \"\(speeches.randomElement(using: &rng)!)\"}\n\n" }
+            var pairs = Set<[Int]>()
+            for _ in 0..<(n * 2) {
+                let a = Int.random(in: 0..<n, using: &rng), b = Int.random(in: 0..<n, using: &rng)
+                guard a != b, pairs.insert([a, b]).inserted, !pairs.contains([b, a]) else { continue }
+                text += "[c\(a)]\n  \(Bool.random(using: &rng) ? "+" : "-") [c\(b)]\n\n"
+            }
+            let map = try load(text)
+            let round = Round(map)
+            guard let last = round.lastSpeech else { continue }
+            let found = Set(Drops.find(in: map, round: round).map(\.claim))
+            for c in 0..<map.count {
+                guard let speech = round.speech[c], let deadline = speech.answeredBy, deadline <= last else { continue }
+                #expect(found.contains(c) == !Self.answeredBySearch(map, round, c, by: deadline), "c\(c) in\n\(text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func roundsNotYetThereDropNothing() throws {
         let map = try load("[t]: thesis {speech: \"1AC\"}\n  + [a]: support {speech: \"1AC\"}\n")
         #expect(Drops.find(in: map).isEmpty)
