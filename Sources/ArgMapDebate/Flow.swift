@@ -63,8 +63,12 @@ public struct Flow: Sendable {
         return Sheet(position: position, thesis: thesis, cells: cells)
     }
 
-    /// The sheet a claim first appears on.
-    public func sheet(of claim: Int) -> Int? {
-        sheets.firstIndex { $0.cells.contains { $0.claim == claim } }
+    /// For each of a map's claims, the sheet it first appears on (nil for none), in one pass.
+    public func firstSheets(claims count: Int) -> [Int?] {
+        var first = [Int?](repeating: nil, count: count)
+        for (i, sheet) in sheets.enumerated() {
+            for cell in sheet.cells where first[cell.claim] == nil { first[cell.claim] = i }
+        }
+        return first
     }
 }

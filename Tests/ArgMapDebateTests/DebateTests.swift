@@ -57,6 +57,10 @@ func debateMap() throws -> ArgumentMap {
         let map = try debateMap()
         let flow = Flow(map)
         #expect(flow.sheets.map { map.claims[$0.position].id } == ["harms", "inherency", "solvency", "disad"])
+        let first = flow.firstSheets(claims: map.count)
+        for c in 0..<map.count {
+            #expect(first[c] == flow.sheets.firstIndex { $0.cells.contains { $0.claim == c } })
+        }
         let solvency = flow.sheets[2].grid
         // The whole exchange on solvency runs along one row, one speech after another.
         #expect(solvency.count == 1)
@@ -126,10 +130,10 @@ func debateMap() throws -> ArgumentMap {
         var stack = [c]
         var seen: Set<Int> = [c]
         while let x = stack.popLast() {
-            for (child, r) in map.children(of: x) where seen.insert(child).inserted {
+            for (child, r) in map.children(of: x) {
                 if round.side[child] != round.side[c] {
                     if let s = round.speech[child], s <= deadline { return true }
-                } else if map.relations[r].type == .support {
+                } else if map.relations[r].type == .support, seen.insert(child).inserted {
                     stack.append(child)
                 }
             }

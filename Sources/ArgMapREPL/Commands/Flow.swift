@@ -64,10 +64,13 @@ extension Commands {
                 inv.console.print(flow.round.lastSpeech.map { "no drops (the round reaches the \($0.rawValue))" } ?? "no drops")
                 return
             }
+            // Grouped by sheet, sheets in the order their first drop comes.
+            let firstSheet = flow.firstSheets(claims: s.map.count)
             var bySheet: [(Int?, [Drop])] = []
+            var group: [Int?: Int] = [:]
             for d in drops {
-                let sheet = flow.sheet(of: d.claim)
-                if let i = bySheet.firstIndex(where: { $0.0 == sheet }) { bySheet[i].1.append(d) } else { bySheet.append((sheet, [d])) }
+                let sheet = firstSheet[d.claim]
+                if let i = group[sheet] { bySheet[i].1.append(d) } else { group[sheet] = bySheet.count; bySheet.append((sheet, [d])) }
             }
             var out: [String] = []
             for (sheet, list) in bySheet {
