@@ -103,7 +103,7 @@ struct FastReaderTests {
               + [empty]:
               + [with note]: A claim with other data. {note: "checked", speech: 2AC}
 
-            [doubt]
+            [doubt] {base: 0.3}
               - [thesis]
 
             [другое]: Текст по-русски.

@@ -306,8 +306,6 @@ enum ArgdownFastReader {
         return (end, nil)
     }
 
-    @inline(__always) static func intern(_ index: inout Int) -> Int { index }
-
     /// The ASCII bytes up to `{` that ``scanText`` must look at: controls, space, # / < \ {.
     @inline(__always) static func interesting(_ b: UInt8) -> Bool {
         b <= 0x20 || b == 0x23 || b == 0x2F || b == 0x3C || b == 0x5C || b == 0x7B
@@ -323,6 +321,7 @@ enum ArgdownFastReader {
         }
         guard !work.failed, var relations = work.relations else { return nil }
         let indexByID = work.indexByID
+        work.claims = []  // so that a reference's base below changes the claims in place
         // References name claims defined above them (a claim defined after its first mention
         // would come first in the general reader's order), of the same kind.
         var resolved: [Int] = []
@@ -357,7 +356,7 @@ enum ArgdownFastReader {
 
     /// The two halves of the second pass, run at once; each writes only its own fields.
     final class Build: @unchecked Sendable {
-        let claims: [Claim]
+        var claims: [Claim]
         var indexByID: [String: Int] = [:]
         var failed = false
         /// Relations in line order; an end written as a reference is `-(k + 1)` for the k-th
