@@ -47,7 +47,7 @@ public enum ArgdownPrinter {
                 if !out.isEmpty || !first { out.append(newline) }
                 first = false
             } else {
-                for _ in 0..<(2 * step.depth) { out.append(space) }
+                out.append(contentsOf: indentation[0..<min(2 * step.depth, indentation.count)])
             }
             var weight = Relation.defaultWeight
             if let r = step.relation {
@@ -61,26 +61,27 @@ public enum ArgdownPrinter {
                 out.append(space)
             }
             out.append(open); out.append(contentsOf: claim.id.utf8); out.append(close)
-            var opened = false
-            func entry(_ key: String) {
-                out.append(contentsOf: (opened ? ", " : " {").utf8)
-                out.append(contentsOf: key.utf8)
-                out.append(contentsOf: ": ".utf8)
-                opened = true
-            }
+            // Data entries as `{key: value, …}`, the values already written as text.
+            var entries: [(String, String)] = []
             if step.isFirstVisit {
                 out.append(0x3A)  // :
                 if !claim.text.isEmpty { out.append(space); appendEscaped(claim.text, to: &out) }
                 for tag in claim.tags { out.append(space); out.append(contentsOf: tagText(tag).utf8) }
-                if claim.base != Claim.defaultBase { entry("base"); out.append(contentsOf: DataValue.format(claim.base).utf8) }
+                if claim.base != Claim.defaultBase { entries.append(("base", DataValue.format(claim.base))) }
             }
-            if weight != Relation.defaultWeight { entry("weight"); out.append(contentsOf: DataValue.format(weight).utf8) }
+            if weight != Relation.defaultWeight { entries.append(("weight", DataValue.format(weight))) }
             if step.isFirstVisit {
-                if let note = claim.note { entry("note"); out.append(contentsOf: FlowData.string(note).utf8) }
-                if !claim.sources.isEmpty { entry("sources"); out.append(contentsOf: FlowData.write(.list(claim.sources.map(sourceValue))).utf8) }
-                for e in claim.data { entry(FlowData.key(e.key)); out.append(contentsOf: FlowData.write(e.value).utf8) }
+                if let note = claim.note { entries.append(("note", FlowData.string(note))) }
+                if !claim.sources.isEmpty { entries.append(("sources", FlowData.write(.list(claim.sources.map(sourceValue))))) }
+                for e in claim.data { entries.append((FlowData.key(e.key), FlowData.write(e.value))) }
             }
-            if opened { out.append(0x7D) }  // }
+            for (k, (key, value)) in entries.enumerated() {
+                out.append(contentsOf: (k == 0 ? " {" : ", ").utf8)
+                out.append(contentsOf: key.utf8)
+                out.append(contentsOf: ": ".utf8)
+                out.append(contentsOf: value.utf8)
+            }
+            if !entries.isEmpty { out.append(0x7D) }  // }
             out.append(newline)
         }
         return out
@@ -145,3 +146,5 @@ public enum ArgdownPrinter {
 }
 
 private let newline: UInt8 = 0x0A, space: UInt8 = 0x20
+/// The deepest indentation the printer writes (two spaces a level, to the depth limit).
+private let indentation = [UInt8](repeating: space, count: 2 * ArgdownPrinter.depthLimit)

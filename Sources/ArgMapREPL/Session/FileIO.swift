@@ -164,7 +164,7 @@ public enum FileIO {
         var template = Array("\(dir)/.\(name).argmap-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw systemError("cannot write a temporary file in", dir) }
-        let tmp = String(cString: template)
+        let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var ok = false
         defer {
             if !ok { unlink(tmp) }

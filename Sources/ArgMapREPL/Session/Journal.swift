@@ -44,7 +44,7 @@ public final class Journal {
         if file.hasPrefix("/") { return file }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        let cwd = String(cString: buffer)
+        let cwd = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         return cwd + "/" + (file.hasPrefix("./") ? String(file.dropFirst(2)) : file)
     }
 
