@@ -277,6 +277,11 @@ extension ArgumentMap {
             bytes.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
         } ?? utf8.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
         if bad || id.forbiddenControl != nil { throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters") }
+        // `<- x>` at the start of a line is an attack, not an argument named "- x": an id
+        // starting with a relation symbol and a blank could not be written as an argument.
+        if utf8.count >= 2, first == 0x2B || first == 0x2D || first == 0x5F, utf8[utf8.index(after: utf8.startIndex)] == 0x20 {
+            throw .invalidID(id, reason: "an id cannot start with +, - or _ followed by a space (<- reads as an attack)")
+        }
         // An argument file is stripped of comments before it is read: an id holding a comment
         // opener could not be written.
         var slash = false

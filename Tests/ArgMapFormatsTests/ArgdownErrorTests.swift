@@ -34,6 +34,8 @@ struct ArgdownErrorTests {
         #expect(errors("===\ntitle: x\n").contains("1:1: error: the frontmatter opened here is never closed"))
         #expect(errors("===\ntitle: x\nauthor: y\ntitle: \"z\n===\n[A]: a").contains("4:1: error: the frontmatter has a second title (the first is on line 2)"))
         #expect(errors("[A]: a /* never closed").contains("1:8: error: the comment opened here with /* is never closed"))
+        // Written at the left margin, <- b> would read as an attack (found by the fuzzer).
+        #expect(errors("[A]: a\n  + <- b>: an argument").contains("2:5: error: '- b' cannot be a title: an id cannot start with +, - or _ followed by a space"))
     }
 
     @Test func constructsOutsideTheSubsetAreRefusedByLine() {

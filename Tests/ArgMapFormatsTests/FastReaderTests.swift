@@ -135,6 +135,7 @@ struct FastReaderTests {
         "[a] text after a reference",
         "[a](https://example.org)",
         "[ a]: blank in the title",
+        "[a]: x\n  + <- b>: an argument named like an attack",
         "[a]: trailing blank ",
         "[a]: x\r\n",
         "===\ntitle: one\ntitle: two\n===\n[a]: x",

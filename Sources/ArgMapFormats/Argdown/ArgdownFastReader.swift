@@ -191,7 +191,9 @@ enum ArgdownFastReader {
             if b >= 0x80 { ascii = false }
             k += 1
         }
-        guard k < end, k > idStart, bytes[idStart] != space, bytes[k - 1] != space, bytes[idStart] != 0x21 else { return nil }  // <!-- is a comment
+        guard k < end, k > idStart, bytes[idStart] != space, bytes[k - 1] != space, bytes[idStart] != 0x21,  // <!-- is a comment
+              !(k > idStart + 1 && bytes[idStart + 1] == space && (bytes[idStart] == 0x2B || bytes[idStart] == 0x2D || bytes[idStart] == 0x5F))  // <- x> is an attack
+        else { return nil }
         let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[idStart..<k]), as: UTF8.self)
         if !ascii, (try? ArgumentMap.validate(id: id)) == nil { return nil }
         // What follows: `: text {data}`, `:` alone, ` {data}` on a reference, or nothing.
