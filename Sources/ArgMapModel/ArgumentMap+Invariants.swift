@@ -32,6 +32,11 @@ extension ArgumentMap {
         for i in claims.indices where incoming[i].count != inCount[i] || outgoing[i].count != outCount[i] {
             problems.append("adjacency of \(claims[i].id) has stale entries")
         }
+        // The edits find and insert relation numbers by binary search.
+        for i in claims.indices where !zip(incoming[i], incoming[i].dropFirst()).allSatisfy({ $0 < $1 })
+            || !zip(outgoing[i], outgoing[i].dropFirst()).allSatisfy({ $0 < $1 }) {
+            problems.append("adjacency of \(claims[i].id) is not in relation order")
+        }
         return problems
     }
 }

@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Claims live in one contiguous array and are addressed by index; relations name their ends
 /// by index; each claim's incoming and outgoing relations are index lists; ids map to indices
-/// through one dictionary. Nothing walks the graph recursively, so maps of a million claims, or
+/// through one ``IDIndex``. Nothing walks the graph recursively, so maps of a million claims, or
 /// chains a million deep, are fine.
 ///
 /// Every change goes through ``apply(_:)``, which checks the edit, performs it and returns its
@@ -22,7 +22,7 @@ public struct ArgumentMap: Sendable {
     public private(set) var incoming: [[Int]] = []
     /// For each claim, the indices of the relations leaving it, in relation order.
     public private(set) var outgoing: [[Int]] = []
-    private var indexByID: [String: Int] = [:]
+    private var indexByID = IDIndex()
 
     public init(title: String? = nil) {
         self.title = title
@@ -33,10 +33,10 @@ public struct ArgumentMap: Sendable {
 
     /// The index of the claim with this id.
     /// - Complexity: O(1) on average.
-    public func index(of id: String) -> Int? { indexByID[id] }
+    public func index(of id: String) -> Int? { indexByID.find(id, in: claims) }
 
     public func claim(_ id: String) -> Claim? {
-        indexByID[id].map { claims[$0] }
+        index(of: id).map { claims[$0] }
     }
 
     /// The index of the relation from one claim to another, if there is one.
@@ -61,7 +61,6 @@ public struct ArgumentMap: Sendable {
         try ArgumentMap.validate(title: title, frontmatter: frontmatter)
         self.title = title
         self.frontmatter = frontmatter
-        indexByID.reserveCapacity(claims.count)
         var claims = claims
         for i in claims.indices {
             // Written only when it changes, so that the readers' array is not copied.
@@ -71,7 +70,10 @@ public struct ArgumentMap: Sendable {
             try ArgumentMap.validate(id: claim.id)
             try ArgumentMap.validate(value: claim.base, name: "base")
             try ArgumentMap.validate(controls: claim)
-            if indexByID.updateValue(i, forKey: claim.id) != nil { throw .duplicateID(claim.id) }
+        }
+        switch IDIndex.of(claims) {
+        case .success(let index): indexByID = index
+        case .failure(let duplicate): throw .duplicateID(claims[duplicate.claim].id)
         }
         var pairs = Set<Int>()
         pairs.reserveCapacity(relations.count)
@@ -97,7 +99,7 @@ public struct ArgumentMap: Sendable {
     /// are still checked here, and the adjacency lists must be those of ``adjacency(_:count:)``.
     /// Tests compare what it builds with the checked initializer's map.
     /// - Complexity: O(1) beyond the title and frontmatter.
-    package init(title: String?, frontmatter: String?, checkedClaims claims: [Claim], relations: [Relation], indexByID: [String: Int],
+    package init(title: String?, frontmatter: String?, checkedClaims claims: [Claim], relations: [Relation], indexByID: IDIndex,
                  incoming: [[Int]], outgoing: [[Int]]) throws(MapError) {
         let title = ArgumentMap.normalized(title: title), frontmatter = ArgumentMap.normalized(frontmatter: frontmatter)
         try ArgumentMap.validate(title: title, frontmatter: frontmatter)
@@ -114,8 +116,8 @@ public struct ArgumentMap: Sendable {
     // MARK: - Primitive storage operations (checked by the edits that call them)
 
     mutating func appendClaimUnchecked(_ claim: Claim) {
-        indexByID[claim.id] = claims.count
         claims.append(claim)
+        indexByID.insert(claims.count - 1, id: claim.id, in: claims)
         incoming.append([])
         outgoing.append([])
     }
@@ -127,91 +129,89 @@ public struct ArgumentMap: Sendable {
             if relations[i].from >= position { relations[i].from += 1 }
             if relations[i].to >= position { relations[i].to += 1 }
         }
-        for i in position..<claims.count { indexByID[claims[i].id] = i }
-        rebuildAdjacency()
+        indexByID.renumber { $0 >= position ? $0 + 1 : $0 }
+        indexByID.insert(position, id: claim.id, in: claims)
+        // The relations keep their numbers: only the lists move.
+        incoming.insert([], at: position)
+        outgoing.insert([], at: position)
     }
 
     /// Removes a claim that has no relations left.
     mutating func removeClaimUnchecked(at position: Int) {
         precondition(incoming[position].isEmpty && outgoing[position].isEmpty)
-        indexByID[claims[position].id] = nil
+        indexByID.remove(claims[position].id, in: claims)
         claims.remove(at: position)
-        if position == claims.count {
-            incoming.removeLast()
-            outgoing.removeLast()
-            return
-        }
+        incoming.remove(at: position)
+        outgoing.remove(at: position)
+        if position == claims.count { return }
         for i in relations.indices {
             if relations[i].from > position { relations[i].from -= 1 }
             if relations[i].to > position { relations[i].to -= 1 }
         }
-        for i in position..<claims.count { indexByID[claims[i].id] = i }
-        rebuildAdjacency()
+        indexByID.renumber { $0 > position ? $0 - 1 : $0 }
     }
 
-    /// Removes the claims marked gone and every relation that touches them, renumbering the
-    /// rest, in one pass.
+    /// Removes the claims marked gone (`positions`: the same claims, ascending) and every
+    /// relation that touches them, renumbering the rest, in one pass, in place: only the lists
+    /// holding a renumbered relation are rewritten.
     /// - Complexity: O(claims + relations).
-    mutating func removeClaimsUnchecked(_ gone: [Bool]) {
-        var newIndex = [Int](repeating: -1, count: claims.count)
-        var kept: [Claim] = []
-        kept.reserveCapacity(claims.count)
-        var firstShifted = claims.count
-        for c in claims.indices {
-            if gone[c] {
-                indexByID[claims[c].id] = nil
-                firstShifted = min(firstShifted, c)
-            } else {
-                newIndex[c] = kept.count
-                kept.append(claims[c])
+    mutating func removeClaimsUnchecked(_ gone: [Bool], positions: [Int]) {
+        var goneRelations: [Int] = []
+        for (r, relation) in relations.enumerated() where gone[relation.from] || gone[relation.to] { goneRelations.append(r) }
+        let newRelation = Renumbering(removing: goneRelations), newClaim = Renumbering(removing: positions)
+        if let first = goneRelations.first {
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone) { newRelation.number($0) }
+        }
+        for c in positions { indexByID.remove(claims[c].id, in: claims) }
+        claims.remove(atAscending: positions)
+        incoming.remove(atAscending: positions)
+        outgoing.remove(atAscending: positions)
+        var w = goneRelations.first ?? relations.count
+        for r in w..<relations.count where !gone[relations[r].from] && !gone[relations[r].to] {
+            relations[w] = relations[r]
+            w += 1
+        }
+        relations.removeLast(relations.count - w)
+        if let first = positions.first {
+            for r in relations.indices {
+                if relations[r].from > first { relations[r].from = newClaim(relations[r].from) }
+                if relations[r].to > first { relations[r].to = newClaim(relations[r].to) }
             }
+            indexByID.renumber { $0 > first ? newClaim($0) : $0 }
         }
-        relations = relations.compactMap { r in
-            gone[r.from] || gone[r.to] ? nil : Relation(from: newIndex[r.from], to: newIndex[r.to], type: r.type, weight: r.weight)
-        }
-        claims = kept
-        for i in min(firstShifted, claims.count)..<claims.count { indexByID[claims[i].id] = i }
-        rebuildAdjacency()
     }
 
     /// Inserts claims so that each ends at its position (positions ascending), renumbering the
-    /// others, in one pass.
+    /// others, in one pass; relations keep their numbers, so no list is rewritten.
     /// - Complexity: O(claims + relations).
     mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int]) {
-        guard !inserted.isEmpty else { return }
-        let total = claims.count + inserted.count
-        var merged: [Claim] = []
-        merged.reserveCapacity(total)
-        var oldToNew = [Int](repeating: 0, count: claims.count)
-        var j = 0, old = 0
-        for position in 0..<total {
-            if j < inserted.count, positions[j] == position {
-                merged.append(inserted[j])
-                j += 1
-            } else {
-                oldToNew[old] = position
-                merged.append(claims[old])
-                old += 1
-            }
+        guard let firstPosition = positions.first else { return }
+        claims.insert(inserted, atAscending: positions)
+        incoming.insert(Array(repeating: [], count: inserted.count), atAscending: positions)
+        outgoing.insert(Array(repeating: [], count: inserted.count), atAscending: positions)
+        let newClaim = Renumbering(inserting: positions)
+        for r in relations.indices {
+            if relations[r].from >= firstPosition { relations[r].from = newClaim(relations[r].from) }
+            if relations[r].to >= firstPosition { relations[r].to = newClaim(relations[r].to) }
         }
-        for i in relations.indices {
-            relations[i].from = oldToNew[relations[i].from]
-            relations[i].to = oldToNew[relations[i].to]
-        }
-        claims = merged
-        for i in positions[0]..<claims.count { indexByID[claims[i].id] = i }
-        rebuildAdjacency()
+        indexByID.renumber { $0 >= firstPosition ? newClaim($0) : $0 }
+        for (claim, position) in zip(inserted, positions) { indexByID.insert(position, id: claim.id, in: claims) }
     }
 
-    /// Inserts relations so that each ends at its position (positions ascending), in one pass.
+    /// Inserts relations so that each ends at its position (positions ascending), in one pass;
+    /// only the lists holding a renumbered relation are rewritten.
     /// - Complexity: O(claims + relations).
     mutating func insertRelationsUnchecked(_ inserted: [(Relation, Int)]) {
         guard !inserted.isEmpty else { return }
+        let oldCount = relations.count
         var merged: [Relation] = []
         merged.reserveCapacity(relations.count + inserted.count)
+        var newNumbers: [Int] = []
+        newNumbers.reserveCapacity(inserted.count)
         var j = 0, old = 0
-        while merged.count < relations.count + inserted.count {
-            if j < inserted.count, inserted[j].1 <= merged.count || old == relations.count {
+        while merged.count < oldCount + inserted.count {
+            if j < inserted.count, inserted[j].1 <= merged.count || old == oldCount {
+                newNumbers.append(merged.count)
                 merged.append(inserted[j].0)
                 j += 1
             } else {
@@ -219,8 +219,43 @@ public struct ArgumentMap: Sendable {
                 old += 1
             }
         }
+        if newNumbers[0] < oldCount {
+            let newRelation = Renumbering(inserting: newNumbers)
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil) { newRelation($0) }
+        }
         relations = merged
-        rebuildAdjacency()
+        for r in newNumbers {
+            ArgumentMap.insertSorted(r, into: &incoming[relations[r].to])
+            ArgumentMap.insertSorted(r, into: &outgoing[relations[r].from])
+        }
+    }
+
+    /// Rewrites, once each, the lists that hold a relation numbered `first` or more (of the
+    /// claims not skipped), mapping each number through `newNumber` and dropping those it maps
+    /// below zero. A mapping that keeps relation order keeps each list in order.
+    private static func renumberLists(_ incoming: inout [[Int]], _ outgoing: inout [[Int]], relations: [Relation], from first: Int,
+                                      skipping gone: [Bool]?, _ newNumber: (Int) -> Int) {
+        var doneIn = [Bool](repeating: false, count: incoming.count)
+        var doneOut = [Bool](repeating: false, count: outgoing.count)
+        func rewrite(_ list: inout [Int]) {
+            var w = 0
+            for k in list.indices {
+                let n = list[k] < first ? list[k] : newNumber(list[k])
+                if n >= 0 { list[w] = n; w += 1 }
+            }
+            list.removeLast(list.count - w)
+        }
+        for r in first..<relations.count {
+            let relation = relations[r]
+            if !doneIn[relation.to], gone?[relation.to] != true {
+                doneIn[relation.to] = true
+                rewrite(&incoming[relation.to])
+            }
+            if !doneOut[relation.from], gone?[relation.from] != true {
+                doneOut[relation.from] = true
+                rewrite(&outgoing[relation.from])
+            }
+        }
     }
 
     mutating func appendRelationUnchecked(_ relation: Relation) {
@@ -230,22 +265,49 @@ public struct ArgumentMap: Sendable {
         outgoing[relation.from].append(r)
     }
 
+    /// - Complexity: O(relations after `position`), with no list rebuilt.
     mutating func insertRelationUnchecked(_ relation: Relation, at position: Int) {
         if position == relations.count { appendRelationUnchecked(relation); return }
         relations.insert(relation, at: position)
-        rebuildAdjacency()
+        // Every later relation's number goes up by one in its two lists, from the last down
+        // (so that no list holds one number twice on the way).
+        for r in stride(from: relations.count - 1, to: position, by: -1) {
+            ArgumentMap.renumber(&incoming[relations[r].to], r - 1, to: r)
+            ArgumentMap.renumber(&outgoing[relations[r].from], r - 1, to: r)
+        }
+        ArgumentMap.insertSorted(position, into: &incoming[relation.to])
+        ArgumentMap.insertSorted(position, into: &outgoing[relation.from])
     }
 
+    /// - Complexity: O(relations after `position`), with no list rebuilt.
     mutating func removeRelationUnchecked(at position: Int) {
-        let relation = relations[position]
-        if position == relations.count - 1 {
-            relations.removeLast()
-            incoming[relation.to].removeAll(where: { $0 == position })
-            outgoing[relation.from].removeAll(where: { $0 == position })
-            return
+        let relation = relations.remove(at: position)
+        incoming[relation.to].removeAll(where: { $0 == position })
+        outgoing[relation.from].removeAll(where: { $0 == position })
+        // Every later relation's number goes down by one in its two lists, from the first up.
+        for r in position..<relations.count {
+            ArgumentMap.renumber(&incoming[relations[r].to], r + 1, to: r)
+            ArgumentMap.renumber(&outgoing[relations[r].from], r + 1, to: r)
         }
-        relations.remove(at: position)
-        rebuildAdjacency()
+    }
+
+    /// Replaces `old` by `new` in a list in relation order, where nothing lies between them.
+    private static func renumber(_ list: inout [Int], _ old: Int, to new: Int) {
+        if let k = firstIndex(notBelow: old, in: list), list[k] == old { list[k] = new }
+    }
+
+    private static func insertSorted(_ r: Int, into list: inout [Int]) {
+        list.insert(r, at: firstIndex(notBelow: r, in: list) ?? list.endIndex)
+    }
+
+    /// The first place in a list in ascending order whose number is at least `r`.
+    private static func firstIndex(notBelow r: Int, in list: [Int]) -> Int? {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < r { low = mid + 1 } else { high = mid }
+        }
+        return low < list.count ? low : nil
     }
 
     mutating func updateClaimUnchecked(at position: Int, _ body: (inout Claim) -> Void) {
@@ -253,9 +315,9 @@ public struct ArgumentMap: Sendable {
     }
 
     mutating func renameUnchecked(at position: Int, to newID: String) {
-        indexByID[claims[position].id] = nil
+        indexByID.remove(claims[position].id, in: claims)
         claims[position].id = newID
-        indexByID[newID] = position
+        indexByID.insert(position, id: newID, in: claims)
     }
 
     mutating func setWeightUnchecked(relation r: Int, _ weight: Double) {
@@ -313,5 +375,48 @@ extension ArgumentMap: Equatable {
         else { return false }
         for claim in lhs.claims where rhs.claim(claim.id) != claim { return false }
         return Set(lhs.relationSpecs) == Set(rhs.relationSpecs)
+    }
+}
+
+/// The new numbers of claims (or relations) after a few are removed or inserted, keeping
+/// order, found by binary search in the changed numbers rather than in a table the size of the
+/// map (whose random reads would cost a cache miss each).
+struct Renumbering {
+    /// Removing: the removed numbers, ascending. Inserting: for each inserted number, how many
+    /// old numbers come before it (its final position minus the inserted ones before it).
+    private let marks: [Int]
+    private let removing: Bool
+
+    init(removing numbers: [Int]) {
+        marks = numbers
+        removing = true
+    }
+
+    /// `positions`: where the inserted ones end, ascending.
+    init(inserting positions: [Int]) {
+        marks = positions.enumerated().map { $0.element - $0.offset }
+        removing = false
+    }
+
+    /// The new number of a number that stays.
+    func callAsFunction(_ n: Int) -> Int {
+        removing ? n - count(below: n) : n + count(below: n + 1)
+    }
+
+    /// The new number, or -1 for a removed one.
+    func number(_ n: Int) -> Int {
+        let k = count(below: n)
+        if removing, k < marks.count, marks[k] == n { return -1 }
+        return removing ? n - k : n + count(below: n + 1)
+    }
+
+    /// How many marks are less than `n`.
+    private func count(below n: Int) -> Int {
+        var low = 0, high = marks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if marks[mid] < n { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

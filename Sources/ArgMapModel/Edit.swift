@@ -126,7 +126,7 @@ extension ArgumentMap {
                 placed.append(PlacedRelation(spec(of: relation), at: r))
             }
             let removed = positions.map { claims[$0] }
-            removeClaimsUnchecked(gone)
+            removeClaimsUnchecked(gone, positions: positions)
             return .restoreClaims(removed, at: positions, relations: placed)
 
         case .restoreClaims(let restored, let positions, let placed):

@@ -329,7 +329,7 @@ enum ArgdownFastReader {
         var resolved: [Int] = []
         resolved.reserveCapacity(work.references.count)
         for ref in work.references {
-            guard let c = indexByID[ref.line.reference], c < ref.definedBefore, claims[c].kind == ref.line.kind else { return nil }
+            guard let c = indexByID.find(ref.line.reference, in: claims), c < ref.definedBefore, claims[c].kind == ref.line.kind else { return nil }
             if !ref.line.base.isNaN { claims[c].base = ref.line.base }
             resolved.append(c)
         }
@@ -359,7 +359,7 @@ enum ArgdownFastReader {
     /// The two halves of the second pass, run at once; each writes only its own fields.
     final class Build: @unchecked Sendable {
         var claims: [Claim]
-        var indexByID: [String: Int] = [:]
+        var indexByID = IDIndex()
         var failed = false
         /// Relations in line order; an end written as a reference is `-(k + 1)` for the k-th
         /// reference until it is resolved.
@@ -375,11 +375,9 @@ enum ArgdownFastReader {
         init(claims: [Claim]) { self.claims = claims }
 
         func index() {
-            indexByID.reserveCapacity(claims.count)
-            for (i, claim) in claims.enumerated() where indexByID.updateValue(i, forKey: claim.id) != nil {
-                failed = true  // defined twice: the general reader says whether the texts differ
-                return
-            }
+            // A claim defined twice: the general reader says whether the texts differ.
+            guard let index = try? IDIndex.of(claims).get() else { failed = true; return }
+            indexByID = index
         }
 
         func link(_ parts: [[Line]]) {

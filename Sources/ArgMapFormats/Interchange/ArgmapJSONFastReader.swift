@@ -52,11 +52,11 @@ enum ArgmapJSONFastReader {
         // The id index on one core, the relation lines read on the other; then their ends
         // looked up in two halves. (In a block of its own, so that the relation lines are
         // freed before the lists by claim are made.)
-        let indexByID: [String: Int]
+        let indexByID: IDIndex
         var relations: [Relation]
         do {
-            let work = FastReading.parallel(2) { k -> (index: [String: Int]?, links: [Link]?) in
-                k == 0 ? (index(claims), nil) : (nil, relationLane(bytes, relationLines))
+            let work = FastReading.parallel(2) { k -> (index: IDIndex?, links: [Link]?) in
+                k == 0 ? (try? IDIndex.of(claims).get(), nil) : (nil, relationLane(bytes, relationLines))
             }
             guard let index = work[0].index, let links = work[1].links else { return nil }
             let halves = links.count >= 100_000 ? [0..<(links.count / 2), (links.count / 2)..<links.count] : [0..<links.count]
@@ -64,7 +64,7 @@ enum ArgmapJSONFastReader {
                 var out: [Relation] = []
                 out.reserveCapacity(halves[k].count)
                 for link in links[halves[k]] {
-                    guard let from = index[link.from], let to = index[link.to] else { return nil }
+                    guard let from = index.find(link.from, in: claims), let to = index.find(link.to, in: claims) else { return nil }
                     out.append(Relation(from: from, to: to, type: link.type, weight: link.weight))
                 }
                 return out
@@ -100,13 +100,6 @@ enum ArgmapJSONFastReader {
             i += 1
         }
         return nil
-    }
-
-    static func index(_ claims: [Claim]) -> [String: Int]? {
-        var indexByID: [String: Int] = [:]
-        indexByID.reserveCapacity(claims.count)
-        for (i, claim) in claims.enumerated() where indexByID.updateValue(i, forKey: claim.id) != nil { return nil }
-        return indexByID
     }
 
     /// A relation line: its ends by id.

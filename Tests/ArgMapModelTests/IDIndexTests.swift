@@ -1,0 +1,96 @@
+import Testing
+@testable import ArgMapModel
+
+/// The id index answers as a dictionary from id to claim number would, through insertions,
+/// removals (which shift the entries after a hole back), renumbering and growth.
+struct IDIndexTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func answersAsADictionaryWould(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        // Few distinct ids, so that the table holds long runs of neighbours and removals shift them.
+        var claims: [Claim] = []
+        var index = IDIndex()
+        var expected: [String: Int] = [:]
+        for step in 0..<20_000 {
+            let id = "k\(rng.next() % 3_000)"
+            switch rng.next() % 4 {
+            case 0, 1:
+                claims.append(Claim(id: id))
+                let existing = index.insert(claims.count - 1, id: id, in: claims)
+                #expect(existing == expected[id], "step \(step)")
+                if existing == nil { expected[id] = claims.count - 1 } else { claims.removeLast() }
+            case 2:
+                // Removing leaves the claim in place (as the map does before it compacts).
+                index.remove(id, in: claims)
+                expected[id] = nil
+            default:
+                #expect(index.find(id, in: claims) == expected[id], "step \(step)")
+            }
+        }
+        #expect(index.count == expected.count)
+        for (id, c) in expected { #expect(index.find(id, in: claims) == c) }
+        // Renumbering: every claim moves to the mirror position.
+        let n = claims.count
+        claims.reverse()
+        index.renumber { n - 1 - $0 }
+        for (id, c) in expected { #expect(index.find(id, in: claims) == n - 1 - c) }
+    }
+
+    /// Ids are the same when Swift's `==` says so, as with the dictionary this index replaced:
+    /// KELVIN SIGN is canonically K, and a decomposed é is the precomposed one.
+    @Test func canonicallyEquivalentIdsAreOneId() {
+        var claims = [Claim(id: "K"), Claim(id: "caf\u{E9}")]
+        guard case .success(var index) = IDIndex.of(claims) else { Issue.record("no index"); return }
+        #expect(index.find("\u{212A}", in: claims) == 0)
+        #expect(index.find("cafe\u{301}", in: claims) == 1)
+        claims.append(Claim(id: "\u{212A}"))
+        #expect(index.insert(2, id: "\u{212A}", in: claims) == 0)
+        #expect(index.find("k", in: claims) == nil)
+        var map = ArgumentMap()
+        #expect(throws: MapError.duplicateID("cafe\u{301}")) {
+            try map.apply(.batch([.addClaim(Claim(id: "caf\u{E9}")), .addClaim(Claim(id: "cafe\u{301}"))]))
+        }
+        if case .failure(let duplicate) = IDIndex.of(claims) { #expect(duplicate.claim == 2) } else { Issue.record("duplicate not found") }
+    }
+}
+
+/// The block moves that remove and insert claims in place keep every element exactly once:
+/// same order as the plain operations, and no element released twice or never (counted with
+/// a class whose instances count themselves).
+struct ArrayMovesTests {
+    final class Counted {
+        nonisolated(unsafe) static var alive = 0
+        let value: Int
+        init(_ value: Int) { self.value = value; Counted.alive += 1 }
+        deinit { Counted.alive -= 1 }
+    }
+
+    @Test(arguments: [21, 22, 23, 24] as [UInt64])
+    func removeAndInsertAsThePlainOperationsDo(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        do {
+            var array = (0..<500).map { Counted($0) }
+            var plain = array.map(\.value)
+            for _ in 0..<50 {
+                let positions = Array(Set((0..<(rng.next() % 8)).map { _ in Int(rng.next() % UInt64(max(array.count, 1))) })).sorted()
+                    .filter { $0 < array.count }
+                let removed = positions.map { array[$0] }
+                array.remove(atAscending: positions)
+                for p in positions.reversed() { plain.remove(at: p) }
+                #expect(array.map(\.value) == plain)
+                // Put them back where they were: the inverse.
+                array.insert(removed, atAscending: positions)
+                for (p, e) in zip(positions, removed) { plain.insert(e.value, at: p) }
+                #expect(array.map(\.value) == plain)
+                #expect(array.map(\.value) == Array(0..<500))
+            }
+            // Insertions at the ends and in runs.
+            let extra = [Counted(-1), Counted(-2), Counted(-3)]
+            array.insert(extra, atAscending: [0, 1, 502])
+            #expect(array.first?.value == -1 && array[1].value == -2 && array.last?.value == -3 && array.count == 503)
+            array.remove(atAscending: [0, 1, 502])
+            #expect(array.map(\.value) == Array(0..<500))
+        }
+        #expect(Counted.alive == 0)
+    }
+}
