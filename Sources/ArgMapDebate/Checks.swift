@@ -14,8 +14,8 @@ public struct CheckReport: Sendable {
 
     public init(_ map: ArgumentMap, evaluate: (Semantics) -> Evaluation) {
         errors = map.invariantViolations()
-        for claim in map.claims where claim.text.isEmpty && claim.dataValue("part") == nil {
-            errors.append("\(claim.id) has no text")
+        for c in map.claims.indices where map.claims[c].text.isEmpty && map.claims[c].dataValue("part") == nil {
+            errors.append("\(map.claims[c].id) has no text")
         }
         for (position, template) in Template.positions(in: map) {
             let id = map.claims[position].id
@@ -24,7 +24,8 @@ public struct CheckReport: Sendable {
                 if map.claims[c].text.isEmpty { errors.append("the \(part.replacingOccurrences("-", with: " ")) of \(template.title.lowercased()) \(id) (\(map.claims[c].id)) is not filled in") }
             }
         }
-        for c in 0..<map.count {
+        // Impacts, speeches and evidence live in data and tags: a plain claim has none.
+        for c in 0..<map.count where !map.claims[c].isPlain {
             if let impact = Impact(map, c) { errors += impact.problems(map) }
             if let s = map.claims[c].dataValue("speech"), Speech(name: s.text) == nil {
                 errors.append("\(map.claims[c].id): speech '\(s.text)' is not one of \(Speech.names.joined(separator: ", "))")

@@ -18,7 +18,7 @@ public struct Impact: Sendable, Equatable {
     /// The impact of a claim, if it records any impact value.
     public init?(_ map: ArgumentMap, _ c: Int) {
         let claim = map.claims[c]
-        guard Impact.keys.contains(where: { claim.dataValue($0) != nil }) else { return nil }
+        guard !claim.isPlain, Impact.keys.contains(where: { claim.dataValue($0) != nil }) else { return nil }
         self.claim = c
         magnitude = claim.dataValue("magnitude")?.number
         probability = claim.dataValue("probability")?.number

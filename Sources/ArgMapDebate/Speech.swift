@@ -79,7 +79,7 @@ public struct Round: Sendable {
         var recorded = [Bool](repeating: false, count: n)
         var parent = [Int?](repeating: nil, count: n)
         var seen = [Bool](repeating: false, count: n)
-        for c in 0..<n {
+        for c in 0..<n where !map.claims[c].isPlain {
             if let name = map.claims[c].dataValue("speech")?.string, let s = Speech(name: name) {
                 speech[c] = s
                 recorded[c] = true
@@ -96,7 +96,8 @@ public struct Round: Sendable {
             }
             while head < queue.count {
                 let c = queue[head]; head += 1
-                for (child, r) in map.children(of: c) where !seen[child] {
+                for r in map.incoming[c] where !seen[map.relations[r].from] {
+                    let child = map.relations[r].from
                     seen[child] = true
                     parent[child] = c
                     let s = map.relations[r].type == .support ? side[c] : side[c].other

@@ -32,7 +32,7 @@ public struct Template: Sendable {
     /// The claims that are positions built on a template.
     public static func positions(in map: ArgumentMap) -> [(claim: Int, template: Template)] {
         map.claims.indices.compactMap { c in
-            guard let name = map.claims[c].dataValue("template")?.text, let t = named(name) else { return nil }
+            guard !map.claims[c].isPlain, let name = map.claims[c].dataValue("template")?.text, let t = named(name) else { return nil }
             return (c, t)
         }
     }

@@ -1,57 +1,16 @@
 import ArgMapModel
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// What the fast readers (``ArgdownFastReader``, ``ArgmapJSONFastReader``) share: running work
-/// on both cores, counting lines, writing claims straight into a map's array from two lanes,
+/// What the fast readers (``ArgdownFastReader``, ``ArgmapJSONFastReader``) share: cutting a file
+/// in halves, counting lines, writing claims straight into a map's array from two lanes,
 /// and reading plain decimals.
 enum FastReading {
     /// Files smaller than this are read on one core.
     static let parallelThreshold = 1 << 20
-
-    /// Runs `body` for 0..<count at once (on as many cores as there are) and returns the
-    /// results in order.
-    static func parallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        let slots = Slots<T>(count)
-        withoutActuallyEscaping(body) { body in
-            let call = Unchecked(body)
-            DispatchQueue.concurrentPerform(iterations: count) { k in
-                slots[k] = call.value(k)
-            }
-        }
-        return slots.values.map { $0! }
-    }
-
-    /// Where the lanes of ``parallel(_:_:)`` put their results: each writes only its own slot,
-    /// and they are read after all have finished.
-    final class Slots<T>: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<T?>
-        init(_ count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        /// Plain memory rather than an array, so that lanes writing their own slots at once
-        /// share nothing (an array's write would check its buffer's reference count).
-        subscript(k: Int) -> T? {
-            get { slots[k] }
-            set { slots[k] = newValue }
-        }
-        var values: [T?] { Array(slots) }
-    }
-
-    /// A value handed to the lanes of ``parallel(_:_:)``; each lane only reads it.
-    struct Unchecked<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
 
     /// A range cut in two at a line break near its middle (once, for a small range).
     static func halves(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
@@ -85,9 +44,9 @@ enum FastReading {
         var complete = false
         let claims = [Claim](unsafeUninitializedCapacity: capacities.reduce(0, +)) { buffer, initialized in
             initialized = 0
-            let start = Unchecked(buffer.baseAddress!)
+            let start = Parallel.Unchecked(buffer.baseAddress!)
             let offsets = capacities.indices.map { capacities[..<$0].reduce(0, +) }
-            let results = parallel(ranges.count) { k in lane(k, ranges[k], start.value + offsets[k]) }
+            let results = Parallel.map(ranges.count) { k in lane(k, ranges[k], start.value + offsets[k]) }
             guard results.allSatisfy(\.complete) else {
                 for (k, r) in results.enumerated() { (buffer.baseAddress! + offsets[k]).deinitialize(count: r.made) }
                 return

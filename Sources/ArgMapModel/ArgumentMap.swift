@@ -1,5 +1,3 @@
-import Dispatch
-
 /// An argument map: claims and the relations between them, stored flat.
 ///
 /// Claims live in one contiguous array and are addressed by index; relations name their ends
@@ -334,14 +332,9 @@ public struct ArgumentMap: Sendable {
             return
         }
         // The two sides are independent: on a large map, one core builds each.
-        final class Sides: @unchecked Sendable { var lists: [[[Int]]] = [[], []] }
-        let sides = Sides()
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            let built = ArgumentMap.lists(relations, count: count, byTarget: k == 0)
-            sides.lists[k] = built
-        }
-        incoming = sides.lists[0]
-        outgoing = sides.lists[1]
+        let sides = Parallel.map(2) { k in ArgumentMap.lists(relations, count: count, byTarget: k == 0) }
+        incoming = sides[0]
+        outgoing = sides[1]
     }
 
     /// For each claim, the relations pointing at it and leaving it, in relation order, passing

@@ -33,6 +33,10 @@ public struct Claim: Equatable, Sendable {
     /// change makes a new one), so copies of a claim share it safely.
     private var extras: Extras?
 
+    /// Whether the claim has no tags, sources, note, section or data: whole-map reports pass
+    /// over such claims with one test.
+    public var isPlain: Bool { extras == nil }
+
     struct Fields: Equatable, Sendable {
         var tags: [String] = []
         var sources: [Source] = []

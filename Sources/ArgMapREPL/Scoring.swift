@@ -15,6 +15,15 @@ extension Session {
         return board.evaluation
     }
 
+    /// The live scores' evaluator under `semantics`, for trials that change values and put
+    /// them back (impact); nil when the session scores under another semantics or concedes
+    /// drops.
+    func liveBoard(_ semantics: Semantics) -> IncrementalEvaluator? {
+        guard !settings.conceded, semantics == self.semantics else { return nil }
+        _ = currentEvaluation()
+        return scoreBoard
+    }
+
     /// The evaluation under any semantics (the session's is kept live; others are computed).
     public func evaluation(_ s: Semantics) -> Evaluation {
         s == semantics ? currentEvaluation() : Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)

@@ -14,7 +14,10 @@ public final class IncrementalEvaluator {
     /// For each claim, the claims it feeds directly: the claims it supports, attacks or
     /// undercuts (an undercut target's score stays, but its undercut factor changes, and so
     /// do its parents').
-    private var feeds: [[Int32]] = []
+    /// Claim c feeds `feeds[feedOffsets[c]..<feedOffsets[c + 1]]` (compressed rows: one
+    /// array for the map, not one per claim).
+    private var feeds: [Int32] = []
+    private var feedOffsets: [Int] = []
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
@@ -39,11 +42,18 @@ public final class IncrementalEvaluator {
     }
 
     private func prepare(_ map: ArgumentMap) {
-        guard isIncremental, let order = graph.order else { rank = []; feeds = []; undercutFactors = []; return }
+        guard isIncremental, let order = graph.order else { rank = []; feeds = []; feedOffsets = []; undercutFactors = []; return }
         rank = [Int](repeating: 0, count: graph.count)
         for (i, c) in order.enumerated() { rank[c] = i }
-        feeds = [[Int32]](repeating: [], count: graph.count)
-        for relation in map.relations { feeds[relation.from].append(Int32(relation.to)) }
+        feedOffsets = [Int](repeating: 0, count: graph.count + 1)
+        for relation in map.relations { feedOffsets[relation.from + 1] += 1 }
+        for c in 0..<graph.count { feedOffsets[c + 1] += feedOffsets[c] }
+        var next = feedOffsets
+        feeds = [Int32](repeating: 0, count: map.relations.count)
+        for relation in map.relations {
+            feeds[next[relation.from]] = Int32(relation.to)
+            next[relation.from] += 1
+        }
         undercutFactors = [Double](repeating: 1, count: graph.count)
         evaluation.scores.withUnsafeBufferPointer { sp in
             for c in order { undercutFactors[c] = graph.undercutFactor(c, sp) }
@@ -77,7 +87,7 @@ public final class IncrementalEvaluator {
         var affected: [Int] = []
         while let c = stack.popLast() {
             affected.append(c)
-            for p in feeds[c] where seen.insert(Int(p)).inserted { stack.append(Int(p)) }
+            for k in feedOffsets[c]..<feedOffsets[c + 1] where seen.insert(Int(feeds[k])).inserted { stack.append(Int(feeds[k])) }
         }
         affected.sort { rank[$0] < rank[$1] }
         let g = graph

@@ -58,18 +58,21 @@ struct IDIndexTests {
 /// same order as the plain operations, and no element released twice or never (counted with
 /// a class whose instances count themselves).
 struct ArrayMovesTests {
+    /// How many ``Counted`` of one test are alive (one tally per test: the seeds run at once).
+    final class Tally { var alive = 0 }
     final class Counted {
-        nonisolated(unsafe) static var alive = 0
         let value: Int
-        init(_ value: Int) { self.value = value; Counted.alive += 1 }
-        deinit { Counted.alive -= 1 }
+        let tally: Tally
+        init(_ value: Int, _ tally: Tally) { self.value = value; self.tally = tally; tally.alive += 1 }
+        deinit { tally.alive -= 1 }
     }
 
     @Test(arguments: [21, 22, 23, 24] as [UInt64])
     func removeAndInsertAsThePlainOperationsDo(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
+        let tally = Tally()
         do {
-            var array = (0..<500).map { Counted($0) }
+            var array = (0..<500).map { Counted($0, tally) }
             var plain = array.map(\.value)
             for _ in 0..<50 {
                 let positions = Array(Set((0..<(rng.next() % 8)).map { _ in Int(rng.next() % UInt64(max(array.count, 1))) })).sorted()
@@ -85,12 +88,12 @@ struct ArrayMovesTests {
                 #expect(array.map(\.value) == Array(0..<500))
             }
             // Insertions at the ends and in runs.
-            let extra = [Counted(-1), Counted(-2), Counted(-3)]
+            let extra = [Counted(-1, tally), Counted(-2, tally), Counted(-3, tally)]
             array.insert(extra, atAscending: [0, 1, 502])
             #expect(array.first?.value == -1 && array[1].value == -2 && array.last?.value == -3 && array.count == 503)
             array.remove(atAscending: [0, 1, 502])
             #expect(array.map(\.value) == Array(0..<500))
         }
-        #expect(Counted.alive == 0)
+        #expect(tally.alive == 0)
     }
 }

@@ -59,6 +59,35 @@ struct CommandTableTests {
         #expect(s.position(of: s.map.index(of: "gamma")!) == "1.1.1")
     }
 
+    /// On a map large enough to be searched on both cores, `find` lists the same first 50
+    /// hits, in map order, and the same count as one pass over the claims.
+    @Test func findOnBothCoresAsInOnePass() throws {
+        var map = MapGenerator.generate(.init(claims: 150_000, shape: .tree, seed: 5))
+        // 30 hits in each half, so that the first 50 are put together from both.
+        let word = "quuxword"
+        for k in 0..<60 {
+            let c = k < 30 ? 1_000 + k * 2_000 : 80_000 + (k - 30) * 2_000
+            try map.apply(.setText(map.claims[c].id, "A QuuxWord in claim \(k)"))
+        }
+        var matcher = Matcher(word)
+        let expected = map.claims.indices.filter { matcher.any(of: map.claims[$0]) }
+        try #require(expected.count == 60)
+        let console = Console(sink: .buffer)
+        let s = Session(map: map)
+        let repl = REPL(session: s, console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
+        #expect(repl.execute("find \(word)"), "\(console.errors)")
+        // Each hit's id, in the order listed (a long line wraps, so ids are looked for).
+        let listed = console.output.split(separator: "\n").compactMap { line -> String? in
+            guard let open = line.firstIndex(where: { $0 == "[" || $0 == "<" }), line.contains("QuuxWord") else { return nil }
+            return String(line[line.index(after: open)...].prefix { $0 != "]" && $0 != ">" })
+        }
+        #expect(listed == expected.prefix(50).map { map.claims[$0].id })
+        #expect(console.output.hasSuffix("… and \(expected.count - 50) more; narrow the search\n"))
+        // A word on one side only.
+        let late = map.claims[140_000].id
+        #expect(repl.execute("find \(late)"), "\(console.errors)")
+    }
+
     /// `impact` tries the 500 claims nearest its target unless --all asks for every one, and
     /// says which it did.
     @Test func impactTriesTheNearestUnlessAll() throws {
@@ -75,14 +104,34 @@ struct CommandTableTests {
 
     /// `find` ignores case in any script, and looks in every field.
     @Test func findIgnoresCaseInAnyScript() {
-        #expect(Matcher("vostok")("Dalniy VOSTOK port"))
-        #expect(Matcher("восток")("Поворот на ВОСТОК"))
-        #expect(Matcher("café")("CAFÉ society"))
-        #expect(!Matcher("vostok")("Dalniy Vosto"))
-        #expect(!Matcher("восток")("vostok"))
-        #expect(Matcher("")("anything"))
-        #expect(Matcher("ёж")("ЁЖ и Ѐ"))
-        #expect(Matcher("σ")("ΣΊΣΥΦΟΣ"))  // Greek: through lowercased()
+        func matches(_ needle: String, _ text: String) -> Bool {
+            var matcher = Matcher(needle)
+            return matcher(text)
+        }
+        #expect(matches("vostok", "Dalniy VOSTOK port"))
+        #expect(matches("восток", "Поворот на ВОСТОК"))
+        #expect(matches("café", "CAFÉ society"))
+        #expect(!matches("vostok", "Dalniy Vosto"))
+        #expect(!matches("восток", "vostok"))
+        #expect(matches("", "anything"))
+        #expect(matches("ёж", "ЁЖ и Ѐ"))
+        #expect(matches("σ", "ΣΊΣΥΦΟΣ"))  // Greek: through lowercased()
+        // Random ASCII texts and needles (letters of both cases, digits, the bytes next to the
+        // letters, a first byte that is not a letter) against a plain search of lower-cased text.
+        var rng = SplitMix64(seed: 9)
+        let alphabet = Array("aAbBzZ@`[{09 #-".utf8)
+        for _ in 0..<20_000 {
+            let text = String(decoding: (0..<(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+            let needle = String(decoding: (0..<(1 + rng.next() % 3)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self).lowercased()
+            let hay = Array(text.lowercased().utf8), pin = Array(needle.utf8)
+            let plain = hay.count >= pin.count && (0...(hay.count - pin.count)).contains { Array(hay[$0..<($0 + pin.count)]) == pin }
+            #expect(matches(needle, text) == plain, "\(needle) in \(text)")
+        }
+        // One matcher over many texts reuses its buffer: a long text, then a short one.
+        var matcher = Matcher("ж")
+        #expect(matcher(String(repeating: "Я", count: 500) + "Ж"))
+        #expect(!matcher("Я"))
+        #expect(matcher("ЖЯ"))
     }
 
     @Test func theByteFoldLowerCasesAsSwiftDoes() {

@@ -63,7 +63,7 @@ enum ArgdownFastReader {
     static func read(bytes: UnsafeBufferPointer<UInt8>) -> ArgumentMap? {
         guard let (frontmatter, bodyStart) = frontmatter(bytes) else { return nil }
         // Two halves of the body read at once, their claims written straight into the map's array.
-        let lines = FastReading.Slots<[Line]>(2)
+        let lines = Parallel.Slots<[Line]>(2)
         guard let claims = FastReading.claims(bytes, FastReading.halves(bytes, bodyStart..<bytes.count), lane: { k, range, out in
             let read = lane(bytes, range, claims: out)
             lines[k] = read.lines
@@ -314,12 +314,19 @@ enum ArgdownFastReader {
     }
 
     /// The second pass: the id index on one core while the other walks the lines for the
-    /// relations and lists them by claim; then the references are resolved and checked.
+    /// relations; then the relations listed by claim, one side on each core; then the
+    /// references are resolved and checked.
     static func build(_ claims: [Claim], _ lines: [[Line]], title: String?, frontmatter: String?) -> ArgumentMap? {
         var claims = claims
         let work = Build(claims: claims)
-        _ = FastReading.parallel(2) { k in
+        _ = Parallel.map(2) { k in
             if k == 0 { work.index() } else { work.link(lines) }
+        }
+        if let relations = work.relations {
+            let count = claims.count
+            let lists = Parallel.map(2) { k in ArgumentMap.lists(relations, count: count, byTarget: k == 0) }
+            work.incoming = lists[0]
+            work.outgoing = lists[1]
         }
         guard !work.failed, var relations = work.relations else { return nil }
         let indexByID = work.indexByID
@@ -367,7 +374,7 @@ enum ArgdownFastReader {
         var references: [(line: Line, definedBefore: Int)] = []
         /// Relations with an end on a reference line, and whether it is the child's.
         var touched: [(relation: Int, childIsReference: Bool)] = []
-        /// The relations by claim, but for the touched ones.
+        /// The relations by claim, but for the touched ones (made after ``link(_:)``).
         var incoming: [[Int]] = [], outgoing: [[Int]] = []
         /// For each claim, the relation its definition line makes (-1 for none).
         var definitionRelation: [Int] = []
@@ -411,7 +418,6 @@ enum ArgdownFastReader {
                     stack.append((line.indent, c))
                 }
             }
-            (incoming, outgoing) = ArgumentMap.adjacency(relations, count: claims.count)
             self.relations = relations
         }
 

@@ -55,12 +55,12 @@ enum ArgmapJSONFastReader {
         let indexByID: IDIndex
         var relations: [Relation]
         do {
-            let work = FastReading.parallel(2) { k -> (index: IDIndex?, links: [Link]?) in
+            let work = Parallel.map(2) { k -> (index: IDIndex?, links: [Link]?) in
                 k == 0 ? (try? IDIndex.of(claims).get(), nil) : (nil, relationLane(bytes, relationLines))
             }
             guard let index = work[0].index, let links = work[1].links else { return nil }
             let halves = links.count >= 100_000 ? [0..<(links.count / 2), (links.count / 2)..<links.count] : [0..<links.count]
-            let resolved = FastReading.parallel(halves.count) { k -> [Relation]? in
+            let resolved = Parallel.map(halves.count) { k -> [Relation]? in
                 var out: [Relation] = []
                 out.reserveCapacity(halves[k].count)
                 for link in links[halves[k]] {
@@ -75,7 +75,7 @@ enum ArgmapJSONFastReader {
             if resolved.count > 1 { relations += resolved[1]! }
         }
 
-        let (incoming, outgoing) = FastReading.parallel(2) { k in
+        let (incoming, outgoing) = Parallel.map(2) { k in
             ArgumentMap.lists(relations, count: claims.count, byTarget: k == 0)
         }.withUnsafeBufferPointer { ($0[0], $0[1]) }
         // One relation between two claims: the general reader names the pair written twice.

@@ -26,18 +26,22 @@ extension Commands {
             let map = s.map
             // Everything beneath the target, nearest first.
             var beneath: [Int] = []
-            var seen: Set<Int> = [target]
+            var seen = [Bool](repeating: false, count: map.count)
+            seen[target] = true
             var queue = [target], head = 0
             while head < queue.count {
                 let c = queue[head]
                 head += 1
-                for r in map.incoming[c] where seen.insert(map.relations[r].from).inserted {
+                for r in map.incoming[c] where !seen[map.relations[r].from] {
+                    seen[map.relations[r].from] = true
                     beneath.append(map.relations[r].from)
                     queue.append(map.relations[r].from)
                 }
             }
             guard !beneath.isEmpty else { inv.console.print("nothing beneath \(map.claims[target].id)"); return }
-            let board = IncrementalEvaluator(map, semantics: semantics)
+            // The live scores when they are under this semantics: every trial puts back what it
+            // changed, so they end as they were.
+            let board = s.liveBoard(semantics) ?? IncrementalEvaluator(map, semantics: semantics)
             guard board.evaluation.converged else { throw CommandError("the evaluation did not converge: \(board.evaluation.note ?? "")", at: inv.commandWord) }
             // Each trial costs the claims above the one changed; a subtree of a hundred thousand
             // deep claims would take minutes, so the nearest are tried unless --all says otherwise.

@@ -12,7 +12,6 @@ extension Commands {
         run: { inv throws(CommandError) in
             _ = try inv.parse()
             let s = inv.session
-            let round = Round(s.map)
             let list = (0..<s.map.count).compactMap { Impact(s.map, $0) }.sorted { a, b in
                 (a.risk ?? -1, -(a.years ?? .infinity), a.irreversible == true ? 1 : 0) > (b.risk ?? -1, -(b.years ?? .infinity), b.irreversible == true ? 1 : 0)
             }
@@ -20,6 +19,7 @@ extension Commands {
                 inv.console.print("no impacts: record one with set ID magnitude 0.8, set ID probability 0.3, set ID timeframe years, set ID reversibility irreversible")
                 return
             }
+            let round = Round(s.map)
             func n(_ d: Double?) -> String { d.map { Session.format($0) } ?? "?" }
             var rows = [["#", "claim", "side", "magnitude", "probability", "timeframe", "reversible", "risk", "score"]]
             for (k, impact) in list.enumerated() {

@@ -1,0 +1,52 @@
+import Dispatch
+
+/// Work split across the machine's cores, shared by the readers, the model and the commands
+/// that pass over a whole map.
+package enum Parallel {
+    /// Runs `body` for 0..<count at once (on as many cores as there are) and returns the
+    /// results in order.
+    package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        let slots = Slots<T>(count)
+        withoutActuallyEscaping(body) { body in
+            let call = Unchecked(body)
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                slots[k] = call.value(k)
+            }
+        }
+        return slots.values.map { $0! }
+    }
+
+    /// `range` cut into `parts` consecutive pieces of nearly equal size.
+    package static func pieces(_ range: Range<Int>, _ parts: Int) -> [Range<Int>] {
+        (0..<parts).map { k in
+            (range.lowerBound + range.count * k / parts)..<(range.lowerBound + range.count * (k + 1) / parts)
+        }
+    }
+
+    /// Where the lanes of ``map(_:_:)`` put their results: each writes only its own slot,
+    /// and they are read after all have finished.
+    package final class Slots<T>: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<T?>
+        package init(_ count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        /// Plain memory rather than an array, so that lanes writing their own slots at once
+        /// share nothing (an array's write would check its buffer's reference count).
+        package subscript(k: Int) -> T? {
+            get { slots[k] }
+            set { slots[k] = newValue }
+        }
+        package var values: [T?] { Array(slots) }
+    }
+
+    /// A value handed to the lanes of ``map(_:_:)``; each lane only reads it.
+    package struct Unchecked<Value>: @unchecked Sendable {
+        package let value: Value
+        package init(_ value: Value) { self.value = value }
+    }
+}
