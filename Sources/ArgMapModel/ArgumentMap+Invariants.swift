@@ -36,6 +36,10 @@ extension ArgumentMap {
         return problems
     }
 
+    private static func holds(_ list: [Int], _ r: Int) -> Bool {
+        firstIndex(notBelow: r, in: list).map { list[$0] == r } ?? false
+    }
+
     private static func isAscending(_ list: [Int]) -> Bool {
         var previous = -1
         for r in list {
@@ -57,8 +61,9 @@ extension ArgumentMap {
             if !(relation.weight >= 0 && relation.weight <= 1) { problems.append("weight of relation \(r) out of range") }
             inCount[relation.to] += 1
             outCount[relation.from] += 1
-            if !incoming[relation.to].contains(r) { problems.append("relation \(r) missing from incoming") }
-            if !outgoing[relation.from].contains(r) { problems.append("relation \(r) missing from outgoing") }
+            // The lists are in relation order (checked with the claims): a binary search finds r.
+            if !ArgumentMap.holds(incoming[relation.to], r) { problems.append("relation \(r) missing from incoming") }
+            if !ArgumentMap.holds(outgoing[relation.from], r) { problems.append("relation \(r) missing from outgoing") }
         }
         // One relation per pair: each claim's outgoing relations reach distinct claims (a
         // stamp per target, instead of a set of a million pairs).

@@ -299,7 +299,7 @@ public struct ArgumentMap: Sendable {
     }
 
     /// The first place in a list in ascending order whose number is at least `r`.
-    private static func firstIndex(notBelow r: Int, in list: [Int]) -> Int? {
+    static func firstIndex(notBelow r: Int, in list: [Int]) -> Int? {
         var low = 0, high = list.count
         while low < high {
             let mid = (low + high) / 2

@@ -15,6 +15,16 @@ extension Session {
         return board.evaluation
     }
 
+    /// The evaluations under several semantics: the session's is the live one; the others
+    /// are computed on the live scores' graph (which is the map as `evaluation(_:)` would lay
+    /// it out), built once, on every core.
+    public func evaluations(_ list: [Semantics]) -> [Evaluation] {
+        let current = currentEvaluation(), mine = semantics
+        guard let graph = scoreBoard?.graph else { return list.map(evaluation) }
+        let others = Parallel.map(list.count) { k in list[k] == mine ? nil : Evaluator.evaluate(graph, list[k]) }
+        return list.indices.map { others[$0] ?? current }
+    }
+
     /// The live scores' evaluator under `semantics`, for trials that change values and put
     /// them back (impact); nil when the session scores under another semantics or concedes
     /// drops.

@@ -6,6 +6,21 @@ import ArgMapModel
 /// Load → save → load is the same map; save → load → save the same bytes; JSON ↔ Argdown is
 /// lossless. Checked on the shipped maps and on seeded random maps with awkward text.
 struct RoundTripTests {
+    /// The printer's word-at-a-time search for a byte to escape finds what a byte-by-byte
+    /// search finds, wherever in a word the byte falls, in texts of every length.
+    @Test func firstByteToEscapeIsFoundAsByteByByte() {
+        var rng = SplitMix64(seed: 17)
+        let alphabet: [UInt8] = Array("ab Z09#/<\\{}|[]~\u{1F}".utf8) + [0x09, 0x0A, 0x0D, 0x20, 0x7F, 0x80, 0xC2, 0xFF, 0x1F, 0x3B, 0x7C, 0x7E]
+        for _ in 0..<50_000 {
+            let n = Int(rng.next() % 40)
+            // Mostly letters, so that whole words pass and the one special byte lands anywhere.
+            let bytes: [UInt8] = (0..<n).map { _ in rng.next() % 6 == 0 ? alphabet[Int(rng.next() % UInt64(alphabet.count))] : 0x61 }
+            bytes.withUnsafeBufferPointer { b in
+                #expect(ArgdownPrinter.firstSpecial(b) == b.firstIndex(where: ArgdownPrinter.special), "\(bytes)")
+            }
+        }
+    }
+
     static let shippedMaps = ["pivot-to-asia.argdown", "bike-lanes-debate.argdown", "school-start-times.argdown"]
 
     @Test(arguments: shippedMaps)

@@ -107,6 +107,31 @@ public enum ArgdownPrinter {
         b == 0x5C || b == 0x23 || b == 0x7B || b == 0x7D || b == 0x2F || b == 0x3C || b == 0x0A || b == 0x0D || b == 0x09
     }
 
+    /// The first byte of `bytes` that ``special(_:)`` holds, looked for eight bytes at a time:
+    /// a word is passed over when none of its bytes is below 0x20 or equal to # / < \\ { or }.
+    static func firstSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 }
+        @inline(__always) func has(_ w: UInt64, _ b: UInt64) -> Bool { hasZero(w ^ (b &* 0x0101_0101_0101_0101)) }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20: with its top three bits clear, masking them leaves a zero.
+            let low = hasZero(w & 0xE0E0_E0E0_E0E0_E0E0)
+            if !low && !has(w, 0x23) && !has(w, 0x2F) && !has(w, 0x3C) && !has(w, 0x5C) && !has(w, 0x7B) && !has(w, 0x7D) {
+                i += 8
+                continue
+            }
+            for k in i..<(i + 8) where special(bytes[k]) { return k }
+            i += 8
+        }
+        while i < bytes.count {
+            if special(bytes[i]) { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// Escapes what Argdown would otherwise read as syntax inside a claim's text: backslashes,
     /// tags, data braces and comment openers. Line breaks become spaces (a claim is one paragraph).
     /// Works on UTF-8 bytes (everything it escapes is ASCII).
@@ -121,7 +146,7 @@ public enum ArgdownPrinter {
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: special) else { out.append(contentsOf: bytes); return }
+            guard let first = firstSpecial(bytes) else { out.append(contentsOf: bytes); return }
             out.append(contentsOf: bytes[..<first])
             var i = first
             while i < bytes.count {

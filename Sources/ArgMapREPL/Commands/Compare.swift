@@ -15,7 +15,7 @@ extension Commands {
             guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.roots.first else {
                 throw CommandError("the map is empty", at: inv.commandWord)
             }
-            let results = Semantics.allCases.map { s.evaluation($0) }
+            let results = s.evaluations(Semantics.allCases)
             let rows = [c] + s.map.incoming[c].map { s.map.relations[$0].from }
             var lines = [("claim".padding(to: 22) + Semantics.allCases.map { $0.rawValue.padding(to: 8) }.joined()).trimmingCharacters(in: " ")]
             for (i, row) in rows.enumerated() {
