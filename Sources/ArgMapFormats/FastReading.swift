@@ -9,8 +9,68 @@ import Darwin
 /// in halves, counting lines, writing claims straight into a map's array from two lanes,
 /// and reading plain decimals.
 enum FastReading {
+    /// A fast reader run on a string's bytes.
+    static func read(_ text: String, _ reader: (UnsafeBufferPointer<UInt8>) -> ArgumentMap?) -> ArgumentMap? {
+        var text = text
+        return text.withUTF8 { reader($0) }
+    }
+
     /// Files smaller than this are read on one core.
     static let parallelThreshold = 1 << 20
+
+    /// Whether the bytes are well-formed UTF-8, as Swift's own check says (no overlong form, no
+    /// surrogate, nothing past U+10FFFF), checked in two halves on a large file (cut at a line
+    /// break, which no multi-byte character holds). Readers that take bytes straight from a
+    /// file check this first: a string made from them would otherwise repair a bad byte quietly.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ranges = halves(bytes, 0..<bytes.count)
+        return Parallel.map(ranges.count) { k in isValidUTF8(bytes, ranges[k]) }.allSatisfy { $0 }
+    }
+
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var i = range.lowerBound
+        let end = range.upperBound
+        @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            k < end && bytes[k] >= low && bytes[k] <= high
+        }
+        while i < end {
+            // Eight ASCII bytes at a time.
+            if i + 8 <= end, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = bytes[i]
+            switch b {
+            case 0x00...0x7F:
+                i += 1
+            case 0xC2...0xDF:
+                guard continuation(i + 1) else { return false }
+                i += 2
+            case 0xE0:
+                guard continuation(i + 1, 0xA0), continuation(i + 2) else { return false }
+                i += 3
+            case 0xE1...0xEC, 0xEE, 0xEF:
+                guard continuation(i + 1), continuation(i + 2) else { return false }
+                i += 3
+            case 0xED:
+                guard continuation(i + 1, 0x80, 0x9F), continuation(i + 2) else { return false }
+                i += 3
+            case 0xF0:
+                guard continuation(i + 1, 0x90), continuation(i + 2), continuation(i + 3) else { return false }
+                i += 4
+            case 0xF1...0xF3:
+                guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
+                i += 4
+            case 0xF4:
+                guard continuation(i + 1, 0x80, 0x8F), continuation(i + 2), continuation(i + 3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
 
     /// A range cut in two at a line break near its middle (once, for a small range).
     static func halves(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {

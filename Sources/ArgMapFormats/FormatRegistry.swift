@@ -11,6 +11,9 @@ public struct FileFormat: Sendable {
     /// formats argmap only writes.
     public var recognizes: (@Sendable (String) -> Bool)? = nil
     public var read: (@Sendable (String, String?) throws(LoadFailure) -> ImportResult)? = nil
+    /// The format's fast path from a file's bytes (well-formed UTF-8): the map, or nil where
+    /// ``read`` must read the text. Only formats argmap writes for itself have one.
+    var readBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> ArgumentMap?)? = nil
     public var write: (@Sendable (ArgumentMap, ExportOptions) throws(ExportFailure) -> ExportOutput)? = nil
     /// Whether `save` may write it (it reads back to the same map).
     public var canSave = false
@@ -89,6 +92,7 @@ public enum FormatRegistry {
                 let (map, warnings) = try ArgdownFormat.read(text, file: file)
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
             },
+            readBytes: { ArgdownFastReader.read(bytes: $0) },
             write: { map, _ in .utf8(ArgdownFormat.writeBytes(map)) }, canSave: true),
         FileFormat(
             name: "json", extensions: ["json"],
@@ -99,6 +103,7 @@ public enum FormatRegistry {
                     && String(decoding: head, as: UTF8.self).contains("\"argmap\"")
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
+            readBytes: { ArgmapJSONFastReader.read(bytes: $0) },
             write: { map, _ in .utf8(ArgmapJSON.bytes(map)) }, canSave: true),
         FileFormat(
             name: "kialo", extensions: ["txt"],
@@ -161,6 +166,18 @@ public enum FormatRegistry {
 
     public static func named(_ name: String) -> FileFormat? {
         all.first { $0.name == name.lowercased() }
+    }
+
+    /// A file's map through its format's fast path, from the file's bytes with no string in
+    /// between: the format told from the start of the file (as ``detect(path:text:)`` tells it),
+    /// the bytes checked as UTF-8. Nil wherever the text must be read in full (another format,
+    /// a file not in argmap's own layout, a byte that is not UTF-8), which the format's
+    /// ``FileFormat/read`` then does, with its messages.
+    public static func readFast(path: String, bytes: UnsafeBufferPointer<UInt8>) -> (result: ImportResult, format: FileFormat)? {
+        let head = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(1 << 16)), as: UTF8.self)
+        guard let format = detect(path: path, text: head), let fast = format.readBytes,
+              FastReading.isValidUTF8(bytes), let map = fast(bytes) else { return nil }
+        return (ImportResult(map: map), format)
     }
 
     /// The format of a file: by content first, then by extension.

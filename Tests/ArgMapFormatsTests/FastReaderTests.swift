@@ -36,6 +36,30 @@ struct FastReaderTests {
         try expectSameAsGeneral(text)
     }
 
+    /// Files read from their bytes are first checked as UTF-8, as Swift checks it: random
+    /// bytes leaning to every lead and continuation byte, and each kind of malformation.
+    @Test func checksUTF8AsSwiftDoes() {
+        var rng = SplitMix64(seed: 23)
+        let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                                    0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        func agrees(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { FastReading.isValidUTF8($0) } == (String(validating: bytes, as: UTF8.self) != nil)
+        }
+        for _ in 0..<100_000 {
+            let bytes = (0..<(rng.next() % 24)).map { _ in rng.next() % 3 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : interesting[Int(rng.next() % UInt64(interesting.count))] }
+            #expect(agrees(bytes), "\(bytes)")
+        }
+        // Well-formed text of every width, long enough for the eight-byte steps and both halves.
+        let text = String(repeating: "Pivot to Asia: Сибирь, café, 中国, 𝄞 and plain ASCII words.\n", count: 30_000)
+        #expect(text.utf8.count > FastReading.parallelThreshold)
+        #expect(agrees(Array(text.utf8)))
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0x80], [0xFF]] {
+            var bytes = Array(text.utf8)
+            bytes.insert(contentsOf: bad, at: bytes.count - 100)
+            #expect(!bytes.withUnsafeBufferPointer { FastReading.isValidUTF8($0) }, "\(bad)")
+        }
+    }
+
     @Test func readsNumbersAsTheGeneralReaderDoes() throws {
         // The fast path reads plain decimals itself: every one must be the double Double("…") gives.
         var rng = SystemRandomNumberGenerator()

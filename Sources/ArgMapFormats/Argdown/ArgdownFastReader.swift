@@ -17,12 +17,6 @@ import Darwin
 /// file means where the general reader would say something. Tests and the argdown fuzz target
 /// check that whenever it answers, the general reader builds the same map.
 enum ArgdownFastReader {
-    /// The map the file holds, or nil when the general reader must read it.
-    static func read(_ text: String) -> ArgumentMap? {
-        var text = text
-        return text.withUTF8 { read(bytes: $0) }
-    }
-
     /// One line of the body as read on its own.
     struct Parsed {
         /// Spaces before the line's content; -1 for an empty line.
@@ -60,6 +54,8 @@ enum ArgdownFastReader {
         var claims = 0
     }
 
+    /// The map the file holds, or nil when the general reader must read it. The bytes are
+    /// well-formed UTF-8 (a string's, or checked with ``FastReading/isValidUTF8(_:)``).
     static func read(bytes: UnsafeBufferPointer<UInt8>) -> ArgumentMap? {
         guard let (frontmatter, bodyStart) = frontmatter(bytes) else { return nil }
         // Two halves of the body read at once, their claims written straight into the map's array.

@@ -16,15 +16,12 @@ import Darwin
 /// ``ArgmapJSON/read(_:file:)`` reads the file in full, with its messages. Tests and the json
 /// fuzz target check that whenever it answers, the general reader builds the same map.
 enum ArgmapJSONFastReader {
-    static func read(_ text: String) -> ArgumentMap? {
-        var text = text
-        return text.withUTF8 { read(bytes: $0) }
-    }
-
     static let claimsOpen = Array("\n  \"claims\": [\n".utf8)
     static let relationsOpen = Array("\n  ],\n  \"relations\": [\n".utf8)
     static let closing = Array("\n  ]\n}\n".utf8)
 
+    /// The map the file holds, or nil when the full reader must read it. The bytes are
+    /// well-formed UTF-8 (a string's, or checked with ``FastReading/isValidUTF8(_:)``).
     static func read(bytes: UnsafeBufferPointer<UInt8>) -> ArgumentMap? {
         // The three lines that hold the layout together. A JSON string cannot hold a line
         // break, so each is found where it stands.

@@ -35,6 +35,27 @@ public enum FileIO {
         return stat(path, &st) == 0
     }
 
+    /// Hands a regular file's bytes to `body` as the kernel's own mapping of the file (read
+    /// ahead in one call), with no copy; nil when the file cannot be mapped (it does not exist,
+    /// is empty, is not a regular file). Readers that answer from bytes (the fast paths) use
+    /// it; anything else reads the file with ``readText(_:)``.
+    public static func withMappedBytes<T>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        #if canImport(Glibc)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != MAP_FAILED else { return nil }
+        defer { munmap(address, size) }
+        return body(UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
     public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw systemError("cannot open", path) }
