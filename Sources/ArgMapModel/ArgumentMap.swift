@@ -347,15 +347,31 @@ public struct ArgumentMap: Sendable {
 
     /// For each claim, the indices of the relations pointing at it (or leaving it), in
     /// relation order, each list allocated once at its final size; relations with a negative
-    /// end are passed over.
-    package static func lists(_ relations: [Relation], count: Int, byTarget: Bool) -> [[Int]] {
-        var sizes = [Int](repeating: 0, count: count)
-        for relation in relations where relation.from >= 0 && relation.to >= 0 { sizes[byTarget ? relation.to : relation.from] += 1 }
-        var lists = sizes.map { n in var a = [Int](); a.reserveCapacity(n); return a }
-        for (r, relation) in relations.enumerated() where relation.from >= 0 && relation.to >= 0 {
-            lists[byTarget ? relation.to : relation.from].append(r)
+    /// end are passed over. With `lanes` above one, the claims are cut into that many ranges,
+    /// each listed by its own core straight into the result.
+    package static func lists(_ relations: [Relation], count: Int, byTarget: Bool, lanes: Int = 1) -> [[Int]] {
+        let ranges = Parallel.pieces(0..<count, max(1, lanes))
+        return [[Int]](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = Parallel.Unchecked(buffer.baseAddress!)
+            func list(_ range: Range<Int>) {
+                var sizes = [Int](repeating: 0, count: range.count)
+                for relation in relations where relation.from >= 0 && relation.to >= 0 {
+                    let c = byTarget ? relation.to : relation.from
+                    if range.contains(c) { sizes[c - range.lowerBound] += 1 }
+                }
+                for c in range {
+                    var list = [Int]()
+                    list.reserveCapacity(sizes[c - range.lowerBound])
+                    (base.value + c).initialize(to: list)
+                }
+                for (r, relation) in relations.enumerated() where relation.from >= 0 && relation.to >= 0 {
+                    let c = byTarget ? relation.to : relation.from
+                    if range.contains(c) { (base.value + c).pointee.append(r) }
+                }
+            }
+            if ranges.count == 1 { list(ranges[0]) } else { _ = Parallel.map(ranges.count) { k in list(ranges[k]) } }
+            initialized = count
         }
-        return lists
     }
 }
 

@@ -310,20 +310,20 @@ enum ArgdownFastReader {
     }
 
     /// The second pass: the id index on one core while the other walks the lines for the
-    /// relations; then the relations listed by claim, one side on each core; then the
-    /// references are resolved and checked.
+    /// relations and lists them by target; then the relations listed by source on both cores;
+    /// then the references are resolved and checked.
     static func build(_ claims: [Claim], _ lines: [[Line]], title: String?, frontmatter: String?) -> ArgumentMap? {
         var claims = claims
         let work = Build(claims: claims)
+        let count = claims.count
         _ = Parallel.map(2) { k in
-            if k == 0 { work.index() } else { work.link(lines) }
+            if k == 0 {
+                work.index()
+            } else if work.link(lines), let relations = work.relations {
+                work.incoming = ArgumentMap.lists(relations, count: count, byTarget: true)
+            }
         }
-        if let relations = work.relations {
-            let count = claims.count
-            let lists = Parallel.map(2) { k in ArgumentMap.lists(relations, count: count, byTarget: k == 0) }
-            work.incoming = lists[0]
-            work.outgoing = lists[1]
-        }
+        if let relations = work.relations { work.outgoing = ArgumentMap.lists(relations, count: count, byTarget: false, lanes: 2) }
         guard !work.failed, var relations = work.relations else { return nil }
         let indexByID = work.indexByID
         work.claims = []  // so that a reference's base below changes the claims in place
@@ -383,7 +383,9 @@ enum ArgdownFastReader {
             indexByID = index
         }
 
-        func link(_ parts: [[Line]]) {
+        /// Walks the lines for the relations; false (and relations nil) where a relation has no
+        /// claim above it.
+        func link(_ parts: [[Line]]) -> Bool {
             var relations: [Relation] = []
             relations.reserveCapacity(claims.count)
             definitionRelation = Array(repeating: -1, count: claims.count)
@@ -406,7 +408,7 @@ enum ArgdownFastReader {
                         continue
                     }
                     while let top = stack.last, top.indent >= line.indent { stack.removeLast() }
-                    guard let parent = stack.last?.claim else { return }  // relations stays nil
+                    guard let parent = stack.last?.claim else { return false }  // relations stays nil
                     let type: RelationType = line.symbol == 0x2B ? .support : line.symbol == 0x2D ? .attack : .undercut
                     if c < 0 || parent < 0 { touched.append((relations.count, c < 0)) }
                     if c >= 0 { definitionRelation[c] = relations.count }
@@ -415,6 +417,7 @@ enum ArgdownFastReader {
                 }
             }
             self.relations = relations
+            return true
         }
 
     }
