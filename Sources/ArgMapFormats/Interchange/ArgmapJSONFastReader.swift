@@ -60,9 +60,14 @@ enum ArgmapJSONFastReader {
             let resolved = Parallel.map(halves.count) { k -> [Relation]? in
                 var out: [Relation] = []
                 out.reserveCapacity(halves[k].count)
+                // argmap writes relations in the order of their sources, mostly a claim after the
+                // last one, answering the last target or the last source: tried before the index.
+                var from = -1, to = -1
                 for link in links[halves[k]] {
-                    guard let from = index.find(link.from, in: claims), let to = index.find(link.to, in: claims) else { return nil }
-                    out.append(Relation(from: from, to: to, type: link.type, weight: link.weight))
+                    guard let f = index.find(link.from, in: claims, guesses: (from + 1, from)),
+                          let t = index.find(link.to, in: claims, guesses: (to, from)) else { return nil }
+                    (from, to) = (f, t)
+                    out.append(Relation(from: f, to: t, type: link.type, weight: link.weight))
                 }
                 return out
             }
@@ -122,22 +127,33 @@ enum ArgmapJSONFastReader {
 
         /// A JSON string: read where it stands when it holds no escape, else by the general
         /// reader; nil for a control character or a string that does not close on the line.
-        mutating func string() -> String? {
+        mutating func string() -> String? { text()?.string }
+
+        /// ``string()``, and whether the string is plain text: no escape, no blank at either
+        /// end or two together, no control character (DEL, U+0080–U+009F), so that a claim's
+        /// text needs neither normalizing nor checking again.
+        mutating func text() -> (string: String, plain: Bool)? {
             guard i < end, bytes[i] == 0x22 else { return nil }
             let start = i + 1
             var k = start
-            var escaped = false
+            var escaped = false, plain = true
+            var previous: UInt8 = 0x20  // a blank at the start is not plain
             while k < end {
                 let b = bytes[k]
                 if b == 0x22 { break }
                 if b < 0x20 { return nil }
                 if b == 0x5C { escaped = true; k += 2; continue }
+                if (b == 0x20 && previous == 0x20) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { plain = false }
+                previous = b
                 k += 1
             }
             guard k < end else { return nil }
             i = k + 1
-            if !escaped { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self) }
-            return (try? JSONReader.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start - 1)...k]), as: UTF8.self)))?.string
+            if !escaped {
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self), plain && previous != 0x20)
+            }
+            guard let s = (try? JSONReader.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start - 1)...k]), as: UTF8.self)))?.string else { return nil }
+            return (s, false)
         }
 
         /// A JSON number as the general reader reads it (its characters, then `Double`).
@@ -173,15 +189,15 @@ enum ArgmapJSONFastReader {
         var made = 0
         let complete = eachLine(bytes, range) { start, end in
             var c = Cursor(bytes: bytes, i: start, end: end)
-            guard c.expect("    {\"id\": "), let id = c.string(), c.expect(", \"text\": "), let text = c.string(),
+            guard c.expect("    {\"id\": "), let id = c.string(), c.expect(", \"text\": "), let (text, plain) = c.text(),
                   c.expect(", \"kind\": \"") else { return false }
             let kind: ClaimKind
             if c.expect("statement\"") { kind = .statement } else if c.expect("argument\"") { kind = .argument } else { return false }
             guard c.expect(", \"base\": "), let base = c.number(), base >= 0, base <= 1,
                   c.expect(", \"tags\": [], \"sources\": [], \"note\": null, \"data\": {}}"),
                   c.lineEnd(last: last) else { return false }
-            let claim = Claim(id: id, text: Claim.normalizedText(text), kind: kind, base: base)
-            guard (try? ArgumentMap.validate(id: id)) != nil, (try? ArgumentMap.validate(controls: claim)) != nil else { return false }
+            let claim = Claim(id: id, text: plain ? text : Claim.normalizedText(text), kind: kind, base: base)
+            guard (try? ArgumentMap.validate(id: id)) != nil, plain || (try? ArgumentMap.validate(controls: claim)) != nil else { return false }
             (out + made).initialize(to: claim)
             made += 1
             return true
