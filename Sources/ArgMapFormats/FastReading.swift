@@ -35,9 +35,9 @@ enum FastReading {
             k < end && bytes[k] >= low && bytes[k] <= high
         }
         while i < end {
-            // Eight ASCII bytes at a time.
-            if i + 8 <= end, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
+            // Sixteen ASCII bytes at a time.
+            if i + 16 <= end, isASCII(base + i) {
+                i += 16
                 continue
             }
             let b = bytes[i]
@@ -70,6 +70,41 @@ enum FastReading {
             }
         }
         return true
+    }
+
+    /// Whether the sixteen bytes at `p` are plain text for the argument-file reader: none is a
+    /// control character, `#`, `/`, `<`, `\\`, `{`, `}`, DEL or 0xC2 (which starts U+0080–U+00BF,
+    /// among them the C1 controls), and no blank follows a blank (the byte before `p` counts;
+    /// the caller makes sure it is in the buffer). Vector compares, sixteen bytes each.
+    @inline(__always) static func isPlainText(_ p: UnsafePointer<UInt8>) -> Bool {
+        let v = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
+        let before = UnsafeRawPointer(p - 1).loadUnaligned(as: SIMD16<UInt8>.self)
+        let blank = SIMD16<UInt8>(repeating: 0x20)
+        var stop = v .< blank
+        stop .|= (v .== blank) .& (before .== blank)
+        stop .|= (v .== SIMD16(repeating: 0x23)) .| (v .== SIMD16(repeating: 0x2F)) .| (v .== SIMD16(repeating: 0x3C))
+        stop .|= (v .== SIMD16(repeating: 0x5C)) .| (v .== SIMD16(repeating: 0x7B)) .| (v .== SIMD16(repeating: 0x7D))
+        stop .|= (v .== SIMD16(repeating: 0x7F)) .| (v .== SIMD16(repeating: 0xC2))
+        return !any(stop)
+    }
+
+    /// Whether the sixteen bytes at `p` are plain inside a JSON string: none is `"`, `\\`, a
+    /// control character, DEL or 0xC2, and no blank follows a blank (the byte before `p`
+    /// counts; the caller makes sure it is in the buffer).
+    @inline(__always) static func isPlainJSONText(_ p: UnsafePointer<UInt8>) -> Bool {
+        let v = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
+        let before = UnsafeRawPointer(p - 1).loadUnaligned(as: SIMD16<UInt8>.self)
+        let blank = SIMD16<UInt8>(repeating: 0x20)
+        var stop = v .< blank
+        stop .|= (v .== blank) .& (before .== blank)
+        stop .|= (v .== SIMD16(repeating: 0x22)) .| (v .== SIMD16(repeating: 0x5C)) .| (v .== SIMD16(repeating: 0x7F)) .| (v .== SIMD16(repeating: 0xC2))
+        return !any(stop)
+    }
+
+    /// Whether the sixteen bytes at `p` are all ASCII (two words, no top bit set).
+    @inline(__always) static func isASCII(_ p: UnsafePointer<UInt8>) -> Bool {
+        let raw = UnsafeRawPointer(p)
+        return (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
     }
 
     /// A range cut in two at a line break near its middle (once, for a small range).

@@ -181,6 +181,37 @@ struct FastReaderTests {
         #expect(warnings.count == 1)
     }
 
+    /// Whatever a text holds and wherever in it (the readers look at sixteen bytes at a time,
+    /// so a byte to look at is tried at every place in and around a block), the fast paths
+    /// either give up or read what the general readers read, and say nothing.
+    @Test func aByteToLookAtIsSeenAnywhereInAText() throws {
+        let plain = Array("Moscow's pivot to Asia meets new difficulties in the east".utf8)
+        let inserts: [[UInt8]] = [[0x20], [0x20, 0x20], [0x23, 0x61], [0x2F, 0x2F], [0x2F, 0x2A], [0x2F, 0x61], [0x3C, 0x21], [0x3C, 0x61],
+                                  [0x5C, 0x6E], [0x7B], [0x7D], [0x7F], [0xC2, 0x85], [0xC2, 0xA9], [0x22], [0x09], [0x01]]
+        let map = try ArgumentMap(claims: [Claim(id: "a", text: "thesis"), Claim(id: "b", text: "x")], relations: [Relation(from: 1, to: 0, type: .support)])
+        // Without an insert both fast paths answer, so the cases below are not all given up.
+        #expect(ArgdownFormat.readFast("[a]: thesis\n  + [b]: \(String(decoding: plain, as: UTF8.self))\n") != nil)
+        #expect(ArgmapJSON.readFast(ArgmapJSON.write(map).replacingOccurrences(of: "\"text\": \"x\"", with: "\"text\": \"\(String(decoding: plain, as: UTF8.self))\"")) != nil)
+        for insert in inserts {
+            for at in 0...40 {
+                var bytes = plain
+                bytes.insert(contentsOf: insert, at: at)
+                let text = String(decoding: bytes, as: UTF8.self)
+                let argdown = "[a]: thesis\n  + [b]: \(text)\n"
+                if let fast = ArgdownFormat.readFast(argdown) {
+                    let (general, warnings) = try ArgdownFormat.read(argdown, fastPath: false)
+                    #expect(warnings.isEmpty && fast.claims == general.claims && fast.relations == general.relations, "\(insert) at \(at)")
+                }
+                let json = ArgmapJSON.write(map).replacingOccurrences(of: "\"text\": \"x\"", with: "\"text\": \"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"")
+                if let fast = ArgmapJSON.readFast(json), let general = try? ArgmapJSON.read(json, fastPath: false) {
+                    #expect(fast.claims == general.claims && fast.relations == general.relations, "\(insert) at \(at)")
+                } else if ArgmapJSON.readFast(json) != nil {
+                    Issue.record("the fast path read JSON the full reader refuses: \(insert) at \(at)")
+                }
+            }
+        }
+    }
+
     // MARK: argmap JSON
 
     func expectSameAsGeneral(json: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

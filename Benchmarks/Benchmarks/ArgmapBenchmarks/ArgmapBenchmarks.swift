@@ -49,6 +49,17 @@ final class Inputs: @unchecked Sendable {
         return t
     }
 
+    /// The argument file (or JSON) of the map, written once to a temporary file, for the
+    /// benchmarks that open a file as the REPL does.
+    func file(_ n: Int, json: Bool) -> String {
+        let path = "/tmp/argmap-benchmark-\(n)." + (json ? "json" : "argdown")
+        if files.insert(path).inserted {
+            try! FileIO.writeAtomically(bytes: json ? ArgmapJSON.bytes(map(n)) : ArgdownFormat.writeBytes(map(n)), to: path)
+        }
+        return path
+    }
+    private var files: Set<String> = []
+
     /// A thesis with 1,000 children, for tree and ls output.
     lazy var wide: ArgumentMap = {
         var m = ArgumentMap()
@@ -81,6 +92,18 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()  // freeing the map is not part of loading it
             blackHole(map)
         }
+        // As open and the command line read a file in argmap's layout: mapped, checked as
+        // UTF-8, read by the fast path (the file is in the page cache, as after a save).
+        for json in [false, true] {
+            Benchmark("open \(json ? "json" : "argdown") file \(label)", configuration: configuration(n)) { benchmark in
+                let path = inputs.file(n, json: json)
+                benchmark.startMeasurement()
+                let read = FileIO.withMappedBytes(path) { FormatRegistry.readFast(path: path, bytes: $0) }
+                benchmark.stopMeasurement()
+                precondition(read??.result.map.count == n, "the fast path gave up on \(path)")
+                blackHole(read)
+            }
+        }
         // The general readers alone, as files in other layouts are read.
         Benchmark("load argdown general reader \(label)", configuration: configuration(n)) { benchmark in
             let text = inputs.argdown(n)
@@ -89,9 +112,9 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             blackHole(map)
         }
-        // The bytes `save` writes.
+        // The bytes `save` writes, for the map as open gives it (claims in file order).
         Benchmark("save argdown \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.map(n)
+            let map = inputs.loaded(n, .tree)
             benchmark.startMeasurement()
             let bytes = ArgdownFormat.writeBytes(map)
             benchmark.stopMeasurement()
@@ -112,7 +135,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(map)
         }
         Benchmark("save json \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.map(n)
+            let map = inputs.loaded(n, .tree)
             benchmark.startMeasurement()
             let bytes = ArgmapJSON.bytes(map)
             benchmark.stopMeasurement()

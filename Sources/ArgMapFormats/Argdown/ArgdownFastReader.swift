@@ -278,6 +278,12 @@ enum ArgdownFastReader {
     static func scanText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int?)? {
         var q = start
         var previous: UInt8 = space  // a blank at the start is refused like a double one
+        // Sixteen bytes at a time while none of them is one to look at (the byte before each
+        // comes along, for two blanks in a row); the loop below decides about the rest.
+        if let base = bytes.baseAddress, start > 0 {  // the byte before is the blank after `:`
+            while q + 16 <= end, FastReading.isPlainText(base + q) { q += 16 }
+            if q > start { previous = bytes[q - 1] }
+        }
         while q < end {
             let b = bytes[q]
             if b <= 0x7B, interesting(b) {

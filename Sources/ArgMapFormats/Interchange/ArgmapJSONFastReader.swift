@@ -138,6 +138,12 @@ enum ArgmapJSONFastReader {
             var k = start
             var escaped = false, plain = true
             var previous: UInt8 = 0x20  // a blank at the start is not plain
+            // Sixteen bytes at a time while none needs a look (not from a leading blank, which
+            // the loop below refuses as plain text).
+            if k < end, bytes[k] != 0x20, let base = bytes.baseAddress {
+                while k + 16 <= end, FastReading.isPlainJSONText(base + k) { k += 16 }
+                if k > start { previous = bytes[k - 1] }
+            }
             while k < end {
                 let b = bytes[k]
                 if b == 0x22 { break }
