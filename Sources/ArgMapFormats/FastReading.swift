@@ -74,14 +74,9 @@ enum FastReading {
 
     /// Whether the sixteen bytes at `p` are plain text for the argument-file reader: none is a
     /// control character, `#`, `/`, `<`, `\\`, `{`, `}`, DEL or 0xC2 (which starts U+0080–U+00BF,
-    /// among them the C1 controls), and no blank follows a blank (the byte before `p` counts;
-    /// the caller makes sure it is in the buffer). Vector compares, sixteen bytes each.
+    /// among them the C1 controls), and no blank follows a blank.
     @inline(__always) static func isPlainText(_ p: UnsafePointer<UInt8>) -> Bool {
-        let v = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
-        let before = UnsafeRawPointer(p - 1).loadUnaligned(as: SIMD16<UInt8>.self)
-        let blank = SIMD16<UInt8>(repeating: 0x20)
-        var stop = v .< blank
-        stop .|= (v .== blank) .& (before .== blank)
+        var (v, stop) = controlsAndDoubleBlanks(p)
         stop .|= (v .== SIMD16(repeating: 0x23)) .| (v .== SIMD16(repeating: 0x2F)) .| (v .== SIMD16(repeating: 0x3C))
         stop .|= (v .== SIMD16(repeating: 0x5C)) .| (v .== SIMD16(repeating: 0x7B)) .| (v .== SIMD16(repeating: 0x7D))
         stop .|= (v .== SIMD16(repeating: 0x7F)) .| (v .== SIMD16(repeating: 0xC2))
@@ -89,16 +84,21 @@ enum FastReading {
     }
 
     /// Whether the sixteen bytes at `p` are plain inside a JSON string: none is `"`, `\\`, a
-    /// control character, DEL or 0xC2, and no blank follows a blank (the byte before `p`
-    /// counts; the caller makes sure it is in the buffer).
+    /// control character, DEL or 0xC2, and no blank follows a blank.
     @inline(__always) static func isPlainJSONText(_ p: UnsafePointer<UInt8>) -> Bool {
+        var (v, stop) = controlsAndDoubleBlanks(p)
+        stop .|= (v .== SIMD16(repeating: 0x22)) .| (v .== SIMD16(repeating: 0x5C)) .| (v .== SIMD16(repeating: 0x7F)) .| (v .== SIMD16(repeating: 0xC2))
+        return !any(stop)
+    }
+
+    /// The sixteen bytes at `p` (vector compares, sixteen bytes each), and which of them are
+    /// control characters or a blank after a blank (the byte before `p` counts: the caller
+    /// makes sure it is in the buffer).
+    @inline(__always) static func controlsAndDoubleBlanks(_ p: UnsafePointer<UInt8>) -> (SIMD16<UInt8>, SIMDMask<SIMD16<Int8>>) {
         let v = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
         let before = UnsafeRawPointer(p - 1).loadUnaligned(as: SIMD16<UInt8>.self)
         let blank = SIMD16<UInt8>(repeating: 0x20)
-        var stop = v .< blank
-        stop .|= (v .== blank) .& (before .== blank)
-        stop .|= (v .== SIMD16(repeating: 0x22)) .| (v .== SIMD16(repeating: 0x5C)) .| (v .== SIMD16(repeating: 0x7F)) .| (v .== SIMD16(repeating: 0xC2))
-        return !any(stop)
+        return (v, (v .< blank) .| ((v .== blank) .& (before .== blank)))
     }
 
     /// Whether the sixteen bytes at `p` are all ASCII (two words, no top bit set).
