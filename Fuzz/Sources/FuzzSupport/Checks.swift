@@ -48,6 +48,21 @@ extension Checks {
         }
     }
 
+    /// A file's bytes as `open` reads them (mapped, checked as UTF-8, the format's fast path):
+    /// where that answers, the bytes are UTF-8 and the string's fast path reads the same map
+    /// (which the general reader is checked against).
+    public static func bytesPathAgrees(_ data: UnsafePointer<UInt8>, _ size: Int, path: String) {
+        let bytes = UnsafeBufferPointer(start: data, count: size)
+        guard let read = FormatRegistry.readFast(path: path, bytes: bytes) else { return }
+        guard let text = String(validating: bytes, as: UTF8.self) else { fail("the fast path read bytes that are not UTF-8") }
+        let map = read.result.map
+        let viaText = read.format.name == "json" ? ArgmapJSON.readFast(text) : ArgdownFormat.readFast(text)
+        guard let viaText, viaText.title == map.title, viaText.frontmatter == map.frontmatter,
+              viaText.claims == map.claims, viaText.relations == map.relations else {
+            fail("the fast path read bytes differently from their text (\(read.format.name)):\n\(text)")
+        }
+    }
+
     /// argmap JSON's fast path answered: the full reader must read the same claims and
     /// relations, in the same order.
     public static func sameAsFullJSONReader(_ fast: ArgumentMap, _ text: String) {
