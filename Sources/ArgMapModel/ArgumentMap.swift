@@ -94,7 +94,7 @@ public struct ArgumentMap: Sendable {
     /// and unique, values in range, texts in normal form without control characters, relation
     /// ends inside the map, one relation per pair): the argument-file reader's fast path, which
     /// would otherwise pay for a second pass over a million claims. The title and frontmatter
-    /// are still checked here, and the adjacency lists must be those of ``adjacency(_:count:)``.
+    /// are still checked here, and the adjacency lists must be those of ``lists(_:count:byTarget:lanes:)``.
     /// Tests compare what it builds with the checked initializer's map.
     /// - Complexity: O(1) beyond the title and frontmatter.
     package init(title: String?, frontmatter: String?, checkedClaims claims: [Claim], relations: [Relation], indexByID: IDIndex,
@@ -337,14 +337,6 @@ public struct ArgumentMap: Sendable {
         outgoing = sides[1]
     }
 
-    /// For each claim, the relations pointing at it and leaving it, in relation order, passing
-    /// over relations with an end not yet known (a negative index): the lists a reader hands to
-    /// ``init(title:frontmatter:checkedClaims:relations:indexByID:incoming:outgoing:)``.
-    /// - Complexity: O(claims + relations).
-    package static func adjacency(_ relations: [Relation], count: Int) -> (incoming: [[Int]], outgoing: [[Int]]) {
-        (lists(relations, count: count, byTarget: true), lists(relations, count: count, byTarget: false))
-    }
-
     /// For each claim, the indices of the relations pointing at it (or leaving it), in
     /// relation order, each list allocated once at its final size; relations with a negative
     /// end are passed over. With `lanes` above one, the claims are cut into that many ranges,
@@ -384,48 +376,5 @@ extension ArgumentMap: Equatable {
         else { return false }
         for claim in lhs.claims where rhs.claim(claim.id) != claim { return false }
         return Set(lhs.relationSpecs) == Set(rhs.relationSpecs)
-    }
-}
-
-/// The new numbers of claims (or relations) after a few are removed or inserted, keeping
-/// order, found by binary search in the changed numbers rather than in a table the size of the
-/// map (whose random reads would cost a cache miss each).
-struct Renumbering {
-    /// Removing: the removed numbers, ascending. Inserting: for each inserted number, how many
-    /// old numbers come before it (its final position minus the inserted ones before it).
-    private let marks: [Int]
-    private let removing: Bool
-
-    init(removing numbers: [Int]) {
-        marks = numbers
-        removing = true
-    }
-
-    /// `positions`: where the inserted ones end, ascending.
-    init(inserting positions: [Int]) {
-        marks = positions.enumerated().map { $0.element - $0.offset }
-        removing = false
-    }
-
-    /// The new number of a number that stays.
-    func callAsFunction(_ n: Int) -> Int {
-        removing ? n - count(below: n) : n + count(below: n + 1)
-    }
-
-    /// The new number, or -1 for a removed one.
-    func number(_ n: Int) -> Int {
-        let k = count(below: n)
-        if removing, k < marks.count, marks[k] == n { return -1 }
-        return removing ? n - k : n + count(below: n + 1)
-    }
-
-    /// How many marks are less than `n`.
-    private func count(below n: Int) -> Int {
-        var low = 0, high = marks.count
-        while low < high {
-            let mid = (low + high) / 2
-            if marks[mid] < n { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }
