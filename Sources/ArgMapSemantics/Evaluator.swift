@@ -60,8 +60,11 @@ public enum Evaluator {
         g.source.withUnsafeBufferPointer { source in
         g.weight.withUnsafeBufferPointer { weight in
         g.isAttack.withUnsafeBufferPointer { isAttack in
+            // Undercuts are few, and most maps have none: then every factor stays 1, and the
+            // undercut offsets (8 MB at a million claims) are not read at all.
+            let hasUndercuts = !g.undercutSource.isEmpty
             for c in order {
-                up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp))  // undercuts are few
+                if hasUndercuts { up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp)) }
                 var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
                 var hasAtt = false, hasSup = false
                 var k = offsets[c]
