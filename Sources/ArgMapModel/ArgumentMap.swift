@@ -202,26 +202,18 @@ public struct ArgumentMap: Sendable {
     mutating func insertRelationsUnchecked(_ inserted: [(Relation, Int)]) {
         guard !inserted.isEmpty else { return }
         let oldCount = relations.count
-        var merged: [Relation] = []
-        merged.reserveCapacity(relations.count + inserted.count)
+        // Where each lands: at its position, after the one inserted before it, and no further
+        // than the end.
         var newNumbers: [Int] = []
         newNumbers.reserveCapacity(inserted.count)
-        var j = 0, old = 0
-        while merged.count < oldCount + inserted.count {
-            if j < inserted.count, inserted[j].1 <= merged.count || old == oldCount {
-                newNumbers.append(merged.count)
-                merged.append(inserted[j].0)
-                j += 1
-            } else {
-                merged.append(relations[old])
-                old += 1
-            }
+        for (j, (_, position)) in inserted.enumerated() {
+            newNumbers.append(min(max(position, (newNumbers.last ?? -1) + 1), oldCount + j))
         }
         if newNumbers[0] < oldCount {
             let newRelation = Renumbering(inserting: newNumbers)
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil) { newRelation($0) }
         }
-        relations = merged
+        relations.insert(inserted.map(\.0), atAscending: newNumbers)
         for r in newNumbers {
             ArgumentMap.insertSorted(r, into: &incoming[relations[r].to])
             ArgumentMap.insertSorted(r, into: &outgoing[relations[r].from])
