@@ -37,7 +37,8 @@ extension ArgumentMap {
     }
 
     private static func holds(_ list: [Int], _ r: Int) -> Bool {
-        firstIndex(notBelow: r, in: list).map { list[$0] == r } ?? false
+        let k = list.lowerBound(r)
+        return k < list.count && list[k] == r
     }
 
     private static func isAscending(_ list: [Int]) -> Bool {

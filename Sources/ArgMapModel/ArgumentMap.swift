@@ -283,21 +283,12 @@ public struct ArgumentMap: Sendable {
 
     /// Replaces `old` by `new` in a list in relation order, where nothing lies between them.
     private static func renumber(_ list: inout [Int], _ old: Int, to new: Int) {
-        if let k = firstIndex(notBelow: old, in: list), list[k] == old { list[k] = new }
+        let k = list.lowerBound(old)
+        if k < list.count, list[k] == old { list[k] = new }
     }
 
     private static func insertSorted(_ r: Int, into list: inout [Int]) {
-        list.insert(r, at: firstIndex(notBelow: r, in: list) ?? list.endIndex)
-    }
-
-    /// The first place in a list in ascending order whose number is at least `r`.
-    static func firstIndex(notBelow r: Int, in list: [Int]) -> Int? {
-        var low = 0, high = list.count
-        while low < high {
-            let mid = (low + high) / 2
-            if list[mid] < r { low = mid + 1 } else { high = mid }
-        }
-        return low < list.count ? low : nil
+        list.insert(r, at: list.lowerBound(r))
     }
 
     mutating func updateClaimUnchecked(at position: Int, _ body: (inout Claim) -> Void) {

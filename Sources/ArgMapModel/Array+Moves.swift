@@ -47,3 +47,16 @@ extension Array {
         }
     }
 }
+
+extension Array where Element == Int {
+    /// In an ascending array, the first place whose number is at least `n` (`count` when none
+    /// is): how many numbers are below `n`. A binary search.
+    func lowerBound(_ n: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < n { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -42,14 +42,20 @@ package struct IDIndex: Sendable {
     /// The number of the claim with this id.
     /// - Complexity: O(1) on average.
     package func find(_ id: String, in claims: [Claim]) -> Int? {
+        probe(id, in: claims).claim
+    }
+
+    /// Where `id` stands in the table (the claim holding it), or the empty slot where it would
+    /// go (nil claim).
+    private func probe(_ id: String, in claims: [Claim]) -> (slot: Int, claim: Int?, hash: UInt32) {
         let h = IDIndex.hash(id)
         var s = Int(h) & mask
         while true {
             let slot = slots[s]
-            if slot == 0 { return nil }
+            if slot == 0 { return (s, nil, h) }
             if UInt32(truncatingIfNeeded: slot) == h {
                 let c = Int(slot >> 32) - 1
-                if claims[c].id == id { return c }
+                if claims[c].id == id { return (s, c, h) }
             }
             s = (s + 1) & mask
         }
@@ -69,17 +75,8 @@ package struct IDIndex: Sendable {
     @discardableResult
     package mutating func insert(_ c: Int, id: String, in claims: [Claim]) -> Int? {
         if (count + 1) * 2 > slots.count { grow() }
-        let h = IDIndex.hash(id)
-        var s = Int(h) & mask
-        while true {
-            let slot = slots[s]
-            if slot == 0 { break }
-            if UInt32(truncatingIfNeeded: slot) == h {
-                let other = Int(slot >> 32) - 1
-                if claims[other].id == id { return other }
-            }
-            s = (s + 1) & mask
-        }
+        let (s, existing, h) = probe(id, in: claims)
+        if let existing { return existing }
         slots[s] = UInt64(c + 1) << 32 | UInt64(h)
         count += 1
         return nil
@@ -87,14 +84,8 @@ package struct IDIndex: Sendable {
 
     /// Removes the entry for `id`, if any (the claims still hold it).
     package mutating func remove(_ id: String, in claims: [Claim]) {
-        let h = IDIndex.hash(id)
-        var s = Int(h) & mask
-        while true {
-            let slot = slots[s]
-            if slot == 0 { return }
-            if UInt32(truncatingIfNeeded: slot) == h, claims[Int(slot >> 32) - 1].id == id { break }
-            s = (s + 1) & mask
-        }
+        let (s, found, _) = probe(id, in: claims)
+        guard found != nil else { return }
         // Backward-shift deletion: entries after the hole that may move into it do.
         var hole = s
         var next = (s + 1) & mask

@@ -31,12 +31,5 @@ struct Renumbering {
     }
 
     /// How many marks are less than `n`.
-    private func count(below n: Int) -> Int {
-        var low = 0, high = marks.count
-        while low < high {
-            let mid = (low + high) / 2
-            if marks[mid] < n { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    private func count(below n: Int) -> Int { marks.lowerBound(n) }
 }
