@@ -15,6 +15,10 @@ enum FastReading {
         return text.withUTF8 { reader($0) }
     }
 
+    /// How much of its range a lane reads between calls to its `release` (which gives a
+    /// mapped file's pages back as the map grows).
+    static let releaseStep = 1 << 23
+
     /// Files smaller than this are read on one core.
     static let parallelThreshold = 1 << 20
 

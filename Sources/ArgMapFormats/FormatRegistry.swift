@@ -12,8 +12,9 @@ public struct FileFormat: Sendable {
     public var recognizes: (@Sendable (String) -> Bool)? = nil
     public var read: (@Sendable (String, String?) throws(LoadFailure) -> ImportResult)? = nil
     /// The format's fast path from a file's bytes (well-formed UTF-8): the map, or nil where
-    /// ``read`` must read the text. Only formats argmap writes for itself have one.
-    var readBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> ArgumentMap?)? = nil
+    /// ``read`` must read the text. Only formats argmap writes for itself have one. It calls
+    /// its second argument with each range of the bytes it has read and will not read again.
+    var readBytes: (@Sendable (UnsafeBufferPointer<UInt8>, (Range<Int>) -> Void) -> ArgumentMap?)? = nil
     public var write: (@Sendable (ArgumentMap, ExportOptions) throws(ExportFailure) -> ExportOutput)? = nil
     /// Whether `save` may write it (it reads back to the same map).
     public var canSave = false
@@ -92,7 +93,7 @@ public enum FormatRegistry {
                 let (map, warnings) = try ArgdownFormat.read(text, file: file)
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
             },
-            readBytes: { ArgdownFastReader.read(bytes: $0) },
+            readBytes: { ArgdownFastReader.read(bytes: $0, release: $1) },
             write: { map, _ in .utf8(ArgdownFormat.writeBytes(map)) }, canSave: true),
         FileFormat(
             name: "json", extensions: ["json"],
@@ -103,7 +104,7 @@ public enum FormatRegistry {
                     && String(decoding: head, as: UTF8.self).contains("\"argmap\"")
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
-            readBytes: { ArgmapJSONFastReader.read(bytes: $0) },
+            readBytes: { ArgmapJSONFastReader.read(bytes: $0, release: $1) },
             write: { map, _ in .utf8(ArgmapJSON.bytes(map)) }, canSave: true),
         FileFormat(
             name: "kialo", extensions: ["txt"],
@@ -172,11 +173,12 @@ public enum FormatRegistry {
     /// between: the format told from the start of the file (as ``detect(path:text:)`` tells it),
     /// the bytes checked as UTF-8. Nil wherever the text must be read in full (another format,
     /// a file not in argmap's own layout, a byte that is not UTF-8), which the format's
-    /// ``FileFormat/read`` then does, with its messages.
-    public static func readFast(path: String, bytes: UnsafeBufferPointer<UInt8>) -> (result: ImportResult, format: FileFormat)? {
+    /// ``FileFormat/read`` then does, with its messages. `release` is called with each range of
+    /// the bytes the reader is done with (see `FileIO.withMappedBytes`).
+    public static func readFast(path: String, bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> (result: ImportResult, format: FileFormat)? {
         let head = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(1 << 16)), as: UTF8.self)
         guard let format = detect(path: path, text: head), let fast = format.readBytes,
-              FastReading.isValidUTF8(bytes), let map = fast(bytes) else { return nil }
+              FastReading.isValidUTF8(bytes), let map = fast(bytes, release) else { return nil }
         return (ImportResult(map: map), format)
     }
 

@@ -67,7 +67,7 @@ public struct Launcher {
         let console = Console(colour: Console.colourWanted(isTerminal: interactive), width: interactive ? Launcher.terminalWidth() : 80)
         let session = Session()
         if let file {
-            if FileIO.exists(file), let fast = FileIO.withMappedBytes(file, { FormatRegistry.readFast(path: file, bytes: $0) }), let fast {
+            if FileIO.exists(file), let fast = FileIO.withMappedBytes(file, { FormatRegistry.readFast(path: file, bytes: $0, release: $1) }), let fast {
                 // A file in argmap's own layout, read from its bytes as the system maps them.
                 session.load(fast.result.map, file: file, format: fast.format)
             } else if FileIO.exists(file) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ArgMapFormats
 import ArgMapModel
@@ -34,6 +35,40 @@ struct FastReaderTests {
         let text = ArgdownFormat.write(map)
         #expect(text.utf8.count > FastReading.parallelThreshold)
         try expectSameAsGeneral(text)
+    }
+
+    /// Both fast readers hand back every byte of the lines they read, once, as they go (more
+    /// than once a lane on a file this size), so that a mapped file's pages can leave memory.
+    @Test func handsBackEachLineOnceAsItReads() throws {
+        let map = MapGenerator.generate(.init(claims: 150_000, shape: .dag, seed: 5))
+        for json in [false, true] {
+            var text = json ? ArgmapJSON.write(map) : ArgdownFormat.write(map)
+            let released = Mutex<[Range<Int>]>([])
+            let read = text.withUTF8 { bytes in
+                json ? ArgmapJSONFastReader.read(bytes: bytes) { r in released.withLock { $0.append(r) } }
+                     : ArgdownFastReader.read(bytes: bytes) { r in released.withLock { $0.append(r) } }
+            }
+            #expect(read?.claims == map.claims)
+            let ranges = released.withLock { $0 }.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(ranges.count >= 4, "\(ranges.count) ranges")
+            // No byte twice, and together the ranges cover every line: the claims' and the
+            // relations' in JSON, the whole body of an argument file.
+            #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
+            let covered = ranges.reduce(0) { $0 + $1.count }
+            let bytes = Array(text.utf8)
+            if json {
+                let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+                let claimLines = map.claims.count, relationLines = map.relations.count
+                let expected = lines.filter { $0.starts(with: Array("    {".utf8)) }.reduce(0) { $0 + $1.count + 1 }
+                #expect(lines.filter { $0.starts(with: Array("    {".utf8)) }.count == claimLines + relationLines)
+                // Each array's last line has no line break after it inside the range.
+                #expect(covered == expected - 2)
+            } else {
+                let bodyStart = try #require(bytes.withUnsafeBufferPointer { ArgdownFastReader.frontmatter($0)?.1 })
+                #expect(bodyStart > 0 && bodyStart < 200)
+                #expect(covered == bytes.count - bodyStart)
+            }
+        }
     }
 
     /// Files read from their bytes are first checked as UTF-8, as Swift checks it: random

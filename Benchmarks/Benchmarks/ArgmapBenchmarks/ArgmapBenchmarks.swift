@@ -98,7 +98,7 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("open \(json ? "json" : "argdown") file \(label)", configuration: configuration(n)) { benchmark in
                 let path = inputs.file(n, json: json)
                 benchmark.startMeasurement()
-                let read = FileIO.withMappedBytes(path) { FormatRegistry.readFast(path: path, bytes: $0) }
+                let read = FileIO.withMappedBytes(path) { FormatRegistry.readFast(path: path, bytes: $0, release: $1) }
                 benchmark.stopMeasurement()
                 precondition(read??.result.map.count == n, "the fast path gave up on \(path)")
                 blackHole(read)

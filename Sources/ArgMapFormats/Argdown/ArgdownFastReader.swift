@@ -55,13 +55,14 @@ enum ArgdownFastReader {
     }
 
     /// The map the file holds, or nil when the general reader must read it. The bytes are
-    /// well-formed UTF-8 (a string's, or checked with ``FastReading/isValidUTF8(_:)``).
-    static func read(bytes: UnsafeBufferPointer<UInt8>) -> ArgumentMap? {
+    /// well-formed UTF-8 (a string's, or checked with ``FastReading/isValidUTF8(_:)``); each
+    /// range of lines, once read, is passed to `release`.
+    static func read(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> ArgumentMap? {
         guard let (frontmatter, bodyStart) = frontmatter(bytes) else { return nil }
         // Two halves of the body read at once, their claims written straight into the map's array.
         let lines = Parallel.Slots<[Line]>(2)
         guard let claims = FastReading.claims(bytes, FastReading.halves(bytes, bodyStart..<bytes.count), lane: { k, range, out in
-            let read = lane(bytes, range, claims: out)
+            let read = lane(bytes, range, release: release, claims: out)
             lines[k] = read.lines
             return (read.claims, read.lines != nil)
         }) else { return nil }
@@ -111,12 +112,13 @@ enum ArgdownFastReader {
 
     /// Reads the lines in `range` (which starts at a line's start), writing the claims they
     /// define from `claims` on; gives up (nil lines) at the first line outside the fast path's
-    /// layout, saying how many claims it had written.
-    static func lane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, claims: UnsafeMutablePointer<Claim>) -> Lane {
+    /// layout, saying how many claims it had written. The lines read are passed to `release`.
+    static func lane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, release: (Range<Int>) -> Void = { _ in },
+                     claims: UnsafeMutablePointer<Claim>) -> Lane {
         var lines: [Line] = []
         lines.reserveCapacity(range.count / 96)
         var made = 0
-        var start = range.lowerBound
+        var start = range.lowerBound, released = range.lowerBound
         let end = range.upperBound
         while start < end {
             var lineEnd = start
@@ -154,8 +156,13 @@ enum ArgdownFastReader {
                 line.reference = parsed.id
             }
             lines.append(line)
-            start = lineEnd + 1
+            start = min(lineEnd + 1, end)
+            if start - released >= FastReading.releaseStep {
+                release(released..<start)
+                released = start
+            }
         }
+        release(released..<end)
         return Lane(lines: lines, claims: made)
     }
 

@@ -27,7 +27,7 @@ public enum ArgdownFormat {
     /// The fast path alone: the map of a file in the layout argmap writes, read in one pass on
     /// both cores, or nil when the file needs the general reader (see ``ArgdownFastReader``).
     public static func readFast(_ text: String) -> ArgumentMap? {
-        FastReading.read(text, ArgdownFastReader.read(bytes:))
+        FastReading.read(text) { ArgdownFastReader.read(bytes: $0) }
     }
 
     public static func write(_ map: ArgumentMap) -> String {

@@ -222,6 +222,6 @@ public enum ArgmapJSON {
     /// The fast path alone (see ``ArgmapJSONFastReader``): the map of a file in the layout
     /// argmap writes, or nil when the file needs the full reader.
     public static func readFast(_ text: String) -> ArgumentMap? {
-        FastReading.read(text, ArgmapJSONFastReader.read(bytes:))
+        FastReading.read(text) { ArgmapJSONFastReader.read(bytes: $0) }
     }
 }

@@ -21,8 +21,9 @@ enum ArgmapJSONFastReader {
     static let closing = Array("\n  ]\n}\n".utf8)
 
     /// The map the file holds, or nil when the full reader must read it. The bytes are
-    /// well-formed UTF-8 (a string's, or checked with ``FastReading/isValidUTF8(_:)``).
-    static func read(bytes: UnsafeBufferPointer<UInt8>) -> ArgumentMap? {
+    /// well-formed UTF-8 (a string's, or checked with ``FastReading/isValidUTF8(_:)``); each
+    /// range of lines, once read, is passed to `release`.
+    static func read(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> ArgumentMap? {
         // The three lines that hold the layout together. A JSON string cannot hold a line
         // break, so each is found where it stands.
         guard let claimsAt = find(claimsOpen, in: bytes, from: 0),
@@ -43,7 +44,7 @@ enum ArgmapJSONFastReader {
         guard let head = try? ArgmapJSON.read(String(decoding: header, as: UTF8.self)) else { return nil }
 
         guard let claims = FastReading.claims(bytes, FastReading.halves(bytes, claimLines), lane: { _, range, out in
-            claimLane(bytes, range, last: claimLines.upperBound, into: out)
+            claimLane(bytes, range, last: claimLines.upperBound, release: release, into: out)
         }) else { return nil }
 
         // The id index on one core, the relation lines read on the other; then their ends
@@ -53,7 +54,7 @@ enum ArgmapJSONFastReader {
         var relations: [Relation]
         do {
             let work = Parallel.map(2) { k -> (index: IDIndex?, links: [Link]?) in
-                k == 0 ? (try? IDIndex.of(claims).get(), nil) : (nil, relationLane(bytes, relationLines))
+                k == 0 ? (try? IDIndex.of(claims).get(), nil) : (nil, relationLane(bytes, relationLines, release: release))
             }
             guard let index = work[0].index, let links = work[1].links else { return nil }
             let halves = links.count >= 100_000 ? [0..<(links.count / 2), (links.count / 2)..<links.count] : [0..<links.count]
@@ -178,22 +179,30 @@ enum ArgmapJSONFastReader {
         }
     }
 
-    /// The lines of a range, each with whether it is the last of its array.
-    static func eachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int, Int) -> Bool) -> Bool {
-        var start = range.lowerBound
+    /// The lines of a range, each given to `body` as its start and end; the lines read are
+    /// passed to `release` as it goes.
+    static func eachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, release: (Range<Int>) -> Void,
+                         _ body: (Int, Int) -> Bool) -> Bool {
+        var start = range.lowerBound, released = range.lowerBound
         while start < range.upperBound {
             var end = start
             while end < range.upperBound, bytes[end] != FastReading.newline { end += 1 }
             guard body(start, end) else { return false }
-            start = end + 1
+            start = min(end + 1, range.upperBound)
+            if start - released >= FastReading.releaseStep {
+                release(released..<start)
+                released = start
+            }
         }
+        release(released..<range.upperBound)
         return true
     }
 
     /// `    {"id": …, "text": …, "kind": …, "base": …, "tags": [], "sources": [], "note": null, "data": {}},`
-    static func claimLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, last: Int, into out: UnsafeMutablePointer<Claim>) -> (made: Int, complete: Bool) {
+    static func claimLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, last: Int, release: (Range<Int>) -> Void,
+                          into out: UnsafeMutablePointer<Claim>) -> (made: Int, complete: Bool) {
         var made = 0
-        let complete = eachLine(bytes, range) { start, end in
+        let complete = eachLine(bytes, range, release: release) { start, end in
             var c = Cursor(bytes: bytes, i: start, end: end)
             guard c.expect("    {\"id\": "), let id = c.string(), c.expect(", \"text\": "), let (text, plain) = c.text(),
                   c.expect(", \"kind\": \"") else { return false }
@@ -212,10 +221,10 @@ enum ArgmapJSONFastReader {
     }
 
     /// `    {"from": …, "to": …, "type": …, "weight": …},`
-    static func relationLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Link]? {
+    static func relationLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, release: (Range<Int>) -> Void) -> [Link]? {
         var links: [Link] = []
         links.reserveCapacity(range.count / 64)
-        let complete = eachLine(bytes, range) { start, end in
+        let complete = eachLine(bytes, range, release: release) { start, end in
             var c = Cursor(bytes: bytes, i: start, end: end)
             guard c.expect("    {\"from\": "), let from = c.string(), c.expect(", \"to\": "), let to = c.string(),
                   c.expect(", \"type\": \"") else { return false }

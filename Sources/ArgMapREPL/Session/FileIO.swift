@@ -39,7 +39,11 @@ public enum FileIO {
     /// ahead in one call), with no copy; nil when the file cannot be mapped (it does not exist,
     /// is empty, is not a regular file). Readers that answer from bytes (the fast paths) use
     /// it; anything else reads the file with ``readText(_:)``.
-    public static func withMappedBytes<T>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+    ///
+    /// `body` also gets `release`, which gives back the pages of a range it has read and will
+    /// not read again, so that a large file's pages leave memory as the map that replaces them
+    /// grows. A released page that is read again is only read again from the file.
+    public static func withMappedBytes<T>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, _ release: (Range<Int>) -> Void) -> T) -> T? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -53,7 +57,14 @@ public enum FileIO {
         #endif
         guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != MAP_FAILED else { return nil }
         defer { munmap(address, size) }
-        return body(UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size))
+        let page = max(1, sysconf(Int32(_SC_PAGESIZE)))
+        // Only whole pages inside the range: a page shared with a range still being read stays.
+        func release(_ range: Range<Int>) {
+            let lower = (range.lowerBound + page - 1) / page * page
+            let upper = range.upperBound == size ? size : range.upperBound / page * page
+            if upper > lower { _ = madvise(address + lower, upper - lower, Int32(MADV_DONTNEED)) }
+        }
+        return body(UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size), release)
     }
 
     public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
