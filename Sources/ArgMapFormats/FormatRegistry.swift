@@ -52,18 +52,25 @@ public struct ExportOptions: Sendable {
     }
 }
 
-/// An export: text, text already encoded as UTF-8 (large files, written without a copy), or
-/// binary bytes (pictures, PDF).
+/// An export: text, text already encoded as UTF-8 (large files, in pieces made on several
+/// cores and written one after another with no copy), or binary bytes (pictures, PDF).
 public enum ExportOutput: Sendable {
     case text(String)
-    case utf8([UInt8])
+    case utf8([[UInt8]])
     case bytes([UInt8])
 
-    public var bytes: [UInt8] {
+    /// The bytes to write, in order.
+    public var pieces: [[UInt8]] {
         switch self {
-        case .text(let s): return Array(s.utf8)
-        case .utf8(let b), .bytes(let b): return b
+        case .text(let s): return [Array(s.utf8)]
+        case .utf8(let pieces): return pieces
+        case .bytes(let b): return [b]
         }
+    }
+
+    public var bytes: [UInt8] {
+        let pieces = self.pieces
+        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
     }
 }
 
@@ -94,7 +101,7 @@ public enum FormatRegistry {
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
             },
             readBytes: { ArgdownFastReader.read(bytes: $0, release: $1) },
-            write: { map, _ in .utf8(ArgdownFormat.writeBytes(map)) }, canSave: true),
+            write: { map, _ in .utf8(ArgdownPrinter.pieces(map)) }, canSave: true),
         FileFormat(
             name: "json", extensions: ["json"],
             summary: "argmap's JSON: claims and relations with all their values",
@@ -105,7 +112,7 @@ public enum FormatRegistry {
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
             readBytes: { ArgmapJSONFastReader.read(bytes: $0, release: $1) },
-            write: { map, _ in .utf8(ArgmapJSON.bytes(map)) }, canSave: true),
+            write: { map, _ in .utf8(ArgmapJSON.pieces(map)) }, canSave: true),
         FileFormat(
             name: "kialo", extensions: ["txt"],
             summary: "Kialo discussion exports (both text formats read; the older written, with -> See links)",

@@ -116,7 +116,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("save argdown \(label)", configuration: configuration(n)) { benchmark in
             let map = inputs.loaded(n, .tree)
             benchmark.startMeasurement()
-            let bytes = ArgdownFormat.writeBytes(map)
+            let bytes = ArgdownPrinter.pieces(map)
             benchmark.stopMeasurement()
             blackHole(bytes)
         }
@@ -137,7 +137,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("save json \(label)", configuration: configuration(n)) { benchmark in
             let map = inputs.loaded(n, .tree)
             benchmark.startMeasurement()
-            let bytes = ArgmapJSON.bytes(map)
+            let bytes = ArgmapJSON.pieces(map)
             benchmark.stopMeasurement()
             blackHole(bytes)
         }

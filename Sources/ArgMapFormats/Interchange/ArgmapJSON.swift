@@ -14,25 +14,61 @@ public enum ArgmapJSON {
         String(decoding: bytes(map), as: UTF8.self)
     }
 
-    /// The JSON as UTF-8 bytes, appended to one buffer (what `save` and `export` write).
+    /// The JSON as UTF-8 bytes in one buffer.
     /// - Complexity: O(claims + relations + text).
     public static func bytes(_ map: ArgumentMap) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(map.claims.reduce(0) { $0 + $1.text.utf8.count + 2 * $1.id.utf8.count + 200 } + 64)
+        let pieces = self.pieces(map)
+        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
+    }
+
+    /// A large map's JSON is written in pieces, on all cores.
+    static let parallelThreshold = 20_000
+
+    /// The JSON as UTF-8 bytes in pieces to be written one after another (what `save` and
+    /// `export` write): for a large map, the claims in two halves and the relations in two,
+    /// written at once; else one piece.
+    /// - Complexity: O(claims + relations + text).
+    public static func pieces(_ map: ArgumentMap) -> [[UInt8]] {
+        let halves = map.count < parallelThreshold ? 1 : 2
+        let claimParts = Parallel.pieces(0..<map.count, halves), relationParts = Parallel.pieces(0..<map.relations.count, halves)
+        return Parallel.map(2 * halves) { k in
+            var out: [UInt8] = []
+            if k == 0 {
+                func put(_ s: String) { out.append(contentsOf: s.utf8) }
+                put("{\n  \"argmap\": " + String(version))
+                if let title = map.title { put(",\n  \"title\": "); JSONWriter.appendQuoted(title, to: &out) }
+                if let fm = map.frontmatter { put(",\n  \"frontmatter\": "); JSONWriter.appendQuoted(fm, to: &out) }
+                put(",\n  \"claims\": [")
+            }
+            if k < halves {
+                writeClaims(map, claimParts[k], to: &out)
+                if k == halves - 1 { out.append(contentsOf: (map.claims.isEmpty ? "],\n  \"relations\": [" : "\n  ],\n  \"relations\": [").utf8) }
+            } else {
+                writeRelations(map, relationParts[k - halves], to: &out)
+                if k == 2 * halves - 1 { out.append(contentsOf: (map.relations.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8) }
+            }
+            return out
+        }
+    }
+
+    /// One line a claim, each after a line break (and a comma after the first claim's).
+    static func writeClaims(_ map: ArgumentMap, _ range: Range<Int>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + map.claims[range].reduce(0) { $0 + $1.text.utf8.count + 2 * $1.id.utf8.count + 200 })
         func put(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         func quoted(_ s: String) { JSONWriter.appendQuoted(s, to: &out) }
-        put("{\n  \"argmap\": " + String(version))
-        if let title = map.title { put(",\n  \"title\": "); quoted(title) }
-        if let fm = map.frontmatter { put(",\n  \"frontmatter\": "); quoted(fm) }
-        put(",\n  \"claims\": [")
-        for (i, c) in map.claims.enumerated() {
+        for i in range {
+            let c = map.claims[i]
             put(i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
             quoted(c.id)
             put(", \"text\": ")
             quoted(c.text)
             put(c.kind == .argument ? ", \"kind\": \"argument\", \"base\": " : ", \"kind\": \"statement\", \"base\": ")
             put(JSONWriter.number(c.base))
+            if c.isPlain {
+                put(", \"tags\": [], \"sources\": [], \"note\": null, \"data\": {}}")
+                continue
+            }
             put(", \"tags\": [")
             for (k, tag) in c.tags.enumerated() { if k > 0 { put(", ") }; quoted(tag) }
             put("], \"sources\": [")
@@ -44,24 +80,26 @@ public enum ArgmapJSON {
             put(c.data.isEmpty ? "{}" : dataJSON(c.data))
             put("}")
         }
-        put(map.claims.isEmpty ? "]" : "\n  ]")
-        put(",\n  \"relations\": [")
-        for (i, r) in map.relations.enumerated() {
+    }
+
+    /// One line a relation, each after a line break (and a comma after the first relation's).
+    static func writeRelations(_ map: ArgumentMap, _ range: Range<Int>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + range.count * 80)
+        func put(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        for i in range {
+            let r = map.relations[i]
             put(i == 0 ? "\n    {\"from\": " : ",\n    {\"from\": ")
-            quoted(map.claims[r.from].id)
+            JSONWriter.appendQuoted(map.claims[r.from].id, to: &out)
             put(", \"to\": ")
-            quoted(map.claims[r.to].id)
+            JSONWriter.appendQuoted(map.claims[r.to].id, to: &out)
             switch r.type {
             case .support: put(", \"type\": \"support\", \"weight\": ")
             case .attack: put(", \"type\": \"attack\", \"weight\": ")
             case .undercut: put(", \"type\": \"undercut\", \"weight\": ")
             }
-            put(JSONWriter.number(r.weight))
+            out.append(contentsOf: JSONWriter.number(r.weight).utf8)
             put("}")
         }
-        put(map.relations.isEmpty ? "]" : "\n  ]")
-        put("\n}\n")
-        return out
     }
 
     static func sourceJSON(_ s: Source) -> String {

@@ -100,7 +100,7 @@ extension Commands {
                                        hint: "save! overwrites it; save OTHERFILE keeps both")
                 }
             }
-            do { try FileIO.writeAtomically(bytes: output.bytes, to: path, backup: s.settings.backup) } catch {
+            do { try FileIO.writeAtomically(pieces: output.pieces, to: path, backup: s.settings.backup) } catch {
                 throw CommandError("\(error); the map is still here, unsaved", at: args.first, hint: "save to another place with save FILE")
             }
             s.markSaved(file: path, format: format)
@@ -140,13 +140,13 @@ extension Commands {
             let output: ExportOutput
             do { output = try write(inv.session.map, format.showsScores ? Commands.exportOptions(inv.session) : ExportOptions()) } catch { throw CommandError("\(error)", at: args[0]) }
             if args.count > 1 {
-                do { try FileIO.writeAtomically(bytes: output.bytes, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
+                do { try FileIO.writeAtomically(pieces: output.pieces, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
                 inv.console.print("exported \(args[1].text)")
             } else {
                 switch output {
                 case .text(let text): inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
-                case .utf8(let bytes):
-                    let text = String(decoding: bytes, as: UTF8.self)
+                case .utf8:
+                    let text = String(decoding: output.bytes, as: UTF8.self)
                     inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .bytes(let bytes):
                     guard !inv.interactive else { throw CommandError("\(format.name) is binary; give a FILE to write it to", at: args[0], hint: "export \(format.name) map.\(format.extensions[0])") }

@@ -181,6 +181,11 @@ public enum FileIO {
     /// Writes bytes atomically: the old content or the new, never a mix. With `backup`, the
     /// previous version stays as `path~` (a hard link made before the rename).
     public static func writeAtomically(bytes: [UInt8], to path: String, backup: Bool = false) throws(Failure) {
+        try writeAtomically(pieces: [bytes], to: path, backup: backup)
+    }
+
+    /// Writes pieces of bytes, one after another, atomically (see ``writeAtomically(bytes:to:backup:)``).
+    public static func writeAtomically(pieces: [[UInt8]], to path: String, backup: Bool = false) throws(Failure) {
         let dir: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -201,16 +206,18 @@ public enum FileIO {
         defer {
             if !ok { unlink(tmp) }
         }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let failure = systemError("cannot write", path)
-                close(fd)
-                throw failure
+        for bytes in pieces {
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let failure = systemError("cannot write", path)
+                    close(fd)
+                    throw failure
+                }
+                written += n
             }
-            written += n
         }
         fchmod(fd, mode)
         if fsync(fd) != 0 {
