@@ -108,6 +108,24 @@ struct PropertyTests {
         }
     }
 
+    /// DF-QuAD's own pass (maps with no undercut) gives the general pass's scores to the last
+    /// bit: an undercut of weight 0 from a new claim changes nothing but sends the same map
+    /// through the general pass.
+    @Test(arguments: [MapGenerator.Shape.tree, .dag])
+    func dfquadsOwnPassIsTheGeneralOne(shape: MapGenerator.Shape) throws {
+        for seed in 1...6 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: seed))
+            guard !map.relations.contains(where: { $0.type == .undercut }) else { continue }
+            let own = Evaluator.evaluate(map, .dfquad)
+            try map.apply(.addClaim(Claim(id: "idle", text: "an undercut of weight 0")))
+            try map.apply(.link(RelationSpec(from: "idle", to: map.claims[map.relations[0].from].id, type: .undercut, weight: 0)))
+            let general = Evaluator.evaluate(map, .dfquad)
+            #expect(own.converged && general.converged)
+            #expect(Array(general.scores.prefix(own.scores.count)) == own.scores, "seed \(seed)")
+            #expect(own.scores.contains { $0 != 0.5 } && own.scores.contains { $0 < 0.5 } && own.scores.contains { $0 > 0.5 })
+        }
+    }
+
     @Test func nonConvergenceIsReportedNotHidden() {
         let map = MapGenerator.generate(.init(claims: 200, shape: .cyclic, seed: 4))
         var options = Evaluator.Options()
