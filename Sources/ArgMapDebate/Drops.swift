@@ -38,30 +38,36 @@ public enum Drops {
 
     /// The earliest answer from the other side that reaches each claim, directly or through
     /// the claims of its own side that support it (answering a disadvantage's link contests the
-    /// disadvantage). Claims answered directly are taken earliest answer first, and each hands
-    /// its answer on to the same-side claims it supports that have none yet, so every claim
-    /// gets the earliest answer it can reach: one pass, with cycles or without, no recursion.
-    /// - Complexity: O(claims log claims + relations).
+    /// disadvantage). Claims answered directly are taken earliest answer first (grouped by the
+    /// speech of that answer), and each hands its answer on to the same-side claims it supports
+    /// that have none yet, so every claim gets the earliest answer it can reach: one pass, with
+    /// cycles or without, no recursion.
+    /// - Complexity: O(claims + relations).
     static func earliestAnswers(_ map: ArgumentMap, _ round: Round) -> [Speech?] {
-        var direct: [(claim: Int, speech: Speech)] = []
+        // The claims answered directly, by the speech of their earliest direct answer.
+        var answered = [[Int]](repeating: [], count: Speech.allCases.count)
         for y in 0..<map.count {
             var best: Speech?
-            for (child, _) in map.children(of: y) where round.side[child] != round.side[y] {
-                if let s = round.speech[child], best.map({ s < $0 }) ?? true { best = s }
+            for r in map.incoming[y] {
+                let child = map.relations[r].from
+                if round.side[child] != round.side[y], let s = round.speech[child], best.map({ s < $0 }) ?? true { best = s }
             }
-            if let best { direct.append((y, best)) }
+            if let best { answered[best.order].append(y) }
         }
-        direct.sort { $0.speech < $1.speech }
         var earliest = [Speech?](repeating: nil, count: map.count)
         var queue: [Int] = []
-        for (y, s) in direct where earliest[y] == nil {
-            earliest[y] = s
-            queue.append(y)
-            while let x = queue.popLast() {
-                for (parent, r) in map.parents(of: x)
-                where earliest[parent] == nil && round.side[parent] == round.side[x] && map.relations[r].type == .support {
-                    earliest[parent] = s
-                    queue.append(parent)
+        for s in Speech.allCases {
+            for y in answered[s.order] where earliest[y] == nil {
+                earliest[y] = s
+                queue.append(y)
+                while let x = queue.popLast() {
+                    for r in map.outgoing[x] {
+                        let parent = map.relations[r].to
+                        if earliest[parent] == nil && round.side[parent] == round.side[x] && map.relations[r].type == .support {
+                            earliest[parent] = s
+                            queue.append(parent)
+                        }
+                    }
                 }
             }
         }

@@ -29,36 +29,54 @@ public struct Flow: Sendable {
     public let round: Round
     public let sheets: [Sheet]
 
-    public init(_ map: ArgumentMap) {
+    /// The flow of the whole map, or only of the sheet of `position` (no sheet when it is not
+    /// a position).
+    public init(_ map: ArgumentMap, only position: Int? = nil) {
         let round = Round(map)
         var sheets: [Sheet] = []
-        for thesis in map.roots {
-            let positions = map.children(of: thesis).map(\.claim)
-            // A thesis with nothing under it is a sheet of its own.
-            for position in positions.isEmpty ? [thesis] : positions {
-                sheets.append(Flow.layOut(position, thesis: thesis, map: map, round: round))
-            }
+        // Which sheet last placed each claim: one array for all sheets, not a set per sheet.
+        var placed = [Int32](repeating: -1, count: map.count)
+        for (thesis, p) in Flow.positions(map) where position == nil || p == position {
+            sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, number: Int32(sheets.count), placed: &placed))
         }
         self.round = round
         self.sheets = sheets
     }
 
-    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round) -> Sheet {
+    /// Each sheet's position and its thesis, in order: the arguments directly under each
+    /// thesis (a thesis with nothing under it is a sheet of its own).
+    public static func positions(_ map: ArgumentMap) -> [(thesis: Int, position: Int)] {
+        var out: [(thesis: Int, position: Int)] = []
+        for thesis in map.roots {
+            let positions = map.children(of: thesis).map(\.claim)
+            for position in positions.isEmpty ? [thesis] : positions { out.append((thesis, position)) }
+        }
+        return out
+    }
+
+    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round, number: Int32, placed: inout [Int32]) -> Sheet {
         var nextFree = [Int](repeating: 0, count: Speech.allCases.count)
         var cells: [Cell] = []
-        var onSheet: Set<Int> = [position]
+        placed[position] = number
         // Depth first, explicitly: each answer goes on its parent's row or the first free row
         // below it in its speech's column.
         var stack: [(claim: Int, parentRow: Int, answers: Int?)] = [(position, 0, nil)]
+        var children: [(order: Int, claim: Int)] = []
         while let (c, parentRow, answers) = stack.popLast() {
             let speech = round.speech[c] ?? .firstAffirmativeConstructive
             let column = speech.order
             let row = max(parentRow, nextFree[column])
             nextFree[column] = row + 1
             cells.append(Cell(claim: c, row: row, speech: speech, answers: answers))
-            let children = map.children(of: c).map(\.claim).filter { onSheet.insert($0).inserted }
-                .sorted { (round.speech[$0]?.order ?? 0, $0) < (round.speech[$1]?.order ?? 0, $1) }
-            for child in children.reversed() { stack.append((child, row, c)) }
+            children.removeAll(keepingCapacity: true)
+            for r in map.incoming[c] {
+                let child = map.relations[r].from
+                guard placed[child] != number else { continue }
+                placed[child] = number
+                children.append((round.speech[child]?.order ?? 0, child))
+            }
+            children.sort { ($0.order, $0.claim) < ($1.order, $1.claim) }
+            for child in children.reversed() { stack.append((child.claim, row, c)) }
         }
         return Sheet(position: position, thesis: thesis, cells: cells)
     }

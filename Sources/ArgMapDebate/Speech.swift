@@ -27,7 +27,19 @@ public enum Speech: String, Sendable, CaseIterable, Comparable {
         self.init(rawValue: name.uppercased())
     }
 
-    public var order: Int { Speech.allCases.firstIndex(of: self)! }
+    /// The speech's place in the round, from 0 (its place in `allCases`).
+    public var order: Int {
+        switch self {
+        case .firstAffirmativeConstructive: return 0
+        case .firstNegativeConstructive: return 1
+        case .secondAffirmativeConstructive: return 2
+        case .secondNegativeConstructive: return 3
+        case .firstNegativeRebuttal: return 4
+        case .firstAffirmativeRebuttal: return 5
+        case .secondNegativeRebuttal: return 6
+        case .secondAffirmativeRebuttal: return 7
+        }
+    }
     public static func < (a: Speech, b: Speech) -> Bool { a.order < b.order }
 
     public var side: Side {

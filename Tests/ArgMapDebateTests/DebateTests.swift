@@ -50,6 +50,12 @@ func debateMap() throws -> ArgumentMap {
         #expect(Speech.secondAffirmativeRebuttal.answeredBy == nil)
         #expect(Speech(name: "2ac") == .secondAffirmativeConstructive && Speech(name: "3AC") == nil)
     }
+
+    @Test func speechesAreInRoundOrder() {
+        #expect(Speech.allCases.map(\.order) == Array(0..<Speech.allCases.count))
+        #expect(Speech.allCases.map(\.rawValue) == ["1AC", "1NC", "2AC", "2NC", "1NR", "1AR", "2NR", "2AR"])
+        #expect(Speech.firstNegativeConstructive.next(of: .aff) == .secondAffirmativeConstructive)
+    }
 }
 
 @Suite struct FlowTests {
@@ -72,6 +78,19 @@ func debateMap() throws -> ArgumentMap {
         // A second answer to the same claim goes on the next free row, in its own column.
         let impactRow = disad.firstIndex { $0[1] == "disad-impact" }!
         #expect(disad.firstIndex { $0[7] == "deaths-outweigh" }! >= impactRow)
+    }
+
+    /// One sheet laid out alone is that sheet of the whole flow.
+    @Test func oneSheetAloneIsTheSameSheet() throws {
+        let map = try debateMap()
+        let whole = Flow(map)
+        for sheet in whole.sheets {
+            let alone = Flow(map, only: sheet.position)
+            #expect(alone.sheets.count == 1)
+            #expect(alone.sheets.first?.cells == sheet.cells)
+        }
+        #expect(Flow(map, only: map.roots[0]).sheets.isEmpty, "a thesis with positions under it is no sheet")
+        #expect(Flow.positions(map).map(\.position) == whole.sheets.map(\.position))
     }
 
     @Test func flowExportsEscapeAndMarkDrops() throws {

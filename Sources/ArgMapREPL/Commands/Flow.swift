@@ -12,40 +12,45 @@ extension Commands {
         run: { inv throws(CommandError) in
             let (args, options) = try inv.parse()
             let s = inv.session
-            let flow = Flow(s.map)
-            guard !flow.sheets.isEmpty else { throw CommandError("the map is empty: nothing to flow", at: inv.commandWord) }
-            var sheets = flow.sheets
+            guard !s.map.claims.isEmpty else { throw CommandError("the map is empty: nothing to flow", at: inv.commandWord) }
+            // One sheet is laid out alone.
+            var only: Int?
             if let w = args.first {
                 let c = try s.resolveClaim(w)
-                sheets = sheets.filter { $0.position == c }
-                guard !sheets.isEmpty else {
+                let positions = Flow.positions(s.map)
+                guard positions.contains(where: { $0.position == c }) else {
                     throw CommandError("\(s.map.claims[c].id) is not a position (an argument directly under a thesis)", at: w,
-                                       hint: "positions: " + flow.sheets.map { s.map.claims[$0.position].id }.joined(separator: ", "))
+                                       hint: "positions: " + positions.map { s.map.claims[$0.position].id }.joined(separator: ", "))
                 }
+                only = c
             }
-            let dropped = Set(Drops.find(in: s.map, round: flow.round).map(\.claim))
+            let flow = Flow(s.map, only: only)
+            let sheets = flow.sheets
+            var dropped = [Bool](repeating: false, count: s.map.count)
+            for d in Drops.find(in: s.map, round: flow.round) { dropped[d.claim] = true }
             let columns = Speech.allCases.count
             let width = max(8, (max(inv.console.width, 80) - columns - 1) / columns)
-            func cut(_ t: String) -> String {
-                t.count <= width ? t + String(repeating: " ", count: width - t.count) : String(t.prefix(width - 1)) + "…"
-            }
-            var out: [String] = []
+            func cut(_ t: String) -> String { TextLayout.fit(t, to: width) }
+            let blank = cut("")
+            var out = ""
             for sheet in sheets {
                 let p = s.map.claims[sheet.position]
-                out.append("Sheet \(p.id) (\(flow.round.side[sheet.position].rawValue)): \(p.text)")
-                out.append(Speech.allCases.map { cut($0.rawValue) }.joined(separator: "│"))
-                out.append(String(repeating: "─", count: width * columns + columns - 1))
+                out += "Sheet \(p.id) (\(flow.round.side[sheet.position].rawValue)): \(p.text)\n"
+                out += Speech.allCases.map { cut($0.rawValue) }.joined(separator: "│") + "\n"
+                out += String(repeating: "─", count: width * columns + columns - 1) + "\n"
                 for row in sheet.grid {
-                    out.append(row.map { cell -> String in
-                        guard let c = cell else { return cut("") }
-                        let mark = (dropped.contains(c) ? "!" : "") + (flow.round.recorded[c] ? "" : "?")
-                        return cut((options["text"] != nil ? s.map.claims[c].text : s.map.claims[c].id) + mark)
-                    }.joined(separator: "│"))
+                    for (k, cell) in row.enumerated() {
+                        if k > 0 { out += "│" }
+                        guard let c = cell else { out += blank; continue }
+                        let mark = (dropped[c] ? "!" : "") + (flow.round.recorded[c] ? "" : "?")
+                        out += cut((options["text"] != nil ? s.map.claims[c].text : s.map.claims[c].id) + mark)
+                    }
+                    out += "\n"
                 }
-                out.append("")
+                out += "\n"
             }
-            out.append("! dropped   ? speech inferred")
-            inv.console.print(out.joined(separator: "\n"))
+            out += "! dropped   ? speech inferred"
+            inv.console.print(out)
         })
 
     static let drops = Command(
@@ -72,18 +77,17 @@ extension Commands {
                 let sheet = firstSheet[d.claim]
                 if let i = group[sheet] { bySheet[i].1.append(d) } else { group[sheet] = bySheet.count; bySheet.append((sheet, [d])) }
             }
-            var out: [String] = []
+            var out = ""
             for (sheet, list) in bySheet {
-                out.append("Sheet " + (sheet.map { s.map.claims[flow.sheets[$0].position].id } ?? "(none)") + ":")
+                out += "Sheet " + (sheet.map { s.map.claims[flow.sheets[$0].position].id } ?? "(none)") + ":\n"
                 for d in list {
                     let claim = s.map.claims[d.claim]
-                    var line = "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(flow.round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
-                    if !d.lateAnswers.isEmpty { line += "; answered too late by " + d.lateAnswers.map { s.map.claims[$0].id }.joined(separator: ", ") }
-                    out.append(line)
-                    out.append("    " + TextLayout.truncate(claim.text, to: max(20, inv.console.width - 4)))
+                    out += "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(flow.round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
+                    if !d.lateAnswers.isEmpty { out += "; answered too late by " + d.lateAnswers.map { s.map.claims[$0].id }.joined(separator: ", ") }
+                    out += "\n    " + TextLayout.truncate(claim.text, to: max(20, inv.console.width - 4)) + "\n"
                 }
             }
-            out.append("\(drops.count) dropped" + (s.settings.conceded ? "; scored as conceded (base \(DataValue.format(Drops.concededBase)))" : "; set conceded on to score them as conceded"))
-            inv.console.print(out.joined(separator: "\n"))
+            out += "\(drops.count) dropped" + (s.settings.conceded ? "; scored as conceded (base \(DataValue.format(Drops.concededBase)))" : "; set conceded on to score them as conceded")
+            inv.console.print(out)
         })
 }

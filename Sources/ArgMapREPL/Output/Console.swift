@@ -28,7 +28,13 @@ public final class Console {
     }
 
     public func print(_ text: String = "") {
-        write(text + "\n")
+        // Two writes rather than a copy of a long text with its line break.
+        if text.utf8.count > 1 << 16 {
+            write(text)
+            write("\n")
+        } else {
+            write(text + "\n")
+        }
     }
 
     public func write(_ text: String) {

@@ -65,8 +65,51 @@ public enum TextLayout {
 }
 
 extension TextLayout {
-    /// The text cut to a width, with … where it was cut.
+    /// The text cut to a width (in characters), with … where it was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+        // No more bytes than the width: no more characters either.
+        if text.utf8.count <= width { return text }
+        if width >= 1, let cut = simpleTruncation(text, width) { return cut }
+        return text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+
+    /// ``truncate(_:to:)`` counted in Unicode scalars, for text whose first `width + 1` scalars
+    /// are each a character of their own and never join the one before (nil for any other):
+    /// Latin, Greek, Cyrillic, CJK ideographs and kana, with no combining mark, joiner or
+    /// carriage return. Counting characters is the slow part of listing long texts.
+    static func simpleTruncation(_ text: String, _ width: Int) -> String? {
+        let scalars = text.unicodeScalars
+        var n = 0
+        var cut = scalars.startIndex
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            guard isSimple(scalars[i]) else { return nil }
+            if n == width - 1 { cut = i }
+            if n == width { return String(scalars[..<cut]) + "…" }
+            n += 1
+            scalars.formIndex(after: &i)
+        }
+        return text
+    }
+
+    /// A scalar that is a character of its own and never extends the one before it (its
+    /// grapheme cluster break property is Other, Control or LF, and it is not a CR).
+    @inline(__always) static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0D: return false
+        case 0..<0x300, 0x370...0x482, 0x48A...0x52F, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF: return true
+        default: return false
+        }
+    }
+
+    /// The text padded with spaces, or cut with …, to exactly `width` characters.
+    public static func fit(_ text: String, to width: Int) -> String {
+        let bytes = text.utf8.count
+        // As many characters as bytes when every byte is ASCII and none a carriage return.
+        if bytes <= width, text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return bytes == width ? text : text + String(repeating: " ", count: width - bytes)
+        }
+        let count = text.unicodeScalars.allSatisfy(isSimple) ? text.unicodeScalars.count : text.count
+        return count <= width ? text + String(repeating: " ", count: width - count) : truncate(text, to: width)
     }
 }
