@@ -61,14 +61,19 @@ public final class IncrementalEvaluator {
     }
 
     /// A claim's base score changed.
-    public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap) {
+    ///
+    /// With `target`, only the claims beneath it are recomputed, those that can move its score;
+    /// the scores above it are left as they were. That is for trials that put the value back
+    /// before anything else reads the scores (impact): putting it back recomputes the same
+    /// claims from the same values, so every score ends as it was.
+    public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         graph.base[c] = value
         guard isIncremental else { rebuild(map); return }
-        recompute(from: [c])
+        recompute(from: [c], upTo: target)
     }
 
-    /// A relation's weight changed.
-    public func weightChanged(relation r: Int, to value: Double, map: ArgumentMap) {
+    /// A relation's weight changed (`target` as for ``baseChanged(_:to:map:upTo:)``).
+    public func weightChanged(relation r: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         let rel = map.relations[r]
         if rel.type == .undercut {
             for k in graph.undercutOffsets[rel.to]..<graph.undercutOffsets[rel.to + 1] where Int(graph.undercutRelation[k]) == r { graph.undercutWeight[k] = value }
@@ -76,18 +81,22 @@ public final class IncrementalEvaluator {
             for k in graph.offsets[rel.to]..<graph.offsets[rel.to + 1] where Int(graph.relation[k]) == r { graph.weight[k] = value }
         }
         guard isIncremental else { rebuild(map); return }
-        recompute(from: [rel.to])
+        recompute(from: [rel.to], upTo: target)
     }
 
-    /// Recomputes the claims reachable upward from `start`, in topological order.
-    private func recompute(from start: [Int]) {
+    /// Recomputes the claims reachable upward from `start`, in topological order; with a
+    /// target, only those that come before it in that order (no other can reach it).
+    private func recompute(from start: [Int], upTo target: Int? = nil) {
+        let last = target.map { rank[$0] } ?? Int.max
         var seen = Set<Int>()
         var stack: [Int] = []
-        for c in start where seen.insert(c).inserted { stack.append(c) }
+        for c in start where rank[c] <= last && seen.insert(c).inserted { stack.append(c) }
         var affected: [Int] = []
         while let c = stack.popLast() {
             affected.append(c)
-            for k in feedOffsets[c]..<feedOffsets[c + 1] where seen.insert(Int(feeds[k])).inserted { stack.append(Int(feeds[k])) }
+            for k in feedOffsets[c]..<feedOffsets[c + 1] where rank[Int(feeds[k])] <= last && seen.insert(Int(feeds[k])).inserted {
+                stack.append(Int(feeds[k]))
+            }
         }
         affected.sort { rank[$0] < rank[$1] }
         let g = graph

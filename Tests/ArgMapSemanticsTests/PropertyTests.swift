@@ -126,6 +126,33 @@ struct PropertyTests {
         }
     }
 
+    /// A trial recomputed only up to a target (as impact does) moves the target as a full
+    /// update does, and putting the value back leaves every score as it was, to the last bit.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe])
+    func trialsUpToATargetAgreeAndPutEverythingBack(_ semantics: Semantics) throws {
+        let map = MapGenerator.generate(.init(claims: 2_000, shape: .dag, seed: 12))
+        let board = IncrementalEvaluator(map, semantics: semantics), full = IncrementalEvaluator(map, semantics: semantics)
+        #expect(board.isIncremental)
+        let original = board.scores
+        var rng = SplitMix64(seed: 5)
+        var movedBeneath = 0
+        for _ in 0..<300 {
+            let c = Int(rng.next() % UInt64(map.count))
+            guard let parent = map.outgoing[c].first.map({ map.relations[$0].to }) else { continue }
+            // A target above c: its parent, or the parent's parent.
+            let target = map.outgoing[parent].first.map { map.relations[$0].to } ?? parent
+            let base = map.claims[c].base, value = base > 0.5 ? base - 0.3 : base + 0.3
+            board.baseChanged(c, to: value, map: map, upTo: target)
+            full.baseChanged(c, to: value, map: map)
+            #expect(board.scores[target] == full.scores[target])
+            if board.scores[target] != original[target] { movedBeneath += 1 }
+            board.baseChanged(c, to: base, map: map, upTo: target)
+            full.baseChanged(c, to: base, map: map)
+            #expect(board.scores == original)
+        }
+        #expect(movedBeneath > 50)
+    }
+
     @Test func nonConvergenceIsReportedNotHidden() {
         let map = MapGenerator.generate(.init(claims: 200, shape: .cyclic, seed: 4))
         var options = Evaluator.Options()

@@ -52,15 +52,16 @@ extension Commands {
             for c in beneath.prefix(limit) {
                 let base = map.claims[c].base
                 // Removing a claim = its relations weighing nothing.
+                // Only the claims beneath the target are recomputed: each change is put back.
                 let out = map.outgoing[c]
-                for r in out { board.weightChanged(relation: r, to: 0, map: map) }
+                for r in out { board.weightChanged(relation: r, to: 0, map: map, upTo: target) }
                 let removed = board.scores[target] - before
-                for r in out { board.weightChanged(relation: r, to: map.relations[r].weight, map: map) }
-                board.baseChanged(c, to: max(0, base - 0.1), map: map)
+                for r in out { board.weightChanged(relation: r, to: map.relations[r].weight, map: map, upTo: target) }
+                board.baseChanged(c, to: max(0, base - 0.1), map: map, upTo: target)
                 let down = board.scores[target] - before
-                board.baseChanged(c, to: min(1, base + 0.1), map: map)
+                board.baseChanged(c, to: min(1, base + 0.1), map: map, upTo: target)
                 let up = board.scores[target] - before
-                board.baseChanged(c, to: base, map: map)
+                board.baseChanged(c, to: base, map: map, upTo: target)
                 rows.append(Row(claim: c, removed: removed, down: down, up: up))
             }
             rows.sort { max(abs($0.removed), abs($0.down), abs($0.up)) > max(abs($1.removed), abs($1.down), abs($1.up)) }
