@@ -12,29 +12,30 @@ extension Commands {
         run: { inv throws(CommandError) in
             let (args, options) = try inv.parse()
             let s = inv.session
-            guard !s.map.claims.isEmpty else { throw CommandError("the map is empty: nothing to flow", at: inv.commandWord) }
+            let map = s.map  // read once, not at every cell
+            guard !map.claims.isEmpty else { throw CommandError("the map is empty: nothing to flow", at: inv.commandWord) }
             // One sheet is laid out alone.
             var only: Int?
             if let w = args.first {
                 let c = try s.resolveClaim(w)
                 let positions = Flow.positions(s.map)
                 guard positions.contains(where: { $0.position == c }) else {
-                    throw CommandError("\(s.map.claims[c].id) is not a position (an argument directly under a thesis)", at: w,
-                                       hint: "positions: " + positions.map { s.map.claims[$0.position].id }.joined(separator: ", "))
+                    throw CommandError("\(map.claims[c].id) is not a position (an argument directly under a thesis)", at: w,
+                                       hint: "positions: " + positions.map { map.claims[$0.position].id }.joined(separator: ", "))
                 }
                 only = c
             }
-            let flow = Flow(s.map, only: only)
+            let flow = Flow(map, only: only)
             let sheets = flow.sheets
-            var dropped = [Bool](repeating: false, count: s.map.count)
-            for d in Drops.find(in: s.map, round: flow.round) { dropped[d.claim] = true }
+            var dropped = [Bool](repeating: false, count: map.count)
+            for d in Drops.find(in: map, round: flow.round) { dropped[d.claim] = true }
             let columns = Speech.allCases.count
             let width = max(8, (max(inv.console.width, 80) - columns - 1) / columns)
             func cut(_ t: String) -> String { TextLayout.fit(t, to: width) }
             let blank = cut("")
             var out = ""
             for sheet in sheets {
-                let p = s.map.claims[sheet.position]
+                let p = map.claims[sheet.position]
                 out += "Sheet \(p.id) (\(flow.round.side[sheet.position].rawValue)): \(p.text)\n"
                 out += Speech.allCases.map { cut($0.rawValue) }.joined(separator: "│") + "\n"
                 out += String(repeating: "─", count: width * columns + columns - 1) + "\n"
@@ -43,7 +44,7 @@ extension Commands {
                         if k > 0 { out += "│" }
                         guard let c = cell else { out += blank; continue }
                         let mark = (dropped[c] ? "!" : "") + (flow.round.recorded[c] ? "" : "?")
-                        out += cut((options["text"] != nil ? s.map.claims[c].text : s.map.claims[c].id) + mark)
+                        out += cut((options["text"] != nil ? map.claims[c].text : map.claims[c].id) + mark)
                     }
                     out += "\n"
                 }
@@ -63,14 +64,15 @@ extension Commands {
         run: { inv throws(CommandError) in
             _ = try inv.parse()
             let s = inv.session
-            let flow = Flow(s.map)
-            let drops = Drops.find(in: s.map, round: flow.round)
+            let map = s.map  // read once, not at every drop
+            let flow = Flow(map)
+            let drops = Drops.find(in: map, round: flow.round)
             guard !drops.isEmpty else {
                 inv.console.print(flow.round.lastSpeech.map { "no drops (the round reaches the \($0.rawValue))" } ?? "no drops")
                 return
             }
             // Grouped by sheet, sheets in the order their first drop comes.
-            let firstSheet = flow.firstSheets(claims: s.map.count)
+            let firstSheet = flow.firstSheets(claims: map.count)
             var bySheet: [(Int?, [Drop])] = []
             var group: [Int?: Int] = [:]
             for d in drops {
@@ -79,11 +81,11 @@ extension Commands {
             }
             var out = ""
             for (sheet, list) in bySheet {
-                out += "Sheet " + (sheet.map { s.map.claims[flow.sheets[$0].position].id } ?? "(none)") + ":\n"
+                out += "Sheet " + (sheet.map { map.claims[flow.sheets[$0].position].id } ?? "(none)") + ":\n"
                 for d in list {
-                    let claim = s.map.claims[d.claim]
+                    let claim = map.claims[d.claim]
                     out += "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(flow.round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
-                    if !d.lateAnswers.isEmpty { out += "; answered too late by " + d.lateAnswers.map { s.map.claims[$0].id }.joined(separator: ", ") }
+                    if !d.lateAnswers.isEmpty { out += "; answered too late by " + d.lateAnswers.map { map.claims[$0].id }.joined(separator: ", ") }
                     out += "\n    " + TextLayout.truncate(claim.text, to: max(20, inv.console.width - 4)) + "\n"
                 }
             }

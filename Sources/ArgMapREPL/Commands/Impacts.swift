@@ -12,7 +12,7 @@ extension Commands {
         run: { inv throws(CommandError) in
             _ = try inv.parse()
             let s = inv.session
-            let list = (0..<s.map.count).compactMap { Impact(s.map, $0) }.sorted { a, b in
+            let list = Impact.all(in: s.map).sorted { a, b in
                 (a.risk ?? -1, -(a.years ?? .infinity), a.irreversible == true ? 1 : 0) > (b.risk ?? -1, -(b.years ?? .infinity), b.irreversible == true ? 1 : 0)
             }
             guard !list.isEmpty else {
