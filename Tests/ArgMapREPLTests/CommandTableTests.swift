@@ -93,12 +93,15 @@ struct CommandTableTests {
     @Test func impactTriesTheNearestUnlessAll() throws {
         let map = MapGenerator.generate(.init(claims: 1_200, shape: .tree, seed: 3))
         let thesis = map.claims[try #require(map.roots.first)].id
-        for (command, expected) in [("impact \(thesis)", "(the 500 nearest of the 1199 claims beneath were tried; --all tries every one)"),
+        for (command, expected) in [("impact \(thesis)", "(the 500 nearest of the claims beneath were tried; --all tries every one)"),
                                     ("impact \(thesis) --all", nil)] {
             let console = Console(sink: .buffer)
             let repl = REPL(session: Session(map: map), console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
             #expect(repl.execute(command), "\(console.errors)")
             if let expected { #expect(console.output.contains(expected), "\(console.output)") } else { #expect(!console.output.contains("nearest")) }
+            // The ranking counts the claims it tried.
+            let tried = expected == nil ? 1199 : 500
+            #expect(console.output.contains("… \(tried - 15) more (--top N)"), "\(console.output)")
         }
     }
 

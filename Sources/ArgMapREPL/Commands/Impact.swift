@@ -24,32 +24,35 @@ extension Commands {
             }
             guard semantics != .grounded else { throw CommandError("impact measures numeric scores; grounded gives labels", at: inv.commandWord, hint: "use --semantics dfquad (or another gradual semantics)") }
             let map = s.map
-            // Everything beneath the target, nearest first.
-            var beneath: [Int] = []
-            var seen = [Bool](repeating: false, count: map.count)
-            seen[target] = true
-            var queue = [target], head = 0
-            while head < queue.count {
-                let c = queue[head]
-                head += 1
-                for r in map.incoming[c] where !seen[map.relations[r].from] {
-                    seen[map.relations[r].from] = true
-                    beneath.append(map.relations[r].from)
-                    queue.append(map.relations[r].from)
-                }
-            }
-            guard !beneath.isEmpty else { inv.console.print("nothing beneath \(map.claims[target].id)"); return }
+            guard !map.incoming[target].isEmpty else { inv.console.print("nothing beneath \(map.claims[target].id)"); return }
             // The live scores when they are under this semantics: every trial puts back what it
             // changed, so they end as they were.
             let board = s.liveBoard(semantics) ?? IncrementalEvaluator(map, semantics: semantics)
             guard board.evaluation.converged else { throw CommandError("the evaluation did not converge: \(board.evaluation.note ?? "")", at: inv.commandWord) }
             // Each trial costs the claims above the one changed; a subtree of a hundred thousand
             // deep claims would take minutes, so the nearest are tried unless --all says otherwise.
-            let limit = options["all"] != nil ? beneath.count : min(beneath.count, board.isIncremental ? 500 : 300)
+            let most = options["all"] != nil ? Int.max : board.isIncremental ? 500 : 300
+            // The claims beneath the target, nearest first, as many as are tried (the search
+            // stops there: on a large map, going on would cost more than the trials).
+            var beneath: [Int] = []
+            var more = false
+            var seen = [Bool](repeating: false, count: map.count)
+            seen[target] = true
+            var queue = [target], head = 0
+            search: while head < queue.count {
+                let c = queue[head]
+                head += 1
+                for r in map.incoming[c] where !seen[map.relations[r].from] {
+                    if beneath.count == most { more = true; break search }
+                    seen[map.relations[r].from] = true
+                    beneath.append(map.relations[r].from)
+                    queue.append(map.relations[r].from)
+                }
+            }
             let before = board.scores[target]
             struct Row { var claim: Int; var removed: Double; var down: Double; var up: Double }
             var rows: [Row] = []
-            for c in beneath.prefix(limit) {
+            for c in beneath {
                 let base = map.claims[c].base
                 // Removing a claim = its relations weighing nothing.
                 // Only the claims beneath the target are recomputed: each change is put back.
@@ -79,9 +82,9 @@ extension Commands {
                 lines.append(name.padding(to: nameWidth) + d(row.removed).padding(to: 10) + d(row.down).padding(to: 10) + d(row.up))
             }
             if rows.count > top { lines.append("… \(rows.count - top) more (--top N)") }
-            if limit < beneath.count {
-                lines.append(board.isIncremental ? "(the \(limit) nearest of the \(beneath.count) claims beneath were tried; --all tries every one)"
-                                                 : "(the map has a cycle: the \(limit) nearest of \(beneath.count) claims were tried)")
+            if more {
+                lines.append(board.isIncremental ? "(the \(most) nearest of the claims beneath were tried; --all tries every one)"
+                                                 : "(the map has a cycle: the \(most) nearest claims beneath were tried; --all tries every one)")
             }
             inv.console.print(lines.joined(separator: "\n"))
         })
