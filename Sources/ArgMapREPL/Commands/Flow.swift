@@ -18,7 +18,7 @@ extension Commands {
             var only: Int?
             if let w = args.first {
                 let c = try s.resolveClaim(w)
-                let positions = Flow.positions(s.map)
+                let positions = Flow.positions(map)
                 guard positions.contains(where: { $0.position == c }) else {
                     throw CommandError("\(map.claims[c].id) is not a position (an argument directly under a thesis)", at: w,
                                        hint: "positions: " + positions.map { map.claims[$0.position].id }.joined(separator: ", "))
