@@ -15,15 +15,15 @@ public struct Impact: Sendable, Equatable {
     public static let keys = ["magnitude", "probability", "timeframe", "reversibility"]
     static let timeframes: [(String, Double)] = [("immediate", 0), ("now", 0), ("days", 0.01), ("weeks", 0.05), ("months", 0.25), ("year", 1), ("years", 3), ("decade", 10), ("decades", 30), ("century", 100)]
 
-    /// The impact of a claim, if it records any impact value.
     /// The impacts the map records, in claim order.
     public static func all(in map: ArgumentMap) -> [Impact] {
-        // In here, so that the map is passed once (an initializer takes its arguments owned:
-        // calling one a claim would copy the map a claim).
-        map.claims.indices.compactMap { map.claims[$0].isPlain ? nil : Impact(map, $0) }
+        map.claims.indices.compactMap { Impact(map, $0) }
     }
 
-    public init?(_ map: ArgumentMap, _ c: Int) {
+    /// The impact claim `c` records, if any. The map is borrowed: an initializer would
+    /// otherwise take it owned, and a caller asking for every claim's would copy the whole
+    /// map (every array retained and released) once a claim.
+    public init?(_ map: borrowing ArgumentMap, _ c: Int) {
         guard !map.claims[c].isPlain else { return nil }
         let claim = map.claims[c]
         guard Impact.keys.contains(where: { claim.dataValue($0) != nil }) else { return nil }
