@@ -19,6 +19,14 @@ enum FastReading {
     /// mapped file's pages back as the map grows).
     static let releaseStep = 1 << 23
 
+    /// Gives back to `release` what a lane has read since `released`, once that is a step's
+    /// worth (or all of it, with `all`: at the end of the lane's range).
+    @inline(__always) static func handBack(_ released: inout Int, upTo read: Int, all: Bool = false, _ release: (Range<Int>) -> Void) {
+        guard all || read - released >= releaseStep else { return }
+        release(released..<read)
+        released = read
+    }
+
     /// Files smaller than this are read on one core.
     static let parallelThreshold = 1 << 20
 

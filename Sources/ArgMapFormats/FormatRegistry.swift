@@ -68,10 +68,12 @@ public enum ExportOutput: Sendable {
         }
     }
 
-    public var bytes: [UInt8] {
-        let pieces = self.pieces
-        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
-    }
+    public var bytes: [UInt8] { pieces.concatenated }
+}
+
+extension Array where Element == [UInt8] {
+    /// The pieces one after another in one buffer (the piece itself when there is one).
+    var concatenated: [UInt8] { count == 1 ? self[0] : [UInt8](joined()) }
 }
 
 /// Why an export could not be made (Graphviz missing, say), with what to do.

@@ -157,12 +157,9 @@ enum ArgdownFastReader {
             }
             lines.append(line)
             start = min(lineEnd + 1, end)
-            if start - released >= FastReading.releaseStep {
-                release(released..<start)
-                released = start
-            }
+            FastReading.handBack(&released, upTo: start, release)
         }
-        release(released..<end)
+        FastReading.handBack(&released, upTo: end, all: true, release)
         return Lane(lines: lines, claims: made)
     }
 

@@ -18,8 +18,7 @@ public enum ArgdownPrinter {
     /// The file's bytes, as `save` writes them, in one buffer.
     /// - Complexity: O(claims + relations + text), no recursion.
     public static func bytes(_ map: ArgumentMap) -> [UInt8] {
-        let pieces = self.pieces(map)
-        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
+        pieces(map).concatenated
     }
 
     /// A large map's file is written in this many pieces, one a core.

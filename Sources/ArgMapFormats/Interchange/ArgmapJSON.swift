@@ -17,8 +17,7 @@ public enum ArgmapJSON {
     /// The JSON as UTF-8 bytes in one buffer.
     /// - Complexity: O(claims + relations + text).
     public static func bytes(_ map: ArgumentMap) -> [UInt8] {
-        let pieces = self.pieces(map)
-        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
+        pieces(map).concatenated
     }
 
     /// A large map's JSON is written in pieces, on all cores.

@@ -189,12 +189,9 @@ enum ArgmapJSONFastReader {
             while end < range.upperBound, bytes[end] != FastReading.newline { end += 1 }
             guard body(start, end) else { return false }
             start = min(end + 1, range.upperBound)
-            if start - released >= FastReading.releaseStep {
-                release(released..<start)
-                released = start
-            }
+            FastReading.handBack(&released, upTo: start, release)
         }
-        release(released..<range.upperBound)
+        FastReading.handBack(&released, upTo: range.upperBound, all: true, release)
         return true
     }
 

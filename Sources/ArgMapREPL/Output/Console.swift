@@ -28,13 +28,9 @@ public final class Console {
     }
 
     public func print(_ text: String = "") {
-        // Two writes rather than a copy of a long text with its line break.
-        if text.utf8.count > 1 << 16 {
-            write(text)
-            write("\n")
-        } else {
-            write(text + "\n")
-        }
+        // Two writes rather than a copy of the text with its line break (it may be 80 MB).
+        write(text)
+        write("\n")
     }
 
     public func write(_ text: String) {

@@ -13,8 +13,7 @@ public enum TextLayout {
             line = ""
             available = width - hanging
         }
-        // Widths count characters; a word of ASCII letters has as many as it has bytes.
-        func count(_ w: Substring) -> Int { w.utf8.allSatisfy { $0 < 0x80 } ? w.utf8.count : w.count }
+        func count(_ w: Substring) -> Int { characters(w) }
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             var w = Substring(word)
             while count(w) > width - hanging {
@@ -102,14 +101,16 @@ extension TextLayout {
         }
     }
 
+    /// How many characters a text has, counted by bytes or scalars where that is exact (ASCII
+    /// with no carriage return; scalars that are each a character, see ``isSimple(_:)``).
+    static func characters(_ text: some StringProtocol) -> Int {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text.utf8.count }
+        return text.unicodeScalars.allSatisfy(isSimple) ? text.unicodeScalars.count : text.count
+    }
+
     /// The text padded with spaces, or cut with …, to exactly `width` characters.
     public static func fit(_ text: String, to width: Int) -> String {
-        let bytes = text.utf8.count
-        // As many characters as bytes when every byte is ASCII and none a carriage return.
-        if bytes <= width, text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            return bytes == width ? text : text + String(repeating: " ", count: width - bytes)
-        }
-        let count = text.unicodeScalars.allSatisfy(isSimple) ? text.unicodeScalars.count : text.count
+        let count = characters(text)
         return count <= width ? text + String(repeating: " ", count: width - count) : truncate(text, to: width)
     }
 }
