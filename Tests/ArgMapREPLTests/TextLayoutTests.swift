@@ -18,15 +18,12 @@ struct TextLayoutTests {
         let pieces = ["a", "Z", " ", "é", "e\u{301}", "Я", "и\u{306}", "\u{483}", "\r", "\n", "\r\n", "中", "か", "\u{3099}",
                       "👩\u{200D}💻", "🇫🇷", "\u{1100}\u{1161}", "ï", "\u{300}", "\u{AD}", "Ω"]
         var rng = SystemRandomNumberGenerator()
-        var checked = 0
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             let width = Int.random(in: 1...12, using: &rng)
             #expect(TextLayout.truncate(text, to: width) == Self.slowTruncate(text, width), "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(width)")
             #expect(TextLayout.fit(text, to: width) == Self.slowFit(text, width), "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(width)")
-            checked += 1
         }
-        #expect(checked == 20_000)
         #expect(TextLayout.truncate("Сибирь и восток", to: 8) == "Сибирь …")
         #expect(TextLayout.fit("ab", to: 4) == "ab  ")
     }
