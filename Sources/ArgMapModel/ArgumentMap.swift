@@ -321,27 +321,40 @@ public struct ArgumentMap: Sendable {
     }
 
     /// For each claim, the indices of the relations pointing at it (or leaving it), in
-    /// relation order, each list allocated once at its final size; relations with a negative
+    /// relation order, each list allocated once at its final size and written whole; relations with a negative
     /// end are passed over. With `lanes` above one, the claims are cut into that many ranges,
     /// each listed by its own core straight into the result.
     package static func lists(_ relations: [Relation], count: Int, byTarget: Bool, lanes: Int = 1) -> [[Int]] {
         let ranges = Parallel.pieces(0..<count, max(1, lanes))
         return [[Int]](unsafeUninitializedCapacity: count) { buffer, initialized in
             let base = Parallel.Unchecked(buffer.baseAddress!)
+            // Sorted by claim first, into one flat array (where each claim's list starts, then
+            // each relation put in its place); then each list is copied out of it whole.
+            // Appending to each list in turn would check every list's buffer at each append.
             func list(_ range: Range<Int>) {
-                var sizes = [Int](repeating: 0, count: range.count)
+                let first = range.lowerBound
+                var start = [Int](repeating: 0, count: range.count + 1)
                 for relation in relations where relation.from >= 0 && relation.to >= 0 {
                     let c = byTarget ? relation.to : relation.from
-                    if range.contains(c) { sizes[c - range.lowerBound] += 1 }
+                    if range.contains(c) { start[c - first + 1] += 1 }
                 }
-                for c in range {
-                    var list = [Int]()
-                    list.reserveCapacity(sizes[c - range.lowerBound])
-                    (base.value + c).initialize(to: list)
+                for k in range.indices.dropFirst() { start[k - first + 1] += start[k - first] }
+                var next = start
+                let flat = [Int](unsafeUninitializedCapacity: start[range.count]) { flat, filled in
+                    for (r, relation) in relations.enumerated() where relation.from >= 0 && relation.to >= 0 {
+                        let c = byTarget ? relation.to : relation.from
+                        if range.contains(c) {
+                            flat.initializeElement(at: next[c - first], to: r)
+                            next[c - first] += 1
+                        }
+                    }
+                    filled = flat.count
                 }
-                for (r, relation) in relations.enumerated() where relation.from >= 0 && relation.to >= 0 {
-                    let c = byTarget ? relation.to : relation.from
-                    if range.contains(c) { (base.value + c).pointee.append(r) }
+                flat.withUnsafeBufferPointer { flat in
+                    for c in range {
+                        let from = start[c - first], to = start[c - first + 1]
+                        (base.value + c).initialize(to: from == to ? [] : Array(UnsafeBufferPointer(rebasing: flat[from..<to])))
+                    }
                 }
             }
             if ranges.count == 1 { list(ranges[0]) } else { _ = Parallel.map(ranges.count) { k in list(ranges[k]) } }

@@ -273,10 +273,22 @@ extension ArgumentMap {
         if first == 0x20 || last == 0x20 || ((first >= 0x80 || last >= 0x80) && (id.first!.isWhitespace || id.last!.isWhitespace)) {
             throw .invalidID(id, reason: "an id cannot start or end with a space")
         }
-        let bad = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
-        } ?? utf8.contains { $0 < 0x20 || $0 == 0x5B || $0 == 0x5D || $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x7D || $0 == 0x7F }
-        if bad || id.forbiddenControl != nil { throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters") }
+        // One pass over the bytes: a character an id cannot hold, a comment opener, a byte past
+        // ASCII (only then can a control character from U+0080 on be there).
+        func scan(_ bytes: some Sequence<UInt8>) -> (bad: Bool, comment: Bool, wide: Bool) {
+            var bad = false, comment = false, wide = false, slash = false
+            for b in bytes {
+                bad = bad || b < 0x20 || b == 0x5B || b == 0x5D || b == 0x3C || b == 0x3E || b == 0x7B || b == 0x7D || b == 0x7F
+                comment = comment || (slash && (b == 0x2F || b == 0x2A))
+                wide = wide || b >= 0x80
+                slash = b == 0x2F
+            }
+            return (bad, comment, wide)
+        }
+        let found = utf8.withContiguousStorageIfAvailable(scan) ?? scan(utf8)
+        if found.bad || (found.wide && id.forbiddenControl != nil) {
+            throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters")
+        }
         // `<- x>` at the start of a line is an attack, not an argument named "- x": an id
         // starting with a relation symbol and a blank could not be written as an argument.
         if utf8.count >= 2, first == 0x2B || first == 0x2D || first == 0x5F, utf8[utf8.index(after: utf8.startIndex)] == 0x20 {
@@ -284,11 +296,7 @@ extension ArgumentMap {
         }
         // An argument file is stripped of comments before it is read: an id holding a comment
         // opener could not be written.
-        var slash = false
-        for b in utf8 {
-            if slash && (b == 0x2F || b == 0x2A) { throw .invalidID(id, reason: "an id cannot contain // or /* (they open comments in an argument file)") }
-            slash = b == 0x2F
-        }
+        if found.comment { throw .invalidID(id, reason: "an id cannot contain // or /* (they open comments in an argument file)") }
     }
 
     /// Checks that no text of a claim holds a forbidden control character.

@@ -333,4 +333,29 @@ struct FastReaderTests {
     func leavesOtherJSONToTheGeneralReader(json: String) {
         #expect(ArgmapJSON.readFast(json) == nil, "\(json)")
     }
+
+    /// A file's bytes reach the JSON fast path unchecked: a byte that is not UTF-8, wherever it
+    /// stands (the header, an id, a text, a relation's end), leaves the file to the general
+    /// reader (which reads the file as text, and names the byte).
+    @Test func leavesBytesThatAreNotUTF8ToTheGeneralReader() throws {
+        let text = Self.document([Self.oneClaim.replacingOccurrences(#""text": "x""#, with: #""text": "xé东""#), Self.b], [Self.link],
+                                 header: "  \"argmap\": 1,\n  \"title\": \"T\",\n")
+        let bytes = Array(text.utf8)
+        func fast(_ bytes: [UInt8]) -> ArgumentMap? {
+            bytes.withUnsafeBufferPointer { FormatRegistry.readFast(path: "x.json", bytes: $0)?.result.map }
+        }
+        #expect(fast(bytes)?.claim("a")?.text == "xé东")
+        let places = [Array(#""T""#.utf8), Array(#""id": "a""#.utf8), Array("xé东".utf8), Array(#""to": "a""#.utf8)]
+        // A stray continuation byte, a lead byte cut short, an overlong '/', a surrogate, past U+10FFFF.
+        let bad: [[UInt8]] = [[0x80], [0xE4, 0xB8], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
+        for place in places {
+            let at = try #require(bytes.firstRange(of: place)).upperBound - 1  // before the closing quote
+            for b in bad {
+                var broken = bytes
+                broken.insert(contentsOf: b, at: at)
+                #expect(String(validating: broken, as: UTF8.self) == nil)
+                #expect(fast(broken) == nil, "\(b) in \(String(decoding: place, as: UTF8.self))")
+            }
+        }
+    }
 }

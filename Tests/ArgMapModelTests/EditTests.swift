@@ -163,3 +163,25 @@ struct NumberFormatTests {
         #expect(DataValue.format(1) == "1" && DataValue.format(0) == "0" && DataValue.format(0.1 + 0.2) == "0.30000000000000004")
     }
 }
+
+/// Each rule for ids refuses with its own reason, and what the rules allow passes, ASCII or not.
+struct IDRuleTests {
+    @Test func eachRuleRefusesWithItsReason() {
+        func reason(_ id: String) -> String? {
+            do throws(MapError) { try ArgumentMap.validate(id: id); return nil } catch {
+                if case .invalidID(_, let reason) = error { return reason }
+                return "\(error)"
+            }
+        }
+        for id in ["a", "c12", "a/b", "a*b", "*/", "Вопрос 1", "café", "東京", "a-b", "x - y", "-x"] {
+            #expect(reason(id) == nil, "\(id)")
+        }
+        #expect(reason("")?.contains("empty") == true)
+        for id in [" a", "a ", "a\u{00A0}", "\u{3000}a"] { #expect(reason(id)?.contains("start or end with a space") == true, "\(id)") }
+        for id in ["a[1]", "<a>", "{a}", "a]", "a\tb", "a\nb", "a\u{7F}", "a\u{85}b", "Вопрос\u{9F}"] {
+            #expect(reason(id)?.contains("control characters") == true, "\(id)")
+        }
+        for id in ["- x", "+ x", "_ x"] { #expect(reason(id)?.contains("followed by a space") == true, "\(id)") }
+        for id in ["a//b", "a/*b", "//", "Вопрос//1"] { #expect(reason(id)?.contains("open comments") == true, "\(id)") }
+    }
+}

@@ -97,3 +97,52 @@ struct ArrayMovesTests {
         #expect(tally.alive == 0)
     }
 }
+
+/// A large map's index, built with its ids hashed first and its table filled in stretches at
+/// once, answers as one built an insertion at a time, and still takes removals; an id met
+/// twice anywhere gives it up, and the index then names the first claim that repeats one.
+struct IDIndexBuildTests {
+    static func claims(_ n: Int) -> [Claim] {
+        (0..<n).map { Claim(id: $0 % 5 == 0 ? "Вопрос \($0)" : "k\($0)") }
+    }
+
+    @Test(arguments: [1, 2, 8])
+    func answersAsInsertingOneAtATimeDoes(lanes: Int) throws {
+        var claims = Self.claims(60_000)
+        var index = try #require(IDIndex.hashedFirst(claims, lanes: lanes))
+        #expect(index.count == claims.count)
+        #expect(claims.indices.allSatisfy { index.find(claims[$0].id, in: claims) == $0 })
+        #expect(index.find("k60000", in: claims) == nil)
+        // Removals shift entries back over the stretches' borders and the end of the table.
+        var rng = SplitMix64(seed: 9)
+        var removed = Set<Int>()
+        for _ in 0..<5_000 {
+            let c = Int(rng.next() % UInt64(claims.count))
+            index.remove(claims[c].id, in: claims)
+            removed.insert(c)
+        }
+        #expect(claims.indices.allSatisfy { index.find(claims[$0].id, in: claims) == (removed.contains($0) ? nil : $0) })
+        // And insertions after it.
+        claims.append(Claim(id: "new"))
+        #expect(index.insert(claims.count - 1, id: "new", in: claims) == nil)
+        #expect(index.find("new", in: claims) == claims.count - 1)
+    }
+
+    @Test(arguments: [(10, 59_000), (59_998, 59_999), (0, 30_000)])
+    func anIdMetTwiceIsFoundWhereverItIs(first: Int, second: Int) {
+        var claims = Self.claims(60_000)
+        claims[second].id = claims[first].id
+        for lanes in [1, 2, 8] { #expect(IDIndex.hashedFirst(claims, lanes: lanes) == nil) }
+        guard case .failure(let duplicate) = IDIndex.of(claims) else { Issue.record("no duplicate found"); return }
+        #expect(duplicate.claim == second)
+    }
+
+    @Test func canonicallyEquivalentIdsAreMetTwice() {
+        var claims = Self.claims(60_000)
+        claims[100].id = "caf\u{E9}"
+        claims[50_000].id = "cafe\u{301}"
+        #expect(IDIndex.hashedFirst(claims, lanes: 2) == nil)
+        guard case .failure(let duplicate) = IDIndex.of(claims) else { Issue.record("no duplicate found"); return }
+        #expect(duplicate.claim == 50_000)
+    }
+}

@@ -389,7 +389,7 @@ enum ArgdownFastReader {
 
         func index() {
             // A claim defined twice: the general reader says whether the texts differ.
-            guard let index = try? IDIndex.of(claims).get() else { failed = true; return }
+            guard let index = try? IDIndex.of(claims, lanes: 1).get() else { failed = true; return }
             indexByID = index
         }
 

@@ -8,8 +8,7 @@ import Darwin
 /// argmap JSON's fast path, for files in the layout ``ArgmapJSON`` writes: one claim a line
 /// with its fields in order, one relation a line. It reads such a file on both cores without
 /// building a JSON tree: the claims in two halves straight into the map's array, then the id
-/// index on one core while the other reads the relations, then the relations' ends looked up
-/// in two halves.
+/// index, then the relations in two halves, each line's ends looked up as it is read.
 ///
 /// It gives up (nil) on anything else — another layout, tags, sources, a note, data, a
 /// section, an escape it cannot read where it stands, any problem at all — and
@@ -20,9 +19,13 @@ enum ArgmapJSONFastReader {
     static let relationsOpen = Array("\n  ],\n  \"relations\": [\n".utf8)
     static let closing = Array("\n  ]\n}\n".utf8)
 
-    /// The map the file holds, or nil when the full reader must read it. The bytes are
-    /// well-formed UTF-8 (a string's, or checked with ``FastReading/isValidUTF8(_:)``); each
-    /// range of lines, once read, is passed to `release`.
+    /// The map the file holds, or nil when the full reader must read it; each range of lines,
+    /// once read, is passed to `release`.
+    ///
+    /// The bytes need not be UTF-8, and are not checked beforehand: every byte of the file is
+    /// either matched to the layout's ASCII or in a string, and each string is checked as it is
+    /// made (as a `String` is made only from checked bytes, that costs nothing more). A byte
+    /// that is not UTF-8 is nil, for the full reader to point at.
     static func read(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> ArgumentMap? {
         // The three lines that hold the layout together. A JSON string cannot hold a line
         // break, so each is found where it stands.
@@ -41,41 +44,24 @@ enum ArgmapJSONFastReader {
         // empty claims and relations, so that its rules and messages hold.
         var header = Array(bytes[0..<(claimsAt + 1)])
         header.append(contentsOf: "  \"claims\": [],\n  \"relations\": []\n}\n".utf8)
-        guard let head = try? ArgmapJSON.read(String(decoding: header, as: UTF8.self)) else { return nil }
+        guard FastReading.isValidUTF8(bytes, 0..<(claimsAt + 1)),
+              let head = try? ArgmapJSON.read(String(decoding: header, as: UTF8.self)) else { return nil }
 
         guard let claims = FastReading.claims(bytes, FastReading.halves(bytes, claimLines), lane: { _, range, out in
             claimLane(bytes, range, last: claimLines.upperBound, release: release, into: out)
         }) else { return nil }
 
-        // The id index on one core, the relation lines read on the other; then their ends
-        // looked up in two halves. (In a block of its own, so that the relation lines are
-        // freed before the lists by claim are made.)
-        let indexByID: IDIndex
-        var relations: [Relation]
-        do {
-            let work = Parallel.map(2) { k -> (index: IDIndex?, links: [Link]?) in
-                k == 0 ? (try? IDIndex.of(claims).get(), nil) : (nil, relationLane(bytes, relationLines, release: release))
-            }
-            guard let index = work[0].index, let links = work[1].links else { return nil }
-            let halves = links.count >= 100_000 ? [0..<(links.count / 2), (links.count / 2)..<links.count] : [0..<links.count]
-            let resolved = Parallel.map(halves.count) { k -> [Relation]? in
-                var out: [Relation] = []
-                out.reserveCapacity(halves[k].count)
-                // argmap writes relations in the order of their sources, mostly a claim after the
-                // last one, answering the last target or the last source: tried before the index.
-                var from = -1, to = -1
-                for link in links[halves[k]] {
-                    guard let f = index.find(link.from, in: claims, guesses: (from + 1, from)),
-                          let t = index.find(link.to, in: claims, guesses: (to, from)) else { return nil }
-                    (from, to) = (f, t)
-                    out.append(Relation(from: f, to: t, type: link.type, weight: link.weight))
-                }
-                return out
-            }
-            guard resolved.allSatisfy({ $0 != nil }) else { return nil }
-            indexByID = index
-            relations = resolved[0]!
-            if resolved.count > 1 { relations += resolved[1]! }
+        // The id index on both cores; then the relation lines in two halves, each line's ends
+        // looked up as it is read.
+        guard let indexByID = try? IDIndex.of(claims).get() else { return nil }
+        let pieces = FastReading.halves(bytes, relationLines)
+        let read = Parallel.map(pieces.count) { k in
+            relationLane(bytes, pieces[k], last: relationLines.upperBound, claims: claims, index: indexByID, release: release)
+        }
+        guard var relations = read[0] else { return nil }
+        for more in read.dropFirst() {
+            guard let more else { return nil }
+            relations += more
         }
 
         let (incoming, outgoing) = Parallel.map(2) { k in
@@ -105,14 +91,6 @@ enum ArgmapJSONFastReader {
         return nil
     }
 
-    /// A relation line: its ends by id.
-    struct Link {
-        var from: String
-        var to: String
-        var type: RelationType
-        var weight: Double
-    }
-
     /// Reads fixed parts, strings and numbers of one line, left to right.
     struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -127,7 +105,8 @@ enum ArgmapJSONFastReader {
         }
 
         /// A JSON string: read where it stands when it holds no escape, else by the general
-        /// reader; nil for a control character or a string that does not close on the line.
+        /// reader; nil for a control character, a byte that is not UTF-8 or a string that does
+        /// not close on the line.
         mutating func string() -> String? { text()?.string }
 
         /// ``string()``, and whether the string is plain text: no escape, no blank at either
@@ -156,6 +135,9 @@ enum ArgmapJSONFastReader {
             }
             guard k < end else { return nil }
             i = k + 1
+            // Checked here, so that decoding never has to repair (Swift's own check, as
+            // `String(validating:)` does it, is generic and costs more than the string).
+            guard FastReading.isValidUTF8(bytes, start..<k) else { return nil }
             if !escaped {
                 return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self), plain && previous != 0x20)
             }
@@ -217,21 +199,47 @@ enum ArgmapJSONFastReader {
         return (made, complete)
     }
 
-    /// `    {"from": …, "to": …, "type": …, "weight": …},`
-    static func relationLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, release: (Range<Int>) -> Void) -> [Link]? {
-        var links: [Link] = []
-        links.reserveCapacity(range.count / 64)
+    /// `    {"from": …, "to": …, "type": …, "weight": …},`, its ends looked up in the index.
+    static func relationLane(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, last: Int, claims: [Claim], index: IDIndex,
+                             release: (Range<Int>) -> Void) -> [Relation]? {
+        var relations: [Relation] = []
+        relations.reserveCapacity(range.count / 64)
+        // argmap writes relations in the order of their sources: mostly the claim after the
+        // last one, answering the last target or the last source. Those are tried first; the
+        // other targets are looked up in the index a batch at a time.
+        var from = -1, to = -1
+        var waiting: [Int] = [], ids: [String] = []
+        func lookUp() -> Bool {
+            for (k, c) in index.find(all: ids, in: claims).enumerated() {
+                guard c >= 0 else { return false }
+                relations[waiting[k]].to = c
+            }
+            waiting.removeAll(keepingCapacity: true)
+            ids.removeAll(keepingCapacity: true)
+            return true
+        }
         let complete = eachLine(bytes, range, release: release) { start, end in
             var c = Cursor(bytes: bytes, i: start, end: end)
-            guard c.expect("    {\"from\": "), let from = c.string(), c.expect(", \"to\": "), let to = c.string(),
+            guard c.expect("    {\"from\": "), let fromID = c.string(), c.expect(", \"to\": "), let toID = c.string(),
                   c.expect(", \"type\": \"") else { return false }
             let type: RelationType
             if c.expect("support\"") { type = .support } else if c.expect("attack\"") { type = .attack } else if c.expect("undercut\"") { type = .undercut } else { return false }
             guard c.expect(", \"weight\": "), let weight = c.number(), weight >= 0, weight <= 1, c.expect("}"),
-                  c.lineEnd(last: range.upperBound) else { return false }
-            links.append(Link(from: from, to: to, type: type, weight: weight))
-            return true
+                  c.lineEnd(last: last),
+                  let f = index.find(fromID, in: claims, guesses: (from + 1, from)) else { return false }
+            if to >= 0, claims[to].id == toID {
+            } else if claims[f].id == toID {
+                to = f
+            } else {
+                waiting.append(relations.count)
+                ids.append(toID)
+                to = -1
+            }
+            from = f
+            relations.append(Relation(from: f, to: to, type: type, weight: weight))
+            return ids.count < 256 || lookUp()
         }
-        return complete ? links : nil
+        guard complete, lookUp() else { return nil }
+        return relations
     }
 }

@@ -35,8 +35,8 @@ public enum FileIO {
         return stat(path, &st) == 0
     }
 
-    /// Hands a regular file's bytes to `body` as the kernel's own mapping of the file (read
-    /// ahead in one call), with no copy; nil when the file cannot be mapped (it does not exist,
+    /// Hands a regular file's bytes to `body` as the kernel's own mapping of the file, with no
+    /// copy; nil when the file cannot be mapped (it does not exist,
     /// is empty, is not a regular file). Readers that answer from bytes (the fast paths) use
     /// it; anything else reads the file with ``readText(_:)``.
     ///
@@ -50,11 +50,10 @@ public enum FileIO {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
         let size = Int(st.st_size)
-        #if canImport(Glibc)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
+        // Not populated up front: the readers' lanes bring their own pages in as they read
+        // them, on both cores at once (populating brings the whole file in on one core before
+        // any reading begins).
         let flags = MAP_PRIVATE
-        #endif
         guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != MAP_FAILED else { return nil }
         defer { munmap(address, size) }
         let page = max(1, sysconf(Int32(_SC_PAGESIZE)))
