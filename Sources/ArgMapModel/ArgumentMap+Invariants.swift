@@ -2,38 +2,69 @@ extension ArgumentMap {
     /// Checks every invariant of the flat storage and returns what is broken (nothing when the
     /// map is sound). Tests run it after every edit, and `check` on every map.
     ///
-    /// The claims are checked in two halves and the relations on their own, at once on a
-    /// large map; each part reads the map and writes only its own list of problems.
+    /// The claims are checked in two halves, the relations and the id index each on their own,
+    /// at once on a large map; each part reads the map and writes only its own list of problems.
     /// - Complexity: O(claims + relations).
     public func invariantViolations() -> [String] {
         if incoming.count != claims.count || outgoing.count != claims.count {
             return ["adjacency lists do not match the claim count"]
         }
-        let half = claims.count / 2
-        let parts: [() -> [String]] = [
-            { self.claimViolations(0..<half) },
-            { self.claimViolations(half..<self.claims.count) },
-            { self.relationViolations() },
+        let large = claims.count + relations.count >= 100_000
+        let halves = Parallel.pieces(0..<claims.count, large ? 2 : 1)
+        let parts: [() -> (problems: [String], listed: Int)] = halves.map { half in { self.claimViolations(half) } } + [
+            { (self.relationViolations(), 0) },
+            // Each id maps back to its own claim (so no two claims share one).
+            { (self.indexByID.misplaced(self.claims, lanes: 1).map { "id \(self.claims[$0].id) is duplicated or maps to the wrong index" }, 0) },
         ]
-        guard claims.count + relations.count >= 100_000 else { return parts.flatMap { $0() } }
-        return Parallel.map(parts.count) { k in parts[k]() }.flatMap { $0 }
+        let found = large ? Parallel.map(parts.count) { k in parts[k]() } : parts.map { $0() }
+        var problems = found.flatMap(\.problems)
+        // Every entry of a list is a relation of its claim, and the lists are in strict order:
+        // as many entries as relations (twice) means every relation is in both its lists.
+        if found.reduce(0, { $0 + $1.listed }) != 2 * relations.count || !problems.isEmpty { problems += unlisted() }
+        return problems
     }
 
-    /// Each id maps back to its own index (so no two claims share one), is valid, and the
-    /// base is in range; each claim's lists are in relation order (the edits find and insert
-    /// relation numbers in them by binary search).
-    private func claimViolations(_ range: Range<Int>) -> [String] {
+    /// Each id is valid, and the base is in range; each claim's lists are in relation order
+    /// (the edits find and insert relation numbers in them by binary search), hold relations of
+    /// that claim only, and the relations leaving it reach distinct claims (one relation per
+    /// pair). Also how many entries the lists hold.
+    private func claimViolations(_ range: Range<Int>) -> (problems: [String], listed: Int) {
         var problems: [String] = []
+        var listed = 0
+        var targets: [Int] = []
         for i in range {
             let id = claims[i].id
-            if index(of: id) != i { problems.append("id \(id) is duplicated or maps to the wrong index") }
             if (try? ArgumentMap.validate(id: id)) == nil { problems.append("invalid id \(id)") }
             if !(claims[i].base >= 0 && claims[i].base <= 1) { problems.append("base of \(id) out of range") }
             if !ArgumentMap.isAscending(incoming[i]) || !ArgumentMap.isAscending(outgoing[i]) {
                 problems.append("adjacency of \(id) is not in relation order")
             }
+            var stale = false
+            for r in incoming[i] {
+                if relations.indices.contains(r) && relations[r].to == i { listed += 1 } else { stale = true }
+            }
+            for r in outgoing[i] {
+                if relations.indices.contains(r) && relations[r].from == i { listed += 1 } else { stale = true }
+            }
+            if stale { problems.append("adjacency of \(id) has stale entries") }
+            // Distinct targets: by pairs for a short list, sorted for a long one.
+            let out = outgoing[i]
+            guard out.count > 1, !stale else { continue }
+            if out.count <= 16 {
+                for b in 1..<out.count where (0..<b).contains(where: { relations[out[$0]].to == relations[out[b]].to }) {
+                    problems.append("duplicate relation \(out[b])")
+                }
+            } else {
+                targets.removeAll(keepingCapacity: true)
+                targets.append(contentsOf: out.map { relations[$0].to })
+                targets.sort()
+                if zip(targets, targets.dropFirst()).contains(where: { $0 == $1 }) {
+                    var seen = Set<Int>()
+                    for r in out where !seen.insert(relations[r].to).inserted { problems.append("duplicate relation \(r)") }
+                }
+            }
         }
-        return problems
+        return (problems, listed)
     }
 
     private static func holds(_ list: [Int], _ r: Int) -> Bool {
@@ -50,34 +81,26 @@ extension ArgumentMap {
         return true
     }
 
-    /// Relations point inside the map with weights in range, at most one per pair of claims,
-    /// and each is in its two lists, which hold nothing else.
+    /// Relations point inside the map, with weights in range.
     private func relationViolations() -> [String] {
         var problems: [String] = []
-        var inCount = [Int32](repeating: 0, count: claims.count)
-        var outCount = [Int32](repeating: 0, count: claims.count)
         for (r, relation) in relations.enumerated() {
-            guard claims.indices.contains(relation.from), claims.indices.contains(relation.to)
-            else { problems.append("relation \(r) points outside the map"); continue }
-            if !(relation.weight >= 0 && relation.weight <= 1) { problems.append("weight of relation \(r) out of range") }
-            inCount[relation.to] += 1
-            outCount[relation.from] += 1
-            // The lists are in relation order (checked with the claims): a binary search finds r.
-            if !ArgumentMap.holds(incoming[relation.to], r) { problems.append("relation \(r) missing from incoming") }
-            if !ArgumentMap.holds(outgoing[relation.from], r) { problems.append("relation \(r) missing from outgoing") }
-        }
-        // One relation per pair: each claim's outgoing relations reach distinct claims (a
-        // stamp per target, instead of a set of a million pairs).
-        var stamp = [Int](repeating: -1, count: claims.count)
-        for c in claims.indices {
-            for r in outgoing[c] where relations.indices.contains(r) && claims.indices.contains(relations[r].to) {
-                let to = relations[r].to
-                if stamp[to] == c { problems.append("duplicate relation \(r)") }
-                stamp[to] = c
+            if !claims.indices.contains(relation.from) || !claims.indices.contains(relation.to) {
+                problems.append("relation \(r) points outside the map")
+            } else if !(relation.weight >= 0 && relation.weight <= 1) {
+                problems.append("weight of relation \(r) out of range")
             }
         }
-        for i in claims.indices where incoming[i].count != inCount[i] || outgoing[i].count != outCount[i] {
-            problems.append("adjacency of \(claims[i].id) has stale entries")
+        return problems
+    }
+
+    /// The relations missing from their lists, named: looked for only when the count of
+    /// entries says some are.
+    private func unlisted() -> [String] {
+        var problems: [String] = []
+        for (r, relation) in relations.enumerated() where claims.indices.contains(relation.from) && claims.indices.contains(relation.to) {
+            if !ArgumentMap.holds(incoming[relation.to], r) { problems.append("relation \(r) missing from incoming") }
+            if !ArgumentMap.holds(outgoing[relation.from], r) { problems.append("relation \(r) missing from outgoing") }
         }
         return problems
     }

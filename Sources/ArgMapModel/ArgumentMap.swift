@@ -20,7 +20,7 @@ public struct ArgumentMap: Sendable {
     public private(set) var incoming: [[Int]] = []
     /// For each claim, the indices of the relations leaving it, in relation order.
     public private(set) var outgoing: [[Int]] = []
-    private var indexByID = IDIndex()
+    private(set) var indexByID = IDIndex()
 
     public init(title: String? = nil) {
         self.title = title

@@ -52,13 +52,7 @@ package struct IDIndex: Sendable {
     package static func hashedFirst(_ claims: [Claim], lanes: Int) -> IDIndex? {
         var index = IDIndex(capacity: claims.count)
         let n = claims.count
-        let hashes = [UInt32](unsafeUninitializedCapacity: n) { buffer, initialized in
-            let out = Parallel.Unchecked(buffer.baseAddress!)
-            _ = Parallel.map(lanes) { k in
-                for c in Parallel.pieces(0..<n, lanes)[k] { (out.value + c).initialize(to: hash(claims[c].id)) }
-            }
-            initialized = n
-        }
+        let hashes = hashes(claims, lanes: lanes)
         let size = index.slots.count, mask = index.mask
         let stretches = Parallel.pieces(0..<size, lanes)
         // Each lane writes only the slots of its own stretch, and reads nothing another writes.
@@ -93,6 +87,55 @@ package struct IDIndex: Sendable {
 
     @inline(__always) static func hash(_ id: String) -> UInt32 {
         UInt32(truncatingIfNeeded: id.hashValue)
+    }
+
+    /// Every claim's id hashed, in pieces on `lanes` cores.
+    static func hashes(_ claims: [Claim], lanes: Int) -> [UInt32] {
+        let n = claims.count
+        return [UInt32](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let out = Parallel.Unchecked(buffer.baseAddress!)
+            _ = Parallel.map(lanes) { k in
+                for c in Parallel.pieces(0..<n, lanes)[k] { (out.value + c).initialize(to: hash(claims[c].id)) }
+            }
+            initialized = n
+        }
+    }
+
+    /// The claims the index does not find where they are: for each claim number listed, a
+    /// lookup of its id would not answer that number (another claim has the id, or the entry
+    /// is missing, stale or out of reach); empty when the index is exactly the claims' ids.
+    ///
+    /// One pass down the table instead of a lookup per claim: each entry must name a claim not
+    /// named before, under that claim's hash, with no empty slot between the slot the hash
+    /// points at and the entry, and no entry there for the same id; and there must be one
+    /// entry per claim. (Two claims with one id have one hash, so one of their entries lies on
+    /// the other's way.) The ids are hashed in pieces on `lanes` cores first.
+    /// - Complexity: O(claims + size of the table).
+    package func misplaced(_ claims: [Claim], lanes: Int = 2) -> [Int] {
+        let n = claims.count
+        let hashes = IDIndex.hashes(claims, lanes: lanes)
+        var named = [Bool](repeating: false, count: n)
+        var misplaced: [Int] = []
+        slots.withUnsafeBufferPointer { slots in
+            for s in slots.indices where slots[s] != 0 {
+                let c = Int(slots[s] >> 32) - 1, h = UInt32(truncatingIfNeeded: slots[s])
+                guard c < n else { continue }  // a claim that is not there: counted below
+                if named[c] || hashes[c] != h { misplaced.append(c); continue }
+                named[c] = true
+                var p = Int(h) & mask
+                while p != s {
+                    let other = slots[p]
+                    if other == 0 || (UInt32(truncatingIfNeeded: other) == h && Int(other >> 32) - 1 < n
+                                      && claims[Int(other >> 32) - 1].id == claims[c].id) {
+                        misplaced.append(c)
+                        break
+                    }
+                    p = (p + 1) & mask
+                }
+            }
+        }
+        for c in 0..<n where !named[c] { misplaced.append(c) }
+        return misplaced
     }
 
     /// The number of the claim with this id.

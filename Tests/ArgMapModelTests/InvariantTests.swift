@@ -1,0 +1,93 @@
+import Testing
+@testable import ArgMapModel
+
+/// The invariant check finds each way the flat storage can be broken, and names where, on a
+/// small map and on one large enough to be checked in parts on both cores.
+struct InvariantTests {
+    struct Parts {
+        var claims: [Claim]
+        var relations: [Relation]
+        var incoming: [[Int]]
+        var outgoing: [[Int]]
+        var index: IDIndex?
+
+        init(_ map: ArgumentMap) {
+            (claims, relations, incoming, outgoing) = (map.claims, map.relations, map.incoming, map.outgoing)
+        }
+
+        /// The map these parts make, its id index built from `indexed` (the claims, unless said).
+        func problems(indexed: [Claim]? = nil) throws -> [String] {
+            let index = try (indexed ?? claims).indices.reduce(into: IDIndex(capacity: claims.count)) { index, c in
+                #expect(index.insert(c, id: (indexed ?? claims)[c].id, in: indexed ?? claims) == nil)
+            }
+            return try ArgumentMap(title: nil, frontmatter: nil, checkedClaims: claims, relations: relations, indexByID: index,
+                                   incoming: incoming, outgoing: outgoing).invariantViolations()
+        }
+    }
+
+    @Test(arguments: [300, 120_000])
+    func findsEachBreak(claims n: Int) throws {
+        let map = MapGenerator.generate(.init(claims: n, shape: .dag, seed: 4))
+        let sound = Parts(map)
+        #expect(try sound.problems().isEmpty)
+        // A relation from the second half of the claims, answering a claim with other answers.
+        let r = try #require(map.relations.indices.last { map.relations[$0].from > n / 2 && map.incoming[map.relations[$0].to].count > 1 })
+        let (from, to) = (map.relations[r].from, map.relations[r].to)
+        func expect(_ problems: [String], _ wanted: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+            #expect(problems.contains(wanted), "\(problems.prefix(5)) lacks \(wanted)", sourceLocation: sourceLocation)
+        }
+
+        var p = sound
+        p.incoming[to].removeAll { $0 == r }
+        expect(try p.problems(), "relation \(r) missing from incoming")
+
+        p = sound
+        p.outgoing[from].removeAll { $0 == r }
+        expect(try p.problems(), "relation \(r) missing from outgoing")
+
+        p = sound
+        let other = (to + 1) % n
+        p.incoming[other] = (p.incoming[other] + [r]).sorted()
+        expect(try p.problems(), "adjacency of \(map.claims[other].id) has stale entries")
+
+        p = sound
+        p.relations[r].weight = 1.5
+        expect(try p.problems(), "weight of relation \(r) out of range")
+
+        p = sound
+        p.relations[r].to = n + 3
+        expect(try p.problems(), "relation \(r) points outside the map")
+
+        p = sound
+        p.incoming[to].reverse()
+        expect(try p.problems(), "adjacency of \(map.claims[to].id) is not in relation order")
+
+        p = sound
+        p.claims[from].base = -0.5
+        expect(try p.problems(), "base of \(map.claims[from].id) out of range")
+
+        p = sound
+        p.claims[from].id = "a[1]"
+        expect(try p.problems(indexed: p.claims), "invalid id a[1]")
+
+        // The same pair related twice.
+        p = sound
+        p.relations.append(Relation(from: from, to: to, type: .attack, weight: 1))
+        p.incoming[to].append(p.relations.count - 1)
+        p.outgoing[from].append(p.relations.count - 1)
+        expect(try p.problems(), "duplicate relation \(p.relations.count - 1)")
+
+        // Two claims with one id: the index was made before the second took it.
+        p = sound
+        p.claims[from].id = map.claims[to].id
+        expect(try p.problems(indexed: map.claims), "id \(map.claims[to].id) is duplicated or maps to the wrong index")
+
+        // An index that sends two ids to each other's claims.
+        p = sound
+        var swapped = map.claims
+        swapped.swapAt(from, to)
+        let problems = try p.problems(indexed: swapped)
+        expect(problems, "id \(map.claims[from].id) is duplicated or maps to the wrong index")
+        expect(problems, "id \(map.claims[to].id) is duplicated or maps to the wrong index")
+    }
+}
