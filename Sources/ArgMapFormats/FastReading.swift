@@ -39,6 +39,18 @@ enum FastReading {
         return Parallel.map(ranges.count) { k in isValidUTF8(bytes, ranges[k]) }.allSatisfy { $0 }
     }
 
+    /// The string the bytes spell, or nil when they are not well-formed UTF-8. Swift checks
+    /// the bytes as it makes the string and replaces what is not UTF-8 with U+FFFD, and a
+    /// replacement always changes the bytes where it starts (EF BF BD there would have been
+    /// well-formed): the same bytes back means nothing was replaced. One check instead of two.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var string = String(decoding: bytes, as: UTF8.self)
+        let same = string.withUTF8 { made in
+            made.count == bytes.count && (bytes.isEmpty || memcmp(made.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return same ? string : nil
+    }
+
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var i = range.lowerBound
@@ -92,7 +104,7 @@ enum FastReading {
         stop .|= (v .== SIMD16(repeating: 0x23)) .| (v .== SIMD16(repeating: 0x2F)) .| (v .== SIMD16(repeating: 0x3C))
         stop .|= (v .== SIMD16(repeating: 0x5C)) .| (v .== SIMD16(repeating: 0x7B)) .| (v .== SIMD16(repeating: 0x7D))
         stop .|= (v .== SIMD16(repeating: 0x7F)) .| (v .== SIMD16(repeating: 0xC2))
-        return !any(stop)
+        return !anyLane(stop)
     }
 
     /// Whether the sixteen bytes at `p` are plain inside a JSON string: none is `"`, `\\`, a
@@ -100,7 +112,7 @@ enum FastReading {
     @inline(__always) static func isPlainJSONText(_ p: UnsafePointer<UInt8>) -> Bool {
         var (v, stop) = controlsAndDoubleBlanks(p)
         stop .|= (v .== SIMD16(repeating: 0x22)) .| (v .== SIMD16(repeating: 0x5C)) .| (v .== SIMD16(repeating: 0x7F)) .| (v .== SIMD16(repeating: 0xC2))
-        return !any(stop)
+        return !anyLane(stop)
     }
 
     /// The sixteen bytes at `p` (vector compares, sixteen bytes each), and which of them are
@@ -114,6 +126,13 @@ enum FastReading {
     }
 
     /// Whether the sixteen bytes at `p` are all ASCII (two words, no top bit set).
+    /// Whether any lane of the mask is set, read as two words: the standard library's `any`
+    /// reduces through a generic call for each sixteen bytes.
+    @inline(__always) static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
+    }
+
     @inline(__always) static func isASCII(_ p: UnsafePointer<UInt8>) -> Bool {
         let raw = UnsafeRawPointer(p)
         return (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0

@@ -71,14 +71,17 @@ struct FastReaderTests {
         }
     }
 
-    /// Files read from their bytes are first checked as UTF-8, as Swift checks it: random
+    /// Bytes read from a file are checked as UTF-8, as Swift checks it: random
     /// bytes leaning to every lead and continuation byte, and each kind of malformation.
     @Test func checksUTF8AsSwiftDoes() {
         var rng = SplitMix64(seed: 23)
         let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
                                     0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        // Both checks: the whole file's, and the one each string of the JSON fast path gets
+        // as it is made (the same string, or nil).
         func agrees(_ bytes: [UInt8]) -> Bool {
-            bytes.withUnsafeBufferPointer { FastReading.isValidUTF8($0) } == (String(validating: bytes, as: UTF8.self) != nil)
+            let swift = String(validating: bytes, as: UTF8.self)
+            return bytes.withUnsafeBufferPointer { FastReading.isValidUTF8($0) == (swift != nil) && FastReading.string($0) == swift }
         }
         for _ in 0..<100_000 {
             let bytes = (0..<(rng.next() % 24)).map { _ in rng.next() % 3 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : interesting[Int(rng.next() % UInt64(interesting.count))] }
@@ -92,6 +95,7 @@ struct FastReaderTests {
             var bytes = Array(text.utf8)
             bytes.insert(contentsOf: bad, at: bytes.count - 100)
             #expect(!bytes.withUnsafeBufferPointer { FastReading.isValidUTF8($0) }, "\(bad)")
+            #expect(bytes.withUnsafeBufferPointer { FastReading.string($0) } == nil, "\(bad)")
         }
     }
 

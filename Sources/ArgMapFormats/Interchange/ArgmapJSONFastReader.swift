@@ -24,7 +24,7 @@ enum ArgmapJSONFastReader {
     ///
     /// The bytes need not be UTF-8, and are not checked beforehand: every byte of the file is
     /// either matched to the layout's ASCII or in a string, and each string is checked as it is
-    /// made (as a `String` is made only from checked bytes, that costs nothing more). A byte
+    /// made (``FastReading/string(_:)``, at the cost of comparing its bytes). A byte
     /// that is not UTF-8 is nil, for the full reader to point at.
     static func read(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> ArgumentMap? {
         // The three lines that hold the layout together. A JSON string cannot hold a line
@@ -44,8 +44,7 @@ enum ArgmapJSONFastReader {
         // empty claims and relations, so that its rules and messages hold.
         var header = Array(bytes[0..<(claimsAt + 1)])
         header.append(contentsOf: "  \"claims\": [],\n  \"relations\": []\n}\n".utf8)
-        guard FastReading.isValidUTF8(bytes, 0..<(claimsAt + 1)),
-              let head = try? ArgmapJSON.read(String(decoding: header, as: UTF8.self)) else { return nil }
+        guard let headText = header.withUnsafeBufferPointer(FastReading.string), let head = try? ArgmapJSON.read(headText) else { return nil }
 
         guard let claims = FastReading.claims(bytes, FastReading.halves(bytes, claimLines), lane: { _, range, out in
             claimLane(bytes, range, last: claimLines.upperBound, release: release, into: out)
@@ -135,13 +134,11 @@ enum ArgmapJSONFastReader {
             }
             guard k < end else { return nil }
             i = k + 1
-            // Checked here, so that decoding never has to repair (Swift's own check, as
-            // `String(validating:)` does it, is generic and costs more than the string).
-            guard FastReading.isValidUTF8(bytes, start..<k) else { return nil }
             if !escaped {
-                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self), plain && previous != 0x20)
+                return FastReading.string(UnsafeBufferPointer(rebasing: bytes[start..<k])).map { ($0, plain && previous != 0x20) }
             }
-            guard let s = (try? JSONReader.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start - 1)...k]), as: UTF8.self)))?.string else { return nil }
+            guard let json = FastReading.string(UnsafeBufferPointer(rebasing: bytes[(start - 1)...k])),
+                  let s = (try? JSONReader.parse(json))?.string else { return nil }
             return (s, false)
         }
 
@@ -165,10 +162,11 @@ enum ArgmapJSONFastReader {
     /// passed to `release` as it goes.
     static func eachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, release: (Range<Int>) -> Void,
                          _ body: (Int, Int) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return range.isEmpty }
         var start = range.lowerBound, released = range.lowerBound
         while start < range.upperBound {
-            var end = start
-            while end < range.upperBound, bytes[end] != FastReading.newline { end += 1 }
+            let end = memchr(base + start, Int32(FastReading.newline), range.upperBound - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? range.upperBound
             guard body(start, end) else { return false }
             start = min(end + 1, range.upperBound)
             FastReading.handBack(&released, upTo: start, release)
