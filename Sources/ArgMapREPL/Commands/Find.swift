@@ -122,16 +122,10 @@ struct Matcher {
 
     @inline(__always) static func fold(_ b: UInt8, _ on: Bool) -> UInt8 { on && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
-    /// The text's `lowercased()` bytes, made by byte changes, when every character of it is
-    /// ASCII, in U+0080–U+00FF, in U+0400–U+045F, or general punctuation (U+2000–U+203F); nil
-    /// for any other character (a combining mark, Greek, …), which `lowercased()` handles.
-    static func lowercasedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        return lowercasedBytes(bytes, into: &out) ? out : nil
-    }
-
-    /// ``lowercasedBytes(_:)`` written into `out` (whose storage is reused); false where it
-    /// would be nil.
+    /// The text's `lowercased()` bytes, made by byte changes, written into `out` (whose
+    /// storage is reused), when every character of it is ASCII, in U+0080–U+00FF, in
+    /// U+0400–U+045F, or general punctuation (U+2000–U+203F); false for any other character
+    /// (a combining mark, Greek, …), which `lowercased()` handles.
     static func lowercasedBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: bytes)
