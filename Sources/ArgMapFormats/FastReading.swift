@@ -125,7 +125,6 @@ enum FastReading {
         return (v, (v .< blank) .| ((v .== blank) .& (before .== blank)))
     }
 
-    /// Whether the sixteen bytes at `p` are all ASCII (two words, no top bit set).
     /// Whether any lane of the mask is set, read as two words: the standard library's `any`
     /// reduces through a generic call for each sixteen bytes.
     @inline(__always) static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
@@ -133,6 +132,7 @@ enum FastReading {
         return words[0] | words[1] != 0
     }
 
+    /// Whether the sixteen bytes at `p` are all ASCII (two words, no top bit set).
     @inline(__always) static func isASCII(_ p: UnsafePointer<UInt8>) -> Bool {
         let raw = UnsafeRawPointer(p)
         return (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0

@@ -12,8 +12,9 @@ public struct FileFormat: Sendable {
     public var recognizes: (@Sendable (String) -> Bool)? = nil
     public var read: (@Sendable (String, String?) throws(LoadFailure) -> ImportResult)? = nil
     /// The format's fast path from a file's bytes, as they stand (not yet checked as UTF-8):
-    /// the map, or nil where ``read`` must read the text (a byte that is not UTF-8 included). Only formats argmap writes for itself have one. It calls
-    /// its second argument with each range of the bytes it has read and will not read again.
+    /// the map, or nil where ``read`` must read the text (a byte that is not UTF-8 included).
+    /// Only formats argmap writes for itself have one. It calls its second argument with each
+    /// range of the bytes it has read and will not read again.
     var readBytes: (@Sendable (UnsafeBufferPointer<UInt8>, (Range<Int>) -> Void) -> ArgumentMap?)? = nil
     public var write: (@Sendable (ArgumentMap, ExportOptions) throws(ExportFailure) -> ExportOutput)? = nil
     /// Whether `save` may write it (it reads back to the same map).
@@ -180,10 +181,10 @@ public enum FormatRegistry {
 
     /// A file's map through its format's fast path, from the file's bytes with no string in
     /// between: the format told from the start of the file (as ``detect(path:text:)`` tells it),
-    /// the bytes checked as UTF-8 by the format's reader. Nil wherever the text must be read in full (another format,
-    /// a file not in argmap's own layout, a byte that is not UTF-8), which the format's
-    /// ``FileFormat/read`` then does, with its messages. `release` is called with each range of
-    /// the bytes the reader is done with (see `FileIO.withMappedBytes`).
+    /// the bytes checked as UTF-8 by the format's reader. Nil wherever the text must be read in
+    /// full (another format, a file not in argmap's own layout, a byte that is not UTF-8), which
+    /// the format's ``FileFormat/read`` then does, with its messages. `release` is called with
+    /// each range of the bytes the reader is done with (see `FileIO.withMappedBytes`).
     public static func readFast(path: String, bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> (result: ImportResult, format: FileFormat)? {
         let head = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(1 << 16)), as: UTF8.self)
         guard let format = detect(path: path, text: head), let fast = format.readBytes,

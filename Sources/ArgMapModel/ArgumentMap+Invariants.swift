@@ -13,8 +13,7 @@ extension ArgumentMap {
         let halves = Parallel.pieces(0..<claims.count, large ? 2 : 1)
         let parts: [() -> (problems: [String], listed: Int)] = halves.map { half in { self.claimViolations(half) } } + [
             { (self.relationViolations(), 0) },
-            // Each id maps back to its own claim (so no two claims share one).
-            { (self.indexByID.misplaced(self.claims, lanes: 1).map { "id \(self.claims[$0].id) is duplicated or maps to the wrong index" }, 0) },
+            { (self.indexViolations(), 0) },
         ]
         let found = large ? Parallel.map(parts.count) { k in parts[k]() } : parts.map { $0() }
         var problems = found.flatMap(\.problems)
@@ -79,6 +78,15 @@ extension ArgumentMap {
             previous = r
         }
         return true
+    }
+
+    /// Each id maps back to its own claim (so no two claims share one), and the index holds
+    /// nothing else.
+    private func indexViolations() -> [String] {
+        let (misplaced, entries) = indexByID.misplaced(claims, lanes: 1)
+        var problems = misplaced.map { "id \(claims[$0].id) is duplicated or maps to the wrong index" }
+        if entries != claims.count { problems.append("the id index holds \(entries) entries for \(claims.count) claims") }
+        return problems
     }
 
     /// Relations point inside the map, with weights in range.

@@ -321,9 +321,9 @@ public struct ArgumentMap: Sendable {
     }
 
     /// For each claim, the indices of the relations pointing at it (or leaving it), in
-    /// relation order, each list allocated once at its final size and written whole; relations with a negative
-    /// end are passed over. With `lanes` above one, the claims are cut into that many ranges,
-    /// each listed by its own core straight into the result.
+    /// relation order, each list allocated once at its final size and written whole; relations
+    /// with a negative end are passed over. With `lanes` above one, the claims are cut into that
+    /// many ranges, each listed by its own core straight into the result.
     package static func lists(_ relations: [Relation], count: Int, byTarget: Bool, lanes: Int = 1) -> [[Int]] {
         let ranges = Parallel.pieces(0..<count, max(1, lanes))
         return [[Int]](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -101,9 +101,10 @@ package struct IDIndex: Sendable {
         }
     }
 
-    /// The claims the index does not find where they are: for each claim number listed, a
-    /// lookup of its id would not answer that number (another claim has the id, or the entry
-    /// is missing, stale or out of reach); empty when the index is exactly the claims' ids.
+    /// The claims the index does not find where they are, and how many entries it holds: for
+    /// each claim number listed, a lookup of its id would not answer that number (another claim
+    /// has the id, or the entry is missing, stale or out of reach). The index is exactly the
+    /// claims' ids when none is listed and it holds one entry per claim.
     ///
     /// One pass down the table instead of a lookup per claim: each entry must name a claim not
     /// named before, under that claim's hash, with no empty slot between the slot the hash
@@ -111,21 +112,23 @@ package struct IDIndex: Sendable {
     /// entry per claim. (Two claims with one id have one hash, so one of their entries lies on
     /// the other's way.) The ids are hashed in pieces on `lanes` cores first.
     /// - Complexity: O(claims + size of the table).
-    package func misplaced(_ claims: [Claim], lanes: Int = 2) -> [Int] {
+    package func misplaced(_ claims: [Claim], lanes: Int = 2) -> (claims: [Int], entries: Int) {
         let n = claims.count
         let hashes = IDIndex.hashes(claims, lanes: lanes)
         var named = [Bool](repeating: false, count: n)
         var misplaced: [Int] = []
+        var entries = 0
         slots.withUnsafeBufferPointer { slots in
             for s in slots.indices where slots[s] != 0 {
+                entries += 1
                 let c = Int(slots[s] >> 32) - 1, h = UInt32(truncatingIfNeeded: slots[s])
-                guard c < n else { continue }  // a claim that is not there: counted below
+                guard (0..<n).contains(c) else { continue }  // no such claim: one entry too many
                 if named[c] || hashes[c] != h { misplaced.append(c); continue }
                 named[c] = true
                 var p = Int(h) & mask
                 while p != s {
                     let other = slots[p]
-                    if other == 0 || (UInt32(truncatingIfNeeded: other) == h && Int(other >> 32) - 1 < n
+                    if other == 0 || (UInt32(truncatingIfNeeded: other) == h && (0..<n).contains(Int(other >> 32) - 1)
                                       && claims[Int(other >> 32) - 1].id == claims[c].id) {
                         misplaced.append(c)
                         break
@@ -135,7 +138,7 @@ package struct IDIndex: Sendable {
             }
         }
         for c in 0..<n where !named[c] { misplaced.append(c) }
-        return misplaced
+        return (misplaced, entries)
     }
 
     /// The number of the claim with this id.

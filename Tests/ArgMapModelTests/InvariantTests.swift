@@ -90,4 +90,17 @@ struct InvariantTests {
         expect(problems, "id \(map.claims[from].id) is duplicated or maps to the wrong index")
         expect(problems, "id \(map.claims[to].id) is duplicated or maps to the wrong index")
     }
+
+    /// The index's own check counts its entries: one past the claims (a claim removed, its
+    /// entry left) is seen, though every claim is found where it is.
+    @Test func theIndexCountsItsEntries() throws {
+        let claims = (0..<1_000).map { Claim(id: "k\($0)") }
+        var index = try IDIndex.of(claims).get()
+        #expect(index.misplaced(claims).claims.isEmpty && index.misplaced(claims).entries == 1_000)
+        let more = claims + [Claim(id: "gone")]
+        #expect(index.insert(1_000, id: "gone", in: more) == nil)
+        let (misplaced, entries) = index.misplaced(claims)
+        #expect(misplaced.isEmpty)
+        #expect(entries == 1_001)
+    }
 }

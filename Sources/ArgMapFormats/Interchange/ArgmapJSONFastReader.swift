@@ -225,13 +225,14 @@ enum ArgmapJSONFastReader {
             guard c.expect(", \"weight\": "), let weight = c.number(), weight >= 0, weight <= 1, c.expect("}"),
                   c.lineEnd(last: last),
                   let f = index.find(fromID, in: claims, guesses: (from + 1, from)) else { return false }
-            if to >= 0, claims[to].id == toID {
-            } else if claims[f].id == toID {
-                to = f
-            } else {
-                waiting.append(relations.count)
-                ids.append(toID)
-                to = -1
+            if to < 0 || claims[to].id != toID {
+                if claims[f].id == toID {
+                    to = f
+                } else {
+                    waiting.append(relations.count)
+                    ids.append(toID)
+                    to = -1
+                }
             }
             from = f
             relations.append(Relation(from: f, to: to, type: type, weight: weight))
