@@ -151,16 +151,23 @@ package struct IDIndex: Sendable {
     /// go (nil claim).
     private func probe(_ id: String, in claims: [Claim]) -> (slot: Int, claim: Int?, hash: UInt32) {
         let h = IDIndex.hash(id)
+        let (s, c) = probe(id, hash: h, first: slots[Int(h) & mask], in: claims)
+        return (s, c, h)
+    }
+
+    /// ``probe(_:in:)`` with the id's hash and its first slot already read.
+    @inline(__always) private func probe(_ id: String, hash h: UInt32, first: UInt64, in claims: [Claim]) -> (slot: Int, claim: Int?) {
         var s = Int(h) & mask
-        while true {
-            let slot = slots[s]
-            if slot == 0 { return (s, nil, h) }
+        var slot = first
+        while slot != 0 {
             if UInt32(truncatingIfNeeded: slot) == h {
                 let c = Int(slot >> 32) - 1
-                if claims[c].id == id { return (s, c, h) }
+                if claims[c].id == id { return (s, c) }
             }
             s = (s + 1) & mask
+            slot = slots[s]
         }
+        return (s, nil)
     }
 
     /// The numbers of the claims with these ids (-1 where there is none), looked up together:
@@ -169,23 +176,8 @@ package struct IDIndex: Sendable {
     /// processor has many of them in flight at once.
     package func find(all ids: [String], in claims: [Claim]) -> [Int] {
         let hashes = ids.map(IDIndex.hash)
-        return slots.withUnsafeBufferPointer { slots in
-            let first = hashes.map { slots[Int($0) & mask] }
-            return ids.indices.map { k in
-                let h = hashes[k]
-                var s = Int(h) & mask
-                var slot = first[k]
-                while slot != 0 {
-                    if UInt32(truncatingIfNeeded: slot) == h {
-                        let c = Int(slot >> 32) - 1
-                        if claims[c].id == ids[k] { return c }
-                    }
-                    s = (s + 1) & mask
-                    slot = slots[s]
-                }
-                return -1
-            }
-        }
+        let first = hashes.map { slots[Int($0) & mask] }
+        return ids.indices.map { k in probe(ids[k], hash: hashes[k], first: first[k], in: claims).claim ?? -1 }
     }
 
     /// The number of the claim with this id, trying `guesses` first: a reader that knows where

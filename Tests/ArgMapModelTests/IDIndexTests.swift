@@ -113,6 +113,9 @@ struct IDIndexBuildTests {
         #expect(index.count == claims.count)
         #expect(claims.indices.allSatisfy { index.find(claims[$0].id, in: claims) == $0 })
         #expect(index.find("k60000", in: claims) == nil)
+        // Looked up together, in any order, with ids that are not there.
+        let asked = stride(from: claims.count - 1, through: 0, by: -7).map { claims[$0].id } + ["k60000", "Вопрос 3"]
+        #expect(index.find(all: asked, in: claims) == stride(from: claims.count - 1, through: 0, by: -7).map { $0 } + [-1, -1])
         // Removals shift entries back over the stretches' borders and the end of the table.
         var rng = SplitMix64(seed: 9)
         var removed = Set<Int>()
