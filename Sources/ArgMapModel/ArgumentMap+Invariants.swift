@@ -45,25 +45,27 @@ extension ArgumentMap {
             for r in outgoing[i] {
                 if relations.indices.contains(r) && relations[r].from == i { listed += 1 } else { stale = true }
             }
-            if stale { problems.append("adjacency of \(id) has stale entries") }
-            // Distinct targets: by pairs for a short list, sorted for a long one.
-            let out = outgoing[i]
-            guard out.count > 1, !stale else { continue }
-            if out.count <= 16 {
-                for b in 1..<out.count where (0..<b).contains(where: { relations[out[$0]].to == relations[out[b]].to }) {
-                    problems.append("duplicate relation \(out[b])")
-                }
-            } else {
-                targets.removeAll(keepingCapacity: true)
-                targets.append(contentsOf: out.map { relations[$0].to })
-                targets.sort()
-                if zip(targets, targets.dropFirst()).contains(where: { $0 == $1 }) {
-                    var seen = Set<Int>()
-                    for r in out where !seen.insert(relations[r].to).inserted { problems.append("duplicate relation \(r)") }
-                }
-            }
+            if stale { problems.append("adjacency of \(id) has stale entries"); continue }
+            for r in ArgumentMap.repeatedTargets(outgoing[i], relations, scratch: &targets) { problems.append("duplicate relation \(r)") }
         }
         return (problems, listed)
+    }
+
+    /// The relations of a claim's outgoing list that reach a claim an earlier one of the list
+    /// already reaches (one relation per pair of claims): by pairs for a short list, sorted
+    /// for a long one (`scratch` is reused from one list to the next). The entries must be
+    /// relations. Readers call it too, to leave a pair written twice to the general reader.
+    package static func repeatedTargets(_ list: [Int], _ relations: [Relation], scratch: inout [Int]) -> [Int] {
+        guard list.count > 1 else { return [] }
+        if list.count <= 16 {
+            return (1..<list.count).filter { b in (0..<b).contains { relations[list[$0]].to == relations[list[b]].to } }.map { list[$0] }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: list.map { relations[$0].to })
+        scratch.sort()
+        guard zip(scratch, scratch.dropFirst()).contains(where: { $0 == $1 }) else { return [] }
+        var seen = Set<Int>()
+        return list.filter { !seen.insert(relations[$0].to).inserted }
     }
 
     private static func holds(_ list: [Int], _ r: Int) -> Bool {

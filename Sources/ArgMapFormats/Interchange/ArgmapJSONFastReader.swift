@@ -67,14 +67,8 @@ enum ArgmapJSONFastReader {
             ArgumentMap.lists(relations, count: claims.count, byTarget: k == 0)
         }.withUnsafeBufferPointer { ($0[0], $0[1]) }
         // One relation between two claims: the general reader names the pair written twice.
-        var seen = [Int](repeating: -1, count: claims.count)
-        for c in claims.indices {
-            for r in outgoing[c] {
-                let to = relations[r].to
-                if seen[to] == c { return nil }
-                seen[to] = c
-            }
-        }
+        var scratch: [Int] = []
+        for list in outgoing where !ArgumentMap.repeatedTargets(list, relations, scratch: &scratch).isEmpty { return nil }
         return try? ArgumentMap(title: head.title, frontmatter: head.frontmatter, checkedClaims: claims, relations: relations,
                                 indexByID: indexByID, incoming: incoming, outgoing: outgoing)
     }
