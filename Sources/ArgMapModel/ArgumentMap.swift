@@ -120,80 +120,78 @@ public struct ArgumentMap: Sendable {
         outgoing.append([])
     }
 
+    /// - Complexity: O(1) amortized at the end; O(claims + relations) elsewhere.
     mutating func insertClaimUnchecked(_ claim: Claim, at position: Int) {
         if position == claims.count { appendClaimUnchecked(claim); return }
-        claims.insert(claim, at: position)
-        for i in relations.indices {
-            if relations[i].from >= position { relations[i].from += 1 }
-            if relations[i].to >= position { relations[i].to += 1 }
-        }
-        indexByID.renumber { $0 >= position ? $0 + 1 : $0 }
-        indexByID.insert(position, id: claim.id, in: claims)
-        // The relations keep their numbers: only the lists move.
-        incoming.insert([], at: position)
-        outgoing.insert([], at: position)
+        insertClaimsUnchecked([claim], at: [position])
     }
 
-    /// Removes a claim that has no relations left.
-    mutating func removeClaimUnchecked(at position: Int) {
-        precondition(incoming[position].isEmpty && outgoing[position].isEmpty)
-        indexByID.remove(claims[position].id, in: claims)
-        claims.remove(at: position)
-        incoming.remove(at: position)
-        outgoing.remove(at: position)
-        if position == claims.count { return }
-        for i in relations.indices {
-            if relations[i].from > position { relations[i].from -= 1 }
-            if relations[i].to > position { relations[i].to -= 1 }
+    /// The relations touching the claims at `positions`, ascending, each once.
+    /// - Complexity: O(d log d) for the d relations touching them.
+    func relations(touching positions: [Int]) -> [Int] {
+        var touching: [Int] = []
+        for c in positions {
+            touching += incoming[c]
+            touching += outgoing[c]
         }
-        indexByID.renumber { $0 > position ? $0 - 1 : $0 }
+        touching.sort()
+        var w = 0
+        for k in touching.indices where k == 0 || touching[k] != touching[k - 1] {
+            touching[w] = touching[k]
+            w += 1
+        }
+        touching.removeLast(touching.count - w)
+        return touching
     }
 
-    /// Removes the claims marked gone (`positions`: the same claims, ascending) and every
-    /// relation that touches them, renumbering the rest, in one pass, in place: only the lists
-    /// holding a renumbered relation are rewritten.
-    /// - Complexity: O(claims + relations).
-    mutating func removeClaimsUnchecked(_ gone: [Bool], positions: [Int]) {
-        var goneRelations: [Int] = []
-        for (r, relation) in relations.enumerated() where gone[relation.from] || gone[relation.to] { goneRelations.append(r) }
-        let newRelation = Renumbering(removing: goneRelations), newClaim = Renumbering(removing: positions)
+    /// Removes the claims at `positions` (ascending) and the relations touching them
+    /// (`goneRelations`, ascending, as ``relations(touching:)`` lists them), renumbering the
+    /// rest, in place: only the lists holding a renumbered relation are rewritten. `gone`, when
+    /// given, marks the same claims, whose own lists are then not rewritten on the way out.
+    /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
+    mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) {
         if let first = goneRelations.first {
-            Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone) { newRelation.number($0) }
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
         }
         for c in positions { indexByID.remove(claims[c].id, in: claims) }
         claims.remove(atAscending: positions)
         incoming.remove(atAscending: positions)
         outgoing.remove(atAscending: positions)
-        var w = goneRelations.first ?? relations.count
-        for r in w..<relations.count where !gone[relations[r].from] && !gone[relations[r].to] {
-            relations[w] = relations[r]
-            w += 1
-        }
-        relations.removeLast(relations.count - w)
+        relations.remove(atAscending: goneRelations)
         if let first = positions.first {
-            for r in relations.indices {
-                if relations[r].from > first { relations[r].from = newClaim(relations[r].from) }
-                if relations[r].to > first { relations[r].to = newClaim(relations[r].to) }
-            }
-            indexByID.renumber { $0 > first ? newClaim($0) : $0 }
+            let newClaim = Renumbering(removing: positions)
+            renumberEnds(from: first, newClaim)
+            indexByID.renumber(from: first) { newClaim($0) }
         }
     }
 
     /// Inserts claims so that each ends at its position (positions ascending), renumbering the
     /// others, in one pass; relations keep their numbers, so no list is rewritten.
-    /// - Complexity: O(claims + relations).
+    /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
     mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int]) {
         guard let firstPosition = positions.first else { return }
         claims.insert(inserted, atAscending: positions)
         incoming.insert(Array(repeating: [], count: inserted.count), atAscending: positions)
         outgoing.insert(Array(repeating: [], count: inserted.count), atAscending: positions)
         let newClaim = Renumbering(inserting: positions)
-        for r in relations.indices {
-            if relations[r].from >= firstPosition { relations[r].from = newClaim(relations[r].from) }
-            if relations[r].to >= firstPosition { relations[r].to = newClaim(relations[r].to) }
-        }
-        indexByID.renumber { $0 >= firstPosition ? newClaim($0) : $0 }
+        renumberEnds(from: firstPosition, newClaim)
+        indexByID.renumber(from: firstPosition) { newClaim($0) }
         for (claim, position) in zip(inserted, positions) { indexByID.insert(position, id: claim.id, in: claims) }
+    }
+
+    /// Maps every relation end numbered `first` or more through `newClaim`; a large map's
+    /// relations in pieces on both cores.
+    private mutating func renumberEnds(from first: Int, _ newClaim: Renumbering) {
+        relations.withUnsafeMutableBufferPointer { buffer in
+            let all = Parallel.Unchecked(buffer)
+            Parallel.forEachPiece(buffer.count, minimum: 1 << 16) { piece in
+                let relations = all.value
+                for r in piece {
+                    if relations[r].from >= first { relations[r].from = newClaim(relations[r].from) }
+                    if relations[r].to >= first { relations[r].to = newClaim(relations[r].to) }
+                }
+            }
+        }
     }
 
     /// Inserts relations so that each ends at its position (positions ascending), in one pass;
@@ -210,8 +208,7 @@ public struct ArgumentMap: Sendable {
             newNumbers.append(min(max(position, (newNumbers.last ?? -1) + 1), oldCount + j))
         }
         if newNumbers[0] < oldCount {
-            let newRelation = Renumbering(inserting: newNumbers)
-            Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil) { newRelation($0) }
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil, Renumbering(inserting: newNumbers))
         }
         relations.insert(inserted.map(\.0), atAscending: newNumbers)
         for r in newNumbers {
@@ -220,30 +217,49 @@ public struct ArgumentMap: Sendable {
         }
     }
 
+    /// Removes the relations at `positions` (ascending), renumbering the rest.
+    /// - Complexity: O(claims + relations after the first removed).
+    mutating func removeRelationsUnchecked(_ positions: [Int]) {
+        guard let first = positions.first else { return }
+        Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: nil, Renumbering(removing: positions))
+        relations.remove(atAscending: positions)
+    }
+
     /// Rewrites, once each, the lists that hold a relation numbered `first` or more (of the
-    /// claims not skipped), mapping each number through `newNumber` and dropping those it maps
-    /// below zero. A mapping that keeps relation order keeps each list in order.
+    /// claims not skipped), mapping each such number through `newNumber` and dropping those it
+    /// removes. A renumbering keeps relation order, so each list stays in order.
     private static func renumberLists(_ incoming: inout [[Int]], _ outgoing: inout [[Int]], relations: [Relation], from first: Int,
-                                      skipping gone: [Bool]?, _ newNumber: (Int) -> Int) {
-        var doneIn = [Bool](repeating: false, count: incoming.count)
-        var doneOut = [Bool](repeating: false, count: outgoing.count)
+                                      skipping gone: [Bool]?, _ newNumber: Renumbering) {
         func rewrite(_ list: inout [Int]) {
-            var w = 0
-            for k in list.indices {
-                let n = list[k] < first ? list[k] : newNumber(list[k])
+            var w = list.lowerBound(first)
+            for k in w..<list.count {
+                let n = newNumber.number(list[k])
                 if n >= 0 { list[w] = n; w += 1 }
             }
             list.removeLast(list.count - w)
         }
-        for r in first..<relations.count {
-            let relation = relations[r]
-            if !doneIn[relation.to], gone?[relation.to] != true {
-                doneIn[relation.to] = true
-                rewrite(&incoming[relation.to])
+        if relations.count - first <= 4_096 {
+            // Few relations move: rewrite the lists that hold them.
+            var doneIn = Set<Int>(), doneOut = Set<Int>()
+            for relation in relations[first...] {
+                if gone?[relation.to] != true, doneIn.insert(relation.to).inserted { rewrite(&incoming[relation.to]) }
+                if gone?[relation.from] != true, doneOut.insert(relation.from).inserted { rewrite(&outgoing[relation.from]) }
             }
-            if !doneOut[relation.from], gone?[relation.from] != true {
-                doneOut[relation.from] = true
-                rewrite(&outgoing[relation.from])
+            return
+        }
+        // Many do: sweep the claims in order, on both cores (reading the lists of a hundred
+        // thousand relations' ends at random costs more). A list in relation order holds a
+        // number that moves exactly when its last one does.
+        incoming.withUnsafeMutableBufferPointer { ins in
+            outgoing.withUnsafeMutableBufferPointer { outs in
+                let lists = Parallel.Unchecked((ins, outs))
+                Parallel.forEachPiece(ins.count, minimum: 1 << 15) { piece in
+                    let (ins, outs) = lists.value
+                    for c in piece where gone?[c] != true {
+                        if let last = ins[c].last, last >= first { rewrite(&ins[c]) }
+                        if let last = outs[c].last, last >= first { rewrite(&outs[c]) }
+                    }
+                }
             }
         }
     }
@@ -255,36 +271,24 @@ public struct ArgumentMap: Sendable {
         outgoing[relation.from].append(r)
     }
 
-    /// - Complexity: O(relations after `position`), with no list rebuilt.
+    /// - Complexity: O(1) amortized at the end; O(claims + relations after `position`) elsewhere.
     mutating func insertRelationUnchecked(_ relation: Relation, at position: Int) {
         if position == relations.count { appendRelationUnchecked(relation); return }
-        relations.insert(relation, at: position)
-        // Every later relation's number goes up by one in its two lists, from the last down
-        // (so that no list holds one number twice on the way).
-        for r in stride(from: relations.count - 1, to: position, by: -1) {
-            ArgumentMap.renumber(&incoming[relations[r].to], r - 1, to: r)
-            ArgumentMap.renumber(&outgoing[relations[r].from], r - 1, to: r)
-        }
-        ArgumentMap.insertSorted(position, into: &incoming[relation.to])
-        ArgumentMap.insertSorted(position, into: &outgoing[relation.from])
+        insertRelationsUnchecked([(relation, position)])
     }
 
-    /// - Complexity: O(relations after `position`), with no list rebuilt.
+    /// - Complexity: O(claims + relations after `position`).
     mutating func removeRelationUnchecked(at position: Int) {
-        let relation = relations.remove(at: position)
-        incoming[relation.to].removeAll(where: { $0 == position })
-        outgoing[relation.from].removeAll(where: { $0 == position })
-        // Every later relation's number goes down by one in its two lists, from the first up.
-        for r in position..<relations.count {
-            ArgumentMap.renumber(&incoming[relations[r].to], r + 1, to: r)
-            ArgumentMap.renumber(&outgoing[relations[r].from], r + 1, to: r)
-        }
+        removeRelationsUnchecked([position])
     }
 
-    /// Replaces `old` by `new` in a list in relation order, where nothing lies between them.
-    private static func renumber(_ list: inout [Int], _ old: Int, to new: Int) {
-        let k = list.lowerBound(old)
-        if k < list.count, list[k] == old { list[k] = new }
+    /// Points relation `r` at claim `q` instead; it keeps its number, so only two lists change.
+    /// - Complexity: O(in-degree of the two claims).
+    mutating func retargetRelationUnchecked(_ r: Int, to q: Int) {
+        let p = relations[r].to
+        incoming[p].remove(at: incoming[p].lowerBound(r))
+        relations[r].to = q
+        ArgumentMap.insertSorted(r, into: &incoming[q])
     }
 
     private static func insertSorted(_ r: Int, into list: inout [Int]) {

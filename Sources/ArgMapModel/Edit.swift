@@ -91,25 +91,16 @@ extension ArgumentMap {
 
         case .removeClaim(let id):
             let c = try require(id)
-            var placed: [PlacedRelation] = []
-            let touching = Set(incoming[c] + outgoing[c]).sorted()
-            for r in touching { placed.append(PlacedRelation(spec(of: relations[r]), at: r)) }
-            for r in touching.reversed() { removeRelationUnchecked(at: r) }
+            let touching = relations(touching: [c])
+            let placed = touching.map { PlacedRelation(spec(of: relations[$0]), at: $0) }
             let claim = claims[c]
-            removeClaimUnchecked(at: c)
+            removeClaimsUnchecked(nil, positions: [c], relations: touching)
             return .restoreClaim(claim, at: c, relations: placed)
 
         case .restoreClaim(let claim, let position, let placed):
-            guard indexByIDContains(claim.id) == false else { throw .duplicateID(claim.id) }
-            insertClaimUnchecked(claim, at: min(position, claims.count))
-            for p in placed {
-                guard let f = index(of: p.relation.from), let t = index(of: p.relation.to) else {
-                    throw .unknownClaim(index(of: p.relation.from) == nil ? p.relation.from : p.relation.to)
-                }
-                insertRelationUnchecked(
-                    Relation(from: f, to: t, type: p.relation.type, weight: p.relation.weight),
-                    at: min(p.position, relations.count))
-            }
+            // One claim restored as several are: checked first, then in one pass.
+            let inOrder = placed.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element)
+            try apply(.restoreClaims([claim], at: [min(max(position, 0), claims.count)], relations: inOrder))
             return .removeClaim(claim.id)
 
         case .removeClaims(let ids):
@@ -121,12 +112,10 @@ extension ArgumentMap {
                 if !gone[c] { gone[c] = true; positions.append(c) }
             }
             positions.sort()
-            var placed: [PlacedRelation] = []
-            for (r, relation) in relations.enumerated() where gone[relation.from] || gone[relation.to] {
-                placed.append(PlacedRelation(spec(of: relation), at: r))
-            }
+            let touching = relations(touching: positions)
+            let placed = touching.map { PlacedRelation(spec(of: relations[$0]), at: $0) }
             let removed = positions.map { claims[$0] }
-            removeClaimsUnchecked(gone, positions: positions)
+            removeClaimsUnchecked(gone, positions: positions, relations: touching)
             return .restoreClaims(removed, at: positions, relations: placed)
 
         case .restoreClaims(let restored, let positions, let placed):
@@ -238,9 +227,7 @@ extension ArgumentMap {
             if let existing = relationIndex(from: c, to: q) {
                 throw .relationExists(from: id, to: newParent, type: relations[existing].type)
             }
-            let relation = relations[r]
-            removeRelationUnchecked(at: r)
-            insertRelationUnchecked(Relation(from: c, to: q, type: relation.type, weight: relation.weight), at: r)
+            retargetRelationUnchecked(r, to: q)
             return .move(id, from: newParent, to: oldParent)
 
         case .batch(let edits):

@@ -221,13 +221,23 @@ package struct IDIndex: Sendable {
         count -= 1
     }
 
-    /// Changes every claim number: `transform` maps an old number to its new one.
+    /// Changes every claim number from `first` on: `transform` maps an old number to its new
+    /// one. A large table is renumbered in pieces on both cores.
     /// - Complexity: O(size of the table), with no hashing.
-    package mutating func renumber(_ transform: (Int) -> Int) {
-        slots.withUnsafeMutableBufferPointer { slots in
-            for s in slots.indices where slots[s] != 0 {
-                let c = Int(slots[s] >> 32) - 1
-                slots[s] = UInt64(transform(c) + 1) << 32 | (slots[s] & 0xFFFF_FFFF)
+    package mutating func renumber(from first: Int = 0, _ transform: (Int) -> Int) {
+        // Entries below `first` are left as they are; empty slots are below every entry.
+        let lowest = UInt64(first + 1) << 32
+        withoutActuallyEscaping(transform) { transform in
+            let call = Parallel.Unchecked(transform)
+            slots.withUnsafeMutableBufferPointer { slots in
+                let table = Parallel.Unchecked(slots)
+                Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
+                    let slots = table.value
+                    for s in piece where slots[s] >= lowest {
+                        let c = Int(slots[s] >> 32) - 1
+                        slots[s] = UInt64(call.value(c) + 1) << 32 | (slots[s] & 0xFFFF_FFFF)
+                    }
+                }
             }
         }
     }

@@ -16,6 +16,14 @@ package enum Parallel {
         return slots.values.map { $0! }
     }
 
+    /// Runs `body` over `0..<count` cut into `parts` consecutive pieces, all at once; below
+    /// `minimum`, in one piece on this thread (starting lanes costs more than a short pass).
+    package static func forEachPiece(_ count: Int, parts: Int = 2, minimum: Int, _ body: (Range<Int>) -> Void) {
+        guard count >= minimum, parts > 1 else { body(0..<count); return }
+        let pieces = pieces(0..<count, parts)
+        _ = map(parts) { k in body(pieces[k]) }
+    }
+
     /// `range` cut into `parts` consecutive pieces of nearly equal size.
     package static func pieces(_ range: Range<Int>, _ parts: Int) -> [Range<Int>] {
         (0..<parts).map { k in

@@ -142,6 +142,52 @@ struct EditTests {
         #expect(map.relationSpecs == original.relationSpecs, "seed \(seed)")
         #expect(map == original)
     }
+
+    /// The same on a map large enough for the edits' passes to run in pieces on every core
+    /// (relation ends, the id index, and the sweep of every claim's lists when many relations
+    /// are renumbered), with edits near the start, the middle and the end of the map.
+    @Test(arguments: [21, 22] as [UInt64])
+    func editsOnALargeMapAndUndo(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        var map = MapGenerator.generate(.init(claims: 100_000, shape: .dag, seed: seed))
+        let original = map
+        var inverses: [Edit] = []
+        for step in 0..<36 {
+            // A claim near the start, in the middle or near the end, so that few or many
+            // relations and claims come after it.
+            func anyID() -> String {
+                let n = map.count, spread = UInt64(max(1, n / 50))
+                let c = [Int(rng.next() % spread), n / 2 + Int(rng.next() % spread), n - 1 - Int(rng.next() % spread)][Int(rng.next() % 3)]
+                return map.claims[min(max(c, 0), n - 1)].id
+            }
+            let edit: Edit
+            switch step % 6 {
+            case 0: edit = .removeClaim(anyID())
+            case 1: edit = .removeClaims((0..<(1 + rng.next() % 40)).map { _ in anyID() })
+            case 2: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: .attack, weight: 0.5), at: Int(rng.next() % UInt64(map.relations.count)))
+            case 3:
+                let r = map.relations[Int(rng.next() % UInt64(map.relations.count))]
+                edit = .unlink(from: map.claims[r.from].id, to: map.claims[r.to].id)
+            case 4:
+                let r = map.relations[Int(rng.next() % UInt64(map.relations.count))]
+                edit = .move(map.claims[r.from].id, from: map.claims[r.to].id, to: anyID())
+            default: edit = .addClaim(Claim(id: "n\(step)", text: "new \(step)"), at: Int(rng.next() % UInt64(map.count + 1)))
+            }
+            do {
+                inverses.append(try map.apply(edit))
+            } catch {
+                continue
+            }
+            let problems = Array(map.invariantViolations().prefix(3))
+            #expect(problems.isEmpty, "seed \(seed) step \(step) after \(edit.summary)")
+            if !problems.isEmpty { return }
+        }
+        #expect(inverses.count >= 30, "most edits apply")
+        for inverse in inverses.reversed() { try map.apply(inverse) }
+        #expect(map.claims.map(\.id) == original.claims.map(\.id), "seed \(seed)")
+        #expect(map.relationSpecs == original.relationSpecs, "seed \(seed)")
+        #expect(map.invariantViolations().isEmpty)
+    }
 }
 
 /// Numbers are written as the shortest text that reads back the same, whichever way they are
