@@ -3,7 +3,7 @@ extension Array {
     /// others down in one block: no element is copied, so a million claims cost a `memmove`,
     /// not a million reference-count changes.
     /// - Complexity: O(count).
-    mutating func remove(atAscending positions: [Int]) {
+    package mutating func remove(atAscending positions: [Int]) {
         guard !positions.isEmpty else { return }
         let n = count
         withUnsafeMutableBufferPointer { buffer in
@@ -27,7 +27,7 @@ extension Array {
     /// Inserts `elements` so that each ends at its position (`positions` ascending), moving the
     /// runs of old elements up in blocks, as ``remove(atAscending:)`` does.
     /// - Complexity: O(count).
-    mutating func insert(_ elements: [Element], atAscending positions: [Int]) {
+    package mutating func insert(_ elements: [Element], atAscending positions: [Int]) {
         guard !elements.isEmpty else { return }
         let oldCount = count
         append(contentsOf: elements)
@@ -51,7 +51,7 @@ extension Array {
 extension Array where Element == Int {
     /// In an ascending array, the first place whose number is at least `n` (`count` when none
     /// is): how many numbers are below `n`. A binary search.
-    func lowerBound(_ n: Int) -> Int {
+    package func lowerBound(_ n: Int) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2

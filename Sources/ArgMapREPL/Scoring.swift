@@ -65,27 +65,67 @@ extension Session {
         }
     }
 
-    /// Brings the live scores up to date after an edit was applied to the map.
-    func noteScores(_ edit: Edit) {
+    /// Brings the live scores up to date after one edit (not a batch: ``apply(_:)`` gives its
+    /// steps one by one) was applied to the map; `inverse` is what applying it returned.
+    /// Changes of structure are followed incrementally where the scores allow; otherwise the
+    /// scores are computed afresh when next read.
+    func noteScores(_ edit: Edit, inverse: Edit) {
         guard let board = scoreBoard else { return }
         // Drops change with any edit: with conceded scoring, start again.
         if settings.conceded { scoreBoard = nil; return }
-        switch edit {
-        case .setText, .rename:
+        var change: IncrementalEvaluator.StructureChange?
+        switch (edit, inverse) {
+        case (.setText, _), (.rename, _):
             return
-        case .setValue(let id, let value):
+        case (.setValue(let id, let value), _):
             if case .base(let b) = value, let c = map.index(of: id) { board.baseChanged(c, to: b, map: map) }
-        case .setWeight(let from, let to, let w):
-            if let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t) {
-                board.weightChanged(relation: r, to: w, map: map)
-            } else {
-                scoreBoard = nil
+            return
+        case (.setWeight(let from, let to, let w), _):
+            guard let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t) else { break }
+            board.weightChanged(relation: r, to: w, map: map)
+            return
+        case (.removeClaim, .restoreClaim(_, let c, let placed)):
+            change = .removed(claims: [c], relations: placed.map(\.position), targets: targets(of: placed))
+        case (.removeClaims, .restoreClaims(_, let positions, let placed)):
+            change = .removed(claims: positions, relations: placed.map(\.position), targets: targets(of: placed))
+        case (.unlink, .link(let spec, let r?)):
+            change = .removed(claims: [], relations: [r], targets: targets(of: [PlacedRelation(spec, at: r)]))
+        case (.addClaim(let claim, _), _):
+            if let c = map.index(of: claim.id) { change = .inserted(claims: [c], relations: []) }
+        case (.restoreClaim(let claim, _, let placed), _):
+            change = inserted([claim], placed)
+        case (.restoreClaims(let claims, _, let placed), _):
+            change = inserted(claims, placed)
+        case (.link(let spec, _), _):
+            change = inserted([], [PlacedRelation(spec, at: 0)])
+        case (.move(let id, let from, let to), _):
+            if let c = map.index(of: id), let p = map.index(of: from), let q = map.index(of: to), let r = map.relationIndex(from: c, to: q) {
+                change = .retargeted(relation: r, from: p)
             }
-        case .batch(let edits) where edits.allSatisfy({ if case .setValue = $0 { return true }; if case .setWeight = $0 { return true }; if case .setText = $0 { return true }; return false }):
-            for e in edits { noteScores(e) }
         default:
-            scoreBoard = nil
+            break
         }
+        if let change, board.structureChanged(change, map: map) { return }
+        scoreBoard = nil
+    }
+
+    /// The claims still in the map that removed relations pointed at.
+    private func targets(of removed: [PlacedRelation]) -> [Int] {
+        removed.compactMap { map.index(of: $0.relation.to) }
+    }
+
+    /// The claims and relations an edit put back, by their numbers in the map now.
+    private func inserted(_ claims: [Claim], _ placed: [PlacedRelation]) -> IncrementalEvaluator.StructureChange? {
+        var c: [Int] = [], r: [Int] = []
+        for claim in claims {
+            guard let i = map.index(of: claim.id) else { return nil }
+            c.append(i)
+        }
+        for p in placed {
+            guard let f = map.index(of: p.relation.from), let t = map.index(of: p.relation.to), let i = map.relationIndex(from: f, to: t) else { return nil }
+            r.append(i)
+        }
+        return .inserted(claims: c.sorted(), relations: r.sorted())
     }
 
     /// A claim's score as shown beside it: `score 0.42`, a grounded label, or `score ?` when the

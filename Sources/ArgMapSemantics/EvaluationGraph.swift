@@ -4,22 +4,22 @@ import ArgMapModel
 /// incoming undercuts in contiguous arrays (compressed rows), plus a topological order when
 /// the map is acyclic. Built once per structure; every pass over it is a flat loop.
 public struct EvaluationGraph: Sendable {
-    public let count: Int
+    public internal(set) var count: Int
     public var base: [Double]
     /// Incoming supports and attacks of claim c are at offsets[c]..<offsets[c+1].
-    public let offsets: [Int]
-    public let source: [Int32]
+    public internal(set) var offsets: [Int]
+    public internal(set) var source: [Int32]
     public var weight: [Double]
-    public let isAttack: [Bool]
+    public internal(set) var isAttack: [Bool]
     /// The relation index of each entry, for explanations and weight updates.
-    public let relation: [Int32]
+    public internal(set) var relation: [Int32]
     /// Incoming undercuts of claim c are at undercutOffsets[c]..<undercutOffsets[c+1].
-    public let undercutOffsets: [Int]
-    public let undercutSource: [Int32]
+    public internal(set) var undercutOffsets: [Int]
+    public internal(set) var undercutSource: [Int32]
     public var undercutWeight: [Double]
-    public let undercutRelation: [Int32]
+    public internal(set) var undercutRelation: [Int32]
     /// A topological order (sources first), or nil when the map has a cycle.
-    public let order: [Int]?
+    public internal(set) var order: [Int]?
 
     /// - Complexity: O(claims + relations).
     public init(_ map: ArgumentMap) {

@@ -1,23 +1,18 @@
 import ArgMapModel
 
-/// Keeps a map's scores up to date as it is edited. A change of a base score or a weight on
-/// an acyclic map recomputes only the claims it can reach (the claims above it, through
-/// supports, attacks and undercut relations), in topological order; a change of structure,
-/// a cyclic map, or grounded labelling evaluates the whole map again.
+/// Keeps a map's scores up to date as it is edited. On an acyclic map, a change of a base
+/// score or a weight recomputes only the claims it can reach (the claims above it, through
+/// supports, attacks and undercut relations), in topological order; so does a change of
+/// structure (claims or relations removed, inserted or moved), after the evaluation graph is
+/// patched in one pass rather than built again. A cyclic map, grounded labelling, or a new
+/// relation that goes against the topological order evaluates the whole map again.
 public final class IncrementalEvaluator {
     public let semantics: Semantics
     public private(set) var graph: EvaluationGraph
     public private(set) var evaluation: Evaluation
     private var undercutFactors: [Double] = []
-    /// Position of each claim in the topological order.
+    /// Each claim's position in the graph's topological order.
     private var rank: [Int] = []
-    /// For each claim, the claims it feeds directly: the claims it supports, attacks or
-    /// undercuts (an undercut target's score stays, but its undercut factor changes, and so
-    /// do its parents').
-    /// Claim c feeds `feeds[feedOffsets[c]..<feedOffsets[c + 1]]` (compressed rows: one
-    /// array for the map, not one per claim).
-    private var feeds: [Int32] = []
-    private var feedOffsets: [Int] = []
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
@@ -25,7 +20,7 @@ public final class IncrementalEvaluator {
         self.semantics = semantics
         graph = EvaluationGraph(map)
         evaluation = Evaluator.evaluate(graph, semantics)
-        prepare(map)
+        prepare()
     }
 
     public var scores: [Double] { evaluation.scores }
@@ -37,27 +32,21 @@ public final class IncrementalEvaluator {
     public func rebuild(_ map: ArgumentMap) {
         graph = EvaluationGraph(map)
         evaluation = Evaluator.evaluate(graph, semantics)
-        prepare(map)
+        prepare()
         lastUpdateCount = map.count
     }
 
-    private func prepare(_ map: ArgumentMap) {
-        guard isIncremental, let order = graph.order else { rank = []; feeds = []; feedOffsets = []; undercutFactors = []; return }
-        rank = [Int](repeating: 0, count: graph.count)
+    private func prepare() {
+        guard isIncremental, let order = graph.order else { rank = []; undercutFactors = []; return }
+        var rank = [Int](repeating: 0, count: graph.count)
         for (i, c) in order.enumerated() { rank[c] = i }
-        feedOffsets = [Int](repeating: 0, count: graph.count + 1)
-        for relation in map.relations { feedOffsets[relation.from + 1] += 1 }
-        for c in 0..<graph.count { feedOffsets[c + 1] += feedOffsets[c] }
-        var next = feedOffsets
-        feeds = [Int32](repeating: 0, count: map.relations.count)
-        for relation in map.relations {
-            feeds[next[relation.from]] = Int32(relation.to)
-            next[relation.from] += 1
-        }
-        undercutFactors = [Double](repeating: 1, count: graph.count)
+        var factors = [Double](repeating: 1, count: graph.count)
+        let g = graph
         evaluation.scores.withUnsafeBufferPointer { sp in
-            for c in order { undercutFactors[c] = graph.undercutFactor(c, sp) }
+            for c in order where g.undercutOffsets[c] < g.undercutOffsets[c + 1] { factors[c] = g.undercutFactor(c, sp) }
         }
+        self.rank = rank
+        undercutFactors = factors
     }
 
     /// A claim's base score changed.
@@ -69,7 +58,7 @@ public final class IncrementalEvaluator {
     public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         graph.base[c] = value
         guard isIncremental else { rebuild(map); return }
-        recompute(from: [c], upTo: target)
+        recompute(from: [c], map: map, upTo: target)
     }
 
     /// A relation's weight changed (`target` as for ``baseChanged(_:to:map:upTo:)``).
@@ -81,12 +70,342 @@ public final class IncrementalEvaluator {
             for k in graph.offsets[rel.to]..<graph.offsets[rel.to + 1] where Int(graph.relation[k]) == r { graph.weight[k] = value }
         }
         guard isIncremental else { rebuild(map); return }
-        recompute(from: [rel.to], upTo: target)
+        recompute(from: [rel.to], map: map, upTo: target)
+    }
+
+    /// A change of the map's structure, already applied to the map.
+    public enum StructureChange: Sendable {
+        /// Claims and relations removed: their numbers before the change, ascending (the
+        /// relations include every one that touched a removed claim); `targets`: the claims
+        /// that kept their place and lost an incoming relation, numbered as after the change.
+        case removed(claims: [Int], relations: [Int], targets: [Int])
+        /// Claims and relations inserted: their numbers after the change, ascending (the
+        /// relations include every one that touches an inserted claim).
+        case inserted(claims: [Int], relations: [Int])
+        /// A relation that keeps its number now points at another claim; `from` is the claim it
+        /// pointed at before.
+        case retargeted(relation: Int, from: Int)
+    }
+
+    /// Brings the scores up to date after a change of structure: the graph's unchanged rows
+    /// are copied (renumbered), the rows of the claims whose incoming relations changed are laid
+    /// out from the map again, and only the claims those can reach are recomputed. A new
+    /// relation from a claim that comes after its target in the topological order moves the
+    /// claims between them that must move (Pearce and Kelly's dynamic topological order).
+    ///
+    /// Returns false when the scores cannot follow incrementally: a cyclic map, grounded
+    /// labelling, a new relation that closes a cycle, more than one new relation against the
+    /// order, or a change that does not match the graph. The evaluator is then out of date:
+    /// discard it, or call ``rebuild(_:)``.
+    /// - Complexity: O(claims + relations) in sequential passes (on both cores for a large
+    ///   map), most of them over the claims after the first one changed; plus the claims
+    ///   recomputed.
+    public func structureChanged(_ change: StructureChange, map: ArgumentMap) -> Bool {
+        guard isIncremental, var order = graph.order else { return false }
+        graph.order = nil  // so that the order is changed in place
+        let oldCount = graph.count, newCount = map.count
+        let oldRelations = graph.relation.count + graph.undercutRelation.count
+        var fresh: [Int] = []
+        let numbering: Numbering
+        switch change {
+        case .removed(let claims, let relations, let targets):
+            guard oldCount - claims.count == newCount, oldRelations - relations.count == map.relations.count,
+                  targets.allSatisfy({ $0 >= 0 && $0 < newCount }) else { return false }
+            numbering = Numbering(count: oldCount, removingClaims: claims, relations: oldRelations, removing: relations)
+            if !claims.isEmpty {
+                // The order loses the removed claims; each other claim's position drops by the
+                // number of removed claims before it.
+                let gone = claims.map { rank[$0] }.sorted()
+                var w = 0
+                for i in order.indices {
+                    let c = numbering.claim(order[i])
+                    if c >= 0 { order[w] = c; w += 1 }
+                }
+                order.removeLast(order.count - w)
+                rank.remove(atAscending: claims)
+                Self.shift(&rank, removing: gone, count: oldCount)
+            }
+            evaluation.scores.remove(atAscending: claims)
+            undercutFactors.remove(atAscending: claims)
+            graph.base.remove(atAscending: claims)
+            fresh = targets
+        case .inserted(let claims, let relations):
+            guard oldCount + claims.count == newCount, oldRelations + relations.count == map.relations.count,
+                  claims.allSatisfy({ $0 < newCount }), relations.allSatisfy({ $0 < map.relations.count }) else { return false }
+            numbering = Numbering(count: newCount, insertingClaims: claims, relations: map.relations.count, inserting: relations)
+            // The inserted claims come before every other, in a topological order of their own.
+            guard let first = Self.order(of: claims, in: map) else { return false }
+            if !claims.isEmpty {
+                for i in rank.indices { rank[i] += first.count }
+                rank.insert([Int](repeating: 0, count: claims.count), atAscending: claims)
+                for (i, c) in first.enumerated() { rank[c] = i }
+                order = first + order.map { numbering.claim($0) }
+                let bases = claims.map { map.claims[$0].base }
+                evaluation.scores.insert(bases, atAscending: claims)
+                undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
+                graph.base.insert(bases, atAscending: claims)
+            }
+            let against = relations.filter { rank[map.relations[$0].from] >= rank[map.relations[$0].to] }
+            if let r = against.first {
+                guard against.count == 1, Self.reorder(map.relations[r].from, before: map.relations[r].to, rank: &rank, order: &order, map: map) else { return false }
+            }
+            fresh = claims + relations.map { map.relations[$0].to }
+        case .retargeted(let r, let before):
+            guard oldCount == newCount, r < map.relations.count, before < newCount else { return false }
+            numbering = Numbering()
+            let relation = map.relations[r]
+            if rank[relation.from] >= rank[relation.to] {
+                guard Self.reorder(relation.from, before: relation.to, rank: &rank, order: &order, map: map) else { return false }
+            }
+            fresh = [before, relation.to]
+        }
+        var marks = [Bool](repeating: false, count: newCount)
+        for c in fresh { marks[c] = true }
+        guard relayout(map, numbering, fresh: marks) else { return false }
+        graph.count = newCount
+        graph.order = order
+        recompute(from: fresh, map: map)
+        return true
+    }
+
+    /// Lowers each position by the number of `gone` positions (ascending) below it.
+    private static func shift(_ positions: inout [Int], removing gone: [Int], count: Int) {
+        guard let lowest = gone.first else { return }
+        if gone.count <= 64 {
+            for i in positions.indices where positions[i] > lowest { positions[i] -= gone.lowerBound(positions[i]) }
+        } else {
+            // Many: a table of how many are below each position.
+            var below = [Int32](repeating: 0, count: count + 1)
+            for p in gone { below[p + 1] = 1 }
+            for p in 0..<count { below[p + 1] += below[p] }
+            for i in positions.indices where positions[i] > lowest { positions[i] -= Int(below[positions[i]]) }
+        }
+    }
+
+    /// Claim and relation numbers before and after a change. Numbers below the first one
+    /// changed stay; the others are read from tables that start there (-1: removed). For each
+    /// new claim, its old number (-1: inserted).
+    struct Numbering {
+        private var firstClaim = Int.max, firstRelation = Int.max
+        private var claims: [Int32] = [], relations: [Int32] = [], old: [Int32] = []
+
+        /// Nothing renumbered.
+        init() {}
+
+        init(count: Int, removingClaims removed: [Int], relations: Int, removing removedRelations: [Int]) {
+            firstClaim = removed.first ?? count
+            firstRelation = removedRelations.first ?? relations
+            (claims, old) = Numbering.tables(count: count, from: firstClaim, removing: removed)
+            self.relations = Numbering.tables(count: relations, from: firstRelation, removing: removedRelations).new
+        }
+
+        init(count: Int, insertingClaims inserted: [Int], relations: Int, inserting insertedRelations: [Int]) {
+            firstClaim = inserted.first ?? count
+            firstRelation = insertedRelations.first ?? relations
+            (old, claims) = Numbering.tables(count: count, from: firstClaim, removing: inserted)
+            self.relations = Numbering.tables(count: relations, from: firstRelation, removing: insertedRelations).old
+        }
+
+        @inline(__always) func claim(_ c: Int) -> Int { c < firstClaim ? c : Int(claims[c - firstClaim]) }
+        @inline(__always) func claim(_ c: Int32) -> Int32 { Int(c) < firstClaim ? c : claims[Int(c) - firstClaim] }
+        @inline(__always) func relation(_ r: Int32) -> Int32 { Int(r) < firstRelation ? r : relations[Int(r) - firstRelation] }
+        /// The old number of new claim `c`, or -1 for an inserted claim.
+        @inline(__always) func oldClaim(_ c: Int) -> Int { c < firstClaim ? c : Int(old[c - firstClaim]) }
+
+        /// For each number of `first..<count`, its number once `removed` (ascending, none below
+        /// `first`) are taken out (-1 for those), and for each number from `first` that remains,
+        /// its number before; both indexed from `first`. Read the other way round, the same
+        /// tables describe an insertion.
+        private static func tables(count: Int, from first: Int, removing removed: [Int]) -> (new: [Int32], old: [Int32]) {
+            var new = [Int32](repeating: -1, count: count - first), old = [Int32](repeating: 0, count: count - first - removed.count)
+            var k = 0, next = first
+            for c in first..<count {
+                if k < removed.count, removed[k] == c { k += 1; continue }
+                new[c - first] = Int32(next)
+                old[next - first] = Int32(c)
+                next += 1
+            }
+            return (new, old)
+        }
+    }
+
+    /// A topological order of `claims` (sources first) over the relations among them, or nil
+    /// when they hold a cycle.
+    private static func order(of claims: [Int], in map: ArgumentMap) -> [Int]? {
+        guard claims.count > 1 else { return claims }
+        var position = [Int: Int](minimumCapacity: claims.count)
+        for (i, c) in claims.enumerated() { position[c] = i }
+        var waiting = [Int](repeating: 0, count: claims.count)
+        for (i, c) in claims.enumerated() {
+            for r in map.incoming[c] where position[map.relations[r].from] != nil { waiting[i] += 1 }
+        }
+        var ready = claims.indices.filter { waiting[$0] == 0 }.map { claims[$0] }
+        var order: [Int] = []
+        order.reserveCapacity(claims.count)
+        while let c = ready.popLast() {
+            order.append(c)
+            for r in map.outgoing[c] {
+                guard let i = position[map.relations[r].to] else { continue }
+                waiting[i] -= 1
+                if waiting[i] == 0 { ready.append(claims[i]) }
+            }
+        }
+        return order.count == claims.count ? order : nil
+    }
+
+    /// Lays the graph's rows out for the map as it is now: a claim's row is copied from its
+    /// old row (sources and relations renumbered) unless it is marked fresh; a fresh row is
+    /// laid out from the map, as ``EvaluationGraph/init(_:)`` does. Runs of claims that keep
+    /// their rows are copied as blocks, a large map's in two halves at once. False when a
+    /// copied row held a removed relation (its claim should have been marked fresh).
+    private func relayout(_ map: ArgumentMap, _ numbering: Numbering, fresh: [Bool]) -> Bool {
+        let g = graph, n = map.count
+        // Where each row starts: a run of copied rows starts where it did, shifted.
+        var offsets = [Int](repeating: 0, count: n + 1), uOffsets = [Int](repeating: 0, count: n + 1)
+        var runs: [(new: Int, old: Int, count: Int)] = []
+        var c = 0
+        while c < n {
+            if fresh[c] {
+                var length = 0, uLength = 0
+                for r in map.incoming[c] { if map.relations[r].type == .undercut { uLength += 1 } else { length += 1 } }
+                offsets[c + 1] = offsets[c] + length
+                uOffsets[c + 1] = uOffsets[c] + uLength
+                c += 1
+                continue
+            }
+            let o = numbering.oldClaim(c)
+            var e = c + 1
+            while e < n && !fresh[e] && numbering.oldClaim(e) == o + (e - c) { e += 1 }
+            let shift = offsets[c] - g.offsets[o], uShift = uOffsets[c] - g.undercutOffsets[o]
+            for i in 1...(e - c) {
+                offsets[c + i] = g.offsets[o + i] + shift
+                uOffsets[c + i] = g.undercutOffsets[o + i] + uShift
+            }
+            runs.append((c, o, e - c))
+            c = e
+        }
+        let total = offsets[n], uTotal = uOffsets[n]
+        var source = [Int32](unsafeUninitializedCapacity: total) { $1 = total }
+        var relation = [Int32](unsafeUninitializedCapacity: total) { $1 = total }
+        var weight = [Double](unsafeUninitializedCapacity: total) { $1 = total }
+        var isAttack = [Bool](unsafeUninitializedCapacity: total) { $1 = total }
+        var lost = false
+        source.withUnsafeMutableBufferPointer { source in
+        relation.withUnsafeMutableBufferPointer { relation in
+        weight.withUnsafeMutableBufferPointer { weight in
+        isAttack.withUnsafeMutableBufferPointer { isAttack in
+        g.source.withUnsafeBufferPointer { oldSource in
+        g.relation.withUnsafeBufferPointer { oldRelation in
+        g.weight.withUnsafeBufferPointer { oldWeight in
+        g.isAttack.withUnsafeBufferPointer { oldAttack in
+            let out = Parallel.Unchecked((source, relation, weight, isAttack, oldSource, oldRelation, oldWeight, oldAttack))
+            // The fresh rows, then the runs, each cut into halves by claims.
+            func write(_ claims: Range<Int>) -> Bool {
+                let (source, relation, weight, isAttack, oldSource, oldRelation, oldWeight, oldAttack) = out.value
+                var lost = false
+                for run in runs where run.new < claims.upperBound && run.new + run.count > claims.lowerBound {
+                    let from = max(run.new, claims.lowerBound), to = min(run.new + run.count, claims.upperBound)
+                    let o = run.old + (from - run.new)
+                    let start = g.offsets[o], end = g.offsets[o + (to - from)], at = offsets[from]
+                    guard end > start else { continue }
+                    (weight.baseAddress! + at).update(from: oldWeight.baseAddress! + start, count: end - start)
+                    (isAttack.baseAddress! + at).update(from: oldAttack.baseAddress! + start, count: end - start)
+                    for k in 0..<(end - start) {
+                        source[at + k] = numbering.claim(oldSource[start + k])
+                        let r = numbering.relation(oldRelation[start + k])
+                        relation[at + k] = r
+                        lost = lost || r < 0
+                    }
+                }
+                for c in claims where fresh[c] {
+                    var w = offsets[c]
+                    for r in map.incoming[c] {
+                        let rel = map.relations[r]
+                        guard rel.type != .undercut else { continue }
+                        source[w] = Int32(rel.from); relation[w] = Int32(r); weight[w] = rel.weight; isAttack[w] = rel.type == .attack
+                        w += 1
+                    }
+                }
+                return lost
+            }
+            let halves = Parallel.pieces(0..<n, total >= 1 << 16 ? 2 : 1)
+            lost = halves.count == 1 ? write(halves[0]) : Parallel.map(halves.count) { write(halves[$0]) }.contains(true)
+        }}}}}}}}
+        // Undercuts are few: their rows are written in one pass.
+        var uSource = [Int32](), uWeight = [Double](), uRelation = [Int32]()
+        uSource.reserveCapacity(uTotal)
+        uWeight.reserveCapacity(uTotal)
+        uRelation.reserveCapacity(uTotal)
+        if uTotal > 0 {
+            for c in 0..<n where uOffsets[c] < uOffsets[c + 1] {
+                if fresh[c] {
+                    for r in map.incoming[c] where map.relations[r].type == .undercut {
+                        uSource.append(Int32(map.relations[r].from)); uWeight.append(map.relations[r].weight); uRelation.append(Int32(r))
+                    }
+                } else {
+                    let o = numbering.oldClaim(c)
+                    for k in g.undercutOffsets[o]..<g.undercutOffsets[o + 1] {
+                        uSource.append(numbering.claim(g.undercutSource[k]))
+                        uWeight.append(g.undercutWeight[k])
+                        uRelation.append(numbering.relation(g.undercutRelation[k]))
+                        lost = lost || uRelation[uRelation.count - 1] < 0
+                    }
+                }
+            }
+        }
+        guard !lost else { return false }
+        graph.offsets = offsets
+        graph.source = source
+        graph.weight = weight
+        graph.isAttack = isAttack
+        graph.relation = relation
+        graph.undercutOffsets = uOffsets
+        graph.undercutSource = uSource
+        graph.undercutWeight = uWeight
+        graph.undercutRelation = uRelation
+        return true
+    }
+
+    /// Moves `from` before `to` in a topological order (`rank`: each claim's position in
+    /// `order`) where it comes after, for a new relation between them: the claims `to` reaches
+    /// that come before `from`, and those that reach `from` and come after `to`, take the same
+    /// positions, the second group first (Pearce and Kelly, ACM JEA 2006). Only the claims
+    /// between the two are visited. False, changing nothing, when `to` reaches `from`: the new
+    /// relation closes a cycle.
+    private static func reorder(_ from: Int, before to: Int, rank: inout [Int], order: inout [Int], map: ArgumentMap) -> Bool {
+        guard from != to else { return false }
+        let lower = rank[to], upper = rank[from]
+        var forward: [Int] = [], backward: [Int] = []
+        var seen: Set<Int> = [to], stack = [to]
+        while let x = stack.popLast() {
+            forward.append(x)
+            for r in map.outgoing[x] {
+                let y = map.relations[r].to
+                if y == from { return false }
+                if rank[y] < upper && seen.insert(y).inserted { stack.append(y) }
+            }
+        }
+        seen = [from]
+        stack = [from]
+        while let x = stack.popLast() {
+            backward.append(x)
+            for r in map.incoming[x] {
+                let y = map.relations[r].from
+                if rank[y] > lower && seen.insert(y).inserted { stack.append(y) }
+            }
+        }
+        let moved = backward.sorted { rank[$0] < rank[$1] } + forward.sorted { rank[$0] < rank[$1] }
+        let positions = moved.map { rank[$0] }.sorted()
+        for (position, c) in zip(positions, moved) {
+            rank[c] = position
+            order[position] = c
+        }
+        return true
     }
 
     /// Recomputes the claims reachable upward from `start`, in topological order; with a
     /// target, only those that come before it in that order (no other can reach it).
-    private func recompute(from start: [Int], upTo target: Int? = nil) {
+    private func recompute(from start: [Int], map: ArgumentMap, upTo target: Int? = nil) {
         let last = target.map { rank[$0] } ?? Int.max
         var seen = Set<Int>()
         var stack: [Int] = []
@@ -94,8 +413,9 @@ public final class IncrementalEvaluator {
         var affected: [Int] = []
         while let c = stack.popLast() {
             affected.append(c)
-            for k in feedOffsets[c]..<feedOffsets[c + 1] where rank[Int(feeds[k])] <= last && seen.insert(Int(feeds[k])).inserted {
-                stack.append(Int(feeds[k]))
+            for r in map.outgoing[c] {
+                let t = map.relations[r].to
+                if rank[t] <= last && seen.insert(t).inserted { stack.append(t) }
             }
         }
         affected.sort { rank[$0] < rank[$1] }

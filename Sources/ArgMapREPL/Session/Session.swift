@@ -82,8 +82,7 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
-        let inverse = try map.apply(edit)
-        noteScores(edit)
+        let inverse = try apply(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
     }
 
@@ -99,6 +98,28 @@ public final class Session {
         record(.replace(before: before, after: newMap, files: files, summary: summary))
     }
 
+    /// Applies an edit to the map and brings the live scores along; returns its inverse. A
+    /// batch is applied step by step, as ``ArgumentMap/apply(_:)`` applies one (a refused step
+    /// undoes those before it), so that each step's scores follow the map as that step left it.
+    @discardableResult
+    private func apply(_ edit: Edit) throws(MapError) -> Edit {
+        guard case .batch(let steps) = edit else {
+            let inverse = try map.apply(edit)
+            noteScores(edit, inverse: inverse)
+            return inverse
+        }
+        var inverses: [Edit] = []
+        for step in steps {
+            do {
+                inverses.append(try apply(step))
+            } catch {
+                for inverse in inverses.reversed() { _ = try? apply(inverse) }
+                throw error
+            }
+        }
+        return .batch(inverses.reversed())
+    }
+
     private func record(_ step: Step) {
         if let s = savedDepth, s > undoStack.count { savedDepth = nil }
         undoStack.append(step)
@@ -112,8 +133,7 @@ public final class Session {
         guard let step = undoStack.popLast() else { return nil }
         switch step {
         case .edit(_, let inverse, _):
-            do { try map.apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
-            noteScores(inverse)
+            do { try apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
         case .replace(let before, _, let files, _):
             map = before
             file = files.before
@@ -131,8 +151,7 @@ public final class Session {
         switch step {
         case .edit(let forward, _, let summary):
             do {
-                let inverse = try map.apply(forward)
-                noteScores(forward)
+                let inverse = try apply(forward)
                 undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
             } catch { preconditionFailure("redoing an undone edit failed: \(error)") }
         case .replace(_, let after, let files, _):

@@ -1,0 +1,117 @@
+import Testing
+import ArgMapModel
+import ArgMapSemantics
+@testable import ArgMapREPL
+
+/// The live scores follow changes of structure (claims and relations removed, inserted,
+/// moved; undo and redo) without evaluating the whole map again, and agree with a full
+/// evaluation after every one: the patched graph is the graph built afresh, row for row, its
+/// order is a topological order, and every score is the full evaluation's.
+struct LiveScoreTests {
+    static let gradual: [Semantics] = [.dfquad, .quad, .euler, .qe, .mlp, .hcat]
+
+    @Test(arguments: gradual)
+    func structuralEditsKeepTheLiveScores(_ semantics: Semantics) throws {
+        for seed in [31, 32] as [UInt64] {
+            var map = MapGenerator.generate(.init(claims: 400, shape: .dag, seed: seed))
+            try map.apply(.link(RelationSpec(from: "c350", to: "c3", type: .undercut, weight: 0.8)))
+            let kept = try editAndCompare(map, semantics: semantics, seed: seed, steps: 120)
+            #expect(kept >= 60, "seed \(seed): most edits were followed incrementally (\(kept))")
+        }
+    }
+
+    /// Large enough for the graph's rows to be written in two halves at once.
+    @Test func structuralEditsOnALargeMap() throws {
+        let map = MapGenerator.generate(.init(claims: 100_000, shape: .dag, seed: 33))
+        let kept = try editAndCompare(map, semantics: .dfquad, seed: 33, steps: 16)
+        #expect(kept >= 8, "most edits were followed incrementally (\(kept))")
+    }
+
+    /// A new relation against the topological order reorders the claims between its ends; one
+    /// that closes a cycle gives the scores up, and they are evaluated afresh.
+    @Test func linksAgainstTheOrderAndCycles() throws {
+        var map = ArgumentMap()
+        for id in ["t", "a", "b", "c", "d"] { try map.apply(.addClaim(Claim(id: id, base: 0.6))) }
+        for (from, to) in [("a", "t"), ("b", "a"), ("c", "t"), ("d", "c")] {
+            try map.apply(.link(RelationSpec(from: from, to: to, type: .support)))
+        }
+        let session = Session(map: map)
+        _ = session.currentEvaluation()
+        let board = try #require(session.scoreBoard)
+        let order = try #require(board.graph.order)
+        // Whichever branch comes first, link its top claim under the other branch's leaf.
+        let (from, to) = order.firstIndex(of: 1)! < order.firstIndex(of: 3)! ? ("c", "b") : ("a", "d")
+        try session.perform(.link(RelationSpec(from: from, to: to, type: .attack, weight: 0.5)))
+        #expect(session.scoreBoard === board, "followed, with the order changed")
+        try check(session, .dfquad, "after a link against the order")
+        // Now `to` reaches `from`'s branch: the other way round closes a cycle.
+        try session.perform(.link(RelationSpec(from: from == "c" ? "a" : "c", to: from == "c" ? "d" : "b", type: .attack)))
+        #expect(session.scoreBoard == nil, "a cycle gives the live scores up")
+        #expect(session.map.topologicalOrder() == nil)
+        let cyclic = session.currentEvaluation()
+        #expect(cyclic.scores == Evaluator.evaluate(session.map, .dfquad).scores)
+    }
+
+    /// Random edits of every structural kind, with undo and redo; returns how many the live
+    /// scores followed without being built again.
+    private func editAndCompare(_ map: ArgumentMap, semantics: Semantics, seed: UInt64, steps: Int) throws -> Int {
+        let session = Session(map: map)
+        session.settings.semantics = semantics.rawValue
+        _ = session.currentEvaluation()
+        var rng = SplitMix64(seed: seed)
+        var kept = 0
+        for step in 0..<steps {
+            let ids = session.map.claims.map(\.id)
+            func anyID() -> String { ids[Int(rng.next() % UInt64(ids.count))] }
+            let before = session.scoreBoard
+            let edit: Edit?
+            switch rng.next() % 9 {
+            case 0: edit = .removeClaim(anyID())
+            case 1: edit = .removeClaims((0..<(1 + rng.next() % 5)).map { _ in anyID() })
+            case 2:
+                edit = .batch([.addClaim(Claim(id: "n\(step)", text: "new", base: 0.3), at: Int(rng.next() % UInt64(ids.count + 1))),
+                               .link(RelationSpec(from: "n\(step)", to: anyID(), type: .attack, weight: 0.7))])
+            case 3: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: rng.next() % 2 == 0 ? .support : .undercut, weight: 0.6),
+                                 at: Int(rng.next() % UInt64(session.map.relations.count + 1)))
+            case 4, 5:
+                let r = session.map.relations[Int(rng.next() % UInt64(session.map.relations.count))]
+                let spec = session.map.spec(of: r)
+                edit = rng.next() % 2 == 0 ? .unlink(from: spec.from, to: spec.to) : .move(spec.from, from: spec.to, to: anyID())
+            case 6: edit = nil; _ = session.undo()
+            case 7: edit = nil; _ = session.redo()
+            default: edit = .setValue(anyID(), .base(Double(rng.next() % 11) / 10))
+            }
+            if let edit {
+                do { try session.perform(edit) } catch { continue }
+            }
+            if session.map.topologicalOrder() == nil {
+                // A cycle: the scores are evaluated afresh; take it back to keep the map acyclic.
+                try check(session, semantics, "seed \(seed) step \(step), cyclic")
+                _ = session.undo()
+            }
+            if let before, session.scoreBoard === before { kept += 1 }
+            try check(session, semantics, "seed \(seed) step \(step)")
+        }
+        return kept
+    }
+
+    private func check(_ session: Session, _ semantics: Semantics, _ context: String) throws {
+        let live = session.currentEvaluation().scores
+        let full = Evaluator.evaluate(session.map, semantics)
+        try #require(live.count == full.scores.count, "\(context): \(live.count) scores for \(full.scores.count) claims")
+        if let i = live.indices.first(where: { abs(live[$0] - full.scores[$0]) > 1e-12 }) {
+            Issue.record("\(context): claim \(session.map.claims[i].id) scores \(live[i]) live, \(full.scores[i]) in full")
+        }
+        guard let board = session.scoreBoard, let order = board.graph.order else { return }
+        let g = board.graph, fresh = EvaluationGraph(session.map)
+        #expect(g.count == fresh.count && g.base == fresh.base && g.offsets == fresh.offsets && g.source == fresh.source, "\(context): rows")
+        #expect(g.weight == fresh.weight && g.isAttack == fresh.isAttack && g.relation == fresh.relation, "\(context): rows")
+        #expect(g.undercutOffsets == fresh.undercutOffsets && g.undercutSource == fresh.undercutSource, "\(context): undercut rows")
+        #expect(g.undercutWeight == fresh.undercutWeight && g.undercutRelation == fresh.undercutRelation, "\(context): undercut rows")
+        var position = [Int](repeating: -1, count: order.count)
+        for (i, c) in order.enumerated() { position[c] = i }
+        #expect(order.count == session.map.count && !position.contains(-1), "\(context): the order holds every claim once")
+        let against = session.map.relations.filter { position[$0.from] >= position[$0.to] }
+        #expect(against.isEmpty, "\(context): \(against.count) relations against the order")
+    }
+}
