@@ -39,10 +39,11 @@ extension Session {
         s == semantics ? currentEvaluation() : Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
     }
 
-    /// The evaluation under the session's semantics after one base or weight change, leaving
-    /// the map and the live scores as they were: the change and its reversal both go through
-    /// the live scores incrementally, with no copy of the map. Nil where that cannot be done
-    /// (cycles, conceded scoring, other edits): evaluate a changed copy in full instead.
+    /// The evaluation under the session's semantics after one base or weight change, or
+    /// without one claim, leaving the map and the live scores as they were: the change and its
+    /// reversal both go through the live scores incrementally, with no copy of the map. Nil
+    /// where that cannot be done (cycles, conceded scoring, other edits): evaluate a changed
+    /// copy in full instead.
     func evaluation(trying edit: Edit) -> Evaluation? {
         guard !settings.conceded else { return nil }
         _ = currentEvaluation()
@@ -59,6 +60,15 @@ extension Session {
             let old = map.relations[r].weight
             board.weightChanged(relation: r, to: value, map: map)
             defer { board.weightChanged(relation: r, to: old, map: map) }
+            return board.evaluation
+        case .removeClaim(let id):
+            // A claim moves the others only through the relations leaving it, and a relation of
+            // weight 0 counts as none: without the claim, every other claim scores as it does
+            // with those relations at 0. (The claim's own score in the result is meaningless.)
+            guard let c = map.index(of: id) else { return nil }
+            let leaving = map.outgoing[c], old = leaving.map { map.relations[$0].weight }
+            for r in leaving { board.weightChanged(relation: r, to: 0, map: map) }
+            defer { for (r, w) in zip(leaving, old).reversed() { board.weightChanged(relation: r, to: w, map: map) } }
             return board.evaluation
         default:
             return nil

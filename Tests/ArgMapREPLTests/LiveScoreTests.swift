@@ -115,3 +115,32 @@ struct LiveScoreTests {
         #expect(against.isEmpty, "\(context): \(against.count) relations against the order")
     }
 }
+
+/// `whatif rm` under the live semantics weighs the claim's relations at 0 and back, instead of
+/// evaluating a copy of the map without it: the theses score as in that copy, and the live
+/// scores end as they were.
+struct WhatIfRemovalTests {
+    @Test(arguments: LiveScoreTests.gradual)
+    func removalByWeightZeroIsRemoval(_ semantics: Semantics) throws {
+        var map = MapGenerator.generate(.init(claims: 300, shape: .dag, seed: 41))
+        try map.apply(.link(RelationSpec(from: "c250", to: "c4", type: .undercut, weight: 0.9)))
+        let session = Session(map: map)
+        session.settings.semantics = semantics.rawValue
+        let original = session.currentEvaluation().scores
+        var rng = SplitMix64(seed: 41)
+        var moved = 0
+        for id in ["c250", "c4"] + (0..<40).map({ _ in map.claims[Int(rng.next() % 300)].id }) {
+            let trial = try #require(session.evaluation(trying: .removeClaim(id)))
+            var without = map
+            try without.apply(.removeClaim(id))
+            let full = Evaluator.evaluate(without, semantics)
+            for c in map.claims.indices where map.claims[c].id != id {
+                let d = try #require(without.index(of: map.claims[c].id))
+                #expect(abs(trial.scores[c] - full.scores[d]) < 1e-12, "\(semantics) without \(id): \(map.claims[c].id)")
+            }
+            if map.roots.contains(where: { abs(trial.scores[$0] - original[$0]) > 1e-9 }) { moved += 1 }
+            #expect(session.currentEvaluation().scores == original, "the live scores are put back")
+        }
+        #expect(moved > 0, "some removals move a thesis")
+    }
+}

@@ -16,12 +16,13 @@ extension Commands {
             let semantics = try Commands.semantics(inv, options)
             var trial = s.map
             let what: String
-            var change: Edit?
+            var change: Edit?, removed: String?
             if args[0].text == "rm", s.map.index(of: "rm") == nil {
                 let c = try s.resolveClaim(args[1])
                 guard args.count == 2 else { throw CommandError("whatif rm takes one claim", at: args[2]) }
                 let id = s.map.claims[c].id
-                do { try trial.apply(.removeClaim(id)) } catch { throw CommandError("\(error)", at: args[1]) }
+                change = .removeClaim(id)
+                removed = id
                 what = "without \(id)"
             } else {
                 guard args.count == 3 else { throw CommandError("whatif needs ID base X, ID weight W, or rm ID", at: inv.commandWord, hint: "usage: \(inv.command.usage)") }
@@ -44,19 +45,19 @@ extension Commands {
                 }
             }
             let before = s.evaluation(semantics)
-            // One base or weight under the live semantics is rescored incrementally (and back);
-            // anything else is evaluated in full on a copy of the map.
+            // One base, weight or removal under the live semantics is rescored incrementally (and
+            // back); anything else is evaluated in full on a copy of the map.
             let after: Evaluation
             if semantics == s.semantics, let change, let e = s.evaluation(trying: change) {
                 after = e
             } else {
-                if let change { do { try trial.apply(change) } catch { throw CommandError("\(error)", at: args[2]) } }
+                if let change { do { try trial.apply(change) } catch { throw CommandError("\(error)", at: args[removed == nil ? 2 : 1]) } }
                 after = Evaluator.evaluate(trial, semantics)
             }
             var lines = ["What if: \(what) (\(semantics.title))"]
             for r in s.map.roots {
                 let id = s.map.claims[r].id
-                guard let r2 = trial.index(of: id) else { continue }
+                guard id != removed, let r2 = trial.index(of: id) else { continue }
                 let a = Commands.scoreString(before, r), b = Commands.scoreString(after, r2)
                 let delta = before.labels == nil && before.converged && after.converged ? after.scores[r2] - before.scores[r] : 0
                 let change = before.labels == nil && abs(delta) >= 0.0005 ? String(format3: delta) : "unchanged"
