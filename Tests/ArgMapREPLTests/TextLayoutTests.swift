@@ -1,4 +1,5 @@
 import Testing
+import ArgMapModel
 @testable import ArgMapREPL
 
 /// Cutting and padding text to a width in characters: the quick paths (bytes, scalars) give
@@ -10,6 +11,24 @@ struct TextLayoutTests {
 
     static func slowFit(_ text: String, _ width: Int) -> String {
         text.count <= width ? text + String(repeating: " ", count: width - text.count) : slowTruncate(text, width)
+    }
+
+    /// Wrapping by bytes gives the lines wrapping by characters gives, for texts of ASCII,
+    /// Cyrillic, kana, ideographs and non-breaking spaces, with runs of spaces and words
+    /// longer than a line; text with a combining mark is left to the characters.
+    @Test func wrappingByBytesIsWrappingByCharacters() {
+        var rng = SplitMix64(seed: 9)
+        let pieces = ["a", "Z", "7", ".", "ж", "Ю", "の", "漢", "\u{00A0}", " ", " ", " ", "  "]
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 160) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            if rng.next() % 8 == 0 { text += String(repeating: "x", count: Int(rng.next() % 150)) }
+            let width = 20 + Int(rng.next() % 80), hanging = Int(rng.next() % 12), first = Int(rng.next() % 30)
+            let fast = TextLayout.simpleWrap(text, width: width, firstWidth: first, hanging: hanging)
+            #expect(fast == TextLayout.generalWrap(text, width: width, firstWidth: first, hanging: hanging), "\(text.debugDescription) at \(width)")
+        }
+        #expect(TextLayout.simpleWrap("cafe\u{301} au lait", width: 40, firstWidth: 0, hanging: 2) == nil)
+        #expect(TextLayout.wrap("cafe\u{301} au lait", width: 40, firstWidth: 0, hanging: 2) == ["cafe\u{301} au lait"])
     }
 
     @Test func truncateAndFitCountCharacters() {

@@ -4,6 +4,64 @@ public enum TextLayout {
     /// (already printed by the caller, of `firstWidth` characters), the rest indented by
     /// `hanging` spaces. A single word longer than a line is broken.
     public static func wrap(_ text: String, width: Int, firstWidth: Int, hanging: Int) -> [String] {
+        simpleWrap(text, width: width, firstWidth: firstWidth, hanging: hanging)
+            ?? generalWrap(text, width: width, firstWidth: firstWidth, hanging: hanging)
+    }
+
+    /// ``wrap(_:width:firstWidth:hanging:)`` over the text's UTF-8, for text whose scalars are
+    /// each a character (see ``isSimple(_:)``), so that a word's width is its number of scalars
+    /// (nil for any other text). Going through characters is most of the cost of listing a
+    /// claim with thousands of children.
+    static func simpleWrap(_ text: String, width: Int, firstWidth: Int, hanging: Int) -> [String]? {
+        if !text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            guard text.unicodeScalars.allSatisfy(isSimple) else { return nil }
+        }
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            let width = max(width, hanging + 20), room = width - hanging
+            var lines: [String] = []
+            var line: [UInt8] = []
+            var available = width - firstWidth
+            func flush() {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                available = room
+            }
+            // A scalar starts at every byte that is not a continuation byte.
+            func scalars(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + (bytes[$1] & 0xC0 == 0x80 ? 0 : 1) } }
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 { i += 1; continue }
+                var end = i
+                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                var start = i
+                i = end
+                while scalars(start..<end) > room {
+                    if !line.isEmpty { flush() }
+                    // The first `room` scalars of the word, on a line of their own.
+                    var cut = start
+                    for _ in 0..<room {
+                        cut += 1
+                        while bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+                    }
+                    line.append(contentsOf: bytes[start..<cut])
+                    flush()
+                    start = cut
+                }
+                if start == end { continue }
+                let n = scalars(start..<end)
+                if (line.isEmpty ? 0 : 1) + n > available, !line.isEmpty { flush() }
+                if !line.isEmpty { line.append(0x20); available -= 1 }
+                line.append(contentsOf: bytes[start..<end])
+                available -= n
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+            return lines
+        }
+    }
+
+    /// ``wrap(_:width:firstWidth:hanging:)`` by characters, for any text.
+    static func generalWrap(_ text: String, width: Int, firstWidth: Int, hanging: Int) -> [String] {
         let width = max(width, hanging + 20)
         var lines: [String] = []
         var line = ""
