@@ -28,6 +28,46 @@ struct CommandTableTests {
         #expect(CommandTable.editDistance("kitten", "sitting") == 3)
     }
 
+    /// Prefixes of ids are matched byte by byte where that is exact, and agree with
+    /// `hasPrefix` and `lowercased()` everywhere, non-ASCII and combining marks included; the
+    /// closest id is the one edit distance finds, over bytes or characters.
+    @Test func idPrefixesAndTyposAgreeWithCharacters() {
+        var rng = SplitMix64(seed: 17)
+        let letters = ["a", "B", "c", "D", "-", "1", "é", "e\u{301}", "Ж", "ж", "K", "\u{212A}"]
+        func word(_ n: Int) -> String { (0..<n).map { _ in letters[Int(rng.next() % UInt64(letters.count))] }.joined() }
+        var map = ArgumentMap()
+        var ids: [String] = []
+        while ids.count < 400 {
+            let id = word(1 + Int(rng.next() % 6))
+            if (try? map.apply(.addClaim(Claim(id: id)))) != nil { ids.append(map.claims.last!.id) }
+        }
+        let session = Session(map: map)
+        for _ in 0..<2_000 {
+            let text = word(1 + Int(rng.next() % 3))
+            let (exact, folded) = session.prefixMatches(text)
+            #expect(exact == ids.indices.filter { ids[$0].hasPrefix(text) }, "\(text.debugDescription)")
+            #expect(folded == ids.indices.filter { ids[$0].lowercased().hasPrefix(text.lowercased()) }, "\(text.debugDescription)")
+            let limit = max(1, min(3, text.count / 2))
+            var best: (String, Int)?
+            for id in ids {
+                let d = CommandTable.editDistance(text.lowercased(), id.lowercased(), limit: limit)
+                if d <= limit, best == nil || d < best!.1 { best = (id, d) }
+            }
+            #expect(CommandTable.nearest(to: text, in: ids) == best?.0, "\(text.debugDescription)")
+        }
+        // Enough candidates to be searched in halves: the first closest still wins.
+        let many = (0..<30_000).map { "claim-\(($0 * 7_919) % 30_000)" }
+        for text in ["claim-29999x", "Claim-15", "claim-1234", "clam-7", "xlaim-2999"] {
+            let limit = max(1, min(3, text.count / 2))
+            var best: (String, Int)?
+            for id in many {
+                let d = CommandTable.editDistance(text.lowercased(), id.lowercased(), limit: limit)
+                if d <= limit, best == nil || d < best!.1 { best = (id, d) }
+            }
+            #expect(best != nil && CommandTable.nearest(to: text, in: many) == best?.0, "\(text)")
+        }
+    }
+
     @Test func tokenizerKeepsColumnsAndQuotes() throws {
         let words = try Tokenizer.split(#"add pro  "two words" Russia's \"x\" 'single q'"#)
         #expect(words.map(\.text) == ["add", "pro", "two words", "Russia's", "\"x\"", "single q"])

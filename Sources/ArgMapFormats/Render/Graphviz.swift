@@ -12,7 +12,12 @@ public enum Graphviz {
             throw ExportFailure("Graphviz's dot is not installed, so argmap cannot draw \(format) pictures; install it (Debian: apt-get install graphviz), or export dot and render it elsewhere")
         }
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
-        guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else { throw ExportFailure("cannot start dot: \(String(cString: strerror(errno)))") }
+        // Close-on-exec, so that a dot started at the same moment by another thread does not
+        // inherit these ends: holding this input open, it would keep this dot (and its own
+        // caller) waiting for an end of input that never comes.
+        guard pipe2(&input, O_CLOEXEC) == 0, pipe2(&output, O_CLOEXEC) == 0, pipe2(&errors, O_CLOEXEC) == 0 else {
+            throw ExportFailure("cannot start dot: \(String(cString: strerror(errno)))")
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

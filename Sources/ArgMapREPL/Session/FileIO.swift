@@ -44,7 +44,7 @@ public enum FileIO {
     /// not read again, so that a large file's pages leave memory as the map that replaces them
     /// grows. A released page that is read again is only read again from the file.
     public static func withMappedBytes<T>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, _ release: (Range<Int>) -> Void) -> T) -> T? {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
@@ -67,7 +67,7 @@ public enum FileIO {
     }
 
     public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw systemError("cannot open", path) }
         defer { close(fd) }
         var st = stat()
@@ -139,7 +139,7 @@ public enum FileIO {
     /// (seen as U+FFFD, which a valid file may also hold, so such a file is read again and
     /// checked byte by byte).
     static func readTextInPlace(_ path: String) throws(Failure) -> String? {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw systemError("cannot open", path) }
         defer { close(fd) }
         var st = stat()
@@ -198,7 +198,7 @@ public enum FileIO {
         var st = stat()
         if stat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
         var template = Array("\(dir)/.\(name).argmap-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let fd = template.withUnsafeMutableBufferPointer { mkostemp($0.baseAddress!, O_CLOEXEC) }
         guard fd >= 0 else { throw systemError("cannot write a temporary file in", dir) }
         let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var ok = false
@@ -231,7 +231,7 @@ public enum FileIO {
         }
         guard rename(tmp, path) == 0 else { throw systemError("cannot replace", path) }
         ok = true
-        let dfd = open(dir, O_RDONLY)
+        let dfd = open(dir, O_RDONLY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 

@@ -59,7 +59,7 @@ public final class Journal {
     public func record(_ command: String) {
         if fd < 0 {
             LibEditLineEditor.makeDirectories(String(path[..<path.lastIndex(of: "/")!]))
-            fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+            fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             guard fd >= 0 else { return }
             write("# argmap journal\n# file: \(file ?? "(untitled)")\n# pid: \(getpid())\n")
         }

@@ -50,19 +50,64 @@ extension Session {
         }
 
         // A unique prefix of an id.
-        let matches = map.claims.indices.filter { map.claims[$0].id.hasPrefix(text) }
+        let (matches, folded) = prefixMatches(text)
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
             let names = matches.prefix(8).map { map.claims[$0].id }
             throw CommandError("'\(text)' could be \(matches.count) claims: \(names.joined(separator: ", "))\(matches.count > 8 ? ", …" : "")",
                                at: word, hint: "type more of the id")
         }
-        let lowered = text.lowercased()
-        let folded = map.claims.indices.filter { map.claims[$0].id.lowercased().hasPrefix(lowered) }
         if folded.count == 1 { return folded[0] }
+        if folded.count > 1 {
+            let names = folded.prefix(8).map { map.claims[$0].id }
+            throw CommandError("'\(text)' could be \(folded.count) claims: \(names.joined(separator: ", "))\(folded.count > 8 ? ", …" : "")",
+                               at: word, hint: "type more of the id, in its case")
+        }
         var hint = "see the ids with ls or tree, or search with find"
-        if let near = CommandTable.nearest(to: text, in: map.claims.prefix(100_000).map(\.id)) { hint = "did you mean '\(near)'?" }
+        if let near = CommandTable.nearest(to: text, count: min(map.count, 100_000)) { map.claims[$0].id } { hint = "did you mean '\(near)'?" }
         throw CommandError("no claim '\(text)'", at: word, hint: hint)
+    }
+
+    /// The claims whose id starts with `text`, and those whose id starts with it in any case,
+    /// in order. An ASCII prefix is compared byte by byte (where the id goes on with ASCII, or
+    /// ends, bytes and characters agree), a large map in halves on both cores; anything else
+    /// goes through `hasPrefix` and `lowercased()`.
+    func prefixMatches(_ text: String) -> (exact: [Int], folded: [Int]) {
+        let lowered = text.lowercased(), needle = Array(text.utf8), low = Array(lowered.utf8)
+        let ascii = needle.allSatisfy { $0 < 0x80 }
+        let claims = map.claims
+        let pieces = Parallel.pieces(claims.indices, claims.count >= 100_000 ? 2 : 1)
+        let found = Parallel.map(pieces.count) { k -> (exact: [Int], folded: [Int]) in
+            var exact: [Int] = [], folded: [Int] = []
+            for c in pieces[k] {
+                var id = claims[c].id
+                // 1: a prefix as written, 2: in any case, 0: neither, nil: ask the characters.
+                let answer: Int? = !ascii ? nil : id.withUTF8 { bytes -> Int? in
+                    guard bytes.count >= needle.count else { return 0 }
+                    if bytes.count > needle.count, bytes[needle.count] >= 0x80 { return nil }
+                    var same = true
+                    for k in needle.indices {
+                        let b = bytes[k]
+                        if b >= 0x80 { return nil }
+                        if b != needle[k] {
+                            same = false
+                            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != low[k] { return 0 }
+                        }
+                    }
+                    return same ? 1 : 2
+                }
+                switch answer {
+                case 1?: exact.append(c); folded.append(c)
+                case 2?: folded.append(c)
+                case 0?: break
+                default:
+                    if id.hasPrefix(text) { exact.append(c) }
+                    if id.lowercased().hasPrefix(lowered) { folded.append(c) }
+                }
+            }
+            return (exact, folded)
+        }
+        return (found.flatMap(\.exact), found.flatMap(\.folded))
     }
 
     /// Resolves an address that must name a claim (not the top).
