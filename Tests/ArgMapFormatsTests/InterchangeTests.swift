@@ -81,6 +81,28 @@ struct ExportEscapingTests {
         return map
     }
 
+    /// Pictures drawn on several threads at once each finish. A dot that inherited another
+    /// render's pipe would hold that render's input open, and two such would wait for each
+    /// other for ever; a watchdog fails the test instead of hanging the suite.
+    @Test func picturesDrawnOnManyThreadsAtOnceEachFinish() throws {
+        let dot = DotExporter.write(MapGenerator.generate(.init(claims: 40, shape: .tree, seed: 3)))
+        let threads = 8, rounds = 8
+        let drawn = Parallel.Slots<Int>(threads)
+        let group = DispatchGroup()
+        for k in 0..<threads {
+            group.enter()
+            Thread.detachNewThread {
+                var n = 0
+                for _ in 0..<rounds where (try? Graphviz.render(dot, format: "svg"))?.isEmpty == false { n += 1 }
+                drawn[k] = n
+                group.leave()
+            }
+        }
+        let finished = group.wait(timeout: .now() + 60) == .success
+        #expect(finished, "every dot finished")
+        if finished { #expect(drawn.values.map { $0 ?? 0 } == Array(repeating: rounds, count: threads)) }
+    }
+
     @Test func dotIsAcceptedByGraphvizAndKeepsTheText() throws {
         let dot = DotExporter.write(try hostileMap(), ExportOptions(scores: [0.25, 0.5, 0.75], semantics: "dfquad"))
         #expect(dot.contains(#"A \"quote\","#))

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Runs Graphviz's `dot` as a process with arguments (never through a shell), feeding it DOT
 /// on standard input and reading the picture from standard output.
@@ -12,25 +13,30 @@ public enum Graphviz {
             throw ExportFailure("Graphviz's dot is not installed, so argmap cannot draw \(format) pictures; install it (Debian: apt-get install graphviz), or export dot and render it elsewhere")
         }
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
-        // Close-on-exec, so that a dot started at the same moment by another thread does not
-        // inherit these ends: holding this input open, it would keep this dot (and its own
-        // caller) waiting for an end of input that never comes.
-        guard pipe2(&input, O_CLOEXEC) == 0, pipe2(&output, O_CLOEXEC) == 0, pipe2(&errors, O_CLOEXEC) == 0 else {
-            throw ExportFailure("cannot start dot: \(String(cString: strerror(errno)))")
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
-        for fd in input + output + errors { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = [path, "-T" + format]
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, nil, &cargs, environ)
-        close(input[0]); close(output[1]); close(errors[1])
+        // The pipes are close-on-exec and made under one lock with the spawn, so that a dot
+        // started at the same moment by another thread cannot inherit these ends: holding this
+        // input open, it would keep this dot (and its caller) waiting for an end of input that
+        // never comes.
+        let made = spawning.withLock { _ -> Int32? in
+            guard pipe(&input) == 0 else { return nil }
+            guard pipe(&output) == 0 else { close(input[0]); close(input[1]); return nil }
+            guard pipe(&errors) == 0 else { for fd in input + output { close(fd) }; return nil }
+            for fd in input + output + errors { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+            posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+            let rc = posix_spawn(&pid, path, &actions, nil, &cargs, environ)
+            close(input[0]); close(output[1]); close(errors[1])
+            return rc
+        }
+        guard let rc = made else { throw ExportFailure("cannot start dot: \(String(cString: strerror(errno)))") }
         guard rc == 0 else {
             close(input[1]); close(output[0]); close(errors[0])
             throw ExportFailure("cannot start \(path): \(String(cString: strerror(rc)))")
@@ -67,6 +73,9 @@ public enum Graphviz {
         }
         return result
     }
+
+    /// Held while pipes for a child are made and the child is started.
+    private static let spawning = Mutex(())
 
     struct WriteJob {
         var fd: Int32

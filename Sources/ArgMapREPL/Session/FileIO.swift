@@ -198,8 +198,9 @@ public enum FileIO {
         var st = stat()
         if stat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
         var template = Array("\(dir)/.\(name).argmap-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkostemp($0.baseAddress!, O_CLOEXEC) }
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw systemError("cannot write a temporary file in", dir) }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var ok = false
         defer {
