@@ -78,6 +78,33 @@ extension ArgumentMap {
     ///   relations) for removals, restores and insertions at a position.
     @discardableResult
     public mutating func apply(_ edit: Edit) throws(MapError) -> Edit {
+        try apply(edit) { _, _, _ in }
+    }
+
+    /// ``apply(_:)``, calling `step` after each edit that is not a batch is performed (a
+    /// batch's steps one by one, and the inverses that take back the steps before a refused
+    /// one) with the map as that edit left it, the edit and its inverse: for what must follow
+    /// the map step by step, such as live scores.
+    @discardableResult
+    public mutating func apply(_ edit: Edit, step: (ArgumentMap, Edit, Edit) -> Void) throws(MapError) -> Edit {
+        guard case .batch(let edits) = edit else {
+            let inverse = try applyOne(edit)
+            step(self, edit, inverse)
+            return inverse
+        }
+        var inverses: [Edit] = []
+        for edit in edits {
+            do {
+                inverses.append(try apply(edit, step: step))
+            } catch {
+                for inverse in inverses.reversed() { _ = try? apply(inverse, step: step) }
+                throw error
+            }
+        }
+        return .batch(inverses.reversed())
+    }
+
+    private mutating func applyOne(_ edit: Edit) throws(MapError) -> Edit {
         switch edit {
         case .addClaim(var claim, let position):
             claim.text = Claim.normalizedText(claim.text)
@@ -230,17 +257,8 @@ extension ArgumentMap {
             retargetRelationUnchecked(r, to: q)
             return .move(id, from: newParent, to: oldParent)
 
-        case .batch(let edits):
-            var inverses: [Edit] = []
-            for step in edits {
-                do {
-                    inverses.append(try apply(step))
-                } catch {
-                    for inverse in inverses.reversed() { _ = try? apply(inverse) }
-                    throw error
-                }
-            }
-            return .batch(inverses.reversed())
+        case .batch:
+            preconditionFailure("apply(_:step:) takes a batch step by step")
         }
     }
 

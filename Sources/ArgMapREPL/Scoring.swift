@@ -76,10 +76,10 @@ extension Session {
     }
 
     /// Brings the live scores up to date after one edit (not a batch: ``apply(_:)`` gives its
-    /// steps one by one) was applied to the map; `inverse` is what applying it returned.
-    /// Changes of structure are followed incrementally where the scores allow; otherwise the
-    /// scores are computed afresh when next read.
-    func noteScores(_ edit: Edit, inverse: Edit) {
+    /// steps one by one) made `map` (the session's map, as that edit left it); `inverse` is what
+    /// applying it returned. Changes of structure are followed incrementally where the scores
+    /// allow; otherwise the scores are computed afresh when next read.
+    func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
         guard let board = scoreBoard else { return }
         // Drops change with any edit: with conceded scoring, start again.
         if settings.conceded { scoreBoard = nil; return }
@@ -95,19 +95,19 @@ extension Session {
             board.weightChanged(relation: r, to: w, map: map)
             return
         case (.removeClaim, .restoreClaim(_, let c, let placed)):
-            change = .removed(claims: [c], relations: placed.map(\.position), targets: targets(of: placed))
+            change = .removed(claims: [c], relations: placed.map(\.position), targets: targets(of: placed, in: map))
         case (.removeClaims, .restoreClaims(_, let positions, let placed)):
-            change = .removed(claims: positions, relations: placed.map(\.position), targets: targets(of: placed))
+            change = .removed(claims: positions, relations: placed.map(\.position), targets: targets(of: placed, in: map))
         case (.unlink, .link(let spec, let r?)):
-            change = .removed(claims: [], relations: [r], targets: targets(of: [PlacedRelation(spec, at: r)]))
+            change = .removed(claims: [], relations: [r], targets: targets(of: [PlacedRelation(spec, at: r)], in: map))
         case (.addClaim(let claim, _), _):
             if let c = map.index(of: claim.id) { change = .inserted(claims: [c], relations: []) }
         case (.restoreClaim(let claim, _, let placed), _):
-            change = inserted([claim], placed)
+            change = inserted([claim], placed, in: map)
         case (.restoreClaims(let claims, _, let placed), _):
-            change = inserted(claims, placed)
+            change = inserted(claims, placed, in: map)
         case (.link(let spec, _), _):
-            change = inserted([], [PlacedRelation(spec, at: 0)])
+            change = inserted([], [PlacedRelation(spec, at: 0)], in: map)
         case (.move(let id, let from, let to), _):
             if let c = map.index(of: id), let p = map.index(of: from), let q = map.index(of: to), let r = map.relationIndex(from: c, to: q) {
                 change = .retargeted(relation: r, from: p)
@@ -120,12 +120,12 @@ extension Session {
     }
 
     /// The claims still in the map that removed relations pointed at.
-    private func targets(of removed: [PlacedRelation]) -> [Int] {
+    private func targets(of removed: [PlacedRelation], in map: ArgumentMap) -> [Int] {
         removed.compactMap { map.index(of: $0.relation.to) }
     }
 
     /// The claims and relations an edit put back, by their numbers in the map now.
-    private func inserted(_ claims: [Claim], _ placed: [PlacedRelation]) -> IncrementalEvaluator.StructureChange? {
+    private func inserted(_ claims: [Claim], _ placed: [PlacedRelation], in map: ArgumentMap) -> IncrementalEvaluator.StructureChange? {
         var c: [Int] = [], r: [Int] = []
         for claim in claims {
             guard let i = map.index(of: claim.id) else { return nil }

@@ -98,26 +98,11 @@ public final class Session {
         record(.replace(before: before, after: newMap, files: files, summary: summary))
     }
 
-    /// Applies an edit to the map and brings the live scores along; returns its inverse. A
-    /// batch is applied step by step, as ``ArgumentMap/apply(_:)`` applies one (a refused step
-    /// undoes those before it), so that each step's scores follow the map as that step left it.
+    /// Applies an edit to the map and brings the live scores along, a batch step by step (each
+    /// step's scores follow the map as that step left it); returns its inverse.
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
-        guard case .batch(let steps) = edit else {
-            let inverse = try map.apply(edit)
-            noteScores(edit, inverse: inverse)
-            return inverse
-        }
-        var inverses: [Edit] = []
-        for step in steps {
-            do {
-                inverses.append(try apply(step))
-            } catch {
-                for inverse in inverses.reversed() { _ = try? apply(inverse) }
-                throw error
-            }
-        }
-        return .batch(inverses.reversed())
+        try map.apply(edit) { map, step, inverse in noteScores(step, inverse: inverse, in: map) }
     }
 
     private func record(_ step: Step) {
