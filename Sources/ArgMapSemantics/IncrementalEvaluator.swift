@@ -135,12 +135,20 @@ public final class IncrementalEvaluator {
             numbering = Numbering(count: newCount, insertingClaims: claims, relations: map.relations.count, inserting: relations)
             // The inserted claims come before every other, in a topological order of their own.
             guard let first = Self.order(of: claims, in: map) else { return false }
-            if !claims.isEmpty {
+            let bases = claims.map { map.claims[$0].base }
+            if !claims.isEmpty && relations.isEmpty && claims.first == oldCount {
+                // Claims with no relations added at the end (add, before its link): last in
+                // the order too, so that nothing else moves.
+                rank.append(contentsOf: oldCount..<newCount)
+                order.append(contentsOf: claims)
+                evaluation.scores.append(contentsOf: bases)
+                undercutFactors.append(contentsOf: repeatElement(1, count: claims.count))
+                graph.base.append(contentsOf: bases)
+            } else if !claims.isEmpty {
                 for i in rank.indices { rank[i] += first.count }
                 rank.insert([Int](repeating: 0, count: claims.count), atAscending: claims)
                 for (i, c) in first.enumerated() { rank[c] = i }
                 order = first + order.map { numbering.claim($0) }
-                let bases = claims.map { map.claims[$0].base }
                 evaluation.scores.insert(bases, atAscending: claims)
                 undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
                 graph.base.insert(bases, atAscending: claims)
@@ -159,9 +167,13 @@ public final class IncrementalEvaluator {
             }
             fresh = [before, relation.to]
         }
-        var marks = [Bool](repeating: false, count: newCount)
-        for c in fresh { marks[c] = true }
-        guard relayout(map, numbering, fresh: marks) else { return false }
+        if numbering.keepsClaims(below: min(oldCount, newCount)), Set(fresh).subtracting(min(oldCount, newCount)..<max(oldCount, newCount)).count <= 8 {
+            guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations) else { return false }
+        } else {
+            var marks = [Bool](repeating: false, count: newCount)
+            for c in fresh { marks[c] = true }
+            guard relayout(map, numbering, fresh: marks) else { return false }
+        }
         graph.count = newCount
         graph.order = order
         recompute(from: fresh, map: map)
@@ -205,6 +217,11 @@ public final class IncrementalEvaluator {
             (old, claims) = Numbering.tables(count: count, from: firstClaim, removing: inserted)
             self.relations = Numbering.tables(count: relations, from: firstRelation, removing: insertedRelations).old
         }
+
+        /// Whether every claim numbered below `count` keeps its number.
+        func keepsClaims(below count: Int) -> Bool { firstClaim >= count }
+        /// Whether every relation numbered below `count` keeps its number.
+        func keepsRelations(below count: Int) -> Bool { firstRelation >= count }
 
         @inline(__always) func claim(_ c: Int) -> Int { c < firstClaim ? c : Int(claims[c - firstClaim]) }
         @inline(__always) func claim(_ c: Int32) -> Int32 { Int(c) < firstClaim ? c : claims[Int(c) - firstClaim] }
@@ -364,6 +381,59 @@ public final class IncrementalEvaluator {
         graph.undercutWeight = uWeight
         graph.undercutRelation = uRelation
         return true
+    }
+
+    /// ``relayout(_:_:fresh:)`` in place, for a change that keeps every claim's number (claims
+    /// may be added or removed at the end) and lays out a few rows again: each fresh row is
+    /// replaced where it lies and the rows after it shift, with relation numbers mapped in one
+    /// pass. The common edits (add, link, unlink, mv, undo of add) take this way; it writes
+    /// no new arrays. False when a row that is not fresh held a removed relation.
+    private func relayoutInPlace(_ map: ArgumentMap, _ numbering: Numbering, fresh: [Int], oldCount: Int, oldRelations: Int) -> Bool {
+        let n = map.count
+        if !numbering.keepsRelations(below: oldRelations) {
+            for k in graph.relation.indices { graph.relation[k] = numbering.relation(graph.relation[k]) }
+            for k in graph.undercutRelation.indices { graph.undercutRelation[k] = numbering.relation(graph.undercutRelation[k]) }
+        }
+        if n < oldCount {
+            // Claims removed at the end: their rows go.
+            graph.source.removeLast(graph.source.count - graph.offsets[n])
+            graph.weight.removeLast(graph.weight.count - graph.offsets[n])
+            graph.isAttack.removeLast(graph.isAttack.count - graph.offsets[n])
+            graph.relation.removeLast(graph.relation.count - graph.offsets[n])
+            graph.undercutSource.removeLast(graph.undercutSource.count - graph.undercutOffsets[n])
+            graph.undercutWeight.removeLast(graph.undercutWeight.count - graph.undercutOffsets[n])
+            graph.undercutRelation.removeLast(graph.undercutRelation.count - graph.undercutOffsets[n])
+            graph.offsets.removeLast(oldCount - n)
+            graph.undercutOffsets.removeLast(oldCount - n)
+        } else if n > oldCount {
+            // Claims added at the end: empty rows, filled below if fresh.
+            graph.offsets.append(contentsOf: repeatElement(graph.offsets[oldCount], count: n - oldCount))
+            graph.undercutOffsets.append(contentsOf: repeatElement(graph.undercutOffsets[oldCount], count: n - oldCount))
+        }
+        for c in Set(fresh).sorted() where c < n {
+            var source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
+            var uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
+            for r in map.incoming[c] {
+                let rel = map.relations[r]
+                if rel.type == .undercut {
+                    uSource.append(Int32(rel.from)); uWeight.append(rel.weight); uRelation.append(Int32(r))
+                } else {
+                    source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
+                }
+            }
+            let row = graph.offsets[c]..<graph.offsets[c + 1], uRow = graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1]
+            graph.source.replaceSubrange(row, with: source)
+            graph.weight.replaceSubrange(row, with: weight)
+            graph.isAttack.replaceSubrange(row, with: isAttack)
+            graph.relation.replaceSubrange(row, with: relation)
+            graph.undercutSource.replaceSubrange(uRow, with: uSource)
+            graph.undercutWeight.replaceSubrange(uRow, with: uWeight)
+            graph.undercutRelation.replaceSubrange(uRow, with: uRelation)
+            let delta = source.count - row.count, uDelta = uSource.count - uRow.count
+            if delta != 0 { for i in (c + 1)...n { graph.offsets[i] += delta } }
+            if uDelta != 0 { for i in (c + 1)...n { graph.undercutOffsets[i] += uDelta } }
+        }
+        return !graph.relation.contains { $0 < 0 } && !graph.undercutRelation.contains { $0 < 0 }
     }
 
     /// Moves `from` before `to` in a topological order (`rank`: each claim's position in
