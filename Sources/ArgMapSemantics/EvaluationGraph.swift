@@ -30,14 +30,7 @@ public struct EvaluationGraph: Sendable {
         offsets.reserveCapacity(count + 1)
         source.reserveCapacity(map.relations.count)
         for c in 0..<count {
-            for r in map.incoming[c] {
-                let rel = map.relations[r]
-                if rel.type == .undercut {
-                    uSource.append(Int32(rel.from)); uWeight.append(rel.weight); uRelation.append(Int32(r))
-                } else {
-                    source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
-                }
-            }
+            EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
             offsets.append(source.count)
             uOffsets.append(uSource.count)
         }
@@ -51,6 +44,21 @@ public struct EvaluationGraph: Sendable {
         undercutWeight = uWeight
         undercutRelation = uRelation
         order = map.topologicalOrder()
+    }
+
+    /// Appends claim `c`'s incoming relations in relation order: its supports and attacks to
+    /// one row, its undercuts to the other.
+    @inline(__always)
+    static func appendRows(of c: Int, in map: ArgumentMap, _ source: inout [Int32], _ weight: inout [Double], _ isAttack: inout [Bool],
+                           _ relation: inout [Int32], _ uSource: inout [Int32], _ uWeight: inout [Double], _ uRelation: inout [Int32]) {
+        for r in map.incoming[c] {
+            let rel = map.relations[r]
+            if rel.type == .undercut {
+                uSource.append(Int32(rel.from)); uWeight.append(rel.weight); uRelation.append(Int32(r))
+            } else {
+                source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
+            }
+        }
     }
 
     /// The factor by which undercuts scale every relation leaving claim x: Π (1 − ω_u·s_u).

@@ -413,14 +413,7 @@ public final class IncrementalEvaluator {
         for c in Set(fresh).sorted() where c < n {
             var source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
             var uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
-            for r in map.incoming[c] {
-                let rel = map.relations[r]
-                if rel.type == .undercut {
-                    uSource.append(Int32(rel.from)); uWeight.append(rel.weight); uRelation.append(Int32(r))
-                } else {
-                    source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
-                }
-            }
+            EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
             let row = graph.offsets[c]..<graph.offsets[c + 1], uRow = graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1]
             graph.source.replaceSubrange(row, with: source)
             graph.weight.replaceSubrange(row, with: weight)
