@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ArgMapDebate
 import ArgMapFormats
-import ArgMapModel
+@testable import ArgMapModel
 import ArgMapSemantics
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -265,6 +265,20 @@ func debateMap() throws -> ArgumentMap {
         let report = CheckReport(map) { Evaluator.evaluate(map, $0) }
         #expect(report.errors == ["counterplan cp has no net benefit"])
         #expect(report.warnings == ["card is evidence with no source"])
+    }
+
+    /// `check` looks at what the map says; `check --integrity` also verifies how it is stored,
+    /// which only a fault in argmap could break (here, a base score out of range written
+    /// straight into the storage).
+    @Test func integrityIsVerifiedWhenAskedFor() throws {
+        let map = try load("[t]: thesis\n  + [a]: A reason\n")
+        var claims = map.claims
+        claims[1].base = 1.5
+        let broken = try ArgumentMap(title: nil, frontmatter: nil, checkedClaims: claims, relations: map.relations, indexByID: map.indexByID,
+                                     incoming: map.incoming, outgoing: map.outgoing)
+        #expect(CheckReport(broken) { Evaluator.evaluate(broken, $0) }.errors.isEmpty)
+        #expect(CheckReport(broken, integrity: true) { Evaluator.evaluate(broken, $0) }.errors == ["base of a out of range"])
+        #expect(CheckReport(map, integrity: true) { Evaluator.evaluate(map, $0) }.errors.isEmpty)
     }
 
     @Test func expectationsParseAndCheck() throws {

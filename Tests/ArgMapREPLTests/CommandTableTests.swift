@@ -163,9 +163,11 @@ struct CommandTableTests {
         // letters, a first byte that is not a letter) against a plain search of lower-cased text.
         var rng = SplitMix64(seed: 9)
         let alphabet = Array("aAbBzZ@`[{09 #-".utf8)
+        // Texts up to 90 bytes, so that blocks of sixteen starts, the last block that overlaps the
+        // one before and texts shorter than a block are all met.
         for _ in 0..<20_000 {
-            let text = String(decoding: (0..<(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self)
-            let needle = String(decoding: (0..<(1 + rng.next() % 3)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self).lowercased()
+            let text = String(decoding: (0..<(rng.next() % 90)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+            let needle = String(decoding: (0..<(1 + rng.next() % 4)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self).lowercased()
             let hay = Array(text.lowercased().utf8), pin = Array(needle.utf8)
             let plain = hay.count >= pin.count && (0...(hay.count - pin.count)).contains { Array(hay[$0..<($0 + pin.count)]) == pin }
             #expect(matches(needle, text) == plain, "\(needle) in \(text)")
@@ -186,6 +188,18 @@ struct CommandTableTests {
         var folded: [UInt8] = [0x41]  // what a buffer holds from the text before
         #expect(text.withUTF8 { Matcher.lowercasedBytes($0, into: &folded) })
         #expect(folded == Array(text.lowercased().utf8))
+        // Random runs of ASCII (folded eight bytes at a time), Latin-1 and Cyrillic, and a
+        // search in them for a non-ASCII needle, against lowercased().
+        var rng = SplitMix64(seed: 11)
+        let pieces = ["A", "z", "@", "[", "`", "{", "Z", " ", "Ж", "ж", "Ё", "É", "é", "×", "Vostok ", "ВОСТОК", "восток", "—"]
+        for _ in 0..<5_000 {
+            let text = (0..<(rng.next() % 30)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            var t = text
+            #expect(t.withUTF8 { Matcher.lowercasedBytes($0, into: &folded) })
+            #expect(folded == Array(text.lowercased().utf8), "\(text)")
+            var matcher = Matcher("ток")
+            #expect(matcher(text) == text.lowercased().contains("ток"), "\(text)")
+        }
         // Anything else is left to lowercased().
         for other in ["\u{0130}", "e\u{0301}", "\u{03A3}", "\u{0460}", "\u{212A}"] {
             var t = other

@@ -9,16 +9,17 @@ import Glibc
 extension Commands {
     static let check = Command(
         name: "check", group: .files,
-        usage: "check [FILE|FOLDER ...]",
+        usage: "check [FILE|FOLDER ...] [--integrity]",
         summary: "check the map (or files, or a folder of maps): structure, empty parts, sources, expectations",
-        discussion: "Errors: a broken structure, a claim with no text, a debate structure with a part missing or not filled in (a disadvantage with no link), impact values out of range, an unknown speech, an expectation that fails or cannot be read. Warnings: evidence (tagged #evidence or #card) with no source. Expectations live in the frontmatter under expect:, one per line: \"under dfquad the thesis scores below 0.5\", \"X is in under grounded\", \"every disadvantage has a link\", \"no drops\". With files or folders (their .argdown and .json files), check reads each, checks it and prints a table, one row per file; the map in the session is left alone. check fails (exit status 1 in a script) when it finds an error or a failed expectation.",
-        examples: ["check", "check students/", "argmap -c \"check students/\""],
-        arguments: [.file], minArguments: 0, maxArguments: nil,
+        discussion: "Errors: a claim with no text, a debate structure with a part missing or not filled in (a disadvantage with no link), impact values out of range, an unknown speech, an expectation that fails or cannot be read. Warnings: evidence (tagged #evidence or #card) with no source. Expectations live in the frontmatter under expect:, one per line: \"under dfquad the thesis scores below 0.5\", \"X is in under grounded\", \"every disadvantage has a link\", \"no drops\". With files or folders (their .argdown and .json files), check reads each, checks it and prints a table, one row per file; the map in the session is left alone. --integrity also verifies how each map is stored (every id, score and weight in range, every relation in its claims' lists, the id index), as sqlite3's integrity_check does: every edit and reader keeps that sound, so an error there is a fault in argmap to report. check fails (exit status 1 in a script) when it finds an error or a failed expectation.",
+        examples: ["check", "check students/", "check --integrity", "argmap -c \"check students/\""],
+        arguments: [.file], options: [OptionSpec("integrity", nil, "also verify how the map is stored")], minArguments: 0, maxArguments: nil,
         run: { inv throws(CommandError) in
-            let (args, _) = try inv.parse()
+            let (args, options) = try inv.parse()
+            let integrity = options["integrity"] != nil
             let s = inv.session
             if args.isEmpty {
-                let report = CheckReport(s.map) { s.evaluation($0) }
+                let report = CheckReport(s.map, integrity: integrity) { s.evaluation($0) }
                 var out: [String] = []
                 for e in report.errors.prefix(50) { out.append("error: " + e) }
                 if report.errors.count > 50 { out.append("… and \(report.errors.count - 50) more errors") }
@@ -66,7 +67,7 @@ extension Commands {
                     failed += 1
                     continue
                 }
-                let report = CheckReport(loaded) { Evaluator.evaluate(loaded, $0) }
+                let report = CheckReport(loaded, integrity: integrity) { Evaluator.evaluate(loaded, $0) }
                 let e = Evaluator.evaluate(loaded, .dfquad)
                 let thesis = loaded.roots.first.map { e.converged ? Session.format(e.scores[$0]) : "?" } ?? "-"
                 let expectations = report.expectations.isEmpty ? "-" : "\(report.expectations.count - report.failedExpectations)/\(report.expectations.count)"

@@ -1,9 +1,4 @@
 import ArgMapModel
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Commands {
     static let find = Command(
@@ -25,9 +20,11 @@ extension Commands {
                 var matches = Matcher(needle)
                 var hits: [Int] = []
                 var total = 0
-                for c in pieces[k] where matches.any(of: claims[c]) {
-                    total += 1
-                    if hits.count < 50 { hits.append(c) }
+                claims.withUnsafeBufferPointer { claims in
+                    for c in pieces[k] where matches.any(of: claims[c]) {
+                        total += 1
+                        if hits.count < 50 { hits.append(c) }
+                    }
                 }
                 return (hits, total)
             }
@@ -63,7 +60,7 @@ struct Matcher {
     }
 
     /// Whether any field of the claim matches: its text, id, tags, sources or note.
-    mutating func any(of claim: Claim) -> Bool {
+    mutating func any(of claim: borrowing Claim) -> Bool {
         if self(claim.text) || self(claim.id) { return true }
         if claim.isPlain { return false }
         if claim.tags.contains(where: { self("#" + $0) }) { return true }
@@ -73,47 +70,63 @@ struct Matcher {
 
     mutating func callAsFunction(_ haystack: String) -> Bool {
         if needle.isEmpty { return true }
-        var text = haystack
-        if isASCII {
-            return text.withUTF8 { find(in: $0, foldingASCII: true) }
-        }
-        if text.withUTF8({ Matcher.lowercasedBytes($0, into: &folded) }) {
-            return folded.withUnsafeBufferPointer { find(in: $0, foldingASCII: false) }
-        }
+        // A native string's bytes are read in place; any other is copied first.
+        let found = haystack.utf8.withContiguousStorageIfAvailable { search($0) } ?? {
+            var copy = haystack
+            return copy.withUTF8 { search($0) }
+        }()
+        if let found { return found }
         var lowered = haystack.lowercased()
         return lowered.withUTF8 { find(in: $0, foldingASCII: false) }
     }
 
-    /// Whether the needle occurs in the bytes. Candidates for its first byte are found eight
-    /// bytes at a time when it is a letter to fold (a letter's byte with 0x20 set is its
-    /// lower case, and no other byte's is), and with `memchr` otherwise.
+    /// Whether the needle occurs in the text's bytes, or nil when only `lowercased()` can fold
+    /// the text for a non-ASCII needle.
+    private mutating func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if isASCII { return find(in: bytes, foldingASCII: true) }
+        guard Matcher.lowercasedBytes(bytes, into: &folded) else { return nil }
+        return folded.withUnsafeBufferPointer { find(in: $0, foldingASCII: false) }
+    }
+
+    /// Whether the needle occurs in the bytes. Sixteen starts are tried at once: a start is a
+    /// candidate when the byte there is the needle's first and the byte where the needle would
+    /// end is its last (each folded to lower case when it is an ASCII letter and `fold` is on: a
+    /// letter's byte with 0x20 set is its lower case, and no other byte's is). Candidates, rare
+    /// with two bytes to agree, are then compared whole. The last block overlaps the one
+    /// before; a text too short for a block is tried start by start.
     func find(in bytes: UnsafeBufferPointer<UInt8>, foldingASCII fold: Bool) -> Bool {
         guard bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
-        let first = needle[0], end = bytes.count - needle.count + 1  // starts are below end
+        let n = needle.count, end = bytes.count - n + 1  // starts are below end
         func matches(at start: Int) -> Bool {
-            var k = 1
-            while k < needle.count, Matcher.fold(bytes[start + k], fold) == needle[k] { k += 1 }
-            return k == needle.count
+            var k = 0
+            while k < n, Matcher.fold(bytes[start + k], fold) == needle[k] { k += 1 }
+            return k == n
         }
+        func isLetter(_ b: UInt8) -> Bool { fold && b >= 0x61 && b <= 0x7A }
+        let first = needle[0], last = needle[n - 1]
+        let firsts = SIMD16<UInt8>(repeating: first), lasts = SIMD16<UInt8>(repeating: last)
+        let foldFirst = SIMD16<UInt8>(repeating: isLetter(first) ? 0x20 : 0)
+        let foldLast = SIMD16<UInt8>(repeating: isLetter(last) ? 0x20 : 0)
+        let raw = UnsafeRawPointer(base)
         var i = 0
-        if fold, first >= 0x61, first <= 0x7A {
-            let spread = UInt64(first) &* 0x0101_0101_0101_0101
-            while i < end {
-                if i + 8 <= end {
-                    let x = (UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020) ^ spread
-                    // No byte of x is zero: none of the eight is a candidate.
-                    if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                }
-                let stop = min(i + 8, end)
-                while i < stop {
-                    if bytes[i] | 0x20 == first, matches(at: i) { return true }
-                    i += 1
-                }
+        while i < end {
+            // The last block ends where the starts do, going over some starts again.
+            if i + 16 > end {
+                guard end >= 16 else { break }
+                i = end - 16
             }
-            return false
+            let head = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | foldFirst
+            let tail = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | foldLast
+            let candidates = (head .== firsts) .& (tail .== lasts)
+            // The mask's lanes are 0 or all ones: two words that are zero mean no candidate.
+            let words = unsafeBitCast(candidates, to: (UInt64, UInt64).self)
+            if words.0 | words.1 != 0 {
+                for k in 0..<16 where candidates[k] && matches(at: i + k) { return true }
+            }
+            i += 16
         }
-        while i < end, let found = memchr(base + i, Int32(first), end - i) {
-            i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        // A text shorter than a block and the needle.
+        while i < end {
             if matches(at: i) { return true }
             i += 1
         }
@@ -133,8 +146,22 @@ struct Matcher {
     }
 
     private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard let from = bytes.baseAddress, let to = out.baseAddress else { return true }
+        let raw = UnsafeRawPointer(from), into = UnsafeMutableRawPointer(to)
         var i = 0
         while i < bytes.count {
+            // Eight ASCII bytes at once: a byte from A to Z gains 0x20. Adding 0x3F sets the top
+            // bit of a byte from A up, adding 0x25 of a byte past Z; neither carries out of an
+            // ASCII byte.
+            if i + 8 <= bytes.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    let upper = ((w &+ 0x3F3F_3F3F_3F3F_3F3F) ^ (w &+ 0x2525_2525_2525_2525)) & 0x8080_8080_8080_8080
+                    into.storeBytes(of: w | (upper >> 2), toByteOffset: i, as: UInt64.self)
+                    i += 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b < 0x80 { out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; i += 1; continue }
             guard i + 1 < bytes.count else { return false }
