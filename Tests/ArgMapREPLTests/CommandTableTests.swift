@@ -99,6 +99,34 @@ struct CommandTableTests {
         #expect(s.position(of: s.map.index(of: "gamma")!) == "1.1.1")
     }
 
+    /// Positions number each thesis by the theses before it, whichever are asked for together,
+    /// and every position leads back to its claim.
+    @Test func positionsOfClaimsUnderSeveralTheses() throws {
+        let map = try ArgdownFormat.read("""
+            [A]: First thesis
+              + [a1]: For it
+            [B]: Second thesis
+              - [b1]: Against it
+                + [b11]: For that
+                + [b12]: And again
+            [C]: Third thesis
+            """).map
+        let s = Session(map: map)
+        let ids = ["b12", "a1", "C", "A", "b1"]
+        #expect(s.positions(of: ids.map { map.index(of: $0)! }) == ["2.1.2", "1.1", "3", "1", "2.1"])
+        #expect(s.position(of: map.index(of: "C")!) == "3")
+        #expect(s.positions(of: []) == [])
+        // On a generated map with theses added among its claims, each position resolves to its claim.
+        var big = MapGenerator.generate(.init(claims: 3_000, shape: .dag, seed: 2))
+        for k in 0..<5 { try big.apply(.addClaim(Claim(id: "extra-\(k)", text: "Thesis \(k)"), at: 500 * k + 7)) }
+        let session = Session(map: big)
+        let sample = Array(stride(from: 3, to: big.count, by: 97)) + (0..<5).map { big.index(of: "extra-\($0)")! }
+        for (c, position) in zip(sample, session.positions(of: sample)) {
+            let path = try #require(position, "\(big.claims[c].id)")
+            #expect(try session.resolve(Word(text: path, column: 0, length: path.count)) == c, "\(path)")
+        }
+    }
+
     /// On a map large enough to be searched on both cores, `find` lists the same first 50
     /// hits, in map order, and the same count as one pass over the claims.
     @Test func findOnBothCoresAsInOnePass() throws {

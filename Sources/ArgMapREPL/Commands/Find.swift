@@ -21,7 +21,7 @@ extension Commands {
                 var hits: [Int] = []
                 var total = 0
                 claims.withUnsafeBufferPointer { claims in
-                    for c in pieces[k] where matches.any(of: claims[c]) {
+                    for c in pieces[k] where matches.any(at: claims.baseAddress! + c) {
                         total += 1
                         if hits.count < 50 { hits.append(c) }
                     }
@@ -32,9 +32,8 @@ extension Commands {
             let total = found.reduce(0) { $0 + $1.total }
             guard total > 0 else { throw CommandError("nothing matches '\(needle)'", at: args[0]) }
             var out: [String] = []
-            let roots = s.map.roots
-            for c in hits {
-                let pos = s.position(of: c, roots: roots) ?? "-"
+            for (c, position) in zip(hits, s.positions(of: hits)) {
+                let pos = position ?? "-"
                 out.append(s.claimLine(c, prefix: pos.padding(to: 8), prefixWidth: max(9, pos.count + 1), relation: nil, console: inv.console))
             }
             if total > hits.count { out.append("… and \(total - hits.count) more; narrow the search") }
@@ -60,9 +59,15 @@ struct Matcher {
     }
 
     /// Whether any field of the claim matches: its text, id, tags, sources or note.
-    mutating func any(of claim: borrowing Claim) -> Bool {
-        if self(claim.text) || self(claim.id) { return true }
-        if claim.isPlain { return false }
+    mutating func any(of claim: Claim) -> Bool {
+        withUnsafePointer(to: claim) { any(at: $0) }
+    }
+
+    /// ``any(of:)`` for the claim where it is stored, read there rather than copied.
+    mutating func any(at claim: UnsafePointer<Claim>) -> Bool {
+        if self(claim.pointee.text) || self(claim.pointee.id) { return true }
+        if claim.pointee.isPlain { return false }
+        let claim = claim.pointee
         if claim.tags.contains(where: { self("#" + $0) }) { return true }
         if claim.sources.contains(where: { self("\($0.citation) \($0.date ?? "") \($0.url ?? "")") }) { return true }
         return claim.note.map { self($0) } ?? false

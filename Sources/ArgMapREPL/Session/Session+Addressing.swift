@@ -128,20 +128,37 @@ extension Session {
         return children[n - 1]
     }
 
-    /// The position of a claim along the current focus path or its first parents, as `1.2.3`.
-    /// `roots` saves a pass over the map when asking for many positions at once.
-    public func position(of c: Int, roots: [Int]? = nil) -> String? {
-        var parts: [Int] = []
-        var current = c
-        var seen: Set<Int> = [c]
-        while let r = map.outgoing[current].first {
-            let parent = map.relations[r].to
-            guard let k = map.incoming[parent].firstIndex(of: r), seen.insert(parent).inserted else { return nil }
-            parts.append(k + 1)
-            current = parent
+    /// The position of a claim along its first parents, as `1.2.3`.
+    public func position(of c: Int) -> String? { positions(of: [c])[0] }
+
+    /// The positions of several claims (nil for one whose first parents go round a cycle).
+    /// A thesis's number counts the theses before it, in one pass that stops at the last
+    /// thesis asked for: nothing for a thesis at the front, as most are.
+    public func positions(of claims: [Int]) -> [String?] {
+        // Each claim's number among its parent's answers, step by step up to its thesis.
+        let paths = claims.map { c -> (steps: [Int], thesis: Int)? in
+            var steps: [Int] = []
+            var current = c
+            var seen: Set<Int> = [c]
+            while let r = map.outgoing[current].first {
+                let parent = map.relations[r].to
+                guard let k = map.incoming[parent].firstIndex(of: r), seen.insert(parent).inserted else { return nil }
+                steps.append(k + 1)
+                current = parent
+            }
+            return (steps, current)
         }
-        guard let rootIndex = (roots ?? map.roots).firstIndex(of: current) else { return nil }
-        parts.append(rootIndex + 1)
-        return parts.reversed().map(String.init).joined(separator: ".")
+        let wanted = Set(paths.compactMap { $0?.thesis })
+        var number: [Int: Int] = [:]
+        if let last = wanted.max() {
+            var theses = 0
+            for c in 0...last where map.outgoing[c].isEmpty {
+                theses += 1
+                if wanted.contains(c) { number[c] = theses }
+            }
+        }
+        return paths.map { path in
+            path.flatMap { path in number[path.thesis].map { ([$0] + path.steps.reversed()).map(String.init).joined(separator: ".") } }
+        }
     }
 }
