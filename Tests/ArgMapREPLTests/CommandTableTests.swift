@@ -207,6 +207,56 @@ struct CommandTableTests {
         #expect(matcher("ЖЯ"))
     }
 
+    /// A non-ASCII needle passes over a text by its first and last bytes up to case only where
+    /// lower-casing changes nothing else: every character let through lower-cases to as many
+    /// bytes, each differing only in the case bits, and characters that do otherwise are not
+    /// let through.
+    @Test func textsPassedOverUpToCaseLowerCaseWithinTheCaseBits() {
+        var checked = 0
+        for range in [0x20...0x7E, 0xA0...0x6FF, 0x1E00...0x1FFF, 0x2000...0x2BFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                var text = String(Character(scalar))
+                guard text.withUTF8({ Matcher.changesOnlyCaseBits($0) }) else { continue }
+                let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
+                #expect(lower.count == bytes.count && zip(bytes, lower).allSatisfy { ($0 | Matcher.caseBits) == ($1 | Matcher.caseBits) },
+                        "U+\(String(value, radix: 16))")
+                checked += 1
+            }
+        }
+        #expect(checked == 95 + 96 + 128 + 64)  // ASCII, U+00A0–U+00FF, U+0400–U+047F, U+2000–U+203F
+        for other in ["\u{0130}", "e\u{0301}", "\u{03A3}", "\u{212A}", "\u{2126}", "\u{1E9E}", "\u{24B6}"] {
+            var t = "Some text " + other
+            #expect(!t.withUTF8 { Matcher.changesOnlyCaseBits($0) }, "\(other.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// A non-ASCII needle finds what a byte search of the lower-cased text finds, in texts of
+    /// every kind: ASCII, Latin-1, Cyrillic, and characters lower-casing otherwise (İ, Σ, the
+    /// Kelvin sign, a combining mark), long enough for blocks of sixteen.
+    @Test func nonASCIINeedlesFindWhatLowerCasedTextHolds() {
+        func contains(_ hay: [UInt8], _ pin: [UInt8]) -> Bool {
+            hay.count >= pin.count && (0...(hay.count - pin.count)).contains { hay[$0..<($0 + pin.count)].elementsEqual(pin) }
+        }
+        var rng = SplitMix64(seed: 23)
+        let pieces = ["a", "Z", " ", "@", "É", "é", "ß", "Ж", "ж", "Ё", "ё", "Ѡ", "ѡ", "ВОСТОК", "Восток", "—", "\u{0130}", "Σ", "\u{212A}",
+                      "e\u{0301}", "Kelvin", "ток", "ТОК", "×"]
+        func random(_ count: UInt64) -> String { (0..<(rng.next() % count)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() }
+        for _ in 0..<6_000 {
+            let text = random(40)
+            // A needle from the text (lower-cased) half the time, else made up.
+            var needle = random(4).lowercased()
+            let characters = Array(text.lowercased())
+            if rng.next() % 2 == 0, characters.count > 2 {
+                let from = Int(rng.next() % UInt64(characters.count - 1)), length = 1 + Int(rng.next() % 6)
+                needle = String(characters[from..<min(characters.count, from + length)])
+            }
+            guard !needle.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            var matcher = Matcher(needle)
+            #expect(matcher(text) == contains(Array(text.lowercased().utf8), Array(needle.utf8)), "\(needle) in \(text)")
+        }
+    }
+
     @Test func theByteFoldLowerCasesAsSwiftDoes() {
         // Every character the byte fold handles, in every case, against lowercased().
         var scalars: [Unicode.Scalar] = (0x20...0x7E).compactMap(Unicode.Scalar.init)

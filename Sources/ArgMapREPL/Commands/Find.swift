@@ -44,9 +44,12 @@ extension Commands {
 /// Case-insensitive search for `find`, run over every field of every claim, comparing UTF-8
 /// bytes (a match of bytes in valid UTF-8 is a match of whole characters). An ASCII needle
 /// (the usual case) folds ASCII letters as it goes, with no copy of the text. Any other needle
-/// is looked for in the lower-cased text, folded here byte by byte when the text's letters are
-/// ASCII, Latin-1 or basic Cyrillic (whose lower case is one fixed byte change), and with
-/// `lowercased()` otherwise.
+/// is looked for in the lower-cased text: first only where the text's bytes agree with the
+/// needle's first and last up to case, each such place lower-cased alone; a text with no such
+/// place is passed over when its characters (ASCII, Latin-1, Cyrillic) lower-case within the
+/// case bits. Any other text is folded here byte by byte when its letters are ASCII, Latin-1
+/// or basic Cyrillic (whose lower case is one fixed byte change), and with `lowercased()`
+/// otherwise.
 struct Matcher {
     let needle: [UInt8]
     let isASCII: Bool
@@ -89,29 +92,65 @@ struct Matcher {
     /// the text for a non-ASCII needle.
     private mutating func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         if isASCII { return find(in: bytes, foldingASCII: true) }
+        // The starts whose first and last bytes agree with the needle's up to case (see
+        // `caseBits`) are few: each is tried by lower-casing only the characters there. A text
+        // with none is passed over when lower-casing it changes only those bits.
+        var undecided = false
+        let found = starts(in: bytes, first: needle[0] | Matcher.caseBits, last: needle[needle.count - 1] | Matcher.caseBits,
+                           setting: Matcher.caseBits, Matcher.caseBits) { start in
+            guard let matches = matchesLowerCased(bytes, at: start) else { undecided = true; return false }
+            return matches
+        }
+        if found { return true }
+        if !undecided, Matcher.changesOnlyCaseBits(bytes) { return false }
         guard Matcher.lowercasedBytes(bytes, into: &folded) else { return nil }
         return folded.withUnsafeBufferPointer { find(in: $0, foldingASCII: false) }
     }
 
-    /// Whether the needle occurs in the bytes. Sixteen starts are tried at once: a start is a
-    /// candidate when the byte there is the needle's first and the byte where the needle would
-    /// end is its last (each folded to lower case when it is an ASCII letter and `fold` is on: a
-    /// letter's byte with 0x20 set is its lower case, and no other byte's is). Candidates, rare
-    /// with two bytes to agree, are then compared whole. The last block overlaps the one
-    /// before; a text too short for a block is tried start by start.
+    /// Whether the needle occurs in the bytes (ASCII letters folded when `fold` is on).
     func find(in bytes: UnsafeBufferPointer<UInt8>, foldingASCII fold: Bool) -> Bool {
-        guard bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
-        let n = needle.count, end = bytes.count - n + 1  // starts are below end
-        func matches(at start: Int) -> Bool {
-            var k = 0
-            while k < n, Matcher.fold(bytes[start + k], fold) == needle[k] { k += 1 }
-            return k == n
-        }
+        guard let first = needle.first, let last = needle.last else { return true }
         func isLetter(_ b: UInt8) -> Bool { fold && b >= 0x61 && b <= 0x7A }
-        let first = needle[0], last = needle[n - 1]
+        // A letter's byte with 0x20 set is its lower case, and no other byte's is.
+        return starts(in: bytes, first: first, last: last, setting: isLetter(first) ? 0x20 : 0, isLetter(last) ? 0x20 : 0) { start in
+            var k = 0
+            while k < needle.count, Matcher.fold(bytes[start + k], fold) == needle[k] { k += 1 }
+            return k == needle.count
+        }
+    }
+
+    /// The bits in which a byte of a character and the same byte of its lower case may differ,
+    /// for the characters that ``changesOnlyCaseBits(_:)`` lets through: 0x20 in ASCII letters,
+    /// in Latin-1 letters' second byte and in most Cyrillic second bytes, 0x10 in the other
+    /// Cyrillic ones (Ѐ–Џ), 0x01 in the Cyrillic first byte (D0 to D1) and in U+0460–U+047F.
+    static let caseBits: UInt8 = 0x31
+
+    /// Whether the characters from `start` (the first byte of one), lower-cased alone, begin
+    /// with the needle; nil when one of them is not one ``lowercasedBytes(_:into:)`` folds.
+    /// A match there is a match in the lower-cased text, which lower-cases each character
+    /// alone. (Under ``caseBits`` a continuation byte agrees only with a continuation byte, so
+    /// a start that agrees with the needle's first byte begins a character.)
+    private func matchesLowerCased(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool? {
+        var end = start + needle.count
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { window in
+            guard Matcher.lowercase(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: window) else { return nil }
+            return window.prefix(needle.count).elementsEqual(needle)
+        }
+    }
+
+    /// Whether some start of the needle in the bytes, with the byte there (with `setFirst`
+    /// set) equal to `first` and the byte where the needle would end (with `setLast` set) equal
+    /// to `last`, is one `accept` takes. Sixteen starts are tried at once; candidates, rare
+    /// with two bytes to agree, go to `accept`. The last block overlaps the one before; a text
+    /// too short for a block is tried start by start.
+    private func starts(in bytes: UnsafeBufferPointer<UInt8>, first: UInt8, last: UInt8, setting setFirst: UInt8, _ setLast: UInt8,
+                        _ accept: (Int) -> Bool) -> Bool {
+        let n = needle.count
+        guard bytes.count >= n, let base = bytes.baseAddress else { return false }
+        let end = bytes.count - n + 1  // starts are below end
         let firsts = SIMD16<UInt8>(repeating: first), lasts = SIMD16<UInt8>(repeating: last)
-        let foldFirst = SIMD16<UInt8>(repeating: isLetter(first) ? 0x20 : 0)
-        let foldLast = SIMD16<UInt8>(repeating: isLetter(last) ? 0x20 : 0)
+        let setFirsts = SIMD16<UInt8>(repeating: setFirst), setLasts = SIMD16<UInt8>(repeating: setLast)
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i < end {
@@ -120,22 +159,62 @@ struct Matcher {
                 guard end >= 16 else { break }
                 i = end - 16
             }
-            let head = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | foldFirst
-            let tail = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | foldLast
+            let head = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | setFirsts
+            let tail = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | setLasts
             let candidates = (head .== firsts) .& (tail .== lasts)
             // The mask's lanes are 0 or all ones: two words that are zero mean no candidate.
             let words = unsafeBitCast(candidates, to: (UInt64, UInt64).self)
             if words.0 | words.1 != 0 {
-                for k in 0..<16 where candidates[k] && matches(at: i + k) { return true }
+                for k in 0..<16 where candidates[k] && accept(i + k) { return true }
             }
             i += 16
         }
         // A text shorter than a block and the needle.
         while i < end {
-            if matches(at: i) { return true }
+            if bytes[i] | setFirst == first, bytes[i + n - 1] | setLast == last, accept(i) { return true }
             i += 1
         }
         return false
+    }
+
+    /// Whether every character of the text (valid UTF-8) lower-cases to as many bytes, each
+    /// differing from the text's only in ``caseBits``: true when all are ASCII, U+0080–U+00FF,
+    /// U+0400–U+047F or U+2000–U+203F, whose lead bytes are C2, C3, D0, D1 and E2 80.
+    /// (Anything else, İ, the Kelvin sign, Greek, a combining mark, is false.) Sixteen bytes
+    /// at a time; only a block with a lead byte from C4 on other than D0 and D1 (Cyrillic) is
+    /// looked at byte by byte.
+    static func changesOnlyCaseBits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        func allowed(_ i: Int) -> Bool {
+            switch bytes[i] {
+            case 0xC4...0xCF, 0xD2...0xE1, 0xE3...0xFF: return false
+            case 0xE2: return i + 1 < bytes.count && bytes[i + 1] == 0x80
+            default: return true
+            }
+        }
+        let raw = UnsafeRawPointer(base)
+        let high = SIMD16<UInt8>(repeating: 0xC4), d0 = SIMD16<UInt8>(repeating: 0xD0)
+        var i = 0
+        while i < bytes.count {
+            // The last block ends with the text, going over some bytes again.
+            if i + 16 > bytes.count {
+                guard bytes.count >= 16 else { break }
+                i = bytes.count - 16
+            }
+            let block = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            // D0 and D1 are the bytes from C4 up that are D0 with the lowest bit cleared.
+            let leads = unsafeBitCast((block .>= high) .& ((block & 0xFE) .!= d0), to: (UInt64, UInt64).self)
+            if leads.0 | leads.1 != 0 {
+                for k in i..<(i + 16) where !allowed(k) { return false }
+            }
+            i += 16
+        }
+        // A text shorter than a block.
+        while i < bytes.count {
+            if !allowed(i) { return false }
+            i += 1
+        }
+        return true
     }
 
     @inline(__always) static func fold(_ b: UInt8, _ on: Bool) -> UInt8 { on && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
@@ -150,7 +229,7 @@ struct Matcher {
         return out.withUnsafeMutableBufferPointer { out in lowercase(bytes, into: out) }
     }
 
-    private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    fileprivate static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         guard let from = bytes.baseAddress, let to = out.baseAddress else { return true }
         let raw = UnsafeRawPointer(from), into = UnsafeMutableRawPointer(to)
         var i = 0
