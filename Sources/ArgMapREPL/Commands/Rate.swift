@@ -19,11 +19,16 @@ extension Commands {
                 throw CommandError("the map is empty: nothing to rate", at: inv.commandWord)
             }
             // Breadth first from the top, then reversed: the deepest claims come first.
+            let map = s.map
             var order = [top]
-            var seen: Set<Int> = [top]
+            var seen = [Bool](repeating: false, count: map.count)
+            seen[top] = true
             var head = 0
             while head < order.count {
-                for (child, _) in s.map.children(of: order[head]) where seen.insert(child).inserted { order.append(child) }
+                for r in map.incoming[order[head]] where !seen[map.relations[r].from] {
+                    seen[map.relations[r].from] = true
+                    order.append(map.relations[r].from)
+                }
                 head += 1
             }
             order.reverse()
@@ -53,7 +58,7 @@ extension Commands {
                 case .some(.some(let b)) where b != claim.base: edits.append(.setValue(claim.id, .base(b)))
                 default: break
                 }
-                for (parent, r) in s.map.parents(of: c) where c != top && seen.contains(parent) {
+                for (parent, r) in s.map.parents(of: c) where c != top && seen[parent] {
                     let verb = s.map.relations[r].type == .support ? "support" : "attack"
                     switch ask("  how strongly does it \(verb) \(s.map.claims[parent].id)?", current: s.map.relations[r].weight) {
                     case .none: stopped = true; break rating
