@@ -108,6 +108,35 @@ struct PropertyTests {
         }
     }
 
+    /// On an acyclic map the grounded labels come from one pass in topological order; they are
+    /// the labels the general algorithm (for maps with cycles) finds, with undercuts and
+    /// attacks of weight 0 among them.
+    @Test func groundedInOnePassAsInGeneral() throws {
+        for seed in 1...6 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 3_000, shape: .dag, seed: seed))
+            var rng = SplitMix64(seed: seed)
+            for _ in 0..<30 {
+                let r = Int(rng.next() % UInt64(map.relations.count))
+                let spec = map.spec(of: map.relations[r])
+                try map.apply(.setWeight(from: spec.from, to: spec.to, rng.next() % 2 == 0 ? 0 : 0.6))
+            }
+            for k in 0..<20 {
+                // An undercut from a claim added at the end, which nothing answers, so no cycle.
+                try map.apply(.addClaim(Claim(id: "u\(k)", text: "an undercut")))
+                let target = map.claims[Int(rng.next() % 2_900)].id
+                try map.apply(.link(RelationSpec(from: "u\(k)", to: target, type: .undercut, weight: k % 4 == 0 ? 0 : 0.7)))
+            }
+            let g = EvaluationGraph(map)
+            let order = try #require(g.order, "seed \(seed)")
+            let inOrder = Evaluator.groundedInOrder(g, order), general = Evaluator.groundedByQueue(g)
+            #expect(inOrder.labels == general.labels, "seed \(seed)")
+            #expect(inOrder.scores == general.scores, "seed \(seed)")
+            #expect(Evaluator.evaluate(g, .grounded).labels == general.labels)
+            let labels = try #require(general.labels)
+            #expect(labels.contains(.in) && labels.contains(.out) && !labels.contains(.undec), "seed \(seed)")
+        }
+    }
+
     /// DF-QuAD's own pass (maps with no undercut) gives the general pass's scores to the last
     /// bit: an undercut of weight 0 from a new claim changes nothing but sends the same map
     /// through the general pass.
