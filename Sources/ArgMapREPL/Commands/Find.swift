@@ -229,7 +229,7 @@ struct Matcher {
         return out.withUnsafeMutableBufferPointer { out in lowercase(bytes, into: out) }
     }
 
-    fileprivate static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         guard let from = bytes.baseAddress, let to = out.baseAddress else { return true }
         let raw = UnsafeRawPointer(from), into = UnsafeMutableRawPointer(to)
         var i = 0
