@@ -220,8 +220,8 @@ enum ArgmapJSONFastReader {
                   c.lineEnd(last: last),
                   let f = index.find(fromID, in: claims, guesses: (from + 1, from)) else { return false }
             if to < 0 || claims[to].id != toID {
-                if claims[f].id == toID {
-                    to = f
+                if from >= 0, claims[from].id == toID {
+                    to = from
                 } else {
                     waiting.append(relations.count)
                     ids.append(toID)
