@@ -79,7 +79,7 @@ public struct CommandTable: Sendable {
                 current[0] = i
                 var rowMin = i
                 for j in 1...b.count {
-                    let x = b[j - 1], folded = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+                    let folded = b[j - 1].asciiLowercased
                     current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == folded ? 0 : 1))
                     rowMin = min(rowMin, current[j])
                 }

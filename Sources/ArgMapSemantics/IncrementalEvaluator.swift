@@ -426,7 +426,8 @@ public final class IncrementalEvaluator {
             if delta != 0 { for i in (c + 1)...n { graph.offsets[i] += delta } }
             if uDelta != 0 { for i in (c + 1)...n { graph.undercutOffsets[i] += uDelta } }
         }
-        return !graph.relation.contains { $0 < 0 } && !graph.undercutRelation.contains { $0 < 0 }
+        // Only a renumbering of the relations can leave a removed one (numbered -1) behind.
+        return numbering.keepsRelations(below: oldRelations) || (!graph.relation.contains { $0 < 0 } && !graph.undercutRelation.contains { $0 < 0 })
     }
 
     /// Moves `from` before `to` in a topological order (`rank`: each claim's position in

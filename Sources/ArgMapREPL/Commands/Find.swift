@@ -217,7 +217,7 @@ struct Matcher {
         return true
     }
 
-    @inline(__always) static func fold(_ b: UInt8, _ on: Bool) -> UInt8 { on && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+    @inline(__always) static func fold(_ b: UInt8, _ on: Bool) -> UInt8 { on ? b.asciiLowercased : b }
 
     /// The text's `lowercased()` bytes, made by byte changes, written into `out` (whose
     /// storage is reused), when every character of it is ASCII, in U+0080–U+00FF, in
@@ -247,7 +247,7 @@ struct Matcher {
                 }
             }
             let b = bytes[i]
-            if b < 0x80 { out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; i += 1; continue }
+            if b < 0x80 { out[i] = b.asciiLowercased; i += 1; continue }
             guard i + 1 < bytes.count else { return false }
             let n = bytes[i + 1]
             switch b {

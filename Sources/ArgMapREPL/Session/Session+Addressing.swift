@@ -51,18 +51,14 @@ extension Session {
 
         // A unique prefix of an id.
         let (matches, folded) = prefixMatches(text)
+        func ambiguous(_ list: [Int], hint: String) -> CommandError {
+            let names = list.prefix(8).map { map.claims[$0].id }
+            return CommandError("'\(text)' could be \(list.count) claims: \(names.joined(separator: ", "))\(list.count > 8 ? ", …" : "")", at: word, hint: hint)
+        }
         if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            let names = matches.prefix(8).map { map.claims[$0].id }
-            throw CommandError("'\(text)' could be \(matches.count) claims: \(names.joined(separator: ", "))\(matches.count > 8 ? ", …" : "")",
-                               at: word, hint: "type more of the id")
-        }
+        if matches.count > 1 { throw ambiguous(matches, hint: "type more of the id") }
         if folded.count == 1 { return folded[0] }
-        if folded.count > 1 {
-            let names = folded.prefix(8).map { map.claims[$0].id }
-            throw CommandError("'\(text)' could be \(folded.count) claims: \(names.joined(separator: ", "))\(folded.count > 8 ? ", …" : "")",
-                               at: word, hint: "type more of the id, in its case")
-        }
+        if folded.count > 1 { throw ambiguous(folded, hint: "type more of the id, in its case") }
         var hint = "see the ids with ls or tree, or search with find"
         if let near = CommandTable.nearest(to: text, count: min(map.count, 100_000)) { map.claims[$0].id } { hint = "did you mean '\(near)'?" }
         throw CommandError("no claim '\(text)'", at: word, hint: hint)
@@ -91,7 +87,7 @@ extension Session {
                         if b >= 0x80 { return nil }
                         if b != needle[k] {
                             same = false
-                            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != low[k] { return 0 }
+                            if b.asciiLowercased != low[k] { return 0 }
                         }
                     }
                     return same ? 1 : 2
