@@ -29,8 +29,10 @@ public enum Drops {
             guard let speech = round.speech[c], let deadline = speech.answeredBy, deadline <= last else { continue }
             let side = round.side[c]
             if let answer = earliest[c], answer <= deadline { continue }
-            // Answers that came, but after the deadline.
-            let late = map.children(of: c).map(\.claim).filter { round.side[$0] != side }
+            // Answers that came, but after the deadline (most drops have none, and then no list
+            // is made).
+            var late: [Int] = []
+            for r in map.incoming[c] where round.side[map.relations[r].from] != side { late.append(map.relations[r].from) }
             drops.append(Drop(claim: c, side: side, speech: speech, deadline: deadline, lateAnswers: late))
         }
         return drops

@@ -19,9 +19,12 @@ public struct Flow: Sendable {
         public var rows: Int { (cells.map(\.row).max() ?? -1) + 1 }
 
         /// The cells as a grid: rows × eight speeches.
-        public var grid: [[Int?]] {
-            var g = [[Int?]](repeating: [Int?](repeating: nil, count: Speech.allCases.count), count: rows)
-            for cell in cells { g[cell.row][cell.speech.order] = cell.claim }
+        public var grid: [[Int?]] { grid(rows: rows) }
+
+        /// The first `count` rows of the grid (fewer when the sheet has fewer).
+        public func grid(rows count: Int) -> [[Int?]] {
+            var g = [[Int?]](repeating: [Int?](repeating: nil, count: Speech.allCases.count), count: min(count, rows))
+            for cell in cells where cell.row < g.count { g[cell.row][cell.speech.order] = cell.claim }
             return g
         }
     }
@@ -86,6 +89,28 @@ public struct Flow: Sendable {
         var first = [Int?](repeating: nil, count: count)
         for (i, sheet) in sheets.enumerated() {
             for cell in sheet.cells where first[cell.claim] == nil { first[cell.claim] = i }
+        }
+        return first
+    }
+
+    /// What ``firstSheets(claims:)`` finds for the flow of the whole map, without laying the
+    /// sheets out: a sheet holds every claim that reaches its position, so the first sheet of a
+    /// claim is the first whose position it reaches, and one search from the positions in
+    /// order, never entering a claim twice, finds it (a claim an earlier sheet took reaches that
+    /// sheet's position, and so does everything under it).
+    /// - Complexity: O(claims + relations).
+    public static func firstSheets(_ map: ArgumentMap) -> [Int?] {
+        var first = [Int?](repeating: nil, count: map.count)
+        var stack: [Int] = []
+        for (i, (_, position)) in positions(map).enumerated() where first[position] == nil {
+            first[position] = i
+            stack.append(position)
+            while let c = stack.popLast() {
+                for r in map.incoming[c] {
+                    let child = map.relations[r].from
+                    if first[child] == nil { first[child] = i; stack.append(child) }
+                }
+            }
         }
         return first
     }

@@ -160,6 +160,31 @@ func debateMap() throws -> ArgumentMap {
         return false
     }
 
+    /// The first sheet of each claim, found without laying the sheets out, is the one the
+    /// laid-out flow puts it on first: on the debate map, on generated DAGs and cyclic maps,
+    /// and on random maps with cycles and several theses.
+    @Test func firstSheetsWithoutLayoutAreThoseOfTheLayout() throws {
+        var maps = [try debateMap()]
+        for (shape, seed) in [(MapGenerator.Shape.dag, UInt64(1)), (.cyclic, 2), (.tree, 3)] {
+            maps.append(MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: seed)))
+        }
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<40 {
+            let n = 3 + Int(rng.next() % 30)
+            var text = ""
+            for i in 0..<n { text += "[c\(i)]: claim \(i)\n\n" }
+            var pairs = Set<[Int]>()
+            for _ in 0..<(n * 2) {
+                let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
+                if a != b, !pairs.contains([b, a]), pairs.insert([a, b]).inserted { text += "[c\(a)]\n  \(rng.next() % 2 == 0 ? "+" : "-") [c\(b)]\n\n" }
+            }
+            maps.append(try load(text))
+        }
+        for map in maps {
+            #expect(Flow.firstSheets(map) == Flow(map).firstSheets(claims: map.count))
+        }
+    }
+
     @Test func dropsInMapsWithCyclesAreThoseASearchFinds() throws {
         // Random maps with cycles: claims defined as theses, then related every which way.
         var rng = SystemRandomNumberGenerator()

@@ -4,6 +4,7 @@ import ArgMapSemantics
 @testable import ArgMapREPL
 import ArgMapModel
 import ArgMapFormats
+import ArgMapDebate
 
 struct CommandTableTests {
     @Test func namesAndAliasesAreUniqueAndEachFindsItsCommand() {
@@ -171,6 +172,50 @@ struct CommandTableTests {
             let tried = expected == nil ? 1199 : 500
             #expect(console.output.contains("… \(tried - 15) more (--top N)"), "\(console.output)")
         }
+    }
+
+    /// `drops` and `flow` fold past `Commands.foldLines` lines, saying how many they left
+    /// out, and `--all` shows everything.
+    @Test func dropsAndFlowFoldUnlessAll() throws {
+        let map = MapGenerator.generate(.init(claims: 6_000, shape: .dag, seed: 5))
+        let flow = Flow(map)
+        let total = Drops.find(in: map, round: flow.round).count
+        try #require(total * 2 > Commands.foldLines, "the map has enough drops to fold")
+        func run(_ command: String) -> [Substring] {
+            let console = Console(sink: .buffer)
+            let repl = REPL(session: Session(map: map), console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
+            #expect(repl.execute(command), "\(console.errors)")
+            return console.output.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        for all in [false, true] {
+            let lines = run("drops" + (all ? " --all" : ""))
+            let listed = lines.filter { $0.hasPrefix("  ") && $0.contains(": not answered by the ") }.count
+            #expect(lines.contains { $0 == "\(total) dropped; set conceded on to score them as conceded" })
+            if all {
+                #expect(listed == total && !lines.contains { $0.hasPrefix("… and ") })
+            } else {
+                #expect(lines.count <= Commands.foldLines + 3)
+                #expect(listed > 0 && lines.contains { $0 == "… and \(total - listed) more not listed (drops --all lists every one)" })
+            }
+        }
+        // Every row of every sheet with --all; without it, what is left out is counted.
+        let rows = flow.sheets.map(\.rows).reduce(0, +)
+        let whole = run("flow --all")
+        #expect(whole.count == rows + 4 * flow.sheets.count + 2, "every row, and the header and a blank line of each sheet")
+        let folded = run("flow")
+        // The fold, then at most: a cut sheet's count and blank line, the count of the sheets
+        // left out and its blank line, the legend and the end of the output.
+        #expect(folded.count <= Commands.foldLines + 6)
+        let shownSheets = folded.filter { $0.hasPrefix("Sheet ") }.count
+        let cuts = folded.compactMap { $0.firstMatch(of: /^… (\d+) more rows on this sheet/).map { Int($0.1)! } }
+        let later = folded.compactMap { $0.firstMatch(of: /^… and (\d+) more sheets/).map { Int($0.1)! } }
+        #expect(cuts.count + later.count > 0, "something is folded")
+        // Each sheet: three lines of heading, its rows, a blank line; one line more where it is
+        // cut; two for the sheets left out; the legend and the end of the output.
+        let shownRows = folded.count - 4 * shownSheets - cuts.count - 2 * later.count - 2
+        let cut = cuts.reduce(0, +), laterSheets = later.first ?? 0
+        #expect(shownSheets + laterSheets == flow.sheets.count)
+        #expect(shownRows + cut == flow.sheets.prefix(shownSheets).map(\.rows).reduce(0, +))
     }
 
     /// `find` ignores case in any script, and looks in every field.

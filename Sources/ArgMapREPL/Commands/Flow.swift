@@ -4,11 +4,12 @@ import ArgMapModel
 extension Commands {
     static let flow = Command(
         name: "flow", group: .debate,
-        usage: "flow [SHEET] [--text]",
+        usage: "flow [SHEET] [--text] [--all]",
         summary: "the map as a debate flow: a column per speech, one sheet per position",
-        discussion: "Each position (an argument directly under a thesis) is a sheet; each answer stands on the row of what it answers, in the column of its speech. A claim's speech is its speech data (set ID speech 2AC); where none is recorded it is inferred (shown with ?): a claim on its parent's side in its parent's speech, an answer in the other side's next speech. Dropped arguments are marked !. --text shows the start of each claim's text instead of its id. export flow-csv and export flow-html write the same flow.",
-        examples: ["flow", "flow cost-disadvantage", "flow --text"],
-        arguments: [.claim], options: [OptionSpec("text", nil, "show text instead of ids")], maxArguments: 1,
+        discussion: "Each position (an argument directly under a thesis) is a sheet; each answer stands on the row of what it answers, in the column of its speech. A claim's speech is its speech data (set ID speech 2AC); where none is recorded it is inferred (shown with ?): a claim on its parent's side in its parent's speech, an answer in the other side's next speech. Dropped arguments are marked !. Past \(Commands.foldLines) lines the rest of a sheet, and the sheets after it, are counted, not shown, unless --all is given. --text shows the start of each claim's text instead of its id. export flow-csv and export flow-html write the same flow.",
+        examples: ["flow", "flow cost-disadvantage", "flow --text", "flow --all"],
+        arguments: [.claim], options: [OptionSpec("text", nil, "show text instead of ids"), OptionSpec("all", nil, "show every row of every sheet, folding nothing")],
+        maxArguments: 1,
         run: { inv throws(CommandError) in
             let (args, options) = try inv.parse()
             let s = inv.session
@@ -33,13 +34,20 @@ extension Commands {
             let width = max(8, (max(inv.console.width, 80) - columns - 1) / columns)
             func cut(_ t: String) -> String { TextLayout.fit(t, to: width) }
             let blank = cut("")
-            var out = ""
+            // Past the fold, the rest of a sheet and the sheets after it are counted, not shown.
+            let all = options["all"] != nil
+            var out = "", lines = 0, shown = 0
             for sheet in sheets {
+                if !all && lines + 4 >= Commands.foldLines { break }
+                shown += 1
                 let p = map.claims[sheet.position]
                 out += "Sheet \(p.id) (\(flow.round.side[sheet.position].rawValue)): \(p.text)\n"
                 out += Speech.allCases.map { cut($0.rawValue) }.joined(separator: "│") + "\n"
                 out += String(repeating: "─", count: width * columns + columns - 1) + "\n"
-                for row in sheet.grid {
+                lines += 4
+                let rows = sheet.rows, fit = all ? rows : min(rows, Commands.foldLines - lines)
+                lines += fit
+                for row in sheet.grid(rows: fit) {
                     for (k, cell) in row.enumerated() {
                         if k > 0 { out += "│" }
                         guard let c = cell else { out += blank; continue }
@@ -48,7 +56,10 @@ extension Commands {
                     }
                     out += "\n"
                 }
-                out += "\n"
+                out += fit < rows ? "… \(rows - fit) more rows on this sheet (flow \(p.id) --all shows all of it)\n\n" : "\n"
+            }
+            if shown < sheets.count {
+                out += "… and \(sheets.count - shown) more sheets (flow --all shows every one, flow ID one of them)\n\n"
             }
             out += "! dropped   ? speech inferred"
             inv.console.print(out)
@@ -56,38 +67,50 @@ extension Commands {
 
     static let drops = Command(
         name: "drops", group: .debate,
-        usage: "drops",
+        usage: "drops [--all]",
         summary: "arguments the other side never answered in time, by sheet",
-        discussion: "An argument made in a speech must be answered in the other side's next speech (the 2NC and 1NR together count as one); an answer given later is new and does not count. Arguments whose answering speech the round has not reached are not listed. With set conceded on, scores treat dropped arguments as conceded: their base score is raised to \(DataValue.format(Drops.concededBase)) (taken as true).",
-        examples: ["drops", "set conceded on"],
-        maxArguments: 0,
+        discussion: "An argument made in a speech must be answered in the other side's next speech (the 2NC and 1NR together count as one); an answer given later is new and does not count. Arguments whose answering speech the round has not reached are not listed. Past \(Commands.foldLines) lines the rest are counted, not listed, unless --all is given. With set conceded on, scores treat dropped arguments as conceded: their base score is raised to \(DataValue.format(Drops.concededBase)) (taken as true).",
+        examples: ["drops", "drops --all", "set conceded on"],
+        options: [OptionSpec("all", nil, "list every drop, folding nothing")], maxArguments: 0,
         run: { inv throws(CommandError) in
-            _ = try inv.parse()
+            let (_, options) = try inv.parse()
             let s = inv.session
             let map = s.map  // read once, not at every drop
-            let flow = Flow(map)
-            let drops = Drops.find(in: map, round: flow.round)
+            let round = Round(map)
+            let drops = Drops.find(in: map, round: round)
             guard !drops.isEmpty else {
-                inv.console.print(flow.round.lastSpeech.map { "no drops (the round reaches the \($0.rawValue))" } ?? "no drops")
+                inv.console.print(round.lastSpeech.map { "no drops (the round reaches the \($0.rawValue))" } ?? "no drops")
                 return
             }
-            // Grouped by sheet, sheets in the order their first drop comes.
-            let firstSheet = flow.firstSheets(claims: map.count)
+            // Grouped by sheet, sheets in the order their first drop comes (no sheet is laid
+            // out: only which sheet each claim is first on matters here).
+            let firstSheet = Flow.firstSheets(map)
+            let positions = Flow.positions(map)
             var bySheet: [(Int?, [Drop])] = []
             var group: [Int?: Int] = [:]
             for d in drops {
                 let sheet = firstSheet[d.claim]
                 if let i = group[sheet] { bySheet[i].1.append(d) } else { group[sheet] = bySheet.count; bySheet.append((sheet, [d])) }
             }
-            var out = ""
-            for (sheet, list) in bySheet {
-                out += "Sheet " + (sheet.map { map.claims[flow.sheets[$0].position].id } ?? "(none)") + ":\n"
+            // Two lines a drop; past the fold, the rest are counted, not listed.
+            let all = options["all"] != nil
+            var out = "", lines = 0, listed = 0
+            listing: for (sheet, list) in bySheet {
+                if !all && lines + 1 >= Commands.foldLines { break }
+                out += "Sheet " + (sheet.map { map.claims[positions[$0].position].id } ?? "(none)") + ":\n"
+                lines += 1
                 for d in list {
+                    if !all && lines + 2 > Commands.foldLines { break listing }
                     let claim = map.claims[d.claim]
-                    out += "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(flow.round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
+                    out += "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
                     if !d.lateAnswers.isEmpty { out += "; answered too late by " + d.lateAnswers.map { map.claims[$0].id }.joined(separator: ", ") }
                     out += "\n    " + TextLayout.truncate(claim.text, to: max(20, inv.console.width - 4)) + "\n"
+                    lines += 2
+                    listed += 1
                 }
+            }
+            if listed < drops.count {
+                out += "… and \(drops.count - listed) more not listed (drops --all lists every one)\n"
             }
             out += "\(drops.count) dropped" + (s.settings.conceded ? "; scored as conceded (base \(DataValue.format(Drops.concededBase)))" : "; set conceded on to score them as conceded")
             inv.console.print(out)
