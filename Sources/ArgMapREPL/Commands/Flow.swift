@@ -86,20 +86,28 @@ extension Commands {
             // out: only which sheet each claim is first on matters here).
             let firstSheet = Flow.firstSheets(map)
             let positions = Flow.positions(map)
-            var bySheet: [(Int?, [Drop])] = []
-            var group: [Int?: Int] = [:]
-            for d in drops {
-                let sheet = firstSheet[d.claim]
-                if let i = group[sheet] { bySheet[i].1.append(d) } else { group[sheet] = bySheet.count; bySheet.append((sheet, [d])) }
+            // Each group's sheet (positions.count for drops on no sheet), and the drops' numbers
+            // in group order by a counting sort: no drop is copied.
+            var sheets: [Int] = [], groupOfSheet = [Int](repeating: -1, count: positions.count + 1)
+            var starts = [0]
+            let groupOfDrop = drops.map { d -> Int in
+                let sheet = firstSheet[d.claim] ?? positions.count
+                if groupOfSheet[sheet] < 0 { groupOfSheet[sheet] = sheets.count; sheets.append(sheet); starts.append(0) }
+                starts[groupOfSheet[sheet] + 1] += 1
+                return groupOfSheet[sheet]
             }
+            for g in sheets.indices { starts[g + 1] += starts[g] }
+            var inOrder = [Int32](repeating: 0, count: drops.count), next = starts
+            for (i, g) in groupOfDrop.enumerated() { inOrder[next[g]] = Int32(i); next[g] += 1 }
             // Two lines a drop; past the fold, the rest are counted, not listed.
             let all = options["all"] != nil
             var out = "", lines = 0, listed = 0
-            listing: for (sheet, list) in bySheet {
+            listing: for (g, sheet) in sheets.enumerated() {
                 if !all && lines + 1 >= Commands.foldLines { break }
-                out += "Sheet " + (sheet.map { map.claims[positions[$0].position].id } ?? "(none)") + ":\n"
+                out += "Sheet " + (sheet < positions.count ? map.claims[positions[sheet].position].id : "(none)") + ":\n"
                 lines += 1
-                for d in list {
+                for k in starts[g]..<starts[g + 1] {
+                    let d = drops[Int(inOrder[k])]
                     if !all && lines + 2 > Commands.foldLines { break listing }
                     let claim = map.claims[d.claim]
                     out += "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
