@@ -16,7 +16,7 @@ public struct Flow: Sendable {
         public var position: Int
         public var thesis: Int
         public var cells: [Cell]
-        public var rows: Int { (cells.map(\.row).max() ?? -1) + 1 }
+        public var rows: Int { cells.reduce(-1) { max($0, $1.row) } + 1 }
 
         /// The cells as a grid: rows × eight speeches.
         public var grid: [[Int?]] { grid(rows: rows) }
@@ -30,20 +30,29 @@ public struct Flow: Sendable {
     }
 
     public let round: Round
+    /// The sheets laid out: all of them, or as many as `rows` asked for.
     public let sheets: [Sheet]
+    /// How many sheets the flow has, laid out or not.
+    public let sheetCount: Int
 
     /// The flow of the whole map, or only of the sheet of `position` (no sheet when it is not
-    /// a position).
-    public init(_ map: ArgumentMap, only position: Int? = nil) {
+    /// a position). With `rows`, sheets are laid out in order only until they hold that many
+    /// rows together; the rest are counted in ``sheetCount``, not laid out.
+    public init(_ map: ArgumentMap, only position: Int? = nil, rows limit: Int = .max) {
         let round = Round(map)
         var sheets: [Sheet] = []
+        var rows = 0, count = 0
         // Which sheet last placed each claim: one array for all sheets, not a set per sheet.
         var placed = [Int32](repeating: -1, count: map.count)
         for (thesis, p) in Flow.positions(map) where position == nil || p == position {
+            count += 1
+            guard rows < limit else { continue }
             sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, number: Int32(sheets.count), placed: &placed))
+            rows += sheets[sheets.count - 1].rows
         }
         self.round = round
         self.sheets = sheets
+        sheetCount = count
     }
 
     /// Each sheet's position and its thesis, in order: the arguments directly under each

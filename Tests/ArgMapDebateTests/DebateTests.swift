@@ -185,6 +185,23 @@ func debateMap() throws -> ArgumentMap {
         }
     }
 
+    /// A flow laid out up to a number of rows holds the whole flow's first sheets, just enough
+    /// of them to reach that many rows, and counts them all.
+    @Test func aFlowUpToSomeRowsIsTheWholeFlowsFirstSheets() throws {
+        let map = MapGenerator.generate(.init(claims: 5_000, shape: .dag, seed: 4))
+        let whole = Flow(map)
+        try #require(whole.sheets.count > 3)
+        #expect(whole.sheetCount == whole.sheets.count)
+        for limit in [1, whole.sheets[0].rows, whole.sheets[0].rows + 1, 500, 2_000, .max] {
+            let part = Flow(map, rows: limit)
+            #expect(part.sheetCount == whole.sheets.count)
+            #expect(part.sheets.map(\.cells) == whole.sheets.prefix(part.sheets.count).map(\.cells))
+            let rows = part.sheets.map(\.rows)
+            if part.sheets.count < whole.sheets.count { #expect(rows.reduce(0, +) >= limit) }
+            #expect(rows.dropLast().reduce(0, +) < limit, "no sheet is laid out past the limit")
+        }
+    }
+
     @Test func dropsInMapsWithCyclesAreThoseASearchFinds() throws {
         // Random maps with cycles: claims defined as theses, then related every which way.
         var rng = SystemRandomNumberGenerator()

@@ -26,7 +26,9 @@ extension Commands {
                 }
                 only = c
             }
-            let flow = Flow(map, only: only)
+            // Folded, only the sheets that fill the fold are laid out; the others are counted.
+            let all = options["all"] != nil
+            let flow = Flow(map, only: only, rows: all ? .max : Commands.foldLines)
             let sheets = flow.sheets
             var dropped = [Bool](repeating: false, count: map.count)
             for d in Drops.find(in: map, round: flow.round) { dropped[d.claim] = true }
@@ -35,7 +37,6 @@ extension Commands {
             func cut(_ t: String) -> String { TextLayout.fit(t, to: width) }
             let blank = cut("")
             // Past the fold, the rest of a sheet and the sheets after it are counted, not shown.
-            let all = options["all"] != nil
             var out = "", lines = 0, shown = 0
             for sheet in sheets {
                 if !all && lines + 4 >= Commands.foldLines { break }
@@ -58,8 +59,8 @@ extension Commands {
                 }
                 out += fit < rows ? "… \(rows - fit) more rows on this sheet (flow \(p.id) --all shows all of it)\n\n" : "\n"
             }
-            if shown < sheets.count {
-                out += "… and \(sheets.count - shown) more sheets (flow --all shows every one, flow ID one of them)\n\n"
+            if shown < flow.sheetCount {
+                out += "… and \(flow.sheetCount - shown) more sheets (flow --all shows every one, flow ID one of them)\n\n"
             }
             out += "! dropped   ? speech inferred"
             inv.console.print(out)
