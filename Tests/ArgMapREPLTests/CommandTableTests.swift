@@ -181,7 +181,7 @@ struct CommandTableTests {
         let flow = Flow(map)
         let total = Drops.find(in: map, round: flow.round).count
         try #require(total * 2 > Commands.foldLines, "the map has enough drops to fold")
-        func run(_ command: String) -> [Substring] {
+        func run(_ command: String, on map: ArgumentMap = map) -> [Substring] {
             let console = Console(sink: .buffer)
             let repl = REPL(session: Session(map: map), console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
             #expect(repl.execute(command), "\(console.errors)")
@@ -190,6 +190,10 @@ struct CommandTableTests {
         for all in [false, true] {
             let lines = run("drops" + (all ? " --all" : ""))
             let listed = lines.filter { $0.hasPrefix("  ") && $0.contains(": not answered by the ") }.count
+            // No sheet's line stands without a drop under it.
+            for (i, line) in lines.enumerated() where line.hasPrefix("Sheet ") {
+                #expect(i + 1 < lines.count && lines[i + 1].contains(": not answered by the "), "\(line) has no drop under it")
+            }
             #expect(lines.contains { $0 == "\(total) dropped; set conceded on to score them as conceded" })
             if all {
                 #expect(listed == total && !lines.contains { $0.hasPrefix("… and ") })
@@ -197,6 +201,13 @@ struct CommandTableTests {
                 #expect(lines.count <= Commands.foldLines + 3)
                 #expect(listed > 0 && lines.contains { $0 == "… and \(total - listed) more not listed (drops --all lists every one)" })
             }
+        }
+        // In this map a sheet's drops end two lines before the fold: the next sheet's line is
+        // not printed without a drop under it.
+        let edge = run("drops", on: MapGenerator.generate(.init(claims: 5_000, shape: .tree, seed: 22)))
+        #expect(edge.contains { $0.hasPrefix("… and ") })
+        for (i, line) in edge.enumerated() where line.hasPrefix("Sheet ") {
+            #expect(i + 1 < edge.count && edge[i + 1].contains(": not answered by the "), "\(line) has no drop under it")
         }
         // Every row of every sheet with --all; without it, what is left out is counted.
         let rows = flow.sheets.map(\.rows).reduce(0, +)

@@ -104,7 +104,8 @@ extension Commands {
             let all = options["all"] != nil
             var out = "", lines = 0, listed = 0
             listing: for (g, sheet) in sheets.enumerated() {
-                if !all && lines + 1 >= Commands.foldLines { break }
+                // Room for the sheet's line and its first drop's two.
+                if !all && lines + 3 > Commands.foldLines { break }
                 out += "Sheet " + (sheet < positions.count ? map.claims[positions[sheet].position].id : "(none)") + ":\n"
                 lines += 1
                 for k in starts[g]..<starts[g + 1] {
