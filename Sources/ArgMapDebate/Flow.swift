@@ -13,10 +13,11 @@ public struct Flow: Sendable {
     }
 
     public struct Sheet: Sendable {
-        public var position: Int
-        public var thesis: Int
-        public var cells: [Cell]
-        public var rows: Int { cells.reduce(-1) { max($0, $1.row) } + 1 }
+        public let position: Int
+        public let thesis: Int
+        public let cells: [Cell]
+        /// One more than the lowest cell's row.
+        public let rows: Int
 
         /// The cells as a grid: rows × eight speeches.
         public var grid: [[Int?]] { grid(rows: rows) }
@@ -90,28 +91,21 @@ public struct Flow: Sendable {
             children.sort { ($0.order, $0.claim) < ($1.order, $1.claim) }
             for child in children.reversed() { stack.append((child.claim, row, c)) }
         }
-        return Sheet(position: position, thesis: thesis, cells: cells)
+        // Each column's next free row is one past its lowest cell.
+        return Sheet(position: position, thesis: thesis, cells: cells, rows: nextFree.max() ?? 0)
     }
 
-    /// For each of a map's claims, the sheet it first appears on (nil for none), in one pass.
-    public func firstSheets(claims count: Int) -> [Int?] {
-        var first = [Int?](repeating: nil, count: count)
-        for (i, sheet) in sheets.enumerated() {
-            for cell in sheet.cells where first[cell.claim] == nil { first[cell.claim] = i }
-        }
-        return first
-    }
-
-    /// What ``firstSheets(claims:)`` finds for the flow of the whole map, without laying the
-    /// sheets out: a sheet holds every claim that reaches its position, so the first sheet of a
-    /// claim is the first whose position it reaches, and one search from the positions in
-    /// order, never entering a claim twice, finds it (a claim an earlier sheet took reaches that
-    /// sheet's position, and so does everything under it).
+    /// For each of a map's claims, the first sheet of its whole flow that holds it (nil for
+    /// none), without laying the sheets out (`positions` as ``positions(_:)`` gives them): a
+    /// sheet holds every claim that reaches its position, so the first sheet of a claim is the
+    /// first whose position it reaches, and one search from the positions in order, never
+    /// entering a claim twice, finds it (a claim an earlier sheet took reaches that sheet's
+    /// position, and so does everything under it). A test compares it with the laid-out flow.
     /// - Complexity: O(claims + relations).
-    public static func firstSheets(_ map: ArgumentMap) -> [Int?] {
+    public static func firstSheets(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)]) -> [Int?] {
         var first = [Int?](repeating: nil, count: map.count)
         var stack: [Int] = []
-        for (i, (_, position)) in positions(map).enumerated() where first[position] == nil {
+        for (i, (_, position)) in positions.enumerated() where first[position] == nil {
             first[position] = i
             stack.append(position)
             while let c = stack.popLast() {

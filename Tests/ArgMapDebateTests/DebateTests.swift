@@ -59,11 +59,20 @@ func debateMap() throws -> ArgumentMap {
 }
 
 @Suite struct FlowTests {
+    /// For each claim, the first laid-out sheet with a cell of it (nil for none).
+    static func firstSheets(_ flow: Flow, claims count: Int) -> [Int?] {
+        var first = [Int?](repeating: nil, count: count)
+        for (i, sheet) in flow.sheets.enumerated() {
+            for cell in sheet.cells where first[cell.claim] == nil { first[cell.claim] = i }
+        }
+        return first
+    }
+
     @Test func oneSheetPerPositionAndAnswersOnTheirParentsRow() throws {
         let map = try debateMap()
         let flow = Flow(map)
         #expect(flow.sheets.map { map.claims[$0.position].id } == ["harms", "inherency", "solvency", "disad"])
-        let first = flow.firstSheets(claims: map.count)
+        let first = Self.firstSheets(flow, claims: map.count)
         for c in 0..<map.count {
             #expect(first[c] == flow.sheets.firstIndex { $0.cells.contains { $0.claim == c } })
         }
@@ -181,7 +190,7 @@ func debateMap() throws -> ArgumentMap {
             maps.append(try load(text))
         }
         for map in maps {
-            #expect(Flow.firstSheets(map) == Flow(map).firstSheets(claims: map.count))
+            #expect(Flow.firstSheets(map, positions: Flow.positions(map)) == FlowTests.firstSheets(Flow(map), claims: map.count))
         }
     }
 
@@ -192,6 +201,7 @@ func debateMap() throws -> ArgumentMap {
         let whole = Flow(map)
         try #require(whole.sheets.count > 3)
         #expect(whole.sheetCount == whole.sheets.count)
+        for sheet in whole.sheets { #expect(sheet.rows == sheet.cells.map(\.row).max()! + 1) }
         for limit in [1, whole.sheets[0].rows, whole.sheets[0].rows + 1, 500, 2_000, .max] {
             let part = Flow(map, rows: limit)
             #expect(part.sheetCount == whole.sheets.count)

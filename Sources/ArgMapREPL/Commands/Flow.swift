@@ -85,8 +85,8 @@ extension Commands {
             }
             // Grouped by sheet, sheets in the order their first drop comes (no sheet is laid
             // out: only which sheet each claim is first on matters here).
-            let firstSheet = Flow.firstSheets(map)
             let positions = Flow.positions(map)
+            let firstSheet = Flow.firstSheets(map, positions: positions)
             // Each group's sheet (positions.count for drops on no sheet), and the drops' numbers
             // in group order by a counting sort: no drop is copied.
             var sheets: [Int] = [], groupOfSheet = [Int](repeating: -1, count: positions.count + 1)
