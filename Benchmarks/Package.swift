@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "ArgMapModel", package: argmap),
                 .product(name: "ArgMapSemantics", package: argmap),
+                .product(name: "ArgMapDebate", package: argmap),
                 .product(name: "ArgMapFormats", package: argmap),
                 .product(name: "ArgMapREPL", package: argmap),
             ],

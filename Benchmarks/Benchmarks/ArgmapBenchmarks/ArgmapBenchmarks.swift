@@ -1,6 +1,7 @@
 import Benchmark
 import ArgMapModel
 import ArgMapSemantics
+import ArgMapDebate
 import ArgMapFormats
 import ArgMapREPL
 #if canImport(Glibc)
@@ -225,6 +226,31 @@ let benchmarks: @Sendable () -> Void = {
             let map = inputs.map(n)
             benchmark.startMeasurement()
             blackHole(HTMLExporter.write(map))
+        }
+        // The debate reports, on the map as `open` gives it: what `drops` and `flow` work out
+        // before their first line, and the commands whole (folded, printed to a buffer).
+        Benchmark("sides and speeches \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.loaded(n, .tree)
+            benchmark.startMeasurement()
+            blackHole(Round(map))
+        }
+        Benchmark("drops found \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.loaded(n, .tree)
+            let round = Round(map)
+            benchmark.startMeasurement()
+            blackHole(Drops.find(in: map, round: round))
+        }
+        Benchmark("first sheets \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.loaded(n, .tree)
+            benchmark.startMeasurement()
+            blackHole(Flow.firstSheets(map, positions: Flow.positions(map)))
+        }
+        for command in ["drops", "flow"] {
+            Benchmark("\(command) command \(label)", configuration: configuration(n)) { benchmark in
+                let repl = REPL(session: Session(map: inputs.loaded(n, .tree)), console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+                benchmark.startMeasurement()
+                repl.execute(command)
+            }
         }
     }
     for command in ["tree", "ls"] {
