@@ -9,6 +9,8 @@ extension ArgumentMap {
         if incoming.count != claims.count || outgoing.count != claims.count {
             return ["adjacency lists do not match the claim count"]
         }
+        let layout = incoming.layoutViolations().map { "incoming: " + $0 } + outgoing.layoutViolations().map { "outgoing: " + $0 }
+        guard layout.isEmpty else { return layout }
         let large = claims.count + relations.count >= 100_000
         let halves = Parallel.pieces(0..<claims.count, large ? 2 : 1)
         let parts: [() -> (problems: [String], listed: Int)] = halves.map { half in { self.claimViolations(half) } } + [
@@ -55,7 +57,7 @@ extension ArgumentMap {
     /// already reaches (one relation per pair of claims): by pairs for a short list, sorted
     /// for a long one (`scratch` is reused from one list to the next). The entries must be
     /// relations. Readers call it too, to leave a pair written twice to the general reader.
-    package static func repeatedTargets(_ list: [Int], _ relations: [Relation], scratch: inout [Int]) -> [Int] {
+    package static func repeatedTargets(_ list: RelationList, _ relations: [Relation], scratch: inout [Int]) -> [Int] {
         guard list.count > 1 else { return [] }
         if list.count <= 16 {
             return (1..<list.count).filter { b in (0..<b).contains { relations[list[$0]].to == relations[list[b]].to } }.map { list[$0] }
@@ -68,12 +70,12 @@ extension ArgumentMap {
         return list.filter { !seen.insert(relations[$0].to).inserted }
     }
 
-    private static func holds(_ list: [Int], _ r: Int) -> Bool {
+    private static func holds(_ list: RelationList, _ r: Int) -> Bool {
         let k = list.lowerBound(r)
         return k < list.count && list[k] == r
     }
 
-    private static func isAscending(_ list: [Int]) -> Bool {
+    private static func isAscending(_ list: RelationList) -> Bool {
         var previous = -1
         for r in list {
             if r <= previous { return false }

@@ -17,9 +17,9 @@ public struct ArgumentMap: Sendable {
     public private(set) var claims: [Claim] = []
     public private(set) var relations: [Relation] = []
     /// For each claim, the indices of the relations pointing at it, in relation order.
-    public private(set) var incoming: [[Int]] = []
+    public private(set) var incoming = RelationLists()
     /// For each claim, the indices of the relations leaving it, in relation order.
-    public private(set) var outgoing: [[Int]] = []
+    public private(set) var outgoing = RelationLists()
     private(set) var indexByID = IDIndex()
 
     public init(title: String? = nil) {
@@ -94,11 +94,11 @@ public struct ArgumentMap: Sendable {
     /// and unique, values in range, texts in normal form without control characters, relation
     /// ends inside the map, one relation per pair): the argument-file reader's fast path, which
     /// would otherwise pay for a second pass over a million claims. The title and frontmatter
-    /// are still checked here, and the adjacency lists must be those of ``lists(_:count:byTarget:lanes:)``.
+    /// are still checked here, and the adjacency lists must be those ``RelationLists/init(_:count:byTarget:lanes:)`` builds.
     /// Tests compare what it builds with the checked initializer's map.
     /// - Complexity: O(1) beyond the title and frontmatter.
     package init(title: String?, frontmatter: String?, checkedClaims claims: [Claim], relations: [Relation], indexByID: IDIndex,
-                 incoming: [[Int]], outgoing: [[Int]]) throws(MapError) {
+                 incoming: RelationLists, outgoing: RelationLists) throws(MapError) {
         let title = ArgumentMap.normalized(title: title), frontmatter = ArgumentMap.normalized(frontmatter: frontmatter)
         try ArgumentMap.validate(title: title, frontmatter: frontmatter)
         assert(indexByID.count == claims.count)
@@ -116,8 +116,8 @@ public struct ArgumentMap: Sendable {
     mutating func appendClaimUnchecked(_ claim: Claim) {
         claims.append(claim)
         indexByID.insert(claims.count - 1, id: claim.id, in: claims)
-        incoming.append([])
-        outgoing.append([])
+        incoming.appendEmpty()
+        outgoing.appendEmpty()
     }
 
     /// - Complexity: O(1) amortized at the end; O(claims + relations) elsewhere.
@@ -146,12 +146,13 @@ public struct ArgumentMap: Sendable {
 
     /// Removes the claims at `positions` (ascending) and the relations touching them
     /// (`goneRelations`, ascending, as ``relations(touching:)`` lists them), renumbering the
-    /// rest, in place: only the lists holding a renumbered relation are rewritten. `gone`, when
-    /// given, marks the same claims, whose own lists are then not rewritten on the way out.
+    /// rest, in place. `gone`, when given, marks the same claims, whose own lists are then not
+    /// rewritten on the way out.
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
     mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) {
         if let first = goneRelations.first {
-            Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, removing: goneRelations,
+                               Renumbering(removing: goneRelations))
         }
         for c in positions { indexByID.remove(claims[c].id, in: claims) }
         claims.remove(atAscending: positions)
@@ -161,7 +162,7 @@ public struct ArgumentMap: Sendable {
         if let first = positions.first {
             let newClaim = Renumbering(removing: positions)
             renumberEnds(from: first, newClaim)
-            indexByID.renumber(from: first) { newClaim($0) }
+            indexByID.renumber(from: first, newClaim)
         }
     }
 
@@ -171,11 +172,11 @@ public struct ArgumentMap: Sendable {
     mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int]) {
         guard let firstPosition = positions.first else { return }
         claims.insert(inserted, atAscending: positions)
-        incoming.insert(Array(repeating: [], count: inserted.count), atAscending: positions)
-        outgoing.insert(Array(repeating: [], count: inserted.count), atAscending: positions)
+        incoming.insertEmpty(atAscending: positions)
+        outgoing.insertEmpty(atAscending: positions)
         let newClaim = Renumbering(inserting: positions)
         renumberEnds(from: firstPosition, newClaim)
-        indexByID.renumber(from: firstPosition) { newClaim($0) }
+        indexByID.renumber(from: firstPosition, newClaim)
         for (claim, position) in zip(inserted, positions) { indexByID.insert(position, id: claim.id, in: claims) }
     }
 
@@ -208,12 +209,13 @@ public struct ArgumentMap: Sendable {
             newNumbers.append(min(max(position, (newNumbers.last ?? -1) + 1), oldCount + j))
         }
         if newNumbers[0] < oldCount {
-            Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil, Renumbering(inserting: newNumbers))
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil, removing: [],
+                               Renumbering(inserting: newNumbers))
         }
         relations.insert(inserted.map(\.0), atAscending: newNumbers)
         for r in newNumbers {
-            ArgumentMap.insertSorted(r, into: &incoming[relations[r].to])
-            ArgumentMap.insertSorted(r, into: &outgoing[relations[r].from])
+            incoming.insert(r, into: relations[r].to)
+            outgoing.insert(r, into: relations[r].from)
         }
     }
 
@@ -221,54 +223,43 @@ public struct ArgumentMap: Sendable {
     /// - Complexity: O(claims + relations after the first removed).
     mutating func removeRelationsUnchecked(_ positions: [Int]) {
         guard let first = positions.first else { return }
-        Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: nil, Renumbering(removing: positions))
+        Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: nil, removing: positions,
+                           Renumbering(removing: positions))
         relations.remove(atAscending: positions)
     }
 
-    /// Rewrites, once each, the lists that hold a relation numbered `first` or more (of the
-    /// claims not skipped), mapping each such number through `newNumber` and dropping those it
-    /// removes. A renumbering keeps relation order, so each list stays in order.
-    private static func renumberLists(_ incoming: inout [[Int]], _ outgoing: inout [[Int]], relations: [Relation], from first: Int,
-                                      skipping gone: [Bool]?, _ newNumber: Renumbering) {
-        func rewrite(_ list: inout [Int]) {
-            var w = list.lowerBound(first)
-            for k in w..<list.count {
-                let n = newNumber.number(list[k])
-                if n >= 0 { list[w] = n; w += 1 }
-            }
-            list.removeLast(list.count - w)
-        }
+    /// Renumbers the relations `first` or more in the lists (of the claims not skipped), mapping
+    /// each number through `newNumber` and dropping the `removed` relations. A renumbering keeps
+    /// relation order, so each list stays in order.
+    private static func renumberLists(_ incoming: inout RelationLists, _ outgoing: inout RelationLists, relations: [Relation], from first: Int,
+                                      skipping gone: [Bool]?, removing removed: [Int], _ newNumber: Renumbering) {
         if relations.count - first <= 4_096 {
             // Few relations move: rewrite the lists that hold them.
             var doneIn = Set<Int>(), doneOut = Set<Int>()
+            var ins: [Int] = [], outs: [Int] = []
             for relation in relations[first...] {
-                if gone?[relation.to] != true, doneIn.insert(relation.to).inserted { rewrite(&incoming[relation.to]) }
-                if gone?[relation.from] != true, doneOut.insert(relation.from).inserted { rewrite(&outgoing[relation.from]) }
+                if gone?[relation.to] != true, doneIn.insert(relation.to).inserted { ins.append(relation.to) }
+                if gone?[relation.from] != true, doneOut.insert(relation.from).inserted { outs.append(relation.from) }
             }
+            incoming.renumber(from: first, only: ins, newNumber)
+            outgoing.renumber(from: first, only: outs, newNumber)
             return
         }
-        // Many do: sweep the claims in order, on both cores (reading the lists of a hundred
-        // thousand relations' ends at random costs more). A list in relation order holds a
-        // number that moves exactly when its last one does.
-        incoming.withUnsafeMutableBufferPointer { ins in
-            outgoing.withUnsafeMutableBufferPointer { outs in
-                let lists = Parallel.Unchecked((ins, outs))
-                Parallel.forEachPiece(ins.count, minimum: 1 << 15) { piece in
-                    let (ins, outs) = lists.value
-                    for c in piece where gone?[c] != true {
-                        if let last = ins[c].last, last >= first { rewrite(&ins[c]) }
-                        if let last = outs[c].last, last >= first { rewrite(&outs[c]) }
-                    }
-                }
-            }
+        // Many do: the removed ones leave their lists, then every number moves in one pass over
+        // each flat array.
+        for r in removed {
+            if gone?[relations[r].to] != true { incoming.remove(r, from: relations[r].to) }
+            if gone?[relations[r].from] != true { outgoing.remove(r, from: relations[r].from) }
         }
+        incoming.renumberAll(from: first, newNumber)
+        outgoing.renumberAll(from: first, newNumber)
     }
 
     mutating func appendRelationUnchecked(_ relation: Relation) {
         let r = relations.count
         relations.append(relation)
-        incoming[relation.to].append(r)
-        outgoing[relation.from].append(r)
+        incoming.insert(r, into: relation.to)
+        outgoing.insert(r, into: relation.from)
     }
 
     /// - Complexity: O(1) amortized at the end; O(claims + relations after `position`) elsewhere.
@@ -285,14 +276,9 @@ public struct ArgumentMap: Sendable {
     /// Points relation `r` at claim `q` instead; it keeps its number, so only two lists change.
     /// - Complexity: O(in-degree of the two claims).
     mutating func retargetRelationUnchecked(_ r: Int, to q: Int) {
-        let p = relations[r].to
-        incoming[p].remove(at: incoming[p].lowerBound(r))
+        incoming.remove(r, from: relations[r].to)
         relations[r].to = q
-        ArgumentMap.insertSorted(r, into: &incoming[q])
-    }
-
-    private static func insertSorted(_ r: Int, into list: inout [Int]) {
-        list.insert(r, at: list.lowerBound(r))
+        incoming.insert(r, into: q)
     }
 
     mutating func updateClaimUnchecked(at position: Int, _ body: (inout Claim) -> Void) {
@@ -314,56 +300,14 @@ public struct ArgumentMap: Sendable {
     mutating func rebuildAdjacency() {
         let relations = self.relations, count = claims.count
         guard relations.count >= 100_000 else {
-            incoming = ArgumentMap.lists(relations, count: count, byTarget: true)
-            outgoing = ArgumentMap.lists(relations, count: count, byTarget: false)
+            incoming = RelationLists(relations, count: count, byTarget: true)
+            outgoing = RelationLists(relations, count: count, byTarget: false)
             return
         }
         // The two sides are independent: on a large map, one core builds each.
-        let sides = Parallel.map(2) { k in ArgumentMap.lists(relations, count: count, byTarget: k == 0) }
+        let sides = Parallel.map(2) { k in RelationLists(relations, count: count, byTarget: k == 0) }
         incoming = sides[0]
         outgoing = sides[1]
-    }
-
-    /// For each claim, the indices of the relations pointing at it (or leaving it), in
-    /// relation order, each list allocated once at its final size and written whole; relations
-    /// with a negative end are passed over. With `lanes` above one, the claims are cut into that
-    /// many ranges, each listed by its own core straight into the result.
-    package static func lists(_ relations: [Relation], count: Int, byTarget: Bool, lanes: Int = 1) -> [[Int]] {
-        let ranges = Parallel.pieces(0..<count, max(1, lanes))
-        return [[Int]](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = Parallel.Unchecked(buffer.baseAddress!)
-            // Sorted by claim first, into one flat array (where each claim's list starts, then
-            // each relation put in its place); then each list is copied out of it whole.
-            // Appending to each list in turn would check every list's buffer at each append.
-            func list(_ range: Range<Int>) {
-                let first = range.lowerBound
-                var start = [Int](repeating: 0, count: range.count + 1)
-                for relation in relations where relation.from >= 0 && relation.to >= 0 {
-                    let c = byTarget ? relation.to : relation.from
-                    if range.contains(c) { start[c - first + 1] += 1 }
-                }
-                for k in range.indices.dropFirst() { start[k - first + 1] += start[k - first] }
-                var next = start
-                let flat = [Int](unsafeUninitializedCapacity: start[range.count]) { flat, filled in
-                    for (r, relation) in relations.enumerated() where relation.from >= 0 && relation.to >= 0 {
-                        let c = byTarget ? relation.to : relation.from
-                        if range.contains(c) {
-                            flat.initializeElement(at: next[c - first], to: r)
-                            next[c - first] += 1
-                        }
-                    }
-                    filled = flat.count
-                }
-                flat.withUnsafeBufferPointer { flat in
-                    for c in range {
-                        let from = start[c - first], to = start[c - first + 1]
-                        (base.value + c).initialize(to: from == to ? [] : Array(UnsafeBufferPointer(rebasing: flat[from..<to])))
-                    }
-                }
-            }
-            if ranges.count == 1 { list(ranges[0]) } else { _ = Parallel.map(ranges.count) { k in list(ranges[k]) } }
-            initialized = count
-        }
     }
 }
 

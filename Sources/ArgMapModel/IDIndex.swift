@@ -221,21 +221,28 @@ package struct IDIndex: Sendable {
         count -= 1
     }
 
-    /// Changes every claim number from `first` on: `transform` maps an old number to its new
-    /// one. A large table is renumbered in pieces on both cores.
+    /// Changes every claim number from `first` on to its new one under `newNumber`. A large
+    /// table is renumbered in pieces on both cores.
     /// - Complexity: O(size of the table), with no hashing.
-    package mutating func renumber(from first: Int = 0, _ transform: (Int) -> Int) {
+    mutating func renumber(from first: Int = 0, _ newNumber: Renumbering) {
         // Entries below `first` are left as they are; empty slots are below every entry.
         let lowest = UInt64(first + 1) << 32
-        withoutActuallyEscaping(transform) { transform in
-            let call = Parallel.Unchecked(transform)
-            slots.withUnsafeMutableBufferPointer { slots in
-                let table = Parallel.Unchecked(slots)
-                Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
-                    let slots = table.value
+        let shift = newNumber.shift
+        slots.withUnsafeMutableBufferPointer { slots in
+            let table = Parallel.Unchecked(slots)
+            Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
+                let slots = table.value
+                if let (at, by) = shift {
+                    // One claim removed or inserted: a loop the compiler turns into vector code.
+                    let from = UInt64(at + 1) << 32, step = UInt64(bitPattern: Int64(by) << 32)
+                    for s in piece {
+                        let slot = slots[s]
+                        slots[s] = slot >= from ? slot &+ step : slot
+                    }
+                } else {
                     for s in piece where slots[s] >= lowest {
                         let c = Int(slots[s] >> 32) - 1
-                        slots[s] = UInt64(call.value(c) + 1) << 32 | (slots[s] & 0xFFFF_FFFF)
+                        slots[s] = UInt64(newNumber(c) + 1) << 32 | (slots[s] & 0xFFFF_FFFF)
                     }
                 }
             }

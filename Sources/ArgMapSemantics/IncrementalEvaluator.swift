@@ -107,8 +107,12 @@ public final class IncrementalEvaluator {
         let oldRelations = graph.relation.count + graph.undercutRelation.count
         var fresh: [Int] = []
         let numbering: Numbering
+        // The claims taken out (old numbers) or put in (new numbers), when they are few enough
+        // for their rows to be taken out or put in where they lie.
+        var removedRows: [Int] = [], insertedRows: [Int] = []
         switch change {
         case .removed(let claims, let relations, let targets):
+            removedRows = claims
             guard oldCount - claims.count == newCount, oldRelations - relations.count == map.relations.count,
                   targets.allSatisfy({ $0 >= 0 && $0 < newCount }) else { return false }
             numbering = Numbering(count: oldCount, removingClaims: claims, relations: oldRelations, removing: relations)
@@ -116,12 +120,15 @@ public final class IncrementalEvaluator {
                 // The order loses the removed claims; each other claim's position drops by the
                 // number of removed claims before it.
                 let gone = claims.map { rank[$0] }.sorted()
-                var w = 0
-                for i in order.indices {
-                    let c = numbering.claim(order[i])
-                    if c >= 0 { order[w] = c; w += 1 }
+                let kept = order.withUnsafeMutableBufferPointer { order in
+                    var w = 0
+                    for i in order.indices {
+                        let c = numbering.claim(order[i])
+                        if c >= 0 { order[w] = c; w += 1 }
+                    }
+                    return w
                 }
-                order.removeLast(order.count - w)
+                order.removeLast(order.count - kept)
                 rank.remove(atAscending: claims)
                 Self.shift(&rank, removing: gone, count: oldCount)
             }
@@ -145,10 +152,13 @@ public final class IncrementalEvaluator {
                 undercutFactors.append(contentsOf: repeatElement(1, count: claims.count))
                 graph.base.append(contentsOf: bases)
             } else if !claims.isEmpty {
-                for i in rank.indices { rank[i] += first.count }
+                Self.add(first.count, to: &rank, from: 0)
                 rank.insert([Int](repeating: 0, count: claims.count), atAscending: claims)
                 for (i, c) in first.enumerated() { rank[c] = i }
-                order = first + order.map { numbering.claim($0) }
+                order.withUnsafeMutableBufferPointer { order in
+                    for i in order.indices { order[i] = numbering.claim(order[i]) }
+                }
+                order.insert(contentsOf: first, at: 0)
                 evaluation.scores.insert(bases, atAscending: claims)
                 undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
                 graph.base.insert(bases, atAscending: claims)
@@ -158,6 +168,7 @@ public final class IncrementalEvaluator {
                 guard against.count == 1, Self.reorder(map.relations[r].from, before: map.relations[r].to, rank: &rank, order: &order, map: map) else { return false }
             }
             fresh = claims + relations.map { map.relations[$0].to }
+            insertedRows = claims
         case .retargeted(let r, let before):
             guard oldCount == newCount, r < map.relations.count, before < newCount else { return false }
             numbering = Numbering()
@@ -169,6 +180,9 @@ public final class IncrementalEvaluator {
         }
         if numbering.keepsClaims(below: min(oldCount, newCount)), Set(fresh).subtracting(min(oldCount, newCount)..<max(oldCount, newCount)).count <= 8 {
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations) else { return false }
+        } else if removedRows.count + insertedRows.count < Numbering.Mapping.searched, Set(fresh).count <= 8 {
+            guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations,
+                                  removing: removedRows, inserting: insertedRows) else { return false }
         } else {
             var marks = [Bool](repeating: false, count: newCount)
             for c in fresh { marks[c] = true }
@@ -183,7 +197,11 @@ public final class IncrementalEvaluator {
     /// Lowers each position by the number of `gone` positions (ascending) below it.
     private static func shift(_ positions: inout [Int], removing gone: [Int], count: Int) {
         guard let lowest = gone.first else { return }
-        if gone.count <= 64 {
+        if gone.count == 1 {
+            positions.withUnsafeMutableBufferPointer { positions in
+                for i in positions.indices where positions[i] > lowest { positions[i] -= 1 }
+            }
+        } else if gone.count <= 64 {
             for i in positions.indices where positions[i] > lowest { positions[i] -= gone.lowerBound(positions[i]) }
         } else {
             // Many: a table of how many are below each position.
@@ -195,11 +213,11 @@ public final class IncrementalEvaluator {
     }
 
     /// Claim and relation numbers before and after a change. Numbers below the first one
-    /// changed stay; the others are read from tables that start there (-1: removed). For each
-    /// new claim, its old number (-1: inserted).
+    /// changed stay; the others are mapped (-1: removed). For each new claim, its old number
+    /// (-1: inserted).
     struct Numbering {
         private var firstClaim = Int.max, firstRelation = Int.max
-        private var claims: [Int32] = [], relations: [Int32] = [], old: [Int32] = []
+        private var claims = Mapping(), relations = Mapping(), old = Mapping()
 
         /// Nothing renumbered.
         init() {}
@@ -207,15 +225,15 @@ public final class IncrementalEvaluator {
         init(count: Int, removingClaims removed: [Int], relations: Int, removing removedRelations: [Int]) {
             firstClaim = removed.first ?? count
             firstRelation = removedRelations.first ?? relations
-            (claims, old) = Numbering.tables(count: count, from: firstClaim, removing: removed)
-            self.relations = Numbering.tables(count: relations, from: firstRelation, removing: removedRelations).new
+            (claims, old) = Mapping.pair(count: count, from: firstClaim, removing: removed)
+            self.relations = Mapping.pair(count: relations, from: firstRelation, removing: removedRelations).new
         }
 
         init(count: Int, insertingClaims inserted: [Int], relations: Int, inserting insertedRelations: [Int]) {
             firstClaim = inserted.first ?? count
             firstRelation = insertedRelations.first ?? relations
-            (old, claims) = Numbering.tables(count: count, from: firstClaim, removing: inserted)
-            self.relations = Numbering.tables(count: relations, from: firstRelation, removing: insertedRelations).old
+            (old, claims) = Mapping.pair(count: count, from: firstClaim, removing: inserted)
+            self.relations = Mapping.pair(count: relations, from: firstRelation, removing: insertedRelations).old
         }
 
         /// Whether every claim numbered below `count` keeps its number.
@@ -223,26 +241,65 @@ public final class IncrementalEvaluator {
         /// Whether every relation numbered below `count` keeps its number.
         func keepsRelations(below count: Int) -> Bool { firstRelation >= count }
 
-        @inline(__always) func claim(_ c: Int) -> Int { c < firstClaim ? c : Int(claims[c - firstClaim]) }
-        @inline(__always) func claim(_ c: Int32) -> Int32 { Int(c) < firstClaim ? c : claims[Int(c) - firstClaim] }
-        @inline(__always) func relation(_ r: Int32) -> Int32 { Int(r) < firstRelation ? r : relations[Int(r) - firstRelation] }
+        @inline(__always) func claim(_ c: Int) -> Int { c < firstClaim ? c : claims[c, from: firstClaim] }
+        @inline(__always) func claim(_ c: Int32) -> Int32 { Int(c) < firstClaim ? c : Int32(truncatingIfNeeded: claims[Int(c), from: firstClaim]) }
+        @inline(__always) func relation(_ r: Int32) -> Int32 {
+            Int(r) < firstRelation ? r : Int32(truncatingIfNeeded: relations[Int(r), from: firstRelation])
+        }
         /// The old number of new claim `c`, or -1 for an inserted claim.
-        @inline(__always) func oldClaim(_ c: Int) -> Int { c < firstClaim ? c : Int(old[c - firstClaim]) }
+        @inline(__always) func oldClaim(_ c: Int) -> Int { c < firstClaim ? c : old[c, from: firstClaim] }
 
-        /// For each number of `first..<count`, its number once `removed` (ascending, none below
-        /// `first`) are taken out (-1 for those), and for each number from `first` that remains,
-        /// its number before; both indexed from `first`. Read the other way round, the same
-        /// tables describe an insertion.
-        private static func tables(count: Int, from first: Int, removing removed: [Int]) -> (new: [Int32], old: [Int32]) {
-            var new = [Int32](repeating: -1, count: count - first), old = [Int32](repeating: 0, count: count - first - removed.count)
-            var k = 0, next = first
-            for c in first..<count {
-                if k < removed.count, removed[k] == c { k += 1; continue }
-                new[c - first] = Int32(next)
-                old[next - first] = Int32(c)
-                next += 1
+        /// Numbers from some first one on mapped to others: for a few numbers removed or
+        /// inserted, by arithmetic and a search among them; for many, by a table indexed from
+        /// the first (whose random reads cost more than a short search, but less than a long one).
+        struct Mapping {
+            /// Removed numbers (ascending), or for inserted ones how many old numbers come before
+            /// each; empty when `table` is used.
+            private var marks: [Int] = []
+            /// The mark when there is only one (-1 otherwise), read without an array access.
+            private var one = -1
+            private var removes = false
+            private var table: [Int32] = []
+
+            /// Fewer changed numbers than this are searched rather than tabled.
+            static let searched = 16
+
+            @inline(__always) subscript(n: Int, from first: Int) -> Int {
+                if one >= 0 { return n < one ? n : removes ? (n == one ? -1 : n - 1) : n + 1 }
+                if marks.isEmpty { return table.isEmpty ? n : Int(table[n - first]) }
+                if removes {
+                    let k = marks.lowerBound(n)
+                    return k < marks.count && marks[k] == n ? -1 : n - k
+                }
+                return n + marks.lowerBound(n + 1)
             }
-            return (new, old)
+
+            /// For each number of `first..<count`, its number once `removed` (ascending, none
+            /// below `first`) are taken out (-1 for those), and for each number from `first`
+            /// that remains, its number before. Read the other way round, the same mappings
+            /// describe an insertion.
+            static func pair(count: Int, from first: Int, removing removed: [Int]) -> (new: Mapping, old: Mapping) {
+                var new = Mapping(), old = Mapping()
+                guard !removed.isEmpty else { return (new, old) }
+                if removed.count < searched {
+                    new.marks = removed
+                    new.removes = true
+                    old.marks = removed.enumerated().map { $0.element - $0.offset }
+                    if removed.count == 1 { (new.one, old.one) = (removed[0], removed[0]) }
+                    return (new, old)
+                }
+                var newTable = [Int32](repeating: -1, count: count - first), oldTable = [Int32](repeating: 0, count: count - first - removed.count)
+                var k = 0, next = first
+                for c in first..<count {
+                    if k < removed.count, removed[k] == c { k += 1; continue }
+                    newTable[c - first] = Int32(next)
+                    oldTable[next - first] = Int32(c)
+                    next += 1
+                }
+                new.table = newTable
+                old.table = oldTable
+                return (new, old)
+            }
         }
     }
 
@@ -388,13 +445,29 @@ public final class IncrementalEvaluator {
     /// replaced where it lies and the rows after it shift, with relation numbers mapped in one
     /// pass. The common edits (add, link, unlink, mv, undo of add) take this way; it writes
     /// no new arrays. False when a row that is not fresh held a removed relation.
-    private func relayoutInPlace(_ map: ArgumentMap, _ numbering: Numbering, fresh: [Int], oldCount: Int, oldRelations: Int) -> Bool {
+    ///
+    /// With `removing` (old numbers) or `inserting` (new numbers), a few claims anywhere: their
+    /// rows are taken out or put in (empty) where they lie, and every source is renumbered in
+    /// one pass; the fresh rows must include every row that held a removed relation.
+    private func relayoutInPlace(_ map: ArgumentMap, _ numbering: Numbering, fresh: [Int], oldCount: Int, oldRelations: Int,
+                                 removing removed: [Int] = [], inserting inserted: [Int] = []) -> Bool {
         let n = map.count
-        if !numbering.keepsRelations(below: oldRelations) {
-            for k in graph.relation.indices { graph.relation[k] = numbering.relation(graph.relation[k]) }
-            for k in graph.undercutRelation.indices { graph.undercutRelation[k] = numbering.relation(graph.undercutRelation[k]) }
+        // Each array is mapped through its own buffer (an element at a time through the
+        // property would check the evaluator's access and the array's uniqueness each time).
+        func renumber(_ numbers: inout [Int32], _ transform: (Int32) -> Int32) {
+            numbers.withUnsafeMutableBufferPointer { numbers in
+                for k in numbers.indices { numbers[k] = transform(numbers[k]) }
+            }
         }
-        if n < oldCount {
+        if !numbering.keepsRelations(below: oldRelations) {
+            renumber(&graph.relation, numbering.relation)
+            renumber(&graph.undercutRelation, numbering.relation)
+        }
+        if !removed.isEmpty || !inserted.isEmpty {
+            moveRows(removing: removed, inserting: inserted)
+            renumber(&graph.source, numbering.claim)
+            renumber(&graph.undercutSource, numbering.claim)
+        } else if n < oldCount {
             // Claims removed at the end: their rows go.
             graph.source.removeLast(graph.source.count - graph.offsets[n])
             graph.weight.removeLast(graph.weight.count - graph.offsets[n])
@@ -423,11 +496,54 @@ public final class IncrementalEvaluator {
             graph.undercutWeight.replaceSubrange(uRow, with: uWeight)
             graph.undercutRelation.replaceSubrange(uRow, with: uRelation)
             let delta = source.count - row.count, uDelta = uSource.count - uRow.count
-            if delta != 0 { for i in (c + 1)...n { graph.offsets[i] += delta } }
-            if uDelta != 0 { for i in (c + 1)...n { graph.undercutOffsets[i] += uDelta } }
+            if delta != 0 { Self.add(delta, to: &graph.offsets, from: c + 1) }
+            if uDelta != 0 { Self.add(uDelta, to: &graph.undercutOffsets, from: c + 1) }
         }
         // Only a renumbering of the relations can leave a removed one (numbered -1) behind.
         return numbering.keepsRelations(below: oldRelations) || (!graph.relation.contains { $0 < 0 } && !graph.undercutRelation.contains { $0 < 0 })
+    }
+
+    /// Adds `delta` to `numbers[from..<to]` (to the end by default).
+    private static func add(_ delta: Int, to numbers: inout [Int], from: Int, to end: Int? = nil) {
+        numbers.withUnsafeMutableBufferPointer { numbers in
+            for i in from..<(end ?? numbers.count) { numbers[i] += delta }
+        }
+    }
+
+    /// Takes out the rows of the `removed` claims (old numbers, ascending) or puts in empty
+    /// rows for the `inserted` ones (new numbers, ascending), moving the rows after them;
+    /// sources are left as they are.
+    private func moveRows(removing removed: [Int], inserting inserted: [Int]) {
+        func take(_ offsets: inout [Int], _ rows: [Int]) -> [Int] {
+            // The entries of the removed rows, and each later start lowered by the lengths of
+            // the removed rows before it.
+            var entries: [Int] = []
+            for c in rows { entries += offsets[c]..<offsets[c + 1] }
+            let lengths = rows.map { offsets[$0 + 1] - offsets[$0] }
+            offsets.remove(atAscending: rows)
+            var gone = 0
+            for (j, c) in rows.enumerated() {
+                gone += lengths[j]
+                let to = j + 1 < rows.count ? rows[j + 1] - (j + 1) : offsets.count
+                if gone > 0 { Self.add(-gone, to: &offsets, from: c - j, to: to) }
+            }
+            return entries
+        }
+        if !removed.isEmpty {
+            let entries = take(&graph.offsets, removed), uEntries = take(&graph.undercutOffsets, removed)
+            graph.source.remove(atAscending: entries)
+            graph.weight.remove(atAscending: entries)
+            graph.isAttack.remove(atAscending: entries)
+            graph.relation.remove(atAscending: entries)
+            graph.undercutSource.remove(atAscending: uEntries)
+            graph.undercutWeight.remove(atAscending: uEntries)
+            graph.undercutRelation.remove(atAscending: uEntries)
+        }
+        if !inserted.isEmpty {
+            // An inserted claim's row starts, and ends, where the old row after it starts.
+            graph.offsets.insert(inserted.enumerated().map { graph.offsets[$0.element - $0.offset] }, atAscending: inserted)
+            graph.undercutOffsets.insert(inserted.enumerated().map { graph.undercutOffsets[$0.element - $0.offset] }, atAscending: inserted)
+        }
     }
 
     /// Moves `from` before `to` in a topological order (`rank`: each claim's position in

@@ -29,11 +29,24 @@ struct IDIndexTests {
         }
         #expect(index.count == expected.count)
         for (id, c) in expected { #expect(index.find(id, in: claims) == c) }
-        // Renumbering: every claim moves to the mirror position.
-        let n = claims.count
-        claims.reverse()
-        index.renumber { n - 1 - $0 }
-        for (id, c) in expected { #expect(index.find(id, in: claims) == n - 1 - c) }
+        // Renumbering: one claim taken out (every later number moves down by one), then three,
+        // then one put back in; the entries of the claims taken out go first, as the map's do.
+        var live = claims.indices.filter { c in expected.values.contains(c) }
+        #expect(live.count > 20)
+        for removing in [[live[live.count / 2]], [live[1], live[5], live[9]]] {
+            for c in removing { index.remove(claims[c].id, in: claims) }
+            claims.remove(atAscending: removing)
+            let renumbering = Renumbering(removing: removing)
+            index.renumber(from: removing[0], renumbering)
+            live = live.filter { !removing.contains($0) }.map { renumbering($0) }
+            #expect(index.count == live.count)
+            for c in live { #expect(index.find(claims[c].id, in: claims) == c, "after removing \(removing)") }
+        }
+        claims.insert(Claim(id: "put-back"), at: 3)
+        index.renumber(from: 3, Renumbering(inserting: [3]))
+        #expect(index.insert(3, id: "put-back", in: claims) == nil)
+        live = live.map { $0 >= 3 ? $0 + 1 : $0 } + [3]
+        for c in live { #expect(index.find(claims[c].id, in: claims) == c, "after putting one back") }
     }
 
     /// Ids are the same when Swift's `==` says so, as with the dictionary this index replaced:

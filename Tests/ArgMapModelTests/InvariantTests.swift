@@ -12,7 +12,7 @@ struct InvariantTests {
         var index: IDIndex?
 
         init(_ map: ArgumentMap) {
-            (claims, relations, incoming, outgoing) = (map.claims, map.relations, map.incoming, map.outgoing)
+            (claims, relations, incoming, outgoing) = (map.claims, map.relations, map.incoming.arrays, map.outgoing.arrays)
         }
 
         /// The map these parts make, its id index built from `indexed` (the claims, unless said).
@@ -21,7 +21,7 @@ struct InvariantTests {
                 #expect(index.insert(c, id: (indexed ?? claims)[c].id, in: indexed ?? claims) == nil)
             }
             return try ArgumentMap(title: nil, frontmatter: nil, checkedClaims: claims, relations: relations, indexByID: index,
-                                   incoming: incoming, outgoing: outgoing).invariantViolations()
+                                   incoming: RelationLists(incoming), outgoing: RelationLists(outgoing)).invariantViolations()
         }
     }
 

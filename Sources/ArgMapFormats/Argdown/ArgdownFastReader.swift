@@ -330,10 +330,10 @@ enum ArgdownFastReader {
             if k == 0 {
                 work.index()
             } else if work.link(lines), let relations = work.relations {
-                work.incoming = ArgumentMap.lists(relations, count: count, byTarget: true)
+                work.incoming = RelationLists(relations, count: count, byTarget: true)
             }
         }
-        if let relations = work.relations { work.outgoing = ArgumentMap.lists(relations, count: count, byTarget: false, lanes: 2) }
+        if let relations = work.relations { work.outgoing = RelationLists(relations, count: count, byTarget: false, lanes: 2) }
         guard !work.failed, var relations = work.relations else { return nil }
         let indexByID = work.indexByID
         work.claims = []  // so that a reference's base below changes the claims in place
@@ -352,14 +352,15 @@ enum ArgdownFastReader {
         var pairs = Set<Int>()
         let n = claims.count
         var (incoming, outgoing) = (work.incoming, work.outgoing)
+        (work.incoming, work.outgoing) = (RelationLists(), RelationLists())  // so that the inserts below change them in place
         for (r, _) in work.touched {
             relations[r].from = claim(relations[r].from)
             relations[r].to = claim(relations[r].to)
             let from = relations[r].from, to = relations[r].to
             guard from != to, pairs.insert(from &* n &+ to).inserted else { return nil }
             // Into the lists the other relations are already in, keeping relation order.
-            incoming[to].insert(r, at: incoming[to].firstIndex(where: { $0 > r }) ?? incoming[to].endIndex)
-            outgoing[from].insert(r, at: outgoing[from].firstIndex(where: { $0 > r }) ?? outgoing[from].endIndex)
+            incoming.insert(r, into: to)
+            outgoing.insert(r, into: from)
         }
         for (r, childIsReference) in work.touched where childIsReference {
             let d = work.definitionRelation[relations[r].from]
@@ -381,7 +382,7 @@ enum ArgdownFastReader {
         /// Relations with an end on a reference line, and whether it is the child's.
         var touched: [(relation: Int, childIsReference: Bool)] = []
         /// The relations by claim, but for the touched ones (made after ``link(_:)``).
-        var incoming: [[Int]] = [], outgoing: [[Int]] = []
+        var incoming = RelationLists(), outgoing = RelationLists()
         /// For each claim, the relation its definition line makes (-1 for none).
         var definitionRelation: [Int] = []
 

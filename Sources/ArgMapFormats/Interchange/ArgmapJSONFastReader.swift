@@ -64,7 +64,7 @@ enum ArgmapJSONFastReader {
         }
 
         let (incoming, outgoing) = Parallel.map(2) { k in
-            ArgumentMap.lists(relations, count: claims.count, byTarget: k == 0)
+            RelationLists(relations, count: claims.count, byTarget: k == 0)
         }.withUnsafeBufferPointer { ($0[0], $0[1]) }
         // One relation between two claims: the general reader names the pair written twice.
         var scratch: [Int] = []

@@ -24,7 +24,7 @@ extension Commands {
             if children.isEmpty {
                 out.append(target == nil ? "  (an empty map: add a thesis with add thesis TEXT)" : "  (nothing supports or attacks it yet)")
             }
-            let relations = target.map { s.map.incoming[$0] } ?? []
+            let relations = target.map { Array(s.map.incoming[$0]) } ?? []
             let width = String(children.count).count
             for (i, child) in children.enumerated() {
                 let number = String(i + 1)

@@ -69,10 +69,10 @@ extension Commands {
                     if n > 0 { out += indent + "  " + console.styled("… \(n) below", .dim) + "\n"; lines += 1 }
                     continue
                 }
-                var children = map.incoming[c]
+                var children = map.incoming[c][...]
                 if !all && children.count > foldChildren {
                     stack.append(.folded(count: children.count - foldChildren, depth: d + 1))
-                    children = Array(children.prefix(foldChildren))
+                    children = children.prefix(foldChildren)
                 }
                 for r in children.reversed() { stack.append(.claim(map.relations[r].from, relation: r, depth: d + 1)) }
             }

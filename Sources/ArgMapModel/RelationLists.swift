@@ -1,0 +1,278 @@
+/// For each claim, a list of relation numbers in ascending order (the relations pointing at
+/// it, or those leaving it), all held in one flat array: each claim's list is a run of it,
+/// with room to grow.
+///
+/// One array rather than one per claim: a million claims cost one allocation, not a million,
+/// a pass over every list reads memory in order, and renumbering the relations after an edit
+/// rewrites that array in place. A list that outgrows its room moves to the end of the array;
+/// the room it leaves is reclaimed when unused room passes half of the array.
+///
+/// Relation numbers are kept as 32-bit integers, so a map holds fewer than 2³¹ relations (a
+/// map that large would not fit in memory anyway).
+public struct RelationLists: RandomAccessCollection, Sendable {
+    /// Where a claim's list lies in ``storage``: `count` numbers from `start`, with room for
+    /// `capacity`.
+    struct Span: Sendable, Equatable {
+        var start: Int32
+        var count: Int32
+        var capacity: Int32
+
+        static let empty = Span(start: 0, count: 0, capacity: 0)
+        var range: Range<Int> { Int(start)..<(Int(start) + Int(count)) }
+    }
+
+    /// Internal so that tests can break the layout on purpose.
+    var spans: [Span] = []
+    private(set) var storage: [Int32] = []
+    /// How many entries of ``storage`` no list holds room in.
+    private var unused = 0
+
+    /// No lists.
+    public init() {}
+
+    /// Lists holding exactly these numbers (each ascending), packed.
+    package init(_ lists: [[Int]]) {
+        spans.reserveCapacity(lists.count)
+        for list in lists {
+            spans.append(Span(start: Int32(storage.count), count: Int32(list.count), capacity: Int32(list.count)))
+            storage.append(contentsOf: list.lazy.map { Int32($0) })
+        }
+    }
+
+    /// For each of `count` claims, the relations pointing at it (`byTarget`) or leaving it, in
+    /// relation order, packed in claim order; relations with a negative end are passed over.
+    /// With `lanes` above one, the claims are cut into that many ranges, each listed by its own
+    /// core straight into the result.
+    /// - Complexity: O(claims + relations) on each lane.
+    public init(_ relations: [Relation], count: Int, byTarget: Bool, lanes: Int = 1) {
+        let ranges = Parallel.pieces(0..<count, Swift.max(1, lanes))
+        // Each lane counts its claims' relations; the counts place each claim's list.
+        let counts = Parallel.map(ranges.count) { k -> [Int32] in
+            let range = ranges[k]
+            var counts = [Int32](repeating: 0, count: range.count)
+            for relation in relations where relation.from >= 0 && relation.to >= 0 {
+                let c = byTarget ? relation.to : relation.from
+                if range.contains(c) { counts[c - range.lowerBound] += 1 }
+            }
+            return counts
+        }
+        var spans: [Span] = []
+        spans.reserveCapacity(count)
+        var start = 0
+        for part in counts {
+            for n in part {
+                spans.append(Span(start: Int32(start), count: n, capacity: n))
+                start += Int(n)
+            }
+        }
+        let total = start
+        let storage = [Int32](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let into = Parallel.Unchecked(buffer)
+            let placed = spans
+            _ = Parallel.map(ranges.count) { k in
+                let range = ranges[k]
+                var next = placed[range].map(\.start)
+                for (r, relation) in relations.enumerated() where relation.from >= 0 && relation.to >= 0 {
+                    let c = byTarget ? relation.to : relation.from
+                    if range.contains(c) {
+                        into.value.initializeElement(at: Int(next[c - range.lowerBound]), to: Int32(r))
+                        next[c - range.lowerBound] += 1
+                    }
+                }
+            }
+            initialized = total
+        }
+        self.spans = spans
+        self.storage = storage
+    }
+
+    /// How many lists (claims) there are.
+    public var count: Int { spans.count }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { spans.count }
+
+    /// Claim `c`'s list.
+    public subscript(c: Int) -> RelationList {
+        RelationList(storage[spans[c].range])
+    }
+
+    /// The lists as arrays, for tests that corrupt them on purpose.
+    package var arrays: [[Int]] { (0..<count).map { Array(self[$0]) } }
+
+    // MARK: - Changes (the map's primitive operations call them)
+
+    /// Adds an empty list at the end.
+    mutating func appendEmpty() {
+        spans.append(.empty)
+    }
+
+    /// Inserts empty lists so that each ends at its position (ascending).
+    mutating func insertEmpty(atAscending positions: [Int]) {
+        spans.insert(Array(repeating: .empty, count: positions.count), atAscending: positions)
+    }
+
+    /// Removes the lists at `positions` (ascending).
+    mutating func remove(atAscending positions: [Int]) {
+        for c in positions { unused += Int(spans[c].capacity) }
+        spans.remove(atAscending: positions)
+        compactIfSparse()
+    }
+
+    /// Puts relation `r` into claim `c`'s list, in order.
+    package mutating func insert(_ r: Int, into c: Int) {
+        if spans[c].count == spans[c].capacity { grow(c) }
+        let span = spans[c]
+        let k = self[c].lowerBound(r)
+        storage.withUnsafeMutableBufferPointer { storage in
+            var i = Int(span.start) + Int(span.count)
+            let at = Int(span.start) + k
+            while i > at {
+                storage[i] = storage[i - 1]
+                i -= 1
+            }
+            storage[at] = Int32(r)
+        }
+        spans[c].count += 1
+    }
+
+    /// Takes relation `r` out of claim `c`'s list, if it is there.
+    mutating func remove(_ r: Int, from c: Int) {
+        let span = spans[c]
+        let k = self[c].lowerBound(r)
+        guard k < Int(span.count), storage[Int(span.start) + k] == Int32(r) else { return }
+        storage.withUnsafeMutableBufferPointer { storage in
+            for i in (Int(span.start) + k)..<(Int(span.start) + Int(span.count) - 1) { storage[i] = storage[i + 1] }
+        }
+        spans[c].count -= 1
+    }
+
+    /// Maps every number `first` or more in the lists of `claims` through `newNumber`, dropping
+    /// those it removes (maps to -1). A renumbering keeps order, so each list stays ascending.
+    mutating func renumber(from first: Int, only claims: [Int], _ newNumber: Renumbering) {
+        storage.withUnsafeMutableBufferPointer { storage in
+            for c in claims { Self.rewrite(&spans[c], in: storage, from: Int32(first), newNumber) }
+        }
+    }
+
+    /// Maps every number `first` or more in the storage through `newNumber` (room no list uses
+    /// too, whose numbers mean nothing): one pass in order over the flat array, in pieces on
+    /// both cores, for a renumbering that removes no number still listed.
+    mutating func renumberAll(from first: Int, _ newNumber: Renumbering) {
+        let shift = newNumber.shift
+        storage.withUnsafeMutableBufferPointer { storage in
+            let shared = Parallel.Unchecked(storage)
+            Parallel.forEachPiece(storage.count, minimum: 1 << 16) { piece in
+                let storage = shared.value
+                if let (at, by) = shift {
+                    // One number removed or inserted: a loop the compiler turns into vector code.
+                    let at = Int32(truncatingIfNeeded: at), by = Int32(truncatingIfNeeded: by)
+                    for i in piece {
+                        let n = storage[i]
+                        storage[i] = n >= at ? n &+ by : n
+                    }
+                } else {
+                    let first = Int32(truncatingIfNeeded: first)
+                    for i in piece where storage[i] >= first {
+                        storage[i] = Int32(truncatingIfNeeded: newNumber(Int(storage[i])))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rewrites one list's numbers from `first` on in place, dropping the removed ones.
+    @inline(__always)
+    private static func rewrite(_ span: inout Span, in storage: UnsafeMutableBufferPointer<Int32>, from first: Int32,
+                                _ newNumber: Renumbering) {
+        let start = Int(span.start), end = start + Int(span.count)
+        guard end > start, storage[end - 1] >= first else { return }
+        var low = start, high = end
+        while low < high {
+            let mid = (low + high) / 2
+            if storage[mid] < first { low = mid + 1 } else { high = mid }
+        }
+        var w = low
+        for k in low..<end {
+            let n = newNumber.number(Int(storage[k]))
+            if n >= 0 { storage[w] = Int32(n); w += 1 }
+        }
+        span.count = Int32(w - start)
+    }
+
+    /// Gives claim `c`'s full list room for more: in place when it ends the storage, otherwise
+    /// at the end of the storage, with twice the room.
+    private mutating func grow(_ c: Int) {
+        // Packed first, if due, so that the room given here stays.
+        compactIfSparse()
+        let span = spans[c]
+        let capacity = Swift.max(4, 2 * Int(span.capacity))
+        if Int(span.start) + Int(span.capacity) == storage.count {
+            storage.append(contentsOf: repeatElement(0, count: capacity - Int(span.capacity)))
+        } else {
+            let start = storage.count, moved = Array(storage[span.range])  // a copy: a slice would keep the storage shared
+            storage.append(contentsOf: moved)
+            storage.append(contentsOf: repeatElement(0, count: capacity - Int(span.count)))
+            unused += Int(span.capacity)
+            spans[c].start = Int32(start)
+        }
+        spans[c].capacity = Int32(capacity)
+    }
+
+    /// Packs the lists again once more than half of the storage is unused room.
+    private mutating func compactIfSparse() {
+        guard unused > 4_096, unused > storage.count / 2 else { return }
+        var packed: [Int32] = []
+        packed.reserveCapacity(storage.count - unused)
+        for c in spans.indices {
+            let range = spans[c].range
+            spans[c] = Span(start: Int32(packed.count), count: Int32(range.count), capacity: Int32(range.count))
+            packed.append(contentsOf: storage[range])
+        }
+        storage = packed
+        unused = 0
+    }
+
+    /// What is wrong with the layout: a list outside the storage, holding more than its room,
+    /// or sharing room with another; the unused count that does not add up.
+    func layoutViolations() -> [String] {
+        var problems: [String] = []
+        var owner = [Bool](repeating: false, count: storage.count)
+        var held = 0
+        for (c, span) in spans.enumerated() {
+            guard span.start >= 0, span.count >= 0, span.count <= span.capacity, Int(span.start) + Int(span.capacity) <= storage.count else {
+                problems.append("list \(c) lies outside its storage")
+                continue
+            }
+            for i in Int(span.start)..<(Int(span.start) + Int(span.capacity)) {
+                if owner[i] { problems.append("list \(c) overlaps another"); break }
+                owner[i] = true
+            }
+            held += Int(span.capacity)
+        }
+        if problems.isEmpty, held + unused != storage.count { problems.append("lists hold \(held) entries and \(unused) are unused of \(storage.count)") }
+        return problems
+    }
+}
+
+/// One claim's relation numbers, ascending: a view of ``RelationLists``' storage, indexed from 0.
+public struct RelationList: RandomAccessCollection, Sendable, Equatable, CustomStringConvertible {
+    let numbers: ArraySlice<Int32>
+
+    init(_ numbers: ArraySlice<Int32>) { self.numbers = numbers }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { numbers.count }
+    public subscript(k: Int) -> Int { Int(numbers[numbers.startIndex + k]) }
+
+    /// The first place whose number is at least `n` (`count` when none is). A binary search.
+    public func lowerBound(_ n: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < n { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    public var description: String { Array(self).description }
+}
