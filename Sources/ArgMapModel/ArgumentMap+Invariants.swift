@@ -13,11 +13,15 @@ extension ArgumentMap {
         guard layout.isEmpty else { return layout }
         let large = claims.count + relations.count >= 100_000
         let halves = Parallel.pieces(0..<claims.count, large ? 2 : 1)
-        let parts: [() -> (problems: [String], listed: Int)] = halves.map { half in { self.claimViolations(half) } } + [
-            { (self.relationViolations(), 0) },
-            { (self.indexViolations(), 0) },
-        ]
-        let found = large ? Parallel.map(parts.count) { k in parts[k]() } : parts.map { $0() }
+        let found = incoming.withUnsafeLists { ins in
+            outgoing.withUnsafeLists { outs in
+                let parts: [() -> (problems: [String], listed: Int)] = halves.map { half in { self.claimViolations(half, ins, outs) } } + [
+                    { (self.relationViolations(), 0) },
+                    { (self.indexViolations(), 0) },
+                ]
+                return large ? Parallel.map(parts.count) { k in parts[k]() } : parts.map { $0() }
+            }
+        }
         var problems = found.flatMap(\.problems)
         // Every entry of a list is a relation of its claim, and the lists are in strict order:
         // as many entries as relations (twice) means every relation is in both its lists.
@@ -29,7 +33,8 @@ extension ArgumentMap {
     /// (the edits find and insert relation numbers in them by binary search), hold relations of
     /// that claim only, and the relations leaving it reach distinct claims (one relation per
     /// pair). Also how many entries the lists hold.
-    private func claimViolations(_ range: Range<Int>) -> (problems: [String], listed: Int) {
+    private func claimViolations(_ range: Range<Int>, _ incoming: RelationLists.UnsafeLists, _ outgoing: RelationLists.UnsafeLists)
+        -> (problems: [String], listed: Int) {
         var problems: [String] = []
         var listed = 0
         var targets: [Int] = []
@@ -37,18 +42,19 @@ extension ArgumentMap {
             let id = claims[i].id
             if (try? ArgumentMap.validate(id: id)) == nil { problems.append("invalid id \(id)") }
             if !(claims[i].base >= 0 && claims[i].base <= 1) { problems.append("base of \(id) out of range") }
-            if !ArgumentMap.isAscending(incoming[i]) || !ArgumentMap.isAscending(outgoing[i]) {
+            let ins = incoming[i], outs = outgoing[i]
+            if !ArgumentMap.isAscending(ins) || !ArgumentMap.isAscending(outs) {
                 problems.append("adjacency of \(id) is not in relation order")
             }
             var stale = false
-            for r in incoming[i] {
+            for r in ins {
                 if relations.indices.contains(r) && relations[r].to == i { listed += 1 } else { stale = true }
             }
-            for r in outgoing[i] {
+            for r in outs {
                 if relations.indices.contains(r) && relations[r].from == i { listed += 1 } else { stale = true }
             }
             if stale { problems.append("adjacency of \(id) has stale entries"); continue }
-            for r in ArgumentMap.repeatedTargets(outgoing[i], relations, scratch: &targets) { problems.append("duplicate relation \(r)") }
+            for r in ArgumentMap.repeatedTargets(outs, relations, scratch: &targets) { problems.append("duplicate relation \(r)") }
         }
         return (problems, listed)
     }
@@ -57,7 +63,8 @@ extension ArgumentMap {
     /// already reaches (one relation per pair of claims): by pairs for a short list, sorted
     /// for a long one (`scratch` is reused from one list to the next). The entries must be
     /// relations. Readers call it too, to leave a pair written twice to the general reader.
-    package static func repeatedTargets(_ list: RelationList, _ relations: [Relation], scratch: inout [Int]) -> [Int] {
+    package static func repeatedTargets<List: RandomAccessCollection<Int>>(_ list: List, _ relations: [Relation], scratch: inout [Int]) -> [Int]
+        where List.Index == Int {
         guard list.count > 1 else { return [] }
         if list.count <= 16 {
             return (1..<list.count).filter { b in (0..<b).contains { relations[list[$0]].to == relations[list[b]].to } }.map { list[$0] }
@@ -75,7 +82,7 @@ extension ArgumentMap {
         return k < list.count && list[k] == r
     }
 
-    private static func isAscending(_ list: RelationList) -> Bool {
+    private static func isAscending(_ list: some Collection<Int>) -> Bool {
         var previous = -1
         for r in list {
             if r <= previous { return false }

@@ -57,7 +57,7 @@ public struct RelationLists: RandomAccessCollection, Sendable {
             return counts
         }
         var spans: [Span] = []
-        spans.reserveCapacity(count)
+        spans.reserveCapacity(count + RelationLists.headroom(count))
         var start = 0
         for part in counts {
             for n in part {
@@ -66,7 +66,7 @@ public struct RelationLists: RandomAccessCollection, Sendable {
             }
         }
         let total = start
-        let storage = [Int32](unsafeUninitializedCapacity: total) { buffer, initialized in
+        let storage = [Int32](unsafeUninitializedCapacity: total + RelationLists.headroom(total)) { buffer, initialized in
             let into = Parallel.Unchecked(buffer)
             let placed = spans
             _ = Parallel.map(ranges.count) { k in
@@ -86,6 +86,10 @@ public struct RelationLists: RandomAccessCollection, Sendable {
         self.storage = storage
     }
 
+    /// Room left at the end of arrays built whole, so that the first edits after a load do
+    /// not copy them into larger ones (room not written to costs no memory).
+    static func headroom(_ count: Int) -> Int { 1_024 + count / 16 }
+
     /// How many lists (claims) there are.
     public var count: Int { spans.count }
     public var startIndex: Int { 0 }
@@ -94,6 +98,34 @@ public struct RelationLists: RandomAccessCollection, Sendable {
     /// Claim `c`'s list.
     public subscript(c: Int) -> RelationList {
         RelationList(storage[spans[c].range])
+    }
+
+    /// The lists read in place, without counting a reference to the storage at each list read:
+    /// for passes over every list on several cores, where that shared count would be contended.
+    /// The lists must not outlive `body`.
+    package func withUnsafeLists<R>(_ body: (UnsafeLists) -> R) -> R {
+        storage.withUnsafeBufferPointer { storage in
+            spans.withUnsafeBufferPointer { spans in body(UnsafeLists(storage: storage, spans: spans)) }
+        }
+    }
+
+    /// ``RelationLists`` read in place; see ``withUnsafeLists(_:)``.
+    package struct UnsafeLists: @unchecked Sendable {
+        let storage: UnsafeBufferPointer<Int32>
+        let spans: UnsafeBufferPointer<Span>
+
+        package subscript(c: Int) -> UnsafeList {
+            let span = spans[c]
+            return UnsafeList(numbers: UnsafeBufferPointer(rebasing: storage[Int(span.start)..<(Int(span.start) + Int(span.count))]))
+        }
+    }
+
+    /// One list read in place.
+    package struct UnsafeList: RandomAccessCollection {
+        let numbers: UnsafeBufferPointer<Int32>
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { numbers.count }
+        package subscript(k: Int) -> Int { Int(numbers[k]) }
     }
 
     /// The lists as arrays, for tests that corrupt them on purpose.
@@ -233,21 +265,34 @@ public struct RelationLists: RandomAccessCollection, Sendable {
     }
 
     /// What is wrong with the layout: a list outside the storage, holding more than its room,
-    /// or sharing room with another; the unused count that does not add up.
+    /// or sharing room with another; the unused count that does not add up. Lists laid out in
+    /// claim order (as built, and most of them after edits) are checked against their
+    /// neighbours; the rest are marked entry by entry.
     func layoutViolations() -> [String] {
         var problems: [String] = []
-        var owner = [Bool](repeating: false, count: storage.count)
-        var held = 0
+        var held = 0, end = 0
+        var inOrder = true  // each list starts where the one before it ends, or after
         for (c, span) in spans.enumerated() {
             guard span.start >= 0, span.count >= 0, span.count <= span.capacity, Int(span.start) + Int(span.capacity) <= storage.count else {
                 problems.append("list \(c) lies outside its storage")
                 continue
             }
-            for i in Int(span.start)..<(Int(span.start) + Int(span.capacity)) {
-                if owner[i] { problems.append("list \(c) overlaps another"); break }
-                owner[i] = true
-            }
             held += Int(span.capacity)
+            guard span.capacity > 0 else { continue }
+            if Int(span.start) >= end { end = Int(span.start) + Int(span.capacity) } else { inOrder = false }
+        }
+        guard problems.isEmpty else { return problems }
+        if !inOrder {
+            // Some list lies out of order: each entry of room is marked as taken, by one list only.
+            var owner = [Bool](repeating: false, count: storage.count)
+            owner.withUnsafeMutableBufferPointer { owner in
+                for (c, span) in spans.enumerated() {
+                    for i in Int(span.start)..<(Int(span.start) + Int(span.capacity)) {
+                        if owner[i] { problems.append("list \(c) overlaps another"); break }
+                        owner[i] = true
+                    }
+                }
+            }
         }
         if problems.isEmpty, held + unused != storage.count { problems.append("lists hold \(held) entries and \(unused) are unused of \(storage.count)") }
         return problems
