@@ -48,15 +48,16 @@ extension Array {
     }
 }
 
-extension Array where Element == Int {
-    /// In an ascending array, the first place whose number is at least `n` (`count` when none
-    /// is): how many numbers are below `n`. A binary search.
+extension RandomAccessCollection where Element == Int, Index == Int {
+    /// In an ascending collection (an array, a relation list), how many numbers are below `n`:
+    /// from the start, the offset of the first number that is at least `n` (`count` when none
+    /// is). A binary search.
     package func lowerBound(_ n: Int) -> Int {
-        var low = 0, high = count
+        var low = startIndex, high = endIndex
         while low < high {
-            let mid = (low + high) / 2
+            let mid = low + (high - low) / 2
             if self[mid] < n { low = mid + 1 } else { high = mid }
         }
-        return low
+        return low - startIndex
     }
 }

@@ -227,23 +227,18 @@ package struct IDIndex: Sendable {
     mutating func renumber(from first: Int = 0, _ newNumber: Renumbering) {
         // Entries below `first` are left as they are; empty slots are below every entry.
         let lowest = UInt64(first + 1) << 32
-        let shift = newNumber.shift
         slots.withUnsafeMutableBufferPointer { slots in
+            if let (at, by) = newNumber.shift {
+                // One claim removed or inserted: the number in the high half moves by one.
+                Parallel.shift(slots, from: UInt64(at + 1) << 32, by: UInt64(bitPattern: Int64(by) << 32), minimum: 1 << 17)
+                return
+            }
             let table = Parallel.Unchecked(slots)
             Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
                 let slots = table.value
-                if let (at, by) = shift {
-                    // One claim removed or inserted: a loop the compiler turns into vector code.
-                    let from = UInt64(at + 1) << 32, step = UInt64(bitPattern: Int64(by) << 32)
-                    for s in piece {
-                        let slot = slots[s]
-                        slots[s] = slot >= from ? slot &+ step : slot
-                    }
-                } else {
-                    for s in piece where slots[s] >= lowest {
-                        let c = Int(slots[s] >> 32) - 1
-                        slots[s] = UInt64(newNumber(c) + 1) << 32 | (slots[s] & 0xFFFF_FFFF)
-                    }
+                for s in piece where slots[s] >= lowest {
+                    let c = Int(slots[s] >> 32) - 1
+                    slots[s] = UInt64(newNumber(c) + 1) << 32 | (slots[s] & 0xFFFF_FFFF)
                 }
             }
         }

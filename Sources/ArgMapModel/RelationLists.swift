@@ -190,23 +190,17 @@ public struct RelationLists: RandomAccessCollection, Sendable {
     /// too, whose numbers mean nothing): one pass in order over the flat array, in pieces on
     /// both cores, for a renumbering that removes no number still listed.
     mutating func renumberAll(from first: Int, _ newNumber: Renumbering) {
-        let shift = newNumber.shift
         storage.withUnsafeMutableBufferPointer { storage in
+            if let (at, by) = newNumber.shift {
+                Parallel.shift(storage, from: Int32(truncatingIfNeeded: at), by: Int32(truncatingIfNeeded: by), minimum: 1 << 16)
+                return
+            }
             let shared = Parallel.Unchecked(storage)
             Parallel.forEachPiece(storage.count, minimum: 1 << 16) { piece in
                 let storage = shared.value
-                if let (at, by) = shift {
-                    // One number removed or inserted: a loop the compiler turns into vector code.
-                    let at = Int32(truncatingIfNeeded: at), by = Int32(truncatingIfNeeded: by)
-                    for i in piece {
-                        let n = storage[i]
-                        storage[i] = n >= at ? n &+ by : n
-                    }
-                } else {
-                    let first = Int32(truncatingIfNeeded: first)
-                    for i in piece where storage[i] >= first {
-                        storage[i] = Int32(truncatingIfNeeded: newNumber(Int(storage[i])))
-                    }
+                let first = Int32(truncatingIfNeeded: first)
+                for i in piece where storage[i] >= first {
+                    storage[i] = Int32(truncatingIfNeeded: newNumber(Int(storage[i])))
                 }
             }
         }
@@ -308,16 +302,6 @@ public struct RelationList: RandomAccessCollection, Sendable, Equatable, CustomS
     public var startIndex: Int { 0 }
     public var endIndex: Int { numbers.count }
     public subscript(k: Int) -> Int { Int(numbers[numbers.startIndex + k]) }
-
-    /// The first place whose number is at least `n` (`count` when none is). A binary search.
-    public func lowerBound(_ n: Int) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < n { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
 
     public var description: String { Array(self).description }
 }
