@@ -151,8 +151,7 @@ public struct ArgumentMap: Sendable {
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
     mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) {
         if let first = goneRelations.first {
-            Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, removing: goneRelations,
-                               Renumbering(removing: goneRelations))
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
         }
         for c in positions { indexByID.remove(claims[c].id, in: claims) }
         claims.remove(atAscending: positions)
@@ -209,8 +208,7 @@ public struct ArgumentMap: Sendable {
             newNumbers.append(min(max(position, (newNumbers.last ?? -1) + 1), oldCount + j))
         }
         if newNumbers[0] < oldCount {
-            Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil, removing: [],
-                               Renumbering(inserting: newNumbers))
+            Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil, Renumbering(inserting: newNumbers))
         }
         relations.insert(inserted.map(\.0), atAscending: newNumbers)
         for r in newNumbers {
@@ -223,16 +221,15 @@ public struct ArgumentMap: Sendable {
     /// - Complexity: O(claims + relations after the first removed).
     mutating func removeRelationsUnchecked(_ positions: [Int]) {
         guard let first = positions.first else { return }
-        Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: nil, removing: positions,
-                           Renumbering(removing: positions))
+        Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: nil, Renumbering(removing: positions))
         relations.remove(atAscending: positions)
     }
 
     /// Renumbers the relations `first` or more in the lists (of the claims not skipped), mapping
-    /// each number through `newNumber` and dropping the `removed` relations. A renumbering keeps
-    /// relation order, so each list stays in order.
+    /// each number through `newNumber` and dropping the relations it removes. A renumbering
+    /// keeps relation order, so each list stays in order.
     private static func renumberLists(_ incoming: inout RelationLists, _ outgoing: inout RelationLists, relations: [Relation], from first: Int,
-                                      skipping gone: [Bool]?, removing removed: [Int], _ newNumber: Renumbering) {
+                                      skipping gone: [Bool]?, _ newNumber: Renumbering) {
         if relations.count - first <= 4_096 {
             // Few relations move: rewrite the lists that hold them.
             var doneIn = Set<Int>(), doneOut = Set<Int>()
@@ -247,7 +244,7 @@ public struct ArgumentMap: Sendable {
         }
         // Many do: the removed ones leave their lists, then every number moves in one pass over
         // each flat array.
-        for r in removed {
+        for r in newNumber.removed {
             if gone?[relations[r].to] != true { incoming.remove(r, from: relations[r].to) }
             if gone?[relations[r].from] != true { outgoing.remove(r, from: relations[r].from) }
         }

@@ -128,9 +128,6 @@ public struct RelationLists: RandomAccessCollection, Sendable {
         package subscript(k: Int) -> Int { Int(numbers[k]) }
     }
 
-    /// The lists as arrays, for tests that corrupt them on purpose.
-    package var arrays: [[Int]] { (0..<count).map { Array(self[$0]) } }
-
     // MARK: - Changes (the map's primitive operations call them)
 
     /// Adds an empty list at the end.

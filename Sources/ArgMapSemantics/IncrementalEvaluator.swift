@@ -198,9 +198,7 @@ public final class IncrementalEvaluator {
     private static func shift(_ positions: inout [Int], removing gone: [Int], count: Int) {
         guard let lowest = gone.first else { return }
         if gone.count == 1 {
-            positions.withUnsafeMutableBufferPointer { positions in
-                for i in positions.indices where positions[i] > lowest { positions[i] -= 1 }
-            }
+            positions.withUnsafeMutableBufferPointer { Parallel.shift($0, from: lowest + 1, by: -1, minimum: 1 << 16) }
         } else if gone.count <= 64 {
             for i in positions.indices where positions[i] > lowest { positions[i] -= gone.lowerBound(positions[i]) }
         } else {
@@ -250,28 +248,19 @@ public final class IncrementalEvaluator {
         @inline(__always) func oldClaim(_ c: Int) -> Int { c < firstClaim ? c : old[c, from: firstClaim] }
 
         /// Numbers from some first one on mapped to others: for a few numbers removed or
-        /// inserted, by arithmetic and a search among them; for many, by a table indexed from
-        /// the first (whose random reads cost more than a short search, but less than a long one).
+        /// inserted, by the model's ``Renumbering`` (arithmetic and a search among them); for
+        /// many, by a table indexed from the first (whose random reads cost more than a short
+        /// search, but less than a long one).
         struct Mapping {
-            /// Removed numbers (ascending), or for inserted ones how many old numbers come before
-            /// each; empty when `table` is used.
-            private var marks: [Int] = []
-            /// The mark when there is only one (-1 otherwise), read without an array access.
-            private var one = -1
-            private var removes = false
+            private var search: Renumbering?
             private var table: [Int32] = []
 
             /// Fewer changed numbers than this are searched rather than tabled.
             static let searched = 16
 
             @inline(__always) subscript(n: Int, from first: Int) -> Int {
-                if one >= 0 { return n < one ? n : removes ? (n == one ? -1 : n - 1) : n + 1 }
-                if marks.isEmpty { return table.isEmpty ? n : Int(table[n - first]) }
-                if removes {
-                    let k = marks.lowerBound(n)
-                    return k < marks.count && marks[k] == n ? -1 : n - k
-                }
-                return n + marks.lowerBound(n + 1)
+                if let search { return search.number(n) }
+                return table.isEmpty ? n : Int(table[n - first])
             }
 
             /// For each number of `first..<count`, its number once `removed` (ascending, none
@@ -282,10 +271,10 @@ public final class IncrementalEvaluator {
                 var new = Mapping(), old = Mapping()
                 guard !removed.isEmpty else { return (new, old) }
                 if removed.count < searched {
-                    new.marks = removed
-                    new.removes = true
-                    old.marks = removed.enumerated().map { $0.element - $0.offset }
-                    if removed.count == 1 { (new.one, old.one) = (removed[0], removed[0]) }
+                    // Numbers removed from the old, read the other way round, are numbers inserted
+                    // into the new.
+                    new.search = Renumbering(removing: removed)
+                    old.search = Renumbering(inserting: removed)
                     return (new, old)
                 }
                 var newTable = [Int32](repeating: -1, count: count - first), oldTable = [Int32](repeating: 0, count: count - first - removed.count)

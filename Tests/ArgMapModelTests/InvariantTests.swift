@@ -12,7 +12,7 @@ struct InvariantTests {
         var index: IDIndex?
 
         init(_ map: ArgumentMap) {
-            (claims, relations, incoming, outgoing) = (map.claims, map.relations, map.incoming.arrays, map.outgoing.arrays)
+            (claims, relations, incoming, outgoing) = (map.claims, map.relations, map.incoming.map(Array.init), map.outgoing.map(Array.init))
         }
 
         /// The map these parts make, its id index built from `indexed` (the claims, unless said).
