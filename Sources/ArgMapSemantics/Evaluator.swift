@@ -162,6 +162,9 @@ public enum Evaluator {
         case .mlp:
             if w <= 0 { return 0 }
             if w >= 1 { return 1 }
+            // No net contribution leaves the base, exactly, with no log and exp to round it
+            // (or to spend time on: most claims, the leaves, are this).
+            if sumSup == sumAtt { return w }
             return logistic(log(w / (1 - w)) + sumSup - sumAtt)
         case .hcat:
             return w / (1 + sumAtt)

@@ -229,6 +229,41 @@ struct CommandTableTests {
         #expect(shownRows + cut == flow.sheets.prefix(shownSheets).map(\.rows).reduce(0, +))
     }
 
+    /// `compare` shows a row for the claim and for each of its first `Commands.foldChildren`
+    /// children, in the columns of the header, and counts the rest unless --all is given.
+    @Test func compareFoldsItsRowsUnlessAll() throws {
+        // Sixty children, some with ids too long for the column (cut short with …).
+        var map = ArgumentMap()
+        try map.apply(.addClaim(Claim(id: "t", text: "thesis")))
+        for i in 0..<60 {
+            let id = i % 3 == 0 ? "a-reason-with-a-long-name-\(i)" : "r\(i)"
+            try map.apply(.addClaim(Claim(id: id, text: "reason \(i)", base: Double(i % 10) / 10)))
+            try map.apply(.link(RelationSpec(from: id, to: "t", type: i % 2 == 0 ? .support : .attack)))
+        }
+        let thesis = 0
+        let children = map.incoming[thesis].map { map.claims[map.relations[$0].from].id }
+            .map { $0.count > 19 ? String($0.prefix(18)) + "…" : $0 }
+        for all in [false, true] {
+            let console = Console(sink: .buffer)
+            let repl = REPL(session: Session(map: map), console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
+            #expect(repl.execute("compare" + (all ? " --all" : "")), "\(console.errors)")
+            let lines = console.output.split(separator: "\n")
+            let header = try #require(lines.first)
+            let column = try #require(header.range(of: "dfquad")).lowerBound.utf16Offset(in: header)
+            // A row is a claim's id, indented under the first, and its scores from the column on.
+            let rows = lines.dropFirst().filter { !$0.hasPrefix("    ") && !$0.hasPrefix("… ") }
+            let ids = rows.map { $0.prefix(column).trimmingCharacters(in: .whitespaces) }
+            let shown = all ? children.count : Commands.foldChildren
+            #expect(ids == [map.claims[thesis].id] + children.prefix(shown))
+            for row in rows.dropFirst() {
+                #expect(row.hasPrefix("  ") && row.count > column && row[row.index(row.startIndex, offsetBy: column - 1)] == " "
+                        && row[row.index(row.startIndex, offsetBy: column)] != " ", "\(row) is out of the columns")
+            }
+            let fold = "… and \(children.count - shown) more claims under \(map.claims[thesis].id) (compare \(map.claims[thesis].id) --all shows every one)"
+            #expect(lines.contains { $0 == fold } == !all, "\(lines.suffix(2))")
+        }
+    }
+
     /// `find` ignores case in any script, and looks in every field.
     @Test func findIgnoresCaseInAnyScript() {
         func matches(_ needle: String, _ text: String) -> Bool {

@@ -17,6 +17,25 @@ struct PropertyTests {
         }
     }
 
+    /// Nothing bearing on a claim leaves its base to the last bit, whatever the base: MLP
+    /// takes no logit and logistic of it (which round), and neither does any other.
+    @Test(arguments: gradual)
+    func aClaimNothingBearsOnKeepsItsBaseExactly(_ semantics: Semantics) throws {
+        var map = ArgumentMap()
+        var rng = SplitMix64(seed: 11)
+        for i in 0..<500 { try map.apply(.addClaim(Claim(id: "c\(i)", base: Double(rng.next() % 1_000_000) / 1_000_000))) }
+        // And a claim whose one support and one attack cancel out.
+        try map.apply(.addClaim(Claim(id: "t", base: 0.37)))
+        try map.apply(.link(RelationSpec(from: "c1", to: "t", type: .attack)))
+        try map.apply(.link(RelationSpec(from: "c2", to: "t", type: .support)))
+        try map.apply(.setValue("c2", .base(map.claims[1].base)))
+        let e = Evaluator.evaluate(map, semantics)
+        for (i, claim) in map.claims.enumerated().prefix(500) {
+            #expect(e.scores[i] == claim.base, "\(semantics): \(claim.id) scores \(e.scores[i]), its base is \(claim.base)")
+        }
+        if semantics == .mlp { #expect(e.scores[500] == 0.37) }
+    }
+
     @Test(arguments: monotone)
     func monotonicity(_ semantics: Semantics) throws {
         for seed in 1...20 as ClosedRange<UInt64> {

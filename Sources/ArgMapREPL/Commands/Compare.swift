@@ -4,25 +4,34 @@ import ArgMapSemantics
 extension Commands {
     static let compare = Command(
         name: "compare", group: .scoring,
-        usage: "compare [ID]",
+        usage: "compare [ID] [--all]",
         summary: "every semantics side by side for a claim and the claims under it",
-        discussion: "One column per semantics, one row per claim, and a note on each row saying why the semantics disagree there.",
-        examples: ["compare", "compare reason-3-diplomacy-over-economics"],
-        arguments: [.claim], maxArguments: 1,
+        discussion: "One column per semantics, one row per claim, and a note on each row saying why the semantics disagree there. Past 40 claims under it the rest are counted, not shown, unless --all is given.",
+        examples: ["compare", "compare reason-3-diplomacy-over-economics", "compare --all"],
+        arguments: [.claim], options: [OptionSpec("all", nil, "a row for every claim under it, folding none")], maxArguments: 1,
         run: { inv throws(CommandError) in
-            let (args, _) = try inv.parse()
+            let (args, options) = try inv.parse()
             let s = inv.session
             guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.roots.first else {
                 throw CommandError("the map is empty", at: inv.commandWord)
             }
             let results = s.evaluations(Semantics.allCases)
-            let rows = [c] + s.map.incoming[c].map { s.map.relations[$0].from }
-            var lines = [("claim".padding(to: 22) + Semantics.allCases.map { $0.rawValue.padding(to: 8) }.joined()).trimmingCharacters(in: " ")]
-            for (i, row) in rows.enumerated() {
-                var name = (i == 0 ? "" : "  ") + s.map.claims[row].id
+            // Folded as tree folds a claim's children.
+            let under = s.map.incoming[c]
+            let shown = options["all"] != nil ? under.count : min(under.count, Commands.foldChildren)
+            let rows = [c] + under.prefix(shown).map { s.map.relations[$0].from }
+            // Columns line up: a line loses only its trailing blanks.
+            func row(_ cells: String) -> String { String(cells.reversed().drop { $0 == " " }.reversed()) }
+            var lines = [row("claim".padding(to: 22) + Semantics.allCases.map { $0.rawValue.padding(to: 8) }.joined())]
+            for (i, c) in rows.enumerated() {
+                var name = (i == 0 ? "" : "  ") + s.map.claims[c].id
                 if name.count > 21 { name = String(name.prefix(20)) + "…" }
-                lines.append((name.padding(to: 22) + results.map { Commands.scoreString($0, row).padding(to: 8) }.joined()).trimmingCharacters(in: " "))
-                lines.append(TextLayout.block("    ", Commands.disagreement(s.map, row, results), width: inv.console.width, hanging: 4))
+                lines.append(row(name.padding(to: 22) + results.map { Commands.scoreString($0, c).padding(to: 8) }.joined()))
+                lines.append(TextLayout.block("    ", Commands.disagreement(s.map, c, results), width: inv.console.width, hanging: 4))
+            }
+            if shown < under.count {
+                let id = s.map.claims[c].id
+                lines.append("… and \(under.count - shown) more claims under \(id) (compare \(id) --all shows every one)")
             }
             inv.console.print(lines.joined(separator: "\n"))
         })
