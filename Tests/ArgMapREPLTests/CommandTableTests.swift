@@ -264,6 +264,72 @@ struct CommandTableTests {
         }
     }
 
+    /// `rate` asks about every claim under the one rated once, each after the claims under it
+    /// (on an acyclic map), and about every relation between two of them once: at its claim's
+    /// turn, or, found later, at the turn of the claim it bears on. The first question comes
+    /// after a walk down one branch, not the whole map.
+    @Test(arguments: [MapGenerator.Shape.tree, .dag, .cyclic])
+    func rateAsksAboutEachClaimAndRelationOnceBottomUp(_ shape: MapGenerator.Shape) throws {
+        for seed in 1...6 as ClosedRange<UInt64> {
+            let map = MapGenerator.generate(.init(claims: 400, shape: shape, seed: seed))
+            for top in [try #require(map.roots.first), 7] {
+                // What is under the top, by a plain breadth-first search.
+                var under = Set([top]), queue = [top]
+                while let c = queue.popLast() {
+                    for r in map.incoming[c] where under.insert(map.relations[r].from).inserted { queue.append(map.relations[r].from) }
+                }
+                var walk = RatingWalk(map, from: top)
+                var turn: [Int: Int] = [:], asked: [Int: Int] = [:]
+                while let t = walk.next() {
+                    #expect(turn[t.claim] == nil, "seed \(seed): \(t.claim) asked twice")
+                    turn[t.claim] = turn.count
+                    for r in t.relations {
+                        #expect(map.relations[r].from == t.claim)
+                        asked[r, default: 0] += 1
+                    }
+                    for r in t.late {
+                        #expect(map.relations[r].to == t.claim && turn[map.relations[r].from] != nil, "a late relation's claim had its turn")
+                        asked[r, default: 0] += 1
+                    }
+                }
+                #expect(Set(turn.keys) == under, "seed \(seed) \(shape): every claim under \(top), and no other")
+                #expect(turn[top] == under.count - 1, "the rated claim last")
+                let inside = map.relations.indices.filter {
+                    under.contains(map.relations[$0].from) && under.contains(map.relations[$0].to) && map.relations[$0].from != top
+                }
+                #expect(asked.keys.sorted() == inside && asked.values.allSatisfy { $0 == 1 }, "seed \(seed) \(shape): each relation once")
+                if shape != .cyclic {
+                    for r in inside { #expect(turn[map.relations[r].from]! < turn[map.relations[r].to]!, "seed \(seed): bottom-up") }
+                }
+            }
+        }
+        // A big map: the first question after one branch.
+        let big = MapGenerator.generate(.init(claims: 100_000, shape: .dag, seed: 2))
+        var walk = RatingWalk(big, from: try #require(big.roots.first))
+        let first = walk.next()
+        #expect(first != nil)
+        #expect(walk.count < 100, "reached \(walk.count) claims before the first question")
+    }
+
+    /// A relation found after its claim's turn is asked at the turn of the claim it bears on.
+    @Test func rateAsksARelationFoundLateAtItsTargetsTurn() throws {
+        // By hand: c is reached under b, before a; its relation to t is asked at its own turn
+        // (t was reached first), not again when t comes to it; its relation to a, found when a
+        // is, comes at a's turn.
+        var map = ArgumentMap()
+        for id in ["t", "c", "a", "b"] { try map.apply(.addClaim(Claim(id: id, text: id))) }
+        for (from, to) in [("b", "t"), ("a", "t"), ("c", "t"), ("c", "b"), ("c", "a")] {
+            try map.apply(.link(RelationSpec(from: from, to: to, type: .support)))
+        }
+        var small = RatingWalk(map, from: 0)
+        var turns: [String] = []
+        func pair(_ r: Int) -> String { map.claims[map.relations[r].from].id + ">" + map.claims[map.relations[r].to].id }
+        while let t = small.next() {
+            turns.append((t.late.map(pair) + [map.claims[t.claim].id] + t.relations.map(pair)).joined(separator: " "))
+        }
+        #expect(turns == ["c c>t c>b", "b b>t", "c>a a a>t", "t"])
+    }
+
     /// `find` ignores case in any script, and looks in every field.
     @Test func findIgnoresCaseInAnyScript() {
         func matches(_ needle: String, _ text: String) -> Bool {

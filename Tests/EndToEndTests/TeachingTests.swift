@@ -9,14 +9,14 @@ struct TeachingTests {
         defer { folder.cleanup() }
         let map = folder.file("pivot.argdown")
         try "[t]: The Pivot succeeds\n  + [a]: Trade grew {sources: [\"customs\"]}\n  - [b]: Investment stayed small\n".write(toFile: map, atomically: true, encoding: .utf8)
-        // Answers: b's base 4, b's weight 4, a's base 1, a's weight (keep), t's base 2; then save.
-        let r = try runArgmap([map], stdin: "rate\n4\n4\n1\n\n2\nsave\nquit\n")
+        // Answers: a's base 1, a's weight (keep), b's base 4, b's weight 4, t's base 2; then save.
+        let r = try runArgmap([map], stdin: "rate\n1\n\n4\n4\n2\nsave\nquit\n")
         #expect(r.status == 0, "\(r.stderr)")
         let out = r.stdout
         let bAt = try #require(out.range(of: "b: Investment stayed small"))
         let aAt = try #require(out.range(of: "a: Trade grew"))
         let tAt = try #require(out.range(of: "t: The Pivot succeeds"))
-        #expect(bAt.lowerBound < aAt.lowerBound && aAt.lowerBound < tAt.lowerBound, "deepest first")
+        #expect(aAt.lowerBound < bAt.lowerBound && bAt.lowerBound < tAt.lowerBound, "the claims under t first, in the map's order")
         #expect(!out[..<tAt.upperBound].contains("score"), "no score shown while rating")
         #expect(out.contains("2 ratings changed. t scores 0.13 under dfquad (it was 0.50)"), "b's weight and t's base were already 4 and 2")
         let saved = try String(contentsOfFile: map, encoding: .utf8)
