@@ -21,7 +21,11 @@ extension Commands {
             let shown = options["all"] != nil ? under.count : min(under.count, Commands.foldChildren)
             let rows = [c] + under.prefix(shown).map { s.map.relations[$0].from }
             // Columns line up: a line loses only its trailing blanks.
-            func row(_ cells: String) -> String { String(cells.reversed().drop { $0 == " " }.reversed()) }
+            func row(_ cells: String) -> String {
+                var row = cells
+                while row.utf8.last == UInt8(ascii: " ") { row.removeLast() }
+                return row
+            }
             var lines = [row("claim".padding(to: 22) + Semantics.allCases.map { $0.rawValue.padding(to: 8) }.joined())]
             for (i, c) in rows.enumerated() {
                 var name = (i == 0 ? "" : "  ") + s.map.claims[c].id
