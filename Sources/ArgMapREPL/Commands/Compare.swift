@@ -27,11 +27,11 @@ extension Commands {
                 return row
             }
             var lines = [row("claim".padding(to: 22) + Semantics.allCases.map { $0.rawValue.padding(to: 8) }.joined())]
-            for (i, c) in rows.enumerated() {
-                var name = (i == 0 ? "" : "  ") + s.map.claims[c].id
+            for (i, claim) in rows.enumerated() {
+                var name = (i == 0 ? "" : "  ") + s.map.claims[claim].id
                 if name.count > 21 { name = String(name.prefix(20)) + "…" }
-                lines.append(row(name.padding(to: 22) + results.map { Commands.scoreString($0, c).padding(to: 8) }.joined()))
-                lines.append(TextLayout.block("    ", Commands.disagreement(s.map, c, results), width: inv.console.width, hanging: 4))
+                lines.append(row(name.padding(to: 22) + results.map { Commands.scoreString($0, claim).padding(to: 8) }.joined()))
+                lines.append(TextLayout.block("    ", Commands.disagreement(s.map, claim, results), width: inv.console.width, hanging: 4))
             }
             if shown < under.count {
                 let id = s.map.claims[c].id
