@@ -48,11 +48,11 @@ extension Array {
     }
 }
 
-extension RandomAccessCollection where Element == Int, Index == Int {
-    /// In an ascending collection (an array, a relation list), how many numbers are below `n`:
-    /// from the start, the offset of the first number that is at least `n` (`count` when none
-    /// is). A binary search.
-    package func lowerBound(_ n: Int) -> Int {
+extension RandomAccessCollection where Element: Comparable, Index == Int {
+    /// In an ascending collection (an array, a relation list, a run of a flat array), how many
+    /// elements are below `n`: from the start, the offset of the first that is at least `n`
+    /// (`count` when none is). A binary search.
+    package func lowerBound(_ n: Element) -> Int {
         var low = startIndex, high = endIndex
         while low < high {
             let mid = low + (high - low) / 2

@@ -187,20 +187,7 @@ public struct RelationLists: RandomAccessCollection, Sendable {
     /// too, whose numbers mean nothing): one pass in order over the flat array, in pieces on
     /// both cores, for a renumbering that removes no number still listed.
     mutating func renumberAll(from first: Int, _ newNumber: Renumbering) {
-        storage.withUnsafeMutableBufferPointer { storage in
-            if let (at, by) = newNumber.shift {
-                Parallel.shift(storage, from: Int32(truncatingIfNeeded: at), by: Int32(truncatingIfNeeded: by), minimum: 1 << 16)
-                return
-            }
-            let shared = Parallel.Unchecked(storage)
-            Parallel.forEachPiece(storage.count, minimum: 1 << 16) { piece in
-                let storage = shared.value
-                let first = Int32(truncatingIfNeeded: first)
-                for i in piece where storage[i] >= first {
-                    storage[i] = Int32(truncatingIfNeeded: newNumber(Int(storage[i])))
-                }
-            }
-        }
+        storage.withUnsafeMutableBufferPointer { newNumber.apply(to: $0, from: first, minimum: 1 << 16) }
     }
 
     /// Rewrites one list's numbers from `first` on in place, dropping the removed ones.
@@ -209,11 +196,7 @@ public struct RelationLists: RandomAccessCollection, Sendable {
                                 _ newNumber: Renumbering) {
         let start = Int(span.start), end = start + Int(span.count)
         guard end > start, storage[end - 1] >= first else { return }
-        var low = start, high = end
-        while low < high {
-            let mid = (low + high) / 2
-            if storage[mid] < first { low = mid + 1 } else { high = mid }
-        }
+        let low = start + storage[start..<end].lowerBound(first)
         var w = low
         for k in low..<end {
             let n = newNumber.number(Int(storage[k]))

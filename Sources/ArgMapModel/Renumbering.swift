@@ -32,6 +32,24 @@ package struct Renumbering: Sendable {
         return removing ? (one + 1, -1) : (one, 1)
     }
 
+    /// Maps every number `first` or more of `numbers` (all of them numbers that stay) to its
+    /// new one, in place, in pieces on both cores from `minimum` numbers on: by
+    /// ``Parallel/shift(_:from:by:minimum:)`` for one number removed or inserted.
+    package func apply<T: FixedWidthInteger>(to numbers: UnsafeMutableBufferPointer<T>, from first: Int, minimum: Int) {
+        if let (at, by) = shift {
+            Parallel.shift(numbers, from: T(truncatingIfNeeded: at), by: T(truncatingIfNeeded: by), minimum: minimum)
+            return
+        }
+        let shared = Parallel.Unchecked(numbers)
+        Parallel.forEachPiece(numbers.count, minimum: minimum) { piece in
+            let numbers = shared.value
+            let first = T(truncatingIfNeeded: first)
+            for i in piece where numbers[i] >= first {
+                numbers[i] = T(truncatingIfNeeded: self(Int(numbers[i])))
+            }
+        }
+    }
+
     /// The new number of a number that stays.
     @inline(__always)
     package func callAsFunction(_ n: Int) -> Int {

@@ -197,10 +197,8 @@ public final class IncrementalEvaluator {
     /// Lowers each position by the number of `gone` positions (ascending) below it.
     private static func shift(_ positions: inout [Int], removing gone: [Int], count: Int) {
         guard let lowest = gone.first else { return }
-        if gone.count == 1 {
-            positions.withUnsafeMutableBufferPointer { Parallel.shift($0, from: lowest + 1, by: -1, minimum: 1 << 16) }
-        } else if gone.count <= 64 {
-            for i in positions.indices where positions[i] > lowest { positions[i] -= gone.lowerBound(positions[i]) }
+        if gone.count <= 64 {
+            positions.withUnsafeMutableBufferPointer { Renumbering(removing: gone).apply(to: $0, from: lowest, minimum: 1 << 16) }
         } else {
             // Many: a table of how many are below each position.
             var below = [Int32](repeating: 0, count: count + 1)
