@@ -31,6 +31,8 @@ public struct Flow: Sendable {
     }
 
     public let round: Round
+    /// What each claim was answered with: which claims the flow marks dropped.
+    public let answers: Drops.Answers
     /// The sheets laid out: all of them, or as many as `rows` asked for.
     public let sheets: [Sheet]
     /// How many sheets the flow has, laid out or not.
@@ -38,22 +40,28 @@ public struct Flow: Sendable {
 
     /// The flow of the whole map, or only of the sheet of `position` (no sheet when it is not
     /// a position). With `rows`, sheets are laid out in order only until they hold that many
-    /// rows together; the rest are counted in ``sheetCount``, not laid out.
+    /// rows together; the rest are counted in ``sheetCount``, not laid out. The sheets are laid
+    /// out on one core while the answers are worked out on the other.
     public init(_ map: ArgumentMap, only position: Int? = nil, rows limit: Int = .max) {
         let round = Round(map)
-        var sheets: [Sheet] = []
-        var rows = 0, count = 0
-        // Which sheet last placed each claim: one array for all sheets, not a set per sheet.
-        var placed = [Int32](repeating: -1, count: map.count)
-        for (thesis, p) in Flow.positions(map) where position == nil || p == position {
-            count += 1
-            guard rows < limit else { continue }
-            sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, number: Int32(sheets.count), placed: &placed))
-            rows += sheets[sheets.count - 1].rows
-        }
+        let positions = Flow.positions(map)
+        let (laidOut, answers) = Parallel.both({ () -> (sheets: [Sheet], count: Int) in
+            var sheets: [Sheet] = []
+            var rows = 0, count = 0
+            // Which sheet last placed each claim: one array for all sheets, not a set per sheet.
+            var placed = [Int32](repeating: -1, count: map.count)
+            for (thesis, p) in positions where position == nil || p == position {
+                count += 1
+                guard rows < limit else { continue }
+                sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, number: Int32(sheets.count), placed: &placed))
+                rows += sheets[sheets.count - 1].rows
+            }
+            return (sheets, count)
+        }, { Drops.Answers(map, round: round) })
         self.round = round
-        self.sheets = sheets
-        sheetCount = count
+        self.answers = answers
+        sheets = laidOut.sheets
+        sheetCount = laidOut.count
     }
 
     /// Each sheet's position and its thesis, in order: the arguments directly under each
@@ -105,16 +113,21 @@ public struct Flow: Sendable {
     public static func firstSheets(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)]) -> [Int?] {
         var first = [Int?](repeating: nil, count: map.count)
         var stack: [Int] = []
-        for (i, (_, position)) in positions.enumerated() where first[position] == nil {
-            first[position] = i
-            stack.append(position)
-            while let c = stack.popLast() {
-                for r in map.incoming[c] {
-                    let child = map.relations[r].from
-                    if first[child] == nil { first[child] = i; stack.append(child) }
+        let sources = RelationEnds.sources(map)
+        sources.withUnsafeBufferPointer { sources in
+        map.incoming.withUnsafeLists { incoming in
+        first.withUnsafeMutableBufferPointer { first in
+            for (i, (_, position)) in positions.enumerated() where first[position] == nil {
+                first[position] = i
+                stack.append(position)
+                while let c = stack.popLast() {
+                    for r in incoming[c] {
+                        let child = RelationEnds.claim(sources[r])
+                        if first[child] == nil { first[child] = i; stack.append(child) }
+                    }
                 }
             }
-        }
+        }}}
         return first
     }
 }

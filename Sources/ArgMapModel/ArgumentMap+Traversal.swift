@@ -2,7 +2,7 @@ extension ArgumentMap {
     /// The theses: claims that support, attack or undercut nothing, in claim order.
     /// - Complexity: O(claims).
     public var roots: [Int] {
-        claims.indices.filter { outgoing[$0].isEmpty }
+        outgoing.withUnsafeLists { outgoing in claims.indices.filter { outgoing[$0].isEmpty } }
     }
 
     /// The claims under a claim (its supporters, attackers and undercutters), with the relation

@@ -38,6 +38,20 @@ package enum Parallel {
         }
     }
 
+    /// Runs `a` and `b` at once, one on each of two cores, and returns both results.
+    package static func both<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+        let first = Slots<A>(1), second = Slots<B>(1)
+        withoutActuallyEscaping(a) { a in
+            withoutActuallyEscaping(b) { b in
+                let calls = Unchecked((a, b))
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    if k == 0 { first[0] = calls.value.0() } else { second[0] = calls.value.1() }
+                }
+            }
+        }
+        return (first[0]!, second[0]!)
+    }
+
     /// `range` cut into `parts` consecutive pieces of nearly equal size.
     package static func pieces(_ range: Range<Int>, _ parts: Int) -> [Range<Int>] {
         (0..<parts).map { k in

@@ -12,18 +12,18 @@
 public struct RelationLists: RandomAccessCollection, Sendable {
     /// Where a claim's list lies in ``storage``: `count` numbers from `start`, with room for
     /// `capacity`.
-    struct Span: Sendable, Equatable {
-        var start: Int32
-        var count: Int32
-        var capacity: Int32
+    @usableFromInline struct Span: Sendable, Equatable {
+        @usableFromInline var start: Int32
+        @usableFromInline var count: Int32
+        @usableFromInline var capacity: Int32
 
         static let empty = Span(start: 0, count: 0, capacity: 0)
-        var range: Range<Int> { Int(start)..<(Int(start) + Int(count)) }
+        @inlinable var range: Range<Int> { Int(start)..<(Int(start) + Int(count)) }
     }
 
     /// Internal so that tests can break the layout on purpose.
-    var spans: [Span] = []
-    private(set) var storage: [Int32] = []
+    @usableFromInline var spans: [Span] = []
+    @usableFromInline private(set) var storage: [Int32] = []
     /// How many entries of ``storage`` no list holds room in.
     private var unused = 0
 
@@ -91,41 +91,47 @@ public struct RelationLists: RandomAccessCollection, Sendable {
     static func headroom(_ count: Int) -> Int { 1_024 + count / 16 }
 
     /// How many lists (claims) there are.
-    public var count: Int { spans.count }
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { spans.count }
+    @inlinable public var count: Int { spans.count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { spans.count }
 
-    /// Claim `c`'s list.
-    public subscript(c: Int) -> RelationList {
+    /// Claim `c`'s list (inlinable, as every pass over the map reads lists in its inner loop).
+    @inlinable public subscript(c: Int) -> RelationList {
         RelationList(storage[spans[c].range])
     }
 
     /// The lists read in place, without counting a reference to the storage at each list read:
     /// for passes over every list on several cores, where that shared count would be contended.
     /// The lists must not outlive `body`.
-    package func withUnsafeLists<R>(_ body: (UnsafeLists) -> R) -> R {
+    @inlinable package func withUnsafeLists<R>(_ body: (UnsafeLists) -> R) -> R {
         storage.withUnsafeBufferPointer { storage in
             spans.withUnsafeBufferPointer { spans in body(UnsafeLists(storage: storage, spans: spans)) }
         }
     }
 
     /// ``RelationLists`` read in place; see ``withUnsafeLists(_:)``.
-    package struct UnsafeLists: @unchecked Sendable {
-        let storage: UnsafeBufferPointer<Int32>
-        let spans: UnsafeBufferPointer<Span>
+    @usableFromInline package struct UnsafeLists: @unchecked Sendable {
+        @usableFromInline let storage: UnsafeBufferPointer<Int32>
+        @usableFromInline let spans: UnsafeBufferPointer<Span>
 
-        package subscript(c: Int) -> UnsafeList {
+        @inlinable init(storage: UnsafeBufferPointer<Int32>, spans: UnsafeBufferPointer<Span>) {
+            self.storage = storage
+            self.spans = spans
+        }
+
+        @inlinable package subscript(c: Int) -> UnsafeList {
             let span = spans[c]
             return UnsafeList(numbers: UnsafeBufferPointer(rebasing: storage[Int(span.start)..<(Int(span.start) + Int(span.count))]))
         }
     }
 
     /// One list read in place.
-    package struct UnsafeList: RandomAccessCollection {
-        let numbers: UnsafeBufferPointer<Int32>
-        package var startIndex: Int { 0 }
-        package var endIndex: Int { numbers.count }
-        package subscript(k: Int) -> Int { Int(numbers[k]) }
+    @usableFromInline package struct UnsafeList: RandomAccessCollection {
+        @usableFromInline let numbers: UnsafeBufferPointer<Int32>
+        @inlinable init(numbers: UnsafeBufferPointer<Int32>) { self.numbers = numbers }
+        @inlinable package var startIndex: Int { 0 }
+        @inlinable package var endIndex: Int { numbers.count }
+        @inlinable package subscript(k: Int) -> Int { Int(numbers[k]) }
     }
 
     // MARK: - Changes (the map's primitive operations call them)
@@ -275,13 +281,13 @@ public struct RelationLists: RandomAccessCollection, Sendable {
 
 /// One claim's relation numbers, ascending: a view of ``RelationLists``' storage, indexed from 0.
 public struct RelationList: RandomAccessCollection, Sendable, Equatable, CustomStringConvertible {
-    let numbers: ArraySlice<Int32>
+    @usableFromInline let numbers: ArraySlice<Int32>
 
-    init(_ numbers: ArraySlice<Int32>) { self.numbers = numbers }
+    @inlinable init(_ numbers: ArraySlice<Int32>) { self.numbers = numbers }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { numbers.count }
-    public subscript(k: Int) -> Int { Int(numbers[numbers.startIndex + k]) }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { numbers.count }
+    @inlinable public subscript(k: Int) -> Int { Int(numbers[numbers.startIndex + k]) }
 
     public var description: String { Array(self).description }
 }

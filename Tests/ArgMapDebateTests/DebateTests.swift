@@ -44,6 +44,81 @@ func debateMap() throws -> ArgumentMap {
         #expect(round.lastSpeech == .firstAffirmativeRebuttal)
     }
 
+    /// The round worked out plainly, as its documentation says: a queue of claims breadth first
+    /// from the theses (then every claim not reached, as a thesis), sides and speeches given as
+    /// each is reached, and each claim's first answer the earliest speech among the claims of
+    /// the other side directly under it.
+    static func plainRound(_ map: ArgumentMap) -> (side: [Side], speech: [Speech?], recorded: [Bool], firstAnswer: [Speech?]) {
+        let n = map.count
+        var side = [Side](repeating: .aff, count: n), speech = [Speech?](repeating: nil, count: n)
+        var recorded = [Bool](repeating: false, count: n), seen = Set<Int>()
+        for c in 0..<n {
+            if let name = map.claims[c].dataValue("speech")?.string, let s = Speech(name: name) { speech[c] = s; recorded[c] = true }
+        }
+        var queue: [Int] = []
+        for starts in [map.roots, Array(0..<n)] {
+            for r in starts where seen.insert(r).inserted {
+                if speech[r] == nil { speech[r] = .firstAffirmativeConstructive }
+                queue.append(r)
+            }
+            while !queue.isEmpty {
+                let c = queue.removeFirst()
+                for (child, r) in map.children(of: c) where seen.insert(child).inserted {
+                    side[child] = map.relations[r].type == .support ? side[c] : side[c].other
+                    if speech[child] == nil {
+                        speech[child] = side[child] == side[c] ? speech[c] : (speech[c]!.next(of: side[child]) ?? speech[c])
+                    }
+                    queue.append(child)
+                }
+            }
+        }
+        let firstAnswer = (0..<n).map { c in map.children(of: c).compactMap { side[$0.claim] != side[c] ? speech[$0.claim] : nil }.min() }
+        return (side, speech, recorded, firstAnswer)
+    }
+
+    /// The round, worked out in one packed pass, is the plain one: on the debate map, generated
+    /// maps of every shape, and random maps with cycles, several theses, claims no thesis
+    /// reaches, undercuts and recorded speeches.
+    @Test func theRoundIsThePlainBreadthFirstOne() throws {
+        var maps = [try debateMap()]
+        for (shape, seed) in [(MapGenerator.Shape.dag, UInt64(5)), (.cyclic, 6), (.tree, 7)] {
+            maps.append(MapGenerator.generate(.init(claims: 2_000, shape: shape, seed: seed)))
+        }
+        var rng = SplitMix64(seed: 12)
+        for _ in 0..<60 {
+            let n = 2 + Int(rng.next() % 30)
+            var text = ""
+            for i in 0..<n {
+                let speech = rng.next() % 3 == 0 ? " {speech: \"\(Speech.names[Int(rng.next() % 8)])\"}" : ""
+                text += "[c\(i)]: claim \(i)\(speech)\n\n"
+            }
+            var pairs = Set<[Int]>()
+            for _ in 0..<(n * 3 / 2) {
+                let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
+                if a != b, !pairs.contains([b, a]), pairs.insert([a, b]).inserted { text += "[c\(a)]\n  \(["+", "-", "+", "-", "_"][Int(rng.next() % 5)]) [c\(b)]\n\n" }
+            }
+            maps.append(try load(text))
+        }
+        var negatives = 0, inferred = 0, answered = 0
+        for map in maps {
+            let round = Round(map), plain = Self.plainRound(map)
+            // The first claim where each differs (nil: none), not the whole arrays.
+            func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int? {
+                a.count == b.count ? a.indices.first { a[$0] != b[$0] } : -1
+            }
+            #expect(firstDifference(round.side, plain.side) == nil)
+            #expect(firstDifference(round.speech, plain.speech) == nil)
+            #expect(firstDifference(round.recorded, plain.recorded) == nil)
+            #expect(firstDifference(round.firstAnswer, plain.firstAnswer) == nil)
+            #expect(round.lastSpeech == plain.speech.compactMap { $0 }.max())
+            negatives += plain.side.filter { $0 == .neg }.count
+            inferred += plain.recorded.filter { !$0 }.count
+            answered += plain.firstAnswer.filter { $0 != nil }.count
+        }
+        // The maps exercise what is compared.
+        #expect(negatives > 1_000 && inferred > 1_000 && answered > 1_000)
+    }
+
     @Test func answerDeadlinesTreatTheBlockAsOne() {
         #expect(Speech.secondAffirmativeConstructive.answeredBy == .firstNegativeRebuttal)
         #expect(Speech.secondNegativeConstructive.answeredBy == .firstAffirmativeRebuttal)

@@ -7,14 +7,13 @@ import ArgMapModel
 public enum FlowExporter {
     public static func csv(_ map: ArgumentMap) -> String {
         let flow = Flow(map)
-        let dropped = Set(Drops.find(in: map, round: flow.round).map(\.claim))
         var out = (["sheet", "row"] + Speech.names).joined(separator: ",") + "\r\n"
         for sheet in flow.sheets {
             for (r, row) in sheet.grid.enumerated() {
                 let cells = row.map { c -> String in
                     guard let c else { return "" }
                     let claim = map.claims[c]
-                    return CSVExporter.field(claim.id + ": " + claim.text + (dropped.contains(c) ? " [dropped]" : ""))
+                    return CSVExporter.field(claim.id + ": " + claim.text + (flow.answers.isDropped(c) ? " [dropped]" : ""))
                 }
                 out += ([CSVExporter.field(map.claims[sheet.position].id), String(r + 1)] + cells).joined(separator: ",") + "\r\n"
             }

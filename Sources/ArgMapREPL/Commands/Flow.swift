@@ -30,8 +30,6 @@ extension Commands {
             let all = options["all"] != nil
             let flow = Flow(map, only: only, rows: all ? .max : Commands.foldLines)
             let sheets = flow.sheets
-            var dropped = [Bool](repeating: false, count: map.count)
-            for d in Drops.find(in: map, round: flow.round) { dropped[d.claim] = true }
             let columns = Speech.allCases.count
             let width = max(8, (max(inv.console.width, 80) - columns - 1) / columns)
             func cut(_ t: String) -> String { TextLayout.fit(t, to: width) }
@@ -52,7 +50,7 @@ extension Commands {
                     for (k, cell) in row.enumerated() {
                         if k > 0 { out += "│" }
                         guard let c = cell else { out += blank; continue }
-                        let mark = (dropped[c] ? "!" : "") + (flow.round.recorded[c] ? "" : "?")
+                        let mark = (flow.answers.isDropped(c) ? "!" : "") + (flow.round.recorded[c] ? "" : "?")
                         out += cut((options["text"] != nil ? map.claims[c].text : map.claims[c].id) + mark)
                     }
                     out += "\n"
@@ -77,22 +75,24 @@ extension Commands {
             let (_, options) = try inv.parse()
             let s = inv.session
             let map = s.map  // read once, not at every drop
-            let round = Round(map)
-            let drops = Drops.find(in: map, round: round)
+            // Grouped by sheet, sheets in the order their first drop comes (no sheet is laid
+            // out: only which sheet each claim is first on matters here). Each claim's first
+            // sheet is found on one core while the round is worked out on the other.
+            let positions = Flow.positions(map)
+            let (round, firstSheet) = Parallel.both({ Round(map) }, { Flow.firstSheets(map, positions: positions) })
+            let answers = Drops.Answers(map, round: round)
+            // The dropped claims; a Drop is made only for those listed.
+            let drops = answers.droppedClaims()
             guard !drops.isEmpty else {
                 inv.console.print(round.lastSpeech.map { "no drops (the round reaches the \($0.rawValue))" } ?? "no drops")
                 return
             }
-            // Grouped by sheet, sheets in the order their first drop comes (no sheet is laid
-            // out: only which sheet each claim is first on matters here).
-            let positions = Flow.positions(map)
-            let firstSheet = Flow.firstSheets(map, positions: positions)
             // Each group's sheet (positions.count for drops on no sheet), and the drops' numbers
-            // in group order by a counting sort: no drop is copied.
+            // in group order by a counting sort.
             var sheets: [Int] = [], groupOfSheet = [Int](repeating: -1, count: positions.count + 1)
             var starts = [0]
-            let groupOfDrop = drops.map { d -> Int in
-                let sheet = firstSheet[d.claim] ?? positions.count
+            let groupOfDrop = drops.map { c -> Int in
+                let sheet = firstSheet[c] ?? positions.count
                 if groupOfSheet[sheet] < 0 { groupOfSheet[sheet] = sheets.count; sheets.append(sheet); starts.append(0) }
                 starts[groupOfSheet[sheet] + 1] += 1
                 return groupOfSheet[sheet]
@@ -109,7 +109,7 @@ extension Commands {
                 out += "Sheet " + (sheet < positions.count ? map.claims[positions[sheet].position].id : "(none)") + ":\n"
                 lines += 1
                 for k in starts[g]..<starts[g + 1] {
-                    let d = drops[Int(inOrder[k])]
+                    let d = answers.drop(drops[Int(inOrder[k])], in: map)!
                     if !all && lines + 2 > Commands.foldLines { break listing }
                     let claim = map.claims[d.claim]
                     out += "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
