@@ -32,40 +32,50 @@ public enum Drops {
     /// without listing every drop, and `drops` makes a ``Drop`` only for the ones it lists.
     public struct Answers: Sendable {
         public let round: Round
+        /// Each claim's earliest answer's speech code (0 for none; see `Round.Facts`).
+        let earliestCodes: [UInt8]
+        /// For each speech code, the code of the speech that must answer it when the round has
+        /// reached that speech, and `never` otherwise (a claim is dropped when no answer with
+        /// a code up to this one reached it).
+        let deadlines: [UInt8]
+        static let never: UInt8 = 0x0F
+
         /// The earliest answer from the other side that reaches each claim (see
         /// ``Drops/earliestAnswers(_:_:)``).
-        public let earliest: [Speech?]
+        public var earliest: Round.Speeches { Round.Speeches(bytes: earliestCodes) }
 
         public init(_ map: ArgumentMap, round: Round) {
             self.round = round
-            earliest = Drops.earliestAnswers(map, round)
+            earliestCodes = Drops.earliestAnswers(map, round)
+            deadlines = (0...Int(Round.Facts.speech)).map { code in
+                guard let last = round.lastSpeech, let deadline = Speech(order: code - 1)?.answeredBy, deadline <= last else { return Answers.never }
+                return Round.Facts.code(deadline)
+            }
+        }
+
+        /// Whether the claim with these facts and earliest answer was dropped: its answering
+        /// speech has come, and no answer reached it by then.
+        @inline(__always) func isDropped(facts: UInt8, earliest: UInt8) -> Bool {
+            // No answer counts as later than any deadline.
+            (earliest == 0 ? Answers.never : earliest) > deadlines[Int(facts & Round.Facts.speech)]
         }
 
         /// Whether claim `c` was dropped: its answering speech has come, and no answer reached
         /// it by then.
-        @inline(__always) public func isDropped(_ c: Int) -> Bool {
-            guard let last = round.lastSpeech, let deadline = round.speech[c]?.answeredBy, deadline <= last else { return false }
-            guard let answer = earliest[c] else { return true }
-            return answer > deadline
+        public func isDropped(_ c: Int) -> Bool {
+            isDropped(facts: round.facts[c], earliest: earliestCodes[c])
         }
 
         /// The dropped claims, in claim order.
         public func droppedClaims() -> [Int] {
-            guard let last = round.lastSpeech else { return [] }
-            // Which speeches' arguments are due by the last speech, and a first pass to count
-            // (a sequential read of two bytes a claim), so the list is made at its size.
-            let due = Speech.allCases.map { s in s.answeredBy.map { $0 <= last } ?? false }
-            return round.speech.withUnsafeBufferPointer { speeches in
-                earliest.withUnsafeBufferPointer { earliest in
-                    func dropped(_ c: Int) -> Bool {
-                        guard let speech = speeches[c], due[speech.order] else { return false }
-                        guard let answer = earliest[c] else { return true }
-                        return answer > speech.answeredBy!
-                    }
+            // A first pass counts them (a read in order of two bytes a claim), so the list is
+            // made at its size.
+            round.facts.withUnsafeBufferPointer { facts in
+                earliestCodes.withUnsafeBufferPointer { earliest in
                     var count = 0
-                    for c in 0..<speeches.count where dropped(c) { count += 1 }
+                    for c in 0..<facts.count where isDropped(facts: facts[c], earliest: earliest[c]) { count += 1 }
                     return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
-                        for c in 0..<speeches.count where dropped(c) {
+                        for c in 0..<facts.count where isDropped(facts: facts[c], earliest: earliest[c]) {
                             buffer[initialized] = c
                             initialized += 1
                         }
@@ -89,41 +99,45 @@ public enum Drops {
 
     /// The earliest answer from the other side that reaches each claim, directly or through
     /// the claims of its own side that support it (answering a disadvantage's link contests the
-    /// disadvantage). Claims answered directly (``Round/firstAnswer``) are taken earliest answer
-    /// first, and each hands its answer on to the same-side claims it supports that have none
-    /// yet, so every claim gets the earliest answer it can reach: one pass, with cycles or
-    /// without, no recursion.
+    /// disadvantage), as speech codes (0 for none; see `Round.Facts`). Claims answered directly
+    /// (``Round/firstAnswer``) are taken earliest answer first, and each hands its answer on to
+    /// the same-side claims it supports that have none yet, so every claim gets the earliest
+    /// answer it can reach: one pass, with cycles or without, no recursion.
     /// - Complexity: O(claims + relations).
-    static func earliestAnswers(_ map: ArgumentMap, _ round: Round) -> [Speech?] {
+    static func earliestAnswers(_ map: ArgumentMap, _ round: Round) -> [UInt8] {
         let n = map.count
-        var earliest = [Speech?](repeating: nil, count: n)
+        let speeches = Speech.allCases.count
+        var earliest = [UInt8](repeating: 0, count: n)
         let targets = RelationEnds.targets(map)
         targets.withUnsafeBufferPointer { targets in
         map.outgoing.withUnsafeLists { outgoing in
-        round.side.withUnsafeBufferPointer { sides in
-        round.firstAnswer.withUnsafeBufferPointer { firstAnswer in
+        round.facts.withUnsafeBufferPointer { facts in
+        round.firstAnswers.withUnsafeBufferPointer { firstAnswer in
         earliest.withUnsafeMutableBufferPointer { earliest in
-            // The claims answered directly, by the speech of that answer (a counting sort).
-            var starts = [Int](repeating: 0, count: Speech.allCases.count + 1)
-            for y in 0..<n { if let s = firstAnswer[y] { starts[s.order + 1] += 1 } }
-            for k in 0..<Speech.allCases.count { starts[k + 1] += starts[k] }
+            // The claims answered directly, by the code of that answer (a counting sort).
+            var starts = [Int](repeating: 0, count: speeches + 2)
+            for y in 0..<n { starts[Int(firstAnswer[y]) + 1] += 1 }
+            for k in 0...speeches { starts[k + 1] += starts[k] }
             var next = starts
-            var answered = [Int32](repeating: 0, count: starts[Speech.allCases.count])
-            for y in 0..<n {
-                if let s = firstAnswer[y] { answered[next[s.order]] = Int32(y); next[s.order] += 1 }
+            var answered = [Int32](repeating: 0, count: n - starts[1])
+            for y in 0..<n where firstAnswer[y] != 0 {
+                let code = Int(firstAnswer[y])
+                answered[next[code] - starts[1]] = Int32(y)
+                next[code] += 1
             }
             var stack: [Int] = []
-            for s in Speech.allCases {
-                for k in starts[s.order]..<starts[s.order + 1] where earliest[Int(answered[k])] == nil {
+            for code in 1...speeches {
+                for k in (starts[code] - starts[1])..<(starts[code + 1] - starts[1]) where earliest[Int(answered[k])] == 0 {
                     let y = Int(answered[k])
-                    earliest[y] = s
+                    earliest[y] = UInt8(code)
                     stack.append(y)
                     while let x = stack.popLast() {
+                        let side = facts[x] & Round.Facts.negative
                         for r in outgoing[x] {
                             let target = targets[r]
                             let parent = RelationEnds.claim(target)
-                            if RelationEnds.supports(target) && earliest[parent] == nil && sides[parent] == sides[x] {
-                                earliest[parent] = s
+                            if RelationEnds.supports(target) && earliest[parent] == 0 && facts[parent] & Round.Facts.negative == side {
+                                earliest[parent] = UInt8(code)
                                 stack.append(parent)
                             }
                         }

@@ -82,23 +82,30 @@ public struct Flow: Sendable {
         // Depth first, explicitly: each answer goes on its parent's row or the first free row
         // below it in its speech's column.
         var stack: [(claim: Int, parentRow: Int, answers: Int?)] = [(position, 0, nil)]
-        var children: [(order: Int, claim: Int)] = []
-        while let (c, parentRow, answers) = stack.popLast() {
-            let speech = round.speech[c] ?? .firstAffirmativeConstructive
-            let column = speech.order
-            let row = max(parentRow, nextFree[column])
-            nextFree[column] = row + 1
-            cells.append(Cell(claim: c, row: row, speech: speech, answers: answers))
-            children.removeAll(keepingCapacity: true)
-            for r in map.incoming[c] {
-                let child = map.relations[r].from
-                guard placed[child] != number else { continue }
-                placed[child] = number
-                children.append((round.speech[child]?.order ?? 0, child))
+        // A claim's answers in speech order, then claim order: each as its speech's order above
+        // its number, so that they sort as numbers.
+        var children: [Int] = []
+        round.facts.withUnsafeBufferPointer { facts in
+        map.incoming.withUnsafeLists { incoming in
+        map.relations.withUnsafeBufferPointer { relations in
+        placed.withUnsafeMutableBufferPointer { placed in
+            func order(_ c: Int) -> Int { max(Int(facts[c] & Round.Facts.speech), 1) - 1 }
+            while let (c, parentRow, answers) = stack.popLast() {
+                let column = order(c)
+                let row = max(parentRow, nextFree[column])
+                nextFree[column] = row + 1
+                cells.append(Cell(claim: c, row: row, speech: Speech(order: column)!, answers: answers))
+                children.removeAll(keepingCapacity: true)
+                for r in incoming[c] {
+                    let child = relations[r].from
+                    guard placed[child] != number else { continue }
+                    placed[child] = number
+                    children.append(order(child) << 32 | child)
+                }
+                if children.count > 1 { children.sort() }
+                for child in children.reversed() { stack.append((child & 0xFFFF_FFFF, row, c)) }
             }
-            children.sort { ($0.order, $0.claim) < ($1.order, $1.claim) }
-            for child in children.reversed() { stack.append((child.claim, row, c)) }
-        }
+        }}}}
         // Each column's next free row is one past its lowest cell.
         return Sheet(position: position, thesis: thesis, cells: cells, rows: nextFree.max() ?? 0)
     }
