@@ -105,6 +105,11 @@ public enum Drops {
     /// answer it can reach: one pass, with cycles or without, no recursion.
     /// - Complexity: O(claims + relations).
     static func earliestAnswers(_ map: ArgumentMap, _ round: Round) -> [UInt8] {
+        round.answersComeAfter ? earliestAnswersInTree(map, round) : earliestAnswersInAnyMap(map, round)
+    }
+
+    /// ``earliestAnswers(_:_:)`` on any map, by the speech of each answer.
+    static func earliestAnswersInAnyMap(_ map: ArgumentMap, _ round: Round) -> [UInt8] {
         let n = map.count
         let speeches = Speech.allCases.count
         var earliest = [UInt8](repeating: 0, count: n)
@@ -145,6 +150,28 @@ public enum Drops {
                 }
             }
         }}}}}
+        return earliest
+    }
+
+    /// ``earliestAnswers(_:_:)`` on a tree whose claims each come after the claim they answer
+    /// (``Round/answersComeAfter``): from the last claim to the first, each claim has every
+    /// answer under it by the time it is met, and hands the earliest on to the claim it
+    /// supports on its own side. One pass over the claims in order, backwards.
+    static func earliestAnswersInTree(_ map: ArgumentMap, _ round: Round) -> [UInt8] {
+        var earliest = round.firstAnswers
+        map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
+        earliest.withUnsafeMutableBufferPointer { earliest in
+            for x in earliest.indices.reversed() where earliest[x] != 0 {
+                let up = outgoing[x]
+                guard !up.isEmpty else { continue }
+                let relation = relations[up[0]]
+                let parent = relation.to
+                // In a tree a support is on its target's side.
+                guard relation.type == .support else { continue }
+                if earliest[parent] == 0 || earliest[x] < earliest[parent] { earliest[parent] = earliest[x] }
+            }
+        }}}
         return earliest
     }
 

@@ -131,6 +131,10 @@ public struct Round: Sendable {
     let facts: [UInt8]
     /// Each claim's first answer's speech code (see ``Facts``: 0 for none).
     let firstAnswers: [UInt8]
+    /// Whether the map is a tree whose claims each come after the claim they answer (as an
+    /// Argdown file's nesting gives them): then a pass over the claims from the last to the
+    /// first meets every claim after all the claims under it.
+    let answersComeAfter: Bool
 
     /// The latest speech in the map.
     public let lastSpeech: Speech?
@@ -193,9 +197,10 @@ public struct Round: Sendable {
         }
         var firstAnswers = [UInt8](repeating: Facts.noAnswer, count: n)
         if isTree {
-            Round.workOutTree(map, &state, &firstAnswers)
+            answersComeAfter = Round.workOutTree(map, &state, &firstAnswers)
         } else {
             Round.search(map, sources, &state, &firstAnswers)
+            answersComeAfter = false
         }
         var latest: UInt8 = 0
         state.withUnsafeBufferPointer { for facts in $0 { latest = max(latest, facts & Facts.speech) } }
@@ -247,14 +252,15 @@ public struct Round: Sendable {
     /// back on itself found a loop no thesis reaches, and one that ends on a claim of such a
     /// loop (or under one) found claims no thesis reaches either: every claim of it is a thesis
     /// of its own, and stays marked `unreached` until the end, for later climbs to see.
-    static func workOutTree(_ map: ArgumentMap, _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) {
+    /// Returns whether every claim comes after the claim it answers (see ``answersComeAfter``).
+    static func workOutTree(_ map: ArgumentMap, _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> Bool {
         let next = Facts.NextCodes()
         // Set on the claims of the climb under way; with `reached`, on claims no thesis reaches.
         let marked = Facts.unreached
         // The climb: the relation each claim of it answers through, bottom first.
         let climb = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(state.count, 1))
         defer { climb.deallocate() }
-        var anyUnreached = false
+        var anyUnreached = false, answersComeAfter = true
         map.outgoing.withUnsafeLists { outgoing in
         map.relations.withUnsafeBufferPointer { relations in
         state.withUnsafeMutableBufferPointer { state in
@@ -270,6 +276,7 @@ public struct Round: Sendable {
                     guard state[x] & marked == 0 else { unreached = true; break }
                     state[x] |= marked
                     climb[top] = Int32(up[0])
+                    if relations[up[0]].to > x { answersComeAfter = false }
                     top += 1
                     x = relations[up[0]].to
                 }
@@ -295,6 +302,7 @@ public struct Round: Sendable {
                 for c in 0..<state.count { state[c] &= ~marked }
             }
         }}}}
+        return answersComeAfter && !anyUnreached
     }
 
     /// Each claim's facts by a search breadth first from the theses, in place: each claim

@@ -339,6 +339,39 @@ func debateMap() throws -> ArgumentMap {
         #expect(checked > 100)
     }
 
+    /// On trees written as Argdown nests them (each claim after the claim it answers), the
+    /// earliest answers are found in one backward pass; they are those the general way finds,
+    /// and the drops are those a search from each claim finds.
+    @Test func dropsInNestedTreesAreThoseASearchFinds() throws {
+        var rng = SplitMix64(seed: 21)
+        var checked = 0, dropped = 0
+        for _ in 0..<60 {
+            let n = 2 + Int(rng.next() % 40)
+            // Claim i answers a claim before it: written nested, depth first.
+            var parent = [Int](repeating: -1, count: n), type = [String](repeating: "+", count: n)
+            for i in 1..<n { parent[i] = Int(rng.next() % UInt64(i)); type[i] = ["+", "-", "-", "+", "_"][Int(rng.next() % 5)] }
+            var text = "", stack = [(0, 0)]
+            while let (c, depth) = stack.popLast() {
+                let speech = rng.next() % 3 == 0 ? " {speech: \"\(Speech.names[Int(rng.next() % 8)])\"}" : ""
+                text += String(repeating: "  ", count: depth) + (depth == 0 ? "" : type[c] + " ") + "[c\(c)]: claim \(c)\(speech)\n"
+                for child in (0..<n).reversed() where parent[child] == c { stack.append((child, depth + 1)) }
+            }
+            let map = try load(text)
+            let round = Round(map)
+            #expect(round.answersComeAfter)
+            #expect(Drops.earliestAnswersInTree(map, round) == Drops.earliestAnswersInAnyMap(map, round))
+            guard let last = round.lastSpeech else { continue }
+            let found = Set(Drops.find(in: map, round: round).map(\.claim))
+            dropped += found.count
+            for c in 0..<map.count {
+                guard let speech = round.speech[c], let deadline = speech.answeredBy, deadline <= last else { continue }
+                #expect(found.contains(c) == !DropsTests.answeredBySearch(map, round, c, by: deadline), "c\(c) in\n\(text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 200 && dropped > 50)
+    }
+
     @Test func roundsNotYetThereDropNothing() throws {
         let map = try load("[t]: thesis {speech: \"1AC\"}\n  + [a]: support {speech: \"1AC\"}\n")
         #expect(Drops.find(in: map).isEmpty)
