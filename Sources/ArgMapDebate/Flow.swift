@@ -40,8 +40,9 @@ public struct Flow: Sendable {
 
     /// The flow of the whole map, or only of the sheet of `position` (no sheet when it is not
     /// a position). With `rows`, sheets are laid out in order only until they hold that many
-    /// rows together; the rest are counted in ``sheetCount``, not laid out. The sheets are laid
-    /// out on one core while the answers are worked out on the other.
+    /// rows together, and keep only the cells of those rows (each sheet's ``Sheet/rows`` still
+    /// counts all of its rows); the rest are counted in ``sheetCount``, not laid out. The
+    /// sheets are laid out on one core while the answers are worked out on the other.
     public init(_ map: ArgumentMap, only position: Int? = nil, rows limit: Int = .max) {
         let round = Round(map)
         let positions = Flow.positions(map)
@@ -53,7 +54,7 @@ public struct Flow: Sendable {
             for (thesis, p) in positions where position == nil || p == position {
                 count += 1
                 guard rows < limit else { continue }
-                sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, number: Int32(sheets.count), placed: &placed))
+                sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, number: Int32(sheets.count), placed: &placed, keeping: limit - rows))
                 rows += sheets[sheets.count - 1].rows
             }
             return (sheets, count)
@@ -75,7 +76,8 @@ public struct Flow: Sendable {
         return out
     }
 
-    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round, number: Int32, placed: inout [Int32]) -> Sheet {
+    /// Sheet `number`, of `position`; only its cells in rows before `keeping` are kept.
+    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round, number: Int32, placed: inout [Int32], keeping: Int = .max) -> Sheet {
         var nextFree = [Int](repeating: 0, count: Speech.allCases.count)
         var cells: [Cell] = []
         placed[position] = number
@@ -94,7 +96,7 @@ public struct Flow: Sendable {
                 let column = order(c)
                 let row = max(parentRow, nextFree[column])
                 nextFree[column] = row + 1
-                cells.append(Cell(claim: c, row: row, speech: Speech(order: column)!, answers: answers))
+                if row < keeping { cells.append(Cell(claim: c, row: row, speech: Speech(order: column)!, answers: answers)) }
                 children.removeAll(keepingCapacity: true)
                 for r in incoming[c] {
                     let child = relations[r].from

@@ -304,7 +304,14 @@ func debateMap() throws -> ArgumentMap {
         for limit in [1, whole.sheets[0].rows, whole.sheets[0].rows + 1, 500, 2_000, .max] {
             let part = Flow(map, rows: limit)
             #expect(part.sheetCount == whole.sheets.count)
-            #expect(part.sheets.map(\.cells) == whole.sheets.prefix(part.sheets.count).map(\.cells))
+            // The same sheets, each with the cells of the rows asked for, and all its rows counted.
+            var before = 0
+            for (sheet, same) in zip(part.sheets, whole.sheets) {
+                #expect(sheet.rows == same.rows)
+                #expect(sheet.cells == same.cells.filter { $0.row < limit - before })
+                before += sheet.rows
+            }
+            #expect(part.sheets.map(\.position) == whole.sheets.prefix(part.sheets.count).map(\.position))
             let rows = part.sheets.map(\.rows)
             if part.sheets.count < whole.sheets.count { #expect(rows.reduce(0, +) >= limit) }
             #expect(rows.dropLast().reduce(0, +) < limit, "no sheet is laid out past the limit")
