@@ -23,8 +23,7 @@ public enum FlowExporter {
 
     public static func html(_ map: ArgumentMap) -> String {
         let flow = Flow(map)
-        let drops = Drops.find(in: map, round: flow.round)
-        let dropped = Set(drops.map(\.claim))
+        let drops = flow.answers.droppedClaims()
         let e = HTMLExporter.escape
         let title = map.title ?? "Argument map"
         var out = HTMLExporter.head(title: title + " — flow", csp: "default-src 'none'; style-src 'unsafe-inline'") + """
@@ -57,7 +56,7 @@ public enum FlowExporter {
                     let side = Speech.allCases[k].side.rawValue
                     guard let c = cell else { out += "<td class=\"\(side)\"></td>"; continue }
                     var classes = [side]
-                    if dropped.contains(c) { classes.append("dropped") }
+                    if flow.answers.isDropped(c) { classes.append("dropped") }
                     if !flow.round.recorded[c] { classes.append("inferred") }
                     out += "<td class=\"\(classes.joined(separator: " "))\"><span class=\"id\">\(e(map.claims[c].id))</span>\(e(map.claims[c].text))</td>"
                 }

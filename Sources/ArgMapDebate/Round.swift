@@ -1,0 +1,300 @@
+import ArgMapModel
+
+/// Each claim's side and speech in a map: the side from its stance toward the thesis (a
+/// support of an attack is negative, and so on), the speech from its `speech` data, or, where
+/// none is recorded, inferred: a claim on its parent's side was made in its parent's speech, an
+/// answer in the other side's next speech. A claim's parent is the claim through which a search
+/// breadth first from the theses first reaches it; claims no thesis reaches (on a cycle with no
+/// thesis) count as theses.
+///
+/// Each claim's facts are packed in one byte (``Facts``), read through light views: `side[c]`,
+/// `speech[c]`, `recorded[c]` and `firstAnswer[c]` as they would be from arrays.
+public struct Round: Sendable {
+    /// One claim's facts in a byte: bits 0–3 its speech (0 none, else its order plus one),
+    /// bit 4 set for the negative, bit 5 for a recorded speech, bit 7 once the search that
+    /// works the round out has reached it.
+    enum Facts {
+        static let speech: UInt8 = 0x0F, negative: UInt8 = 0x10, recorded: UInt8 = 0x20, reached: UInt8 = 0x80
+
+        /// Marks, while the round is worked out, claims found to be out of every thesis's
+        /// reach (and, in a tree, the claims of the climb under way).
+        static let unreached: UInt8 = 0x40
+        /// No answer, while answers are compared: past every speech's code (the eight speeches'
+        /// codes are 1–8; a literal, so that inner loops read no global).
+        static let noAnswer: UInt8 = 9
+
+        @inline(__always) static func speech(_ facts: UInt8) -> Speech? { Speech(order: Int(facts & speech) - 1) }
+        @inline(__always) static func code(_ speech: Speech) -> UInt8 { UInt8(speech.order + 1) }
+
+        /// For a claim on each side answering a claim in the speech with each code (0–15), the
+        /// code of that side's next speech (the same speech when none follows), as sixteen
+        /// 4-bit codes a side: read in a search's inner loop without a table in memory.
+        struct NextCodes {
+            let aff: UInt64, neg: UInt64
+            init() {
+                func table(_ side: Side) -> UInt64 {
+                    (0..<16).reduce(0) { table, code in
+                        let next = Speech(order: code - 1)?.next(of: side).map(Facts.code) ?? UInt8(code)
+                        return table | UInt64(next) << (4 * UInt64(code))
+                    }
+                }
+                aff = table(.aff)
+                neg = table(.neg)
+            }
+            @inline(__always) func code(after code: UInt8, negative: Bool) -> UInt8 {
+                UInt8(truncatingIfNeeded: ((negative ? neg : aff) >> (4 * UInt64(code))) & 0xF)
+            }
+        }
+    }
+
+    /// Each claim's facts (see ``Facts``).
+    let facts: [UInt8]
+    /// Each claim's first answer's speech code (see ``Facts``: 0 for none).
+    let firstAnswers: [UInt8]
+    /// Whether the map is a tree whose claims each come after the claim they answer (as an
+    /// Argdown file's nesting gives them): then a pass over the claims from the last to the
+    /// first meets every claim after all the claims under it.
+    let answersComeAfter: Bool
+
+    /// The latest speech in the map.
+    public let lastSpeech: Speech?
+
+    /// Each claim's side.
+    public var side: Sides { Sides(bytes: facts) }
+    /// Each claim's speech (never nil once the round is worked out: optional for the readers
+    /// that expect it so).
+    public var speech: Speeches { Speeches(bytes: facts) }
+    /// Whether each claim's speech is recorded (not inferred).
+    public var recorded: RecordedFlags { RecordedFlags(bytes: facts) }
+    /// The earliest speech in which the other side answers each claim directly (nil for a
+    /// claim nothing of the other side answers): what ``Drops`` starts from.
+    public var firstAnswer: Speeches { Speeches(bytes: firstAnswers) }
+
+    /// Every claim's side, read from the packed facts.
+    public struct Sides: RandomAccessCollection, Sendable {
+        let bytes: [UInt8]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { bytes.count }
+        public subscript(c: Int) -> Side { bytes[c] & Facts.negative == 0 ? .aff : .neg }
+    }
+
+    /// Every claim's speech (or first answer's), read from the packed facts.
+    public struct Speeches: RandomAccessCollection, Sendable {
+        let bytes: [UInt8]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { bytes.count }
+        public subscript(c: Int) -> Speech? { Facts.speech(bytes[c]) }
+    }
+
+    /// Whether every claim's speech is recorded, read from the packed facts.
+    public struct RecordedFlags: RandomAccessCollection, Sendable {
+        let bytes: [UInt8]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { bytes.count }
+        public subscript(c: Int) -> Bool { bytes[c] & Facts.recorded != 0 }
+    }
+
+    /// - Complexity: O(claims + relations), no recursion: on a map where no claim answers more
+    ///   than one other (a tree, or trees and loops), each claim takes its facts from the one
+    ///   claim it answers, in claim order; otherwise one search breadth first. Each claim's
+    ///   first answer is found while its answers' facts are at hand.
+    public init(_ map: ArgumentMap) {
+        let n = map.count
+        // In a tree, the first claim a search from the theses reaches a claim through is the
+        // only one it answers, so the search's order does not matter.
+        let isTree = map.outgoing.withUnsafeLists { outgoing in !(0..<n).contains { outgoing[$0].count > 1 } }
+        // Recorded speeches are found on both cores, or, for the search, on one core while the
+        // relations' sources are packed on the other: passes over memory in order.
+        var state = [UInt8](repeating: 0, count: n)
+        var sources: [UInt32] = []
+        state.withUnsafeMutableBufferPointer { state in
+            let shared = Parallel.Unchecked(state)
+            if isTree {
+                Parallel.forEachPiece(n, minimum: 1 << 16) { Round.recordSpeeches(map, $0, into: shared.value) }
+            } else {
+                sources = Parallel.both({ Round.recordSpeeches(map, 0..<n, into: shared.value) }, { RelationEnds.sources(map) }).1
+            }
+        }
+        var firstAnswers = [UInt8](repeating: Facts.noAnswer, count: n)
+        if isTree {
+            answersComeAfter = Round.workOutTree(map, &state, &firstAnswers)
+        } else {
+            Round.search(map, sources, &state, &firstAnswers)
+            answersComeAfter = false
+        }
+        var latest: UInt8 = 0
+        state.withUnsafeBufferPointer { for facts in $0 { latest = max(latest, facts & Facts.speech) } }
+        // No answer is stored as 0.
+        firstAnswers.withUnsafeMutableBufferPointer { first in
+            for c in first.indices where first[c] == Facts.noAnswer { first[c] = 0 }
+        }
+        facts = state
+        self.firstAnswers = firstAnswers
+        lastSpeech = Facts.speech(latest)
+    }
+
+    /// Marks the recorded speeches of claims `range` in `state` (only claims with data can
+    /// have one).
+    static func recordSpeeches(_ map: ArgumentMap, _ range: Range<Int>, into state: UnsafeMutableBufferPointer<UInt8>) {
+        map.claims.withUnsafeBufferPointer { claims in
+            for c in range where !claims[c].isPlain {
+                if let name = claims[c].dataValue("speech")?.string, let s = Speech(name: name) {
+                    state[c] = Facts.code(s) | Facts.recorded
+                }
+            }
+        }
+    }
+
+    /// The facts of a claim that answers a claim with facts `parent` through a relation that
+    /// supports or not: the parent's side or the other, and, unless recorded, the parent's
+    /// speech on the same side or the other side's next speech.
+    @inline(__always) static func answering(_ parent: UInt8, supports: Bool, own facts: UInt8, _ next: Facts.NextCodes) -> UInt8 {
+        let parentSide = parent & Facts.negative
+        let side = supports ? parentSide : parentSide ^ Facts.negative
+        if facts & Facts.speech != 0 { return facts | side | Facts.reached }
+        let code = parent & Facts.speech
+        return facts | side | Facts.reached | (side == parentSide ? code : next.code(after: code, negative: side != 0))
+    }
+
+    /// A claim no thesis reaches (or a thesis): affirmative, in the 1AC unless recorded.
+    @inline(__always) static func thesis(_ facts: UInt8) -> UInt8 {
+        (facts & Facts.speech == 0 ? facts | Facts.code(.firstAffirmativeConstructive) : facts) | Facts.reached
+    }
+
+    /// Lowers a claim's first answer (`first`, a speech code) to the speech of an answer to it
+    /// with `facts`, when that answer is of the other side.
+    @inline(__always) static func answers(_ facts: UInt8, parent: UInt8, _ first: inout UInt8) {
+        if facts & Facts.negative != parent & Facts.negative { first = min(first, facts & Facts.speech) }
+    }
+
+    /// Each claim's facts on a map where no claim answers more than one other, in claim order:
+    /// a claim not worked out yet climbs to the nearest claim that is (or to a thesis), keeping
+    /// the climb in a list, and the list is worked out from the top down. A climb that comes
+    /// back on itself found a loop no thesis reaches, and one that ends on a claim of such a
+    /// loop (or under one) found claims no thesis reaches either: every claim of it is a thesis
+    /// of its own, and stays marked `unreached` until the end, for later climbs to see.
+    /// Returns whether every claim comes after the claim it answers (see ``answersComeAfter``).
+    static func workOutTree(_ map: ArgumentMap, _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> Bool {
+        let next = Facts.NextCodes()
+        // Set on the claims of the climb under way; with `reached`, on claims no thesis reaches.
+        let marked = Facts.unreached
+        // The climb: the relation each claim of it answers through, bottom first.
+        let climb = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(state.count, 1))
+        defer { climb.deallocate() }
+        var anyUnreached = false, answersComeAfter = true
+        map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
+        state.withUnsafeMutableBufferPointer { state in
+        firstAnswers.withUnsafeMutableBufferPointer { firstAnswers in
+            for c in 0..<state.count where state[c] & Facts.reached == 0 {
+                var x = c, top = 0, unreached = false
+                while state[x] & Facts.reached == 0 {
+                    let up = outgoing[x]
+                    guard !up.isEmpty else {
+                        state[x] = thesis(state[x])
+                        break
+                    }
+                    guard state[x] & marked == 0 else { unreached = true; break }
+                    state[x] |= marked
+                    climb[top] = Int32(up[0])
+                    top += 1
+                    let parent = relations[up[0]].to
+                    if parent > x { answersComeAfter = false }
+                    x = parent
+                }
+                if unreached || state[x] & marked != 0 {
+                    anyUnreached = true
+                    for k in 0..<top { let y = relations[Int(climb[k])].from; state[y] = thesis(state[y]) }
+                    for k in 0..<top {
+                        let relation = relations[Int(climb[k])]
+                        answers(state[relation.from], parent: state[relation.to], &firstAnswers[relation.to])
+                    }
+                } else {
+                    while top > 0 {
+                        top -= 1
+                        let relation = relations[Int(climb[top])]
+                        let parent = state[relation.to]
+                        let facts = answering(parent, supports: relation.type == .support, own: state[relation.from] & ~marked, next)
+                        state[relation.from] = facts
+                        answers(facts, parent: parent, &firstAnswers[relation.to])
+                    }
+                }
+            }
+            if anyUnreached {
+                for c in 0..<state.count { state[c] &= ~marked }
+            }
+        }}}}
+        return answersComeAfter && !anyUnreached
+    }
+
+    /// Each claim's facts by a search breadth first from the theses, in place: each claim
+    /// enters the queue once, with its facts, given when it is reached; when it leaves, every
+    /// claim under it has them. Claims no thesis reaches are theses of their own.
+    static func search(_ map: ArgumentMap, _ sources: [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) {
+        let n = state.count
+        let next = Facts.NextCodes()
+        var queue = [Int32](repeating: 0, count: n)
+        sources.withUnsafeBufferPointer { sources in
+        map.incoming.withUnsafeLists { incoming in
+        map.outgoing.withUnsafeLists { outgoing in
+        state.withUnsafeMutableBufferPointer { state in
+        firstAnswers.withUnsafeMutableBufferPointer { firstAnswers in
+        queue.withUnsafeMutableBufferPointer { queue in
+            var tail = 0
+            for r in 0..<n where outgoing[r].isEmpty {
+                state[r] = thesis(state[r])
+                queue[tail] = Int32(r)
+                tail += 1
+            }
+            var head = 0
+            while head < tail {
+                let c = Int(queue[head])
+                head += 1
+                let parent = state[c]
+                var first = Facts.noAnswer
+                for r in incoming[c] {
+                    let source = sources[r]
+                    let child = RelationEnds.claim(source)
+                    var facts = state[child]
+                    if facts & Facts.reached == 0 {
+                        facts = answering(parent, supports: RelationEnds.supports(source), own: facts, next)
+                        state[child] = facts
+                        queue[tail] = Int32(child)
+                        tail += 1
+                    }
+                    answers(facts, parent: parent, &first)
+                }
+                firstAnswers[c] = first
+            }
+            guard tail < n else { return }
+            for c in 0..<n where state[c] & Facts.reached == 0 { state[c] = thesis(state[c]) | Facts.unreached }
+            for c in 0..<n where state[c] & Facts.unreached != 0 {
+                state[c] &= ~Facts.unreached
+                var first = Facts.noAnswer
+                for r in incoming[c] { answers(state[RelationEnds.claim(sources[r])], parent: state[c], &first) }
+                firstAnswers[c] = first
+            }
+        }}}}}}
+    }
+}
+
+/// Relations' ends packed for passes that follow relations at random: one 32-bit number per
+/// relation, the claim at one end and, in the top bit, whether the relation is a support. The
+/// passes over a whole round read these instead of the relations themselves (32 bytes each),
+/// so that what they read at random stays in the cache.
+enum RelationEnds {
+    static let supportBit: UInt32 = 1 << 31
+
+    /// Each relation's source.
+    static func sources(_ map: ArgumentMap) -> [UInt32] {
+        map.relations.map { UInt32($0.from) | ($0.type == .support ? supportBit : 0) }
+    }
+
+    /// Each relation's target.
+    static func targets(_ map: ArgumentMap) -> [UInt32] {
+        map.relations.map { UInt32($0.to) | ($0.type == .support ? supportBit : 0) }
+    }
+
+    @inline(__always) static func claim(_ end: UInt32) -> Int { Int(end & ~supportBit) }
+    @inline(__always) static func supports(_ end: UInt32) -> Bool { end & supportBit != 0 }
+}
