@@ -72,12 +72,17 @@ public enum Drops {
             // made at its size.
             round.facts.withUnsafeBufferPointer { facts in
                 earliestCodes.withUnsafeBufferPointer { earliest in
-                    var count = 0
-                    for c in 0..<facts.count where isDropped(facts: facts[c], earliest: earliest[c]) { count += 1 }
-                    return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
-                        for c in 0..<facts.count where isDropped(facts: facts[c], earliest: earliest[c]) {
-                            buffer[initialized] = c
-                            initialized += 1
+                    deadlines.withUnsafeBufferPointer { deadlines in
+                        func dropped(_ c: Int) -> Bool {
+                            (earliest[c] == 0 ? Answers.never : earliest[c]) > deadlines[Int(facts[c] & Round.Facts.speech)]
+                        }
+                        var count = 0
+                        for c in 0..<facts.count where dropped(c) { count += 1 }
+                        return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+                            for c in 0..<facts.count where dropped(c) {
+                                buffer[initialized] = c
+                                initialized += 1
+                            }
                         }
                     }
                 }

@@ -112,27 +112,47 @@ public struct Flow: Sendable {
         return Sheet(position: position, thesis: thesis, cells: cells, rows: nextFree.max() ?? 0)
     }
 
-    /// For each of a map's claims, the first sheet of its whole flow that holds it (nil for
-    /// none), without laying the sheets out (`positions` as ``positions(_:)`` gives them): a
-    /// sheet holds every claim that reaches its position, so the first sheet of a claim is the
-    /// first whose position it reaches, and one search from the positions in order, never
-    /// entering a claim twice, finds it (a claim an earlier sheet took reaches that sheet's
-    /// position, and so does everything under it). A test compares it with the laid-out flow.
+    /// For each of a map's claims, the number of the first sheet of its whole flow that holds
+    /// it (-1 for none), without laying the sheets out (`positions` as ``positions(_:)`` gives
+    /// them): a sheet holds every claim that reaches its position, so the first sheet of a claim
+    /// is the first whose position it reaches, and one search from the positions in order,
+    /// never entering a claim twice, finds it (a claim an earlier sheet took reaches that
+    /// sheet's position, and so does everything under it). In a tree whose claims each come
+    /// after the claim they answer (as an Argdown file nests them), a claim reaches only the
+    /// position above it, and one pass in claim order hands each position's number down
+    /// instead. A test compares both with the laid-out flow.
     /// - Complexity: O(claims + relations).
-    public static func firstSheets(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)]) -> [Int?] {
-        var first = [Int?](repeating: nil, count: map.count)
+    public static func firstSheets(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)]) -> [Int32] {
+        var first = [Int32](repeating: -1, count: map.count)
+        for (i, (_, position)) in positions.enumerated() where first[position] < 0 { first[position] = Int32(i) }
+        let handedDown = map.outgoing.withUnsafeLists { outgoing in
+            map.relations.withUnsafeBufferPointer { relations in
+                first.withUnsafeMutableBufferPointer { first -> Bool in
+                    for x in first.indices {
+                        let up = outgoing[x]
+                        guard !up.isEmpty else { continue }
+                        let parent = relations[up[0]].to
+                        guard up.count == 1, parent < x else { return false }
+                        if first[x] < 0 { first[x] = first[parent] }
+                    }
+                    return true
+                }
+            }
+        }
+        guard !handedDown else { return first }
+        first = [Int32](repeating: -1, count: map.count)
         var stack: [Int] = []
         let sources = RelationEnds.sources(map)
         sources.withUnsafeBufferPointer { sources in
         map.incoming.withUnsafeLists { incoming in
         first.withUnsafeMutableBufferPointer { first in
-            for (i, (_, position)) in positions.enumerated() where first[position] == nil {
-                first[position] = i
+            for (i, (_, position)) in positions.enumerated() where first[position] < 0 {
+                first[position] = Int32(i)
                 stack.append(position)
                 while let c = stack.popLast() {
                     for r in incoming[c] {
                         let child = RelationEnds.claim(sources[r])
-                        if first[child] == nil { first[child] = i; stack.append(child) }
+                        if first[child] < 0 { first[child] = Int32(i); stack.append(child) }
                     }
                 }
             }

@@ -92,7 +92,7 @@ extension Commands {
             var sheets: [Int] = [], groupOfSheet = [Int](repeating: -1, count: positions.count + 1)
             var starts = [0]
             let groupOfDrop = drops.map { c -> Int in
-                let sheet = firstSheet[c] ?? positions.count
+                let sheet = firstSheet[c] < 0 ? positions.count : Int(firstSheet[c])
                 if groupOfSheet[sheet] < 0 { groupOfSheet[sheet] = sheets.count; sheets.append(sheet); starts.append(0) }
                 starts[groupOfSheet[sheet] + 1] += 1
                 return groupOfSheet[sheet]
