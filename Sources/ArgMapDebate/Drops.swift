@@ -53,17 +53,16 @@ public enum Drops {
             }
         }
 
-        /// Whether the claim with these facts and earliest answer was dropped: its answering
-        /// speech has come, and no answer reached it by then.
-        @inline(__always) func isDropped(facts: UInt8, earliest: UInt8) -> Bool {
-            // No answer counts as later than any deadline.
-            (earliest == 0 ? Answers.never : earliest) > deadlines[Int(facts & Round.Facts.speech)]
+        /// Whether a claim whose earliest answer and deadline have these codes was dropped: no
+        /// answer (code 0) counts as later than any deadline, and `never` as no deadline.
+        @inline(__always) static func isDropped(earliest: UInt8, deadline: UInt8) -> Bool {
+            (earliest == 0 ? never : earliest) > deadline
         }
 
         /// Whether claim `c` was dropped: its answering speech has come, and no answer reached
         /// it by then.
         public func isDropped(_ c: Int) -> Bool {
-            isDropped(facts: round.facts[c], earliest: earliestCodes[c])
+            Answers.isDropped(earliest: earliestCodes[c], deadline: deadlines[Int(round.facts[c] & Round.Facts.speech)])
         }
 
         /// The dropped claims, in claim order.
@@ -74,7 +73,7 @@ public enum Drops {
                 earliestCodes.withUnsafeBufferPointer { earliest in
                     deadlines.withUnsafeBufferPointer { deadlines in
                         func dropped(_ c: Int) -> Bool {
-                            (earliest[c] == 0 ? Answers.never : earliest[c]) > deadlines[Int(facts[c] & Round.Facts.speech)]
+                            Answers.isDropped(earliest: earliest[c], deadline: deadlines[Int(facts[c] & Round.Facts.speech)])
                         }
                         var count = 0
                         for c in 0..<facts.count where dropped(c) { count += 1 }
