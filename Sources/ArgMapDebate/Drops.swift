@@ -40,10 +40,6 @@ public enum Drops {
         let deadlines: [UInt8]
         static let never: UInt8 = 0x0F
 
-        /// The earliest answer from the other side that reaches each claim (see
-        /// ``Drops/earliestAnswers(_:_:)``).
-        public var earliest: Round.Speeches { Round.Speeches(bytes: earliestCodes) }
-
         public init(_ map: ArgumentMap, round: Round) {
             self.round = round
             earliestCodes = Drops.earliestAnswers(map, round)
@@ -123,20 +119,21 @@ public enum Drops {
         round.facts.withUnsafeBufferPointer { facts in
         round.firstAnswers.withUnsafeBufferPointer { firstAnswer in
         earliest.withUnsafeMutableBufferPointer { earliest in
-            // The claims answered directly, by the code of that answer (a counting sort).
-            var starts = [Int](repeating: 0, count: speeches + 2)
-            for y in 0..<n { starts[Int(firstAnswer[y]) + 1] += 1 }
-            for k in 0...speeches { starts[k + 1] += starts[k] }
+            // The claims answered directly, by the code of that answer (a counting sort): those
+            // with code k are answered[starts[k - 1]..<starts[k]].
+            var starts = [Int](repeating: 0, count: speeches + 1)
+            for y in 0..<n where firstAnswer[y] != 0 { starts[Int(firstAnswer[y])] += 1 }
+            for k in 0..<speeches { starts[k + 1] += starts[k] }
             var next = starts
-            var answered = [Int32](repeating: 0, count: n - starts[1])
+            var answered = [Int32](repeating: 0, count: starts[speeches])
             for y in 0..<n where firstAnswer[y] != 0 {
                 let code = Int(firstAnswer[y])
-                answered[next[code] - starts[1]] = Int32(y)
-                next[code] += 1
+                answered[next[code - 1]] = Int32(y)
+                next[code - 1] += 1
             }
             var stack: [Int] = []
             for code in 1...speeches {
-                for k in (starts[code] - starts[1])..<(starts[code + 1] - starts[1]) where earliest[Int(answered[k])] == 0 {
+                for k in starts[code - 1]..<starts[code] where earliest[Int(answered[k])] == 0 {
                     let y = Int(answered[k])
                     earliest[y] = UInt8(code)
                     stack.append(y)
@@ -182,8 +179,8 @@ public enum Drops {
     /// The map with every dropped argument's base raised to ``concededBase``.
     public static func conceded(_ map: ArgumentMap) -> ArgumentMap {
         var m = map
-        for d in find(in: map) where m.claims[d.claim].base < concededBase {
-            _ = try? m.apply(.setValue(m.claims[d.claim].id, .base(concededBase)))
+        for c in Answers(map, round: Round(map)).droppedClaims() where m.claims[c].base < concededBase {
+            _ = try? m.apply(.setValue(m.claims[c].id, .base(concededBase)))
         }
         return m
     }

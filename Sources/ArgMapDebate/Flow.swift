@@ -77,7 +77,7 @@ public struct Flow: Sendable {
     }
 
     /// Sheet `number`, of `position`; only its cells in rows before `keeping` are kept.
-    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round, number: Int32, placed: inout [Int32], keeping: Int = .max) -> Sheet {
+    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round, number: Int32, placed: inout [Int32], keeping: Int) -> Sheet {
         var nextFree = [Int](repeating: 0, count: Speech.allCases.count)
         var cells: [Cell] = []
         placed[position] = number

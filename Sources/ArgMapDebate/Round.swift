@@ -7,7 +7,7 @@ import ArgMapModel
 /// breadth first from the theses first reaches it; claims no thesis reaches (on a cycle with no
 /// thesis) count as theses.
 ///
-/// Each claim's facts are packed in one byte (``Facts``), read through light views: `side[c]`,
+/// Each claim's facts are packed in one byte (``Facts``), read through ``Column``s: `side[c]`,
 /// `speech[c]`, `recorded[c]` and `firstAnswer[c]` as they would be from arrays.
 public struct Round: Sendable {
     /// One claim's facts in a byte: bits 0–3 its speech (0 none, else its order plus one),
@@ -60,38 +60,28 @@ public struct Round: Sendable {
     public let lastSpeech: Speech?
 
     /// Each claim's side.
-    public var side: Sides { Sides(bytes: facts) }
+    public var side: Column<Side> { Column(facts) { $0 & Facts.negative == 0 ? .aff : .neg } }
     /// Each claim's speech (never nil once the round is worked out: optional for the readers
     /// that expect it so).
-    public var speech: Speeches { Speeches(bytes: facts) }
+    public var speech: Column<Speech?> { Column(facts, Facts.speech) }
     /// Whether each claim's speech is recorded (not inferred).
-    public var recorded: RecordedFlags { RecordedFlags(bytes: facts) }
+    public var recorded: Column<Bool> { Column(facts) { $0 & Facts.recorded != 0 } }
     /// The earliest speech in which the other side answers each claim directly (nil for a
     /// claim nothing of the other side answers): what ``Drops`` starts from.
-    public var firstAnswer: Speeches { Speeches(bytes: firstAnswers) }
+    public var firstAnswer: Column<Speech?> { Column(firstAnswers, Facts.speech) }
 
-    /// Every claim's side, read from the packed facts.
-    public struct Sides: RandomAccessCollection, Sendable {
+    /// One fact of every claim, read from packed bytes. The passes over every claim read the
+    /// bytes themselves; these are for reading claims one at a time.
+    public struct Column<Element>: RandomAccessCollection, Sendable {
         let bytes: [UInt8]
+        let read: @Sendable (UInt8) -> Element
+        init(_ bytes: [UInt8], _ read: @escaping @Sendable (UInt8) -> Element) {
+            self.bytes = bytes
+            self.read = read
+        }
         public var startIndex: Int { 0 }
         public var endIndex: Int { bytes.count }
-        public subscript(c: Int) -> Side { bytes[c] & Facts.negative == 0 ? .aff : .neg }
-    }
-
-    /// Every claim's speech (or first answer's), read from the packed facts.
-    public struct Speeches: RandomAccessCollection, Sendable {
-        let bytes: [UInt8]
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { bytes.count }
-        public subscript(c: Int) -> Speech? { Facts.speech(bytes[c]) }
-    }
-
-    /// Whether every claim's speech is recorded, read from the packed facts.
-    public struct RecordedFlags: RandomAccessCollection, Sendable {
-        let bytes: [UInt8]
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { bytes.count }
-        public subscript(c: Int) -> Bool { bytes[c] & Facts.recorded != 0 }
+        public subscript(c: Int) -> Element { read(bytes[c]) }
     }
 
     /// - Complexity: O(claims + relations), no recursion: on a map where no claim answers more
