@@ -114,33 +114,28 @@ public struct Flow: Sendable {
 
     /// For each of a map's claims, the number of the first sheet of its whole flow that holds
     /// it (-1 for none), without laying the sheets out (`positions` as ``positions(_:)`` gives
-    /// them): a sheet holds every claim that reaches its position, so the first sheet of a claim
-    /// is the first whose position it reaches, and one search from the positions in order,
-    /// never entering a claim twice, finds it (a claim an earlier sheet took reaches that
-    /// sheet's position, and so does everything under it). In a tree whose claims each come
-    /// after the claim they answer (as an Argdown file nests them), a claim reaches only the
-    /// position above it, and one pass in claim order hands each position's number down
-    /// instead. A test compares both with the laid-out flow.
+    /// them, `round` the map's): a sheet holds every claim that reaches its position, so the
+    /// first sheet of a claim is the first whose position it reaches, and one search from the
+    /// positions in order, never entering a claim twice, finds it (a claim an earlier sheet
+    /// took reaches that sheet's position, and so does everything under it). In a tree whose
+    /// claims each come after the claim they answer (``Round/answersComeAfter``, as an Argdown
+    /// file nests them), a claim reaches only the position above it, and one pass in claim
+    /// order hands each position's number down instead. A test compares both with the
+    /// laid-out flow.
     /// - Complexity: O(claims + relations).
-    public static func firstSheets(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)]) -> [Int32] {
+    public static func firstSheets(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)], round: Round) -> [Int32] {
         var first = [Int32](repeating: -1, count: map.count)
-        for (i, (_, position)) in positions.enumerated() where first[position] < 0 { first[position] = Int32(i) }
-        let handedDown = map.outgoing.withUnsafeLists { outgoing in
-            map.relations.withUnsafeBufferPointer { relations in
-                first.withUnsafeMutableBufferPointer { first -> Bool in
-                    for x in first.indices {
-                        let up = outgoing[x]
-                        guard !up.isEmpty else { continue }
-                        let parent = relations[up[0]].to
-                        guard up.count == 1, parent < x else { return false }
-                        if first[x] < 0 { first[x] = first[parent] }
+        if round.answersComeAfter {
+            for (i, (_, position)) in positions.enumerated() where first[position] < 0 { first[position] = Int32(i) }
+            round.answered.withUnsafeBufferPointer { answered in
+                first.withUnsafeMutableBufferPointer { first in
+                    for x in first.indices where first[x] < 0 && answered[x] != RelationEnds.none {
+                        first[x] = first[RelationEnds.claim(answered[x])]
                     }
-                    return true
                 }
             }
+            return first
         }
-        guard !handedDown else { return first }
-        first = [Int32](repeating: -1, count: map.count)
         var stack: [Int] = []
         let sources = RelationEnds.sources(map)
         sources.withUnsafeBufferPointer { sources in

@@ -51,6 +51,11 @@ public struct Round: Sendable {
     let facts: [UInt8]
     /// Each claim's first answer's speech code (see ``Facts``: 0 for none).
     let firstAnswers: [UInt8]
+    /// On a map where no claim answers more than one other, the other end of each claim's one
+    /// relation and whether it supports (see ``RelationEnds``; `RelationEnds.none` for a claim
+    /// that answers nothing), so that passes over such a map read 4 bytes a claim instead of
+    /// its lists and relations; empty on other maps.
+    let answered: [UInt32]
     /// Whether the map is a tree whose claims each come after the claim they answer (as an
     /// Argdown file's nesting gives them): then a pass over the claims from the last to the
     /// first meets every claim after all the claims under it.
@@ -90,28 +95,31 @@ public struct Round: Sendable {
     ///   first answer is found while its answers' facts are at hand.
     public init(_ map: ArgumentMap) {
         let n = map.count
-        // In a tree, the first claim a search from the theses reaches a claim through is the
-        // only one it answers, so the search's order does not matter.
-        let isTree = map.outgoing.withUnsafeLists { outgoing in !(0..<n).contains { outgoing[$0].count > 1 } }
-        // Recorded speeches are found on both cores, or, for the search, on one core while the
-        // relations' sources are packed on the other: passes over memory in order.
+        // Recorded speeches are found on both cores, and with them what each claim answers,
+        // as long as no claim answers more than one other: passes over memory in order. In
+        // such a map (a tree), the first claim a search from the theses reaches a claim through
+        // is the only one it answers, so the search's order does not matter.
         var state = [UInt8](repeating: 0, count: n)
-        var sources: [UInt32] = []
-        state.withUnsafeMutableBufferPointer { state in
-            let shared = Parallel.Unchecked(state)
-            if isTree {
-                Parallel.forEachPiece(n, minimum: 1 << 16) { Round.recordSpeeches(map, $0, into: shared.value) }
-            } else {
-                sources = Parallel.both({ Round.recordSpeeches(map, 0..<n, into: shared.value) }, { RelationEnds.sources(map) }).1
+        var answered = [UInt32](repeating: 0, count: n)
+        let isTree = state.withUnsafeMutableBufferPointer { state in
+            answered.withUnsafeMutableBufferPointer { answered in
+                let shared = Parallel.Unchecked((state: state, answered: answered))
+                let pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 2 : 1)
+                return Parallel.map(pieces.count) { k in
+                    Round.recordSpeeches(map, pieces[k], into: shared.value.state)
+                    return RelationEnds.answered(map, pieces[k], into: shared.value.answered)
+                }.allSatisfy { $0 }
             }
         }
         var firstAnswers = [UInt8](repeating: Facts.noAnswer, count: n)
         if isTree {
-            answersComeAfter = Round.workOutTree(map, &state, &firstAnswers)
+            answersComeAfter = Round.workOutTree(answered, &state, &firstAnswers)
         } else {
-            Round.search(map, sources, &state, &firstAnswers)
+            answered = []
+            Round.search(map, RelationEnds.sources(map), &state, &firstAnswers)
             answersComeAfter = false
         }
+        self.answered = answered
         var latest: UInt8 = 0
         state.withUnsafeBufferPointer { for facts in $0 { latest = max(latest, facts & Facts.speech) } }
         // No answer is stored as 0.
@@ -164,56 +172,67 @@ public struct Round: Sendable {
     /// loop (or under one) found claims no thesis reaches either: every claim of it is a thesis
     /// of its own, and stays marked `unreached` until the end, for later climbs to see.
     /// Returns whether every claim comes after the claim it answers (see ``answersComeAfter``).
-    static func workOutTree(_ map: ArgumentMap, _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> Bool {
+    static func workOutTree(_ answered: [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> Bool {
         let next = Facts.NextCodes()
         // Set on the claims of the climb under way; with `reached`, on claims no thesis reaches.
         let marked = Facts.unreached
-        // The climb: the relation each claim of it answers through, bottom first.
+        // The climb: its claims, bottom first.
         let climb = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(state.count, 1))
         defer { climb.deallocate() }
         var anyUnreached = false, answersComeAfter = true
-        map.outgoing.withUnsafeLists { outgoing in
-        map.relations.withUnsafeBufferPointer { relations in
+        answered.withUnsafeBufferPointer { answered in
         state.withUnsafeMutableBufferPointer { state in
         firstAnswers.withUnsafeMutableBufferPointer { firstAnswers in
             for c in 0..<state.count where state[c] & Facts.reached == 0 {
+                // Most claims answer a claim already worked out (in a file's nesting, every
+                // claim does): no climb.
+                let up = answered[c]
+                if up != RelationEnds.none {
+                    let parent = RelationEnds.claim(up), parentFacts = state[parent]
+                    if parentFacts & (Facts.reached | marked) == Facts.reached {
+                        if parent > c { answersComeAfter = false }
+                        let facts = answering(parentFacts, supports: RelationEnds.supports(up), own: state[c], next)
+                        state[c] = facts
+                        answers(facts, parent: parentFacts, &firstAnswers[parent])
+                        continue
+                    }
+                }
                 var x = c, top = 0, unreached = false
                 while state[x] & Facts.reached == 0 {
-                    let up = outgoing[x]
-                    guard !up.isEmpty else {
+                    let up = answered[x]
+                    guard up != RelationEnds.none else {
                         state[x] = thesis(state[x])
                         break
                     }
                     guard state[x] & marked == 0 else { unreached = true; break }
                     state[x] |= marked
-                    climb[top] = Int32(up[0])
+                    climb[top] = Int32(x)
                     top += 1
-                    let parent = relations[up[0]].to
+                    let parent = RelationEnds.claim(up)
                     if parent > x { answersComeAfter = false }
                     x = parent
                 }
                 if unreached || state[x] & marked != 0 {
                     anyUnreached = true
-                    for k in 0..<top { let y = relations[Int(climb[k])].from; state[y] = thesis(state[y]) }
+                    for k in 0..<top { let y = Int(climb[k]); state[y] = thesis(state[y]) }
                     for k in 0..<top {
-                        let relation = relations[Int(climb[k])]
-                        answers(state[relation.from], parent: state[relation.to], &firstAnswers[relation.to])
+                        let y = Int(climb[k]), parent = RelationEnds.claim(answered[y])
+                        answers(state[y], parent: state[parent], &firstAnswers[parent])
                     }
                 } else {
                     while top > 0 {
                         top -= 1
-                        let relation = relations[Int(climb[top])]
-                        let parent = state[relation.to]
-                        let facts = answering(parent, supports: relation.type == .support, own: state[relation.from] & ~marked, next)
-                        state[relation.from] = facts
-                        answers(facts, parent: parent, &firstAnswers[relation.to])
+                        let y = Int(climb[top]), up = answered[y], parent = RelationEnds.claim(up)
+                        let facts = answering(state[parent], supports: RelationEnds.supports(up), own: state[y] & ~marked, next)
+                        state[y] = facts
+                        answers(facts, parent: state[parent], &firstAnswers[parent])
                     }
                 }
             }
             if anyUnreached {
                 for c in 0..<state.count { state[c] &= ~marked }
             }
-        }}}}
+        }}}
         return answersComeAfter && !anyUnreached
     }
 
@@ -274,15 +293,53 @@ public struct Round: Sendable {
 /// so that what they read at random stays in the cache.
 enum RelationEnds {
     static let supportBit: UInt32 = 1 << 31
+    /// No relation's end: what a claim that answers nothing answers.
+    static let none: UInt32 = ~supportBit
 
     /// Each relation's source.
     static func sources(_ map: ArgumentMap) -> [UInt32] {
-        map.relations.map { UInt32($0.from) | ($0.type == .support ? supportBit : 0) }
+        packed(map, sources: true)
     }
 
     /// Each relation's target.
     static func targets(_ map: ArgumentMap) -> [UInt32] {
-        map.relations.map { UInt32($0.to) | ($0.type == .support ? supportBit : 0) }
+        packed(map, sources: false)
+    }
+
+    /// The sources or the targets of every relation, on both cores.
+    private static func packed(_ map: ArgumentMap, sources: Bool) -> [UInt32] {
+        let count = map.relations.count
+        return [UInt32](unsafeUninitializedCapacity: count) { ends, initialized in
+            map.relations.withUnsafeBufferPointer { relations in
+                let shared = Parallel.Unchecked((relations: relations, ends: ends))
+                Parallel.forEachPiece(count, minimum: 1 << 16) { piece in
+                    let (relations, ends) = shared.value
+                    for r in piece {
+                        let relation = relations[r]
+                        ends[r] = UInt32(sources ? relation.from : relation.to) | (relation.type == .support ? supportBit : 0)
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Writes, for claims `range`, the target of each claim's one outgoing relation (``none``
+    /// for a claim with none) into `answered`; returns false, leaving the rest unwritten, at
+    /// the first claim with more than one.
+    static func answered(_ map: ArgumentMap, _ range: Range<Int>, into answered: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        map.outgoing.withUnsafeLists { outgoing in
+            map.relations.withUnsafeBufferPointer { relations in
+                for c in range {
+                    let up = outgoing[c]
+                    if up.isEmpty { answered[c] = none; continue }
+                    guard up.count == 1 else { return false }
+                    let relation = relations[up[0]]
+                    answered[c] = UInt32(relation.to) | (relation.type == .support ? supportBit : 0)
+                }
+                return true
+            }
+        }
     }
 
     @inline(__always) static func claim(_ end: UInt32) -> Int { Int(end & ~supportBit) }

@@ -31,11 +31,12 @@ public struct Claim: Equatable, Sendable {
     /// box that only claims with any of them allocate. A claim is then 56 bytes instead of 104,
     /// which is 48 MB on a map of a million claims. The box is never changed in place (a
     /// change makes a new one), so copies of a claim share it safely.
-    private var extras: Extras?
+    /// (Internal, not private, so that ``isPlain`` is inlined into passes in other modules.)
+    @usableFromInline var extras: Extras?
 
     /// Whether the claim has no tags, sources, note, section or data: whole-map reports pass
     /// over such claims with one test.
-    public var isPlain: Bool { extras == nil }
+    @inlinable public var isPlain: Bool { extras == nil }
 
     struct Fields: Equatable, Sendable {
         var tags: [String] = []
@@ -46,7 +47,7 @@ public struct Claim: Equatable, Sendable {
         var isEmpty: Bool { tags.isEmpty && sources.isEmpty && note == nil && section == nil && data.isEmpty }
     }
 
-    final class Extras: Sendable {
+    @usableFromInline final class Extras: Sendable {
         let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }

@@ -167,9 +167,9 @@ func debateMap() throws -> ArgumentMap {
         return first
     }
 
-    /// ``Flow/firstSheets(_:positions:)`` with nil for none.
+    /// ``Flow/firstSheets(_:positions:round:)`` with nil for none.
     static func firstSheetsFound(_ map: ArgumentMap) -> [Int?] {
-        Flow.firstSheets(map, positions: Flow.positions(map)).map { $0 < 0 ? nil : Int($0) }
+        Flow.firstSheets(map, positions: Flow.positions(map), round: Round(map)).map { $0 < 0 ? nil : Int($0) }
     }
 
     @Test func oneSheetPerPositionAndAnswersOnTheirParentsRow() throws {
@@ -399,6 +399,41 @@ func debateMap() throws -> ArgumentMap {
             }
         }
         #expect(checked > 200 && dropped > 50)
+    }
+
+    /// What `drops` lists: the dropped claims grouped by their first sheet, groups in the
+    /// order of their first drop, each cut to its first claims, and counted in full. On the
+    /// debate map and on maps large enough to be passed over in two pieces: a generated tree
+    /// (as generated, and as its file nests it) and a DAG.
+    @Test func droppedClaimsBySheetAreTheDropsGrouped() throws {
+        let tree = MapGenerator.generate(.init(claims: 70_000, shape: .tree, seed: 8))
+        let maps = [try debateMap(), tree, try load(ArgdownFormat.write(tree)),
+                    MapGenerator.generate(.init(claims: 70_000, shape: .dag, seed: 9))]
+        var nested = 0, acrossPieces = 0
+        for map in maps {
+            let round = Round(map), positions = Flow.positions(map)
+            if round.answersComeAfter { nested += 1 }
+            let answers = Drops.Answers(map, round: round)
+            let first = Flow.firstSheets(map, positions: positions, round: round)
+            // Grouped the plain way, from the list of every drop.
+            let dropped = answers.droppedClaims()
+            var order: [Int] = [], groups: [Int: [Int]] = [:]
+            for c in dropped {
+                let sheet = first[c] < 0 ? positions.count : Int(first[c])
+                if groups[sheet] == nil { order.append(sheet) }
+                groups[sheet, default: []].append(c)
+            }
+            if groups.values.contains(where: { $0.first! < map.count / 2 && $0.last! >= map.count / 2 }) { acrossPieces += 1 }
+            for keeping in [1, 3, Int.max] {
+                let found = answers.droppedClaims(bySheet: first, sheets: positions.count, keeping: keeping)
+                #expect(found.count == dropped.count)
+                #expect(found.groups.map(\.sheet) == order)
+                #expect(found.groups.map(\.claims) == order.map { Array(groups[$0]!.prefix(keeping)) })
+            }
+            #expect(dropped.count > 0 && order.count > 1)
+        }
+        // Both ways of finding the first sheets, and groups that both pieces add to.
+        #expect(nested >= 1 && nested < maps.count && acrossPieces >= 2)
     }
 
     @Test func roundsNotYetThereDropNothing() throws {

@@ -242,8 +242,9 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("first sheets \(label)", configuration: configuration(n)) { benchmark in
             let map = inputs.loaded(n, .tree)
+            let round = Round(map)
             benchmark.startMeasurement()
-            blackHole(Flow.firstSheets(map, positions: Flow.positions(map)))
+            blackHole(Flow.firstSheets(map, positions: Flow.positions(map), round: round))
         }
         for command in ["drops", "flow"] {
             Benchmark("\(command) command \(label)", configuration: configuration(n)) { benchmark in

@@ -77,39 +77,27 @@ extension Commands {
             let map = s.map  // read once, not at every drop
             // Grouped by sheet, sheets in the order their first drop comes (no sheet is laid
             // out: only which sheet each claim is first on matters here). Each claim's first
-            // sheet is found on one core while the round is worked out on the other.
+            // sheet is found on one core while the answers are worked out on the other, and a
+            // Drop is made only for the claims listed.
             let positions = Flow.positions(map)
-            let (round, firstSheet) = Parallel.both({ Round(map) }, { Flow.firstSheets(map, positions: positions) })
-            let answers = Drops.Answers(map, round: round)
-            // The dropped claims; a Drop is made only for those listed.
-            let drops = answers.droppedClaims()
-            guard !drops.isEmpty else {
+            let round = Round(map)
+            let (answers, firstSheets) = Parallel.both({ Drops.Answers(map, round: round) }, { Flow.firstSheets(map, positions: positions, round: round) })
+            let all = options["all"] != nil
+            // Two lines a drop: past the fold, no group lists more than this.
+            let drops = answers.droppedClaims(bySheet: firstSheets, sheets: positions.count, keeping: all ? .max : Commands.foldLines / 2)
+            guard drops.count > 0 else {
                 inv.console.print(round.lastSpeech.map { "no drops (the round reaches the \($0.rawValue))" } ?? "no drops")
                 return
             }
-            // Each group's sheet (positions.count for drops on no sheet), and the drops' numbers
-            // in group order by a counting sort.
-            var sheets: [Int] = [], groupOfSheet = [Int](repeating: -1, count: positions.count + 1)
-            var starts = [0]
-            let groupOfDrop = drops.map { c -> Int in
-                let sheet = firstSheet[c] < 0 ? positions.count : Int(firstSheet[c])
-                if groupOfSheet[sheet] < 0 { groupOfSheet[sheet] = sheets.count; sheets.append(sheet); starts.append(0) }
-                starts[groupOfSheet[sheet] + 1] += 1
-                return groupOfSheet[sheet]
-            }
-            for g in sheets.indices { starts[g + 1] += starts[g] }
-            var inOrder = [Int32](repeating: 0, count: drops.count), next = starts
-            for (i, g) in groupOfDrop.enumerated() { inOrder[next[g]] = Int32(i); next[g] += 1 }
-            // Two lines a drop; past the fold, the rest are counted, not listed.
-            let all = options["all"] != nil
+            // Past the fold, the rest are counted, not listed.
             var out = "", lines = 0, listed = 0
-            listing: for (g, sheet) in sheets.enumerated() {
+            listing: for (sheet, claims) in drops.groups {
                 // Room for the sheet's line and its first drop's two.
                 if !all && lines + 3 > Commands.foldLines { break }
                 out += "Sheet " + (sheet < positions.count ? map.claims[positions[sheet].position].id : "(none)") + ":\n"
                 lines += 1
-                for k in starts[g]..<starts[g + 1] {
-                    let d = answers.drop(drops[Int(inOrder[k])], in: map)!
+                for c in claims {
+                    let d = answers.drop(c, in: map)!
                     if !all && lines + 2 > Commands.foldLines { break listing }
                     let claim = map.claims[d.claim]
                     out += "  \(claim.id) (\(d.side.rawValue), \(d.speech.rawValue)\(round.recorded[d.claim] ? "" : "?")): not answered by the \(d.side.other.rawValue) by the \(d.deadline.rawValue)"
