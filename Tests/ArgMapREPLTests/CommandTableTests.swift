@@ -369,7 +369,7 @@ struct CommandTableTests {
     /// bytes, each differing only in the case bits, and characters that do otherwise are not
     /// let through.
     @Test func textsPassedOverUpToCaseLowerCaseWithinTheCaseBits() {
-        var checked = 0
+        var checked = 0, tighter = 0
         for range in [0x20...0x7E, 0xA0...0x6FF, 0x1E00...0x1FFF, 0x2000...0x2BFF] {
             for value in range {
                 guard let scalar = Unicode.Scalar(value) else { continue }
@@ -378,10 +378,18 @@ struct CommandTableTests {
                 let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
                 #expect(lower.count == bytes.count && zip(bytes, lower).allSatisfy { ($0 | Matcher.caseBits) == ($1 | Matcher.caseBits) },
                         "U+\(String(value, radix: 16))")
+                // The search's tighter bits, byte by byte of the lower case it looks for.
+                if lower.count == bytes.count {
+                    let bits = lower.withUnsafeBufferPointer { lower in lower.indices.map { Needle.caseBits(lower, at: $0) } }
+                    #expect(bytes.indices.allSatisfy { (bytes[$0] | bits[$0]) == (lower[$0] | bits[$0]) }, "U+\(String(value, radix: 16))")
+                    if bytes != lower { tighter += bits.allSatisfy { $0 & Matcher.caseBits == $0 && $0 != Matcher.caseBits } ? 1 : 0 }
+                }
                 checked += 1
             }
         }
         #expect(checked == 95 + 96 + 128 + 64)  // ASCII, U+00A0–U+00FF, U+0400–U+047F, U+2000–U+203F
+        // Every upper case let through: A–Z, À–Þ but ×, Ѐ–Я, and the even letters of U+0460–U+047F.
+        #expect(tighter == 26 + 30 + 48 + 16)
         for other in ["\u{0130}", "e\u{0301}", "\u{03A3}", "\u{212A}", "\u{2126}", "\u{1E9E}", "\u{24B6}"] {
             var t = "Some text " + other
             #expect(!t.withUTF8 { Matcher.changesOnlyCaseBits($0) }, "\(other.unicodeScalars.map(\.value))")
@@ -412,6 +420,31 @@ struct CommandTableTests {
             var matcher = Matcher(needle)
             #expect(matcher(text) == contains(Array(text.lowercased().utf8), Array(needle.utf8)), "\(needle) in \(text)")
         }
+    }
+
+    /// A character that lower-cases past the case bits (the Kelvin sign, to k) is noticed
+    /// wherever it stands in a long text: before the search's first probe, between blocks, in
+    /// the last sixteen bytes; with needles short and long (past seventeen bytes the probes'
+    /// blocks lie apart).
+    @Test func anUnusualCharacterAnywhereIsNoticed() {
+        var rng = SplitMix64(seed: 31)
+        var checked = 0
+        for _ in 0..<3_000 {
+            // ASCII and Cyrillic, the Kelvin sign once.
+            var characters = (0..<(20 + rng.next() % 60)).map { _ in ["a", "b", "ж", "Ж", " ", "q"][Int(rng.next() % 6)] }
+            let kelvin = Int(rng.next() % UInt64(characters.count))
+            characters[kelvin] = "\u{212A}"
+            let text = characters.joined()
+            let lower = characters.map { $0.lowercased() }
+            // A needle from the lower-cased text around the k, with a Cyrillic letter in it.
+            let from = max(0, kelvin - Int(rng.next() % 20)), to = min(lower.count, kelvin + 1 + Int(rng.next() % 20))
+            let needle = lower[from..<to].joined()
+            guard needle.contains("ж") else { continue }
+            var matcher = Matcher(needle)
+            #expect(matcher(text), "\(needle) in \(text)")
+            checked += 1
+        }
+        #expect(checked > 1_000)
     }
 
     @Test func theByteFoldLowerCasesAsSwiftDoes() {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc  // memcmp
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgMapModel
 
 extension Commands {
@@ -128,10 +133,56 @@ struct Matcher {
 struct Needle {
     let needle: UnsafeBufferPointer<UInt8>
     let isASCII: Bool
+    /// The needle's first byte and, for the search through a text, two others (its first and
+    /// last for an ASCII needle; its second and last otherwise), each with the bits in which
+    /// a text's byte there may differ from it where the text, lower-cased, has the needle.
+    let first: Probe, probes: (Probe, Probe)
+
+    struct Probe {
+        var offset: Int
+        var byte: UInt8
+        var setting: UInt8
+        /// Whether byte `b` agrees with the probe.
+        @inline(__always) func agrees(_ b: UInt8) -> Bool { b | setting == byte }
+        /// The probe of the needle's byte there, matched exactly.
+        func exact(_ needle: UnsafeBufferPointer<UInt8>) -> Probe { Probe(offset: offset, byte: needle[offset], setting: 0) }
+    }
 
     init(_ needle: UnsafeBufferPointer<UInt8>) {
         self.needle = needle
-        isASCII = needle.allSatisfy { $0 < 0x80 }
+        let isASCII = needle.allSatisfy { $0 < 0x80 }
+        self.isASCII = isASCII
+        let n = needle.count
+        func probe(_ k: Int) -> Probe {
+            guard n > 0 else { return Probe(offset: 0, byte: 0, setting: 0) }
+            let k = max(0, min(k, n - 1))
+            let bits = Needle.caseBits(needle, at: k)
+            return Probe(offset: k, byte: needle[k] | bits, setting: bits)
+        }
+        first = probe(0)
+        // A non-ASCII needle's first byte is often D0 or D1, as is every other byte of Cyrillic
+        // text; its second byte tells the letter.
+        probes = (probe(isASCII ? 0 : 1), probe(n - 1))
+    }
+
+    /// The bits in which byte `k` of a text may differ from byte `k` of the (lower-cased)
+    /// needle where the text, lower-cased, matches it, for texts whose every character lower-
+    /// cases within ``Matcher/caseBits`` (see ``Matcher/changesOnlyCaseBits(_:)``): 0x20 for
+    /// ASCII letters and for the second byte of Latin-1 letters, а–п and р–я, 0x10 for that of
+    /// ѐ–џ, 0x01 for that of U+0460–U+047F and for the first byte of Cyrillic (D0 or D1), and
+    /// none otherwise. Tighter than ``Matcher/caseBits`` at every byte, so that far fewer
+    /// starts are candidates in Cyrillic text, where every other byte is D0 or D1.
+    static func caseBits(_ needle: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt8 {
+        let b = needle[k]
+        if b < 0x80 { return b >= 0x61 && b <= 0x7A ? 0x20 : 0 }
+        if b >= 0xC0 { return b == 0xD0 || b == 0xD1 ? 0x01 : 0 }
+        // A second byte: by its character's first.
+        guard k > 0 else { return 0 }
+        switch needle[k - 1] {
+        case 0xC3, 0xD0: return 0x20
+        case 0xD1: return b <= 0x8F ? 0x20 : b <= 0x9F ? 0x10 : 0x01
+        default: return 0
+        }
     }
 
     /// Whether the needle occurs in a text stored natively (its bytes read in place), or nil
@@ -145,26 +196,29 @@ struct Needle {
     /// whole to tell, for a non-ASCII needle.
     func withoutFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         if isASCII { return find(in: bytes, foldingASCII: true) }
-        // The starts whose first and last bytes agree with the needle's up to case (see
-        // `caseBits`) are few: each is tried by lower-casing only the characters there. A text
-        // with none is passed over when lower-casing it changes only those bits.
-        var undecided = false
-        let found = starts(in: bytes, first: needle[0] | Matcher.caseBits, last: needle[needle.count - 1] | Matcher.caseBits,
-                           setting: Matcher.caseBits, Matcher.caseBits) { start in
+        // The starts whose probes and first byte agree with the needle's up to case are few:
+        // each is tried by lower-casing only the characters there. (A start that agrees with
+        // the first byte begins a character.) A text with none is passed over when lower-
+        // casing it changes only the case bits; the pass over the starts marks the texts that
+        // have a character for which that must be checked.
+        var undecided = false, unusual = false
+        let first = first
+        let found = starts(in: bytes, probes, marking: &unusual) { start in
+            guard first.agrees(bytes[start]) else { return false }
             guard let matches = matchesLowerCased(bytes, at: start) else { undecided = true; return false }
             return matches
         }
         if found { return true }
-        if !undecided, Matcher.changesOnlyCaseBits(bytes) { return false }
+        if !undecided, !unusual || Matcher.changesOnlyCaseBits(bytes) { return false }
         return nil
     }
 
     /// Whether the needle occurs in the bytes (ASCII letters folded when `fold` is on).
     func find(in bytes: UnsafeBufferPointer<UInt8>, foldingASCII fold: Bool) -> Bool {
-        guard let first = needle.first, let last = needle.last else { return true }
-        func isLetter(_ b: UInt8) -> Bool { fold && b >= 0x61 && b <= 0x7A }
+        guard !needle.isEmpty else { return true }
         // A letter's byte with 0x20 set is its lower case, and no other byte's is.
-        return starts(in: bytes, first: first, last: last, setting: isLetter(first) ? 0x20 : 0, isLetter(last) ? 0x20 : 0) { start in
+        let probes = fold && isASCII ? probes : (probes.0.exact(needle), probes.1.exact(needle))
+        return starts(in: bytes, probes, marking: nil) { start in
             var k = 0
             while k < needle.count, Matcher.fold(bytes[start + k], fold) == needle[k] { k += 1 }
             return k == needle.count
@@ -174,9 +228,10 @@ struct Needle {
     /// Whether the characters from `start` (the first byte of one), lower-cased alone, begin
     /// with the needle; nil when one of them is not one ``lowercasedBytes(_:into:)`` folds.
     /// A match there is a match in the lower-cased text, which lower-cases each character
-    /// alone. (Under ``caseBits`` a continuation byte agrees only with a continuation byte, so
-    /// a start that agrees with the needle's first byte begins a character.)
+    /// alone. Where the text is the needle's bytes already (lower case lower-cases to itself),
+    /// nothing is lower-cased.
     private func matchesLowerCased(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool? {
+        if start + needle.count <= bytes.count, memcmp(bytes.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
         var end = start + needle.count
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { window in
@@ -185,18 +240,31 @@ struct Needle {
         }
     }
 
-    /// Whether some start of the needle in the bytes, with the byte there (with `setFirst`
-    /// set) equal to `first` and the byte where the needle would end (with `setLast` set) equal
-    /// to `last`, is one `accept` takes. Sixteen starts are tried at once; candidates, rare
-    /// with two bytes to agree, go to `accept`. The last block overlaps the one before; a text
-    /// too short for a block is tried start by start.
-    private func starts(in bytes: UnsafeBufferPointer<UInt8>, first: UInt8, last: UInt8, setting setFirst: UInt8, _ setLast: UInt8,
-                        _ accept: (Int) -> Bool) -> Bool {
+    /// Whether some start of the needle in the bytes, where each probe's byte of the text
+    /// (with the probe's bits set) is the probe's, is one `accept` takes. Sixteen starts are
+    /// tried at once; candidates, rare with two bytes to agree, go to `accept`. The last block
+    /// overlaps the one before; a text too short for a block is tried start by start.
+    ///
+    /// With `unusual`, the text is checked for a character that may lower-case past the case
+    /// bits (a first byte from C4 on other than D0 and D1), and `unusual` is set when it has
+    /// one: in the blocks read (with the bytes before the first probe's and the last sixteen,
+    /// and the second probe's blocks too where the two lie far apart), or byte by byte in a
+    /// text too short for blocks (or shorter than the needle: lower-casing such a character
+    /// may lengthen a text).
+    private func starts(in bytes: UnsafeBufferPointer<UInt8>, _ probes: (Probe, Probe),
+                        marking unusual: UnsafeMutablePointer<Bool>?, _ accept: (Int) -> Bool) -> Bool {
+        @inline(__always) func isUnusual(_ b: UInt8) -> Bool { b >= 0xC4 && b & 0xFE != 0xD0 }
         let n = needle.count
+        if let unusual, bytes.count < n + 15 { unusual.pointee = bytes.contains(where: isUnusual) }
         guard bytes.count >= n, let base = bytes.baseAddress else { return false }
         let end = bytes.count - n + 1  // starts are below end
-        let firsts = SIMD16<UInt8>(repeating: first), lasts = SIMD16<UInt8>(repeating: last)
-        let setFirsts = SIMD16<UInt8>(repeating: setFirst), setLasts = SIMD16<UInt8>(repeating: setLast)
+        let (a, c) = probes
+        let firsts = SIMD16<UInt8>(repeating: a.byte), lasts = SIMD16<UInt8>(repeating: c.byte)
+        let setFirsts = SIMD16<UInt8>(repeating: a.setting), setLasts = SIMD16<UInt8>(repeating: c.setting)
+        // D0 and D1 are the bytes from C4 up that are D0 with the lowest bit cleared.
+        let high = SIMD16<UInt8>(repeating: 0xC4), d0 = SIMD16<UInt8>(repeating: 0xD0)
+        var leads = SIMDMask<SIMD16<Int8>>(repeating: false)
+        let checkHeads = unusual != nil, checkTails = unusual != nil && n > 17 + a.offset
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i < end {
@@ -205,19 +273,43 @@ struct Needle {
                 guard end >= 16 else { break }
                 i = end - 16
             }
-            let head = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | setFirsts
-            let tail = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | setLasts
-            let candidates = (head .== firsts) .& (tail .== lasts)
+            let head = raw.loadUnaligned(fromByteOffset: i + a.offset, as: SIMD16<UInt8>.self)
+            let tail = raw.loadUnaligned(fromByteOffset: i + c.offset, as: SIMD16<UInt8>.self)
+            if checkHeads { leads .|= (head .>= high) .& ((head & 0xFE) .!= d0) }
+            if checkTails { leads .|= (tail .>= high) .& ((tail & 0xFE) .!= d0) }
+            let candidates = ((head | setFirsts) .== firsts) .& ((tail | setLasts) .== lasts)
             // The mask's lanes are 0 or all ones: two words that are zero mean no candidate.
             let words = unsafeBitCast(candidates, to: (UInt64, UInt64).self)
             if words.0 | words.1 != 0 {
-                for k in 0..<16 where candidates[k] && accept(i + k) { return true }
+                // Each candidate's lane, from the lowest set bits of each half.
+                var word = words.0, half = 0
+                while true {
+                    while word != 0 {
+                        let lane = word.trailingZeroBitCount / 8
+                        if accept(i + half + lane) { return true }
+                        word &= ~(0xFF << (8 * UInt64(lane)))
+                    }
+                    guard half == 0 else { break }
+                    word = words.1
+                    half = 8
+                }
             }
             i += 16
         }
+        if let unusual, end >= 16 {
+            // The first probe's blocks cover bytes a.offset..<(end + a.offset), the last sixteen
+            // bytes and the second probe's (where read) the end from c.offset; the rest, before
+            // the first probe and (in a text shorter than about twice the needle) between the
+            // two probes' blocks, byte by byte.
+            let last = raw.loadUnaligned(fromByteOffset: bytes.count - 16, as: SIMD16<UInt8>.self)
+            leads .|= (last .>= high) .& ((last & 0xFE) .!= d0)
+            let words = unsafeBitCast(leads, to: (UInt64, UInt64).self)
+            let gap = (end + a.offset)..<max(end + a.offset, min(checkTails ? c.offset : 0, bytes.count - 16))
+            unusual.pointee = words.0 | words.1 != 0 || bytes[0..<a.offset].contains(where: isUnusual) || bytes[gap].contains(where: isUnusual)
+        }
         // A text shorter than a block and the needle.
         while i < end {
-            if bytes[i] | setFirst == first, bytes[i + n - 1] | setLast == last, accept(i) { return true }
+            if a.agrees(bytes[i + a.offset]), c.agrees(bytes[i + c.offset]), accept(i) { return true }
             i += 1
         }
         return false
