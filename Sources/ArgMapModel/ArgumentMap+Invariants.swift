@@ -13,16 +13,21 @@ extension ArgumentMap {
         guard layout.isEmpty else { return layout }
         let large = claims.count + relations.count >= 100_000
         let halves = Parallel.pieces(0..<claims.count, large ? 2 : 1)
+        // The claims in halves, one on each core, their ids hashed on the way; then the index
+        // on one core and the relations on the other.
+        var hashes = [UInt32](repeating: 0, count: claims.count)
         let found = incoming.withUnsafeLists { ins in
             outgoing.withUnsafeLists { outs in
-                let parts: [() -> (problems: [String], listed: Int)] = halves.map { half in { self.claimViolations(half, ins, outs) } } + [
-                    { (self.relationViolations(), 0) },
-                    { (self.indexViolations(), 0) },
-                ]
-                return large ? Parallel.map(parts.count) { k in parts[k]() } : parts.map { $0() }
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                    let shared = Parallel.Unchecked(hashes)
+                    return Parallel.map(halves.count) { k in self.claimViolations(halves[k], ins, outs, hashing: shared.value) }
+                }
             }
         }
-        var problems = found.flatMap(\.problems)
+        let (relationProblems, indexProblems) = large
+            ? Parallel.both({ self.relationViolations() }, { self.indexViolations(hashes) })
+            : (relationViolations(), indexViolations(hashes))
+        var problems = found.flatMap(\.problems) + relationProblems + indexProblems
         // Every entry of a list is a relation of its claim, and the lists are in strict order:
         // as many entries as relations (twice) means every relation is in both its lists.
         if found.reduce(0, { $0 + $1.listed }) != 2 * relations.count || !problems.isEmpty { problems += unlisted() }
@@ -32,14 +37,15 @@ extension ArgumentMap {
     /// Each id is valid, and the base is in range; each claim's lists are in relation order
     /// (the edits find and insert relation numbers in them by binary search), hold relations of
     /// that claim only, and the relations leaving it reach distinct claims (one relation per
-    /// pair). Also how many entries the lists hold.
-    private func claimViolations(_ range: Range<Int>, _ incoming: RelationLists.UnsafeLists, _ outgoing: RelationLists.UnsafeLists)
-        -> (problems: [String], listed: Int) {
+    /// pair). Also how many entries the lists hold; and each id's hash, into `hashes`.
+    private func claimViolations(_ range: Range<Int>, _ incoming: RelationLists.UnsafeLists, _ outgoing: RelationLists.UnsafeLists,
+                                 hashing hashes: UnsafeMutableBufferPointer<UInt32>) -> (problems: [String], listed: Int) {
         var problems: [String] = []
         var listed = 0
         var targets: [Int] = []
         for i in range {
             let id = claims[i].id
+            hashes[i] = IDIndex.hash(id)
             if (try? ArgumentMap.validate(id: id)) == nil { problems.append("invalid id \(id)") }
             if !(claims[i].base >= 0 && claims[i].base <= 1) { problems.append("base of \(id) out of range") }
             let ins = incoming[i], outs = outgoing[i]
@@ -93,8 +99,8 @@ extension ArgumentMap {
 
     /// Each id maps back to its own claim (so no two claims share one), and the index holds
     /// nothing else.
-    private func indexViolations() -> [String] {
-        let (misplaced, entries) = indexByID.misplaced(claims, lanes: 1)
+    private func indexViolations(_ hashes: [UInt32]) -> [String] {
+        let (misplaced, entries) = indexByID.misplaced(claims, hashes: hashes)
         var problems = misplaced.map { "id \(claims[$0].id) is duplicated or maps to the wrong index" }
         if entries != claims.count { problems.append("the id index holds \(entries) entries for \(claims.count) claims") }
         return problems

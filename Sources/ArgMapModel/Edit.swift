@@ -273,6 +273,8 @@ extension ArgumentMap {
     /// breaks, and none of the brackets that delimit Argdown titles.
     /// - Complexity: O(length of the id), over its UTF-8 bytes.
     public static func validate(id: String) throws(MapError) {
+        // Most ids are short and ASCII: valid at a glance.
+        if id.utf8.withContiguousStorageIfAvailable(isValidASCII) == true { return }
         let utf8 = id.utf8
         guard let first = utf8.first, let last = utf8.last else { throw .invalidID(id, reason: "an id cannot be empty") }
         if first == 0x20 || last == 0x20 || ((first >= 0x80 || last >= 0x80) && (id.first!.isWhitespace || id.last!.isWhitespace)) {
@@ -302,6 +304,20 @@ extension ArgumentMap {
         // An argument file is stripped of comments before it is read: an id holding a comment
         // opener could not be written.
         if found.comment { throw .invalidID(id, reason: "an id cannot contain // or /* (they open comments in an argument file)") }
+    }
+
+    /// Whether an id's bytes are valid by the rules of ``validate(id:)`` and all ASCII (false
+    /// for anything else, valid or not, which the full check then decides).
+    @inline(__always) static func isValidASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        if bytes.count >= 2, first == 0x2B || first == 0x2D || first == 0x5F, bytes[1] == 0x20 { return false }
+        var slash = false
+        for b in bytes {
+            if b < 0x20 || b >= 0x7F || b == 0x5B || b == 0x5D || b == 0x3C || b == 0x3E || b == 0x7B || b == 0x7D { return false }
+            if slash && (b == 0x2F || b == 0x2A) { return false }
+            slash = b == 0x2F
+        }
+        return true
     }
 
     /// Checks that no text of a claim holds a forbidden control character.

@@ -113,8 +113,12 @@ package struct IDIndex: Sendable {
     /// the other's way.) The ids are hashed in pieces on `lanes` cores first.
     /// - Complexity: O(claims + size of the table).
     package func misplaced(_ claims: [Claim], lanes: Int = 2) -> (claims: [Int], entries: Int) {
+        misplaced(claims, hashes: IDIndex.hashes(claims, lanes: lanes))
+    }
+
+    /// ``misplaced(_:lanes:)`` with every claim's id hashed already (`hashes`).
+    package func misplaced(_ claims: [Claim], hashes: [UInt32]) -> (claims: [Int], entries: Int) {
         let n = claims.count
-        let hashes = IDIndex.hashes(claims, lanes: lanes)
         var named = [Bool](repeating: false, count: n)
         var misplaced: [Int] = []
         var entries = 0
