@@ -137,7 +137,7 @@ public struct Flow: Sendable {
             return first
         }
         var stack: [Int] = []
-        let sources = RelationEnds.sources(map)
+        let sources = round.sources.isEmpty ? RelationEnds.sources(map) : round.sources
         sources.withUnsafeBufferPointer { sources in
         map.incoming.withUnsafeLists { incoming in
         first.withUnsafeMutableBufferPointer { first in

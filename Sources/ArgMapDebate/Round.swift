@@ -56,6 +56,9 @@ public struct Round: Sendable {
     /// that answers nothing), so that passes over such a map read 4 bytes a claim instead of
     /// its lists and relations; empty on other maps.
     let answered: [UInt32]
+    /// On other maps, each relation's source and whether it supports (see ``RelationEnds``),
+    /// which the search read and the passes after it read again; empty on a tree.
+    let sources: [UInt32]
     /// Whether the map is a tree whose claims each come after the claim they answer (as an
     /// Argdown file's nesting gives them): then a pass over the claims from the last to the
     /// first meets every claim after all the claims under it.
@@ -112,14 +115,17 @@ public struct Round: Sendable {
             }
         }
         var firstAnswers = [UInt8](repeating: Facts.noAnswer, count: n)
+        var sources: [UInt32] = []
         if isTree {
             answersComeAfter = Round.workOutTree(answered, &state, &firstAnswers)
         } else {
             answered = []
-            Round.search(map, RelationEnds.sources(map), &state, &firstAnswers)
+            sources = RelationEnds.sources(map)
+            Round.search(map, sources, &state, &firstAnswers)
             answersComeAfter = false
         }
         self.answered = answered
+        self.sources = sources
         var latest: UInt8 = 0
         state.withUnsafeBufferPointer { for facts in $0 { latest = max(latest, facts & Facts.speech) } }
         // No answer is stored as 0.
