@@ -273,51 +273,46 @@ extension ArgumentMap {
     /// breaks, and none of the brackets that delimit Argdown titles.
     /// - Complexity: O(length of the id), over its UTF-8 bytes.
     public static func validate(id: String) throws(MapError) {
-        // Most ids are short and ASCII: valid at a glance.
-        if id.utf8.withContiguousStorageIfAvailable(isValidASCII) == true { return }
-        let utf8 = id.utf8
-        guard let first = utf8.first, let last = utf8.last else { throw .invalidID(id, reason: "an id cannot be empty") }
-        if first == 0x20 || last == 0x20 || ((first >= 0x80 || last >= 0x80) && (id.first!.isWhitespace || id.last!.isWhitespace)) {
+        // The bytes are read in place (copied only from a string stored otherwise), by a
+        // function that captures nothing, so that the string is not retained for it.
+        let found = id.utf8.withContiguousStorageIfAvailable(IDScan.init) ?? Array(id.utf8).withUnsafeBufferPointer(IDScan.init)
+        if found.empty { throw .invalidID(id, reason: "an id cannot be empty") }
+        if found.spaceAtEnd || (found.wideAtEnd && (id.first!.isWhitespace || id.last!.isWhitespace)) {
             throw .invalidID(id, reason: "an id cannot start or end with a space")
         }
-        // One pass over the bytes: a character an id cannot hold, a comment opener, a byte past
-        // ASCII (only then can a control character from U+0080 on be there).
-        func scan(_ bytes: some Sequence<UInt8>) -> (bad: Bool, comment: Bool, wide: Bool) {
-            var bad = false, comment = false, wide = false, slash = false
+        // Only past ASCII can a control character from U+0080 on be there.
+        if found.bad || (found.wide && id.forbiddenControl != nil) {
+            throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters")
+        }
+        // `<- x>` at the start of a line is an attack, not an argument named "- x": an id
+        // starting with a relation symbol and a blank could not be written as an argument.
+        if found.relationSymbol { throw .invalidID(id, reason: "an id cannot start with +, - or _ followed by a space (<- reads as an attack)") }
+        // An argument file is stripped of comments before it is read: an id holding a comment
+        // opener could not be written.
+        if found.comment { throw .invalidID(id, reason: "an id cannot contain // or /* (they open comments in an argument file)") }
+    }
+
+    /// What one pass over an id's UTF-8 bytes finds for ``validate(id:)``.
+    private struct IDScan {
+        var empty = false, spaceAtEnd = false, wideAtEnd = false
+        /// A character an id cannot hold, a comment opener, a byte past ASCII.
+        var bad = false, comment = false, wide = false
+        /// +, - or _ and a space at the start.
+        var relationSymbol = false
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let first = bytes.first, let last = bytes.last else { empty = true; return }
+            spaceAtEnd = first == 0x20 || last == 0x20
+            wideAtEnd = first >= 0x80 || last >= 0x80
+            relationSymbol = bytes.count >= 2 && (first == 0x2B || first == 0x2D || first == 0x5F) && bytes[1] == 0x20
+            var slash = false
             for b in bytes {
                 bad = bad || b < 0x20 || b == 0x5B || b == 0x5D || b == 0x3C || b == 0x3E || b == 0x7B || b == 0x7D || b == 0x7F
                 comment = comment || (slash && (b == 0x2F || b == 0x2A))
                 wide = wide || b >= 0x80
                 slash = b == 0x2F
             }
-            return (bad, comment, wide)
         }
-        let found = utf8.withContiguousStorageIfAvailable(scan) ?? scan(utf8)
-        if found.bad || (found.wide && id.forbiddenControl != nil) {
-            throw .invalidID(id, reason: "an id cannot contain [ ] < > { } or control characters")
-        }
-        // `<- x>` at the start of a line is an attack, not an argument named "- x": an id
-        // starting with a relation symbol and a blank could not be written as an argument.
-        if utf8.count >= 2, first == 0x2B || first == 0x2D || first == 0x5F, utf8[utf8.index(after: utf8.startIndex)] == 0x20 {
-            throw .invalidID(id, reason: "an id cannot start with +, - or _ followed by a space (<- reads as an attack)")
-        }
-        // An argument file is stripped of comments before it is read: an id holding a comment
-        // opener could not be written.
-        if found.comment { throw .invalidID(id, reason: "an id cannot contain // or /* (they open comments in an argument file)") }
-    }
-
-    /// Whether an id's bytes are valid by the rules of ``validate(id:)`` and all ASCII (false
-    /// for anything else, valid or not, which the full check then decides).
-    @inline(__always) static func isValidASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
-        if bytes.count >= 2, first == 0x2B || first == 0x2D || first == 0x5F, bytes[1] == 0x20 { return false }
-        var slash = false
-        for b in bytes {
-            if b < 0x20 || b >= 0x7F || b == 0x5B || b == 0x5D || b == 0x3C || b == 0x3E || b == 0x7B || b == 0x7D { return false }
-            if slash && (b == 0x2F || b == 0x2A) { return false }
-            slash = b == 0x2F
-        }
-        return true
     }
 
     /// Checks that no text of a claim holds a forbidden control character.

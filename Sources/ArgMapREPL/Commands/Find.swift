@@ -49,10 +49,10 @@ extension Commands {
 /// Case-insensitive search for `find`, run over every field of every claim, comparing UTF-8
 /// bytes (a match of bytes in valid UTF-8 is a match of whole characters). An ASCII needle
 /// (the usual case) folds ASCII letters as it goes, with no copy of the text. Any other needle
-/// is looked for in the lower-cased text: first only where the text's bytes agree with the
-/// needle's first and last up to case, each such place lower-cased alone; a text with no such
-/// place is passed over when its characters (ASCII, Latin-1, Cyrillic) lower-case within the
-/// case bits. Any other text is folded here byte by byte when its letters are ASCII, Latin-1
+/// is looked for in the lower-cased text: first only where the text's bytes agree with three
+/// of the needle's up to case (``Needle``), each such place lower-cased alone; a text with no
+/// such place is passed over when its characters (ASCII, Latin-1, Cyrillic) lower-case within
+/// the case bits. Any other text is folded here byte by byte when its letters are ASCII, Latin-1
 /// or basic Cyrillic (whose lower case is one fixed byte change), and with `lowercased()`
 /// otherwise.
 ///
@@ -65,8 +65,6 @@ struct Matcher {
     private let search: Needle
     /// Where texts are lower-cased for a non-ASCII needle, reused from one text to the next.
     private var folded: [UInt8] = []
-
-    var isASCII: Bool { search.isASCII }
 
     init(_ lowercasedNeedle: String) {
         owner = Owner(Array(lowercasedNeedle.utf8))
