@@ -110,13 +110,9 @@ package struct IDIndex: Sendable {
     /// named before, under that claim's hash, with no empty slot between the slot the hash
     /// points at and the entry, and no entry there for the same id; and there must be one
     /// entry per claim. (Two claims with one id have one hash, so one of their entries lies on
-    /// the other's way.) The ids are hashed in pieces on `lanes` cores first.
+    /// the other's way.) `hashes` holds each claim's id hashed (``hash(_:)``), which the caller
+    /// works out on its way over the claims.
     /// - Complexity: O(claims + size of the table).
-    package func misplaced(_ claims: [Claim], lanes: Int = 2) -> (claims: [Int], entries: Int) {
-        misplaced(claims, hashes: IDIndex.hashes(claims, lanes: lanes))
-    }
-
-    /// ``misplaced(_:lanes:)`` with every claim's id hashed already (`hashes`).
     package func misplaced(_ claims: [Claim], hashes: [UInt32]) -> (claims: [Int], entries: Int) {
         let n = claims.count
         var named = [Bool](repeating: false, count: n)
