@@ -61,24 +61,35 @@ public enum Drops {
             Answers.isDropped(earliest: earliestCodes[c], deadline: deadlines[Int(round.facts[c] & Round.Facts.speech)])
         }
 
+        /// Whether each claim was dropped, read from the answers' bytes in place: for the
+        /// passes over every claim.
+        struct DropTest: @unchecked Sendable {
+            let facts: UnsafeBufferPointer<UInt8>, earliest: UnsafeBufferPointer<UInt8>, deadlines: UnsafeBufferPointer<UInt8>
+            @inline(__always) func callAsFunction(_ c: Int) -> Bool {
+                Answers.isDropped(earliest: earliest[c], deadline: deadlines[Int(facts[c] & Round.Facts.speech)])
+            }
+        }
+
+        /// Runs `body` with a ``DropTest`` that must not outlive it.
+        func withDropTest<R>(_ body: (DropTest) -> R) -> R {
+            round.facts.withUnsafeBufferPointer { facts in
+                earliestCodes.withUnsafeBufferPointer { earliest in
+                    deadlines.withUnsafeBufferPointer { deadlines in body(DropTest(facts: facts, earliest: earliest, deadlines: deadlines)) }
+                }
+            }
+        }
+
         /// The dropped claims, in claim order.
         public func droppedClaims() -> [Int] {
             // A first pass counts them (a read in order of two bytes a claim), so the list is
             // made at its size.
-            round.facts.withUnsafeBufferPointer { facts in
-                earliestCodes.withUnsafeBufferPointer { earliest in
-                    deadlines.withUnsafeBufferPointer { deadlines in
-                        func dropped(_ c: Int) -> Bool {
-                            Answers.isDropped(earliest: earliest[c], deadline: deadlines[Int(facts[c] & Round.Facts.speech)])
-                        }
-                        var count = 0
-                        for c in 0..<facts.count where dropped(c) { count += 1 }
-                        return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
-                            for c in 0..<facts.count where dropped(c) {
-                                buffer[initialized] = c
-                                initialized += 1
-                            }
-                        }
+            withDropTest { dropped in
+                var count = 0
+                for c in dropped.facts.indices where dropped(c) { count += 1 }
+                return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    for c in dropped.facts.indices where dropped(c) {
+                        buffer[initialized] = c
+                        initialized += 1
                     }
                 }
             }
@@ -92,28 +103,24 @@ public enum Drops {
         public func droppedClaims(bySheet firstSheets: [Int32], sheets: Int, keeping: Int) -> (count: Int, groups: [(sheet: Int, claims: [Int])]) {
             let n = round.facts.count
             let pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 2 : 1)
-            let found = round.facts.withUnsafeBufferPointer { facts in
-                earliestCodes.withUnsafeBufferPointer { earliest in
-                    deadlines.withUnsafeBufferPointer { deadlines in
-                        firstSheets.withUnsafeBufferPointer { firstSheets in
-                            let shared = Parallel.Unchecked((facts, earliest, deadlines, firstSheets))
-                            return Parallel.map(pieces.count) { k -> (count: Int, groups: [(sheet: Int, claims: [Int])]) in
-                                let (facts, earliest, deadlines, firstSheets) = shared.value
-                                var count = 0, groups: [(sheet: Int, claims: [Int])] = []
-                                var groupOf = [Int32](repeating: -1, count: sheets + 1)
-                                for c in pieces[k] where Answers.isDropped(earliest: earliest[c], deadline: deadlines[Int(facts[c] & Round.Facts.speech)]) {
-                                    count += 1
-                                    let sheet = firstSheets[c] < 0 ? sheets : Int(firstSheets[c])
-                                    if groupOf[sheet] < 0 {
-                                        groupOf[sheet] = Int32(groups.count)
-                                        groups.append((sheet, []))
-                                    }
-                                    let g = Int(groupOf[sheet])
-                                    if groups[g].claims.count < keeping { groups[g].claims.append(c) }
-                                }
-                                return (count, groups)
+            let found = withDropTest { dropped in
+                firstSheets.withUnsafeBufferPointer { firstSheets in
+                    let shared = Parallel.Unchecked((dropped, firstSheets))
+                    return Parallel.map(pieces.count) { k -> (count: Int, groups: [(sheet: Int, claims: [Int])]) in
+                        let (dropped, firstSheets) = shared.value
+                        var count = 0, groups: [(sheet: Int, claims: [Int])] = []
+                        var groupOf = [Int32](repeating: -1, count: sheets + 1)
+                        for c in pieces[k] where dropped(c) {
+                            count += 1
+                            let sheet = firstSheets[c] < 0 ? sheets : Int(firstSheets[c])
+                            if groupOf[sheet] < 0 {
+                                groupOf[sheet] = Int32(groups.count)
+                                groups.append((sheet, []))
                             }
+                            let g = Int(groupOf[sheet])
+                            if groups[g].claims.count < keeping { groups[g].claims.append(c) }
                         }
+                        return (count, groups)
                     }
                 }
             }
