@@ -251,16 +251,15 @@ struct Needle {
     /// may lengthen a text).
     private func starts(in bytes: UnsafeBufferPointer<UInt8>, _ probes: (Probe, Probe),
                         marking unusual: UnsafeMutablePointer<Bool>?, _ accept: (Int) -> Bool) -> Bool {
-        @inline(__always) func isUnusual(_ b: UInt8) -> Bool { b >= 0xC4 && b & 0xFE != 0xD0 }
         let n = needle.count
-        if let unusual, bytes.count < n + 15 { unusual.pointee = bytes.contains(where: isUnusual) }
+        // Blocks of sixteen starts, or start by start.
+        let inBlocks = bytes.count >= n + 15
+        if let unusual, !inBlocks { unusual.pointee = bytes.contains(where: Matcher.mayLowerCaseOddly) }
         guard bytes.count >= n, let base = bytes.baseAddress else { return false }
         let end = bytes.count - n + 1  // starts are below end
         let (a, c) = probes
         let firsts = SIMD16<UInt8>(repeating: a.byte), lasts = SIMD16<UInt8>(repeating: c.byte)
         let setFirsts = SIMD16<UInt8>(repeating: a.setting), setLasts = SIMD16<UInt8>(repeating: c.setting)
-        // D0 and D1 are the bytes from C4 up that are D0 with the lowest bit cleared.
-        let high = SIMD16<UInt8>(repeating: 0xC4), d0 = SIMD16<UInt8>(repeating: 0xD0)
         var leads = SIMDMask<SIMD16<Int8>>(repeating: false)
         let checkHeads = unusual != nil, checkTails = unusual != nil && n > 17 + a.offset
         let raw = UnsafeRawPointer(base)
@@ -268,13 +267,13 @@ struct Needle {
         while i < end {
             // The last block ends where the starts do, going over some starts again.
             if i + 16 > end {
-                guard end >= 16 else { break }
+                guard inBlocks else { break }
                 i = end - 16
             }
             let head = raw.loadUnaligned(fromByteOffset: i + a.offset, as: SIMD16<UInt8>.self)
             let tail = raw.loadUnaligned(fromByteOffset: i + c.offset, as: SIMD16<UInt8>.self)
-            if checkHeads { leads .|= (head .>= high) .& ((head & 0xFE) .!= d0) }
-            if checkTails { leads .|= (tail .>= high) .& ((tail & 0xFE) .!= d0) }
+            if checkHeads { leads .|= Matcher.mayLowerCaseOddly(head) }
+            if checkTails { leads .|= Matcher.mayLowerCaseOddly(tail) }
             let candidates = ((head | setFirsts) .== firsts) .& ((tail | setLasts) .== lasts)
             // The mask's lanes are 0 or all ones: two words that are zero mean no candidate.
             let words = unsafeBitCast(candidates, to: (UInt64, UInt64).self)
@@ -294,16 +293,17 @@ struct Needle {
             }
             i += 16
         }
-        if let unusual, end >= 16 {
+        if let unusual, inBlocks {
             // The first probe's blocks cover bytes a.offset..<(end + a.offset), the last sixteen
             // bytes and the second probe's (where read) the end from c.offset; the rest, before
             // the first probe and (in a text shorter than about twice the needle) between the
             // two probes' blocks, byte by byte.
             let last = raw.loadUnaligned(fromByteOffset: bytes.count - 16, as: SIMD16<UInt8>.self)
-            leads .|= (last .>= high) .& ((last & 0xFE) .!= d0)
+            leads .|= Matcher.mayLowerCaseOddly(last)
             let words = unsafeBitCast(leads, to: (UInt64, UInt64).self)
             let gap = (end + a.offset)..<max(end + a.offset, min(checkTails ? c.offset : 0, bytes.count - 16))
-            unusual.pointee = words.0 | words.1 != 0 || bytes[0..<a.offset].contains(where: isUnusual) || bytes[gap].contains(where: isUnusual)
+            unusual.pointee = words.0 | words.1 != 0 || bytes[0..<a.offset].contains(where: Matcher.mayLowerCaseOddly)
+                || bytes[gap].contains(where: Matcher.mayLowerCaseOddly)
         }
         // A text shorter than a block and the needle.
         while i < end {
@@ -337,7 +337,6 @@ extension Matcher {
             }
         }
         let raw = UnsafeRawPointer(base)
-        let high = SIMD16<UInt8>(repeating: 0xC4), d0 = SIMD16<UInt8>(repeating: 0xD0)
         var i = 0
         while i < bytes.count {
             // The last block ends with the text, going over some bytes again.
@@ -346,8 +345,7 @@ extension Matcher {
                 i = bytes.count - 16
             }
             let block = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            // D0 and D1 are the bytes from C4 up that are D0 with the lowest bit cleared.
-            let leads = unsafeBitCast((block .>= high) .& ((block & 0xFE) .!= d0), to: (UInt64, UInt64).self)
+            let leads = unsafeBitCast(mayLowerCaseOddly(block), to: (UInt64, UInt64).self)
             if leads.0 | leads.1 != 0 {
                 for k in i..<(i + 16) where !allowed(k) { return false }
             }
@@ -359,6 +357,17 @@ extension Matcher {
             i += 1
         }
         return true
+    }
+
+    /// Whether a byte is the first of a character that may lower-case past ``caseBits``: from
+    /// C4 on, other than D0 and D1 (Cyrillic, which are the bytes from C4 on that are D0 with
+    /// the lowest bit cleared). What ``changesOnlyCaseBits(_:)`` looks at closely, and what the
+    /// search notices on its way.
+    @inline(__always) static func mayLowerCaseOddly(_ b: UInt8) -> Bool { b >= 0xC4 && b & 0xFE != 0xD0 }
+
+    /// ``mayLowerCaseOddly(_:)`` for sixteen bytes at once.
+    @inline(__always) static func mayLowerCaseOddly(_ block: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        (block .>= SIMD16(repeating: 0xC4)) .& ((block & 0xFE) .!= SIMD16(repeating: 0xD0))
     }
 
     @inline(__always) static func fold(_ b: UInt8, _ on: Bool) -> UInt8 { on ? b.asciiLowercased : b }
