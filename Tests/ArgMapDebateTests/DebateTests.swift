@@ -219,6 +219,34 @@ func debateMap() throws -> ArgumentMap {
         #expect(lines[1].hasPrefix("harms,1,\"harms: Harms: <script>alert(1)</script>, \"\"quoted\"\", =SUM(A1) [dropped]\""))
     }
 
+    /// The layout's stack pushes, pops and sorts as an array would: few elements sorted by
+    /// insertion, more by the standard sort, with room grown on the way.
+    @Test func aPileIsAnArray() {
+        var rng = SplitMix64(seed: 5)
+        var pile = Pile<Int>(capacity: 2)
+        defer { pile.free() }
+        var array: [Int] = []
+        for round in 0..<300 {
+            pile.removeAll()
+            array.removeAll()
+            // From no elements to more than the insertion sort takes, repeated values included.
+            for _ in 0..<(round % 40) {
+                let x = Int(rng.next() % 50)
+                pile.push(x)
+                array.append(x)
+            }
+            pile.sort()
+            array.sort()
+            #expect(Array(pile.buffer) == array)
+            if round % 3 == 0 {
+                var popped: [Int] = []
+                while let x = pile.pop() { popped.append(x) }
+                #expect(popped == array.reversed())
+                #expect(pile.count == 0)
+            }
+        }
+    }
+
     @Test func aChainAMillionDeepFlowsWithoutRecursion() throws {
         var claims = [Claim(id: "c0", text: "thesis")]
         var relations: [Relation] = []
