@@ -37,8 +37,26 @@ struct ArgmapCommand: ParsableCommand {
     var recover = false
 
     mutating func run() throws {
+        Self.keepFreedMemory()
         let status = Launcher(file: file, commands: commands, script: script, bail: bail, noRC: noRC, recover: recover).run()
         Glibc.exit(status)
+    }
+
+    /// Keeps the memory a command frees for the next command to reuse, instead of handing it
+    /// back to the system and faulting it in again page by page: on a large map, a command's
+    /// first pass over fresh arrays (a score per claim, say) pays a page fault every 4 KB. An
+    /// allocation under 32 MB comes from the heap rather than from its own mapping, and up to
+    /// 256 MB freed at the heap's top stays there. The peak a map needs is the same.
+    static func keepFreedMemory() {
+        #if canImport(Glibc)
+        // glibc's mallopt, from <malloc.h>, which the Glibc module leaves out.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 32 << 20)
+        _ = mallopt(trimThreshold, 256 << 20)
+        #endif
     }
 }
 
