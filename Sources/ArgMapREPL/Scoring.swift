@@ -104,8 +104,8 @@ extension Session {
             if let c = map.index(of: claim.id) { change = .inserted(claims: [c], relations: []) }
         case (.restoreClaim(let claim, _, let placed), _):
             change = inserted([claim], placed, in: map)
-        case (.restoreClaims(let claims, _, let placed), _):
-            change = inserted(claims, placed, in: map)
+        case (.restoreClaims(let claims, let positions, let placed), _):
+            change = inserted(claims, at: positions, placed, in: map)
         case (.link(let spec, _), _):
             change = inserted([], [PlacedRelation(spec, at: 0)], in: map)
         case (.move(let id, let from, let to), _):
@@ -122,6 +122,21 @@ extension Session {
     /// The claims still in the map that removed relations pointed at.
     private func targets(of removed: [PlacedRelation], in map: ArgumentMap) -> [Int] {
         removed.compactMap { map.index(of: $0.relation.to) }
+    }
+
+    /// The claims and relations an edit put back at `positions` and the relations' own
+    /// positions, by their numbers in the map now: those positions, when the claims there have
+    /// the ids put back (one claim read for each, where looking every id up hashes it); else
+    /// as looked up.
+    private func inserted(_ claims: [Claim], at positions: [Int], _ placed: [PlacedRelation], in map: ArgumentMap) -> IncrementalEvaluator.StructureChange? {
+        func holds(_ c: Int, _ id: String) -> Bool { map.claims.indices.contains(c) && map.claims[c].id == id }
+        let putBack = positions.count == claims.count && zip(claims, positions).allSatisfy { holds($1, $0.id) }
+            && placed.allSatisfy { p in
+                map.relations.indices.contains(p.position)
+                    && holds(map.relations[p.position].from, p.relation.from) && holds(map.relations[p.position].to, p.relation.to)
+            }
+        guard putBack else { return inserted(claims, placed, in: map) }
+        return .inserted(claims: positions.sorted(), relations: placed.map(\.position).sorted())
     }
 
     /// The claims and relations an edit put back, by their numbers in the map now.
