@@ -151,18 +151,28 @@ extension ArgumentMap {
                   positions.enumerated().allSatisfy({ $0.element >= 0 && $0.element <= claims.count + $0.offset }) else {
                 throw .unknownClaim(restored.first?.id ?? "#")
             }
-            var incoming = Set<String>()
-            for claim in restored {
-                guard indexByIDContains(claim.id) == false, incoming.insert(claim.id).inserted else { throw .duplicateID(claim.id) }
+            // Each id put back, with its place among them: none twice, none already in the map.
+            var back = [String: Int](minimumCapacity: restored.count)
+            for (k, claim) in restored.enumerated() {
+                guard back.updateValue(k, forKey: claim.id) == nil, !indexByIDContains(claim.id) else { throw .duplicateID(claim.id) }
             }
-            for p in placed {
-                for end in [p.relation.from, p.relation.to] where index(of: end) == nil && !incoming.contains(end) { throw .unknownClaim(end) }
+            // Each relation's ends: a claim put back (its place among them) or one in the map
+            // (-1), which is looked up again once the claims are in.
+            func end(_ id: String) throws(MapError) -> Int {
+                if let k = back[id] { return k }
+                guard indexByIDContains(id) else { throw .unknownClaim(id) }
+                return -1
             }
+            var ends: [(from: Int, to: Int)] = []
+            ends.reserveCapacity(placed.count)
+            for p in placed { ends.append((try end(p.relation.from), try end(p.relation.to))) }
             insertClaimsUnchecked(restored, at: positions)
             var links: [(Relation, Int)] = []
             links.reserveCapacity(placed.count)
-            for p in placed {
-                links.append((Relation(from: index(of: p.relation.from)!, to: index(of: p.relation.to)!, type: p.relation.type, weight: p.relation.weight), p.position))
+            for (p, e) in zip(placed, ends) {
+                let from = e.from >= 0 ? positions[e.from] : index(of: p.relation.from)!
+                let to = e.to >= 0 ? positions[e.to] : index(of: p.relation.to)!
+                links.append((Relation(from: from, to: to, type: p.relation.type, weight: p.relation.weight), p.position))
             }
             insertRelationsUnchecked(links)
             return .removeClaims(restored.map(\.id))

@@ -103,6 +103,30 @@ struct EditTests {
         #expect(together.claims.map(\.id) == original.claims.map(\.id), "a refused removal changes nothing")
     }
 
+    /// Putting claims back refuses an id given twice, an id the map has, and a relation to a
+    /// claim neither the map nor the claims put back hold, and changes nothing then.
+    @Test func puttingClaimsBackChecksEveryIdFirst() throws {
+        let original = MapGenerator.generate(.init(claims: 50, shape: .tree, seed: 3))
+        var map = original
+        let inverse = try map.apply(.removeClaims(["c7", "c9"]))
+        let removed = map
+        guard case .restoreClaims(let claims, let positions, let placed) = inverse else { Issue.record("not a restore: \(inverse)"); return }
+        try #require(claims.count == 2 && !placed.isEmpty)
+        var twice = claims
+        twice[1].id = twice[0].id
+        #expect(throws: MapError.duplicateID(claims[0].id)) { try map.apply(.restoreClaims(twice, at: positions, relations: placed)) }
+        var taken = claims
+        taken[1].id = "c1"
+        #expect(throws: MapError.duplicateID("c1")) { try map.apply(.restoreClaims(taken, at: positions, relations: placed)) }
+        var astray = placed
+        astray[astray.count - 1].relation.to = "nosuch"
+        #expect(throws: MapError.unknownClaim("nosuch")) { try map.apply(.restoreClaims(claims, at: positions, relations: astray)) }
+        #expect(map.claims.map(\.id) == removed.claims.map(\.id) && map.relationSpecs == removed.relationSpecs, "a refused restore changes nothing")
+        try map.apply(inverse)
+        #expect(map.claims.map(\.id) == original.claims.map(\.id) && map.relationSpecs == original.relationSpecs)
+        #expect(map.invariantViolations().isEmpty)
+    }
+
     /// Random edit sequences: invariants hold after every edit, and applying the inverses in
     /// reverse brings back the exact map (same order of claims and relations).
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
