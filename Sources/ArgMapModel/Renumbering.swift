@@ -1,10 +1,15 @@
 /// The new numbers of claims (or relations) after a few are removed or inserted, keeping
 /// order, found by binary search in the changed numbers rather than in a table the size of the
 /// map (whose random reads would cost a cache miss each); one changed number by arithmetic.
+/// The search is over runs of changed numbers: a claim removed with everything under it, or
+/// put back so, is one run however many claims it holds.
 package struct Renumbering: Sendable {
     /// Removing: the removed numbers, ascending. Inserting: for each inserted number, how many
     /// old numbers come before it (its final position minus the inserted ones before it).
     private let marks: [Int]
+    /// The marks in runs, each mark of a run one more than the one before (removing) or the
+    /// same (inserting): each run's first mark, and how many marks come before its end.
+    private let runStarts: [Int], runEnds: [Int]
     /// The mark when there is only one (-1 otherwise), read without an array access.
     private let one: Int
     private let removing: Bool
@@ -13,6 +18,7 @@ package struct Renumbering: Sendable {
         marks = numbers
         one = numbers.count == 1 ? numbers[0] : -1
         removing = true
+        (runStarts, runEnds) = Renumbering.runs(numbers, step: 1)
     }
 
     /// `positions`: where the inserted ones end, ascending.
@@ -20,6 +26,21 @@ package struct Renumbering: Sendable {
         marks = positions.enumerated().map { $0.element - $0.offset }
         one = positions.count == 1 ? positions[0] : -1
         removing = false
+        (runStarts, runEnds) = Renumbering.runs(marks, step: 0)
+    }
+
+    /// `marks` cut where one is not the one before plus `step`.
+    private static func runs(_ marks: [Int], step: Int) -> (starts: [Int], ends: [Int]) {
+        var starts: [Int] = [], ends: [Int] = []
+        for (k, mark) in marks.enumerated() {
+            if k > 0 && mark == marks[k - 1] + step {
+                ends[ends.count - 1] = k + 1
+            } else {
+                starts.append(mark)
+                ends.append(k + 1)
+            }
+        }
+        return (starts, ends)
     }
 
     /// The numbers removed, ascending (none for an insertion).
@@ -66,6 +87,14 @@ package struct Renumbering: Sendable {
         return removing ? n - k : n + count(below: n + 1)
     }
 
-    /// How many marks are less than `n`.
-    private func count(below n: Int) -> Int { marks.lowerBound(n) }
+    /// How many marks are less than `n`: those of the runs that start below it, less the end
+    /// of the last such run where it reaches `n`.
+    @inline(__always)
+    private func count(below n: Int) -> Int {
+        let r = runStarts.lowerBound(n)
+        guard r > 0 else { return 0 }
+        let end = runEnds[r - 1]
+        // A run of removed numbers holds start, start + 1, …: those below n are n - start.
+        return removing ? end - max(0, (end - (r > 1 ? runEnds[r - 2] : 0)) - (n - runStarts[r - 1])) : end
+    }
 }

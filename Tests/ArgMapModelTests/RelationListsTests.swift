@@ -126,3 +126,39 @@ struct RelationListsTests {
         #expect(problems == ["incoming: list 0 lies outside its storage"])
     }
 }
+
+/// A renumbering gives each number that stays its place among the numbers after the change,
+/// as removing the numbers from a list, or inserting new ones into it, would: for removals and
+/// insertions in runs (a claim with everything under it) and one by one, mixed.
+struct RenumberingTests {
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func aRenumberingIsWhereEachNumberEndsUp(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        for _ in 0..<200 {
+            let count = 1 + Int(rng.next() % 60)
+            // Marks in runs of one to eight, some next to each other.
+            var chosen = Set<Int>()
+            while chosen.count < 1 + Int(rng.next() % UInt64(count)) {
+                let start = Int(rng.next() % UInt64(count))
+                for n in start..<min(count, start + 1 + Int(rng.next() % 8)) { chosen.insert(n) }
+            }
+            let marks = chosen.sorted()
+            // Removing: the numbers left, in order, are the new numbers' old ones.
+            let removal = Renumbering(removing: marks)
+            let kept = (0..<count).filter { !chosen.contains($0) }
+            for (new, old) in kept.enumerated() {
+                #expect(removal(old) == new, "removing \(marks): \(old)")
+                #expect(removal.number(old) == new)
+            }
+            for m in marks { #expect(removal.number(m) == -1) }
+            // Inserting at final positions `marks` into `count` old numbers.
+            let insertion = Renumbering(inserting: marks)
+            var final: [Int?] = Array(0..<count)
+            for p in marks { final.insert(nil, at: min(p, final.count)) }
+            guard marks.last! < final.count else { continue }
+            for (new, old) in final.enumerated() {
+                if let old { #expect(insertion(old) == new, "inserting at \(marks): \(old)") }
+            }
+        }
+    }
+}
