@@ -134,8 +134,9 @@ extension ArgumentMap {
             var gone = [Bool](repeating: false, count: claims.count)
             var positions: [Int] = []
             positions.reserveCapacity(ids.count)
-            for id in ids {
-                let c = try require(id)
+            // Looked up together: many lookups in flight at once.
+            for (id, c) in zip(ids, indexByID.find(all: ids, in: claims)) {
+                guard c >= 0 else { throw .unknownClaim(id) }
                 if !gone[c] { gone[c] = true; positions.append(c) }
             }
             positions.sort()

@@ -518,3 +518,33 @@ struct CommandTableTests {
         }
     }
 }
+
+/// What `rm` takes with a claim: every claim beneath it that answers nothing else, found again
+/// and again as claims join, as a plain search to a fixed point finds them.
+struct RmTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func rmTakesTheClaimsThatHangOnlyFromIt(seed: UInt64) {
+        let map = MapGenerator.generate(.init(claims: 300, shape: .dag, seed: seed))
+        var rng = SplitMix64(seed: seed)
+        var larger = 0
+        for _ in 0..<40 {
+            let root = Int(rng.next() % 300)
+            var expected: Set<Int> = [root]
+            var grew = true
+            while grew {
+                grew = false
+                for x in 0..<map.count where !expected.contains(x) && !map.outgoing[x].isEmpty
+                    && map.outgoing[x].allSatisfy({ expected.contains(map.relations[$0].to) }) {
+                    expected.insert(x)
+                    grew = true
+                }
+            }
+            let found = Commands.subtreeOnlyUnder(map, root)
+            #expect(found.first == root)
+            #expect(found.count == Set(found).count, "each claim once")
+            #expect(Set(found) == expected, "under \(map.claims[root].id)")
+            if expected.count > 1 && expected.count < map.count { larger += 1 }
+        }
+        #expect(larger > 0, "some claims take others with them")
+    }
+}

@@ -30,15 +30,17 @@ extension Commands {
     /// found (the claim first). Iterative: a claim is checked again whenever a parent joins.
     /// - Complexity: O(size of the subtree and its relations).
     static func subtreeOnlyUnder(_ map: ArgumentMap, _ root: Int) -> [Int] {
-        var inSet: Set<Int> = [root]
+        // Marks, one per claim, rather than a set of numbers: no hashing.
+        var inSet = [Bool](repeating: false, count: map.count)
+        inSet[root] = true
         var order = [root]
         var stack = [root]
         while let c = stack.popLast() {
             for r in map.incoming[c] {
                 let child = map.relations[r].from
-                if inSet.contains(child) { continue }
-                if map.outgoing[child].allSatisfy({ inSet.contains(map.relations[$0].to) }) {
-                    inSet.insert(child)
+                if inSet[child] { continue }
+                if map.outgoing[child].allSatisfy({ inSet[map.relations[$0].to] }) {
+                    inSet[child] = true
                     order.append(child)
                     stack.append(child)
                 }
