@@ -87,14 +87,14 @@ package struct Renumbering: Sendable {
         return removing ? n - k : n + count(below: n + 1)
     }
 
-    /// How many marks are less than `n`: those of the runs that start below it, less the end
-    /// of the last such run where it reaches `n`.
+    /// How many marks are less than `n`: every mark of the runs that start below it, except
+    /// that of the last such run of removed numbers (start, start + 1, …) only those below `n`.
     @inline(__always)
     private func count(below n: Int) -> Int {
         let r = runStarts.lowerBound(n)
         guard r > 0 else { return 0 }
         let end = runEnds[r - 1]
-        // A run of removed numbers holds start, start + 1, …: those below n are n - start.
+        // Of a run of removed numbers, n - start are below n, at most the whole run.
         return removing ? end - max(0, (end - (r > 1 ? runEnds[r - 2] : 0)) - (n - runStarts[r - 1])) : end
     }
 }
