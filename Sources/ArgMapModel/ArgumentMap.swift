@@ -33,6 +33,10 @@ public struct ArgumentMap: Sendable {
     /// - Complexity: O(1) on average.
     public func index(of id: String) -> Int? { indexByID.find(id, in: claims) }
 
+    /// The numbers of the claims with these ids (-1 where no claim has one), looked up
+    /// together: many lookups in flight at once, where one at a time waits for each.
+    public func indices(of ids: [String]) -> [Int] { indexByID.find(all: ids, in: claims) }
+
     public func claim(_ id: String) -> Claim? {
         index(of: id).map { claims[$0] }
     }

@@ -121,7 +121,7 @@ extension Session {
 
     /// The claims still in the map that removed relations pointed at.
     private func targets(of removed: [PlacedRelation], in map: ArgumentMap) -> [Int] {
-        removed.compactMap { map.index(of: $0.relation.to) }
+        map.indices(of: removed.map(\.relation.to)).filter { $0 >= 0 }
     }
 
     /// The claims and relations an edit put back at `positions` and the relations' own

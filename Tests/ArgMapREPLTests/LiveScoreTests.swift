@@ -20,6 +20,30 @@ struct LiveScoreTests {
         }
     }
 
+    /// Removing a claim with the claims that hang only from it, and putting them back, are
+    /// followed incrementally: the same live scores, agreeing with a full evaluation.
+    @Test func aSubtreeRemovedAndPutBackIsFollowed() throws {
+        let map = MapGenerator.generate(.init(claims: 400, shape: .dag, seed: 34))
+        let session = Session(map: map)
+        _ = session.currentEvaluation()
+        var rng = SplitMix64(seed: 34)
+        var taken = 0
+        for _ in 0..<20 {
+            let root = 1 + Int(rng.next() % UInt64(session.map.count - 1))
+            let ids = Commands.subtreeOnlyUnder(session.map, root).map { session.map.claims[$0].id }
+            guard !session.map.outgoing[root].isEmpty else { continue }
+            let board = try #require(session.scoreBoard)
+            try session.perform(.removeClaims(ids))
+            #expect(session.scoreBoard === board, "removing \(ids.count) claims under \(ids[0]) was followed")
+            try check(session, .dfquad, "without \(ids[0])")
+            _ = session.undo()
+            #expect(session.scoreBoard === board, "putting \(ids.count) claims back was followed")
+            try check(session, .dfquad, "with \(ids[0]) back")
+            taken += ids.count
+        }
+        #expect(taken > 20, "some removals took claims under them")
+    }
+
     /// Large enough for the graph's rows to be written in two halves at once.
     @Test func structuralEditsOnALargeMap() throws {
         let map = MapGenerator.generate(.init(claims: 100_000, shape: .dag, seed: 33))
