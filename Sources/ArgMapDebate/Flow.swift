@@ -47,9 +47,8 @@ public struct Flow: Sendable {
         let round = Round(map)
         let positions = Flow.positions(map)
         let (laidOut, answers) = Parallel.both({ () -> (sheets: [Sheet], count: Int) in
-            // Each relation's source in 4 bytes, not its 32-byte record (packed here when the
-            // round kept none).
-            let sources = round.sources.isEmpty ? RelationEnds.sources(map) : round.sources
+            // Each relation's source in 4 bytes, not its 32-byte record.
+            let sources = round.relationSources(map)
             var sheets: [Sheet] = []
             var rows = 0, count = 0
             // Which sheet last placed each claim: one array for all sheets, not a set per sheet.
@@ -145,7 +144,7 @@ public struct Flow: Sendable {
             return first
         }
         var stack: [Int] = []
-        let sources = round.sources.isEmpty ? RelationEnds.sources(map) : round.sources
+        let sources = round.relationSources(map)
         sources.withUnsafeBufferPointer { sources in
         map.incoming.withUnsafeLists { incoming in
         first.withUnsafeMutableBufferPointer { first in

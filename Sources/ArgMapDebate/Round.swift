@@ -59,6 +59,12 @@ public struct Round: Sendable {
     /// On other maps, each relation's source and whether it supports (see ``RelationEnds``),
     /// which the search read and the passes after it read again; empty on a tree.
     let sources: [UInt32]
+
+    /// Each relation's source (see ``RelationEnds``): the ones the round kept, or, on a tree,
+    /// where it kept none, packed now.
+    func relationSources(_ map: ArgumentMap) -> [UInt32] {
+        sources.isEmpty ? RelationEnds.sources(map) : sources
+    }
     /// Whether the map is a tree whose claims each come after the claim they answer (as an
     /// Argdown file's nesting gives them): then a pass over the claims from the last to the
     /// first meets every claim after all the claims under it.
