@@ -102,8 +102,8 @@ extension Session {
             change = .removed(claims: [], relations: [r], targets: targets(of: [PlacedRelation(spec, at: r)], in: map))
         case (.addClaim(let claim, _), _):
             if let c = map.index(of: claim.id) { change = .inserted(claims: [c], relations: []) }
-        case (.restoreClaim(let claim, _, let placed), _):
-            change = inserted([claim], placed, in: map)
+        case (.restoreClaim(let claim, let position, let placed), _):
+            change = inserted([claim], at: [position], placed, in: map)
         case (.restoreClaims(let claims, let positions, let placed), _):
             change = inserted(claims, at: positions, placed, in: map)
         case (.link(let spec, _), _):
