@@ -135,7 +135,7 @@ extension ArgumentMap {
             var positions: [Int] = []
             positions.reserveCapacity(ids.count)
             // Looked up together: many lookups in flight at once.
-            for (id, c) in zip(ids, indexByID.find(all: ids, in: claims)) {
+            for (id, c) in zip(ids, indices(of: ids)) {
                 guard c >= 0 else { throw .unknownClaim(id) }
                 if !gone[c] { gone[c] = true; positions.append(c) }
             }
