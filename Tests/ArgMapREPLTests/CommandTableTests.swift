@@ -396,6 +396,37 @@ struct CommandTableTests {
         }
     }
 
+    /// A needle whose characters come only from their own upper case in lower-casing lets texts
+    /// with unusual characters by unfolded. Every Unicode scalar is lower-cased: where its lower
+    /// case holds such a character, the scalar is that character's upper case, differing only in
+    /// the needle's case bits.
+    @Test func charactersThatComeOnlyFromTheirUpperCaseDo() {
+        var let_through = 0
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let lower = String(Character(scalar)).lowercased()
+            for c in lower.unicodeScalars where c != scalar && Needle.comesOnlyFromItsCasePair(c) {
+                let from = Array(String(Character(scalar)).utf8), to = Array(String(Character(c)).utf8)
+                let bits = to.withUnsafeBufferPointer { to in to.indices.map { Needle.caseBits(to, at: $0) } }
+                #expect(lower.unicodeScalars.count == 1 && from.count == to.count
+                        && from.indices.allSatisfy { (from[$0] | bits[$0]) == (to[$0] | bits[$0]) },
+                        "U+\(String(value, radix: 16)) lower-cases to U+\(String(c.value, radix: 16))")
+                let_through += 1
+            }
+        }
+        // A–Z but I and K, À–Þ but × and Å, Ѐ–Я, and the even letters of U+0460–U+047F.
+        #expect(let_through == 24 + 29 + 48 + 16)
+        for c in ["i", "k", "ß", "å", "ÿ", "σ", "\u{0307}"] {
+            #expect(!Needle.comesOnlyFromItsCasePair(c.unicodeScalars.first!), "\(c)")
+        }
+        // A Cyrillic needle passes over unusual texts unfolded; one with a k looks at them.
+        var matcher = Matcher("восток")
+        #expect(matcher("ΣΙΓΜΑ Восток \u{212A}"))
+        #expect(!matcher("ΣΙΓΜΑ Восто \u{212A}"))
+        var kelvin = Matcher("восток k")
+        #expect(kelvin("ΣΙΓΜΑ ВОСТОК \u{212A}"))
+    }
+
     /// A non-ASCII needle finds what a byte search of the lower-cased text finds, in texts of
     /// every kind: ASCII, Latin-1, Cyrillic, and characters lower-casing otherwise (İ, Σ, the
     /// Kelvin sign, a combining mark), long enough for blocks of sixteen.

@@ -52,7 +52,8 @@ extension Commands {
 /// is looked for in the lower-cased text: first only where the text's bytes agree with three
 /// of the needle's up to case (``Needle``), each such place lower-cased alone; a text with no
 /// such place is passed over when its characters (ASCII, Latin-1, Cyrillic) lower-case within
-/// the case bits. Any other text is folded here byte by byte when its letters are ASCII, Latin-1
+/// the case bits, or at once when no character lower-cases to the needle's but their own upper
+/// case (a Cyrillic or accented needle without i, k, ß, å or ÿ). Any other text is folded here byte by byte when its letters are ASCII, Latin-1
 /// or basic Cyrillic (whose lower case is one fixed byte change), and with `lowercased()`
 /// otherwise.
 ///
@@ -135,6 +136,11 @@ struct Needle {
     /// last for an ASCII needle; its second and last otherwise), each with the bits in which
     /// a text's byte there may differ from it where the text, lower-cased, has the needle.
     let first: Probe, probes: (Probe, Probe)
+    /// Whether a text with a character that may lower-case past the case bits must be folded
+    /// whole to tell: false when every character of the needle comes, in lower-casing, only
+    /// from itself and its upper case (see ``comesOnlyFromItsCasePair(_:)``), so that no such
+    /// character of a text lower-cases to any part of it.
+    let screensUnusualTexts: Bool
 
     struct Probe {
         var offset: Int
@@ -161,6 +167,20 @@ struct Needle {
         // A non-ASCII needle's first byte is often D0 or D1, as is every other byte of Cyrillic
         // text; its second byte tells the letter.
         probes = (probe(isASCII ? 0 : 1), probe(n - 1))
+        screensUnusualTexts = !String(decoding: needle, as: UTF8.self).unicodeScalars.allSatisfy(Needle.comesOnlyFromItsCasePair)
+    }
+
+    /// Whether the only characters whose lower case holds this (lower-case) character are the
+    /// character itself and its upper case, whose bytes differ from its own only in
+    /// ``caseBits(_:at:)``: true for ASCII, U+0080–U+00FF, U+0400–U+047F and U+2000–U+203F,
+    /// but for i (from İ), k (from the Kelvin sign), ß (from ẞ), å (from the ångström sign) and
+    /// ÿ (from Ÿ). A test lower-cases every Unicode scalar to check it.
+    static func comesOnlyFromItsCasePair(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x69, 0x6B, 0xDF, 0xE5, 0xFF: return false
+        case 0x00...0xFF, 0x400...0x47F, 0x2000...0x203F: return true
+        default: return false
+        }
     }
 
     /// The bits in which byte `k` of a text may differ from byte `k` of the (lower-cased)
@@ -198,13 +218,16 @@ struct Needle {
         // each is tried by lower-casing only the characters there. (A start that agrees with
         // the first byte begins a character.) A text with none is passed over when lower-
         // casing it changes only the case bits; the pass over the starts marks the texts that
-        // have a character for which that must be checked.
+        // have a character for which that must be checked, unless no such character lower-
+        // cases to any of the needle's (``screensUnusualTexts``).
         var undecided = false, unusual = false
         let first = first
-        let found = starts(in: bytes, probes, marking: &unusual) { start in
-            guard first.agrees(bytes[start]) else { return false }
-            guard let matches = matchesLowerCased(bytes, at: start) else { undecided = true; return false }
-            return matches
+        let found = withUnsafeMutablePointer(to: &unusual) { unusual in
+            starts(in: bytes, probes, marking: screensUnusualTexts ? unusual : nil) { start in
+                guard first.agrees(bytes[start]) else { return false }
+                guard let matches = matchesLowerCased(bytes, at: start) else { undecided = true; return false }
+                return matches
+            }
         }
         if found { return true }
         if !undecided, !unusual || Matcher.changesOnlyCaseBits(bytes) { return false }
@@ -261,9 +284,12 @@ struct Needle {
         let firsts = SIMD16<UInt8>(repeating: a.byte), lasts = SIMD16<UInt8>(repeating: c.byte)
         let setFirsts = SIMD16<UInt8>(repeating: a.setting), setLasts = SIMD16<UInt8>(repeating: c.setting)
         var leads = SIMDMask<SIMD16<Int8>>(repeating: false)
-        let checkHeads = unusual != nil, checkTails = unusual != nil && n > 17 + a.offset
+        let checkTails = n > 17 + a.offset
         let raw = UnsafeRawPointer(base)
         var i = 0
+        // The loop over the blocks, compiled twice: with the check for unusual characters and
+        // without it.
+        @inline(__always) func blocks(checking: Bool) -> Bool {
         while i < end {
             // The last block ends where the starts do, going over some starts again.
             if i + 16 > end {
@@ -272,8 +298,8 @@ struct Needle {
             }
             let head = raw.loadUnaligned(fromByteOffset: i + a.offset, as: SIMD16<UInt8>.self)
             let tail = raw.loadUnaligned(fromByteOffset: i + c.offset, as: SIMD16<UInt8>.self)
-            if checkHeads { leads .|= Matcher.mayLowerCaseOddly(head) }
-            if checkTails { leads .|= Matcher.mayLowerCaseOddly(tail) }
+            if checking { leads .|= Matcher.mayLowerCaseOddly(head) }
+            if checking && checkTails { leads .|= Matcher.mayLowerCaseOddly(tail) }
             let candidates = ((head | setFirsts) .== firsts) .& ((tail | setLasts) .== lasts)
             // The mask's lanes are 0 or all ones: two words that are zero mean no candidate.
             let words = unsafeBitCast(candidates, to: (UInt64, UInt64).self)
@@ -293,6 +319,9 @@ struct Needle {
             }
             i += 16
         }
+        return false
+        }
+        if unusual != nil ? blocks(checking: true) : blocks(checking: false) { return true }
         if let unusual, inBlocks {
             // The first probe's blocks cover bytes a.offset..<(end + a.offset), the last sixteen
             // bytes and the second probe's (where read) the end from c.offset; the rest, before
