@@ -37,6 +37,9 @@ public struct ArgumentMap: Sendable {
     /// together: many lookups in flight at once, where one at a time waits for each.
     public func indices(of ids: [String]) -> [Int] { indexByID.find(all: ids, in: claims) }
 
+    /// ``indices(of:)`` with the ids' hashes (``IDIndex/hashes(of:)``) at hand.
+    func indices(of ids: [String], hashes: [UInt32]) -> [Int] { indexByID.find(all: ids, hashes: hashes, in: claims) }
+
     public func claim(_ id: String) -> Claim? {
         index(of: id).map { claims[$0] }
     }
@@ -151,13 +154,18 @@ public struct ArgumentMap: Sendable {
     /// Removes the claims at `positions` (ascending) and the relations touching them
     /// (`goneRelations`, ascending, as ``relations(touching:)`` lists them), renumbering the
     /// rest, in place. `gone`, when given, marks the same claims, whose own lists are then not
-    /// rewritten on the way out.
+    /// rewritten on the way out; `hashes`, when given, holds their ids' hashes, in the same
+    /// order, so that their entries leave the index with no id hashed again.
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
-    mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) {
+    mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int], hashes: [UInt32]? = nil) {
         if let first = goneRelations.first {
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
         }
-        for c in positions { indexByID.remove(claims[c].id, in: claims) }
+        if let hashes {
+            for (c, h) in zip(positions, hashes) { indexByID.remove(claim: c, hash: h) }
+        } else {
+            for c in positions { indexByID.remove(claims[c].id, in: claims) }
+        }
         claims.remove(atAscending: positions)
         incoming.remove(atAscending: positions)
         outgoing.remove(atAscending: positions)
@@ -170,9 +178,10 @@ public struct ArgumentMap: Sendable {
     }
 
     /// Inserts claims so that each ends at its position (positions ascending), renumbering the
-    /// others, in one pass; relations keep their numbers, so no list is rewritten.
+    /// others, in one pass; relations keep their numbers, so no list is rewritten. `hashes`,
+    /// when given, holds the inserted ids' hashes, in the same order.
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
-    mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int]) {
+    mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int], hashes: [UInt32]? = nil) {
         guard let firstPosition = positions.first else { return }
         claims.insert(inserted, atAscending: positions)
         incoming.insertEmpty(atAscending: positions)
@@ -180,7 +189,11 @@ public struct ArgumentMap: Sendable {
         let newClaim = Renumbering(inserting: positions)
         renumberEnds(from: firstPosition, newClaim)
         indexByID.renumber(from: firstPosition, newClaim)
-        for (claim, position) in zip(inserted, positions) { indexByID.insert(position, id: claim.id, in: claims) }
+        if let hashes {
+            for k in inserted.indices { indexByID.insert(positions[k], id: inserted[k].id, hash: hashes[k], in: claims) }
+        } else {
+            for (claim, position) in zip(inserted, positions) { indexByID.insert(position, id: claim.id, in: claims) }
+        }
     }
 
     /// Maps every relation end numbered `first` or more through `newClaim`; a large map's

@@ -132,18 +132,21 @@ extension ArgumentMap {
 
         case .removeClaims(let ids):
             var gone = [Bool](repeating: false, count: claims.count)
-            var positions: [Int] = []
-            positions.reserveCapacity(ids.count)
-            // Looked up together: many lookups in flight at once.
-            for (id, c) in zip(ids, indices(of: ids)) {
-                guard c >= 0 else { throw .unknownClaim(id) }
-                if !gone[c] { gone[c] = true; positions.append(c) }
+            var found: [(position: Int, hash: UInt32)] = []
+            found.reserveCapacity(ids.count)
+            // Looked up together (many lookups in flight at once), each id hashed once: the
+            // hashes find the entries to remove too.
+            let hashes = IDIndex.hashes(of: ids)
+            for (k, c) in indices(of: ids, hashes: hashes).enumerated() {
+                guard c >= 0 else { throw .unknownClaim(ids[k]) }
+                if !gone[c] { gone[c] = true; found.append((c, hashes[k])) }
             }
-            positions.sort()
+            found.sort { $0.position < $1.position }
+            let positions = found.map(\.position)
             let touching = relations(touching: positions)
             let placed = touching.map { PlacedRelation(spec(of: relations[$0]), at: $0) }
             let removed = positions.map { claims[$0] }
-            removeClaimsUnchecked(gone, positions: positions, relations: touching)
+            removeClaimsUnchecked(gone, positions: positions, relations: touching, hashes: found.map(\.hash))
             return .restoreClaims(removed, at: positions, relations: placed)
 
         case .restoreClaims(let restored, let positions, let placed):
@@ -152,22 +155,33 @@ extension ArgumentMap {
                   positions.enumerated().allSatisfy({ $0.element >= 0 && $0.element <= claims.count + $0.offset }) else {
                 throw .unknownClaim(restored.first?.id ?? "#")
             }
-            // Each id put back, with its place among them: none twice, none already in the map.
-            var back = [String: Int](minimumCapacity: restored.count)
-            for (k, claim) in restored.enumerated() {
-                guard back.updateValue(k, forKey: claim.id) == nil, !indexByIDContains(claim.id) else { throw .duplicateID(claim.id) }
+            // Each id put back, with its place among them (in an index of their own): none
+            // twice, none already in the map (looked up together). Each id is hashed once.
+            let ids = restored.map(\.id)
+            let hashes = IDIndex.hashes(of: ids)
+            let inMap = indices(of: ids, hashes: hashes)
+            var back = IDIndex(capacity: restored.count)
+            for k in restored.indices {
+                guard back.insert(k, id: ids[k], hash: hashes[k], in: restored) == nil, inMap[k] < 0 else { throw .duplicateID(ids[k]) }
             }
             // Each relation's ends: a claim put back (its place among them) or one in the map
-            // (-1), which is looked up again once the claims are in.
-            func end(_ id: String) throws(MapError) -> Int {
-                if let k = back[id] { return k }
+            // (-1), which is looked up again once the claims are in. The claims and relations
+            // come in map order, as a removal lists them: a relation's source is most often
+            // the claim after the last one's, its target the last one's target or source, so
+            // these are compared first, and only an id found at neither is hashed.
+            func end(_ id: String, guesses: (Int, Int)) throws(MapError) -> Int {
+                if let k = back.find(id, in: restored, guesses: guesses) { return k }
                 guard indexByIDContains(id) else { throw .unknownClaim(id) }
                 return -1
             }
             var ends: [(from: Int, to: Int)] = []
             ends.reserveCapacity(placed.count)
-            for p in placed { ends.append((try end(p.relation.from), try end(p.relation.to))) }
-            insertClaimsUnchecked(restored, at: positions)
+            var last = (from: -1, to: -1)
+            for p in placed {
+                last = (try end(p.relation.from, guesses: (last.from + 1, last.from)), try end(p.relation.to, guesses: (last.to, last.from)))
+                ends.append(last)
+            }
+            insertClaimsUnchecked(restored, at: positions, hashes: hashes)
             var links: [(Relation, Int)] = []
             links.reserveCapacity(placed.count)
             for (p, e) in zip(placed, ends) {

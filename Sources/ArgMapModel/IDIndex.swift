@@ -85,8 +85,14 @@ package struct IDIndex: Sendable {
 
     package struct Duplicate: Error { package let claim: Int }
 
-    @inline(__always) static func hash(_ id: String) -> UInt32 {
+    @inline(__always) package static func hash(_ id: String) -> UInt32 {
         UInt32(truncatingIfNeeded: id.hashValue)
+    }
+
+    /// Each id hashed, for the calls that take hashes: an edit that finds, removes or inserts
+    /// many ids hashes each once (hashing a short id costs about as much as a lookup's miss).
+    package static func hashes(of ids: [String]) -> [UInt32] {
+        ids.map(hash)
     }
 
     /// Every claim's id hashed, in pieces on `lanes` cores.
@@ -175,7 +181,11 @@ package struct IDIndex: Sendable {
     /// at a time waits for its slot and then its claim before the next begins; together, the
     /// processor has many of them in flight at once.
     package func find(all ids: [String], in claims: [Claim]) -> [Int] {
-        let hashes = ids.map(IDIndex.hash)
+        find(all: ids, hashes: IDIndex.hashes(of: ids), in: claims)
+    }
+
+    /// ``find(all:in:)`` with the ids' hashes (``hashes(of:)``) at hand.
+    package func find(all ids: [String], hashes: [UInt32], in claims: [Claim]) -> [Int] {
         let first = hashes.map { slots[Int($0) & mask] }
         return ids.indices.map { k in probe(ids[k], hash: hashes[k], first: first[k], in: claims).claim ?? -1 }
     }
@@ -193,8 +203,14 @@ package struct IDIndex: Sendable {
     /// its number.
     @discardableResult
     package mutating func insert(_ c: Int, id: String, in claims: [Claim]) -> Int? {
+        insert(c, id: id, hash: IDIndex.hash(id), in: claims)
+    }
+
+    /// ``insert(_:id:in:)`` with the id's hash at hand.
+    @discardableResult
+    package mutating func insert(_ c: Int, id: String, hash h: UInt32, in claims: [Claim]) -> Int? {
         if (count + 1) * 2 > slots.count { grow() }
-        let (s, existing, h) = probe(id, in: claims)
+        let (s, existing) = probe(id, hash: h, first: slots[Int(h) & mask], in: claims)
         if let existing { return existing }
         slots[s] = UInt64(c + 1) << 32 | UInt64(h)
         count += 1
@@ -205,6 +221,22 @@ package struct IDIndex: Sendable {
     package mutating func remove(_ id: String, in claims: [Claim]) {
         let (s, found, _) = probe(id, in: claims)
         guard found != nil else { return }
+        delete(at: s)
+    }
+
+    /// Removes claim `c`'s entry under the hash of its id, if there: found by the claim's
+    /// number, with no id read or hashed.
+    package mutating func remove(claim c: Int, hash h: UInt32) {
+        let entry = UInt64(c + 1) << 32 | UInt64(h)
+        var s = Int(h) & mask
+        while slots[s] != 0 {
+            if slots[s] == entry { delete(at: s); return }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Empties slot `s`, moving back the entries after it that belong before it.
+    private mutating func delete(at s: Int) {
         // Backward-shift deletion: entries after the hole that may move into it do.
         var hole = s
         var next = (s + 1) & mask

@@ -16,12 +16,22 @@ struct IDIndexTests {
             switch rng.next() % 4 {
             case 0, 1:
                 claims.append(Claim(id: id))
-                let existing = index.insert(claims.count - 1, id: id, in: claims)
+                // By id, or with its hash at hand.
+                let existing = step % 2 == 0 ? index.insert(claims.count - 1, id: id, in: claims)
+                    : index.insert(claims.count - 1, id: id, hash: IDIndex.hash(id), in: claims)
                 #expect(existing == expected[id], "step \(step)")
                 if existing == nil { expected[id] = claims.count - 1 } else { claims.removeLast() }
             case 2:
-                // Removing leaves the claim in place (as the map does before it compacts).
-                index.remove(id, in: claims)
+                // Removing leaves the claim in place (as the map does before it compacts). By
+                // id, or by claim number under the id's hash, where another number removes
+                // nothing.
+                if step % 2 == 0 {
+                    index.remove(id, in: claims)
+                } else if let c = expected[id] {
+                    index.remove(claim: c + 1, hash: IDIndex.hash(id))
+                    #expect(index.find(id, in: claims) == c, "step \(step)")
+                    index.remove(claim: c, hash: IDIndex.hash(id))
+                }
                 expected[id] = nil
             default:
                 #expect(index.find(id, in: claims) == expected[id], "step \(step)")
