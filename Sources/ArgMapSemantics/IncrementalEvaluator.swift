@@ -180,7 +180,7 @@ public final class IncrementalEvaluator {
         }
         if numbering.keepsClaims(below: min(oldCount, newCount)), Set(fresh).subtracting(min(oldCount, newCount)..<max(oldCount, newCount)).count <= 8 {
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations) else { return false }
-        } else if removedRows.count + insertedRows.count < Numbering.Mapping.searched, Set(fresh).count <= 8 {
+        } else if removedRows.count + insertedRows.count < Numbering.Mapping.searched || insertedRows.isEmpty, Set(fresh).count <= 8 {
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations,
                                   removing: removedRows, inserting: insertedRows) else { return false }
         } else {
@@ -440,10 +440,15 @@ public final class IncrementalEvaluator {
                                  removing removed: [Int] = [], inserting inserted: [Int] = []) -> Bool {
         let n = map.count
         // Each array is mapped through its own buffer (an element at a time through the
-        // property would check the evaluator's access and the array's uniqueness each time).
+        // property would check the evaluator's access and the array's uniqueness each time),
+        // a large one in pieces on both cores.
         func renumber(_ numbers: inout [Int32], _ transform: (Int32) -> Int32) {
             numbers.withUnsafeMutableBufferPointer { numbers in
-                for k in numbers.indices { numbers[k] = transform(numbers[k]) }
+                let shared = Parallel.Unchecked(numbers)
+                Parallel.forEachPiece(numbers.count, minimum: 1 << 16) { piece in
+                    let numbers = shared.value
+                    for k in piece { numbers[k] = transform(numbers[k]) }
+                }
             }
         }
         if !numbering.keepsRelations(below: oldRelations) {
