@@ -154,15 +154,15 @@ public struct ArgumentMap: Sendable {
     /// Removes the claims at `positions` (ascending) and the relations touching them
     /// (`goneRelations`, ascending, as ``relations(touching:)`` lists them), renumbering the
     /// rest, in place. `gone`, when given, marks the same claims, whose own lists are then not
-    /// rewritten on the way out; `hashes`, when given, holds their ids' hashes, in the same
-    /// order, so that their entries leave the index with no id hashed again.
+    /// rewritten on the way out, and whose entries leave the id index in one pass down it
+    /// when they are many (more than one claim in 64).
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
-    mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int], hashes: [UInt32]? = nil) {
+    mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) {
         if let first = goneRelations.first {
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
         }
-        if let hashes {
-            for (c, h) in zip(positions, hashes) { indexByID.remove(claim: c, hash: h) }
+        if let gone, positions.count * 64 > claims.count {
+            indexByID.remove(marked: gone)
         } else {
             for c in positions { indexByID.remove(claims[c].id, in: claims) }
         }

@@ -132,21 +132,23 @@ extension ArgumentMap {
 
         case .removeClaims(let ids):
             var gone = [Bool](repeating: false, count: claims.count)
-            var found: [(position: Int, hash: UInt32)] = []
-            found.reserveCapacity(ids.count)
-            // Looked up together (many lookups in flight at once), each id hashed once: the
-            // hashes find the entries to remove too.
-            let hashes = IDIndex.hashes(of: ids)
-            for (k, c) in indices(of: ids, hashes: hashes).enumerated() {
-                guard c >= 0 else { throw .unknownClaim(ids[k]) }
-                if !gone[c] { gone[c] = true; found.append((c, hashes[k])) }
+            var positions: [Int] = []
+            positions.reserveCapacity(ids.count)
+            // Each id is tried first at the claim after the last one found, and else looked
+            // up: ids listed in claim order, as rm lists a subtree, are found with one
+            // comparison each, no hashing.
+            var last = -1
+            for id in ids {
+                let c = last + 1 < claims.count && claims[last + 1].id == id ? last + 1 : index(of: id) ?? -1
+                guard c >= 0 else { throw .unknownClaim(id) }
+                if !gone[c] { gone[c] = true; positions.append(c) }
+                last = c
             }
-            found.sort { $0.position < $1.position }
-            let positions = found.map(\.position)
+            positions.sort()
             let touching = relations(touching: positions)
             let placed = touching.map { PlacedRelation(spec(of: relations[$0]), at: $0) }
             let removed = positions.map { claims[$0] }
-            removeClaimsUnchecked(gone, positions: positions, relations: touching, hashes: found.map(\.hash))
+            removeClaimsUnchecked(gone, positions: positions, relations: touching)
             return .restoreClaims(removed, at: positions, relations: placed)
 
         case .restoreClaims(let restored, let positions, let placed):

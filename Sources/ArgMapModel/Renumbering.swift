@@ -43,6 +43,10 @@ package struct Renumbering: Sendable {
         return (starts, ends)
     }
 
+    /// How many runs the marks make: what a search costs (its steps grow with their
+    /// logarithm).
+    package var runCount: Int { runStarts.count }
+
     /// The numbers removed, ascending (none for an insertion).
     var removed: [Int] { removing ? marks : [] }
 

@@ -194,11 +194,13 @@ public final class IncrementalEvaluator {
         return true
     }
 
-    /// Lowers each position by the number of `gone` positions (ascending) below it.
+    /// Lowers each position by the number of `gone` positions (ascending) below it: by a
+    /// search among their runs when they make few, else by a table.
     private static func shift(_ positions: inout [Int], removing gone: [Int], count: Int) {
         guard let lowest = gone.first else { return }
-        if gone.count <= 64 {
-            positions.withUnsafeMutableBufferPointer { Renumbering(removing: gone).apply(to: $0, from: lowest, minimum: 1 << 16) }
+        let removing = Renumbering(removing: gone)
+        if removing.runCount <= 64 {
+            positions.withUnsafeMutableBufferPointer { removing.apply(to: $0, from: lowest, minimum: 1 << 16) }
         } else {
             // Many: a table of how many are below each position.
             var below = [Int32](repeating: 0, count: count + 1)

@@ -19,8 +19,9 @@ extension Commands {
                     return
                 }
             }
-            // One removal of the whole set: linear in the map, however many claims go.
-            let ids = doomed.map { s.map.claims[$0].id }
+            // One removal of the whole set: linear in the map, however many claims go. Listed
+            // in claim order, in which the removal finds each id with no lookup.
+            let ids = doomed.sorted().map { s.map.claims[$0].id }
             try inv.perform(.removeClaims(ids), about: args[0],
                             summary: "remove \(s.map.claims[c].id)" + (doomed.count > 1 ? " and \(doomed.count - 1) under it" : ""))
             inv.console.print("removed \(doomed.count) claim\(doomed.count == 1 ? "" : "s")")
