@@ -155,9 +155,10 @@ public struct ArgumentMap: Sendable {
     /// (`goneRelations`, ascending, as ``relations(touching:)`` lists them), renumbering the
     /// rest, in place. `gone`, when given, marks the same claims, whose own lists are then not
     /// rewritten on the way out, and whose entries leave the id index in one pass down it
-    /// when they are many (more than one claim in 64).
+    /// when they are many (more than one claim in 64). Returns the claims removed, in order.
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
-    mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) {
+    @discardableResult
+    mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) -> [Claim] {
         if let first = goneRelations.first {
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
         }
@@ -166,7 +167,7 @@ public struct ArgumentMap: Sendable {
         } else {
             for c in positions { indexByID.remove(claims[c].id, in: claims) }
         }
-        claims.remove(atAscending: positions)
+        let removed = claims.remove(atAscending: positions, leaving: Claim(id: ""))
         incoming.remove(atAscending: positions)
         outgoing.remove(atAscending: positions)
         relations.remove(atAscending: goneRelations)
@@ -175,6 +176,7 @@ public struct ArgumentMap: Sendable {
             renumberEnds(from: first, newClaim)
             indexByID.renumber(from: first, newClaim)
         }
+        return removed
     }
 
     /// Inserts claims so that each ends at its position (positions ascending), renumbering the

@@ -24,6 +24,34 @@ extension Array {
         removeLast(positions.count)
     }
 
+    /// ``remove(atAscending:)`` that hands the removed elements back, in order, moved rather
+    /// than copied: for a claim, no reference count changes on the way out, where a copy
+    /// kept and the original released would change several. Their slots are filled with
+    /// `filler` (a value with nothing to release, such as an empty claim) before the array
+    /// shrinks.
+    /// - Complexity: O(count).
+    package mutating func remove(atAscending positions: [Int], leaving filler: Element) -> [Element] {
+        guard !positions.isEmpty else { return [] }
+        let n = count
+        let removed = withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            return [Element](unsafeUninitializedCapacity: positions.count) { removed, initialized in
+                var w = positions[0]
+                for (k, p) in positions.enumerated() {
+                    (removed.baseAddress! + k).moveInitialize(from: base + p, count: 1)
+                    let next = k + 1 < positions.count ? positions[k + 1] : n
+                    let run = next - p - 1
+                    if run > 0 { (base + w).moveInitialize(from: base + p + 1, count: run) }
+                    w += run
+                }
+                (base + w).initialize(repeating: filler, count: positions.count)
+                initialized = positions.count
+            }
+        }
+        removeLast(positions.count)
+        return removed
+    }
+
     /// Inserts `elements` so that each ends at its position (`positions` ascending), moving the
     /// runs of old elements up in blocks, as ``remove(atAscending:)`` does.
     /// - Complexity: O(count).

@@ -147,8 +147,7 @@ extension ArgumentMap {
             positions.sort()
             let touching = relations(touching: positions)
             let placed = touching.map { PlacedRelation(spec(of: relations[$0]), at: $0) }
-            let removed = positions.map { claims[$0] }
-            removeClaimsUnchecked(gone, positions: positions, relations: touching)
+            let removed = removeClaimsUnchecked(gone, positions: positions, relations: touching)
             return .restoreClaims(removed, at: positions, relations: placed)
 
         case .restoreClaims(let restored, let positions, let placed):

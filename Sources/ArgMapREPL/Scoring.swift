@@ -96,8 +96,8 @@ extension Session {
             return
         case (.removeClaim, .restoreClaim(_, let c, let placed)):
             change = .removed(claims: [c], relations: placed.map(\.position), targets: targets(of: placed, in: map))
-        case (.removeClaims, .restoreClaims(_, let positions, let placed)):
-            change = .removed(claims: positions, relations: placed.map(\.position), targets: targets(of: placed, in: map))
+        case (.removeClaims, .restoreClaims(let claims, let positions, let placed)):
+            change = .removed(claims: positions, relations: placed.map(\.position), targets: targets(of: placed, removing: claims, in: map))
         case (.unlink, .link(let spec, let r?)):
             change = .removed(claims: [], relations: [r], targets: targets(of: [PlacedRelation(spec, at: r)], in: map))
         case (.addClaim(let claim, _), _):
@@ -119,9 +119,22 @@ extension Session {
         scoreBoard = nil
     }
 
-    /// The claims still in the map that removed relations pointed at.
-    private func targets(of removed: [PlacedRelation], in map: ArgumentMap) -> [Int] {
-        map.indices(of: removed.map(\.relation.to)).filter { $0 >= 0 }
+    /// The claims still in the map that removed relations pointed at. Most of them pointed at
+    /// claims removed with them (`claims`), and a removal lists its claims and relations in
+    /// map order: a relation most often comes from the claim after the one the relation
+    /// before came from, and points at that relation's source or target. A target found so
+    /// among the removed claims, by comparing ids, is not looked up in the map.
+    private func targets(of removed: [PlacedRelation], removing claims: [Claim] = [], in map: ArgumentMap) -> [Int] {
+        func at(_ k: Int, _ id: String) -> Bool { claims.indices.contains(k) && claims[k].id == id }
+        var last = (from: -1, to: -1)
+        var lookups: [String] = []
+        for p in removed {
+            let from = at(last.from + 1, p.relation.from) ? last.from + 1 : last.from
+            let to = at(last.to, p.relation.to) ? last.to : at(last.from, p.relation.to) ? last.from : -1
+            if to < 0 { lookups.append(p.relation.to) }
+            last = (from, to >= 0 ? to : last.to)
+        }
+        return map.indices(of: lookups).filter { $0 >= 0 }
     }
 
     /// The claims and relations an edit put back at `positions` and the relations' own

@@ -115,7 +115,13 @@ struct ArrayMovesTests {
                 let positions = Array(Set((0..<(rng.next() % 8)).map { _ in Int(rng.next() % UInt64(max(array.count, 1))) })).sorted()
                     .filter { $0 < array.count }
                 let removed = positions.map { array[$0] }
-                array.remove(atAscending: positions)
+                // Dropped, or handed back (moved out, fillers left to release).
+                if rng.next() % 2 == 0 {
+                    array.remove(atAscending: positions)
+                } else {
+                    let handed = array.remove(atAscending: positions, leaving: Counted(-9, tally))
+                    #expect(handed.map { ObjectIdentifier($0) } == removed.map { ObjectIdentifier($0) })
+                }
                 for p in positions.reversed() { plain.remove(at: p) }
                 #expect(array.map(\.value) == plain)
                 // Put them back where they were: the inverse.
