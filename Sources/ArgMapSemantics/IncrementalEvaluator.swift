@@ -296,11 +296,23 @@ public final class IncrementalEvaluator {
     /// when they hold a cycle.
     private static func order(of claims: [Int], in map: ArgumentMap) -> [Int]? {
         guard claims.count > 1 else { return claims }
-        var position = [Int: Int](minimumCapacity: claims.count)
-        for (i, c) in claims.enumerated() { position[c] = i }
+        // Each claim's place among them (ascending, as claims put back come), found by a search
+        // among their runs of consecutive numbers (one for a subtree), with no hashing.
+        let claims = zip(claims, claims.dropFirst()).allSatisfy({ $0 < $1 }) ? claims : claims.sorted()
+        var runStarts: [Int] = [], runPlaces: [Int] = []
+        for (i, c) in claims.enumerated() where i == 0 || c != claims[i - 1] + 1 {
+            runStarts.append(c)
+            runPlaces.append(i)
+        }
+        func place(_ c: Int) -> Int? {
+            let r = runStarts.lowerBound(c + 1) - 1  // the last run starting at or below c
+            guard r >= 0 else { return nil }
+            let i = runPlaces[r] + (c - runStarts[r]), end = r + 1 < runPlaces.count ? runPlaces[r + 1] : claims.count
+            return i < end ? i : nil
+        }
         var waiting = [Int](repeating: 0, count: claims.count)
         for (i, c) in claims.enumerated() {
-            for r in map.incoming[c] where position[map.relations[r].from] != nil { waiting[i] += 1 }
+            for r in map.incoming[c] where place(map.relations[r].from) != nil { waiting[i] += 1 }
         }
         var ready = claims.indices.filter { waiting[$0] == 0 }.map { claims[$0] }
         var order: [Int] = []
@@ -308,7 +320,7 @@ public final class IncrementalEvaluator {
         while let c = ready.popLast() {
             order.append(c)
             for r in map.outgoing[c] {
-                guard let i = position[map.relations[r].to] else { continue }
+                guard let i = place(map.relations[r].to) else { continue }
                 waiting[i] -= 1
                 if waiting[i] == 0 { ready.append(claims[i]) }
             }
