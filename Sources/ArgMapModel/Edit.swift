@@ -67,6 +67,27 @@ public struct PlacedRelation: Equatable, Sendable {
         self.relation = relation
         self.position = position
     }
+
+    /// Where the ends of `placed` stand among `claims` (-1: not among them), for relations and
+    /// claims in map order, as a removal lists them: a relation's source is most often the
+    /// claim after the one the relation before came from, its target that relation's target or
+    /// source. Those are compared first (an id compared, nothing hashed); `find` is asked only
+    /// for an id at neither (nil: not among them).
+    package static func ends<E: Error>(of placed: [PlacedRelation], among claims: [Claim],
+                                       find: (String) throws(E) -> Int?) throws(E) -> [(from: Int, to: Int)] {
+        func at(_ k: Int, _ id: String) -> Bool { claims.indices.contains(k) && claims[k].id == id }
+        var ends: [(from: Int, to: Int)] = []
+        ends.reserveCapacity(placed.count)
+        var last = (from: -1, to: -1)
+        for p in placed {
+            let (source, target) = (p.relation.from, p.relation.to)
+            let from = try at(last.from + 1, source) ? last.from + 1 : at(last.from, source) ? last.from : find(source) ?? -1
+            let to = try at(last.to, target) ? last.to : at(last.from, target) ? last.from : find(target) ?? -1
+            ends.append((from, to))
+            last = (from >= 0 ? from : last.from, to >= 0 ? to : last.to)
+        }
+        return ends
+    }
 }
 
 extension ArgumentMap {
@@ -139,8 +160,7 @@ extension ArgumentMap {
             // comparison each, no hashing.
             var last = -1
             for id in ids {
-                let c = last + 1 < claims.count && claims[last + 1].id == id ? last + 1 : index(of: id) ?? -1
-                guard c >= 0 else { throw .unknownClaim(id) }
+                let c = try last + 1 < claims.count && claims[last + 1].id == id ? last + 1 : require(id)
                 if !gone[c] { gone[c] = true; positions.append(c) }
                 last = c
             }
@@ -166,21 +186,11 @@ extension ArgumentMap {
                 guard back.insert(k, id: ids[k], hash: hashes[k], in: restored) == nil, inMap[k] < 0 else { throw .duplicateID(ids[k]) }
             }
             // Each relation's ends: a claim put back (its place among them) or one in the map
-            // (-1), which is looked up again once the claims are in. The claims and relations
-            // come in map order, as a removal lists them: a relation's source is most often
-            // the claim after the last one's, its target the last one's target or source, so
-            // these are compared first, and only an id found at neither is hashed.
-            func end(_ id: String, guesses: (Int, Int)) throws(MapError) -> Int {
-                if let k = back.find(id, in: restored, guesses: guesses) { return k }
+            // (-1), which is looked up again once the claims are in.
+            let ends = try PlacedRelation.ends(of: placed, among: restored) { id throws(MapError) -> Int? in
+                if let k = back.find(id, in: restored) { return k }
                 guard indexByIDContains(id) else { throw .unknownClaim(id) }
-                return -1
-            }
-            var ends: [(from: Int, to: Int)] = []
-            ends.reserveCapacity(placed.count)
-            var last = (from: -1, to: -1)
-            for p in placed {
-                last = (try end(p.relation.from, guesses: (last.from + 1, last.from)), try end(p.relation.to, guesses: (last.to, last.from)))
-                ends.append(last)
+                return nil
             }
             insertClaimsUnchecked(restored, at: positions, hashes: hashes)
             var links: [(Relation, Int)] = []

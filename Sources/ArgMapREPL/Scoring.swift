@@ -120,20 +120,12 @@ extension Session {
     }
 
     /// The claims still in the map that removed relations pointed at. Most of them pointed at
-    /// claims removed with them (`claims`), and a removal lists its claims and relations in
-    /// map order: a relation most often comes from the claim after the one the relation
-    /// before came from, and points at that relation's source or target. A target found so
-    /// among the removed claims, by comparing ids, is not looked up in the map.
+    /// claims removed with them (`claims`): a target found among those where the removal's
+    /// order puts it (``PlacedRelation/ends(of:among:find:)``, comparing ids) is not looked up
+    /// in the map.
     private func targets(of removed: [PlacedRelation], removing claims: [Claim] = [], in map: ArgumentMap) -> [Int] {
-        func at(_ k: Int, _ id: String) -> Bool { claims.indices.contains(k) && claims[k].id == id }
-        var last = (from: -1, to: -1)
-        var lookups: [String] = []
-        for p in removed {
-            let from = at(last.from + 1, p.relation.from) ? last.from + 1 : last.from
-            let to = at(last.to, p.relation.to) ? last.to : at(last.from, p.relation.to) ? last.from : -1
-            if to < 0 { lookups.append(p.relation.to) }
-            last = (from, to >= 0 ? to : last.to)
-        }
+        let ends = PlacedRelation.ends(of: removed, among: claims) { _ in nil }
+        let lookups = zip(removed, ends).filter { $0.1.to < 0 }.map(\.0.relation.to)
         return map.indices(of: lookups).filter { $0 >= 0 }
     }
 
