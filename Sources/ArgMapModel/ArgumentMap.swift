@@ -181,7 +181,7 @@ public struct ArgumentMap: Sendable {
 
     /// Inserts claims so that each ends at its position (positions ascending), renumbering the
     /// others, in one pass; relations keep their numbers, so no list is rewritten. `hashes`,
-    /// when given, holds the inserted ids' hashes, in the same order.
+    /// when given, holds the inserted ids' hashes (``IDIndex/hashes(of:)``), in the same order.
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
     mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int], hashes: [UInt32]? = nil) {
         guard let firstPosition = positions.first else { return }
@@ -191,11 +191,8 @@ public struct ArgumentMap: Sendable {
         let newClaim = Renumbering(inserting: positions)
         renumberEnds(from: firstPosition, newClaim)
         indexByID.renumber(from: firstPosition, newClaim)
-        if let hashes {
-            for k in inserted.indices { indexByID.insert(positions[k], id: inserted[k].id, hash: hashes[k], in: claims) }
-        } else {
-            for (claim, position) in zip(inserted, positions) { indexByID.insert(position, id: claim.id, in: claims) }
-        }
+        let hashes = hashes ?? IDIndex.hashes(of: inserted.map(\.id))
+        for k in inserted.indices { indexByID.insert(positions[k], id: inserted[k].id, hash: hashes[k], in: claims) }
     }
 
     /// Maps every relation end numbered `first` or more through `newClaim`; a large map's
