@@ -5,22 +5,11 @@ extension Array {
     /// - Complexity: O(count).
     package mutating func remove(atAscending positions: [Int]) {
         guard !positions.isEmpty else { return }
-        let n = count
-        withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            let removed = UnsafeMutablePointer<Element>.allocate(capacity: positions.count)
-            var w = positions[0]
-            for (k, p) in positions.enumerated() {
-                (removed + k).moveInitialize(from: base + p, count: 1)
-                let next = k + 1 < positions.count ? positions[k + 1] : n
-                let run = next - p - 1
-                if run > 0 { (base + w).moveInitialize(from: base + p + 1, count: run) }
-                w += run
-            }
-            // The removed elements fill the tail again, for removeLast to release.
-            (base + w).moveInitialize(from: removed, count: positions.count)
-            removed.deallocate()
-        }
+        let removed = UnsafeMutablePointer<Element>.allocate(capacity: positions.count)
+        let tail = moveOut(atAscending: positions, into: removed)
+        // The removed elements fill the tail again, for removeLast to release.
+        withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: tail).moveInitialize(from: removed, count: positions.count) }
+        removed.deallocate()
         removeLast(positions.count)
     }
 
@@ -32,24 +21,32 @@ extension Array {
     /// - Complexity: O(count).
     package mutating func remove(atAscending positions: [Int], leaving filler: Element) -> [Element] {
         guard !positions.isEmpty else { return [] }
-        let n = count
-        let removed = withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            return [Element](unsafeUninitializedCapacity: positions.count) { removed, initialized in
-                var w = positions[0]
-                for (k, p) in positions.enumerated() {
-                    (removed.baseAddress! + k).moveInitialize(from: base + p, count: 1)
-                    let next = k + 1 < positions.count ? positions[k + 1] : n
-                    let run = next - p - 1
-                    if run > 0 { (base + w).moveInitialize(from: base + p + 1, count: run) }
-                    w += run
-                }
-                (base + w).initialize(repeating: filler, count: positions.count)
-                initialized = positions.count
-            }
+        let removed = [Element](unsafeUninitializedCapacity: positions.count) { removed, initialized in
+            let tail = moveOut(atAscending: positions, into: removed.baseAddress!)
+            withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: tail).initialize(repeating: filler, count: positions.count) }
+            initialized = positions.count
         }
         removeLast(positions.count)
         return removed
+    }
+
+    /// Moves the elements at `positions` (ascending, no repeats) into `removed`, in order, and
+    /// each run of the others down in one block; returns where the tail the removed elements
+    /// left starts (its slots are uninitialized, and the caller fills them).
+    private mutating func moveOut(atAscending positions: [Int], into removed: UnsafeMutablePointer<Element>) -> Int {
+        let n = count
+        return withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var w = positions[0]
+            for (k, p) in positions.enumerated() {
+                (removed + k).moveInitialize(from: base + p, count: 1)
+                let next = k + 1 < positions.count ? positions[k + 1] : n
+                let run = next - p - 1
+                if run > 0 { (base + w).moveInitialize(from: base + p + 1, count: run) }
+                w += run
+            }
+            return w
+        }
     }
 
     /// Inserts `elements` so that each ends at its position (`positions` ascending), moving the
