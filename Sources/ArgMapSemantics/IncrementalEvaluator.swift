@@ -180,7 +180,9 @@ public final class IncrementalEvaluator {
         }
         if numbering.keepsClaims(below: min(oldCount, newCount)), Set(fresh).subtracting(min(oldCount, newCount)..<max(oldCount, newCount)).count <= 8 {
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations) else { return false }
-        } else if removedRows.count + insertedRows.count < Numbering.Mapping.searched || insertedRows.isEmpty, Set(fresh).count <= 8 {
+        } else if insertedRows.count < Numbering.Mapping.searched, Set(fresh).count <= 8 {
+            // Rows taken out, however many, or a few put in: each row put in is filled where it
+            // lies, moving the rows after it.
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations,
                                   removing: removedRows, inserting: insertedRows) else { return false }
         } else {
