@@ -53,9 +53,9 @@ extension Commands {
 /// of the needle's up to case (``Needle``), each such place lower-cased alone; a text with no
 /// such place is passed over when its characters (ASCII, Latin-1, Cyrillic) lower-case within
 /// the case bits, or at once when no character lower-cases to the needle's but their own upper
-/// case (a Cyrillic or accented needle without i, k, ß, å or ÿ). Any other text is folded here byte by byte when its letters are ASCII, Latin-1
-/// or basic Cyrillic (whose lower case is one fixed byte change), and with `lowercased()`
-/// otherwise.
+/// case (a Cyrillic or accented needle without i, k, ß, å or ÿ). Any other text is folded here
+/// byte by byte when its letters are ASCII, Latin-1 or basic Cyrillic (whose lower case is one
+/// fixed byte change), and with `lowercased()` otherwise.
 ///
 /// The search itself (``Needle``) reads the needle's bytes through a pointer: nothing it
 /// touches per text is reference-counted, where an array read in a closure per text cost
@@ -290,36 +290,36 @@ struct Needle {
         // The loop over the blocks, compiled twice: with the check for unusual characters and
         // without it.
         @inline(__always) func blocks(checking: Bool) -> Bool {
-        while i < end {
-            // The last block ends where the starts do, going over some starts again.
-            if i + 16 > end {
-                guard inBlocks else { break }
-                i = end - 16
-            }
-            let head = raw.loadUnaligned(fromByteOffset: i + a.offset, as: SIMD16<UInt8>.self)
-            let tail = raw.loadUnaligned(fromByteOffset: i + c.offset, as: SIMD16<UInt8>.self)
-            if checking { leads .|= Matcher.mayLowerCaseOddly(head) }
-            if checking && checkTails { leads .|= Matcher.mayLowerCaseOddly(tail) }
-            let candidates = ((head | setFirsts) .== firsts) .& ((tail | setLasts) .== lasts)
-            // The mask's lanes are 0 or all ones: two words that are zero mean no candidate.
-            let words = unsafeBitCast(candidates, to: (UInt64, UInt64).self)
-            if words.0 | words.1 != 0 {
-                // Each candidate's lane, from the lowest set bits of each half.
-                var word = words.0, half = 0
-                while true {
-                    while word != 0 {
-                        let lane = word.trailingZeroBitCount / 8
-                        if accept(i + half + lane) { return true }
-                        word &= ~(0xFF << (8 * UInt64(lane)))
-                    }
-                    guard half == 0 else { break }
-                    word = words.1
-                    half = 8
+            while i < end {
+                // The last block ends where the starts do, going over some starts again.
+                if i + 16 > end {
+                    guard inBlocks else { break }
+                    i = end - 16
                 }
+                let head = raw.loadUnaligned(fromByteOffset: i + a.offset, as: SIMD16<UInt8>.self)
+                let tail = raw.loadUnaligned(fromByteOffset: i + c.offset, as: SIMD16<UInt8>.self)
+                if checking { leads .|= Matcher.mayLowerCaseOddly(head) }
+                if checking && checkTails { leads .|= Matcher.mayLowerCaseOddly(tail) }
+                let candidates = ((head | setFirsts) .== firsts) .& ((tail | setLasts) .== lasts)
+                // The mask's lanes are 0 or all ones: two words that are zero mean no candidate.
+                let words = unsafeBitCast(candidates, to: (UInt64, UInt64).self)
+                if words.0 | words.1 != 0 {
+                    // Each candidate's lane, from the lowest set bits of each half.
+                    var word = words.0, half = 0
+                    while true {
+                        while word != 0 {
+                            let lane = word.trailingZeroBitCount / 8
+                            if accept(i + half + lane) { return true }
+                            word &= ~(0xFF << (8 * UInt64(lane)))
+                        }
+                        guard half == 0 else { break }
+                        word = words.1
+                        half = 8
+                    }
+                }
+                i += 16
             }
-            i += 16
-        }
-        return false
+            return false
         }
         if unusual != nil ? blocks(checking: true) : blocks(checking: false) { return true }
         if let unusual, inBlocks {
