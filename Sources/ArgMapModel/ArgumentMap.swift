@@ -137,9 +137,16 @@ public struct ArgumentMap: Sendable {
     /// - Complexity: O(d log d) for the d relations touching them.
     func relations(touching positions: [Int]) -> [Int] {
         var touching: [Int] = []
-        for c in positions {
-            touching += incoming[c]
-            touching += outgoing[c]
+        // The lists read in place: a list read through its subscript counts a reference to the
+        // storage, twice per claim.
+        incoming.withUnsafeLists { incoming in
+            outgoing.withUnsafeLists { outgoing in
+                touching.reserveCapacity(positions.reduce(0) { $0 + incoming[$1].count + outgoing[$1].count })
+                for c in positions {
+                    for r in incoming[c] { touching.append(r) }
+                    for r in outgoing[c] { touching.append(r) }
+                }
+            }
         }
         touching.sort()
         var w = 0
@@ -162,19 +169,21 @@ public struct ArgumentMap: Sendable {
         if let first = goneRelations.first {
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
         }
+        // The id index loses the claims and renumbers the rest at once (it reads no claim to
+        // renumber, so the claims can still be where they were).
+        let newClaim = Renumbering(removing: positions)
         if let gone, positions.count * 64 > claims.count {
-            indexByID.remove(marked: gone)
-        } else {
+            indexByID.remove(marked: gone, renumbering: newClaim)
+        } else if let first = positions.first {
             for c in positions { indexByID.remove(claims[c].id, in: claims) }
+            indexByID.renumber(from: first, newClaim)
         }
         let removed = claims.remove(atAscending: positions, leaving: Claim(id: ""))
         incoming.remove(atAscending: positions)
         outgoing.remove(atAscending: positions)
         relations.remove(atAscending: goneRelations)
         if let first = positions.first {
-            let newClaim = Renumbering(removing: positions)
             renumberEnds(from: first, newClaim)
-            indexByID.renumber(from: first, newClaim)
         }
         return removed
     }
@@ -227,6 +236,10 @@ public struct ArgumentMap: Sendable {
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil, Renumbering(inserting: newNumbers))
         }
         relations.insert(inserted.map(\.0), atAscending: newNumbers)
+        if inserted.count > 1 {
+            incoming.reserveRoom(for: inserted.map(\.0.to))
+            outgoing.reserveRoom(for: inserted.map(\.0.from))
+        }
         for r in newNumbers {
             incoming.insert(r, into: relations[r].to)
             outgoing.insert(r, into: relations[r].from)

@@ -1,8 +1,11 @@
+/// Inlinable, so that each array type they are used on, in any module, gets its own compiled
+/// copy: a generic copy would move every element through its type's witness functions.
 extension Array {
     /// Removes the elements at `positions` (ascending, no repeats), moving each run of the
     /// others down in one block: no element is copied, so a million claims cost a `memmove`,
     /// not a million reference-count changes.
     /// - Complexity: O(count).
+    @inlinable
     package mutating func remove(atAscending positions: [Int]) {
         guard !positions.isEmpty else { return }
         let removed = UnsafeMutablePointer<Element>.allocate(capacity: positions.count)
@@ -19,6 +22,7 @@ extension Array {
     /// `filler` (a value with nothing to release, such as an empty claim) before the array
     /// shrinks.
     /// - Complexity: O(count).
+    @inlinable
     package mutating func remove(atAscending positions: [Int], leaving filler: Element) -> [Element] {
         guard !positions.isEmpty else { return [] }
         let removed = [Element](unsafeUninitializedCapacity: positions.count) { removed, initialized in
@@ -33,7 +37,8 @@ extension Array {
     /// Moves the elements at `positions` (ascending, no repeats) into `removed`, in order, and
     /// each run of the others down in one block; returns where the tail the removed elements
     /// left starts (its slots are uninitialized, and the caller fills them).
-    private mutating func moveOut(atAscending positions: [Int], into removed: UnsafeMutablePointer<Element>) -> Int {
+    @usableFromInline
+    mutating func moveOut(atAscending positions: [Int], into removed: UnsafeMutablePointer<Element>) -> Int {
         let n = count
         return withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
@@ -52,6 +57,7 @@ extension Array {
     /// Inserts `elements` so that each ends at its position (`positions` ascending), moving the
     /// runs of old elements up in blocks, as ``remove(atAscending:)`` does.
     /// - Complexity: O(count).
+    @inlinable
     package mutating func insert(_ elements: [Element], atAscending positions: [Int]) {
         guard !elements.isEmpty else { return }
         let oldCount = count
@@ -77,6 +83,7 @@ extension RandomAccessCollection where Element: Comparable, Index == Int {
     /// In an ascending collection (an array, a relation list, a run of a flat array), how many
     /// elements are below `n`: from the start, the offset of the first that is at least `n`
     /// (`count` when none is). A binary search.
+    @inlinable
     package func lowerBound(_ n: Element) -> Int {
         var low = startIndex, high = endIndex
         while low < high {

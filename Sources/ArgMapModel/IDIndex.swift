@@ -224,14 +224,65 @@ package struct IDIndex: Sendable {
         delete(at: s)
     }
 
-    /// Removes the entries of every claim marked in `gone` (by claim number) in one pass down
-    /// the table, with no id read or hashed: each run of entries between two empty slots that
-    /// holds one is emptied, and the rest of the run put back in order, each in the first free
-    /// slot from its own (which lies in the run, no later than where it was). Removing many
-    /// claims so costs a pass over the table instead of a lookup's miss each; a large table
-    /// is passed in two pieces on both cores, each from an empty slot to an empty slot.
+    /// Removes the entries of every claim marked in `gone` (by claim number) with no id read
+    /// or hashed: one pass down the table marks their entries, and a second empties each
+    /// marked slot as a deletion does (moving back the entries after it in its run). Removing
+    /// many claims so costs passes over the table instead of a lookup's miss each; a large
+    /// table is passed in two pieces on both cores.
     /// - Complexity: O(size of the table).
     package mutating func remove(marked gone: [Bool]) {
+        slots.withUnsafeMutableBufferPointer { slots in
+        gone.withUnsafeBufferPointer { gone in
+            let shared = Parallel.Unchecked((slots, gone))
+            Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
+                let (slots, gone) = shared.value
+                for s in piece where slots[s] != 0 {
+                    let c = Int(slots[s] >> 32) - 1
+                    if c < gone.count && gone[c] { slots[s] = IDIndex.removedMark | slots[s] & 0xFFFF_FFFF }
+                }
+            }
+        }}
+        deleteMarked()
+    }
+
+    /// ``remove(marked:)`` that also gives every other claim its number once `newNumber`'s
+    /// removed claims (the marked ones) are gone: in the same pass when they make one run (a
+    /// claim removed with everything under it), as arithmetic the compiler turns into vector
+    /// code; else in a pass of its own.
+    package mutating func remove(marked gone: [Bool], renumbering newNumber: Renumbering) {
+        guard let (at, by) = newNumber.shift else {
+            remove(marked: gone)
+            renumber(from: newNumber.removed.first ?? 0, newNumber)
+            return
+        }
+        // Claims first..<at go (their entries hold first + 1...at in the high half); the
+        // claims after them move down by the run's length.
+        let low = UInt64(at + by + 1) << 32, high = UInt64(at) << 32 | 0xFFFF_FFFF
+        let step = UInt64(bitPattern: Int64(by) << 32)
+        slots.withUnsafeMutableBufferPointer { slots in
+            let table = Parallel.Unchecked(slots)
+            Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
+                let slots = table.value
+                for s in piece {
+                    let slot = slots[s]
+                    let gone = slot >= low && slot <= high, moves = slot > high
+                    slots[s] = gone ? IDIndex.removedMark | slot & 0xFFFF_FFFF : moves ? slot &+ step : slot
+                }
+            }
+        }
+        deleteMarked()
+    }
+
+    /// The high half of an entry whose claim is removed, until ``deleteMarked()`` empties its
+    /// slot: no claim's number (plus one, as entries hold it) is this. The low half keeps the
+    /// hash, so that the deletion moves the entries after it as it would a claim's.
+    private static let removedMark: UInt64 = 0xFFFF_FFFF << 32
+
+    /// Empties every slot marked removed, as ``delete(at:)`` does (each marked entry is one to
+    /// delete, the others after it in its run move back), in one pass down the table: in two
+    /// pieces on both cores for a large table, each from an empty slot to an empty slot, which
+    /// no run crosses.
+    private mutating func deleteMarked() {
         let size = slots.count, mask = self.mask
         let removed = slots.withUnsafeMutableBufferPointer { slots -> Int in
             // Each piece runs from the first empty slot at or after its start to the first at
@@ -246,49 +297,28 @@ package struct IDIndex: Sendable {
             // One run from the first piece's start past the second's: one piece.
             if lanes == 2 && starts[0] >= starts[1] { lanes = 1; starts = [starts[0]] }
             let table = Parallel.Unchecked(slots)
-            return gone.withUnsafeBufferPointer { gone in
-                let marks = Parallel.Unchecked(gone)
-                return Parallel.map(lanes) { k -> Int in
-                    let slots = table.value, gone = marks.value
-                    let end = starts[(k + 1) % lanes]
-                    // With one lane, the piece goes round the whole table back to its start.
-                    let length = (end - starts[k] + size - 1) & mask + 1
-                    var removed = 0
-                    var s = starts[k] + 1, walked = 1
-                    var kept: [UInt64] = []
-                    while walked < length {
-                        guard slots[s & mask] != 0 else { s += 1; walked += 1; continue }
-                        // A run from s: does it hold a marked entry?
-                        let first = s
-                        var marked = false
-                        while slots[s & mask] != 0 {
-                            let c = Int(slots[s & mask] >> 32) - 1
-                            if c < gone.count && gone[c] { marked = true }
-                            s += 1; walked += 1
-                        }
-                        guard marked else { continue }
-                        kept.removeAll(keepingCapacity: true)
-                        for p in first..<s {
-                            let slot = slots[p & mask]
-                            let c = Int(slot >> 32) - 1
-                            if c < gone.count && gone[c] { removed += 1 } else { kept.append(slot) }
-                            slots[p & mask] = 0
-                        }
-                        for slot in kept {
-                            var p = Int(UInt32(truncatingIfNeeded: slot)) & mask
-                            while slots[p] != 0 { p = (p + 1) & mask }
-                            slots[p] = slot
-                        }
-                    }
-                    return removed
-                }.reduce(0, +)
-            }
+            return Parallel.map(lanes) { k -> Int in
+                let slots = table.value
+                let end = starts[(k + 1) % lanes]
+                // With one lane, the piece goes round the whole table back to its start.
+                let length = (end - starts[k] + size - 1) & mask + 1
+                var removed = 0
+                var walked = 1
+                while walked < length {
+                    let s = (starts[k] + walked) & mask
+                    // An entry moved into the emptied slot is looked at again.
+                    guard slots[s] & IDIndex.removedMark == IDIndex.removedMark else { walked += 1; continue }
+                    IDIndex.delete(at: s, in: slots, mask: mask)
+                    removed += 1
+                }
+                return removed
+            }.reduce(0, +)
         }
         count -= removed
     }
 
-    /// Empties slot `s`, moving back the entries after it that belong before it.
-    private mutating func delete(at s: Int) {
+    /// Empties slot `s` of `slots`, moving back the entries after it that belong before it.
+    private static func delete(at s: Int, in slots: UnsafeMutableBufferPointer<UInt64>, mask: Int) {
         // Backward-shift deletion: entries after the hole that may move into it do.
         var hole = s
         var next = (s + 1) & mask
@@ -302,6 +332,12 @@ package struct IDIndex: Sendable {
             next = (next + 1) & mask
         }
         slots[hole] = 0
+    }
+
+    /// Empties slot `s`, moving back the entries after it that belong before it.
+    private mutating func delete(at s: Int) {
+        let mask = self.mask
+        slots.withUnsafeMutableBufferPointer { IDIndex.delete(at: s, in: $0, mask: mask) }
         count -= 1
     }
 
@@ -313,7 +349,8 @@ package struct IDIndex: Sendable {
         let lowest = UInt64(first + 1) << 32
         slots.withUnsafeMutableBufferPointer { slots in
             if let (at, by) = newNumber.shift {
-                // One claim removed or inserted: the number in the high half moves by one.
+                // Claims removed or inserted in one run: the number in the high half moves by
+                // the same step from one claim on.
                 Parallel.shift(slots, from: UInt64(at + 1) << 32, by: UInt64(bitPattern: Int64(by) << 32), minimum: 1 << 17)
                 return
             }

@@ -170,6 +170,43 @@ public struct RelationLists: RandomAccessCollection, Sendable {
         spans[c].count += 1
     }
 
+    /// Gives the lists of `claims` room for what is about to be put into them (a claim once
+    /// for each number), where they lack it, all at once: the storage grows once, at its end,
+    /// where putting many numbers in one at a time would move each full list as it fills,
+    /// and grow the storage each time.
+    package mutating func reserveRoom(for claims: [Int]) {
+        compactIfSparse()
+        let sorted = claims.sorted()
+        var moves: [(claim: Int, capacity: Int)] = []
+        var total = 0, i = 0
+        while i < sorted.count {
+            let c = sorted[i]
+            var j = i + 1
+            while j < sorted.count && sorted[j] == c { j += 1 }
+            let span = spans[c], needed = Int(span.count) + (j - i)
+            if needed > Int(span.capacity) {
+                // As much as is needed (many lists put back are filled at once, and room past
+                // the storage's spare end would copy it all), and no less than doubled.
+                let capacity = Swift.max(needed, 2 * Int(span.capacity))
+                moves.append((c, capacity))
+                total += capacity
+            }
+            i = j
+        }
+        guard !moves.isEmpty else { return }
+        var at = storage.count
+        storage.append(contentsOf: repeatElement(0, count: total))
+        storage.withUnsafeMutableBufferPointer { storage in
+            for (c, capacity) in moves {
+                let span = spans[c]
+                for k in 0..<Int(span.count) { storage[at + k] = storage[Int(span.start) + k] }
+                unused += Int(span.capacity)
+                spans[c] = Span(start: Int32(at), count: span.count, capacity: Int32(capacity))
+                at += capacity
+            }
+        }
+    }
+
     /// Takes relation `r` out of claim `c`'s list, if it is there.
     mutating func remove(_ r: Int, from c: Int) {
         let span = spans[c]

@@ -1,32 +1,37 @@
 /// The new numbers of claims (or relations) after a few are removed or inserted, keeping
 /// order, found by binary search in the changed numbers rather than in a table the size of the
-/// map (whose random reads would cost a cache miss each); one changed number by arithmetic.
+/// map (whose random reads would cost a cache miss each); one run of them by arithmetic.
 /// The search is over runs of changed numbers: a claim removed with everything under it, or
 /// put back so, is one run however many claims it holds.
 package struct Renumbering: Sendable {
     /// Removing: the removed numbers, ascending. Inserting: for each inserted number, how many
     /// old numbers come before it (its final position minus the inserted ones before it).
-    private let marks: [Int]
+    @usableFromInline let marks: [Int]
     /// The marks in runs, each mark of a run one more than the one before (removing) or the
     /// same (inserting): each run's first mark, and how many marks come before its end.
-    private let runStarts: [Int], runEnds: [Int]
-    /// The mark when there is only one (-1 otherwise), read without an array access.
-    private let one: Int
-    private let removing: Bool
+    @usableFromInline let runStarts: [Int], runEnds: [Int]
+    @usableFromInline let removing: Bool
+    /// When the changed numbers make one run (one number is a run): where the numbers that
+    /// move start, and by how much each moves (the run's length, down for a removal, up for
+    /// an insertion); nil for several runs. A claim removed with everything under it, or put
+    /// back so, is this: every number after it moves by the same step, with no search.
+    @usableFromInline package let shift: (at: Int, by: Int)?
 
     package init(removing numbers: [Int]) {
         marks = numbers
-        one = numbers.count == 1 ? numbers[0] : -1
         removing = true
         (runStarts, runEnds) = Renumbering.runs(numbers, step: 1)
+        // The run start, start + 1, …: the numbers after it move down by its length.
+        shift = runStarts.count == 1 ? (runStarts[0] + numbers.count, -numbers.count) : nil
     }
 
     /// `positions`: where the inserted ones end, ascending.
     package init(inserting positions: [Int]) {
         marks = positions.enumerated().map { $0.element - $0.offset }
-        one = positions.count == 1 ? positions[0] : -1
         removing = false
         (runStarts, runEnds) = Renumbering.runs(marks, step: 0)
+        // Inserted together at one place: the numbers from there move up by their count.
+        shift = runStarts.count == 1 ? (runStarts[0], positions.count) : nil
     }
 
     /// `marks` cut where one is not the one before plus `step`.
@@ -50,16 +55,12 @@ package struct Renumbering: Sendable {
     /// The numbers removed, ascending (none for an insertion).
     var removed: [Int] { removing ? marks : [] }
 
-    /// For one number removed or inserted, where the numbers that move start and by how much
-    /// each moves (-1 or +1).
-    var shift: (at: Int, by: Int)? {
-        guard one >= 0 else { return nil }
-        return removing ? (one + 1, -1) : (one, 1)
-    }
-
     /// Maps every number `first` or more of `numbers` (all of them numbers that stay) to its
     /// new one, in place, in pieces on both cores from `minimum` numbers on: by
-    /// ``Parallel/shift(_:from:by:minimum:)`` for one number removed or inserted.
+    /// ``Parallel/shift(_:from:by:minimum:)`` for changed numbers in one run.
+    /// (Compiled for `Int` here too, for the evaluator's positions: a generic loop called from
+    /// another module would go through the protocol for every number.)
+    @_specialize(exported: true, where T == Int)
     package func apply<T: FixedWidthInteger>(to numbers: UnsafeMutableBufferPointer<T>, from first: Int, minimum: Int) {
         if let (at, by) = shift {
             Parallel.shift(numbers, from: T(truncatingIfNeeded: at), by: T(truncatingIfNeeded: by), minimum: minimum)
@@ -75,17 +76,22 @@ package struct Renumbering: Sendable {
         }
     }
 
-    /// The new number of a number that stays.
-    @inline(__always)
+    /// The new number of a number that stays. (Inlinable, as the next two are, for the
+    /// passes in other modules that map every number of a graph through it.)
+    @inlinable @inline(__always)
     package func callAsFunction(_ n: Int) -> Int {
-        if one >= 0 { return n < one ? n : removing ? n - 1 : n + 1 }
+        if let (at, by) = shift { return n < at ? n : n + by }
         return removing ? n - count(below: n) : n + count(below: n + 1)
     }
 
     /// The new number, or -1 for a removed one.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func number(_ n: Int) -> Int {
-        if one >= 0 { return n < one ? n : removing ? (n == one ? -1 : n - 1) : n + 1 }
+        if let (at, by) = shift {
+            // Below a removed run's end, the run itself (from at + by) is removed.
+            if n < at { return removing && n >= at + by ? -1 : n }
+            return n + by
+        }
         let k = count(below: n)
         if removing, k < marks.count, marks[k] == n { return -1 }
         return removing ? n - k : n + count(below: n + 1)
@@ -93,8 +99,8 @@ package struct Renumbering: Sendable {
 
     /// How many marks are less than `n`: every mark of the runs that start below it, except
     /// that of the last such run of removed numbers (start, start + 1, …) only those below `n`.
-    @inline(__always)
-    private func count(below n: Int) -> Int {
+    @inlinable @inline(__always)
+    func count(below n: Int) -> Int {
         let r = runStarts.lowerBound(n)
         guard r > 0 else { return 0 }
         let end = runEnds[r - 1]

@@ -73,6 +73,29 @@ struct IDIndexTests {
         #expect(claims.indices.allSatisfy { found[$0] == (gone[$0] ? -1 : $0) })
     }
 
+    /// Claims removed from a large table (in two pieces at once) with the rest renumbered: a
+    /// run of them (a claim with everything under it) in the pass that renumbers, anywhere in
+    /// the numbers; scattered ones in a pass, then a renumbering. Every other claim is found at
+    /// its new number, and no removed one.
+    @Test(arguments: [(1_000, 31_000), (0, 99_999), (99_000, 100_000), (5, 6), (-1, -1)])
+    func removedClaimsLeaveAndTheRestAreRenumbered(run: (start: Int, end: Int)) throws {
+        var claims = (0..<100_000).map { Claim(id: "m\($0)") }
+        var index = try IDIndex.of(claims).get()
+        var rng = SplitMix64(seed: 9)
+        // (-1, -1): every fifth claim or so, scattered.
+        let positions = run.start >= 0 ? Array(run.start..<run.end) : claims.indices.filter { _ in rng.next() % 5 == 0 }
+        var gone = [Bool](repeating: false, count: claims.count)
+        for c in positions { gone[c] = true }
+        let renumbering = Renumbering(removing: positions)
+        #expect((renumbering.shift != nil) == (run.start >= 0))
+        let removedIDs = positions.map { claims[$0].id }
+        index.remove(marked: gone, renumbering: renumbering)
+        claims.remove(atAscending: positions)
+        #expect(index.count == claims.count)
+        #expect(index.find(all: claims.map(\.id), in: claims) == Array(claims.indices))
+        #expect(index.find(all: removedIDs, in: claims).allSatisfy { $0 == -1 })
+    }
+
     /// Ids are the same when Swift's `==` says so, as with the dictionary this index replaced:
     /// KELVIN SIGN is canonically K, and a decomposed é is the precomposed one.
     @Test func canonicallyEquivalentIdsAreOneId() {

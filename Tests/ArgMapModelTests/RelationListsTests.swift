@@ -51,6 +51,24 @@ struct RelationListsTests {
                 let holding = arrays.indices.filter { c in arrays[c].contains { $0 >= marks[0] } }
                 lists.renumber(from: marks[0], only: holding, renumbering)
                 for c in holding { arrays[c] = arrays[c].compactMap { $0 < marks[0] ? $0 : (renumbering.number($0) >= 0 ? renumbering.number($0) : nil) } }
+            case 6 where !arrays.isEmpty:
+                // Room made at once for several numbers (some lists given more than one), as
+                // relations put back in a batch: then putting them in grows nothing.
+                var into: [(claim: Int, number: Int)] = []
+                for _ in 0..<(1 + random(8)) {
+                    let c = rng.next() % 3 == 0 ? into.last?.claim ?? random(arrays.count) : random(arrays.count)
+                    let r = random(2_000)
+                    guard !arrays[c].contains(r), !into.contains(where: { $0 == (c, r) }) else { continue }
+                    into.append((c, r))
+                }
+                lists.reserveRoom(for: into.map(\.claim))
+                let reserved = lists.storage.count
+                for (c, r) in into {
+                    lists.insert(r, into: c)
+                    arrays[c].insert(r, at: arrays[c].firstIndex { $0 > r } ?? arrays[c].count)
+                    largest = max(largest, r)
+                }
+                try #require(lists.storage.count == reserved, "step \(step): putting the numbers in grew a list")
             case 5 where !arrays.isEmpty:
                 let c = random(arrays.count)
                 guard let r = arrays[c].randomElement(using: &rng) else { continue }
