@@ -107,8 +107,8 @@ public final class IncrementalEvaluator {
         let oldRelations = graph.relation.count + graph.undercutRelation.count
         var fresh: [Int] = []
         let numbering: Numbering
-        // The claims taken out (old numbers) or put in (new numbers), when they are few enough
-        // for their rows to be taken out or put in where they lie.
+        // The claims taken out (old numbers) or put in (new numbers), whose rows are taken out
+        // or put in where they lie.
         var removedRows: [Int] = [], insertedRows: [Int] = []
         switch change {
         case .removed(let claims, let relations, let targets):
@@ -167,7 +167,16 @@ public final class IncrementalEvaluator {
             if let r = against.first {
                 guard against.count == 1, Self.reorder(map.relations[r].from, before: map.relations[r].to, rank: &rank, order: &order, map: map) else { return false }
             }
-            fresh = claims + relations.map { map.relations[$0].to }
+            // The rows written afresh: the claims put in, and the targets of the relations put
+            // in that are not among them (for a subtree put back, all but one are).
+            let lowest = claims.first ?? 0, highest = claims.last ?? -1
+            let oneRun = claims.count == highest - lowest + 1
+            func among(_ c: Int) -> Bool {
+                if oneRun { return lowest <= c && c <= highest }
+                let k = claims.lowerBound(c)
+                return k < claims.count && claims[k] == c
+            }
+            fresh = claims + relations.lazy.map { map.relations[$0].to }.filter { !among($0) }
             insertedRows = claims
         case .retargeted(let r, let before):
             guard oldCount == newCount, r < map.relations.count, before < newCount else { return false }
@@ -178,11 +187,14 @@ public final class IncrementalEvaluator {
             }
             fresh = [before, relation.to]
         }
-        if numbering.keepsClaims(below: min(oldCount, newCount)), Set(fresh).subtracting(min(oldCount, newCount)..<max(oldCount, newCount)).count <= 8 {
+        fresh = Self.distinct(fresh)
+        let changed = min(oldCount, newCount)..<max(oldCount, newCount)
+        if numbering.keepsClaims(below: changed.lowerBound), fresh.lazy.filter({ !changed.contains($0) }).count <= 8 {
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations) else { return false }
-        } else if insertedRows.count < Numbering.Mapping.searched, Set(fresh).count <= 8 {
-            // Rows taken out, however many, or a few put in: each row put in is filled where it
-            // lies, moving the rows after it.
+        } else if !insertedRows.isEmpty || fresh.count <= 8 {
+            // Rows put in, however many: the rows written afresh only grow, and are written in
+            // one pass. Rows taken out, however many, with few to write afresh (each moves the
+            // rows after it).
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations,
                                   removing: removedRows, inserting: insertedRows) else { return false }
         } else {
@@ -257,7 +269,8 @@ public final class IncrementalEvaluator {
             private var search: Renumbering?
             private var table: [Int32] = []
 
-            /// Fewer changed numbers than this are searched rather than tabled.
+            /// Fewer changed numbers than this, or any number of them in one run, are searched
+            /// rather than tabled.
             static let searched = 16
 
             @inline(__always) subscript(n: Int, from first: Int) -> Int {
@@ -272,10 +285,11 @@ public final class IncrementalEvaluator {
             static func pair(count: Int, from first: Int, removing removed: [Int]) -> (new: Mapping, old: Mapping) {
                 var new = Mapping(), old = Mapping()
                 guard !removed.isEmpty else { return (new, old) }
-                if removed.count < searched {
+                let removing = Renumbering(removing: removed)
+                if removed.count < searched || removing.shift != nil {
                     // Numbers removed from the old, read the other way round, are numbers inserted
-                    // into the new.
-                    new.search = Renumbering(removing: removed)
+                    // into the new. One run of them, however long, is arithmetic.
+                    new.search = removing
                     old.search = Renumbering(inserting: removed)
                     return (new, old)
                 }
@@ -444,14 +458,16 @@ public final class IncrementalEvaluator {
     }
 
     /// ``relayout(_:_:fresh:)`` in place, for a change that keeps every claim's number (claims
-    /// may be added or removed at the end) and lays out a few rows again: each fresh row is
-    /// replaced where it lies and the rows after it shift, with relation numbers mapped in one
-    /// pass. The common edits (add, link, unlink, mv, undo of add) take this way; it writes
-    /// no new arrays. False when a row that is not fresh held a removed relation.
+    /// may be added or removed at the end) and lays out some rows again (`fresh`, ascending,
+    /// each once): rows that only grow (relations put in) are written in one pass that moves
+    /// the rows between them up; otherwise, for a few rows, each is replaced where it lies and
+    /// the rows after it shift. Relation numbers are mapped in one pass. The common edits
+    /// (add, link, unlink, mv, undo of add) take this way; it writes no new arrays. False when
+    /// a row that is not fresh held a removed relation.
     ///
-    /// With `removing` (old numbers) or `inserting` (new numbers), a few claims anywhere: their
-    /// rows are taken out or put in (empty) where they lie, and every source is renumbered in
-    /// one pass; the fresh rows must include every row that held a removed relation.
+    /// With `removing` (old numbers) or `inserting` (new numbers), claims anywhere: their rows
+    /// are taken out or put in (empty) where they lie, and every source is renumbered in one
+    /// pass; the fresh rows must include every row that held a removed relation.
     private func relayoutInPlace(_ map: ArgumentMap, _ numbering: Numbering, fresh: [Int], oldCount: Int, oldRelations: Int,
                                  removing removed: [Int] = [], inserting inserted: [Int] = []) -> Bool {
         let n = map.count
@@ -491,24 +507,106 @@ public final class IncrementalEvaluator {
             graph.offsets.append(contentsOf: repeatElement(graph.offsets[oldCount], count: n - oldCount))
             graph.undercutOffsets.append(contentsOf: repeatElement(graph.undercutOffsets[oldCount], count: n - oldCount))
         }
-        for c in Set(fresh).sorted() where c < n {
-            var source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
-            var uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
-            EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
-            let row = graph.offsets[c]..<graph.offsets[c + 1], uRow = graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1]
-            graph.source.replaceSubrange(row, with: source)
-            graph.weight.replaceSubrange(row, with: weight)
-            graph.isAttack.replaceSubrange(row, with: isAttack)
-            graph.relation.replaceSubrange(row, with: relation)
-            graph.undercutSource.replaceSubrange(uRow, with: uSource)
-            graph.undercutWeight.replaceSubrange(uRow, with: uWeight)
-            graph.undercutRelation.replaceSubrange(uRow, with: uRelation)
-            let delta = source.count - row.count, uDelta = uSource.count - uRow.count
-            if delta != 0 { Self.add(delta, to: &graph.offsets, from: c + 1) }
-            if uDelta != 0 { Self.add(uDelta, to: &graph.undercutOffsets, from: c + 1) }
+        let rows = fresh.filter { $0 < n }
+        if !fillGrowingRows(rows, from: map) {
+            for c in rows {
+                var source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
+                var uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
+                EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
+                let row = graph.offsets[c]..<graph.offsets[c + 1], uRow = graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1]
+                graph.source.replaceSubrange(row, with: source)
+                graph.weight.replaceSubrange(row, with: weight)
+                graph.isAttack.replaceSubrange(row, with: isAttack)
+                graph.relation.replaceSubrange(row, with: relation)
+                graph.undercutSource.replaceSubrange(uRow, with: uSource)
+                graph.undercutWeight.replaceSubrange(uRow, with: uWeight)
+                graph.undercutRelation.replaceSubrange(uRow, with: uRelation)
+                let delta = source.count - row.count, uDelta = uSource.count - uRow.count
+                if delta != 0 { Self.add(delta, to: &graph.offsets, from: c + 1) }
+                if uDelta != 0 { Self.add(uDelta, to: &graph.undercutOffsets, from: c + 1) }
+            }
         }
         // Only a renumbering of the relations can leave a removed one (numbered -1) behind.
         return numbering.keepsRelations(below: oldRelations) || (!graph.relation.contains { $0 < 0 } && !graph.undercutRelation.contains { $0 < 0 })
+    }
+
+    /// Writes the rows of claims `rows` (ascending, no repeats) afresh from the map when none
+    /// gets shorter, as when claims and relations are put in: every array grows once, at its
+    /// end, and the entries between the rows move up in one pass from the last row back (each
+    /// entry moves once, however many rows are written). False, changing nothing, when a row
+    /// would get shorter: the caller writes the rows one at a time.
+    private func fillGrowingRows(_ rows: [Int], from map: ArgumentMap) -> Bool {
+        guard !rows.isEmpty else { return true }
+        var source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
+        var uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
+        // Where each row's entries start among the new ones (and, last, where they end).
+        var starts = [0], uStarts = [0]
+        starts.reserveCapacity(rows.count + 1)
+        uStarts.reserveCapacity(rows.count + 1)
+        for c in rows {
+            EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
+            guard source.count - starts.last! >= graph.offsets[c + 1] - graph.offsets[c],
+                  uSource.count - uStarts.last! >= graph.undercutOffsets[c + 1] - graph.undercutOffsets[c] else { return false }
+            starts.append(source.count)
+            uStarts.append(uSource.count)
+        }
+        Self.spread(&graph.source, source, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.weight, weight, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.isAttack, isAttack, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.relation, relation, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.undercutSource, uSource, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        Self.spread(&graph.undercutWeight, uWeight, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        Self.spread(&graph.undercutRelation, uRelation, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        Self.lengthen(&graph.offsets, rows: rows, starts: starts)
+        Self.lengthen(&graph.undercutOffsets, rows: rows, starts: uStarts)
+        return true
+    }
+
+    /// Puts the entries `new[starts[i]..<starts[i + 1]]` in place of row `rows[i]` of
+    /// `values` (laid out by `offsets`, the rows before any change), for rows that get no
+    /// shorter: the array grows at its end, and from the last row back, the entries after
+    /// each row move up by what the rows before them gain.
+    private static func spread<T: BitwiseCopyable>(_ values: inout [T], _ new: [T], rows: [Int], offsets: [Int], starts: [Int]) {
+        let gain = new.count - rows.reduce(0) { $0 + offsets[$1 + 1] - offsets[$1] }
+        guard let filler = new.first else { return }  // no entries: every row was empty and stays so
+        let oldCount = values.count
+        values.append(contentsOf: repeatElement(filler, count: gain))
+        values.withUnsafeMutableBufferPointer { values in
+        new.withUnsafeBufferPointer { new in
+            let base = values.baseAddress!
+            var end = oldCount, shift = gain
+            for i in rows.indices.reversed() {
+                let start = offsets[rows[i]], rowEnd = offsets[rows[i] + 1]
+                if shift > 0 && end > rowEnd { (base + rowEnd + shift).moveInitialize(from: base + rowEnd, count: end - rowEnd) }
+                shift -= (starts[i + 1] - starts[i]) - (rowEnd - start)
+                (base + start + shift).update(from: new.baseAddress! + starts[i], count: starts[i + 1] - starts[i])
+                end = start
+            }
+        }}
+    }
+
+    /// Moves each row's start up by what the rows before it gained (see ``spread``).
+    private static func lengthen(_ offsets: inout [Int], rows: [Int], starts: [Int]) {
+        // Each row's gain, before any start moves.
+        let gains = rows.indices.map { (starts[$0 + 1] - starts[$0]) - (offsets[rows[$0] + 1] - offsets[rows[$0]]) }
+        var gain = 0
+        for (i, c) in rows.enumerated() {
+            gain += gains[i]
+            if gain != 0 { add(gain, to: &offsets, from: c + 1, to: i + 1 < rows.count ? rows[i + 1] + 1 : offsets.count) }
+        }
+    }
+
+    /// `numbers` ascending, each once.
+    private static func distinct(_ numbers: [Int]) -> [Int] {
+        var sorted = numbers.sorted()
+        guard !sorted.isEmpty else { return sorted }
+        var w = 1
+        for i in 1..<sorted.count where sorted[i] != sorted[w - 1] {
+            sorted[w] = sorted[i]
+            w += 1
+        }
+        sorted.removeLast(sorted.count - w)
+        return sorted
     }
 
     /// Adds `delta` to `numbers[from..<to]` (to the end by default).
@@ -595,18 +693,34 @@ public final class IncrementalEvaluator {
     /// target, only those that come before it in that order (no other can reach it).
     private func recompute(from start: [Int], map: ArgumentMap, upTo target: Int? = nil) {
         let last = target.map { rank[$0] } ?? Int.max
-        var seen = Set<Int>()
+        // The claims found: in a set, or, from many starts (more than one claim in 64, as
+        // claims put back), in a flag per claim, which then costs less than hashing each.
+        var seenSet = Set<Int>()
+        var seenFlags = [Bool](repeating: false, count: start.count * 64 >= rank.count ? rank.count : 0)
+        func firstSeen(_ c: Int) -> Bool {
+            if seenFlags.isEmpty { return seenSet.insert(c).inserted }
+            defer { seenFlags[c] = true }
+            return !seenFlags[c]
+        }
         var stack: [Int] = []
-        for c in start where rank[c] <= last && seen.insert(c).inserted { stack.append(c) }
+        for c in start where rank[c] <= last && firstSeen(c) { stack.append(c) }
         var affected: [Int] = []
         while let c = stack.popLast() {
             affected.append(c)
             for r in map.outgoing[c] {
                 let t = map.relations[r].to
-                if rank[t] <= last && seen.insert(t).inserted { stack.append(t) }
+                if rank[t] <= last && firstSeen(t) { stack.append(t) }
             }
         }
-        affected.sort { rank[$0] < rank[$1] }
+        // In topological order: their positions in the order, sorted (numbers, not claims
+        // compared through their ranks), read back through the order.
+        if let order = graph.order {
+            var positions = affected.map { rank[$0] }
+            positions.sort()
+            for (i, p) in positions.enumerated() { affected[i] = order[p] }
+        } else {
+            affected.sort { rank[$0] < rank[$1] }
+        }
         let g = graph
         evaluation.scores.withUnsafeMutableBufferPointer { sp in
             undercutFactors.withUnsafeMutableBufferPointer { up in

@@ -23,14 +23,14 @@ struct LiveScoreTests {
     /// Removing a claim with the claims that hang only from it, and putting them back, are
     /// followed incrementally: the same live scores, agreeing with a full evaluation.
     /// On a tree, a subtree leaves one claim without a relation, so that its rows are taken out
-    /// where they lie however many there are.
+    /// where they lie however many there are, and put back so too.
     @Test(arguments: [(MapGenerator.Shape.dag, 400), (.tree, 3_000)])
     func aSubtreeRemovedAndPutBackIsFollowed(shape: MapGenerator.Shape, claims: Int) throws {
         let map = MapGenerator.generate(.init(claims: claims, shape: shape, seed: 34))
         let session = Session(map: map)
         _ = session.currentEvaluation()
         var rng = SplitMix64(seed: 34)
-        var taken = 0, large = 0
+        var taken = 0, large = 0, largest = 0
         for step in 0..<20 {
             // Anywhere, or on the tree near the thesis, where more hangs from a claim. (On the
             // DAG, more claims outside then answer several of those taken, and putting them back
@@ -46,11 +46,22 @@ struct LiveScoreTests {
             _ = session.undo()
             #expect(session.scoreBoard === board, "putting \(ids.count) claims back was followed")
             try check(session, .dfquad, "with \(ids[0]) back")
+            // Recomputed once each: the claims put back and every claim above them.
+            var above = Set(ids.compactMap { session.map.index(of: $0) }), stack = Array(above)
+            while let c = stack.popLast() {
+                for r in session.map.outgoing[c] where above.insert(session.map.relations[r].to).inserted { stack.append(session.map.relations[r].to) }
+            }
+            #expect(board.lastUpdateCount == above.count, "putting \(ids.count) claims back recomputed each claim once")
             taken += ids.count
             large += ids.count >= 16 ? 1 : 0
+            largest = max(largest, ids.count)
         }
         #expect(taken > 20, "some removals took claims under them")
-        if shape == .tree { #expect(large > 0, "some removals took sixteen claims or more") }
+        if shape == .tree {
+            #expect(large > 0, "some removals took sixteen claims or more")
+            // Enough for the claims put back to be recomputed from a flag per claim.
+            #expect(largest * 64 >= map.count, "one removal took more than one claim in 64")
+        }
     }
 
     /// Large enough for the graph's rows to be written in two halves at once.
