@@ -27,6 +27,10 @@ package enum Parallel {
     /// Adds `step` (wrapping) to every number of `numbers` that is `from` or more: one loop
     /// the compiler turns into vector code, in pieces on both cores from `minimum` numbers on.
     /// A renumbering by one removed or inserted number is this.
+    /// (Compiled here for the graph's and the evaluator's numbers too, which other modules
+    /// shift: generic code would go through the protocol for every number.)
+    @_specialize(exported: true, where T == Int32)
+    @_specialize(exported: true, where T == Int)
     package static func shift<T: FixedWidthInteger>(_ numbers: UnsafeMutableBufferPointer<T>, from: T, by step: T, minimum: Int) {
         let shared = Unchecked(numbers)
         forEachPiece(numbers.count, minimum: minimum) { piece in

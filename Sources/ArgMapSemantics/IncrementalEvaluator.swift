@@ -258,6 +258,10 @@ public final class IncrementalEvaluator {
         @inline(__always) func relation(_ r: Int32) -> Int32 {
             Int(r) < firstRelation ? r : Int32(truncatingIfNeeded: relations[Int(r), from: firstRelation])
         }
+        /// When the claims (relations) changed make one run: where the numbers that move start,
+        /// and by how much each moves.
+        var claimShift: (at: Int, by: Int)? { claims.shift }
+        var relationShift: (at: Int, by: Int)? { relations.shift }
         /// The old number of new claim `c`, or -1 for an inserted claim.
         @inline(__always) func oldClaim(_ c: Int) -> Int { c < firstClaim ? c : old[c, from: firstClaim] }
 
@@ -272,6 +276,9 @@ public final class IncrementalEvaluator {
             /// Fewer changed numbers than this, or any number of them in one run, are searched
             /// rather than tabled.
             static let searched = 16
+
+            /// One run of changed numbers (see ``Renumbering/shift``).
+            var shift: (at: Int, by: Int)? { search?.shift }
 
             @inline(__always) subscript(n: Int, from first: Int) -> Int {
                 if let search { return search.number(n) }
@@ -463,7 +470,7 @@ public final class IncrementalEvaluator {
     /// the rows between them up; otherwise, for a few rows, each is replaced where it lies and
     /// the rows after it shift. Relation numbers are mapped in one pass. The common edits
     /// (add, link, unlink, mv, undo of add) take this way; it writes no new arrays. False when
-    /// a row that is not fresh held a removed relation.
+    /// a row that is not fresh held a removed relation (or lacks one put in).
     ///
     /// With `removing` (old numbers) or `inserting` (new numbers), claims anywhere: their rows
     /// are taken out or put in (empty) where they lie, and every source is renumbered in one
@@ -474,8 +481,15 @@ public final class IncrementalEvaluator {
         // Each array is mapped through its own buffer (an element at a time through the
         // property would check the evaluator's access and the array's uniqueness each time),
         // a large one in pieces on both cores.
-        func renumber(_ numbers: inout [Int32], _ transform: (Int32) -> Int32) {
+        // Numbers changed in one run move by one step from one number on (vector code); the
+        // numbers of the run itself, which only rows taken out or written afresh hold, are left
+        // as they are.
+        func renumber(_ numbers: inout [Int32], _ shift: (at: Int, by: Int)?, _ transform: (Int32) -> Int32) {
             numbers.withUnsafeMutableBufferPointer { numbers in
+                if let (at, by) = shift {
+                    Parallel.shift(numbers, from: Int32(truncatingIfNeeded: at), by: Int32(truncatingIfNeeded: by), minimum: 1 << 16)
+                    return
+                }
                 let shared = Parallel.Unchecked(numbers)
                 Parallel.forEachPiece(numbers.count, minimum: 1 << 16) { piece in
                     let numbers = shared.value
@@ -484,13 +498,13 @@ public final class IncrementalEvaluator {
             }
         }
         if !numbering.keepsRelations(below: oldRelations) {
-            renumber(&graph.relation, numbering.relation)
-            renumber(&graph.undercutRelation, numbering.relation)
+            renumber(&graph.relation, numbering.relationShift, numbering.relation)
+            renumber(&graph.undercutRelation, numbering.relationShift, numbering.relation)
         }
         if !removed.isEmpty || !inserted.isEmpty {
             moveRows(removing: removed, inserting: inserted)
-            renumber(&graph.source, numbering.claim)
-            renumber(&graph.undercutSource, numbering.claim)
+            renumber(&graph.source, numbering.claimShift, numbering.claim)
+            renumber(&graph.undercutSource, numbering.claimShift, numbering.claim)
         } else if n < oldCount {
             // Claims removed at the end: their rows go.
             graph.source.removeLast(graph.source.count - graph.offsets[n])
@@ -526,8 +540,9 @@ public final class IncrementalEvaluator {
                 if uDelta != 0 { Self.add(uDelta, to: &graph.undercutOffsets, from: c + 1) }
             }
         }
-        // Only a renumbering of the relations can leave a removed one (numbered -1) behind.
-        return numbering.keepsRelations(below: oldRelations) || (!graph.relation.contains { $0 < 0 } && !graph.undercutRelation.contains { $0 < 0 })
+        // Each of the map's relations is in its target's row, once: a row not written afresh that
+        // held a removed relation (or lacks one put in) would leave the count off.
+        return graph.relation.count + graph.undercutRelation.count == map.relations.count
     }
 
     /// Writes the rows of claims `rows` (ascending, no repeats) afresh from the map when none

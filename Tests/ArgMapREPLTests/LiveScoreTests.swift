@@ -64,6 +64,22 @@ struct LiveScoreTests {
         }
     }
 
+    /// A removal whose account leaves out a claim that lost a relation (whose row would keep a
+    /// relation no longer in the map) is refused, so that the scores are evaluated afresh; with
+    /// the claim named, it is followed. On a map large enough for the renumbering's vector pass.
+    @Test func aRemovalThatLeavesOutATargetIsRefused() throws {
+        let original = MapGenerator.generate(.init(claims: 100_000, shape: .tree, seed: 3))
+        let wrong = IncrementalEvaluator(original, semantics: .dfquad), right = IncrementalEvaluator(original, semantics: .dfquad)
+        #expect(wrong.isIncremental)
+        var map = original
+        let r = map.relations.count / 2, target = map.relations[r].to
+        let spec = map.spec(of: map.relations[r])
+        try map.apply(.unlink(from: spec.from, to: spec.to))
+        #expect(!wrong.structureChanged(.removed(claims: [], relations: [r], targets: []), map: map))
+        #expect(right.structureChanged(.removed(claims: [], relations: [r], targets: [target]), map: map))
+        #expect(right.scores == Evaluator.evaluate(map, .dfquad).scores)
+    }
+
     /// Large enough for the graph's rows to be written in two halves at once.
     @Test func structuralEditsOnALargeMap() throws {
         let map = MapGenerator.generate(.init(claims: 100_000, shape: .dag, seed: 33))
