@@ -21,8 +21,8 @@ extension Session {
     public func evaluations(_ list: [Semantics]) -> [Evaluation] {
         let current = currentEvaluation(), mine = semantics
         guard let graph = scoreBoard?.graph else { return list.map(evaluation) }
-        let others = Parallel.map(list.count) { k in list[k] == mine ? nil : Evaluator.evaluate(graph, list[k]) }
-        return list.indices.map { others[$0] ?? current }
+        var others = Evaluator.evaluate(graph, list.filter { $0 != mine }).makeIterator()
+        return list.map { $0 == mine ? current : others.next()! }
     }
 
     /// The live scores' evaluator under `semantics`, for trials that change values and put

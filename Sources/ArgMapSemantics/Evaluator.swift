@@ -47,6 +47,25 @@ public enum Evaluator {
         return semantics == .hcat ? iterate(g, semantics, options, cap: cap) : rk4(g, semantics, options, cap: cap)
     }
 
+    /// Several semantics on one graph, at once on every core. On an acyclic map every pass
+    /// visits only the claims something bears on, in topological order, found once for all of
+    /// them: a claim nothing bears on keeps its base in every semantics (and is labelled in),
+    /// so the scores are those of each semantics' own evaluation, to the last bit (a test
+    /// compares them), and the leaves, most of a map, are not visited at all.
+    public static func evaluate(_ g: EvaluationGraph, _ list: [Semantics], options: Options = Options()) -> [Evaluation] {
+        guard let order = g.order, list.count > 1 else { return Parallel.map(list.count) { evaluate(g, list[$0], options: options) } }
+        let borne = g.offsets.withUnsafeBufferPointer { offsets in
+            g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
+                order.filter { offsets[$0] < offsets[$0 + 1] || undercutOffsets[$0] < undercutOffsets[$0 + 1] }
+            }
+        }
+        return Parallel.map(list.count) { k in
+            list[k] == .grounded ? groundedInOrder(g, borne)
+                : Evaluation(semantics: list[k], converged: true, iterations: 1, residual: 0, scores: acyclicPass(g, borne, list[k]),
+                             labels: nil, note: nil, cyclic: false)
+        }
+    }
+
     /// One exact pass in topological order. At a million claims the pass is bound by memory,
     /// so it reads the graph through raw buffers (no bounds checks, no copies); each claim's
     /// strength before its turn is still its base.

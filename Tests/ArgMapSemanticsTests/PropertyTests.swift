@@ -174,6 +174,34 @@ struct PropertyTests {
         }
     }
 
+    /// Several semantics evaluated together (as `compare` does), whose passes visit only the
+    /// claims something bears on, give each semantics' own scores and labels to the last bit:
+    /// on a tree, on a DAG with undercuts (one of them onto a claim nothing else bears on),
+    /// and on a map with cycles.
+    @Test(arguments: [MapGenerator.Shape.tree, .dag, .cyclic])
+    func semanticsTogetherGiveEachOnesOwnScores(shape: MapGenerator.Shape) throws {
+        var map = MapGenerator.generate(.init(claims: 2_000, shape: shape, seed: 21))
+        if shape == .dag {
+            var rng = SplitMix64(seed: 21)
+            let leaf = try #require(map.claims.indices.first { map.incoming[$0].isEmpty && !map.outgoing[$0].isEmpty })
+            for k in 0..<10 {
+                try map.apply(.addClaim(Claim(id: "u\(k)", text: "an undercut", base: 0.8)))
+                let target = k == 0 ? leaf : Int(rng.next() % 1_900)
+                try map.apply(.link(RelationSpec(from: "u\(k)", to: map.claims[target].id, type: .undercut, weight: 0.7)))
+            }
+        }
+        let g = EvaluationGraph(map)
+        #expect((g.order == nil) == (shape == .cyclic))
+        let together = Evaluator.evaluate(g, Semantics.allCases)
+        for (s, e) in zip(Semantics.allCases, together) {
+            let alone = Evaluator.evaluate(g, s)
+            #expect(e.semantics == s)
+            #expect(e.scores == alone.scores, "\(shape) \(s)")
+            #expect(e.labels == alone.labels && e.converged == alone.converged, "\(shape) \(s)")
+        }
+        #expect(together[0].scores != g.base, "something moved")
+    }
+
     /// A trial recomputed only up to a target (as impact does) moves the target as a full
     /// update does, and putting the value back leaves every score as it was, to the last bit.
     @Test(arguments: [Semantics.dfquad, .euler, .qe])
