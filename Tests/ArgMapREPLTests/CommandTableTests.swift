@@ -578,4 +578,37 @@ struct RmTests {
         }
         #expect(larger > 0, "some claims take others with them")
     }
+
+    /// The command takes exactly those claims, whether they lie in one run of claim numbers
+    /// (a subtree as its file lists it) or not (a claim under it that also answers a claim
+    /// elsewhere stays, leaving a gap), and `undo` brings them back.
+    @Test(arguments: [MapGenerator.Shape.tree, .dag])
+    func rmRemovesThoseClaimsAndUndoBringsThemBack(shape: MapGenerator.Shape) throws {
+        let map = MapGenerator.generate(.init(claims: 2_000, shape: shape, seed: 8))
+        // Up to ten claims of each kind that take others with them: their claims in a run, or
+        // with a gap.
+        var runs: [Int] = [], gaps: [Int] = []
+        for root in 1..<map.count where runs.count < 10 || gaps.count < 10 {
+            let taken = Commands.subtreeOnlyUnder(map, root)
+            guard taken.count > 1 else { continue }
+            if taken.max()! - taken.min()! + 1 == taken.count {
+                if runs.count < 10 { runs.append(root) }
+            } else if gaps.count < 10 {
+                gaps.append(root)
+            }
+        }
+        for root in runs + gaps {
+            let taken = Commands.subtreeOnlyUnder(map, root)
+            let console = Console(sink: .buffer)
+            let s = Session(map: map)
+            let repl = REPL(session: s, console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
+            #expect(repl.execute("rm \(map.claims[root].id)"), "\(console.errors)")
+            let gone = Set(taken.map { map.claims[$0].id })
+            #expect(s.map.claims.map(\.id) == map.claims.map(\.id).filter { !gone.contains($0) }, "rm \(map.claims[root].id)")
+            #expect(repl.execute("undo"), "\(console.errors)")
+            #expect(s.map.claims.map(\.id) == map.claims.map(\.id))
+        }
+        #expect(!runs.isEmpty)
+        if shape == .dag { #expect(!gaps.isEmpty, "some claims under a removed one stay") }
+    }
 }

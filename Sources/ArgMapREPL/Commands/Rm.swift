@@ -21,7 +21,10 @@ extension Commands {
             }
             // One removal of the whole set: linear in the map, however many claims go. Listed
             // in claim order, in which the removal finds each id with no lookup.
-            let ids = doomed.sorted().map { s.map.claims[$0].id }
+            // A subtree in an argument file's order is a run of claims: listed as one, unsorted.
+            let lowest = doomed.min() ?? c, highest = doomed.max() ?? c
+            let inOrder = highest - lowest + 1 == doomed.count ? Array(lowest...highest) : doomed.sorted()
+            let ids = inOrder.map { s.map.claims[$0].id }
             try inv.perform(.removeClaims(ids), about: args[0],
                             summary: "remove \(s.map.claims[c].id)" + (doomed.count > 1 ? " and \(doomed.count - 1) under it" : ""))
             inv.console.print("removed \(doomed.count) claim\(doomed.count == 1 ? "" : "s")")
@@ -36,17 +39,22 @@ extension Commands {
         inSet[root] = true
         var order = [root]
         var stack = [root]
-        while let c = stack.popLast() {
-            for r in map.incoming[c] {
-                let child = map.relations[r].from
-                if inSet[child] { continue }
-                if map.outgoing[child].allSatisfy({ inSet[map.relations[$0].to] }) {
-                    inSet[child] = true
-                    order.append(child)
-                    stack.append(child)
+        // The lists read in place (a list read through its subscript counts a reference).
+        map.incoming.withUnsafeLists { incoming in
+        map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
+            while let c = stack.popLast() {
+                for r in incoming[c] {
+                    let child = relations[r].from
+                    if inSet[child] { continue }
+                    if outgoing[child].allSatisfy({ inSet[relations[$0].to] }) {
+                        inSet[child] = true
+                        order.append(child)
+                        stack.append(child)
+                    }
                 }
             }
-        }
+        }}}
         return order
     }
 }
