@@ -80,6 +80,24 @@ struct LiveScoreTests {
         #expect(right.scores == Evaluator.evaluate(map, .dfquad).scores)
     }
 
+    /// A claim put back with a place past the end of the map (a restore written by hand; the
+    /// map puts it last) is not where the edit says: the live scores find it, and its
+    /// relation, by id, and still follow.
+    @Test func aClaimPutBackElsewhereIsFoundByID() throws {
+        let map = MapGenerator.generate(.init(claims: 300, shape: .tree, seed: 5))
+        let session = Session(map: map)
+        _ = session.currentEvaluation()
+        let board = try #require(session.scoreBoard)
+        let leaf = try #require(map.claims.indices.last { map.incoming[$0].isEmpty && !map.outgoing[$0].isEmpty })
+        let claim = map.claims[leaf], r = map.outgoing[leaf][0]
+        let spec = map.spec(of: map.relations[r])
+        try session.perform(.removeClaim(claim.id))
+        try session.perform(.restoreClaim(claim, at: 10_000, relations: [PlacedRelation(spec, at: 10_000)]))
+        #expect(session.map.claims.last?.id == claim.id)
+        #expect(session.scoreBoard === board, "followed")
+        try check(session, .dfquad, "\(claim.id) put back last")
+    }
+
     /// Large enough for the graph's rows to be written in two halves at once.
     @Test func structuralEditsOnALargeMap() throws {
         let map = MapGenerator.generate(.init(claims: 100_000, shape: .dag, seed: 33))
