@@ -168,15 +168,9 @@ public final class IncrementalEvaluator {
                 guard against.count == 1, Self.reorder(map.relations[r].from, before: map.relations[r].to, rank: &rank, order: &order, map: map) else { return false }
             }
             // The rows written afresh: the claims put in, and the targets of the relations put
-            // in that are not among them (for a subtree put back, all but one are).
-            let lowest = claims.first ?? 0, highest = claims.last ?? -1
-            let oneRun = claims.count == highest - lowest + 1
-            func among(_ c: Int) -> Bool {
-                if oneRun { return lowest <= c && c <= highest }
-                let k = claims.lowerBound(c)
-                return k < claims.count && claims[k] == c
-            }
-            fresh = claims + relations.lazy.map { map.relations[$0].to }.filter { !among($0) }
+            // in that are not among them (for a subtree put back, all but one are; the
+            // numbering has no old number for a claim put in).
+            fresh = claims + relations.lazy.map { map.relations[$0].to }.filter { numbering.oldClaim($0) >= 0 }
             insertedRows = claims
         case .retargeted(let r, let before):
             guard oldCount == newCount, r < map.relations.count, before < newCount else { return false }
