@@ -58,9 +58,10 @@ package struct Renumbering: Sendable {
     /// Maps every number `first` or more of `numbers` (all of them numbers that stay) to its
     /// new one, in place, in pieces on both cores from `minimum` numbers on: by
     /// ``Parallel/shift(_:from:by:minimum:)`` for changed numbers in one run.
-    /// (Compiled for `Int` here too, for the evaluator's positions: a generic loop called from
-    /// another module would go through the protocol for every number.)
+    /// (Compiled for `Int` and `Int32` here too, for the evaluator's positions and graph: a
+    /// generic loop called from another module would go through the protocol for every number.)
     @_specialize(exported: true, where T == Int)
+    @_specialize(exported: true, where T == Int32)
     package func apply<T: FixedWidthInteger>(to numbers: UnsafeMutableBufferPointer<T>, from first: Int, minimum: Int) {
         if let (at, by) = shift {
             Parallel.shift(numbers, from: T(truncatingIfNeeded: at), by: T(truncatingIfNeeded: by), minimum: minimum)

@@ -252,10 +252,10 @@ public final class IncrementalEvaluator {
         @inline(__always) func relation(_ r: Int32) -> Int32 {
             Int(r) < firstRelation ? r : Int32(truncatingIfNeeded: relations[Int(r), from: firstRelation])
         }
-        /// When the claims (relations) changed make one run: where the numbers that move start,
-        /// and by how much each moves.
-        var claimShift: (at: Int, by: Int)? { claims.shift }
-        var relationShift: (at: Int, by: Int)? { relations.shift }
+        /// Maps every claim (relation) number in `numbers` to its new one, in place (see
+        /// ``Mapping/apply(to:from:)``).
+        func renumberClaims(_ numbers: inout [Int32]) { claims.apply(to: &numbers, from: firstClaim) }
+        func renumberRelations(_ numbers: inout [Int32]) { relations.apply(to: &numbers, from: firstRelation) }
         /// The old number of new claim `c`, or -1 for an inserted claim.
         @inline(__always) func oldClaim(_ c: Int) -> Int { c < firstClaim ? c : old[c, from: firstClaim] }
 
@@ -271,8 +271,23 @@ public final class IncrementalEvaluator {
             /// rather than tabled.
             static let searched = 16
 
-            /// One run of changed numbers (see ``Renumbering/shift``).
-            var shift: (at: Int, by: Int)? { search?.shift }
+            /// Maps every number `first` or more in `numbers` to its new one, in place, in
+            /// pieces on both cores for many: by the renumbering's own pass (one run of changed
+            /// numbers moves the rest by one step, in vector code) or through the table. A number
+            /// removed comes out meaningless: only rows taken out or written afresh hold one.
+            func apply(to numbers: inout [Int32], from first: Int) {
+                numbers.withUnsafeMutableBufferPointer { numbers in
+                    if let search { search.apply(to: numbers, from: first, minimum: 1 << 16); return }
+                    guard !table.isEmpty else { return }
+                    table.withUnsafeBufferPointer { table in
+                        let shared = Parallel.Unchecked((numbers, table))
+                        Parallel.forEachPiece(numbers.count, minimum: 1 << 16) { piece in
+                            let (numbers, table) = shared.value
+                            for k in piece where Int(numbers[k]) >= first { numbers[k] = table[Int(numbers[k]) - first] }
+                        }
+                    }
+                }
+            }
 
             @inline(__always) subscript(n: Int, from first: Int) -> Int {
                 if let search { return search.number(n) }
@@ -472,33 +487,14 @@ public final class IncrementalEvaluator {
     private func relayoutInPlace(_ map: ArgumentMap, _ numbering: Numbering, fresh: [Int], oldCount: Int, oldRelations: Int,
                                  removing removed: [Int] = [], inserting inserted: [Int] = []) -> Bool {
         let n = map.count
-        // Each array is mapped through its own buffer (an element at a time through the
-        // property would check the evaluator's access and the array's uniqueness each time),
-        // a large one in pieces on both cores.
-        // Numbers changed in one run move by one step from one number on (vector code); the
-        // numbers of the run itself, which only rows taken out or written afresh hold, are left
-        // as they are.
-        func renumber(_ numbers: inout [Int32], _ shift: (at: Int, by: Int)?, _ transform: (Int32) -> Int32) {
-            numbers.withUnsafeMutableBufferPointer { numbers in
-                if let (at, by) = shift {
-                    Parallel.shift(numbers, from: Int32(truncatingIfNeeded: at), by: Int32(truncatingIfNeeded: by), minimum: 1 << 16)
-                    return
-                }
-                let shared = Parallel.Unchecked(numbers)
-                Parallel.forEachPiece(numbers.count, minimum: 1 << 16) { piece in
-                    let numbers = shared.value
-                    for k in piece { numbers[k] = transform(numbers[k]) }
-                }
-            }
-        }
         if !numbering.keepsRelations(below: oldRelations) {
-            renumber(&graph.relation, numbering.relationShift, numbering.relation)
-            renumber(&graph.undercutRelation, numbering.relationShift, numbering.relation)
+            numbering.renumberRelations(&graph.relation)
+            numbering.renumberRelations(&graph.undercutRelation)
         }
         if !removed.isEmpty || !inserted.isEmpty {
             moveRows(removing: removed, inserting: inserted)
-            renumber(&graph.source, numbering.claimShift, numbering.claim)
-            renumber(&graph.undercutSource, numbering.claimShift, numbering.claim)
+            numbering.renumberClaims(&graph.source)
+            numbering.renumberClaims(&graph.undercutSource)
         } else if n < oldCount {
             // Claims removed at the end: their rows go.
             graph.source.removeLast(graph.source.count - graph.offsets[n])
