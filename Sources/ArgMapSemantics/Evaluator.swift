@@ -34,10 +34,7 @@ public enum Evaluator {
     ///   cyclic one.
     public static func evaluate(_ g: EvaluationGraph, _ semantics: Semantics, options: Options = Options()) -> Evaluation {
         if semantics == .grounded { return grounded(g) }
-        if let order = g.order {
-            return Evaluation(semantics: semantics, converged: true, iterations: 1, residual: 0,
-                              scores: acyclicPass(g, order, semantics), labels: nil, note: nil, cyclic: false)
-        }
+        if let order = g.order { return evaluate(g, semantics, inOrder: order) }
         if semantics == .quad {
             return Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
                               note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true)
@@ -59,11 +56,15 @@ public enum Evaluator {
                 order.filter { offsets[$0] < offsets[$0 + 1] || undercutOffsets[$0] < undercutOffsets[$0 + 1] }
             }
         }
-        return Parallel.map(list.count) { k in
-            list[k] == .grounded ? groundedInOrder(g, borne)
-                : Evaluation(semantics: list[k], converged: true, iterations: 1, residual: 0, scores: acyclicPass(g, borne, list[k]),
-                             labels: nil, note: nil, cyclic: false)
-        }
+        return Parallel.map(list.count) { evaluate(g, list[$0], inOrder: borne) }
+    }
+
+    /// An acyclic map's evaluation in one pass over `order`: a topological order of its
+    /// claims, or of those something bears on.
+    static func evaluate(_ g: EvaluationGraph, _ semantics: Semantics, inOrder order: [Int]) -> Evaluation {
+        if semantics == .grounded { return groundedInOrder(g, order) }
+        return Evaluation(semantics: semantics, converged: true, iterations: 1, residual: 0,
+                          scores: acyclicPass(g, order, semantics), labels: nil, note: nil, cyclic: false)
     }
 
     /// One exact pass in topological order. At a million claims the pass is bound by memory,
