@@ -57,8 +57,8 @@ public final class IncrementalEvaluator {
     /// claims from the same values, so every score ends as it was.
     public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         graph.base[c] = value
-        guard isIncremental else { rebuild(map); return }
-        recompute(from: [c], map: map, upTo: target)
+        guard isIncremental, let order = graph.order else { rebuild(map); return }
+        recompute(from: [c], in: order, map: map, upTo: target)
     }
 
     /// A relation's weight changed (`target` as for ``baseChanged(_:to:map:upTo:)``).
@@ -69,8 +69,8 @@ public final class IncrementalEvaluator {
         } else {
             for k in graph.offsets[rel.to]..<graph.offsets[rel.to + 1] where Int(graph.relation[k]) == r { graph.weight[k] = value }
         }
-        guard isIncremental else { rebuild(map); return }
-        recompute(from: [rel.to], map: map, upTo: target)
+        guard isIncremental, let order = graph.order else { rebuild(map); return }
+        recompute(from: [rel.to], in: order, map: map, upTo: target)
     }
 
     /// A change of the map's structure, already applied to the map.
@@ -198,7 +198,7 @@ public final class IncrementalEvaluator {
         }
         graph.count = newCount
         graph.order = order
-        recompute(from: fresh, map: map)
+        recompute(from: fresh, in: order, map: map)
         return true
     }
 
@@ -696,7 +696,7 @@ public final class IncrementalEvaluator {
 
     /// Recomputes the claims reachable upward from `start`, in topological order; with a
     /// target, only those that come before it in that order (no other can reach it).
-    private func recompute(from start: [Int], map: ArgumentMap, upTo target: Int? = nil) {
+    private func recompute(from start: [Int], in order: [Int], map: ArgumentMap, upTo target: Int? = nil) {
         let last = target.map { rank[$0] } ?? Int.max
         // The claims found: in a set, or, from many starts (more than one claim in 64, as
         // claims put back), in a flag per claim, which then costs less than hashing each.
@@ -719,13 +719,9 @@ public final class IncrementalEvaluator {
         }
         // In topological order: their positions in the order, sorted (numbers, not claims
         // compared through their ranks), read back through the order.
-        if let order = graph.order {
-            var positions = affected.map { rank[$0] }
-            positions.sort()
-            for (i, p) in positions.enumerated() { affected[i] = order[p] }
-        } else {
-            affected.sort { rank[$0] < rank[$1] }
-        }
+        var positions = affected.map { rank[$0] }
+        positions.sort()
+        for (i, p) in positions.enumerated() { affected[i] = order[p] }
         let g = graph
         evaluation.scores.withUnsafeMutableBufferPointer { sp in
             undercutFactors.withUnsafeMutableBufferPointer { up in
