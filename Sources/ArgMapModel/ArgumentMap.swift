@@ -148,14 +148,7 @@ public struct ArgumentMap: Sendable {
                 }
             }
         }
-        touching.sort()
-        var w = 0
-        for k in touching.indices where k == 0 || touching[k] != touching[k - 1] {
-            touching[w] = touching[k]
-            w += 1
-        }
-        touching.removeLast(touching.count - w)
-        return touching
+        return touching.sortedDistinct()
     }
 
     /// Removes the claims at `positions` (ascending) and the relations touching them

@@ -93,3 +93,19 @@ extension RandomAccessCollection where Element: Comparable, Index == Int {
         return low - startIndex
     }
 }
+
+extension Array where Element: Comparable {
+    /// The elements in ascending order, each once.
+    @inlinable
+    package func sortedDistinct() -> [Element] {
+        var sorted = self.sorted()
+        guard !sorted.isEmpty else { return sorted }
+        var w = 1
+        for i in 1..<sorted.count where sorted[i] != sorted[w - 1] {
+            sorted[w] = sorted[i]
+            w += 1
+        }
+        sorted.removeLast(sorted.count - w)
+        return sorted
+    }
+}

@@ -181,7 +181,7 @@ public final class IncrementalEvaluator {
             }
             fresh = [before, relation.to]
         }
-        fresh = Self.distinct(fresh)
+        fresh = fresh.sortedDistinct()
         let changed = min(oldCount, newCount)..<max(oldCount, newCount)
         if numbering.keepsClaims(below: changed.lowerBound), fresh.lazy.filter({ !changed.contains($0) }).count <= 8 {
             guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations) else { return false }
@@ -601,19 +601,6 @@ public final class IncrementalEvaluator {
         }
     }
 
-    /// `numbers` ascending, each once.
-    private static func distinct(_ numbers: [Int]) -> [Int] {
-        var sorted = numbers.sorted()
-        guard !sorted.isEmpty else { return sorted }
-        var w = 1
-        for i in 1..<sorted.count where sorted[i] != sorted[w - 1] {
-            sorted[w] = sorted[i]
-            w += 1
-        }
-        sorted.removeLast(sorted.count - w)
-        return sorted
-    }
-
     /// Adds `delta` to `numbers[from..<to]` (to the end by default).
     private static func add(_ delta: Int, to numbers: inout [Int], from: Int, to end: Int? = nil) {
         numbers.withUnsafeMutableBufferPointer { numbers in
@@ -694,8 +681,9 @@ public final class IncrementalEvaluator {
         return true
     }
 
-    /// Recomputes the claims reachable upward from `start`, in topological order; with a
-    /// target, only those that come before it in that order (no other can reach it).
+    /// Recomputes the claims reachable upward from `start`, in topological order (`order`, the
+    /// graph's, whose positions `rank` holds); with a target, only those that come before it in
+    /// that order (no other can reach it).
     private func recompute(from start: [Int], in order: [Int], map: ArgumentMap, upTo target: Int? = nil) {
         let last = target.map { rank[$0] } ?? Int.max
         // The claims found: in a set, or, from many starts (more than one claim in 64, as
