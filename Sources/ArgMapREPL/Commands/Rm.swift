@@ -20,8 +20,8 @@ extension Commands {
                 }
             }
             // One removal of the whole set: linear in the map, however many claims go. Listed
-            // in claim order, in which the removal finds each id with no lookup.
-            // A subtree in an argument file's order is a run of claims: listed as one, unsorted.
+            // in claim order, in which the removal finds each id with no lookup; a subtree in
+            // an argument file's order is a run of claims, listed with no sort.
             let lowest = doomed.min() ?? c, highest = doomed.max() ?? c
             let inOrder = highest - lowest + 1 == doomed.count ? Array(lowest...highest) : doomed.sorted()
             let ids = inOrder.map { s.map.claims[$0].id }
