@@ -555,13 +555,16 @@ public final class IncrementalEvaluator {
             starts.append(source.count)
             uStarts.append(uSource.count)
         }
-        Self.spread(&graph.source, source, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.weight, weight, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.isAttack, isAttack, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.relation, relation, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.undercutSource, uSource, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
-        Self.spread(&graph.undercutWeight, uWeight, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
-        Self.spread(&graph.undercutRelation, uRelation, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        // What the rows gain in all: their new entries less their old ones.
+        let gain = source.count - rows.reduce(0) { $0 + graph.offsets[$1 + 1] - graph.offsets[$1] }
+        let uGain = uSource.count - rows.reduce(0) { $0 + graph.undercutOffsets[$1 + 1] - graph.undercutOffsets[$1] }
+        Self.spread(&graph.source, source, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.weight, weight, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.isAttack, isAttack, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.relation, relation, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.undercutSource, uSource, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        Self.spread(&graph.undercutWeight, uWeight, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        Self.spread(&graph.undercutRelation, uRelation, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
         Self.lengthen(&graph.offsets, rows: rows, starts: starts)
         Self.lengthen(&graph.undercutOffsets, rows: rows, starts: uStarts)
         return true
@@ -569,10 +572,9 @@ public final class IncrementalEvaluator {
 
     /// Puts the entries `new[starts[i]..<starts[i + 1]]` in place of row `rows[i]` of
     /// `values` (laid out by `offsets`, the rows before any change), for rows that get no
-    /// shorter: the array grows at its end, and from the last row back, the entries after
-    /// each row move up by what the rows before them gain.
-    private static func spread<T: BitwiseCopyable>(_ values: inout [T], _ new: [T], rows: [Int], offsets: [Int], starts: [Int]) {
-        let gain = new.count - rows.reduce(0) { $0 + offsets[$1 + 1] - offsets[$1] }
+    /// shorter and gain `gain` entries in all: the array grows at its end, and from the last
+    /// row back, the entries after each row move up by what the rows before them gain.
+    private static func spread<T: BitwiseCopyable>(_ values: inout [T], _ new: [T], gain: Int, rows: [Int], offsets: [Int], starts: [Int]) {
         guard let filler = new.first else { return }  // no entries: every row was empty and stays so
         let oldCount = values.count
         values.append(contentsOf: repeatElement(filler, count: gain))
