@@ -64,6 +64,34 @@ struct LiveScoreTests {
         }
     }
 
+    /// Removing a claim whose claims beneath are not one run of numbers (some under it answer
+    /// claims elsewhere and stay), sixteen or more of them, so that the graph's numbers are
+    /// mapped through a table rather than shifted; and putting them back. Both follow the map
+    /// wherever the live scores keep up, and agree with a full evaluation.
+    @Test func scatteredClaimsRemovedAndPutBackAreFollowed() throws {
+        let map = MapGenerator.generate(.init(claims: 3_000, shape: .dag, seed: 35))
+        var scattered: [Int] = []
+        for root in 1..<map.count where scattered.count < 8 {
+            let taken = Commands.subtreeOnlyUnder(map, root)
+            if taken.count >= 16 && taken.max()! - taken.min()! + 1 > taken.count { scattered.append(root) }
+        }
+        try #require(!scattered.isEmpty, "some claims take a scattered sixteen or more with them")
+        var followed = 0
+        for root in scattered {
+            let session = Session(map: map)
+            _ = session.currentEvaluation()
+            let board = try #require(session.scoreBoard)
+            let ids = Commands.subtreeOnlyUnder(map, root).sorted().map { map.claims[$0].id }
+            try session.perform(.removeClaims(ids))
+            if session.scoreBoard === board { followed += 1 }
+            try check(session, .dfquad, "without the \(ids.count) under \(map.claims[root].id)")
+            _ = session.undo()
+            if session.scoreBoard === board { followed += 1 }
+            try check(session, .dfquad, "with the \(ids.count) under \(map.claims[root].id) back")
+        }
+        #expect(followed > 0, "some were followed")
+    }
+
     /// A removal whose account leaves out a claim that lost a relation (whose row would keep a
     /// relation no longer in the map) is refused, so that the scores are evaluated afresh; with
     /// the claim named, it is followed. On a map large enough for the renumbering's vector pass.
