@@ -51,11 +51,17 @@ public enum Evaluator {
     /// compares them), and the leaves, most of a map, are not visited at all.
     public static func evaluate(_ g: EvaluationGraph, _ list: [Semantics], options: Options = Options()) -> [Evaluation] {
         guard let order = g.order, list.count > 1 else { return Parallel.map(list.count) { evaluate(g, list[$0], options: options) } }
-        let borne = g.offsets.withUnsafeBufferPointer { offsets in
+        // Found in two pieces of the order at once, on a large map: each claim's rows are read
+        // at random.
+        let pieces = Parallel.pieces(0..<order.count, order.count >= 1 << 16 ? 2 : 1)
+        let found = g.offsets.withUnsafeBufferPointer { offsets in
             g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
-                order.filter { offsets[$0] < offsets[$0 + 1] || undercutOffsets[$0] < undercutOffsets[$0 + 1] }
+                Parallel.map(pieces.count) { k in
+                    order[pieces[k]].filter { offsets[$0] < offsets[$0 + 1] || undercutOffsets[$0] < undercutOffsets[$0 + 1] }
+                }
             }
         }
+        let borne = found.count == 1 ? found[0] : found.flatMap { $0 }
         return Parallel.map(list.count) { evaluate(g, list[$0], inOrder: borne) }
     }
 
@@ -83,9 +89,16 @@ public enum Evaluator {
         g.source.withUnsafeBufferPointer { source in
         g.weight.withUnsafeBufferPointer { weight in
         g.isAttack.withUnsafeBufferPointer { isAttack in
-            if semantics == .dfquad && !hasUndercuts {
-                dfquadPass(order, offsets, source, weight, isAttack, sp)
-                return
+            if !hasUndercuts {
+                switch semantics {
+                case .dfquad: productsPass(order, offsets, source, weight, isAttack, sp) { w, prodAtt, prodSup, _, _ in combine(.dfquad, base: w, prodAtt: prodAtt, prodSup: prodSup, sumAtt: 0, sumSup: 0, hasAtt: false, hasSup: false) }; return
+                case .quad: productsPass(order, offsets, source, weight, isAttack, sp) { combine(.quad, base: $0, prodAtt: $1, prodSup: $2, sumAtt: 0, sumSup: 0, hasAtt: $3, hasSup: $4) }; return
+                case .euler: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.euler, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
+                case .qe: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.qe, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
+                case .mlp: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.mlp, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
+                case .hcat: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.hcat, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
+                case .grounded: break
+                }
             }
             for c in order {
                 if hasUndercuts { up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp)) }
@@ -108,14 +121,20 @@ public enum Evaluator {
         return s
     }
 
-    /// ``acyclicPass(_:_:_:)`` for DF-QuAD on a map with no undercuts, the common case: only the
-    /// two products count, and each relation multiplies both, one of them by 1, with no branch
-    /// to mispredict (an attack and a support are equally likely). Multiplying by 1 is exact,
-    /// and `combine` is the same, so the scores are the general loop's to the last bit.
-    static func dfquadPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
-                           _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>) {
+    /// ``acyclicPass(_:_:_:)`` for the semantics that aggregate by products (DF-QuAD, QuAD) on a
+    /// map with no undercuts, DF-QuAD's the common case: each relation multiplies both products,
+    /// one of them by 1, with no branch to mispredict (an attack and a support are equally
+    /// likely). Multiplying by 1 is exact, and a relation of weight 0 multiplies by 1 where the
+    /// general loop skips it (it still counts as no attacker or supporter for QuAD), so the
+    /// scores are the general loop's to the last bit. `combine` is given as a literal closure,
+    /// inlined here for each semantics (what it does not read is not worked out).
+    @inline(__always)
+    static func productsPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
+                             _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
+                             _ combine: (_ base: Double, _ prodAtt: Double, _ prodSup: Double, _ hasAtt: Bool, _ hasSup: Bool) -> Double) {
         for c in order {
             var prodAtt = 1.0, prodSup = 1.0
+            var attacked: UInt8 = 0, supported: UInt8 = 0
             var k = offsets[c]
             let end = offsets[c + 1]
             while k < end {
@@ -123,9 +142,37 @@ public enum Evaluator {
                 let attack = isAttack[k]
                 prodAtt *= attack ? f : 1
                 prodSup *= attack ? 1 : f
+                let counts: UInt8 = weight[k] != 0 ? 1 : 0, a: UInt8 = attack ? 1 : 0
+                attacked |= counts & a
+                supported |= counts & ~a
                 k += 1
             }
-            s[c] = combine(.dfquad, base: s[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: 0, sumSup: 0, hasAtt: false, hasSup: false)
+            s[c] = combine(s[c], prodAtt, prodSup, attacked != 0, supported != 0)
+        }
+    }
+
+    /// ``acyclicPass(_:_:_:)`` for the semantics that aggregate by sums (Euler-based, quadratic
+    /// energy, MLP, h-categoriser) on a map with no undercuts: each relation adds its value to
+    /// one sum and 0 to the other, with no branch to mispredict (an attack and a support are
+    /// equally likely). Adding 0 is exact, and a relation of weight 0 adds 0 where the general
+    /// loop skips it, so the scores are the general loop's to the last bit; `combine` is given
+    /// as a literal closure, inlined here for each semantics.
+    @inline(__always)
+    static func sumsPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
+                         _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
+                         _ combine: (_ base: Double, _ sumAtt: Double, _ sumSup: Double) -> Double) {
+        for c in order {
+            var sumAtt = 0.0, sumSup = 0.0
+            var k = offsets[c]
+            let end = offsets[c + 1]
+            while k < end {
+                let v = weight[k] * s[Int(source[k])]
+                let attack = isAttack[k]
+                sumAtt += attack ? v : 0
+                sumSup += attack ? 0 : v
+                k += 1
+            }
+            s[c] = combine(s[c], sumAtt, sumSup)
         }
     }
 
@@ -182,10 +229,12 @@ public enum Evaluator {
         case .mlp:
             if w <= 0 { return 0 }
             if w >= 1 { return 1 }
-            // No net contribution leaves the base, exactly, with no log and exp to round it
-            // (or to spend time on: most claims, the leaves, are this).
+            // No net contribution leaves the base, exactly, with no exp to round it (or to
+            // spend time on: most claims, the leaves, are this).
             if sumSup == sumAtt { return w }
-            return logistic(log(w / (1 - w)) + sumSup - sumAtt)
+            // logistic(ln(w/(1 − w)) + α) is w/(w + (1 − w)·e^(−α)): one exp, no log. For a very
+            // negative α, e^(−α) is infinite and the score 0, the limit.
+            return w / (w + (1 - w) * exp(sumAtt - sumSup))
         case .hcat:
             return w / (1 + sumAtt)
         case .grounded:
@@ -197,14 +246,6 @@ public enum Evaluator {
     static func h(_ x: Double) -> Double {
         let p = max(x, 0)
         return p * p / (1 + p * p)
-    }
-
-    /// A logistic function that neither overflows nor loses precision at either end.
-    @inline(__always)
-    static func logistic(_ x: Double) -> Double {
-        if x >= 0 { return 1 / (1 + exp(-x)) }
-        let e = exp(x)
-        return e / (1 + e)
     }
 
     /// F(s) for every claim: undercut factors first, then strengths.
@@ -291,21 +332,34 @@ public enum Evaluator {
         g.weight.withUnsafeBufferPointer { weight in
         g.isAttack.withUnsafeBufferPointer { isAttack in
             for c in order {
+                // Every attacker is looked at, with no branch to mispredict on what it is.
+                var attackedByIn: UInt8 = 0
                 var k = offsets[c]
                 let end = offsets[c + 1]
                 while k < end {
-                    if isAttack[k] && weight[k] > 0 && label[Int(source[k])] == .in { label[c] = .out; break }
+                    let attack: UInt8 = isAttack[k] ? 1 : 0, weighs: UInt8 = weight[k] > 0 ? 1 : 0
+                    let isIn: UInt8 = label[Int(source[k])] == .in ? 1 : 0
+                    attackedByIn |= attack & weighs & isIn
                     k += 1
                 }
-                guard label[c] == .in else { continue }
+                if attackedByIn != 0 { label[c] = .out; continue }
                 for k in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] where g.undercutWeight[k] > 0 && label[Int(g.undercutSource[k])] == .in {
                     label[c] = .out
                     break
                 }
             }
         }}}}}
-        let scores = label.map { $0 == .in ? 1.0 : 0.0 }
-        return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: label, note: nil, cyclic: false)
+        return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: false)
+    }
+
+    /// Grounded scores from labels: 1 for in, 0 for out, 0.5 for undecided.
+    static func scores(_ labels: [Label]) -> [Double] {
+        labels.withUnsafeBufferPointer { labels in
+            [Double](unsafeUninitializedCapacity: labels.count) { scores, initialized in
+                for c in labels.indices { scores.initializeElement(at: c, to: labels[c] == .in ? 1 : labels[c] == .out ? 0 : 0.5) }
+                initialized = labels.count
+            }
+        }
     }
 
     /// The grounded labelling of any map: the unattacked claims are in, what they attack is
@@ -343,7 +397,6 @@ public enum Evaluator {
                 }
             }
         }
-        let scores = label.map { $0 == .in ? 1.0 : $0 == .out ? 0.0 : 0.5 }
-        return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: label, note: nil, cyclic: g.order == nil)
+        return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: g.order == nil)
     }
 }

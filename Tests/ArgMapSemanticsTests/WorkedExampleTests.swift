@@ -51,6 +51,9 @@ struct WorkedExampleTests {
                 let i = try #require(c.map.index(of: id))
                 if let label = value as? String {
                     #expect(result.labels?[i].rawValue == label, "\(c.name) \(id): \(semantics)")
+                    // A label's score, wherever a score is asked for: in 1, out 0, undecided ½.
+                    let score: Double = label == "in" ? 1 : label == "out" ? 0 : 0.5
+                    #expect(result.scores[i] == score, "\(c.name) \(id): \(semantics) scored \(label) \(result.scores[i])")
                 } else {
                     let want = (value as! NSNumber).doubleValue
                     #expect(abs(result.scores[i] - want) <= tolerance, "\(c.name) \(id): \(semantics) gave \(result.scores[i]), expected \(want)")
