@@ -18,12 +18,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // A prefetch hint for passes that read memory at random, which Swift cannot express.
+        .target(name: "CPrefetch"),
         // The argument graph: claims, relations, edits, diagnostics.
-        .target(name: "ArgMapModel"),
+        .target(name: "ArgMapModel", dependencies: ["CPrefetch"]),
         // Evaluation semantics (gradual and labelling) over the graph.
         .target(name: "ArgMapSemantics", dependencies: ["ArgMapModel"]),
         // Policy debate: sides, speeches, the flow, drops, impacts, templates, checks.
-        .target(name: "ArgMapDebate", dependencies: ["ArgMapModel", "ArgMapSemantics"]),
+        .target(name: "ArgMapDebate", dependencies: ["ArgMapModel", "ArgMapSemantics", "CPrefetch"]),
         // Argdown argument files and interchange formats (the flow exports among them).
         .target(name: "ArgMapFormats", dependencies: ["ArgMapModel", "ArgMapDebate"]),
         // Fixed-arity C wrappers around libedit's variadic API.

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// For each claim, a list of relation numbers in ascending order (the relations pointing at
 /// it, or those leaving it), all held in one flat array: each claim's list is a run of it,
 /// with room to grow.
@@ -122,6 +124,16 @@ public struct RelationLists: RandomAccessCollection, Sendable {
         @inlinable package subscript(c: Int) -> UnsafeList {
             let span = spans[c]
             return UnsafeList(numbers: UnsafeBufferPointer(rebasing: storage[Int(span.start)..<(Int(span.start) + Int(span.count))]))
+        }
+
+        /// Starts loading where list `c` is kept, for a pass that will read it a few steps on.
+        @inlinable package func prefetchPlace(_ c: Int) {
+            if let spans = spans.baseAddress { argmap_prefetch(spans + c) }
+        }
+
+        /// Starts loading list `c`'s first entries (where the list is kept should be at hand).
+        @inlinable package func prefetchEntries(_ c: Int) {
+            if let storage = storage.baseAddress { argmap_prefetch(storage + Int(spans[c].start)) }
         }
     }
 

@@ -1,0 +1,2 @@
+// CPrefetch is its header: its one function is inlined where Swift calls it.
+#include "CPrefetch.h"
