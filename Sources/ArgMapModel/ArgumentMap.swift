@@ -194,7 +194,11 @@ public struct ArgumentMap: Sendable {
         renumberEnds(from: firstPosition, newClaim)
         indexByID.renumber(from: firstPosition, newClaim)
         let hashes = hashes ?? IDIndex.hashes(of: inserted.map(\.id))
-        for k in inserted.indices { indexByID.insert(positions[k], id: inserted[k].id, hash: hashes[k], in: claims) }
+        // Each id's slot is a read at random: the slot of the id eight on is asked for ahead.
+        for k in inserted.indices {
+            indexByID.prefetchSlot(hashes[min(k + 8, hashes.count - 1)])
+            indexByID.insert(positions[k], id: inserted[k].id, hash: hashes[k], in: claims)
+        }
     }
 
     /// Maps every relation end numbered `first` or more through `newClaim`; a large map's

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A map's id index: for each claim id, the claim's number.
 ///
 /// An open-addressing table with linear probing. Each slot is one `UInt64`: the claim's number
@@ -177,17 +179,20 @@ package struct IDIndex: Sendable {
     }
 
     /// The numbers of the claims with these ids (-1 where there is none), looked up together:
-    /// every id hashed, then every id's first slot read, then the claims compared. One lookup
-    /// at a time waits for its slot and then its claim before the next begins; together, the
-    /// processor has many of them in flight at once.
+    /// every id hashed first, then each looked up while the slot of the id sixteen on is asked
+    /// for ahead. One lookup at a time waits for its slot before the next begins; so, the
+    /// processor has many slots on their way at once. (Reading every first slot into an array
+    /// first, which the processor overlaps by itself, took twice as long.)
     package func find(all ids: [String], in claims: [Claim]) -> [Int] {
         find(all: ids, hashes: IDIndex.hashes(of: ids), in: claims)
     }
 
     /// ``find(all:in:)`` with the ids' hashes (``hashes(of:)``) at hand.
     package func find(all ids: [String], hashes: [UInt32], in claims: [Claim]) -> [Int] {
-        let first = hashes.map { slots[Int($0) & mask] }
-        return ids.indices.map { k in probe(ids[k], hash: hashes[k], first: first[k], in: claims).claim ?? -1 }
+        ids.indices.map { k in
+            prefetchSlot(hashes[min(k + 16, hashes.count - 1)])
+            return probe(ids[k], hash: hashes[k], first: slots[Int(hashes[k]) & mask], in: claims).claim ?? -1
+        }
     }
 
     /// The number of the claim with this id, trying `guesses` first: a reader that knows where
@@ -197,6 +202,12 @@ package struct IDIndex: Sendable {
         if claims.indices.contains(guesses.0), claims[guesses.0].id == id { return guesses.0 }
         if claims.indices.contains(guesses.1), claims[guesses.1].id == id { return guesses.1 }
         return find(id, in: claims)
+    }
+
+    /// Starts loading the slot where an id with hash `h` would be looked for or go, for a
+    /// caller that will insert or find it a few ids on.
+    @inline(__always) package func prefetchSlot(_ h: UInt32) {
+        slots.withUnsafeBufferPointer { argmap_prefetch($0.baseAddress! + (Int(h) & mask)) }
     }
 
     /// Adds claim `c` under `id`; if a claim already has this id, changes nothing and returns
