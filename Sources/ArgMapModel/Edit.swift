@@ -195,10 +195,14 @@ extension ArgumentMap {
             insertClaimsUnchecked(restored, at: positions, hashes: hashes)
             var links: [(Relation, Int)] = []
             links.reserveCapacity(placed.count)
-            for (p, e) in zip(placed, ends) {
-                let from = e.from >= 0 ? positions[e.from] : index(of: p.relation.from)!
-                let to = e.to >= 0 ? positions[e.to] : index(of: p.relation.to)!
-                links.append((Relation(from: from, to: to, type: p.relation.type, weight: p.relation.weight), p.position))
+            // Read in place: a copy of each placed relation would retain and release its ids.
+            placed.withUnsafeBufferPointer { placed in
+                for k in placed.indices {
+                    let e = ends[k]
+                    let from = e.from >= 0 ? positions[e.from] : index(of: placed[k].relation.from)!
+                    let to = e.to >= 0 ? positions[e.to] : index(of: placed[k].relation.to)!
+                    links.append((Relation(from: from, to: to, type: placed[k].relation.type, weight: placed[k].relation.weight), placed[k].position))
+                }
             }
             insertRelationsUnchecked(links)
             return .removeClaims(restored.map(\.id))

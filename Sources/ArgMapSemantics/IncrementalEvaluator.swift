@@ -328,9 +328,22 @@ public final class IncrementalEvaluator {
     /// when they hold a cycle.
     private static func order(of claims: [Int], in map: ArgumentMap) -> [Int]? {
         guard claims.count > 1 else { return claims }
+        let claims = zip(claims, claims.dropFirst()).allSatisfy({ $0 < $1 }) ? claims : claims.sorted()
+        // A subtree put back as an argument file lists it (each claim after the claim it
+        // answers: every relation among them from a later claim to an earlier one) is in
+        // topological order backwards, with no search (any topological order gives the same
+        // scores).
+        if let last = claims.last, last - claims[0] + 1 == claims.count {
+            let run = claims[0]...last
+            let backwards = map.outgoing.withUnsafeLists { outgoing in
+                map.relations.withUnsafeBufferPointer { relations in
+                    claims.allSatisfy { c in outgoing[c].allSatisfy { r in !run.contains(relations[r].to) || relations[r].to < c } }
+                }
+            }
+            if backwards { return claims.reversed() }
+        }
         // Each claim's place among them (ascending, as claims put back come), found by a search
         // among their runs of consecutive numbers (one for a subtree), with no hashing.
-        let claims = zip(claims, claims.dropFirst()).allSatisfy({ $0 < $1 }) ? claims : claims.sorted()
         var runStarts: [Int] = [], runPlaces: [Int] = []
         for (i, c) in claims.enumerated() where i == 0 || c != claims[i - 1] + 1 {
             runStarts.append(c)

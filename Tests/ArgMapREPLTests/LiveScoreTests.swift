@@ -126,6 +126,29 @@ struct LiveScoreTests {
         try check(session, .dfquad, "\(claim.id) put back last")
     }
 
+    /// Claims put back as one run are evaluated in an order of their own: backwards when each
+    /// answers only claims before it (as an argument file lists a subtree), else as their
+    /// relations say. Here the run's first claim supports the claim after it, so backwards
+    /// would score the second before the first; and the first is attacked from outside the
+    /// run, so that its score is not its base.
+    @Test func aRunPutBackWithAnswersAfterTheClaimsTheyAnswerIsFollowed() throws {
+        var map = ArgumentMap()
+        for (id, base) in [("t", 0.5), ("p", 0.7), ("q", 0.4), ("r", 0.9), ("s", 0.6)] { try map.apply(.addClaim(Claim(id: id, base: base))) }
+        for (from, to, type) in [("p", "q", RelationType.support), ("q", "t", .support), ("r", "p", .attack), ("s", "t", .attack)] {
+            try map.apply(.link(RelationSpec(from: from, to: to, type: type)))
+        }
+        let session = Session(map: map)
+        _ = session.currentEvaluation()
+        try session.perform(.removeClaims(["p", "q"]))
+        try check(session, .dfquad, "without p and q")
+        let board = try #require(session.scoreBoard)
+        _ = session.undo()
+        #expect(session.map.index(of: "p") == 1 && session.map.index(of: "q") == 2, "put back as one run")
+        #expect(session.scoreBoard === board, "putting p and q back was followed")
+        try check(session, .dfquad, "with p and q back")
+        #expect(session.currentEvaluation().scores[1] < 0.7, "p's attack lowered it below its base")
+    }
+
     /// Large enough for the graph's rows to be written in two halves at once.
     @Test func structuralEditsOnALargeMap() throws {
         let map = MapGenerator.generate(.init(claims: 100_000, shape: .dag, seed: 33))
