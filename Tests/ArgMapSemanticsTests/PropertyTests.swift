@@ -36,6 +36,27 @@ struct PropertyTests {
         if semantics == .mlp { #expect(e.scores[500] == 0.37) }
     }
 
+    /// A thousand full-strength attackers, or supporters, drive a claim to the end of its
+    /// range without overflow: MLP's e^(−E) and Euler's e^E overflow past E = 700, and the
+    /// scores must stay numbers in [0, 1], below the base or above it.
+    @Test(arguments: gradual)
+    func manyContributionsStayInRange(_ semantics: Semantics) throws {
+        for type in [RelationType.attack, .support] {
+            var map = ArgumentMap()
+            try map.apply(.addClaim(Claim(id: "t", base: 0.3)))
+            for i in 0..<1_000 {
+                try map.apply(.addClaim(Claim(id: "c\(i)", base: 1)))
+                try map.apply(.link(RelationSpec(from: "c\(i)", to: "t", type: type)))
+            }
+            let score = Evaluator.evaluate(map, semantics).scores[0]
+            #expect(score >= 0 && score <= 1, "\(semantics) \(type): \(score)")
+            if semantics != .hcat || type == .attack {
+                #expect(type == .attack ? score < 0.3 : score > 0.3, "\(semantics) \(type): \(score)")
+            }
+            if semantics == .mlp { #expect(score == (type == .attack ? 0 : 1), "MLP at E = ±1000: \(score)") }
+        }
+    }
+
     @Test(arguments: monotone)
     func monotonicity(_ semantics: Semantics) throws {
         for seed in 1...20 as ClosedRange<UInt64> {
