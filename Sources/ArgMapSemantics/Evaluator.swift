@@ -90,13 +90,15 @@ public enum Evaluator {
         g.weight.withUnsafeBufferPointer { weight in
         g.isAttack.withUnsafeBufferPointer { isAttack in
             if !hasUndercuts {
+                // Each semantics is named as a constant, so that its pass, inlined, is compiled
+                // for it alone (`combine`'s switch folded away).
                 switch semantics {
-                case .dfquad: productsPass(order, offsets, source, weight, isAttack, sp) { w, prodAtt, prodSup, _, _ in combine(.dfquad, base: w, prodAtt: prodAtt, prodSup: prodSup, sumAtt: 0, sumSup: 0, hasAtt: false, hasSup: false) }; return
-                case .quad: productsPass(order, offsets, source, weight, isAttack, sp) { combine(.quad, base: $0, prodAtt: $1, prodSup: $2, sumAtt: 0, sumSup: 0, hasAtt: $3, hasSup: $4) }; return
-                case .euler: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.euler, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
-                case .qe: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.qe, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
-                case .mlp: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.mlp, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
-                case .hcat: sumsPass(order, offsets, source, weight, isAttack, sp) { combine(.hcat, base: $0, prodAtt: 1, prodSup: 1, sumAtt: $1, sumSup: $2, hasAtt: false, hasSup: false) }; return
+                case .dfquad: productsPass(order, offsets, source, weight, isAttack, sp, .dfquad); return
+                case .quad: productsPass(order, offsets, source, weight, isAttack, sp, .quad); return
+                case .euler: sumsPass(order, offsets, source, weight, isAttack, sp, .euler); return
+                case .qe: sumsPass(order, offsets, source, weight, isAttack, sp, .qe); return
+                case .mlp: sumsPass(order, offsets, source, weight, isAttack, sp, .mlp); return
+                case .hcat: sumsPass(order, offsets, source, weight, isAttack, sp, .hcat); return
                 case .grounded: break
                 }
             }
@@ -126,12 +128,12 @@ public enum Evaluator {
     /// one of them by 1, with no branch to mispredict (an attack and a support are equally
     /// likely). Multiplying by 1 is exact, and a relation of weight 0 multiplies by 1 where the
     /// general loop skips it (it still counts as no attacker or supporter for QuAD), so the
-    /// scores are the general loop's to the last bit. `combine` is given as a literal closure,
-    /// inlined here for each semantics (what it does not read is not worked out).
+    /// scores are the general loop's to the last bit. Inlined where `semantics` is a constant,
+    /// it is compiled for that semantics alone (what `combine` does not read is not worked out).
     @inline(__always)
     static func productsPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
                              _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
-                             _ combine: (_ base: Double, _ prodAtt: Double, _ prodSup: Double, _ hasAtt: Bool, _ hasSup: Bool) -> Double) {
+                             _ semantics: Semantics) {
         for c in order {
             var prodAtt = 1.0, prodSup = 1.0
             var attacked: UInt8 = 0, supported: UInt8 = 0
@@ -147,7 +149,7 @@ public enum Evaluator {
                 supported |= counts & ~a
                 k += 1
             }
-            s[c] = combine(s[c], prodAtt, prodSup, attacked != 0, supported != 0)
+            s[c] = combine(semantics, base: s[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: 0, sumSup: 0, hasAtt: attacked != 0, hasSup: supported != 0)
         }
     }
 
@@ -155,12 +157,12 @@ public enum Evaluator {
     /// energy, MLP, h-categoriser) on a map with no undercuts: each relation adds its value to
     /// one sum and 0 to the other, with no branch to mispredict (an attack and a support are
     /// equally likely). Adding 0 is exact, and a relation of weight 0 adds 0 where the general
-    /// loop skips it, so the scores are the general loop's to the last bit; `combine` is given
-    /// as a literal closure, inlined here for each semantics.
+    /// loop skips it, so the scores are the general loop's to the last bit. Inlined where
+    /// `semantics` is a constant, it is compiled for that semantics alone.
     @inline(__always)
     static func sumsPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
                          _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
-                         _ combine: (_ base: Double, _ sumAtt: Double, _ sumSup: Double) -> Double) {
+                         _ semantics: Semantics) {
         for c in order {
             var sumAtt = 0.0, sumSup = 0.0
             var k = offsets[c]
@@ -172,7 +174,7 @@ public enum Evaluator {
                 sumSup += attack ? 0 : v
                 k += 1
             }
-            s[c] = combine(s[c], sumAtt, sumSup)
+            s[c] = combine(semantics, base: s[c], prodAtt: 1, prodSup: 1, sumAtt: sumAtt, sumSup: sumSup, hasAtt: false, hasSup: false)
         }
     }
 
