@@ -93,12 +93,12 @@ public enum Evaluator {
                 // Each semantics is named as a constant, so that its pass, inlined, is compiled
                 // for it alone (`combine`'s switch folded away).
                 switch semantics {
-                case .dfquad: productsPass(order, offsets, source, weight, isAttack, sp, .dfquad); return
-                case .quad: productsPass(order, offsets, source, weight, isAttack, sp, .quad); return
-                case .euler: sumsPass(order, offsets, source, weight, isAttack, sp, .euler); return
-                case .qe: sumsPass(order, offsets, source, weight, isAttack, sp, .qe); return
-                case .mlp: sumsPass(order, offsets, source, weight, isAttack, sp, .mlp); return
-                case .hcat: sumsPass(order, offsets, source, weight, isAttack, sp, .hcat); return
+                case .dfquad: ownPass(order, offsets, source, weight, isAttack, sp, .dfquad); return
+                case .quad: ownPass(order, offsets, source, weight, isAttack, sp, .quad); return
+                case .euler: ownPass(order, offsets, source, weight, isAttack, sp, .euler); return
+                case .qe: ownPass(order, offsets, source, weight, isAttack, sp, .qe); return
+                case .mlp: ownPass(order, offsets, source, weight, isAttack, sp, .mlp); return
+                case .hcat: ownPass(order, offsets, source, weight, isAttack, sp, .hcat); return
                 case .grounded: break
                 }
             }
@@ -123,58 +123,37 @@ public enum Evaluator {
         return s
     }
 
-    /// ``acyclicPass(_:_:_:)`` for the semantics that aggregate by products (DF-QuAD, QuAD) on a
-    /// map with no undercuts, DF-QuAD's the common case: each relation multiplies both products,
-    /// one of them by 1, with no branch to mispredict (an attack and a support are equally
-    /// likely). Multiplying by 1 is exact, and a relation of weight 0 multiplies by 1 where the
-    /// general loop skips it (it still counts as no attacker or supporter for QuAD), so the
-    /// scores are the general loop's to the last bit. Inlined where `semantics` is a constant,
-    /// it is compiled for that semantics alone (what `combine` does not read is not worked out).
+    /// ``acyclicPass(_:_:_:)`` for a gradual semantics on a map with no undercuts, the common
+    /// case: each relation multiplies both products, one of them by 1, and adds to both sums, one
+    /// of them 0, with no branch to mispredict (an attack and a support are equally likely).
+    /// Multiplying by 1 and adding 0 are exact, and a relation of weight 0 multiplies by 1 and
+    /// adds 0 where the general loop skips it (and counts as no attacker or supporter for
+    /// QuAD), so the scores are the general loop's to the last bit. Inlined where `semantics`
+    /// is a constant, it is compiled for that semantics alone: what its `combine` does not read
+    /// (the sums for DF-QuAD, the products for Euler) is not worked out.
     @inline(__always)
-    static func productsPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
-                             _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
-                             _ semantics: Semantics) {
+    static func ownPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
+                        _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
+                        _ semantics: Semantics) {
         for c in order {
-            var prodAtt = 1.0, prodSup = 1.0
+            var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
             var attacked: UInt8 = 0, supported: UInt8 = 0
-            var k = offsets[c]
-            let end = offsets[c + 1]
-            while k < end {
-                let f = 1 - weight[k] * s[Int(source[k])]
-                let attack = isAttack[k]
-                prodAtt *= attack ? f : 1
-                prodSup *= attack ? 1 : f
-                let counts: UInt8 = weight[k] != 0 ? 1 : 0, a: UInt8 = attack ? 1 : 0
-                attacked |= counts & a
-                supported |= counts & ~a
-                k += 1
-            }
-            s[c] = combine(semantics, base: s[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: 0, sumSup: 0, hasAtt: attacked != 0, hasSup: supported != 0)
-        }
-    }
-
-    /// ``acyclicPass(_:_:_:)`` for the semantics that aggregate by sums (Euler-based, quadratic
-    /// energy, MLP, h-categoriser) on a map with no undercuts: each relation adds its value to
-    /// one sum and 0 to the other, with no branch to mispredict (an attack and a support are
-    /// equally likely). Adding 0 is exact, and a relation of weight 0 adds 0 where the general
-    /// loop skips it, so the scores are the general loop's to the last bit. Inlined where
-    /// `semantics` is a constant, it is compiled for that semantics alone.
-    @inline(__always)
-    static func sumsPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
-                         _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
-                         _ semantics: Semantics) {
-        for c in order {
-            var sumAtt = 0.0, sumSup = 0.0
             var k = offsets[c]
             let end = offsets[c + 1]
             while k < end {
                 let v = weight[k] * s[Int(source[k])]
                 let attack = isAttack[k]
+                prodAtt *= attack ? 1 - v : 1
+                prodSup *= attack ? 1 : 1 - v
                 sumAtt += attack ? v : 0
                 sumSup += attack ? 0 : v
+                let counts: UInt8 = weight[k] != 0 ? 1 : 0, a: UInt8 = attack ? 1 : 0
+                attacked |= counts & a
+                supported |= counts & ~a
                 k += 1
             }
-            s[c] = combine(semantics, base: s[c], prodAtt: 1, prodSup: 1, sumAtt: sumAtt, sumSup: sumSup, hasAtt: false, hasSup: false)
+            s[c] = combine(semantics, base: s[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
+                           hasAtt: attacked != 0, hasSup: supported != 0)
         }
     }
 
