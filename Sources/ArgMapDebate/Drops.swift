@@ -1,5 +1,4 @@
 import ArgMapModel
-import CPrefetch
 
 /// Arguments the other side never answered by the last speech in which it could have: an
 /// argument made in a speech must be answered in the other side's next speech (the 2NC and
@@ -188,15 +187,11 @@ public enum Drops {
                 next[code - 1] += 1
             }
             var stack: [Int] = []
-            let last = answered.count - 1
             for code in 1...speeches {
                 for k in starts[code - 1]..<starts[code] {
-                    // The claims a few places on are read at random: where each one's list is
-                    // kept is asked for 16 places ahead, the list 8, the relations' targets 4
-                    // (see Round.search).
-                    outgoing.prefetchPlace(Int(answered[min(k + 16, last)]))
-                    outgoing.prefetchEntries(Int(answered[min(k + 8, last)]))
-                    for r in outgoing[Int(answered[min(k + 4, last)])] { argmap_prefetch(targets.baseAddress! + r) }
+                    // The claims a few places on are read at random: what they will read is
+                    // asked for ahead.
+                    answered.withUnsafeBufferPointer { outgoing.prefetch(ahead: $0, of: k, step: 4, ends: targets) }
                     guard earliest[Int(answered[k])] == 0 else { continue }
                     let y = Int(answered[k])
                     earliest[y] = UInt8(code)

@@ -1,5 +1,4 @@
 import ArgMapModel
-import CPrefetch
 
 /// Each claim's side and speech in a map: the side from its stance toward the thesis (a
 /// support of an attack is negative, and so on), the speech from its `speech` data, or, where
@@ -271,13 +270,9 @@ public struct Round: Sendable {
             var head = 0
             while head < tail {
                 // The claims a few places on in the queue are read at random: what they will
-                // read is asked for ahead, in stages (where each one's list is kept 24 places
-                // on, the list 12 places on, the relations' sources 6 places on), so that the
-                // loads overlap instead of each waiting for the one before. Places past the
-                // queue's tail hold 0 until filled: a wasted hint, never a wrong result.
-                incoming.prefetchPlace(Int(queue[min(head + 24, n - 1)]))
-                incoming.prefetchEntries(Int(queue[min(head + 12, n - 1)]))
-                for r in incoming[Int(queue[min(head + 6, n - 1)])] { argmap_prefetch(sources.baseAddress! + r) }
+                // read is asked for ahead. Places past the queue's tail hold 0 until filled: a
+                // wasted hint, never a wrong result.
+                incoming.prefetch(ahead: UnsafeBufferPointer(queue), of: head, step: 6, ends: sources)
                 let c = Int(queue[head])
                 head += 1
                 let parent = state[c]

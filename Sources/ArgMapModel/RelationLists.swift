@@ -126,14 +126,18 @@ public struct RelationLists: RandomAccessCollection, Sendable {
             return UnsafeList(numbers: UnsafeBufferPointer(rebasing: storage[Int(span.start)..<(Int(span.start) + Int(span.count))]))
         }
 
-        /// Starts loading where list `c` is kept, for a pass that will read it a few steps on.
-        @inlinable package func prefetchPlace(_ c: Int) {
-            if let spans = spans.baseAddress { argmap_prefetch(spans + c) }
-        }
-
-        /// Starts loading list `c`'s first entries (where the list is kept should be at hand).
-        @inlinable package func prefetchEntries(_ c: Int) {
-            if let storage = storage.baseAddress { argmap_prefetch(storage + Int(spans[c].start)) }
+        /// For a pass that visits `claims` in turn and is at `claims[k]`, asks ahead for what it
+        /// will read at random a few claims on, in stages: where the list of the claim
+        /// `4 × step` on is kept, that list for the claim `2 × step` on (its place asked for
+        /// two stages before), and each relation's end in `ends` (a number per relation) for
+        /// the claim `step` on. So the loads overlap instead of each waiting for the one
+        /// before. Past the last claim, the last is asked for again: a hint, never a result.
+        @inlinable package func prefetch(ahead claims: UnsafeBufferPointer<Int32>, of k: Int, step: Int, ends: UnsafeBufferPointer<UInt32>) {
+            guard let last = claims.indices.last, let spanBase = spans.baseAddress, let storageBase = storage.baseAddress,
+                  let endBase = ends.baseAddress else { return }
+            argmap_prefetch(spanBase + Int(claims[Swift.min(k + 4 * step, last)]))
+            argmap_prefetch(storageBase + Int(spans[Int(claims[Swift.min(k + 2 * step, last)])].start))
+            for r in self[Int(claims[Swift.min(k + step, last)])] { argmap_prefetch(endBase + r) }
         }
     }
 
