@@ -2,19 +2,23 @@ extension ArgumentMap {
     /// Checks every invariant of the flat storage and returns what is broken (nothing when the
     /// map is sound). Tests run it after every edit, and `check` on every map.
     ///
-    /// The claims are checked in two halves, the relations and the id index each on their own,
-    /// at once on a large map; each part reads the map and writes only its own list of problems.
+    /// On a large map every part runs on both cores: the two lists' layouts at once; the
+    /// claims in two halves; then the id index in two stretches of its table and the relations
+    /// in two halves. Each part reads the map and writes only its own list of problems.
     /// - Complexity: O(claims + relations).
     public func invariantViolations() -> [String] {
         if incoming.count != claims.count || outgoing.count != claims.count {
             return ["adjacency lists do not match the claim count"]
         }
-        let layout = incoming.layoutViolations().map { "incoming: " + $0 } + outgoing.layoutViolations().map { "outgoing: " + $0 }
-        guard layout.isEmpty else { return layout }
         let large = claims.count + relations.count >= 100_000
-        let halves = Parallel.pieces(0..<claims.count, large ? 2 : 1)
-        // The claims in halves, one on each core, their ids hashed on the way; then the index
-        // on one core and the relations on the other.
+        let lanes = large ? 2 : 1
+        let (incomingLayout, outgoingLayout) = large
+            ? Parallel.both({ self.incoming.layoutViolations() }, { self.outgoing.layoutViolations() })
+            : (incoming.layoutViolations(), outgoing.layoutViolations())
+        let layout = incomingLayout.map { "incoming: " + $0 } + outgoingLayout.map { "outgoing: " + $0 }
+        guard layout.isEmpty else { return layout }
+        let halves = Parallel.pieces(0..<claims.count, lanes)
+        // The claims in halves, one on each core, their ids hashed on the way.
         var hashes = [UInt32](repeating: 0, count: claims.count)
         let found = incoming.withUnsafeLists { ins in
             outgoing.withUnsafeLists { outs in
@@ -24,10 +28,10 @@ extension ArgumentMap {
                 }
             }
         }
-        let (relationProblems, indexProblems) = large
-            ? Parallel.both({ self.relationViolations() }, { self.indexViolations(hashes) })
-            : (relationViolations(), indexViolations(hashes))
-        var problems = found.flatMap(\.problems) + relationProblems + indexProblems
+        // Then the relations in halves, and the index in stretches of its table.
+        let relationHalves = Parallel.pieces(0..<relations.count, lanes)
+        let relationProblems = Parallel.map(lanes) { k in self.relationViolations(relationHalves[k]) }.flatMap { $0 }
+        var problems = found.flatMap(\.problems) + relationProblems + indexViolations(hashes, lanes: lanes)
         // Every entry of a list is a relation of its claim, and the lists are in strict order:
         // as many entries as relations (twice) means every relation is in both its lists.
         if found.reduce(0, { $0 + $1.listed }) != 2 * relations.count || !problems.isEmpty { problems += unlisted() }
@@ -43,9 +47,10 @@ extension ArgumentMap {
         var problems: [String] = []
         var listed = 0
         var targets: [Int] = []
+        let seeds = IDHash.seeds
         for i in range {
             let id = claims[i].id
-            hashes[i] = IDIndex.hash(id)
+            hashes[i] = IDHash.of(id, seeds)
             if (try? ArgumentMap.validate(id: id)) == nil { problems.append("invalid id \(id)") }
             if !(claims[i].base >= 0 && claims[i].base <= 1) { problems.append("base of \(id) out of range") }
             let ins = incoming[i], outs = outgoing[i]
@@ -99,17 +104,18 @@ extension ArgumentMap {
 
     /// Each id maps back to its own claim (so no two claims share one), and the index holds
     /// nothing else.
-    private func indexViolations(_ hashes: [UInt32]) -> [String] {
-        let (misplaced, entries) = indexByID.misplaced(claims, hashes: hashes)
+    private func indexViolations(_ hashes: [UInt32], lanes: Int) -> [String] {
+        let (misplaced, entries) = indexByID.misplaced(claims, hashes: hashes, lanes: lanes)
         var problems = misplaced.map { "id \(claims[$0].id) is duplicated or maps to the wrong index" }
         if entries != claims.count { problems.append("the id index holds \(entries) entries for \(claims.count) claims") }
         return problems
     }
 
-    /// Relations point inside the map, with weights in range.
-    private func relationViolations() -> [String] {
+    /// Relations `range` point inside the map, with weights in range.
+    private func relationViolations(_ range: Range<Int>) -> [String] {
         var problems: [String] = []
-        for (r, relation) in relations.enumerated() {
+        for r in range {
+            let relation = relations[r]
             if !claims.indices.contains(relation.from) || !claims.indices.contains(relation.to) {
                 problems.append("relation \(r) points outside the map")
             } else if !(relation.weight >= 0 && relation.weight <= 1) {

@@ -8,9 +8,9 @@ import CPrefetch
 /// claims: a lookup compares hashes first and reads the claim only when they match. A million
 /// claims take 16 MB (a `[String: Int]` took 48 MB, and a reference to each id's storage).
 ///
-/// Hashes are Swift's own for strings, so that two ids are the same exactly when `==` says so
-/// (canonical equivalence, as before), and seeded per process, so that no file can be written
-/// to make the table slow.
+/// Hashes are ``IDHash``'s, the same for two ids exactly when `==` says they are the same
+/// (canonical equivalence, as with a dictionary), and seeded per process, so that no file can
+/// be written to make the table slow.
 ///
 /// Renumbering after a claim is inserted or removed in the middle is one pass over the slots,
 /// with no hashing.
@@ -88,13 +88,14 @@ package struct IDIndex: Sendable {
     package struct Duplicate: Error { package let claim: Int }
 
     @inline(__always) package static func hash(_ id: String) -> UInt32 {
-        UInt32(truncatingIfNeeded: id.hashValue)
+        IDHash.of(id)
     }
 
     /// Each id hashed, for the calls that take hashes: an edit that finds, removes or inserts
-    /// many ids hashes each once (hashing a short id costs about as much as a lookup's miss).
+    /// many ids hashes each once, and knows each id's slot before it is looked up.
     package static func hashes(of ids: [String]) -> [UInt32] {
-        ids.map(hash)
+        let seeds = IDHash.seeds
+        return ids.map { IDHash.of($0, seeds) }
     }
 
     /// Every claim's id hashed, in pieces on `lanes` cores.
@@ -103,31 +104,69 @@ package struct IDIndex: Sendable {
         return [UInt32](unsafeUninitializedCapacity: n) { buffer, initialized in
             let out = Parallel.Unchecked(buffer.baseAddress!)
             _ = Parallel.map(lanes) { k in
-                for c in Parallel.pieces(0..<n, lanes)[k] { (out.value + c).initialize(to: hash(claims[c].id)) }
+                let seeds = IDHash.seeds
+                for c in Parallel.pieces(0..<n, lanes)[k] { (out.value + c).initialize(to: IDHash.of(claims[c].id, seeds)) }
             }
             initialized = n
         }
     }
 
-    /// The claims the index does not find where they are, and how many entries it holds: for
-    /// each claim number listed, a lookup of its id would not answer that number (another claim
-    /// has the id, or the entry is missing, stale or out of reach). The index is exactly the
-    /// claims' ids when none is listed and it holds one entry per claim.
+    /// The claims the index does not find where they are (in order, each once), and how many
+    /// entries it holds: for each claim number listed, a lookup of its id would not answer
+    /// that number (another claim has the id, or the entry is missing, stale or out of reach).
+    /// The index is exactly the claims' ids when none is listed and it holds one entry per
+    /// claim.
     ///
     /// One pass down the table instead of a lookup per claim: each entry must name a claim not
     /// named before, under that claim's hash, with no empty slot between the slot the hash
     /// points at and the entry, and no entry there for the same id; and there must be one
     /// entry per claim. (Two claims with one id have one hash, so one of their entries lies on
     /// the other's way.) `hashes` holds each claim's id hashed (``hash(_:)``), which the caller
-    /// works out on its way over the claims.
+    /// works out on its way over the claims. On `lanes` cores, each going down its own stretch
+    /// of the table and marking the claims it meets in its own array; a claim marked in no
+    /// stretch, or in two, is listed at the end.
     /// - Complexity: O(claims + size of the table).
-    package func misplaced(_ claims: [Claim], hashes: [UInt32]) -> (claims: [Int], entries: Int) {
+    package func misplaced(_ claims: [Claim], hashes: [UInt32], lanes: Int = 1) -> (claims: [Int], entries: Int) {
+        let n = claims.count
+        let stretches = Parallel.pieces(0..<slots.count, lanes)
+        let parts = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                let shared = Parallel.Unchecked((slots, hashes))
+                return Parallel.map(lanes) { k in self.misplaced(in: stretches[k], shared.value.0, shared.value.1, claims) }
+            }
+        }
+        var listed = parts.flatMap { $0.claims }
+        // How many stretches name each claim: exactly one must.
+        var namings = [UInt8](repeating: 0, count: n)
+        namings.withUnsafeMutableBufferPointer { namings in
+            for part in parts {
+                part.named.withUnsafeBufferPointer { named in
+                    for c in 0..<n { namings[c] &+= named[c] ? 1 : 0 }
+                }
+            }
+            for c in 0..<n where namings[c] != 1 { listed.append(c) }
+        }
+        // A claim can be listed both where its entry is and for how often it is named.
+        return (Set(listed).sorted(), parts.reduce(0) { $0 + $1.entries })
+    }
+
+    /// ``misplaced(_:hashes:lanes:)`` down one stretch of the table: the claims misplaced there,
+    /// the entries there, and which claims they name.
+    private func misplaced(in stretch: Range<Int>, _ slots: UnsafeBufferPointer<UInt64>, _ hashes: UnsafeBufferPointer<UInt32>,
+                           _ claims: [Claim]) -> (claims: [Int], entries: Int, named: [Bool]) {
         let n = claims.count
         var named = [Bool](repeating: false, count: n)
         var misplaced: [Int] = []
         var entries = 0
-        slots.withUnsafeBufferPointer { slots in
-            for s in slots.indices where slots[s] != 0 {
+        named.withUnsafeMutableBufferPointer { named in
+            for s in stretch {
+                // The claim an entry sixteen slots on names is read at random: its hash is
+                // asked for ahead (an empty slot asks for claim 0's: a hint, never a result).
+                if let hashBase = hashes.baseAddress {
+                    let ahead = Int(truncatingIfNeeded: slots[Swift.min(s + 16, slots.count - 1)] >> 32) - 1
+                    argmap_prefetch(hashBase + Swift.min(Swift.max(ahead, 0), hashes.count - 1))
+                }
+                guard slots[s] != 0 else { continue }
                 entries += 1
                 let c = Int(slots[s] >> 32) - 1, h = UInt32(truncatingIfNeeded: slots[s])
                 guard (0..<n).contains(c) else { continue }  // no such claim: one entry too many
@@ -145,8 +184,7 @@ package struct IDIndex: Sendable {
                 }
             }
         }
-        for c in 0..<n where !named[c] { misplaced.append(c) }
-        return (misplaced, entries)
+        return (misplaced, entries, named)
     }
 
     /// The number of the claim with this id.

@@ -112,6 +112,38 @@ struct IDIndexTests {
         }
         if case .failure(let duplicate) = IDIndex.of(claims) { #expect(duplicate.claim == 2) } else { Issue.record("duplicate not found") }
     }
+
+    /// The id hash: canonically equivalent ids hash alike at every length the hash reads
+    /// differently (up to 3 bytes, 4–7, 8–16, past 16), whether each is ASCII or not, and
+    /// ids that differ in one byte anywhere do not.
+    @Test func idHashFollowsCanonicalEquivalence() {
+        for stem in ["", "ab", "abcdef", "abcdefghijklm", "abcdefghijklmnopqrstuvwxyz-0123456789"] {
+            // KELVIN SIGN is K; e and a combining acute is é; the Greek question mark is ";".
+            for (one, other) in [("K", "\u{212A}"), ("caf\u{E9}", "cafe\u{301}"), (";", "\u{37E}")] {
+                for (x, y) in [(stem + one, stem + other), (one + stem, other + stem)] {
+                    #expect(x == y)
+                    #expect(IDHash.of(x) == IDHash.of(y), "\(x.unicodeScalars.count) scalars")
+                }
+            }
+            let id = stem + "xyz"
+            for k in 0..<id.utf8.count {
+                var bytes = Array(id.utf8)
+                bytes[k] ^= 1
+                #expect(IDHash.of(id) != IDHash.of(String(decoding: bytes, as: UTF8.self)), "byte \(k) of \(id)")
+            }
+        }
+    }
+
+    /// The hash's low bits, which pick the slot, spread ids that differ little: 65,536 ids
+    /// numbered in turn fill about as many of 65,536 slots as random numbers would (1 − 1/e,
+    /// 63%), at each length the hash reads differently.
+    @Test(arguments: ["c", "claim-", "a-much-longer-claim-id-number-"])
+    func idHashSpreadsNumberedIds(prefix: String) {
+        var taken = [Bool](repeating: false, count: 1 << 16)
+        for k in 0..<(1 << 16) { taken[Int(IDHash.of(prefix + String(k)) & 0xFFFF)] = true }
+        let filled = taken.filter { $0 }.count
+        #expect(filled > 40_500 && filled < 42_400, "\(filled) slots")
+    }
 }
 
 /// The block moves that remove and insert claims in place keep every element exactly once:
