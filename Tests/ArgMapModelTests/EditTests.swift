@@ -254,4 +254,16 @@ struct IDRuleTests {
         for id in ["- x", "+ x", "_ x"] { #expect(reason(id)?.contains("followed by a space") == true, "\(id)") }
         for id in ["a//b", "a/*b", "//", "Вопрос//1"] { #expect(reason(id)?.contains("open comments") == true, "\(id)") }
     }
+
+    /// Character by character, between two letters: exactly the ASCII controls, DEL and
+    /// [ ] < > { } are refused, up to U+07FF (whose second UTF-8 byte runs through every value
+    /// an ASCII character's low six bits can have), the C1 controls aside.
+    @Test func exactlyTheForbiddenCharactersAreRefused() {
+        let forbidden = Set("[]<>{}".unicodeScalars.map(\.value)).union(0..<0x20).union([0x7F])
+        for value in UInt32(0)..<0x800 where !(0x80..<0xA0).contains(value) {
+            let id = "a" + String(Character(Unicode.Scalar(value)!)) + "b"
+            let refused = (try? ArgumentMap.validate(id: id)) == nil
+            #expect(refused == forbidden.contains(value), "U+\(String(value, radix: 16))")
+        }
+    }
 }
