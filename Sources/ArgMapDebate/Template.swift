@@ -31,7 +31,13 @@ public struct Template: Sendable {
 
     /// The claims that are positions built on a template.
     public static func positions(in map: ArgumentMap) -> [(claim: Int, template: Template)] {
-        map.claims.indices.compactMap { c in
+        positions(in: map, among: map.claims.indices)
+    }
+
+    /// ``positions(in:)`` among some of the claims (in the order given): a position is never a
+    /// plain claim, so the claims that are not plain are enough.
+    public static func positions(in map: ArgumentMap, among claims: some Sequence<Int>) -> [(claim: Int, template: Template)] {
+        claims.compactMap { c in
             guard !map.claims[c].isPlain, let name = map.claims[c].dataValue("template")?.text, let t = named(name) else { return nil }
             return (c, t)
         }

@@ -187,6 +187,65 @@ package struct IDIndex: Sendable {
         return (misplaced, entries, named)
     }
 
+    /// How many slots the table has (for ``checksum(of:claims:key:)``'s stretches).
+    package var size: Int { slots.count }
+
+    /// What one entry, for claim `c` with hash `h`, adds to ``checksum(of:claims:key:)``'s sum:
+    /// the entry mixed with `key` (SplitMix64's finalizer, a bijection).
+    @inline(__always) package static func entryChecksum(claim c: Int, hash h: UInt32, key: UInt64) -> UInt64 {
+        mix(UInt64(c + 1) << 32 | UInt64(h), key)
+    }
+
+    @inline(__always) static func mix(_ x: UInt64, _ key: UInt64) -> UInt64 {
+        var z = x ^ key
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Slots `stretch` checked as a lookup would read them, in one pass in order with no claim
+    /// read at random: each entry names a claim, lies where its hash's slot leads with no empty
+    /// slot between, and has no entry for the same id on its way. Returns whether they do, how
+    /// many entries the stretch holds, and the sum of ``entryChecksum(claim:hash:key:)`` over
+    /// them. When every stretch says so, and the entries' count and sum are those of the
+    /// claims, the table holds exactly one entry per claim under its id's hash (another set of
+    /// entries would give the same sum with odds of about 2⁻⁶⁴), which a lookup finds:
+    /// ``misplaced(_:hashes:lanes:)``'s finding, without its reads at random.
+    package func checksum(of stretch: Range<Int>, claims: [Claim], key: UInt64) -> (sound: Bool, entries: Int, sum: UInt64) {
+        let n = claims.count, size = slots.count
+        return slots.withUnsafeBufferPointer { slots in
+            // The last empty slot before the stretch (the table is never full when sound).
+            var empty = (stretch.lowerBound - 1) & mask, looked = 0
+            while slots[empty] != 0 {
+                looked += 1
+                guard looked < size else { return (false, 0, 0) }
+                empty = (empty - 1) & mask
+            }
+            var entries = 0, sum: UInt64 = 0
+            for s in stretch {
+                let entry = slots[s]
+                if entry == 0 { empty = s; continue }
+                entries += 1
+                sum &+= IDIndex.mix(entry, key)
+                let c = Int(entry >> 32) - 1, h = UInt32(truncatingIfNeeded: entry)
+                // Its slot lies in the run of entries that ends here, and no entry between has
+                // the same id.
+                let home = Int(h) & mask, distance = (s - home) & mask
+                guard (0..<n).contains(c), distance < (s - empty) & mask else { return (false, entries, sum) }
+                var p = home
+                while p != s {
+                    let other = slots[p]
+                    if UInt32(truncatingIfNeeded: other) == h {
+                        let o = Int(other >> 32) - 1
+                        if o >= n || claims[o].id == claims[c].id { return (false, entries, sum) }
+                    }
+                    p = (p + 1) & mask
+                }
+            }
+            return (true, entries, sum)
+        }
+    }
+
     /// The number of the claim with this id.
     /// - Complexity: O(1) on average.
     package func find(_ id: String, in claims: [Claim]) -> Int? {

@@ -16,8 +16,8 @@ struct InvariantTests {
         }
 
         /// The map these parts make, its id index built from `indexed` (the claims, unless said).
-        func problems(indexed: [Claim]? = nil) throws -> [String] {
-            let index = try (indexed ?? claims).indices.reduce(into: IDIndex(capacity: claims.count)) { index, c in
+        func problems(indexed: [Claim]? = nil, index given: IDIndex? = nil) throws -> [String] {
+            let index = try given ?? (indexed ?? claims).indices.reduce(into: IDIndex(capacity: claims.count)) { index, c in
                 #expect(index.insert(c, id: (indexed ?? claims)[c].id, in: indexed ?? claims) == nil)
             }
             return try ArgumentMap(title: nil, frontmatter: nil, checkedClaims: claims, relations: relations, indexByID: index,
@@ -81,6 +81,26 @@ struct InvariantTests {
         p = sound
         p.claims[from].id = map.claims[to].id
         expect(try p.problems(indexed: map.claims), "id \(map.claims[to].id) is duplicated or maps to the wrong index")
+
+        // Two claims with one id, each with its entry in the index: the second entry was put
+        // in while the other claim had another id. Only the walk from an entry's slot to the
+        // entry, past another entry for the same id, sees it.
+        p = sound
+        p.claims[from].id = map.claims[to].id
+        var renamed = p.claims
+        renamed[to].id = "renamed"
+        var twice = IDIndex(capacity: n)
+        for c in 0..<n where c != from { #expect(twice.insert(c, id: p.claims[c].id, in: p.claims) == nil) }
+        #expect(twice.insert(from, id: p.claims[from].id, in: renamed) == nil)
+        expect(try p.problems(index: twice), "id \(map.claims[to].id) is duplicated or maps to the wrong index")
+
+        // A relation listed under another claim than its target, the count of entries right.
+        p = sound
+        p.incoming[to].removeAll { $0 == r }
+        p.incoming[other] = (p.incoming[other] + [r]).sorted()
+        let moved = try p.problems()
+        expect(moved, "adjacency of \(map.claims[other].id) has stale entries")
+        expect(moved, "relation \(r) missing from incoming")
 
         // An index that sends two ids to each other's claims.
         p = sound
