@@ -144,6 +144,7 @@ package struct IDIndex: Sendable {
                     for c in 0..<n { namings[c] &+= named[c] ? 1 : 0 }
                 }
             }
+            // (A claim named twice is also met on the way to its second entry, past its first.)
             for c in 0..<n where namings[c] != 1 { listed.append(c) }
         }
         // A claim can be listed both where its entry is and for how often it is named.
@@ -191,16 +192,16 @@ package struct IDIndex: Sendable {
     package var size: Int { slots.count }
 
     /// What one entry, for claim `c` with hash `h`, adds to ``checksum(of:claims:key:)``'s sum:
-    /// the entry mixed with `key` (SplitMix64's finalizer, a bijection).
+    /// the entry mixed with `key` (``mix(_:_:)``).
     @inline(__always) package static func entryChecksum(claim c: Int, hash h: UInt32, key: UInt64) -> UInt64 {
         mix(UInt64(c + 1) << 32 | UInt64(h), key)
     }
 
-    @inline(__always) static func mix(_ x: UInt64, _ key: UInt64) -> UInt64 {
-        var z = x ^ key
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    /// `x` mixed with `key` for a checksum: x ⊕ key times an odd constant, the 128-bit
+    /// product's halves xored (one multiplication; every bit of x reaches the middle bits).
+    @inline(__always) package static func mix(_ x: UInt64, _ key: UInt64) -> UInt64 {
+        let product = (x ^ key).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        return product.high ^ product.low
     }
 
     /// Slots `stretch` checked as a lookup would read them, in one pass in order with no claim

@@ -543,6 +543,17 @@ func debateMap() throws -> ArgumentMap {
         #expect(report.warnings == ["card is evidence with no source"])
     }
 
+    /// A claim with no text is an error, in claim order, also when a large map is looked at in
+    /// two halves at once; a structure's part with no text is not (it is said as a part not
+    /// filled in).
+    @Test func claimsWithNoTextAreErrors() throws {
+        var map = MapGenerator.generate(.init(claims: 70_000, shape: .tree, seed: 3))
+        #expect(CheckReport(map) { Evaluator.evaluate(map, $0) }.errors.isEmpty)
+        let (early, late, part) = (map.claims[10].id, map.claims[69_000].id, map.claims[500].id)
+        try map.apply(.batch([.setText(late, ""), .setText(early, ""), .setText(part, ""), .setValue(part, .data(key: "part", DataValue.string("link")))]))
+        #expect(CheckReport(map) { Evaluator.evaluate(map, $0) }.errors == ["\(early) has no text", "\(late) has no text"])
+    }
+
     /// `check` looks at what the map says; `check --integrity` also verifies how it is stored,
     /// which only a fault in argmap could break (here, a base score out of range written
     /// straight into the storage).
