@@ -187,23 +187,25 @@ public enum Drops {
                 next[code - 1] += 1
             }
             var stack: [Int] = []
-            for code in 1...speeches {
-                for k in starts[code - 1]..<starts[code] {
-                    // The claims a few places on are read at random: what they will read is
-                    // asked for ahead.
-                    answered.withUnsafeBufferPointer { outgoing.prefetch(ahead: $0, of: k, step: 4, ends: targets) }
-                    guard earliest[Int(answered[k])] == 0 else { continue }
-                    let y = Int(answered[k])
-                    earliest[y] = UInt8(code)
-                    stack.append(y)
-                    while let x = stack.popLast() {
-                        let side = facts[x] & Round.Facts.negative
-                        for r in outgoing[x] {
-                            let target = targets[r]
-                            let parent = RelationEnds.claim(target)
-                            if RelationEnds.supports(target) && earliest[parent] == 0 && facts[parent] & Round.Facts.negative == side {
-                                earliest[parent] = UInt8(code)
-                                stack.append(parent)
+            answered.withUnsafeBufferPointer { answered in
+                for code in 1...speeches {
+                    for k in starts[code - 1]..<starts[code] {
+                        // The claims a few places on are read at random: what they will read is
+                        // asked for ahead.
+                        outgoing.prefetch(ahead: answered, of: k, step: 4, ends: targets)
+                        guard earliest[Int(answered[k])] == 0 else { continue }
+                        let y = Int(answered[k])
+                        earliest[y] = UInt8(code)
+                        stack.append(y)
+                        while let x = stack.popLast() {
+                            let side = facts[x] & Round.Facts.negative
+                            for r in outgoing[x] {
+                                let target = targets[r]
+                                let parent = RelationEnds.claim(target)
+                                if RelationEnds.supports(target) && earliest[parent] == 0 && facts[parent] & Round.Facts.negative == side {
+                                    earliest[parent] = UInt8(code)
+                                    stack.append(parent)
+                                }
                             }
                         }
                     }

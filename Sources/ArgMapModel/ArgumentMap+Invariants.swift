@@ -126,8 +126,8 @@ extension ArgumentMap {
     }
 
     /// The checks that name each fault, for a map found not to be sound: the claims in halves,
-    /// one on each core, their ids hashed on the way; then the relations in halves, and the
-    /// index in stretches of its table.
+    /// one on each core, their ids hashed on the way; then the index on one core and the
+    /// relations on the other.
     private func namedViolations(lanes: Int) -> [String] {
         let halves = Parallel.pieces(0..<claims.count, lanes)
         var hashes = [UInt32](repeating: 0, count: claims.count)
@@ -139,9 +139,10 @@ extension ArgumentMap {
                 }
             }
         }
-        let relationHalves = Parallel.pieces(0..<relations.count, lanes)
-        let relationProblems = Parallel.map(lanes) { k in self.relationViolations(relationHalves[k]) }.flatMap { $0 }
-        var problems = found.flatMap(\.problems) + relationProblems + indexViolations(hashes, lanes: lanes)
+        let (relationProblems, indexProblems) = lanes > 1
+            ? Parallel.both({ self.relationViolations() }, { self.indexViolations(hashes) })
+            : (relationViolations(), indexViolations(hashes))
+        var problems = found.flatMap(\.problems) + relationProblems + indexProblems
         // Every entry of a list is a relation of its claim, and the lists are in strict order:
         // as many entries as relations (twice) means every relation is in both its lists.
         if found.reduce(0, { $0 + $1.listed }) != 2 * relations.count || !problems.isEmpty { problems += unlisted() }
@@ -214,18 +215,17 @@ extension ArgumentMap {
 
     /// Each id maps back to its own claim (so no two claims share one), and the index holds
     /// nothing else.
-    private func indexViolations(_ hashes: [UInt32], lanes: Int) -> [String] {
-        let (misplaced, entries) = indexByID.misplaced(claims, hashes: hashes, lanes: lanes)
+    private func indexViolations(_ hashes: [UInt32]) -> [String] {
+        let (misplaced, entries) = indexByID.misplaced(claims, hashes: hashes)
         var problems = misplaced.map { "id \(claims[$0].id) is duplicated or maps to the wrong index" }
         if entries != claims.count { problems.append("the id index holds \(entries) entries for \(claims.count) claims") }
         return problems
     }
 
-    /// Relations `range` point inside the map, with weights in range.
-    private func relationViolations(_ range: Range<Int>) -> [String] {
+    /// Relations point inside the map, with weights in range.
+    private func relationViolations() -> [String] {
         var problems: [String] = []
-        for r in range {
-            let relation = relations[r]
+        for (r, relation) in relations.enumerated() {
             if !claims.indices.contains(relation.from) || !claims.indices.contains(relation.to) {
                 problems.append("relation \(r) points outside the map")
             } else if !(relation.weight >= 0 && relation.weight <= 1) {

@@ -346,10 +346,8 @@ extension ArgumentMap {
         static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let n = bytes.count
             guard n > 0, let base = bytes.baseAddress else { return false }
+            guard !spaceAtEnd(bytes) && !relationSymbol(bytes) else { return false }
             let first = bytes[0], last = bytes[n - 1]
-            if first == 0x20 || last == 0x20 || (n >= 2 && bytes[1] == 0x20 && (first == 0x2B || first == 0x2D || first == 0x5F)) {
-                return false
-            }
             let p = UnsafeRawPointer(base)
             // Eight bytes hold neither a byte past ASCII nor a byte below 0x20 nor one of the rest.
             @inline(__always) func clean(_ w: UInt64) -> Bool {
@@ -376,6 +374,16 @@ extension ArgumentMap {
             return clean(w | w << 24 | (w & 0xFFFF) << 48)
         }
 
+        /// A space at the first or the last byte (of bytes that are not empty).
+        @inline(__always) static func spaceAtEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes[0] == 0x20 || bytes[bytes.count - 1] == 0x20
+        }
+
+        /// +, - or _ and a space at the start (of bytes that are not empty).
+        @inline(__always) static func relationSymbol(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.count >= 2 && (bytes[0] == 0x2B || bytes[0] == 0x2D || bytes[0] == 0x5F) && bytes[1] == 0x20
+        }
+
         var empty = false, spaceAtEnd = false, wideAtEnd = false
         /// A character an id cannot hold, a comment opener, a byte past ASCII.
         var bad = false, comment = false, wide = false
@@ -384,9 +392,9 @@ extension ArgumentMap {
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let first = bytes.first, let last = bytes.last else { empty = true; return }
-            spaceAtEnd = first == 0x20 || last == 0x20
+            spaceAtEnd = IDScan.spaceAtEnd(bytes)
             wideAtEnd = first >= 0x80 || last >= 0x80
-            relationSymbol = bytes.count >= 2 && (first == 0x2B || first == 0x2D || first == 0x5F) && bytes[1] == 0x20
+            relationSymbol = IDScan.relationSymbol(bytes)
             // Each byte is looked up in a 128-bit set, with no branch: a check of every id of a
             // large map spends its time here.
             // The ASCII an id cannot hold, as bits: control characters, < and > below 64; [ ] { }

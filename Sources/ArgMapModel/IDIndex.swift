@@ -122,52 +122,16 @@ package struct IDIndex: Sendable {
     /// points at and the entry, and no entry there for the same id; and there must be one
     /// entry per claim. (Two claims with one id have one hash, so one of their entries lies on
     /// the other's way.) `hashes` holds each claim's id hashed (``hash(_:)``), which the caller
-    /// works out on its way over the claims. On `lanes` cores, each going down its own stretch
-    /// of the table and marking the claims it meets in its own array; a claim marked in no
-    /// stretch, or in two, is listed at the end.
+    /// works out on its way over the claims. Only a map found faulty is checked so
+    /// (``checksum(of:claims:key:)`` says whether one is), so the pass is kept simple.
     /// - Complexity: O(claims + size of the table).
-    package func misplaced(_ claims: [Claim], hashes: [UInt32], lanes: Int = 1) -> (claims: [Int], entries: Int) {
-        let n = claims.count
-        let stretches = Parallel.pieces(0..<slots.count, lanes)
-        let parts = slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                let shared = Parallel.Unchecked((slots, hashes))
-                return Parallel.map(lanes) { k in self.misplaced(in: stretches[k], shared.value.0, shared.value.1, claims) }
-            }
-        }
-        var listed = parts.flatMap { $0.claims }
-        // How many stretches name each claim: exactly one must.
-        var namings = [UInt8](repeating: 0, count: n)
-        namings.withUnsafeMutableBufferPointer { namings in
-            for part in parts {
-                part.named.withUnsafeBufferPointer { named in
-                    for c in 0..<n { namings[c] &+= named[c] ? 1 : 0 }
-                }
-            }
-            // (A claim named twice is also met on the way to its second entry, past its first.)
-            for c in 0..<n where namings[c] != 1 { listed.append(c) }
-        }
-        // A claim can be listed both where its entry is and for how often it is named.
-        return (Set(listed).sorted(), parts.reduce(0) { $0 + $1.entries })
-    }
-
-    /// ``misplaced(_:hashes:lanes:)`` down one stretch of the table: the claims misplaced there,
-    /// the entries there, and which claims they name.
-    private func misplaced(in stretch: Range<Int>, _ slots: UnsafeBufferPointer<UInt64>, _ hashes: UnsafeBufferPointer<UInt32>,
-                           _ claims: [Claim]) -> (claims: [Int], entries: Int, named: [Bool]) {
+    package func misplaced(_ claims: [Claim], hashes: [UInt32]) -> (claims: [Int], entries: Int) {
         let n = claims.count
         var named = [Bool](repeating: false, count: n)
         var misplaced: [Int] = []
         var entries = 0
-        named.withUnsafeMutableBufferPointer { named in
-            for s in stretch {
-                // The claim an entry sixteen slots on names is read at random: its hash is
-                // asked for ahead (an empty slot asks for claim 0's: a hint, never a result).
-                if let hashBase = hashes.baseAddress {
-                    let ahead = Int(truncatingIfNeeded: slots[Swift.min(s + 16, slots.count - 1)] >> 32) - 1
-                    argmap_prefetch(hashBase + Swift.min(Swift.max(ahead, 0), hashes.count - 1))
-                }
-                guard slots[s] != 0 else { continue }
+        slots.withUnsafeBufferPointer { slots in
+            for s in slots.indices where slots[s] != 0 {
                 entries += 1
                 let c = Int(slots[s] >> 32) - 1, h = UInt32(truncatingIfNeeded: slots[s])
                 guard (0..<n).contains(c) else { continue }  // no such claim: one entry too many
@@ -185,7 +149,9 @@ package struct IDIndex: Sendable {
                 }
             }
         }
-        return (misplaced, entries, named)
+        for c in 0..<n where !named[c] { misplaced.append(c) }
+        // A claim can be listed both where an entry names it and for being named by none.
+        return (Set(misplaced).sorted(), entries)
     }
 
     /// How many slots the table has (for ``checksum(of:claims:key:)``'s stretches).
@@ -197,11 +163,10 @@ package struct IDIndex: Sendable {
         mix(UInt64(c + 1) << 32 | UInt64(h), key)
     }
 
-    /// `x` mixed with `key` for a checksum: x ⊕ key times an odd constant, the 128-bit
-    /// product's halves xored (one multiplication; every bit of x reaches the middle bits).
+    /// `x` mixed with `key` for a checksum: x ⊕ key folded with an odd constant, as ``IDHash``
+    /// folds (one multiplication; every bit of x reaches the middle bits).
     @inline(__always) package static func mix(_ x: UInt64, _ key: UInt64) -> UInt64 {
-        let product = (x ^ key).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
-        return product.high ^ product.low
+        IDHash.fold(x ^ key, 0x9E37_79B9_7F4A_7C15)
     }
 
     /// Slots `stretch` checked as a lookup would read them, in one pass in order with no claim
