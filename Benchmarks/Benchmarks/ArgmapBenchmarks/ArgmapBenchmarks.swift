@@ -227,6 +227,28 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(HTMLExporter.write(map))
         }
+        // The id work every load, check and restore does: each id validated; each id looked up
+        // (hashed, then its slot probed); the storage verified as `check --integrity` does. The
+        // claims' ids are read in place, not the claims copied.
+        Benchmark("validate ids \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.loaded(n, .tree)
+            benchmark.startMeasurement()
+            var valid = 0
+            for c in map.claims.indices where (try? ArgumentMap.validate(id: map.claims[c].id)) != nil { valid += 1 }
+            blackHole(valid)
+        }
+        Benchmark("find every id \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.loaded(n, .tree)
+            benchmark.startMeasurement()
+            var found = 0
+            for c in map.claims.indices where map.index(of: map.claims[c].id) == c { found += 1 }
+            blackHole(found)
+        }
+        Benchmark("integrity check \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.loaded(n, .tree)
+            benchmark.startMeasurement()
+            blackHole(map.invariantViolations())
+        }
         // The debate reports, on the map as `open` gives it: what `drops` and `flow` work out
         // before their first line, and the commands whole (folded, printed to a buffer).
         Benchmark("sides and speeches \(label)", configuration: configuration(n)) { benchmark in
