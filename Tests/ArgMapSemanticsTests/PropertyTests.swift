@@ -232,6 +232,43 @@ struct PropertyTests {
         #expect(together[0].scores != g.base, "something moved")
     }
 
+    /// Semantics worked out in one pass together (``Evaluator/fusedPass(_:_:_:)``, on maps
+    /// with no undercuts) give each one's own scores to the last bit, in every lane of the pass
+    /// and whatever the group: every list of one to six gradual semantics in a shuffled order,
+    /// with the grounded one or without, on a tree and on a DAG, each result in its list's place.
+    @Test(arguments: [MapGenerator.Shape.tree, .dag])
+    func semanticsInOnePassGiveEachOnesOwnScores(shape: MapGenerator.Shape) throws {
+        let map = MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: 33))
+        let g = EvaluationGraph(map)
+        #expect(g.undercutSource.isEmpty && g.order != nil)
+        let alone = Dictionary(uniqueKeysWithValues: Semantics.allCases.map { ($0, Evaluator.evaluate(g, $0)) })
+        let gradual = Semantics.allCases.filter { $0 != .grounded }
+        var rng = SplitMix64(seed: 8)
+        var lists = 0
+        for mask in 1..<(1 << gradual.count) {
+            var list = gradual.indices.filter { mask & (1 << $0) != 0 }.map { gradual[$0] }
+            if rng.next() % 2 == 0 { list.append(.grounded) }
+            list.shuffle(using: &rng)
+            guard list.count > 1 else { continue }
+            lists += 1
+            let together = Evaluator.evaluate(g, list)
+            #expect(together.map(\.semantics) == list)
+            for e in together {
+                #expect(e.scores == alone[e.semantics]!.scores, "\(shape) \(e.semantics) in \(list)")
+                #expect(e.labels == alone[e.semantics]!.labels && e.converged, "\(shape) \(e.semantics) in \(list)")
+            }
+        }
+        #expect(lists > 50)
+        // Each lane on its own: one to four semantics in a pass.
+        for lanes in 1...4 {
+            let group = Array(gradual.shuffled(using: &rng).prefix(lanes))
+            let scores = Evaluator.fusedPass(g, g.order!, group)
+            #expect(scores.count == lanes)
+            for (s, own) in zip(group, scores) { #expect(own == alone[s]!.scores, "\(shape) \(s) in \(group)") }
+        }
+        #expect(alone[.euler]!.scores != alone[.mlp]!.scores && alone[.dfquad]!.scores != g.base, "the semantics differ here")
+    }
+
     /// A trial recomputed only up to a target (as impact does) moves the target as a full
     /// update does, and putting the value back leaves every score as it was, to the last bit.
     @Test(arguments: [Semantics.dfquad, .euler, .qe])

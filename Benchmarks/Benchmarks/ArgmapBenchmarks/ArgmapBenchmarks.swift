@@ -156,6 +156,12 @@ let benchmarks: @Sendable () -> Void = {
                 }
             }
         }
+        // What `compare` works out beside the live scores: every other semantics at once.
+        Benchmark("other semantics together \(label)", configuration: configuration(n)) { benchmark in
+            let graph = EvaluationGraph(inputs.map(n, .tree))
+            benchmark.startMeasurement()
+            blackHole(Evaluator.evaluate(graph, Semantics.allCases.filter { $0 != .dfquad }))
+        }
         for shape in [MapGenerator.Shape.tree, .dag] {
             Benchmark("dfquad pass \(shape.rawValue) from file \(label)", configuration: configuration(n)) { benchmark in
                 let graph = EvaluationGraph(inputs.loaded(n, shape))
