@@ -473,7 +473,7 @@ public enum Evaluator {
 extension Semantics {
     /// A gradual semantics' rough share of a pass that works several out at once, for splitting
     /// them between the cores: the two with an `exp` a claim cost the most, the h-categorizer's
-    /// division the least.
+    /// division the least. (The grounded labelling has a pass of its own; its figure is not used.)
     var passCost: Int {
         switch self {
         case .euler, .mlp: return 3
