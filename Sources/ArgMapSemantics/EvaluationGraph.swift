@@ -21,6 +21,20 @@ public struct EvaluationGraph: Sendable {
     /// A topological order (sources first), or nil when the map has a cycle.
     public internal(set) var order: [Int]?
 
+    /// Runs `body` with the rows of supports and attacks (offsets, sources, weights and whether
+    /// each attacks) as buffers, for the passes that read them in a hot loop: no bounds checks,
+    /// no copies. The buffers must not outlive `body`.
+    @inline(__always)
+    func withUnsafeRows<R>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Bool>) -> R) -> R {
+        offsets.withUnsafeBufferPointer { offsets in
+            source.withUnsafeBufferPointer { source in
+                weight.withUnsafeBufferPointer { weight in
+                    isAttack.withUnsafeBufferPointer { isAttack in body(offsets, source, weight, isAttack) }
+                }
+            }
+        }
+    }
+
     /// - Complexity: O(claims + relations).
     public init(_ map: ArgumentMap) {
         count = map.count

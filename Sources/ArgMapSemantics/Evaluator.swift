@@ -112,10 +112,7 @@ public enum Evaluator {
         s3.withUnsafeMutableBufferPointer { p3 in
         order.withUnsafeBufferPointer { order in
         g.base.withUnsafeBufferPointer { base in
-        g.offsets.withUnsafeBufferPointer { offsets in
-        g.source.withUnsafeBufferPointer { source in
-        g.weight.withUnsafeBufferPointer { weight in
-        g.isAttack.withUnsafeBufferPointer { isAttack in
+        g.withUnsafeRows { offsets, source, weight, isAttack in
             // A lane past the group's reads the first lane's strengths (the same place in
             // memory, so no other read) and is never written.
             let q1 = lanes > 1 ? p1 : p0, q2 = lanes > 2 ? p2 : p0, q3 = lanes > 3 ? p3 : p0
@@ -149,7 +146,7 @@ public enum Evaluator {
                 if lanes > 2 { put(2, p2) }
                 if lanes > 3 { put(3, p3) }
             }
-        }}}}}}}}}}
+        }}}}}}}
         return Array([s0, s1, s2, s3].prefix(lanes))
     }
 
@@ -173,10 +170,7 @@ public enum Evaluator {
         s.withUnsafeMutableBufferPointer { sp in
         uf.withUnsafeMutableBufferPointer { up in
         order.withUnsafeBufferPointer { order in
-        g.offsets.withUnsafeBufferPointer { offsets in
-        g.source.withUnsafeBufferPointer { source in
-        g.weight.withUnsafeBufferPointer { weight in
-        g.isAttack.withUnsafeBufferPointer { isAttack in
+        g.withUnsafeRows { offsets, source, weight, isAttack in
             if !hasUndercuts {
                 // Each semantics is named as a constant, so that its pass, inlined, is compiled
                 // for it alone (`combine`'s switch folded away).
@@ -207,7 +201,7 @@ public enum Evaluator {
                 }
                 sp[c] = combine(semantics, base: sp[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
             }
-        }}}}}}}
+        }}}}
         return s
     }
 
@@ -396,10 +390,7 @@ public enum Evaluator {
     static func groundedInOrder(_ g: EvaluationGraph, _ order: [Int]) -> Evaluation {
         var label = [Label](repeating: .in, count: g.count)
         label.withUnsafeMutableBufferPointer { label in
-        g.offsets.withUnsafeBufferPointer { offsets in
-        g.source.withUnsafeBufferPointer { source in
-        g.weight.withUnsafeBufferPointer { weight in
-        g.isAttack.withUnsafeBufferPointer { isAttack in
+        g.withUnsafeRows { offsets, source, weight, isAttack in
             for c in order {
                 // Every attacker is looked at, with no branch to mispredict on what it is.
                 var attackedByIn: UInt8 = 0
@@ -417,7 +408,7 @@ public enum Evaluator {
                     break
                 }
             }
-        }}}}}
+        }}
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: false)
     }
 
