@@ -60,7 +60,7 @@ public enum Evaluator {
         g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
         borne.withUnsafeMutableBufferPointer { borne in
             let shared = Parallel.Unchecked(borne)
-            Parallel.forEachPiece(n, parts: parts, minimum: 1 << 16) { piece in
+            Parallel.forEachPiece(n, minimum: 1 << 16) { piece in
                 for c in piece { shared.value[c] = offsets[c] < offsets[c + 1] || undercutOffsets[c] < undercutOffsets[c + 1] }
             }
         }}}
@@ -80,14 +80,13 @@ public enum Evaluator {
             groups[lighter].append(i)
             costs[lighter] += list[i].passCost
         }
-        groups = groups.filter { !$0.isEmpty } + list.indices.filter { list[$0] == .grounded }.map { [$0] }
+        // (Each group has one at least: the first goes in one, the second in the other.)
+        groups += list.indices.filter { list[$0] == .grounded }.map { [$0] }
         let done = Parallel.map(groups.count) { k -> [(Int, Evaluation)] in
             let group = groups[k]
             if list[group[0]] == .grounded { return [(group[0], evaluate(g, .grounded, inOrder: visited))] }
             let scores = fusedPass(g, visited, group.map { list[$0] })
-            return zip(group, scores).map { i, scores in
-                (i, Evaluation(semantics: list[i], converged: true, iterations: 1, residual: 0, scores: scores, labels: nil, note: nil, cyclic: false))
-            }
+            return zip(group, scores).map { i, scores in (i, onePass(list[i], scores: scores)) }
         }
         var out = [Evaluation?](repeating: nil, count: list.count)
         for (i, e) in done.joined() { out[i] = e }
@@ -154,8 +153,12 @@ public enum Evaluator {
     /// claims, or of those something bears on.
     static func evaluate(_ g: EvaluationGraph, _ semantics: Semantics, inOrder order: [Int]) -> Evaluation {
         if semantics == .grounded { return groundedInOrder(g, order) }
-        return Evaluation(semantics: semantics, converged: true, iterations: 1, residual: 0,
-                          scores: acyclicPass(g, order, semantics), labels: nil, note: nil, cyclic: false)
+        return onePass(semantics, scores: acyclicPass(g, order, semantics))
+    }
+
+    /// A gradual semantics' evaluation of an acyclic map, done in one exact pass.
+    static func onePass(_ semantics: Semantics, scores: [Double]) -> Evaluation {
+        Evaluation(semantics: semantics, converged: true, iterations: 1, residual: 0, scores: scores, labels: nil, note: nil, cyclic: false)
     }
 
     /// One exact pass in topological order. At a million claims the pass is bound by memory,
