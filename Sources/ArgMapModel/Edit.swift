@@ -395,8 +395,9 @@ extension ArgumentMap {
             spaceAtEnd = IDScan.spaceAtEnd(bytes)
             wideAtEnd = first >= 0x80 || last >= 0x80
             relationSymbol = IDScan.relationSymbol(bytes)
-            // Each byte is looked up in a 128-bit set, with no branch: a check of every id of a
-            // large map spends its time here.
+            // Each byte is looked up in a 128-bit set, with no branch: every id the eight-byte
+            // test does not let through (any id past ASCII, as in a map of Cyrillic ids) is
+            // scanned here, as a map is read or checked.
             // The ASCII an id cannot hold, as bits: control characters, < and > below 64; [ ] { }
             // and DEL from 64 (less 64). Literals, so that the loop reads no global.
             let below64: UInt64 = 0xFFFF_FFFF | 1 << 0x3C | 1 << 0x3E

@@ -176,7 +176,7 @@ package struct IDIndex: Sendable {
     /// them. When every stretch says so, and the entries' count and sum are those of the
     /// claims, the table holds exactly one entry per claim under its id's hash (another set of
     /// entries would give the same sum with odds of about 2⁻⁶⁴), which a lookup finds:
-    /// ``misplaced(_:hashes:lanes:)``'s finding, without its reads at random.
+    /// ``misplaced(_:hashes:)``'s finding, without its reads at random.
     package func checksum(of stretch: Range<Int>, claims: [Claim], key: UInt64) -> (sound: Bool, entries: Int, sum: UInt64) {
         let n = claims.count, size = slots.count
         return slots.withUnsafeBufferPointer { slots in
