@@ -64,47 +64,74 @@ public enum Evaluator {
                 for c in piece { shared.value[c] = offsets[c] < offsets[c + 1] || undercutOffsets[c] < undercutOffsets[c + 1] }
             }
         }}}
+        // Each piece of the order is filtered where it lies, in one buffer, with no branch to
+        // mispredict, and the pieces are then moved together: no array grown, none joined.
         let pieces = Parallel.pieces(0..<order.count, parts)
-        let found = borne.withUnsafeBufferPointer { borne in
-            Parallel.map(pieces.count) { k in order[pieces[k]].filter { borne[$0] } }
+        let visited = [Int](unsafeUninitializedCapacity: order.count) { out, initialized in
+            let kept = borne.withUnsafeBufferPointer { borne in
+                order.withUnsafeBufferPointer { order in
+                    let shared = Parallel.Unchecked(out)
+                    return Parallel.map(pieces.count) { k in
+                        let out = shared.value
+                        var end = pieces[k].lowerBound
+                        for i in pieces[k] {
+                            let c = order[i]
+                            out[end] = c
+                            end += borne[c] ? 1 : 0
+                        }
+                        return end - pieces[k].lowerBound
+                    }
+                }
+            }
+            var count = kept[0]
+            for k in kept.indices.dropFirst() {
+                (out.baseAddress! + count).moveInitialize(from: out.baseAddress! + pieces[k].lowerBound, count: kept[k])
+                count += kept[k]
+            }
+            initialized = count
         }
-        let visited = found.count == 1 ? found[0] : found.flatMap { $0 }
-        // With no undercuts, the gradual semantics go in two groups of about the same cost,
-        // one a core, each worked out in one pass that reads the graph once for all of its
-        // semantics (``fusedPass(_:_:_:)``); the grounded one has a pass of its own.
-        let gradual = list.indices.filter { list[$0] != .grounded }
-        guard g.undercutSource.isEmpty, gradual.count >= 2 else { return Parallel.map(list.count) { evaluate(g, list[$0], inOrder: visited) } }
+        // With no undercuts, the semantics go in two groups of about the same cost, one a core,
+        // each worked out in one pass that reads the graph once for all of its semantics
+        // (``fusedPass(_:_:_:)``), four at most.
+        guard g.undercutSource.isEmpty, list.count <= 8 else { return Parallel.map(list.count) { evaluate(g, list[$0], inOrder: visited) } }
         var groups: [[Int]] = [[], []], costs = [0, 0]
-        for i in gradual.sorted(by: { list[$0].passCost > list[$1].passCost }) {
-            let lighter = costs[0] <= costs[1] ? 0 : 1
+        for i in list.indices.sorted(by: { list[$0].passCost > list[$1].passCost }) {
+            let lighter = groups[1].count == 4 || (groups[0].count < 4 && costs[0] <= costs[1]) ? 0 : 1
             groups[lighter].append(i)
             costs[lighter] += list[i].passCost
         }
         // (Each group has one at least: the first goes in one, the second in the other.)
-        groups += list.indices.filter { list[$0] == .grounded }.map { [$0] }
         let done = Parallel.map(groups.count) { k -> [(Int, Evaluation)] in
             let group = groups[k]
-            if list[group[0]] == .grounded { return [(group[0], evaluate(g, .grounded, inOrder: visited))] }
             let scores = fusedPass(g, visited, group.map { list[$0] })
-            return zip(group, scores).map { i, scores in (i, onePass(list[i], scores: scores)) }
+            return zip(group, scores).map { i, scores in
+                (i, list[i] == .grounded ? groundedEvaluation(scores: scores) : onePass(list[i], scores: scores))
+            }
         }
         var out = [Evaluation?](repeating: nil, count: list.count)
         for (i, e) in done.joined() { out[i] = e }
         return out.map { $0! }
     }
 
-    /// ``ownPass(_:_:_:_:_:_:_:)`` for one to four gradual semantics at once, on a map with no
+    /// ``ownPass(_:_:_:_:_:_:_:)`` for one to four semantics at once, on a map with no
     /// undercuts: each relation's weight and source are read once, and its source's strength
     /// under every semantics, and the products and sums are worked out for all of them in the
     /// lanes of one vector, each lane as the semantics' own pass works it out (the same
     /// operations in the same order: the same scores, to the last bit; a test compares them).
-    /// The pass waits mostly on reading the graph at random, so it costs less than its
-    /// semantics' own passes one after another.
+    /// The pass costs less than its semantics' own passes one after another: they would each
+    /// read the graph, and the vector's lanes cost little more than one.
+    ///
+    /// The grounded labelling is a lane too, its strengths 1 for in and 0 for out (its
+    /// scores; a claim nothing bears on is in): a claim is out when an attack's weight times
+    /// its source's strength is above 0, that is, when an attack of weight above 0 comes from
+    /// a claim that is in (``groundedInOrder(_:_:)``'s rule, whatever the weight).
     static func fusedPass(_ g: EvaluationGraph, _ order: [Int], _ group: [Semantics]) -> [[Double]] {
-        precondition((1...4).contains(group.count) && !group.contains(.grounded) && g.undercutSource.isEmpty)
+        precondition((1...4).contains(group.count) && g.undercutSource.isEmpty)
         let lanes = group.count
-        var s0 = g.base, s1 = lanes > 1 ? g.base : []
-        var s2 = lanes > 2 ? g.base : [], s3 = lanes > 3 ? g.base : []
+        func start(_ lane: Int) -> [Double] {
+            lane >= lanes ? [] : group[lane] == .grounded ? [Double](repeating: 1, count: g.count) : g.base
+        }
+        var s0 = start(0), s1 = start(1), s2 = start(2), s3 = start(3)
         s0.withUnsafeMutableBufferPointer { p0 in
         s1.withUnsafeMutableBufferPointer { p1 in
         s2.withUnsafeMutableBufferPointer { p2 in
@@ -119,6 +146,7 @@ public enum Evaluator {
                 var prodAtt = SIMD4<Double>(repeating: 1), prodSup = SIMD4<Double>(repeating: 1)
                 var sumAtt = SIMD4<Double>(repeating: 0), sumSup = SIMD4<Double>(repeating: 0)
                 var attacked: UInt8 = 0, supported: UInt8 = 0
+                var attackedByIn = SIMDMask<SIMD4<Int64>>(repeating: false)
                 var k = offsets[c]
                 let end = offsets[c + 1]
                 while k < end {
@@ -130,6 +158,7 @@ public enum Evaluator {
                     prodSup *= attack ? one : one - v
                     sumAtt += attack ? v : zero
                     sumSup += attack ? zero : v
+                    attackedByIn .|= (v .> zero) .& SIMDMask(repeating: attack)
                     let counts: UInt8 = weight[k] != 0 ? 1 : 0, a: UInt8 = attack ? 1 : 0
                     attacked |= counts & a
                     supported |= counts & ~a
@@ -137,8 +166,10 @@ public enum Evaluator {
                 }
                 let w = base[c], hasAtt = attacked != 0, hasSup = supported != 0
                 func put(_ lane: Int, _ s: UnsafeMutableBufferPointer<Double>) {
-                    s[c] = combine(group[lane], base: w, prodAtt: prodAtt[lane], prodSup: prodSup[lane], sumAtt: sumAtt[lane], sumSup: sumSup[lane],
-                                   hasAtt: hasAtt, hasSup: hasSup)
+                    let semantics = group[lane]
+                    s[c] = semantics == .grounded ? (attackedByIn[lane] ? 0 : 1)
+                        : combine(semantics, base: w, prodAtt: prodAtt[lane], prodSup: prodSup[lane], sumAtt: sumAtt[lane], sumSup: sumSup[lane],
+                                  hasAtt: hasAtt, hasSup: hasSup)
                 }
                 put(0, p0)
                 if lanes > 1 { put(1, p1) }
@@ -415,6 +446,12 @@ public enum Evaluator {
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: false)
     }
 
+    /// The grounded labelling of an acyclic map from its scores (1 in, 0 out).
+    static func groundedEvaluation(scores: [Double]) -> Evaluation {
+        let label = scores.map { $0 == 1 ? Label.in : .out }
+        return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: label, note: nil, cyclic: false)
+    }
+
     /// Grounded scores from labels: 1 for in, 0 for out, 0.5 for undecided.
     static func scores(_ labels: [Label]) -> [Double] {
         labels.withUnsafeBufferPointer { labels in
@@ -465,14 +502,14 @@ public enum Evaluator {
 }
 
 extension Semantics {
-    /// A gradual semantics' rough share of a pass that works several out at once, for splitting
-    /// them between the cores: the two with an `exp` a claim cost the most, the h-categorizer's
-    /// division the least. (The grounded labelling has a pass of its own; its figure is not used.)
+    /// A semantics' rough share of a pass that works several out at once, for splitting them
+    /// between the cores: the two with an `exp` a claim cost the most, the h-categorizer's
+    /// division and the grounded labelling's comparison the least.
     var passCost: Int {
         switch self {
         case .euler, .mlp: return 3
-        case .hcat: return 1
-        case .dfquad, .quad, .qe, .grounded: return 2
+        case .hcat, .grounded: return 1
+        case .dfquad, .quad, .qe: return 2
         }
     }
 }
