@@ -54,14 +54,19 @@ public enum Evaluator {
         // Whether anything bears on each claim, read from the rows' offsets in claim order;
         // then the order, with only those claims: both in two pieces at once on a large map.
         // (Reading the offsets in the order's turn was a read at random, of 8 MB, per claim.)
-        let n = g.count, parts = n >= 1 << 16 ? 2 : 1
+        let n = g.count, parts = n >= 1 << 16 ? 2 : 1, undercuts = !g.undercutSource.isEmpty
         var borne = [Bool](repeating: false, count: n)
         g.offsets.withUnsafeBufferPointer { offsets in
         g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
         borne.withUnsafeMutableBufferPointer { borne in
             let shared = Parallel.Unchecked(borne)
             Parallel.forEachPiece(n, minimum: 1 << 16) { piece in
-                for c in piece { shared.value[c] = offsets[c] < offsets[c + 1] || undercutOffsets[c] < undercutOffsets[c + 1] }
+                // (On a map with no undercuts, their offsets are all 0: not read.)
+                if undercuts {
+                    for c in piece { shared.value[c] = offsets[c] < offsets[c + 1] || undercutOffsets[c] < undercutOffsets[c + 1] }
+                } else {
+                    for c in piece { shared.value[c] = offsets[c] < offsets[c + 1] }
+                }
             }
         }}}
         // Each piece of the order is filtered where it lies, in one buffer, with no branch to
