@@ -97,7 +97,8 @@ public enum Evaluator {
         }
         // With no undercuts, the semantics go in two groups of about the same cost, one a core,
         // each worked out in one pass that reads the graph once for all of its semantics
-        // (``fusedPass(_:_:_:)``), four at most.
+        // (``fusedPass(_:_:_:)``), four at most. (A list of more than eight, which can only
+        // repeat semantics, has a pass for each.)
         guard g.undercutSource.isEmpty, list.count <= 8 else { return Parallel.map(list.count) { evaluate(g, list[$0], inOrder: visited) } }
         var groups: [[Int]] = [[], []], costs = [0, 0]
         for i in list.indices.sorted(by: { list[$0].passCost > list[$1].passCost }) {
