@@ -125,7 +125,9 @@ public enum Evaluator {
     /// lanes of one vector, each lane as the semantics' own pass works it out (the same
     /// operations in the same order: the same scores, to the last bit; a test compares them).
     /// The pass costs less than its semantics' own passes one after another: they would each
-    /// read the graph, and the vector's lanes cost little more than one.
+    /// read the graph and work out the products and sums, which the vector's lanes do for all
+    /// at once. Each semantics' own function of them (an `exp` for Euler and MLP, a division
+    /// for most others) is still worked out once a lane, and is most of what the pass spends.
     ///
     /// The grounded labelling is a lane too, its strengths 1 for in and 0 for out (its
     /// scores; a claim nothing bears on is in): a claim is out when an attack's weight times
