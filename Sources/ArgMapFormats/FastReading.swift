@@ -160,32 +160,13 @@ enum FastReading {
     }
 
     /// The claims of several ranges read at once, each lane writing at most one claim a line
-    /// straight into the array, at its own offset; then the lanes' claims are moved together.
+    /// straight into the array (``Parallel/concatenating(capacities:_:)``).
     /// `lane` (given its number, its range and where to write) returns how many claims it wrote
     /// and whether it read its range to the end; if any lane gives up, what was written is
     /// destroyed and the result is nil.
     static func claims(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>],
                        lane: (Int, Range<Int>, UnsafeMutablePointer<Claim>) -> (made: Int, complete: Bool)) -> [Claim]? {
-        let capacities = ranges.map { lineCount(bytes, $0) }
-        var complete = false
-        let claims = [Claim](unsafeUninitializedCapacity: capacities.reduce(0, +)) { buffer, initialized in
-            initialized = 0
-            let start = Parallel.Unchecked(buffer.baseAddress!)
-            let offsets = capacities.indices.map { capacities[..<$0].reduce(0, +) }
-            let results = Parallel.map(ranges.count) { k in lane(k, ranges[k], start.value + offsets[k]) }
-            guard results.allSatisfy(\.complete) else {
-                for (k, r) in results.enumerated() { (buffer.baseAddress! + offsets[k]).deinitialize(count: r.made) }
-                return
-            }
-            var filled = 0
-            for (k, r) in results.enumerated() {
-                if offsets[k] != filled { (buffer.baseAddress! + filled).moveInitialize(from: buffer.baseAddress! + offsets[k], count: r.made) }
-                filled += r.made
-            }
-            initialized = filled
-            complete = true
-        }
-        return complete ? claims : nil
+        Parallel.concatenating(capacities: ranges.map { lineCount(bytes, $0) }) { k, out in lane(k, ranges[k], out) }
     }
 
     /// A number written as plain digits with at most one point and 15 characters, read as

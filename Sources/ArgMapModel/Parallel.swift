@@ -42,6 +42,32 @@ package enum Parallel {
         }
     }
 
+    /// One array made by several lanes at once: lane `k` writes up to `capacities[k]` elements
+    /// straight into the array's storage, at its own offset, and returns how many it wrote and
+    /// whether it finished; then the lanes' elements are moved together, with no array grown
+    /// or joined. If any lane gives up, what the lanes wrote is destroyed and the result is nil.
+    package static func concatenating<T>(capacities: [Int], _ lane: (Int, UnsafeMutablePointer<T>) -> (made: Int, complete: Bool)) -> [T]? {
+        var complete = false
+        let array = [T](unsafeUninitializedCapacity: capacities.reduce(0, +)) { buffer, initialized in
+            initialized = 0
+            let start = Unchecked(buffer.baseAddress!)
+            let offsets = capacities.indices.map { capacities[..<$0].reduce(0, +) }
+            let results = map(capacities.count) { k in lane(k, start.value + offsets[k]) }
+            guard results.allSatisfy(\.complete) else {
+                for (k, r) in results.enumerated() { (buffer.baseAddress! + offsets[k]).deinitialize(count: r.made) }
+                return
+            }
+            var filled = 0
+            for (k, r) in results.enumerated() {
+                if offsets[k] != filled { (buffer.baseAddress! + filled).moveInitialize(from: buffer.baseAddress! + offsets[k], count: r.made) }
+                filled += r.made
+            }
+            initialized = filled
+            complete = true
+        }
+        return complete ? array : nil
+    }
+
     /// Runs `a` and `b` at once, one on each of two cores, and returns both results.
     package static func both<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
         let first = Slots<A>(1), second = Slots<B>(1)

@@ -69,31 +69,21 @@ public enum Evaluator {
                 }
             }
         }}}
-        // Each piece of the order is filtered where it lies, in one buffer, with no branch to
-        // mispredict, and the pieces are then moved together: no array grown, none joined.
+        // Each piece of the order is filtered where it lies, with no branch to mispredict, in
+        // one array (``Parallel/concatenating(capacities:_:)``): none grown, none joined.
         let pieces = Parallel.pieces(0..<order.count, parts)
-        let visited = [Int](unsafeUninitializedCapacity: order.count) { out, initialized in
-            let kept = borne.withUnsafeBufferPointer { borne in
-                order.withUnsafeBufferPointer { order in
-                    let shared = Parallel.Unchecked(out)
-                    return Parallel.map(pieces.count) { k in
-                        let out = shared.value
-                        var end = pieces[k].lowerBound
-                        for i in pieces[k] {
-                            let c = order[i]
-                            out[end] = c
-                            end += borne[c] ? 1 : 0
-                        }
-                        return end - pieces[k].lowerBound
+        let visited = borne.withUnsafeBufferPointer { borne in
+            order.withUnsafeBufferPointer { order in
+                Parallel.concatenating(capacities: pieces.map(\.count)) { k, out in
+                    var kept = 0
+                    for i in pieces[k] {
+                        let c = order[i]
+                        out[kept] = c
+                        kept += borne[c] ? 1 : 0
                     }
-                }
+                    return (kept, true)
+                }!
             }
-            var count = kept[0]
-            for k in kept.indices.dropFirst() {
-                (out.baseAddress! + count).moveInitialize(from: out.baseAddress! + pieces[k].lowerBound, count: kept[k])
-                count += kept[k]
-            }
-            initialized = count
         }
         // With no undercuts, the semantics go in two groups of about the same cost, one a core,
         // each worked out in one pass that reads the graph once for all of its semantics
