@@ -168,7 +168,7 @@ public enum Drops {
         let n = map.count
         let speeches = Speech.allCases.count
         var earliest = [UInt8](repeating: 0, count: n)
-        let targets = RelationEnds.targets(map)
+        let targets = round.relationTargets(map)
         targets.withUnsafeBufferPointer { targets in
         map.outgoing.withUnsafeLists { outgoing in
         round.facts.withUnsafeBufferPointer { facts in

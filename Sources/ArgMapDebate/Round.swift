@@ -60,15 +60,29 @@ public struct Round: Sendable {
     /// which the search read and the passes after it read again; empty on a tree.
     let sources: [UInt32]
 
+    /// On maps other than trees, each relation's target and whether it supports, which the
+    /// round read and ``Drops`` reads again; empty on a tree.
+    let targets: [UInt32]
+
     /// Each relation's source (see ``RelationEnds``): the ones the round kept, or, on a tree,
     /// where it kept none, packed now.
     func relationSources(_ map: ArgumentMap) -> [UInt32] {
         sources.isEmpty ? RelationEnds.sources(map) : sources
     }
+    /// Each relation's target (see ``RelationEnds``), kept or packed now, as
+    /// ``relationSources(_:)``.
+    func relationTargets(_ map: ArgumentMap) -> [UInt32] {
+        targets.isEmpty ? RelationEnds.targets(map) : targets
+    }
     /// Whether the map is a tree whose claims each come after the claim they answer (as an
     /// Argdown file's nesting gives them): then a pass over the claims from the last to the
     /// first meets every claim after all the claims under it.
     let answersComeAfter: Bool
+
+    /// How the round was worked out: from the one claim each claim answers, in sweeps, or by
+    /// the search.
+    enum Method { case tree, sweeps, search }
+    let method: Method
 
     /// The latest speech in the map.
     public let lastSpeech: Speech?
@@ -100,38 +114,54 @@ public struct Round: Sendable {
 
     /// - Complexity: O(claims + relations), no recursion: on a map where no claim answers more
     ///   than one other (a tree, or trees and loops), each claim takes its facts from the one
-    ///   claim it answers, in claim order; otherwise one search breadth first. Each claim's
-    ///   first answer is found while its answers' facts are at hand.
+    ///   claim it answers, in claim order; otherwise, on a map with no cycle, in sweeps in
+    ///   claim order (``workOutAcyclic(_:_:_:_:_:)``), else by one search breadth first. Each
+    ///   claim's first answer is found while its answers' facts are at hand.
     public init(_ map: ArgumentMap) {
         let n = map.count
-        // Recorded speeches are found on both cores, and with them what each claim answers,
-        // as long as no claim answers more than one other: passes over memory in order. In
-        // such a map (a tree), the first claim a search from the theses reaches a claim through
-        // is the only one it answers, so the search's order does not matter.
+        // Recorded speeches are found on both cores, and with them what each claim answers
+        // (``RelationEnds/several`` for a claim that answers more than one): passes over memory
+        // in order. Where no claim answers more than one other (a tree), the first claim a
+        // search from the theses reaches a claim through is the only one it answers, so the
+        // search's order does not matter.
         var state = [UInt8](repeating: 0, count: n)
         var answered = [UInt32](repeating: 0, count: n)
-        let isTree = state.withUnsafeMutableBufferPointer { state in
+        // The claims that answer several, each with what it answers (see
+        // ``RelationEnds/answered(_:_:into:several:)``), in claim order.
+        var several: [UInt32] = []
+        state.withUnsafeMutableBufferPointer { state in
             answered.withUnsafeMutableBufferPointer { answered in
                 let shared = Parallel.Unchecked((state: state, answered: answered))
                 let pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 2 : 1)
-                return Parallel.map(pieces.count) { k in
+                for part in Parallel.map(pieces.count, { k in
                     Round.recordSpeeches(map, pieces[k], into: shared.value.state)
-                    return RelationEnds.answered(map, pieces[k], into: shared.value.answered)
-                }.allSatisfy { $0 }
+                    var several: [UInt32] = []
+                    RelationEnds.answered(map, pieces[k], into: shared.value.answered, several: &several)
+                    return several
+                }) { several += part }
             }
         }
         var firstAnswers = [UInt8](repeating: Facts.noAnswer, count: n)
-        var sources: [UInt32] = []
-        if isTree {
+        var sources: [UInt32] = [], targets: [UInt32] = []
+        if several.isEmpty {
             answersComeAfter = Round.workOutTree(answered, &state, &firstAnswers)
+            method = .tree
         } else {
+            // Each relation's source and target (for the passes after the round) are packed on
+            // one core, while the other, on a map with no cycle, works the round out in sweeps;
+            // on a map with one, the search does, after.
+            var walked = false
+            (sources, targets) = Parallel.both({ (RelationEnds.sources(map, parts: 1), RelationEnds.targets(map, parts: 1)) }, {
+                walked = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers)
+            }).0
+            if !walked { Round.search(map, sources, &state, &firstAnswers) }
+            method = walked ? .sweeps : .search
             answered = []
-            sources = RelationEnds.sources(map)
-            Round.search(map, sources, &state, &firstAnswers)
             answersComeAfter = false
         }
         self.answered = answered
         self.sources = sources
+        self.targets = targets
         var latest: UInt8 = 0
         state.withUnsafeBufferPointer { for facts in $0 { latest = max(latest, facts & Facts.speech) } }
         // No answer is stored as 0.
@@ -248,6 +278,159 @@ public struct Round: Sendable {
         return answersComeAfter && !anyUnreached
     }
 
+    /// Each claim's facts on a map with no cycle, as the search (``search(_:_:_:_:)``) gives
+    /// them, without it: in sweeps over the claims in claim order, each claim worked out once
+    /// every claim it answers is. The first sweep meets every claim; a claim that answers one
+    /// not worked out yet waits for the next sweep, with the others waiting, and so on. (In a
+    /// file's nesting, most claims come after what they answer, and the first sweep works
+    /// out most of them.)
+    ///
+    /// On such a map every claim leads to a thesis, and the search reaches a claim first
+    /// through the claim it answers that is nearest a thesis; of several at the same
+    /// distance, through the one it met first. That is found by climbing from both, a claim at
+    /// a time, through the claims each was reached through, to where the climbs meet: the one
+    /// reached there through the relation listed first came first (or, where the climbs end at
+    /// two theses, the one under the first thesis).
+    ///
+    /// `answered` and `several` hold what each claim answers
+    /// (``RelationEnds/answered(_:_:into:several:)``); each claim that answers several is given
+    /// in `answered` the one the search reaches it through. Returns false, with the facts and
+    /// first answers as they came, on a map with a cycle (a sweep then works nothing out), or
+    /// once the sweeps and climbs have taken more steps than four for each claim and one for
+    /// each relation (the search is then cheaper).
+    /// - Complexity: O(claims + relations).
+    static func workOutAcyclic(_ map: ArgumentMap, _ several: [UInt32], _ answered: inout [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> Bool {
+        let n = state.count
+        let next = Facts.NextCodes()
+        // Each claim's distance from the nearest thesis; -1 before it is worked out.
+        var depth = [Int32](repeating: -1, count: n)
+        // The claims met by the sweeps after the first and by the climbs.
+        var steps = 0
+        let budget = 3 * n + map.relations.count
+        // The claims waiting for a claim they answer to be worked out, in claim order, each
+        // with where its entry is in `several` (past its end for a claim that answers one).
+        var waiting = Pile<(claim: Int32, at: Int32)>()
+        defer { waiting.free() }
+        let walked = map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
+        several.withUnsafeBufferPointer { several in
+        answered.withUnsafeMutableBufferPointer { answered in
+        depth.withUnsafeMutableBufferPointer { depth in
+        state.withUnsafeMutableBufferPointer { state in
+        firstAnswers.withUnsafeMutableBufferPointer { firstAnswers in
+            /// Whether the search meets claim `a` before claim `b`, both at distance `d`; nil
+            /// once the climbs have run past the budget.
+            func first(_ a: Int, _ b: Int, _ d: Int32) -> Bool? {
+                var a = a, b = b, d = d
+                while d > 0 {
+                    let pa = RelationEnds.claim(answered[a]), pb = RelationEnds.claim(answered[b])
+                    if pa == pb {
+                        // The relations are listed in order: the first to the meeting point.
+                        let ra = outgoing[a].first { relations[$0].to == pa }!, rb = outgoing[b].first { relations[$0].to == pb }!
+                        return ra < rb
+                    }
+                    a = pa
+                    b = pb
+                    d -= 1
+                    steps += 1
+                    if steps > budget { return nil }
+                }
+                return a < b
+            }
+            /// The ends of what a claim that answers several answers, from its entry at `at`.
+            @inline(__always) func ends(_ at: Int) -> UnsafeBufferPointer<UInt32> {
+                UnsafeBufferPointer(rebasing: several[(at + 1)..<(at + 1 + Int(several[at]))])
+            }
+            /// Whether every claim that claim `x` answers is worked out (`at` as for `waiting`).
+            @inline(__always) func ready(_ x: Int, _ at: Int) -> Bool {
+                let up = answered[x]
+                if up == RelationEnds.none { return true }
+                if up != RelationEnds.several { return depth[RelationEnds.claim(up)] >= 0 }
+                return ends(at).allSatisfy { depth[RelationEnds.claim($0)] >= 0 }
+            }
+            /// Works claim `x` out, every claim it answers being worked out; false past the budget.
+            @inline(__always) func workOut(_ x: Int, _ at: Int) -> Bool {
+                var up = answered[x]
+                if up == RelationEnds.none {
+                    depth[x] = 0
+                    state[x] = thesis(state[x])
+                    return true
+                }
+                guard up == RelationEnds.several else {
+                    let parent = RelationEnds.claim(up)
+                    depth[x] = depth[parent] + 1
+                    let facts = answering(state[parent], supports: RelationEnds.supports(up), own: state[x], next)
+                    state[x] = facts
+                    answers(facts, parent: state[parent], &firstAnswers[parent])
+                    return true
+                }
+                let list = ends(at)
+                up = list[0]
+                var parent = RelationEnds.claim(up), d = depth[parent]
+                for k in 1..<list.count {
+                    let e = list[k], p = RelationEnds.claim(e), dp = depth[p]
+                    guard dp <= d, p != parent else { continue }
+                    if dp == d {
+                        guard let earlier = first(p, parent, d) else { return false }
+                        guard earlier else { continue }
+                    }
+                    (up, parent, d) = (e, p, dp)
+                }
+                answered[x] = up
+                depth[x] = d + 1
+                let facts = answering(state[parent], supports: RelationEnds.supports(up), own: state[x], next)
+                state[x] = facts
+                for e in list {
+                    let p = RelationEnds.claim(e)
+                    answers(facts, parent: state[p], &firstAnswers[p])
+                }
+                return true
+            }
+            // Most claims answer only claims already worked out (in a file's nesting, most come
+            // after what they answer). The others wait for another sweep, in claim order.
+            var at = 0
+            for c in 0..<n {
+                var mine = several.count
+                if answered[c] == RelationEnds.several {
+                    mine = at
+                    at += 1 + Int(several[at])
+                }
+                if ready(c, mine) {
+                    guard workOut(c, mine) else { return false }
+                } else {
+                    waiting.push((Int32(c), Int32(mine)))
+                }
+            }
+            while waiting.count > 0 {
+                let claims = waiting.buffer
+                var kept = 0
+                for k in claims.indices {
+                    let (c, at) = (Int(claims[k].claim), Int(claims[k].at))
+                    if ready(c, at) {
+                        guard workOut(c, at) else { return false }
+                    } else {
+                        claims[kept] = claims[k]
+                        kept += 1
+                    }
+                }
+                // A sweep that works nothing out found a cycle (each claim left waits for
+                // another left).
+                steps += claims.count
+                guard kept < claims.count, steps <= budget else { return false }
+                waiting.keepFirst(kept)
+            }
+            return true
+        }}}}}}}
+        if !walked {
+            // As they came: recorded speeches only, no answers.
+            state.withUnsafeMutableBufferPointer { state in
+                for c in state.indices { state[c] = state[c] & Facts.recorded != 0 ? state[c] & (Facts.speech | Facts.recorded) : 0 }
+            }
+            firstAnswers.withUnsafeMutableBufferPointer { $0.update(repeating: Facts.noAnswer) }
+        }
+        return walked
+    }
+
     /// Each claim's facts by a search breadth first from the theses, in place: each claim
     /// enters the queue once, with its facts, given when it is reached; when it leaves, every
     /// claim under it has them. Claims no thesis reaches are theses of their own.
@@ -311,28 +494,30 @@ enum RelationEnds {
     static let supportBit: UInt32 = 1 << 31
     /// No relation's end: what a claim that answers nothing answers.
     static let none: UInt32 = ~supportBit
+    /// What a claim that answers more than one other answers, where one end is kept a claim.
+    static let several: UInt32 = ~supportBit - 1
 
-    /// Each relation's source.
-    static func sources(_ map: ArgumentMap) -> [UInt32] {
-        packed(map, sources: true)
+    /// Each relation's source, on `parts` cores.
+    static func sources(_ map: ArgumentMap, parts: Int = 2) -> [UInt32] {
+        packed(map, sources: true, parts: parts)
     }
 
-    /// Each relation's target.
-    static func targets(_ map: ArgumentMap) -> [UInt32] {
-        packed(map, sources: false)
+    /// Each relation's target, on `parts` cores.
+    static func targets(_ map: ArgumentMap, parts: Int = 2) -> [UInt32] {
+        packed(map, sources: false, parts: parts)
     }
 
-    /// The sources or the targets of every relation, on both cores.
-    private static func packed(_ map: ArgumentMap, sources: Bool) -> [UInt32] {
+    /// The sources or the targets of every relation, on `parts` cores.
+    private static func packed(_ map: ArgumentMap, sources: Bool, parts: Int) -> [UInt32] {
         let count = map.relations.count
         return [UInt32](unsafeUninitializedCapacity: count) { ends, initialized in
             map.relations.withUnsafeBufferPointer { relations in
                 let shared = Parallel.Unchecked((relations: relations, ends: ends))
-                Parallel.forEachPiece(count, minimum: 1 << 16) { piece in
+                Parallel.forEachPiece(count, parts: parts, minimum: 1 << 16) { piece in
                     let (relations, ends) = shared.value
                     for r in piece {
                         let relation = relations[r]
-                        ends[r] = UInt32(sources ? relation.from : relation.to) | (relation.type == .support ? supportBit : 0)
+                        ends[r] = sources ? UInt32(relation.from) | (relation.type == .support ? supportBit : 0) : end(relation)
                     }
                 }
             }
@@ -341,21 +526,29 @@ enum RelationEnds {
     }
 
     /// Writes, for claims `range`, the target of each claim's one outgoing relation (``none``
-    /// for a claim with none) into `answered`; returns false, leaving the rest unwritten, at
-    /// the first claim with more than one.
-    static func answered(_ map: ArgumentMap, _ range: Range<Int>, into answered: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+    /// for a claim with none, ``several`` for one with more) into `answered`, and appends, for
+    /// each claim with more, how many it answers and their ends to `several`.
+    static func answered(_ map: ArgumentMap, _ range: Range<Int>, into answered: UnsafeMutableBufferPointer<UInt32>, several: inout [UInt32]) {
         map.outgoing.withUnsafeLists { outgoing in
             map.relations.withUnsafeBufferPointer { relations in
                 for c in range {
                     let up = outgoing[c]
                     if up.isEmpty { answered[c] = none; continue }
-                    guard up.count == 1 else { return false }
-                    let relation = relations[up[0]]
-                    answered[c] = UInt32(relation.to) | (relation.type == .support ? supportBit : 0)
+                    guard up.count == 1 else {
+                        answered[c] = RelationEnds.several
+                        several.append(UInt32(up.count))
+                        for r in up { several.append(end(relations[r])) }
+                        continue
+                    }
+                    answered[c] = end(relations[up[0]])
                 }
-                return true
             }
         }
+    }
+
+    /// A relation's target and whether it supports.
+    @inline(__always) static func end(_ relation: Relation) -> UInt32 {
+        UInt32(relation.to) | (relation.type == .support ? supportBit : 0)
     }
 
     @inline(__always) static func claim(_ end: UInt32) -> Int { Int(end & ~supportBit) }

@@ -125,22 +125,119 @@ func debateMap() throws -> ArgumentMap {
         #expect(forests >= 30 && loops >= 10)
         var negatives = 0, inferred = 0, answered = 0
         for map in maps {
-            let round = Round(map), plain = Self.plainRound(map)
-            // The first claim where each differs (nil: none), not the whole arrays.
-            func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int? {
-                a.count == b.count ? a.indices.first { a[$0] != b[$0] } : -1
-            }
-            #expect(firstDifference(Array(round.side), plain.side) == nil)
-            #expect(firstDifference(Array(round.speech), plain.speech) == nil)
-            #expect(firstDifference(Array(round.recorded), plain.recorded) == nil)
-            #expect(firstDifference(Array(round.firstAnswer), plain.firstAnswer) == nil)
-            #expect(round.lastSpeech == plain.speech.compactMap { $0 }.max())
+            let plain = Self.expectPlainRound(map)
             negatives += plain.side.filter { $0 == .neg }.count
             inferred += plain.recorded.filter { !$0 }.count
             answered += plain.firstAnswer.filter { $0 != nil }.count
         }
-        // The maps exercise what is compared.
+        // The maps exercise what is compared, and each way of working the round out: the
+        // generated DAG has no cycle, the generated cyclic map has cycles.
         #expect(negatives > 1_000 && inferred > 1_000 && answered > 1_000)
+        #expect(Round(maps[1]).method == .sweeps && Round(maps[2]).method == .search && Round(maps[3]).method == .tree)
+    }
+
+    /// Expects the round of `map` to be the plain one, fact by fact, and returns the plain one.
+    @discardableResult
+    static func expectPlainRound(_ map: ArgumentMap, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (side: [Side], speech: [Speech?], recorded: [Bool], firstAnswer: [Speech?]) {
+        let round = Round(map), plain = plainRound(map)
+        // The first claim where each differs (nil: none), not the whole arrays.
+        func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int? {
+            a.count == b.count ? a.indices.first { a[$0] != b[$0] } : -1
+        }
+        #expect(firstDifference(Array(round.side), plain.side) == nil, sourceLocation: sourceLocation)
+        #expect(firstDifference(Array(round.speech), plain.speech) == nil, sourceLocation: sourceLocation)
+        #expect(firstDifference(Array(round.recorded), plain.recorded) == nil, sourceLocation: sourceLocation)
+        #expect(firstDifference(Array(round.firstAnswer), plain.firstAnswer) == nil, sourceLocation: sourceLocation)
+        #expect(round.lastSpeech == plain.speech.compactMap { $0 }.max(), sourceLocation: sourceLocation)
+        return plain
+    }
+
+    /// Each claim's distance from the nearest thesis, breadth first (claims answering nothing
+    /// are theses).
+    static func distances(_ map: ArgumentMap) -> [Int] {
+        var distance = [Int](repeating: -1, count: map.count), queue = map.roots
+        for r in queue { distance[r] = 0 }
+        var head = 0
+        while head < queue.count {
+            let c = queue[head]
+            head += 1
+            for (child, _) in map.children(of: c) where distance[child] < 0 {
+                distance[child] = distance[c] + 1
+                queue.append(child)
+            }
+        }
+        return distance
+    }
+
+    /// On maps with no cycle whose claims answer several others, the round worked out in
+    /// sweeps is the plain breadth-first one: random layered maps with several theses, claims
+    /// listed before what they answer, and many claims whose nearest answered claims are at the
+    /// same distance from a thesis (where the order the search meets them decides); and where
+    /// telling those apart would cost more than the search, the search works it out, to the
+    /// same result.
+    @Test func theRoundInSweepsIsThePlainBreadthFirstOne() throws {
+        var rng = SplitMix64(seed: 31)
+        var ties = 0, listedBefore = 0, sweeps = 0
+        for _ in 0..<150 {
+            let n = 4 + Int(rng.next() % 40)
+            // Claims answer only claims earlier in a hidden order, so there is no cycle; the
+            // file lists them in claim order, which the hidden order shuffles.
+            var hidden = Array(0..<n)
+            hidden.shuffle(using: &rng)
+            let theses = 1 + Int(rng.next() % 3)
+            var text = ""
+            for i in 0..<n {
+                let speech = rng.next() % 4 == 0 ? " {speech: \"\(Speech.names[Int(rng.next() % 8)])\"}" : ""
+                text += "[c\(i)]: claim \(i)\(speech)\n\n"
+            }
+            var links: [String] = []
+            for k in theses..<n {
+                var targets = Set<Int>()
+                for _ in 0..<(1 + Int(rng.next() % 3)) { targets.insert(hidden[Int(rng.next() % UInt64(min(k, 3 + k / 4)))]) }
+                for t in targets { links.append("[c\(t)]\n  \(["+", "-", "_"][Int(rng.next() % 3)]) [c\(hidden[k])]\n\n") }
+            }
+            links.shuffle(using: &rng)
+            let map = try load(text + links.joined())
+            // (A map where each claim answers one is a tree, worked out as one.)
+            let method = Round(map).method
+            #expect(method != .search)
+            if method == .sweeps { sweeps += 1 }
+            Self.expectPlainRound(map)
+            let distance = Self.distances(map)
+            for c in 0..<map.count {
+                let parents = map.outgoing[c].map { map.relations[$0].to }
+                if parents.contains(where: { $0 > c }) { listedBefore += 1 }
+                let nearest = parents.map { distance[$0] }.min()
+                if Set(parents.filter { distance[$0] == nearest }).count > 1 { ties += 1 }
+            }
+        }
+        // The maps exercise what decides: ties, and claims waiting for a later sweep.
+        #expect(sweeps > 120 && ties > 300 && listedBefore > 300)
+
+        // Two chains of `length` claims from one thesis, and `claims` claims that each answer
+        // both chains' last claims: each of those climbs both chains to tell them apart.
+        func chains(length: Int, claims: Int, firstChain: String) throws -> ArgumentMap {
+            var text = "[t]: thesis\n\n"
+            for chain in [firstChain, firstChain == "a" ? "b" : "a"] { text += "[t]\n  - [\(chain)1]: \(chain) 1\n\n" }
+            for chain in ["a", "b"] {
+                for i in 1..<length { text += "[\(chain)\(i)]\n  \(i % 2 == 0 ? "+" : "-") [\(chain)\(i + 1)]: \(chain) \(i + 1)\n\n" }
+            }
+            for j in 0..<claims { text += "[a\(length)]\n  - [x\(j)]: x \(j)\n\n[b\(length)]\n  + [x\(j)]\n\n" }
+            return try load(text)
+        }
+        for firstChain in ["a", "b"] {
+            // Climbs of 2 × 200 steps fit the budget (past the first sweep, three steps a claim
+            // and one a relation); 20 × 200 do not.
+            let few = try chains(length: 200, claims: 2, firstChain: firstChain)
+            let many = try chains(length: 200, claims: 20, firstChain: firstChain)
+            #expect(Round(few).method == .sweeps)
+            #expect(Round(many).method == .search)
+            Self.expectPlainRound(few)
+            Self.expectPlainRound(many)
+            // Which chain the search meets first decides each x's side.
+            let x = few.index(of: "x0")!
+            #expect(Round(few).side[x] == (firstChain == "a" ? .aff : .neg))
+        }
     }
 
     @Test func answerDeadlinesTreatTheBlockAsOne() {
