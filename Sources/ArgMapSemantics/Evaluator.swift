@@ -375,8 +375,8 @@ public enum Evaluator {
                 }
                 let claims = Component(g, group, Int32(k), component, s, uf)
                 let solved = semantics == .hcat
-                    ? iterate(g, semantics, claims, s, uf, options, cap: cap)
-                    : rk4(g, semantics, claims, s, uf, options, cap: cap)
+                    ? iterate(semantics, claims, s, uf, options, cap: cap)
+                    : rk4(semantics, claims, s, uf, options, cap: cap)
                 steps = max(steps, solved.steps)
                 if solved.residual < options.tolerance {
                     residual = max(residual, solved.residual)
@@ -392,25 +392,37 @@ public enum Evaluator {
     }
 
     /// The claims of a component, laid out for the steps that solve them together: what bears
-    /// on each from outside the component is settled, so it is aggregated once, and each step
-    /// reads only the relations between the component's claims.
+    /// on each from outside the component is settled, so it is aggregated once (supports and
+    /// attacks, and the undercuts of its relations), and each step reads only the relations
+    /// between the component's claims, by their places in the component.
     struct Component {
         let claims: UnsafeBufferPointer<Int32>
+        let base: [Double]
         /// Each claim's aggregate of the supports and attacks from outside.
         var outside: [(prodAtt: Double, prodSup: Double, sumAtt: Double, sumSup: Double, hasAtt: Bool, hasSup: Bool)] = []
-        /// The relations within: claim i's are at starts[i]..<starts[i + 1].
-        var starts: [Int] = [0], sources: [Int32] = [], weights: [Double] = [], attacks: [Bool] = []
+        /// The supports and attacks within: claim i's are at starts[i]..<starts[i + 1], each
+        /// from the claim at place `sources[j]`.
+        var starts: [Int] = [0], sources: [Int] = [], weights: [Double] = [], attacks: [Bool] = []
+        /// Each claim's undercut factor from outside, and the undercuts within, as above.
+        var outsideFactor: [Double] = []
+        var undercutStarts: [Int] = [0], undercutters: [Int] = [], undercutWeights: [Double] = []
 
-        /// `claims`, the claims of component `k` (`component` holding each claim's).
-        init(_ g: EvaluationGraph, _ claims: UnsafeBufferPointer<Int32>, _ k: Int32, _ component: UnsafeBufferPointer<Int32>, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
+        /// `claims`, the claims of component `k` (`component` holding each claim's), with what
+        /// bears on them from outside settled in `s` and `uf`.
+        init(_ g: EvaluationGraph, _ claims: UnsafeBufferPointer<Int32>, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
+             _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
             self.claims = claims
+            base = claims.map { g.base[Int($0)] }
+            var place: [Int32: Int] = [:]
+            if claims.count > 1 { for (i, c) in claims.enumerated() { place[c] = i } }
+            func local(_ x: Int) -> Int { claims.count == 1 ? 0 : place[Int32(x)]! }
             outside.reserveCapacity(claims.count)
             for c in claims.lazy.map({ Int($0) }) {
                 var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, hasAtt = false, hasSup = false
                 for j in g.offsets[c]..<g.offsets[c + 1] {
                     let x = Int(g.source[j])
                     if component[x] == k {
-                        sources.append(Int32(x))
+                        sources.append(local(x))
                         weights.append(g.weight[j])
                         attacks.append(g.isAttack[j])
                         continue
@@ -427,93 +439,131 @@ public enum Evaluator {
                 }
                 outside.append((prodAtt, prodSup, sumAtt, sumSup, hasAtt, hasSup))
                 starts.append(sources.count)
+                // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
+                var factor = 1.0
+                for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] {
+                    let u = Int(g.undercutSource[j])
+                    if component[u] == k {
+                        undercutters.append(local(u))
+                        undercutWeights.append(g.undercutWeight[j])
+                    } else {
+                        factor *= 1 - g.undercutWeight[j] * s[u]
+                    }
+                }
+                outsideFactor.append(factor)
+                undercutStarts.append(undercutters.count)
             }
         }
 
-        /// F at the point `s` for the component's claims: their undercut factors first, then
-        /// their strengths.
-        func apply(_ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>, into f: UnsafeMutableBufferPointer<Double>) {
-            for c in claims { uf[Int(c)] = g.undercutFactor(Int(c), UnsafeBufferPointer(s)) }
-            for i in claims.indices {
-                var (prodAtt, prodSup, sumAtt, sumSup, hasAtt, hasSup) = outside[i]
-                for j in starts[i]..<starts[i + 1] {
-                    let x = Int(sources[j])
-                    let effective = weights[j] * uf[x]
-                    if effective == 0 { continue }
-                    let v = effective * s[x]
-                    if attacks[j] {
-                        prodAtt *= 1 - v; sumAtt += v; hasAtt = true
-                    } else {
-                        prodSup *= 1 - v; sumSup += v; hasSup = true
-                    }
+        /// F at the point `p` (the component's claims' scores, by place): their undercut
+        /// factors into `uf`, then their strengths into `f`.
+        func apply(_ semantics: Semantics, _ p: [Double], _ uf: inout [Double], into f: inout [Double]) {
+            p.withUnsafeBufferPointer { p in
+                uf.withUnsafeMutableBufferPointer { uf in
+                    f.withUnsafeMutableBufferPointer { apply(semantics, p, uf, into: $0) }
                 }
-                f[i] = combine(semantics, base: g.base[Int(claims[i])], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
+            }
+        }
+
+        @inline(__always)
+        func apply(_ semantics: Semantics, _ p: UnsafeBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>, into f: UnsafeMutableBufferPointer<Double>) {
+            outsideFactor.withUnsafeBufferPointer { outsideFactor in
+            undercutStarts.withUnsafeBufferPointer { undercutStarts in
+            undercutters.withUnsafeBufferPointer { undercutters in
+            undercutWeights.withUnsafeBufferPointer { undercutWeights in
+                for i in 0..<p.count {
+                    var factor = outsideFactor[i]
+                    for j in undercutStarts[i]..<undercutStarts[i + 1] { factor *= 1 - undercutWeights[j] * p[undercutters[j]] }
+                    uf[i] = factor
+                }
+            }}}}
+            outside.withUnsafeBufferPointer { outside in
+            starts.withUnsafeBufferPointer { starts in
+            sources.withUnsafeBufferPointer { sources in
+            weights.withUnsafeBufferPointer { weights in
+            attacks.withUnsafeBufferPointer { attacks in
+            base.withUnsafeBufferPointer { base in
+                for i in 0..<p.count {
+                    var (prodAtt, prodSup, sumAtt, sumSup, hasAtt, hasSup) = outside[i]
+                    for j in starts[i]..<starts[i + 1] {
+                        let x = sources[j]
+                        let effective = weights[j] * uf[x]
+                        if effective == 0 { continue }
+                        let v = effective * p[x]
+                        if attacks[j] {
+                            prodAtt *= 1 - v; sumAtt += v; hasAtt = true
+                        } else {
+                            prodSup *= 1 - v; sumSup += v; hasSup = true
+                        }
+                    }
+                    f[i] = combine(semantics, base: base[i], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
+                }
+            }}}}}}
+        }
+
+        /// Writes the claims' scores `p` and their undercut factors into the map's `s` and `uf`.
+        func settle(_ p: [Double], _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>, _ semantics: Semantics) {
+            var f = [Double](repeating: 0, count: p.count), factors = f
+            apply(semantics, p, &factors, into: &f)
+            for (i, c) in claims.enumerated() {
+                s[Int(c)] = p[i]
+                uf[Int(c)] = factors[i]
             }
         }
     }
 
-    /// Potyka's continuous model ds/dt = f(s) − s for the claims of `group` together, from
-    /// their scores in `s` (their bases), integrated with classical RK4 until the largest slope
-    /// is below the tolerance or `cap` steps are taken; their scores and undercut factors are
-    /// left in `s` and `uf`. Returns the steps taken and the last largest slope.
-    static func rk4(_ g: EvaluationGraph, _ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
+    /// Potyka's continuous model ds/dt = f(s) − s for the claims of `component` together, from
+    /// their bases, integrated with classical RK4 until the largest slope is below the
+    /// tolerance or `cap` steps are taken; their scores and undercut factors are left in `s`
+    /// and `uf`. Returns the steps taken and the last largest slope.
+    static func rk4(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                     _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
-        let group = component.claims
-        let n = group.count
-        // The group's own state; `s` holds the point F is taken at.
-        var own = group.map { s[Int($0)] }
-        var f = [Double](repeating: 0, count: n)
+        let n = component.claims.count
+        var own = component.base
+        var f = [Double](repeating: 0, count: n), factors = f
         var k1 = f, k2 = f, k3 = f, k4 = f, tmp = f
         let h = options.stepSize
         var steps = 0
         var residual = Double.infinity
-        func at(_ point: [Double]) {
-            for (i, c) in group.enumerated() { s[Int(c)] = point[i] }
-            f.withUnsafeMutableBufferPointer { component.apply(g, semantics, s, uf, into: $0) }
-        }
         while steps < cap {
-            at(own)
+            component.apply(semantics, own, &factors, into: &f)
             residual = 0
             for i in 0..<n { k1[i] = f[i] - own[i]; residual = max(residual, abs(k1[i])) }
             if residual < options.tolerance || !residual.isFinite { break }
             for i in 0..<n { tmp[i] = own[i] + h / 2 * k1[i] }
-            at(tmp)
+            component.apply(semantics, tmp, &factors, into: &f)
             for i in 0..<n { k2[i] = f[i] - tmp[i] }
             for i in 0..<n { tmp[i] = own[i] + h / 2 * k2[i] }
-            at(tmp)
+            component.apply(semantics, tmp, &factors, into: &f)
             for i in 0..<n { k3[i] = f[i] - tmp[i] }
             for i in 0..<n { tmp[i] = own[i] + h * k3[i] }
-            at(tmp)
+            component.apply(semantics, tmp, &factors, into: &f)
             for i in 0..<n { k4[i] = f[i] - tmp[i] }
             for i in 0..<n { own[i] = min(1, max(0, own[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]))) }
             steps += 1
         }
-        // The scores reached, and the undercut factors they give (which later claims read).
-        for (i, c) in group.enumerated() { s[Int(c)] = own[i] }
-        for c in group { uf[Int(c)] = g.undercutFactor(Int(c), UnsafeBufferPointer(s)) }
+        component.settle(own, s, uf, semantics)
         return (steps, residual)
     }
 
-    /// hcat's iteration s ← F(s) for the claims of `group` together, from their scores in `s`,
+    /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases,
     /// until the largest change is below the tolerance or `cap` steps are taken; as
-    /// ``rk4(_:_:_:_:_:_:cap:)``.
-    static func iterate(_ g: EvaluationGraph, _ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
+    /// ``rk4(_:_:_:_:_:cap:)``.
+    static func iterate(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                         _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
-        let group = component.claims
-        var next = [Double](repeating: 0, count: group.count)
+        var own = component.base
+        var next = own, factors = own
         var steps = 0
         var residual = Double.infinity
         while steps < cap {
-            next.withUnsafeMutableBufferPointer { component.apply(g, semantics, s, uf, into: $0) }
+            component.apply(semantics, own, &factors, into: &next)
             residual = 0
-            for (i, c) in group.enumerated() {
-                residual = max(residual, abs(next[i] - s[Int(c)]))
-                s[Int(c)] = next[i]
-            }
+            for i in own.indices { residual = max(residual, abs(next[i] - own[i])) }
+            swap(&own, &next)
             steps += 1
             if residual < options.tolerance { break }
         }
-        for c in group { uf[Int(c)] = g.undercutFactor(Int(c), UnsafeBufferPointer(s)) }
+        component.settle(own, s, uf, semantics)
         return (steps, residual)
     }
 
@@ -527,7 +577,7 @@ public enum Evaluator {
                 all.withUnsafeBufferPointer { all in
                     one.withUnsafeBufferPointer { one in
                         let everything = Component(g, all, 0, one, s, uf)
-                        return semantics == .hcat ? iterate(g, semantics, everything, s, uf, options, cap: cap) : rk4(g, semantics, everything, s, uf, options, cap: cap)
+                        return semantics == .hcat ? iterate(semantics, everything, s, uf, options, cap: cap) : rk4(semantics, everything, s, uf, options, cap: cap)
                     }
                 }
             }
