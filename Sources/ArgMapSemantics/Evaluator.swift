@@ -11,15 +11,17 @@ import ArgMapModel
 /// linear in the size of the map, no recursion. Cyclic maps: Potyka's continuous model
 /// ds/dt = f(s) − s from s(0) = base, integrated with classical RK4 (step 0.1) until the largest
 /// slope is below ``Options/tolerance``, or a step cap is reached, in which case the result says
-/// it did not converge. hcat iterates s ← f(s) instead (which always converges); QuAD has no
-/// published scheme for cycles and is reported as undefined there; grounded computes the least
-/// fixed point directly.
+/// it did not converge; one strongly connected component at a time
+/// (``continuous(_:_:_:cap:)``). hcat iterates s ← f(s) instead (which always converges); QuAD
+/// has no published scheme for cycles and is reported as undefined there; grounded computes the
+/// least fixed point directly.
 public enum Evaluator {
     public struct Options: Sendable {
         /// Stop when the largest |f(s) − s| is below this.
         public var tolerance = 1e-12
-        /// The most RK4 steps (or hcat iterations); the cap also shrinks on very large maps so
-        /// that one evaluation stays bounded: min(maxSteps, max(2,000, 4·10⁸ / (claims + relations))).
+        /// The most RK4 steps (or hcat iterations) for each cycle; the cap also shrinks on very
+        /// large maps so that one evaluation stays bounded: min(maxSteps, max(2,000, 4·10⁸ /
+        /// (claims + relations))).
         public var maxSteps = 200_000
         public var stepSize = 0.1
 
@@ -30,8 +32,8 @@ public enum Evaluator {
         evaluate(EvaluationGraph(map), semantics, options: options)
     }
 
-    /// - Complexity: O(claims + relations) for an acyclic map; that times the steps taken for a
-    ///   cyclic one.
+    /// - Complexity: O(claims + relations) for an acyclic map; for a cyclic one, that plus each
+    ///   cycle's claims and relations times the steps it takes.
     public static func evaluate(_ g: EvaluationGraph, _ semantics: Semantics, options: Options = Options()) -> Evaluation {
         if semantics == .grounded { return grounded(g) }
         if let order = g.order { return evaluate(g, semantics, inOrder: order) }
