@@ -273,29 +273,42 @@ public enum Evaluator {
         }
     }
 
-    /// The strength of claim c given the current strengths s and undercut factors uf.
-    @inline(__always)
-    static func strength(_ c: Int, _ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeBufferPointer<Double>, _ uf: UnsafeBufferPointer<Double>) -> Double {
-        let w = g.base[c]
+    /// A claim's supports and attacks, aggregated as every semantics' function reads them:
+    /// the products of (1 − v) and the sums of v, v being each relation's effective weight
+    /// times its source's strength, and whether there is any of each.
+    struct Aggregate {
         var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
         var hasAtt = false, hasSup = false
-        var k = g.offsets[c]
-        let end = g.offsets[c + 1]
-        while k < end {
-            let x = Int(g.source[k])
-            let effective = g.weight[k] * uf[x]
-            // Weight 0 (or a full undercut) is the same as no relation, also for QuAD's
-            // "is there any attacker" test.
-            if effective == 0 { k += 1; continue }
-            let v = effective * s[x]
-            if g.isAttack[k] {
+
+        /// Adds a relation of effective weight `effective` from a claim of strength `score`. Weight
+        /// 0 (or a full undercut) is the same as no relation, also for QuAD's "is there any
+        /// attacker" test.
+        @inline(__always)
+        mutating func add(_ effective: Double, _ score: Double, attack: Bool) {
+            if effective == 0 { return }
+            let v = effective * score
+            if attack {
                 prodAtt *= 1 - v; sumAtt += v; hasAtt = true
             } else {
                 prodSup *= 1 - v; sumSup += v; hasSup = true
             }
-            k += 1
         }
-        return combine(semantics, base: w, prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
+
+        @inline(__always)
+        func combine(_ semantics: Semantics, base: Double) -> Double {
+            Evaluator.combine(semantics, base: base, prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
+        }
+    }
+
+    /// The strength of claim c given the current strengths s and undercut factors uf.
+    @inline(__always)
+    static func strength(_ c: Int, _ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeBufferPointer<Double>, _ uf: UnsafeBufferPointer<Double>) -> Double {
+        var aggregate = Aggregate()
+        for k in g.offsets[c]..<g.offsets[c + 1] {
+            let x = Int(g.source[k])
+            aggregate.add(g.weight[k] * uf[x], s[x], attack: g.isAttack[k])
+        }
+        return aggregate.combine(semantics, base: g.base[c])
     }
 
     /// Each semantics' influence function, from the aggregated attacks and supports.
@@ -401,7 +414,7 @@ public enum Evaluator {
         let claims: UnsafeBufferPointer<Int32>
         let base: [Double]
         /// Each claim's aggregate of the supports and attacks from outside.
-        var outside: [(prodAtt: Double, prodSup: Double, sumAtt: Double, sumSup: Double, hasAtt: Bool, hasSup: Bool)] = []
+        var outside: [Aggregate] = []
         /// The supports and attacks within: claim i's are at starts[i]..<starts[i + 1], each
         /// from the claim at place `sources[j]`.
         var starts: [Int] = [0], sources: [Int] = [], weights: [Double] = [], attacks: [Bool] = []
@@ -420,26 +433,18 @@ public enum Evaluator {
             func local(_ x: Int) -> Int { claims.count == 1 ? 0 : place[Int32(x)]! }
             outside.reserveCapacity(claims.count)
             for c in claims.lazy.map({ Int($0) }) {
-                var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, hasAtt = false, hasSup = false
+                var aggregate = Aggregate()
                 for j in g.offsets[c]..<g.offsets[c + 1] {
                     let x = Int(g.source[j])
                     if component[x] == k {
                         sources.append(local(x))
                         weights.append(g.weight[j])
                         attacks.append(g.isAttack[j])
-                        continue
-                    }
-                    // As ``strength(_:_:_:_:_:)`` aggregates them.
-                    let effective = g.weight[j] * uf[x]
-                    if effective == 0 { continue }
-                    let v = effective * s[x]
-                    if g.isAttack[j] {
-                        prodAtt *= 1 - v; sumAtt += v; hasAtt = true
                     } else {
-                        prodSup *= 1 - v; sumSup += v; hasSup = true
+                        aggregate.add(g.weight[j] * uf[x], s[x], attack: g.isAttack[j])
                     }
                 }
-                outside.append((prodAtt, prodSup, sumAtt, sumSup, hasAtt, hasSup))
+                outside.append(aggregate)
                 starts.append(sources.count)
                 // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
                 var factor = 1.0
@@ -486,19 +491,12 @@ public enum Evaluator {
             attacks.withUnsafeBufferPointer { attacks in
             base.withUnsafeBufferPointer { base in
                 for i in 0..<p.count {
-                    var (prodAtt, prodSup, sumAtt, sumSup, hasAtt, hasSup) = outside[i]
+                    var aggregate = outside[i]
                     for j in starts[i]..<starts[i + 1] {
                         let x = sources[j]
-                        let effective = weights[j] * uf[x]
-                        if effective == 0 { continue }
-                        let v = effective * p[x]
-                        if attacks[j] {
-                            prodAtt *= 1 - v; sumAtt += v; hasAtt = true
-                        } else {
-                            prodSup *= 1 - v; sumSup += v; hasSup = true
-                        }
+                        aggregate.add(weights[j] * uf[x], p[x], attack: attacks[j])
                     }
-                    f[i] = combine(semantics, base: base[i], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)
+                    f[i] = aggregate.combine(semantics, base: base[i])
                 }
             }}}}}}
         }
