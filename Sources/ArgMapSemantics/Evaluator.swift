@@ -462,35 +462,25 @@ public enum Evaluator {
             }
         }
 
-        /// F at the point `p` (the component's claims' scores, by place): their undercut
-        /// factors into `uf`, then their strengths into `f`.
-        func apply(_ semantics: Semantics, _ p: [Double], _ uf: inout [Double], into f: inout [Double]) {
-            p.withUnsafeBufferPointer { p in
-                uf.withUnsafeMutableBufferPointer { uf in
-                    f.withUnsafeMutableBufferPointer { apply(semantics, p, uf, into: $0) }
-                }
-            }
-        }
+        /// The component's arrays read in place, for the steps' inner loops: no bounds checks, no
+        /// reference counting. Must not outlive ``withView(_:)``'s body.
+        struct View {
+            let base: UnsafeBufferPointer<Double>, outside: UnsafeBufferPointer<Aggregate>
+            let starts: UnsafeBufferPointer<Int>, sources: UnsafeBufferPointer<Int>
+            let weights: UnsafeBufferPointer<Double>, attacks: UnsafeBufferPointer<Bool>
+            let outsideFactor: UnsafeBufferPointer<Double>, undercutStarts: UnsafeBufferPointer<Int>
+            let undercutters: UnsafeBufferPointer<Int>, undercutWeights: UnsafeBufferPointer<Double>
 
-        @inline(__always)
-        func apply(_ semantics: Semantics, _ p: UnsafeBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>, into f: UnsafeMutableBufferPointer<Double>) {
-            outsideFactor.withUnsafeBufferPointer { outsideFactor in
-            undercutStarts.withUnsafeBufferPointer { undercutStarts in
-            undercutters.withUnsafeBufferPointer { undercutters in
-            undercutWeights.withUnsafeBufferPointer { undercutWeights in
-                for i in 0..<p.count {
+            /// F at the point `p` (the component's claims' scores, by place): their undercut
+            /// factors into `uf`, then their strengths into `f`.
+            @inline(__always)
+            func apply(_ semantics: Semantics, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>) {
+                for i in 0..<base.count {
                     var factor = outsideFactor[i]
                     for j in undercutStarts[i]..<undercutStarts[i + 1] { factor *= 1 - undercutWeights[j] * p[undercutters[j]] }
                     uf[i] = factor
                 }
-            }}}}
-            outside.withUnsafeBufferPointer { outside in
-            starts.withUnsafeBufferPointer { starts in
-            sources.withUnsafeBufferPointer { sources in
-            weights.withUnsafeBufferPointer { weights in
-            attacks.withUnsafeBufferPointer { attacks in
-            base.withUnsafeBufferPointer { base in
-                for i in 0..<p.count {
+                for i in 0..<base.count {
                     var aggregate = outside[i]
                     for j in starts[i]..<starts[i + 1] {
                         let x = sources[j]
@@ -498,16 +488,43 @@ public enum Evaluator {
                     }
                     f[i] = aggregate.combine(semantics, base: base[i])
                 }
-            }}}}}}
+            }
         }
 
-        /// Writes the claims' scores `p` and their undercut factors into the map's `s` and `uf`.
-        func settle(_ p: [Double], _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>, _ semantics: Semantics) {
-            var f = [Double](repeating: 0, count: p.count), factors = f
-            apply(semantics, p, &factors, into: &f)
-            for (i, c) in claims.enumerated() {
-                s[Int(c)] = p[i]
-                uf[Int(c)] = factors[i]
+        func withView<R>(_ body: (View) -> R) -> R {
+            base.withUnsafeBufferPointer { base in
+            outside.withUnsafeBufferPointer { outside in
+            starts.withUnsafeBufferPointer { starts in
+            sources.withUnsafeBufferPointer { sources in
+            weights.withUnsafeBufferPointer { weights in
+            attacks.withUnsafeBufferPointer { attacks in
+            outsideFactor.withUnsafeBufferPointer { outsideFactor in
+            undercutStarts.withUnsafeBufferPointer { undercutStarts in
+            undercutters.withUnsafeBufferPointer { undercutters in
+            undercutWeights.withUnsafeBufferPointer { undercutWeights in
+                body(View(base: base, outside: outside, starts: starts, sources: sources, weights: weights, attacks: attacks, outsideFactor: outsideFactor,
+                          undercutStarts: undercutStarts, undercutters: undercutters, undercutWeights: undercutWeights))
+            }}}}}}}}}}
+        }
+
+        /// Runs `body` with scratch memory for `arrays` arrays of a score per claim, from
+        /// `arrays × count` on: one allocation for a whole integration.
+        func withScratch<R>(_ arrays: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, arrays * claims.count))
+            defer { scratch.deallocate() }
+            scratch.initialize(repeating: 0, count: arrays * claims.count)
+            return body(scratch)
+        }
+
+        /// Writes the claims' scores `p` and the undercut factors they give into the map's `s`
+        /// and `uf` (`scratch` holding room for two arrays).
+        func settle(_ view: View, _ p: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>, _ s: UnsafeMutableBufferPointer<Double>,
+                    _ uf: UnsafeMutableBufferPointer<Double>, _ semantics: Semantics) {
+            let n = claims.count, factors = scratch, f = scratch + n
+            view.apply(semantics, p, factors, into: f)
+            for i in 0..<n {
+                s[Int(claims[i])] = p[i]
+                uf[Int(claims[i])] = factors[i]
             }
         }
     }
@@ -519,31 +536,34 @@ public enum Evaluator {
     static func rk4(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                     _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
         let n = component.claims.count
-        var own = component.base
-        var f = [Double](repeating: 0, count: n), factors = f
-        var k1 = f, k2 = f, k3 = f, k4 = f, tmp = f
-        let h = options.stepSize
-        var steps = 0
-        var residual = Double.infinity
-        while steps < cap {
-            component.apply(semantics, own, &factors, into: &f)
-            residual = 0
-            for i in 0..<n { k1[i] = f[i] - own[i]; residual = max(residual, abs(k1[i])) }
-            if residual < options.tolerance || !residual.isFinite { break }
-            for i in 0..<n { tmp[i] = own[i] + h / 2 * k1[i] }
-            component.apply(semantics, tmp, &factors, into: &f)
-            for i in 0..<n { k2[i] = f[i] - tmp[i] }
-            for i in 0..<n { tmp[i] = own[i] + h / 2 * k2[i] }
-            component.apply(semantics, tmp, &factors, into: &f)
-            for i in 0..<n { k3[i] = f[i] - tmp[i] }
-            for i in 0..<n { tmp[i] = own[i] + h * k3[i] }
-            component.apply(semantics, tmp, &factors, into: &f)
-            for i in 0..<n { k4[i] = f[i] - tmp[i] }
-            for i in 0..<n { own[i] = min(1, max(0, own[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]))) }
-            steps += 1
-        }
-        component.settle(own, s, uf, semantics)
-        return (steps, residual)
+        return component.withView { view in
+        component.withScratch(8) { scratch in
+            let own = scratch, f = scratch + n, factors = scratch + 2 * n, tmp = scratch + 3 * n
+            let k1 = scratch + 4 * n, k2 = scratch + 5 * n, k3 = scratch + 6 * n, k4 = scratch + 7 * n
+            for i in 0..<n { own[i] = view.base[i] }
+            let h = options.stepSize
+            var steps = 0
+            var residual = Double.infinity
+            while steps < cap {
+                view.apply(semantics, own, factors, into: f)
+                residual = 0
+                for i in 0..<n { k1[i] = f[i] - own[i]; residual = max(residual, abs(k1[i])) }
+                if residual < options.tolerance || !residual.isFinite { break }
+                for i in 0..<n { tmp[i] = own[i] + h / 2 * k1[i] }
+                view.apply(semantics, tmp, factors, into: f)
+                for i in 0..<n { k2[i] = f[i] - tmp[i] }
+                for i in 0..<n { tmp[i] = own[i] + h / 2 * k2[i] }
+                view.apply(semantics, tmp, factors, into: f)
+                for i in 0..<n { k3[i] = f[i] - tmp[i] }
+                for i in 0..<n { tmp[i] = own[i] + h * k3[i] }
+                view.apply(semantics, tmp, factors, into: f)
+                for i in 0..<n { k4[i] = f[i] - tmp[i] }
+                for i in 0..<n { own[i] = min(1, max(0, own[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]))) }
+                steps += 1
+            }
+            component.settle(view, own, tmp, s, uf, semantics)
+            return (steps, residual)
+        }}
     }
 
     /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases,
@@ -551,20 +571,25 @@ public enum Evaluator {
     /// ``rk4(_:_:_:_:_:cap:)``.
     static func iterate(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                         _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
-        var own = component.base
-        var next = own, factors = own
-        var steps = 0
-        var residual = Double.infinity
-        while steps < cap {
-            component.apply(semantics, own, &factors, into: &next)
-            residual = 0
-            for i in own.indices { residual = max(residual, abs(next[i] - own[i])) }
-            swap(&own, &next)
-            steps += 1
-            if residual < options.tolerance { break }
-        }
-        component.settle(own, s, uf, semantics)
-        return (steps, residual)
+        let n = component.claims.count
+        return component.withView { view in
+        component.withScratch(5) { scratch in
+            var own = scratch, next = scratch + n
+            let factors = scratch + 2 * n
+            for i in 0..<n { own[i] = view.base[i] }
+            var steps = 0
+            var residual = Double.infinity
+            while steps < cap {
+                view.apply(semantics, own, factors, into: next)
+                residual = 0
+                for i in 0..<n { residual = max(residual, abs(next[i] - own[i])) }
+                swap(&own, &next)
+                steps += 1
+                if residual < options.tolerance { break }
+            }
+            component.settle(view, own, scratch + 3 * n, s, uf, semantics)
+            return (steps, residual)
+        }}
     }
 
     /// The whole map's continuous model (or, for hcat, its iteration), all claims together:
