@@ -41,9 +41,13 @@ public enum Evaluator {
             return Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
                               note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true)
         }
+        return continuous(g, semantics, options, cap: cap(g, options))
+    }
+
+    /// The most steps each cycle of `g` may take (see ``Options/maxSteps``).
+    static func cap(_ g: EvaluationGraph, _ options: Options) -> Int {
         let work = max(1, g.count + g.source.count + g.undercutSource.count)
-        let cap = min(options.maxSteps, max(2_000, 400_000_000 / work))
-        return continuous(g, semantics, options, cap: cap)
+        return min(options.maxSteps, max(2_000, 400_000_000 / work))
     }
 
     /// Several semantics on one graph, at once on every core. On an acyclic map every pass
@@ -372,38 +376,76 @@ public enum Evaluator {
     /// - Complexity: O(claims + relations) to find the components, then, for each component,
     ///   its claims and relations times the steps it takes.
     static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Evaluation {
+        solveCyclic(g, semantics, options, cap: cap).evaluation
+    }
+
+    /// A cyclic map's continuous evaluation, with what it found on the way: enough to solve
+    /// again only the components an edit reaches (``IncrementalEvaluator``), which gives the
+    /// scores a whole evaluation would, to the last bit.
+    struct Solved {
+        var evaluation: Evaluation
+        /// Each claim's undercut factor, as the evaluation left it.
+        var factors: [Double]
+        /// As ``EvaluationGraph/components()`` gives them.
+        let members: [Int32], starts: [Int32], component: [Int32]
+        /// The steps each cycle took and the largest slope it left, by component number.
+        var cycles: [Int32: (steps: Int, residual: Double)]
+        let options: Options, cap: Int
+    }
+
+    /// ``continuous(_:_:_:cap:)``, keeping what it found (``Solved``).
+    static func solveCyclic(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Solved {
         let (members, starts, component) = g.components()
         var s = g.base
         var uf = [Double](repeating: 1, count: g.count)
-        var steps = 0, residual = 0.0, converged = true
+        var cycles: [Int32: (steps: Int, residual: Double)] = [:]
         s.withUnsafeMutableBufferPointer { s in
         uf.withUnsafeMutableBufferPointer { uf in
         members.withUnsafeBufferPointer { members in
+        starts.withUnsafeBufferPointer { starts in
         component.withUnsafeBufferPointer { component in
-            for k in 0..<(starts.count - 1) {
-                let group = UnsafeBufferPointer(rebasing: members[Int(starts[k])..<Int(starts[k + 1])])
-                if group.count == 1 && !g.dependsOnItself(Int(group[0])) {
-                    let c = Int(group[0])
-                    uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s))
-                    s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
-                    continue
-                }
-                let claims = Component(g, group, Int32(k), component, s, uf)
-                let solved = semantics == .hcat
-                    ? iterate(semantics, claims, s, uf, options, cap: cap)
-                    : rk4(semantics, claims, s, uf, options, cap: cap)
-                steps = max(steps, solved.steps)
-                if solved.residual < options.tolerance {
-                    residual = max(residual, solved.residual)
-                } else {
-                    // The residual reported is the largest of those that did not settle.
-                    residual = converged ? solved.residual : max(residual, solved.residual)
-                    converged = false
-                }
+            for k in 0..<Int32(starts.count - 1) {
+                if let solved = solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf) { cycles[k] = solved }
             }
-        }}}}
-        return Evaluation(semantics: semantics, converged: converged, iterations: steps, residual: residual, scores: s, labels: nil,
-                          note: converged ? nil : "did not converge in \(steps) steps (largest remaining change \(residual))", cyclic: true)
+        }}}}}
+        return Solved(evaluation: summary(semantics, s, cycles, options), factors: uf, members: members, starts: starts, component: component,
+                      cycles: cycles, options: options, cap: cap)
+    }
+
+    /// Solves component `k` (of ``EvaluationGraph/components()``'s `members`, `starts` and
+    /// `component`), every component it depends on being settled in `s` and `uf`: its claims'
+    /// scores and undercut factors are written there. Returns the steps a cycle took and the
+    /// largest slope it left; nil for a claim on no cycle, worked out once.
+    static func solve(_ k: Int32, _ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int,
+                      _ members: UnsafeBufferPointer<Int32>, _ starts: UnsafeBufferPointer<Int32>, _ component: UnsafeBufferPointer<Int32>,
+                      _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> (steps: Int, residual: Double)? {
+        let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
+        if group.count == 1 && !g.dependsOnItself(Int(group[0])) {
+            let c = Int(group[0])
+            uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s))
+            s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
+            return nil
+        }
+        let claims = Component(g, group, k, component, s, uf)
+        return semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap)
+    }
+
+    /// The evaluation of `scores`, its cycles having taken the steps and left the slopes in
+    /// `cycles`: converged when every cycle did; the most steps any took; the largest slope
+    /// left, or, when some did not converge, the largest of theirs.
+    static func summary(_ semantics: Semantics, _ scores: [Double], _ cycles: [Int32: (steps: Int, residual: Double)], _ options: Options) -> Evaluation {
+        var steps = 0, settled = 0.0, unsettled: Double?
+        for (_, solved) in cycles {
+            steps = max(steps, solved.steps)
+            if solved.residual < options.tolerance {
+                settled = max(settled, solved.residual)
+            } else {
+                unsettled = unsettled.map { max($0, solved.residual) } ?? solved.residual
+            }
+        }
+        let residual = unsettled ?? settled
+        return Evaluation(semantics: semantics, converged: unsettled == nil, iterations: steps, residual: residual, scores: scores, labels: nil,
+                          note: unsettled == nil ? nil : "did not converge in \(steps) steps (largest remaining change \(residual))", cyclic: true)
     }
 
     /// The claims of a component, laid out for the steps that solve them together: what bears

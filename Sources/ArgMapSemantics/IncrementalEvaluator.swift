@@ -6,6 +6,11 @@ import ArgMapModel
 /// structure (claims or relations removed, inserted or moved), after the evaluation graph is
 /// patched in one pass rather than built again. A cyclic map, grounded labelling, or a new
 /// relation that goes against the topological order evaluates the whole map again.
+///
+/// On a cyclic map (under a semantics with a continuous model), a change of a base score or a
+/// weight solves again only the strongly connected components it can reach, each cycle from
+/// its bases as the whole evaluation does, so the scores are those of a whole evaluation to
+/// the last bit; a change of structure evaluates the whole map again.
 public final class IncrementalEvaluator {
     public let semantics: Semantics
     public private(set) var graph: EvaluationGraph
@@ -13,27 +18,45 @@ public final class IncrementalEvaluator {
     private var undercutFactors: [Double] = []
     /// Each claim's position in the graph's topological order.
     private var rank: [Int] = []
+    /// On a cyclic map, the components found by its evaluation, and what each cycle took.
+    private var cyclic: Evaluator.Solved?
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
     public init(_ map: ArgumentMap, semantics: Semantics) {
         self.semantics = semantics
         graph = EvaluationGraph(map)
-        evaluation = Evaluator.evaluate(graph, semantics)
-        prepare()
+        evaluation = Evaluation(semantics: semantics, converged: true, iterations: 0, residual: 0, scores: [], labels: nil, note: nil, cyclic: false)
+        evaluate()
     }
 
     public var scores: [Double] { evaluation.scores }
 
-    /// Whether single changes can be applied incrementally.
-    public var isIncremental: Bool { graph.order != nil && semantics != .grounded }
+    /// Whether single changes of a base score or a weight can be applied incrementally.
+    public var isIncremental: Bool { semantics != .grounded && (graph.order != nil || cyclic != nil) }
 
     /// Evaluates the whole map again (after a change of structure).
     public func rebuild(_ map: ArgumentMap) {
         graph = EvaluationGraph(map)
+        evaluate()
+        lastUpdateCount = map.count
+    }
+
+    /// Evaluates the whole graph, keeping what incremental updates need.
+    private func evaluate() {
+        cyclic = nil
+        if graph.order == nil, semantics != .grounded, semantics != .quad {
+            let options = Evaluator.Options()
+            let solved = Evaluator.solveCyclic(graph, semantics, options, cap: Evaluator.cap(graph, options))
+            evaluation = solved.evaluation
+            cyclic = solved
+            cyclic!.evaluation.scores = []  // kept once, in `evaluation`
+            rank = []
+            undercutFactors = []
+            return
+        }
         evaluation = Evaluator.evaluate(graph, semantics)
         prepare()
-        lastUpdateCount = map.count
     }
 
     private func prepare() {
@@ -57,6 +80,7 @@ public final class IncrementalEvaluator {
     /// claims from the same values, so every score ends as it was.
     public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         graph.base[c] = value
+        if cyclic != nil { return resolve(from: c, map: map, upTo: target) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
         recompute(from: [c], in: order, map: map, upTo: target)
     }
@@ -69,6 +93,7 @@ public final class IncrementalEvaluator {
         } else {
             for k in graph.offsets[rel.to]..<graph.offsets[rel.to + 1] where Int(graph.relation[k]) == r { graph.weight[k] = value }
         }
+        if cyclic != nil { return resolve(from: rel.to, map: map, upTo: target) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
         recompute(from: [rel.to], in: order, map: map, upTo: target)
     }
@@ -101,7 +126,7 @@ public final class IncrementalEvaluator {
     ///   map), most of them over the claims after the first one changed; plus the claims
     ///   recomputed.
     public func structureChanged(_ change: StructureChange, map: ArgumentMap) -> Bool {
-        guard isIncremental, var order = graph.order else { return false }
+        guard isIncremental, var order = graph.order else { cyclic = nil; return false }
         graph.order = nil  // so that the order is changed in place
         let oldCount = graph.count, newCount = map.count
         let oldRelations = graph.relation.count + graph.undercutRelation.count
@@ -735,5 +760,38 @@ public final class IncrementalEvaluator {
             }
         }
         lastUpdateCount = affected.count
+    }
+
+    /// On a cyclic map: solves again the components that claim `start` can reach (the claims
+    /// above it, through supports, attacks and undercut relations), in the evaluation's order,
+    /// each as the whole evaluation solves it; with a target, only those up to the target's
+    /// (no later one can reach it).
+    private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?) {
+        guard var solved = cyclic else { return }
+        cyclic = nil  // so that `solved`'s arrays are not copied when they change
+        let last = target.map { solved.component[$0] } ?? Int32.max
+        // The components reached: each claim found marks its own, and is followed on once.
+        var reached = Set<Int32>(), seen = Set<Int>([start]), stack = [start]
+        while let c = stack.popLast() {
+            let k = solved.component[c]
+            guard k <= last else { continue }
+            reached.insert(k)
+            for r in map.outgoing[c] where seen.insert(map.relations[r].to).inserted { stack.append(map.relations[r].to) }
+        }
+        let g = graph
+        var count = 0
+        evaluation.scores.withUnsafeMutableBufferPointer { s in
+        solved.factors.withUnsafeMutableBufferPointer { uf in
+        solved.members.withUnsafeBufferPointer { members in
+        solved.starts.withUnsafeBufferPointer { starts in
+        solved.component.withUnsafeBufferPointer { component in
+            for k in reached.sorted() {
+                solved.cycles[k] = Evaluator.solve(k, g, semantics, solved.options, cap: solved.cap, members, starts, component, s, uf)
+                count += Int(starts[Int(k) + 1] - starts[Int(k)])
+            }
+        }}}}}
+        evaluation = Evaluator.summary(semantics, evaluation.scores, solved.cycles, solved.options)
+        cyclic = solved
+        lastUpdateCount = count
     }
 }

@@ -181,6 +181,38 @@ struct LiveScoreTests {
         #expect(cyclic.scores == Evaluator.evaluate(session.map, .dfquad).scores)
     }
 
+    /// On a cyclic map, changes of base scores and weights, and their undo and redo, are
+    /// followed by the live scores without evaluating the map again, and agree with a full
+    /// evaluation; a change of structure has the map evaluated afresh.
+    @Test func valueEditsOnACyclicMapAreFollowed() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 600, shape: .cyclic, seed: 35)))
+        _ = session.currentEvaluation()
+        let board = try #require(session.scoreBoard)
+        #expect(board.isIncremental && board.evaluation.cyclic)
+        var rng = SplitMix64(seed: 35)
+        for step in 0..<30 {
+            let map = session.map
+            if step % 3 == 0 {
+                let spec = map.spec(of: map.relations[Int(rng.next() % UInt64(map.relations.count))])
+                try session.perform(.setWeight(from: spec.from, to: spec.to, Double(rng.next() % 11) / 10))
+            } else {
+                try session.perform(.setValue(map.claims[Int(rng.next() % UInt64(map.count))].id, .base(Double(rng.next() % 11) / 10)))
+            }
+            #expect(session.scoreBoard === board, "step \(step) was followed")
+            try check(session, .dfquad, "step \(step)")
+            if step % 4 == 0 {
+                _ = session.undo()
+                try check(session, .dfquad, "step \(step) undone")
+                _ = session.redo()
+                #expect(session.scoreBoard === board, "step \(step) undone and redone was followed")
+                try check(session, .dfquad, "step \(step) redone")
+            }
+        }
+        try session.perform(.removeClaim(session.map.claims[7].id))
+        #expect(session.scoreBoard !== board)
+        try check(session, .dfquad, "a claim removed")
+    }
+
     /// Random edits of every structural kind, with undo and redo; returns how many the live
     /// scores followed without being built again.
     private func editAndCompare(_ map: ArgumentMap, semantics: Semantics, seed: UInt64, steps: Int) throws -> Int {

@@ -289,7 +289,12 @@ struct PropertyTests {
     /// update does, and putting the value back leaves every score as it was, to the last bit.
     @Test(arguments: [Semantics.dfquad, .euler, .qe])
     func trialsUpToATargetAgreeAndPutEverythingBack(_ semantics: Semantics) throws {
-        let map = MapGenerator.generate(.init(claims: 2_000, shape: .dag, seed: 12))
+        for shape in [MapGenerator.Shape.dag, .cyclic] { try trialsUpToATarget(semantics, shape) }
+    }
+
+    func trialsUpToATarget(_ semantics: Semantics, _ shape: MapGenerator.Shape) throws {
+        let map = MapGenerator.generate(.init(claims: 2_000, shape: shape, seed: 12))
+        #expect((EvaluationGraph(map).order == nil) == (shape == .cyclic))
         let board = IncrementalEvaluator(map, semantics: semantics), full = IncrementalEvaluator(map, semantics: semantics)
         #expect(board.isIncremental)
         let original = board.scores
@@ -397,6 +402,46 @@ struct PropertyTests {
             if starts.count > 2 { apart += 1 }
         }
         #expect(compared >= 60 && apart >= 60)
+    }
+
+    /// On a cyclic map, a change of a base score or a weight solves again only the components
+    /// it reaches, and the evaluation is the whole one's to the last bit: every score, whether
+    /// it converged, the steps and the residual.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
+    func incrementalRescoringOfACyclicMapIsTheWholeEvaluation(_ semantics: Semantics) throws {
+        var maps = try Self.cyclicMaps(seed: 47, count: 40)
+        for seed in 1...3 as ClosedRange<UInt64> { maps.append(MapGenerator.generate(.init(claims: 300, shape: .cyclic, seed: seed))) }
+        var updates = 0, partial = 0, cyclesMoved = 0
+        for (m, original) in maps.enumerated() {
+            var map = original
+            guard EvaluationGraph(map).order == nil else { continue }
+            let board = IncrementalEvaluator(map, semantics: semantics)
+            #expect(board.isIncremental && board.evaluation.cyclic)
+            var rng = SplitMix64(seed: UInt64(m))
+            for _ in 0..<12 {
+                let steps = board.evaluation.iterations
+                if rng.next() % 2 == 0 {
+                    let c = Int(rng.next() % UInt64(map.count))
+                    let b = Double(rng.next() % 101) / 100
+                    try map.apply(.setValue(map.claims[c].id, .base(b)))
+                    board.baseChanged(c, to: b, map: map)
+                } else {
+                    let r = Int(rng.next() % UInt64(map.relations.count))
+                    let w = Double(rng.next() % 101) / 100
+                    let spec = map.spec(of: map.relations[r])
+                    try map.apply(.setWeight(from: spec.from, to: spec.to, w))
+                    board.weightChanged(relation: r, to: w, map: map)
+                }
+                let whole = Evaluator.evaluate(map, semantics)
+                #expect(board.scores == whole.scores, "map \(m): the scores differ")
+                #expect(board.evaluation.converged == whole.converged && board.evaluation.iterations == whole.iterations
+                        && board.evaluation.residual == whole.residual, "map \(m)")
+                updates += 1
+                if board.lastUpdateCount < map.count { partial += 1 }
+                if board.evaluation.iterations != steps { cyclesMoved += 1 }
+            }
+        }
+        #expect(updates > 300 && partial > updates / 4 && cyclesMoved > 20)
     }
 
     @Test func nonConvergenceIsReportedNotHidden() {
