@@ -457,37 +457,34 @@ public enum Evaluator {
         let base: [Double]
         /// Each claim's aggregate of the supports and attacks from outside.
         var outside: [Aggregate] = []
-        /// The supports and attacks within: claim i's are at starts[i]..<starts[i + 1], each
-        /// from the claim at place `sources[j]`.
-        var starts: [Int] = [0], sources: [Int] = [], weights: [Double] = [], attacks: [Bool] = []
+        /// The attacks and supports within: claim i's attacks are at starts[i]..<middles[i] and
+        /// its supports at middles[i]..<starts[i + 1], each in the order of the claim's row (so
+        /// that each is aggregated in the same order as a whole row is), from the claim at
+        /// place `sources[j]`, of weight `weights[j]`.
+        var starts: [Int] = [0], middles: [Int] = [], sources: [Int] = [], weights: [Double] = []
         /// Each claim's undercut factor from outside, and the undercuts within, as above.
         var outsideFactor: [Double] = []
         var undercutStarts: [Int] = [0], undercutters: [Int] = [], undercutWeights: [Double] = []
+        /// Whether no claim of the component undercuts another's relations: then each claim's
+        /// undercut factor is its factor from outside, fixed, and `weights` holds each
+        /// relation's effective weight (its weight times its source's factor), those of
+        /// effective weight 0 (no relation, as ``Aggregate/add(_:_:attack:)`` takes them) left out.
+        var fixedFactors = true
 
         /// `claims`, the claims of component `k` (`component` holding each claim's), with what
         /// bears on them from outside settled in `s` and `uf`.
         init(_ g: EvaluationGraph, _ claims: UnsafeBufferPointer<Int32>, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
              _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
             self.claims = claims
+            let n = claims.count
             base = claims.map { g.base[Int($0)] }
+            // Each claim's place: by a look along a few claims, by a table for more.
             var place: [Int32: Int] = [:]
-            if claims.count > 1 { for (i, c) in claims.enumerated() { place[c] = i } }
-            func local(_ x: Int) -> Int { claims.count == 1 ? 0 : place[Int32(x)]! }
-            outside.reserveCapacity(claims.count)
+            if n > 8 { for (i, c) in claims.enumerated() { place[c] = i } }
+            func local(_ x: Int) -> Int { n > 8 ? place[Int32(x)]! : claims.firstIndex(of: Int32(x))! }
+            outside.reserveCapacity(n)
+            outsideFactor.reserveCapacity(n)
             for c in claims.lazy.map({ Int($0) }) {
-                var aggregate = Aggregate()
-                for j in g.offsets[c]..<g.offsets[c + 1] {
-                    let x = Int(g.source[j])
-                    if component[x] == k {
-                        sources.append(local(x))
-                        weights.append(g.weight[j])
-                        attacks.append(g.isAttack[j])
-                    } else {
-                        aggregate.add(g.weight[j] * uf[x], s[x], attack: g.isAttack[j])
-                    }
-                }
-                outside.append(aggregate)
-                starts.append(sources.count)
                 // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
                 var factor = 1.0
                 for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] {
@@ -502,21 +499,67 @@ public enum Evaluator {
                 outsideFactor.append(factor)
                 undercutStarts.append(undercutters.count)
             }
+            fixedFactors = undercutters.isEmpty
+            for c in claims.lazy.map({ Int($0) }) {
+                var aggregate = Aggregate()
+                for pass in 0..<2 {
+                    let attacks = pass == 0
+                    for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks {
+                        let x = Int(g.source[j])
+                        if component[x] == k {
+                            let i = local(x), weight = fixedFactors ? g.weight[j] * outsideFactor[i] : g.weight[j]
+                            if fixedFactors && weight == 0 { continue }
+                            sources.append(i)
+                            weights.append(weight)
+                        } else {
+                            aggregate.add(g.weight[j] * uf[x], s[x], attack: attacks)
+                        }
+                    }
+                    if attacks { middles.append(sources.count) }
+                }
+                outside.append(aggregate)
+                starts.append(sources.count)
+            }
         }
 
         /// The component's arrays read in place, for the steps' inner loops: no bounds checks, no
         /// reference counting. Must not outlive ``withView(_:)``'s body.
         struct View {
             let base: UnsafeBufferPointer<Double>, outside: UnsafeBufferPointer<Aggregate>
-            let starts: UnsafeBufferPointer<Int>, sources: UnsafeBufferPointer<Int>
-            let weights: UnsafeBufferPointer<Double>, attacks: UnsafeBufferPointer<Bool>
+            let starts: UnsafeBufferPointer<Int>, middles: UnsafeBufferPointer<Int>
+            let sources: UnsafeBufferPointer<Int>, weights: UnsafeBufferPointer<Double>
             let outsideFactor: UnsafeBufferPointer<Double>, undercutStarts: UnsafeBufferPointer<Int>
             let undercutters: UnsafeBufferPointer<Int>, undercutWeights: UnsafeBufferPointer<Double>
+            let fixedFactors: Bool
 
             /// F at the point `p` (the component's claims' scores, by place): their undercut
             /// factors into `uf`, then their strengths into `f`.
             @inline(__always)
             func apply(_ semantics: Semantics, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>) {
+                switch semantics {
+                case .dfquad: apply(DFQuAD.self, p, uf, into: f)
+                case .quad: apply(QuAD.self, p, uf, into: f)
+                case .euler: apply(Euler.self, p, uf, into: f)
+                case .qe: apply(QE.self, p, uf, into: f)
+                case .mlp: apply(MLP.self, p, uf, into: f)
+                case .hcat: apply(HCat.self, p, uf, into: f)
+                case .grounded: apply(Grounded.self, p, uf, into: f)
+                }
+            }
+
+            /// ``apply(_:_:_:into:)`` compiled for one semantics: its function inlined, and
+            /// what it does not read (the sums, for DF-QuAD) not added up.
+            func apply<S: FixedSemantics>(_: S.Type, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>) {
+                let semantics = S.semantics
+                if fixedFactors {
+                    for i in 0..<base.count {
+                        var aggregate = outside[i]
+                        for j in starts[i]..<middles[i] { aggregate.add(weights[j], p[sources[j]], attack: true) }
+                        for j in middles[i]..<starts[i + 1] { aggregate.add(weights[j], p[sources[j]], attack: false) }
+                        f[i] = aggregate.combine(semantics, base: base[i])
+                    }
+                    return
+                }
                 for i in 0..<base.count {
                     var factor = outsideFactor[i]
                     for j in undercutStarts[i]..<undercutStarts[i + 1] { factor *= 1 - undercutWeights[j] * p[undercutters[j]] }
@@ -524,33 +567,42 @@ public enum Evaluator {
                 }
                 for i in 0..<base.count {
                     var aggregate = outside[i]
-                    for j in starts[i]..<starts[i + 1] {
-                        let x = sources[j]
-                        aggregate.add(weights[j] * uf[x], p[x], attack: attacks[j])
-                    }
+                    for j in starts[i]..<middles[i] { let x = sources[j]; aggregate.add(weights[j] * uf[x], p[x], attack: true) }
+                    for j in middles[i]..<starts[i + 1] { let x = sources[j]; aggregate.add(weights[j] * uf[x], p[x], attack: false) }
                     f[i] = aggregate.combine(semantics, base: base[i])
+                }
+            }
+
+            /// The undercut factors the claims give at `p`, into `uf`.
+            func factors(_ p: UnsafeMutablePointer<Double>, into uf: UnsafeMutablePointer<Double>) {
+                for i in 0..<base.count {
+                    var factor = outsideFactor[i]
+                    for j in undercutStarts[i]..<undercutStarts[i + 1] { factor *= 1 - undercutWeights[j] * p[undercutters[j]] }
+                    uf[i] = factor
                 }
             }
         }
 
+        @inline(__always)
         func withView<R>(_ body: (View) -> R) -> R {
             base.withUnsafeBufferPointer { base in
             outside.withUnsafeBufferPointer { outside in
             starts.withUnsafeBufferPointer { starts in
+            middles.withUnsafeBufferPointer { middles in
             sources.withUnsafeBufferPointer { sources in
             weights.withUnsafeBufferPointer { weights in
-            attacks.withUnsafeBufferPointer { attacks in
             outsideFactor.withUnsafeBufferPointer { outsideFactor in
             undercutStarts.withUnsafeBufferPointer { undercutStarts in
             undercutters.withUnsafeBufferPointer { undercutters in
             undercutWeights.withUnsafeBufferPointer { undercutWeights in
-                body(View(base: base, outside: outside, starts: starts, sources: sources, weights: weights, attacks: attacks, outsideFactor: outsideFactor,
-                          undercutStarts: undercutStarts, undercutters: undercutters, undercutWeights: undercutWeights))
+                body(View(base: base, outside: outside, starts: starts, middles: middles, sources: sources, weights: weights, outsideFactor: outsideFactor,
+                          undercutStarts: undercutStarts, undercutters: undercutters, undercutWeights: undercutWeights, fixedFactors: fixedFactors))
             }}}}}}}}}}
         }
 
         /// Runs `body` with scratch memory for `arrays` arrays of a score per claim, from
         /// `arrays × count` on: one allocation for a whole integration.
+        @inline(__always)
         func withScratch<R>(_ arrays: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, arrays * claims.count))
             defer { scratch.deallocate() }
@@ -559,12 +611,12 @@ public enum Evaluator {
         }
 
         /// Writes the claims' scores `p` and the undercut factors they give into the map's `s`
-        /// and `uf` (`scratch` holding room for two arrays).
+        /// and `uf` (`scratch` holding room for one array).
         func settle(_ view: View, _ p: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>, _ s: UnsafeMutableBufferPointer<Double>,
-                    _ uf: UnsafeMutableBufferPointer<Double>, _ semantics: Semantics) {
-            let n = claims.count, factors = scratch, f = scratch + n
-            view.apply(semantics, p, factors, into: f)
-            for i in 0..<n {
+                    _ uf: UnsafeMutableBufferPointer<Double>) {
+            let factors = scratch
+            view.factors(p, into: factors)
+            for i in 0..<claims.count {
                 s[Int(claims[i])] = p[i]
                 uf[Int(claims[i])] = factors[i]
             }
@@ -577,33 +629,46 @@ public enum Evaluator {
     /// and `uf`. Returns the steps taken and the last largest slope.
     static func rk4(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                     _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
+        // Each stage's slope is used as soon as it is found: for the next stage's point, and
+        // in the weighted sum k1 + 2·k2 + 2·k3 + k4, added up in that order.
         let n = component.claims.count
         return component.withView { view in
-        component.withScratch(8) { scratch in
-            let own = scratch, f = scratch + n, factors = scratch + 2 * n, tmp = scratch + 3 * n
-            let k1 = scratch + 4 * n, k2 = scratch + 5 * n, k3 = scratch + 6 * n, k4 = scratch + 7 * n
+        component.withScratch(5) { scratch in
+            let own = scratch, f = scratch + n, factors = scratch + 2 * n, tmp = scratch + 3 * n, sum = scratch + 4 * n
             for i in 0..<n { own[i] = view.base[i] }
-            let h = options.stepSize
+            let h = options.stepSize, tolerance = options.tolerance
             var steps = 0
             var residual = Double.infinity
             while steps < cap {
                 view.apply(semantics, own, factors, into: f)
                 residual = 0
-                for i in 0..<n { k1[i] = f[i] - own[i]; residual = max(residual, abs(k1[i])) }
-                if residual < options.tolerance || !residual.isFinite { break }
-                for i in 0..<n { tmp[i] = own[i] + h / 2 * k1[i] }
+                for i in 0..<n {
+                    let k1 = f[i] - own[i]
+                    residual = max(residual, abs(k1))
+                    sum[i] = k1
+                    tmp[i] = own[i] + h / 2 * k1
+                }
+                if residual < tolerance || !residual.isFinite { break }
                 view.apply(semantics, tmp, factors, into: f)
-                for i in 0..<n { k2[i] = f[i] - tmp[i] }
-                for i in 0..<n { tmp[i] = own[i] + h / 2 * k2[i] }
+                for i in 0..<n {
+                    let k2 = f[i] - tmp[i]
+                    sum[i] = sum[i] + 2 * k2
+                    tmp[i] = own[i] + h / 2 * k2
+                }
                 view.apply(semantics, tmp, factors, into: f)
-                for i in 0..<n { k3[i] = f[i] - tmp[i] }
-                for i in 0..<n { tmp[i] = own[i] + h * k3[i] }
+                for i in 0..<n {
+                    let k3 = f[i] - tmp[i]
+                    sum[i] = sum[i] + 2 * k3
+                    tmp[i] = own[i] + h * k3
+                }
                 view.apply(semantics, tmp, factors, into: f)
-                for i in 0..<n { k4[i] = f[i] - tmp[i] }
-                for i in 0..<n { own[i] = min(1, max(0, own[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]))) }
+                for i in 0..<n {
+                    let k4 = f[i] - tmp[i]
+                    own[i] = min(1, max(0, own[i] + h / 6 * (sum[i] + k4)))
+                }
                 steps += 1
             }
-            component.settle(view, own, tmp, s, uf, semantics)
+            component.settle(view, own, tmp, s, uf)
             return (steps, residual)
         }}
     }
@@ -615,7 +680,7 @@ public enum Evaluator {
                         _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
         let n = component.claims.count
         return component.withView { view in
-        component.withScratch(5) { scratch in
+        component.withScratch(4) { scratch in
             var own = scratch, next = scratch + n
             let factors = scratch + 2 * n
             for i in 0..<n { own[i] = view.base[i] }
@@ -629,29 +694,9 @@ public enum Evaluator {
                 steps += 1
                 if residual < options.tolerance { break }
             }
-            component.settle(view, own, scratch + 3 * n, s, uf, semantics)
+            component.settle(view, own, scratch + 3 * n, s, uf)
             return (steps, residual)
         }}
-    }
-
-    /// The whole map's continuous model (or, for hcat, its iteration), all claims together:
-    /// what ``continuous(_:_:_:cap:)`` tends to, one component at a time. For tests.
-    static func whole(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Evaluation {
-        var s = g.base, uf = [Double](repeating: 1, count: g.count)
-        let all = (0..<g.count).map { Int32($0) }, one = [Int32](repeating: 0, count: g.count)
-        let solved = s.withUnsafeMutableBufferPointer { s in
-            uf.withUnsafeMutableBufferPointer { uf in
-                all.withUnsafeBufferPointer { all in
-                    one.withUnsafeBufferPointer { one in
-                        let everything = Component(g, all, 0, one, s, uf)
-                        return semantics == .hcat ? iterate(semantics, everything, s, uf, options, cap: cap) : rk4(semantics, everything, s, uf, options, cap: cap)
-                    }
-                }
-            }
-        }
-        let converged = solved.residual < options.tolerance
-        return Evaluation(semantics: semantics, converged: converged, iterations: solved.steps, residual: solved.residual, scores: s, labels: nil,
-                          note: converged ? nil : "did not converge in \(solved.steps) steps (largest remaining change \(solved.residual))", cyclic: true)
     }
 
     /// Dung's grounded labelling: unattacked claims are in; a claim attacked by an in claim is
@@ -760,3 +805,13 @@ extension Semantics {
         }
     }
 }
+
+/// A semantics as a type, for loops compiled for each one (``Evaluator/Component/View``).
+protocol FixedSemantics { static var semantics: Semantics { get } }
+enum DFQuAD: FixedSemantics { static var semantics: Semantics { .dfquad } }
+enum QuAD: FixedSemantics { static var semantics: Semantics { .quad } }
+enum Euler: FixedSemantics { static var semantics: Semantics { .euler } }
+enum QE: FixedSemantics { static var semantics: Semantics { .qe } }
+enum MLP: FixedSemantics { static var semantics: Semantics { .mlp } }
+enum HCat: FixedSemantics { static var semantics: Semantics { .hcat } }
+enum Grounded: FixedSemantics { static var semantics: Semantics { .grounded } }
