@@ -108,25 +108,63 @@ extension EvaluationGraph {
         (0..<dependencyCount(c)).contains { dependency(c, $0) == c }
     }
 
-    /// The strongly connected components of the graph of what each claim depends on, each
-    /// after every component it depends on: their claims one component after another in
-    /// `members`, component `k` at `starts[k]..<starts[k + 1]`, and each claim's component's
-    /// number. Tarjan's algorithm, with the search's path on a stack of its own (no recursion:
-    /// a chain may be a million deep).
+    /// A map's strongly connected components of what each claim depends on
+    /// (``EvaluationGraph/components()``).
+    struct Components {
+        /// The claims, one component after another; component `k`'s at
+        /// `starts[k]..<starts[k + 1]`. Each component comes after every one it depends on.
+        var members: [Int32] = [], starts: [Int32] = [0]
+        /// Each claim's component's number.
+        var component: [Int32]
+        /// Whether each component is a cycle: two claims or more, or one that depends on itself.
+        var isCycle: [Bool] = []
+        /// Each component's depth in cycles: the most cycles on a chain of dependencies from it,
+        /// itself counted when it is one. Two cycles of the same depth do not depend on each
+        /// other, nor on any claim that depends on either.
+        var depth: [Int32] = []
+
+        var count: Int { starts.count - 1 }
+
+        /// The components by depth in cycles, each depth's in their order: depth d's are
+        /// `order[firsts[d]..<firsts[d + 1]]` (a counting sort).
+        func byDepth() -> (order: [Int32], firsts: [Int]) {
+            let deepest = Int(depth.max() ?? 0)
+            var firsts = [Int](repeating: 0, count: deepest + 2)
+            for d in depth { firsts[Int(d) + 1] += 1 }
+            for d in 0...deepest { firsts[d + 1] += firsts[d] }
+            var next = firsts, order = [Int32](repeating: 0, count: count)
+            for (k, d) in depth.enumerated() {
+                order[next[Int(d)]] = Int32(k)
+                next[Int(d)] += 1
+            }
+            return (order, firsts)
+        }
+    }
+
+    /// The strongly connected components of the graph of what each claim depends on
+    /// (``Components``). Tarjan's algorithm, with the search's path on a stack of its own (no
+    /// recursion: a chain may be a million deep). A component's depth in cycles is found as it
+    /// is closed: its claims' dependencies in components closed before it were met on the way.
     /// - Complexity: O(claims + relations).
-    func components() -> (members: [Int32], starts: [Int32], component: [Int32]) {
+    func components() -> Components {
         let n = count
         var index = [Int32](repeating: -1, count: n), low = [Int32](repeating: 0, count: n)
-        var onStack = [Bool](repeating: false, count: n)
+        var onStack = [Bool](repeating: false, count: n), onItself = [Bool](repeating: false, count: n)
+        // For each claim met, the greatest depth of the components closed before it that it, or
+        // a claim of its component met after it, depends on.
+        var reach = [Int32](repeating: 0, count: n)
         // Claims met and not yet in a component, and the search's path: each claim on it with
         // the next of its dependencies to follow.
         var open: [Int32] = [], path: [(claim: Int32, next: Int32)] = []
         var members: [Int32] = [], starts: [Int32] = [0], component = [Int32](repeating: 0, count: n)
+        var isCycle: [Bool] = [], depth: [Int32] = []
         members.reserveCapacity(n)
         var met: Int32 = 0
         index.withUnsafeMutableBufferPointer { index in
         low.withUnsafeMutableBufferPointer { low in
         onStack.withUnsafeMutableBufferPointer { onStack in
+        reach.withUnsafeMutableBufferPointer { reach in
+        component.withUnsafeMutableBufferPointer { component in
             func meet(_ c: Int) {
                 index[c] = met
                 low[c] = met
@@ -145,26 +183,37 @@ extension EvaluationGraph {
                         if index[w] < 0 {
                             meet(w)
                         } else if onStack[w] {
+                            // On the path's component: v's own.
                             low[v] = min(low[v], index[w])
+                            if w == v { onItself[v] = true }
+                        } else {
+                            reach[v] = max(reach[v], depth[Int(component[w])])
                         }
                         continue
                     }
                     path.removeLast()
-                    if let parent = path.last { low[Int(parent.claim)] = min(low[Int(parent.claim)], low[v]) }
                     if low[v] == index[v] {
                         // v is the first met of its component: the claims met since are it.
+                        let number = Int32(starts.count - 1), first = members.count
                         while true {
                             let w = open.removeLast()
                             onStack[Int(w)] = false
-                            component[Int(w)] = Int32(starts.count - 1)
+                            component[Int(w)] = number
                             members.append(w)
                             if Int(w) == v { break }
                         }
                         starts.append(Int32(members.count))
+                        let cycle = members.count - first > 1 || onItself[v]
+                        isCycle.append(cycle)
+                        depth.append(reach[v] + (cycle ? 1 : 0))
+                    }
+                    if let parent = path.last.map({ Int($0.claim) }) {
+                        low[parent] = min(low[parent], low[v])
+                        reach[parent] = max(reach[parent], onStack[v] ? reach[v] : depth[Int(component[v])])
                     }
                 }
             }
-        }}}
-        return (members, starts, component)
+        }}}}}
+        return Components(members: members, starts: starts, component: component, isCycle: isCycle, depth: depth)
     }
 }

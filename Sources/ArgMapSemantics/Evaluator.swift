@@ -365,7 +365,8 @@ public enum Evaluator {
     /// A cyclic map's evaluation, one strongly connected component at a time: the components
     /// in an order where every claim comes after the claims it depends on (those bearing on it
     /// and the undercutters of its relations), a claim on no cycle worked out exactly from
-    /// those, once, and the claims of each cycle together, by RK4 (or, for hcat, iteration)
+    /// those, once, and the claims of each cycle together (cycles that do not depend on each
+    /// other at once, on every core), by RK4 (or, for hcat, iteration)
     /// with what bears on them from outside settled. Each claim's score is the limit the
     /// whole map's continuous model (``rk4(_:_:_:cap:)``) tends to: a claim's trajectory
     /// depends only on the claims it depends on, and a claim on no cycle tends to its function
@@ -395,21 +396,35 @@ public enum Evaluator {
 
     /// ``continuous(_:_:_:cap:)``, keeping what it found (``Solved``).
     static func solveCyclic(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Solved {
-        let (members, starts, component) = g.components()
+        let found = g.components(), (order, firsts) = found.byDepth()
         var s = g.base
         var uf = [Double](repeating: 1, count: g.count)
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
         s.withUnsafeMutableBufferPointer { s in
         uf.withUnsafeMutableBufferPointer { uf in
-        members.withUnsafeBufferPointer { members in
-        starts.withUnsafeBufferPointer { starts in
-        component.withUnsafeBufferPointer { component in
-            for k in 0..<Int32(starts.count - 1) {
-                if let solved = solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf) { cycles[k] = solved }
+        found.members.withUnsafeBufferPointer { members in
+        found.starts.withUnsafeBufferPointer { starts in
+        found.component.withUnsafeBufferPointer { component in
+        order.withUnsafeBufferPointer { order in
+            func solve(_ k: Int32) -> (steps: Int, residual: Double)? {
+                Evaluator.solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf)
             }
-        }}}}}
-        return Solved(evaluation: summary(semantics, s, cycles, options), factors: uf, members: members, starts: starts, component: component,
-                      cycles: cycles, options: options, cap: cap)
+            // Depth by depth in cycles: first the depth's cycles, which depend on none of its
+            // claims nor on each other, on every core when there are several; then its claims
+            // on no cycle, in the components' order, each after those it depends on.
+            for d in 0..<(firsts.count - 1) {
+                let stage = order[firsts[d]..<firsts[d + 1]]
+                if d > 0 {
+                    let here = stage.filter { found.isCycle[Int($0)] }
+                    let claims = here.reduce(0) { $0 + Int(starts[Int($1) + 1] - starts[Int($1)]) }
+                    let solved = here.count > 1 && claims >= 64 ? Parallel.map(here.count) { solve(here[$0]) } : here.map { solve($0) }
+                    for (k, result) in zip(here, solved) { cycles[k] = result }
+                }
+                for k in stage where !found.isCycle[Int(k)] { _ = solve(k) }
+            }
+        }}}}}}
+        return Solved(evaluation: summary(semantics, s, cycles, options), factors: uf, members: found.members, starts: found.starts,
+                      component: found.component, cycles: cycles, options: options, cap: cap)
     }
 
     /// Solves component `k` (of ``EvaluationGraph/components()``'s `members`, `starts` and
