@@ -359,7 +359,8 @@ struct PropertyTests {
     }
 
     /// Random maps with cycles: several cycles, some sharing claims, claims on no cycle above
-    /// and below them, and undercuts (some from within a cycle, some of a cycle's relations).
+    /// and below them, undercuts (some from within a cycle, some of a cycle's relations), and
+    /// in one map in four, a claim that bears on or undercuts itself.
     static func cyclicMaps(seed: UInt64, count: Int) throws -> [ArgumentMap] {
         var rng = SplitMix64(seed: seed)
         var maps: [ArgumentMap] = []
@@ -380,6 +381,13 @@ struct PropertyTests {
                 let ring = (0..<(2 + Int(rng.next() % 3))).map { _ in Int(rng.next() % UInt64(n)) }
                 for (a, b) in zip(ring, ring.dropFirst() + ring.prefix(1)) where a != b && map.relationIndex(from: a, to: b) == nil {
                     try map.apply(.link(RelationSpec(from: "c\(a)", to: "c\(b)", type: rng.next() % 2 == 0 ? .support : .attack)))
+                }
+            }
+            // Now and then a claim that attacks or undercuts itself: a cycle of one claim.
+            if maps.count % 4 == 3 {
+                let c = Int(rng.next() % UInt64(n))
+                if map.relationIndex(from: c, to: c) == nil {
+                    try map.apply(.link(RelationSpec(from: "c\(c)", to: "c\(c)", type: rng.next() % 2 == 0 ? .attack : .undercut, weight: 0.7)))
                 }
             }
             maps.append(map)

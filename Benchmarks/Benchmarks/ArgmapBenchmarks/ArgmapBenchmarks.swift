@@ -185,6 +185,16 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             board.baseChanged(c, to: map.claims[c].base, map: map)
         }
+        // On a cyclic map: the components the edit reaches solved again, cycles from their bases.
+        Benchmark("rescore after one edit cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n, .cyclic)
+            let board = IncrementalEvaluator(map, semantics: .dfquad)
+            let c = n - 1
+            benchmark.startMeasurement()
+            board.baseChanged(c, to: 0.9, map: map)
+            benchmark.stopMeasurement()
+            board.baseChanged(c, to: map.claims[c].base, map: map)
+        }
         // A change of structure, as rm and add make it, and the live scores brought up to date
         // (the graph patched, the claims above the change recomputed). The session's map shares
         // its storage with the inputs until its first change copies it; one change and its undo
