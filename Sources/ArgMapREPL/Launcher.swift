@@ -130,6 +130,9 @@ public struct Launcher {
         }
         console.print("argmap 0.1.0: \(session.file.map { "\($0), " } ?? "")\(session.map.count) claims. Type help, or press Tab.")
         offerRecovery(repl, interactive: true)
+        // From here on, a map opened has its scores worked out while the user reads and types.
+        session.warmsUp = true
+        session.warmUp()
         return repl.run()
     }
 

@@ -1,6 +1,33 @@
+import Dispatch
 import ArgMapDebate
 import ArgMapModel
 import ArgMapSemantics
+
+/// Live scores worked out on another thread, begun when an interactive session opens a large
+/// map (``Session/warmUp()``), so that the first command that shows scores finds them ready,
+/// or waits only for what is left. Taken by that command if the map and the semantics are
+/// still those it began with; dropped at the map's first change.
+final class Warming: @unchecked Sendable {
+    let semantics: Semantics
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once, by the worker, before it signals `done`.
+    private var board: IncrementalEvaluator?
+
+    init(_ map: ArgumentMap, semantics: Semantics) {
+        self.semantics = semantics
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            board = IncrementalEvaluator(map, semantics: semantics)
+            done.signal()
+        }
+    }
+
+    /// The scores, once the worker has them.
+    func wait() -> IncrementalEvaluator {
+        done.wait()
+        done.signal()  // for any later wait
+        return board!
+    }
+}
 
 /// Live scores for a session: the evaluation under the session's semantics, updated after
 /// every edit (incrementally where the edit allows), and their display.
@@ -10,6 +37,13 @@ extension Session {
     /// The current evaluation under the session's semantics.
     public func currentEvaluation() -> Evaluation {
         if let board = scoreBoard, board.semantics == semantics { return board.evaluation }
+        if let warming, warming.semantics == semantics, !settings.conceded {
+            self.warming = nil
+            let board = warming.wait()
+            scoreBoard = board
+            return board.evaluation
+        }
+        warming = nil
         let board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics)
         scoreBoard = board
         return board.evaluation
@@ -80,9 +114,9 @@ extension Session {
     /// applying it returned. Changes of structure are followed incrementally where the scores
     /// allow; otherwise the scores are computed afresh when next read.
     func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
-        guard let board = scoreBoard else { return }
+        guard let board = scoreBoard else { warming = nil; return }
         // Drops change with any edit: with conceded scoring, start again.
-        if settings.conceded { scoreBoard = nil; return }
+        if settings.conceded { forgetScores(); return }
         var change: IncrementalEvaluator.StructureChange?
         switch (edit, inverse) {
         case (.setText, _), (.rename, _):
@@ -116,8 +150,26 @@ extension Session {
             break
         }
         if let change, board.structureChanged(change, map: map) { return }
-        scoreBoard = nil
+        forgetScores()
     }
+
+    /// Forgets the live scores, and any being worked out: they are computed afresh when next
+    /// read.
+    func forgetScores() {
+        scoreBoard = nil
+        warming = nil
+    }
+
+    /// Begins working out the live scores on another thread, in an interactive session
+    /// (``warmsUp``) with a map large enough for their first computation to be felt.
+    public func warmUp() {
+        warming = nil
+        guard warmsUp, scoreBoard == nil, map.count >= Session.warmingSize, !settings.conceded else { return }
+        warming = Warming(map, semantics: semantics)
+    }
+
+    /// The fewest claims for which ``warmUp()`` works the scores out ahead.
+    static let warmingSize = 20_000
 
     /// The claims still in the map that removed relations pointed at. Most of them pointed at
     /// claims removed with them (`claims`): a target found among those where the removal's

@@ -213,6 +213,40 @@ struct LiveScoreTests {
         try check(session, .dfquad, "a claim removed")
     }
 
+    /// An interactive session works a large map's scores out on another thread as it opens it:
+    /// the first command that reads them takes those, a full evaluation's; a change made
+    /// before then, or another semantics, has them dropped, and the scores follow. A script's
+    /// session, or a small map, works nothing out ahead.
+    @Test func aLargeMapsScoresAreWorkedOutAhead() throws {
+        let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 36))
+        let session = Session()
+        session.warmsUp = true
+        session.load(map, file: nil, format: nil)
+        let board = try #require(session.warming).wait()
+        #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .dfquad).scores)
+        #expect(session.scoreBoard === board && session.warming == nil, "the scores worked out ahead were taken")
+        try session.perform(.setValue("c5", .base(0.2)))
+        #expect(session.scoreBoard === board, "and they follow edits")
+
+        session.load(map, file: nil, format: nil)
+        let early = try #require(session.warming)
+        try session.perform(.setValue("c5", .base(0.2)))
+        #expect(session.warming == nil, "an edit drops them")
+        try check(session, .dfquad, "edited before the first read")
+        #expect(session.scoreBoard !== early.wait())
+
+        session.load(map, file: nil, format: nil)
+        #expect(session.warming != nil)
+        session.settings.semantics = "euler"
+        try check(session, .euler, "another semantics before the first read")
+
+        session.load(MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: 36)), file: nil, format: nil)
+        #expect(session.warming == nil, "a small map")
+        let script = Session()
+        script.load(map, file: nil, format: nil)
+        #expect(script.warming == nil, "a script's session")
+    }
+
     /// Random edits of every structural kind, with undo and redo; returns how many the live
     /// scores followed without being built again.
     private func editAndCompare(_ map: ArgumentMap, semantics: Semantics, seed: UInt64, steps: Int) throws -> Int {

@@ -123,7 +123,7 @@ extension Commands {
             guard let w = values.first else { inv.console.print("set conceded \(s.settings.conceded ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("conceded is on or off", at: w) }
             s.settings.conceded = w.text == "on"
-            s.scoreBoard = nil
+            s.forgetScores()
         case "timer":
             guard let w = values.first else { inv.console.print("timer \(s.settings.timer ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("timer is on or off", at: w) }

@@ -18,6 +18,11 @@ public final class Session {
     /// Live scores under the session's semantics, kept up to date edit by edit; nil when they
     /// must be computed afresh.
     var scoreBoard: IncrementalEvaluator?
+    /// Live scores being worked out on another thread since the map was opened (``warmUp()``).
+    var warming: Warming?
+    /// Whether opening a map begins working its scores out ahead (interactive sessions: a
+    /// script's next command would only wait for them, with a core taken from it meanwhile).
+    public var warmsUp = false
 
     public struct Settings {
         public var semantics = "dfquad"
@@ -91,7 +96,7 @@ public final class Session {
     public func replaceMap(_ newMap: ArgumentMap, summary: String) {
         let before = map
         map = newMap
-        scoreBoard = nil
+        forgetScores()
         focusPath = []
         let files = (before: file, after: nil as String?)
         file = nil
@@ -122,7 +127,7 @@ public final class Session {
         case .replace(let before, _, let files, _):
             map = before
             file = files.before
-            scoreBoard = nil
+            forgetScores()
         }
         redoStack.append(step)
         log.append("undo: " + step.summary)
@@ -142,7 +147,7 @@ public final class Session {
         case .replace(_, let after, let files, _):
             map = after
             file = files.after
-            scoreBoard = nil
+            forgetScores()
             undoStack.append(step)
         }
         log.append("redo: " + step.summary)
@@ -157,7 +162,7 @@ public final class Session {
         journal?.discard()
         journal = nil
         map = newMap
-        scoreBoard = nil
+        forgetScores()
         self.file = file
         fileFormat = format
         focusPath = []
@@ -166,6 +171,7 @@ public final class Session {
         savedDepth = file == nil ? nil : 0
         log.removeAll()
         fileStamp = file.flatMap { FileIO.stamp($0) }
+        warmUp()
     }
 
     /// Records a command that changed the map in the crash journal.
