@@ -42,9 +42,10 @@ public struct Flow: Sendable {
     /// a position). With `rows`, sheets are laid out in order only until they hold that many
     /// rows together, and keep only the cells of those rows (each sheet's ``Sheet/rows`` still
     /// counts all of its rows); the rest are counted in ``sheetCount``, not laid out. The
-    /// sheets are laid out on one core while the answers are worked out on the other.
-    public init(_ map: ArgumentMap, only position: Int? = nil, rows limit: Int = .max) {
-        let round = Round(map)
+    /// sheets are laid out on one core while the answers are worked out on the other. `round`,
+    /// when given, is the map's (worked out before).
+    public init(_ map: ArgumentMap, only position: Int? = nil, rows limit: Int = .max, round given: Round? = nil) {
+        let round = given ?? Round(map)
         let positions = Flow.positions(map)
         let (laidOut, answers) = Parallel.both({ () -> (sheets: [Sheet], count: Int) in
             // Each relation's source in 4 bytes, not its 32-byte record.

@@ -3,29 +3,28 @@ import ArgMapDebate
 import ArgMapModel
 import ArgMapSemantics
 
-/// Live scores worked out on another thread, begun when an interactive session opens a large
-/// map (``Session/warmUp()``), so that the first command that shows scores finds them ready,
-/// or waits only for what is left. Taken by that command if the map and the semantics are
-/// still those it began with; dropped at the map's first change.
-final class Warming: @unchecked Sendable {
-    let semantics: Semantics
+/// Something worked out on another thread, begun when an interactive session opens a large
+/// map (``Session/warmUp()``): the live scores and the debate round, so that the first command
+/// that reads them finds them ready, or waits only for what is left. Taken by that command if
+/// the map (and for scores, the semantics) are still those it began with; dropped at the map's
+/// first change.
+final class Ahead<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once, by the worker, before it signals `done`.
-    private var board: IncrementalEvaluator?
+    private var value: Value?
 
-    init(_ map: ArgumentMap, semantics: Semantics) {
-        self.semantics = semantics
+    init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            board = IncrementalEvaluator(map, semantics: semantics)
+            value = work()
             done.signal()
         }
     }
 
-    /// The scores, once the worker has them.
-    func wait() -> IncrementalEvaluator {
+    /// The value, once the worker has it.
+    func wait() -> Value {
         done.wait()
         done.signal()  // for any later wait
-        return board!
+        return value!
     }
 }
 
@@ -39,7 +38,7 @@ extension Session {
         if let board = scoreBoard, board.semantics == semantics { return board.evaluation }
         if let warming, warming.semantics == semantics, !settings.conceded {
             self.warming = nil
-            let board = warming.wait()
+            let board = warming.scores.wait()
             scoreBoard = board
             return board.evaluation
         }
@@ -160,12 +159,16 @@ extension Session {
         warming = nil
     }
 
-    /// Begins working out the live scores on another thread, in an interactive session
-    /// (``warmsUp``) with a map large enough for their first computation to be felt.
+    /// Begins working out the live scores and the debate round on other threads, in an
+    /// interactive session (``warmsUp``) with a map large enough for their first computation
+    /// to be felt.
     public func warmUp() {
-        warming = nil
-        guard warmsUp, scoreBoard == nil, map.count >= Session.warmingSize, !settings.conceded else { return }
-        warming = Warming(map, semantics: semantics)
+        guard warmsUp, map.count >= Session.warmingSize else { return }
+        let map = map, semantics = semantics
+        if scoreBoard == nil, warming == nil, !settings.conceded {
+            warming = (semantics, Ahead { IncrementalEvaluator(map, semantics: semantics) })
+        }
+        if keptRound == nil, roundAhead == nil { roundAhead = Ahead { Round(map) } }
     }
 
     /// The fewest claims for which ``warmUp()`` works the scores out ahead.

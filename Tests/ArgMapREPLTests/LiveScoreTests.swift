@@ -1,6 +1,7 @@
 import Testing
 import ArgMapModel
 import ArgMapSemantics
+import ArgMapDebate
 @testable import ArgMapREPL
 
 /// The live scores follow changes of structure (claims and relations removed, inserted,
@@ -222,7 +223,7 @@ struct LiveScoreTests {
         let session = Session()
         session.warmsUp = true
         session.load(map, file: nil, format: nil)
-        let board = try #require(session.warming).wait()
+        let board = try #require(session.warming).scores.wait()
         #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .dfquad).scores)
         #expect(session.scoreBoard === board && session.warming == nil, "the scores worked out ahead were taken")
         try session.perform(.setValue("c5", .base(0.2)))
@@ -233,7 +234,7 @@ struct LiveScoreTests {
         try session.perform(.setValue("c5", .base(0.2)))
         #expect(session.warming == nil, "an edit drops them")
         try check(session, .dfquad, "edited before the first read")
-        #expect(session.scoreBoard !== early.wait())
+        #expect(session.scoreBoard !== early.scores.wait())
 
         session.load(map, file: nil, format: nil)
         #expect(session.warming != nil)
@@ -245,6 +246,32 @@ struct LiveScoreTests {
         let script = Session()
         script.load(map, file: nil, format: nil)
         #expect(script.warming == nil, "a script's session")
+    }
+
+    /// The debate round is worked out once until the map changes, and ahead as an interactive
+    /// session opens a large map: each time, it is the round of the map as it is.
+    @Test func theRoundIsKeptUntilTheMapChanges() throws {
+        func same(_ a: Round, _ b: Round) -> Bool {
+            Array(a.side) == Array(b.side) && Array(a.speech) == Array(b.speech) && Array(a.recorded) == Array(b.recorded)
+        }
+        let session = Session()
+        session.warmsUp = true
+        session.load(MapGenerator.generate(.init(claims: 25_000, shape: .dag, seed: 37)), file: nil, format: nil)
+        #expect(session.roundAhead != nil, "worked out ahead")
+        #expect(same(session.round(), Round(session.map)))
+        #expect(session.roundAhead == nil && session.keptRound != nil, "and taken")
+        // An edit that changes the round: a claim taken out.
+        let before = session.round()
+        try session.perform(.removeClaim(session.map.claims[session.map.count / 2].id))
+        #expect(session.keptRound == nil, "an edit forgets it")
+        #expect(same(session.round(), Round(session.map)) && !same(session.round(), before))
+        _ = session.undo()
+        #expect(session.keptRound == nil)
+        #expect(same(session.round(), before))
+        // A script's session works nothing out ahead.
+        let script = Session()
+        script.load(session.map, file: nil, format: nil)
+        #expect(script.roundAhead == nil && script.warming == nil)
     }
 
     /// Random edits of every structural kind, with undo and redo; returns how many the live

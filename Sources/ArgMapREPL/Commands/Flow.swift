@@ -28,7 +28,7 @@ extension Commands {
             }
             // Folded, only the sheets that fill the fold are laid out; the others are counted.
             let all = options["all"] != nil
-            let flow = Flow(map, only: only, rows: all ? .max : Commands.foldLines)
+            let flow = Flow(map, only: only, rows: all ? .max : Commands.foldLines, round: s.round())
             let sheets = flow.sheets
             let columns = Speech.allCases.count
             let width = max(8, (max(inv.console.width, 80) - columns - 1) / columns)
@@ -80,7 +80,7 @@ extension Commands {
             // sheet is found on one core while the answers are worked out on the other, and a
             // Drop is made only for the claims listed.
             let positions = Flow.positions(map)
-            let round = Round(map)
+            let round = s.round()
             let (answers, firstSheets) = Parallel.both({ Drops.Answers(map, round: round) }, { Flow.firstSheets(map, positions: positions, round: round) })
             let all = options["all"] != nil
             // Two lines a drop: past the fold, no group lists more than this.

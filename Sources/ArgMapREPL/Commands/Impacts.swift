@@ -19,7 +19,7 @@ extension Commands {
                 inv.console.print("no impacts: record one with set ID magnitude 0.8, set ID probability 0.3, set ID timeframe years, set ID reversibility irreversible")
                 return
             }
-            let round = Round(s.map)
+            let round = s.round()
             func n(_ d: Double?) -> String { d.map { Session.format($0) } ?? "?" }
             var rows = [["#", "claim", "side", "magnitude", "probability", "timeframe", "reversible", "risk", "score"]]
             for (k, impact) in list.enumerated() {

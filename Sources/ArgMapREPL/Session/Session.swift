@@ -1,6 +1,7 @@
 import ArgMapModel
 import ArgMapFormats
 import ArgMapSemantics
+import ArgMapDebate
 
 /// The state of one argmap session: the open map and its file, the focus, the undo and redo
 /// stacks, the log of edits, and the settings.
@@ -18,8 +19,13 @@ public final class Session {
     /// Live scores under the session's semantics, kept up to date edit by edit; nil when they
     /// must be computed afresh.
     var scoreBoard: IncrementalEvaluator?
-    /// Live scores being worked out on another thread since the map was opened (``warmUp()``).
-    var warming: Warming?
+    /// Live scores being worked out on another thread since the map was opened (``warmUp()``),
+    /// and the semantics they are under.
+    var warming: (semantics: Semantics, scores: Ahead<IncrementalEvaluator>)?
+    /// The debate round of the map as it is (each claim's side and speech), kept until the map
+    /// changes (``round()``), and the round being worked out on another thread since the map
+    /// was opened.
+    var keptRound: Round?, roundAhead: Ahead<Round>?
     /// Whether opening a map begins working its scores out ahead (interactive sessions: a
     /// script's next command would only wait for them, with a core taken from it meanwhile).
     public var warmsUp = false
@@ -97,6 +103,7 @@ public final class Session {
         let before = map
         map = newMap
         forgetScores()
+        forgetRound()
         focusPath = []
         let files = (before: file, after: nil as String?)
         file = nil
@@ -107,7 +114,24 @@ public final class Session {
     /// step's scores follow the map as that step left it); returns its inverse.
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
-        try map.apply(edit) { map, step, inverse in noteScores(step, inverse: inverse, in: map) }
+        forgetRound()
+        return try map.apply(edit) { map, step, inverse in noteScores(step, inverse: inverse, in: map) }
+    }
+
+    /// The debate round of the map as it is: worked out once until the map changes (the flow,
+    /// `drops` and `impacts` read it), or ahead, as the map was opened (``warmUp()``).
+    public func round() -> Round {
+        if let keptRound { return keptRound }
+        let round = roundAhead?.wait() ?? Round(map)
+        roundAhead = nil
+        keptRound = round
+        return round
+    }
+
+    /// Forgets the debate round: the map changed.
+    func forgetRound() {
+        keptRound = nil
+        roundAhead = nil
     }
 
     private func record(_ step: Step) {
@@ -128,6 +152,7 @@ public final class Session {
             map = before
             file = files.before
             forgetScores()
+            forgetRound()
         }
         redoStack.append(step)
         log.append("undo: " + step.summary)
@@ -148,6 +173,7 @@ public final class Session {
             map = after
             file = files.after
             forgetScores()
+            forgetRound()
             undoStack.append(step)
         }
         log.append("redo: " + step.summary)
@@ -163,6 +189,7 @@ public final class Session {
         journal = nil
         map = newMap
         forgetScores()
+        forgetRound()
         self.file = file
         fileFormat = format
         focusPath = []
