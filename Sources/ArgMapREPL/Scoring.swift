@@ -12,6 +12,8 @@ final class Ahead<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once, by the worker, before it signals `done`.
     private var value: Value?
+    /// Whether a command has waited for the value (and taken it).
+    private(set) var taken = false
 
     init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
@@ -24,6 +26,7 @@ final class Ahead<Value>: @unchecked Sendable {
     func wait() -> Value {
         done.wait()
         done.signal()  // for any later wait
+        taken = true
         return value!
     }
 }
