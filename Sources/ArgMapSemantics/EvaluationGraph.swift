@@ -157,13 +157,17 @@ extension EvaluationGraph {
         // the next of its dependencies to follow.
         var open: [Int32] = [], path: [(claim: Int32, next: Int32)] = []
         var members: [Int32] = [], starts: [Int32] = [0], component = [Int32](repeating: 0, count: n)
-        var isCycle: [Bool] = [], depth: [Int32] = []
+        // By component number, as many as there may be; cut to those found at the end.
+        var isCycle = [Bool](repeating: false, count: n), depth = [Int32](repeating: 0, count: n)
         members.reserveCapacity(n)
         var met: Int32 = 0
         index.withUnsafeMutableBufferPointer { index in
         low.withUnsafeMutableBufferPointer { low in
         onStack.withUnsafeMutableBufferPointer { onStack in
         reach.withUnsafeMutableBufferPointer { reach in
+        onItself.withUnsafeMutableBufferPointer { onItself in
+        isCycle.withUnsafeMutableBufferPointer { isCycle in
+        depth.withUnsafeMutableBufferPointer { depth in
         component.withUnsafeMutableBufferPointer { component in
             func meet(_ c: Int) {
                 index[c] = met
@@ -204,8 +208,8 @@ extension EvaluationGraph {
                         }
                         starts.append(Int32(members.count))
                         let cycle = members.count - first > 1 || onItself[v]
-                        isCycle.append(cycle)
-                        depth.append(reach[v] + (cycle ? 1 : 0))
+                        isCycle[Int(number)] = cycle
+                        depth[Int(number)] = reach[v] + (cycle ? 1 : 0)
                     }
                     if let parent = path.last.map({ Int($0.claim) }) {
                         low[parent] = min(low[parent], low[v])
@@ -213,7 +217,9 @@ extension EvaluationGraph {
                     }
                 }
             }
-        }}}}}
+        }}}}}}}}
+        isCycle.removeLast(n - (starts.count - 1))
+        depth.removeLast(n - (starts.count - 1))
         return Components(members: members, starts: starts, component: component, isCycle: isCycle, depth: depth)
     }
 }

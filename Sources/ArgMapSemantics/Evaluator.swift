@@ -416,8 +416,19 @@ public enum Evaluator {
                 let stage = order[firsts[d]..<firsts[d + 1]]
                 if d > 0 {
                     let here = stage.filter { found.isCycle[Int($0)] }
-                    let claims = here.reduce(0) { $0 + Int(starts[Int($1) + 1] - starts[Int($1)]) }
-                    let solved = here.count > 1 && claims >= 64 ? Parallel.map(here.count) { solve(here[$0]) } : here.map { solve($0) }
+                    let sizes = here.map { Int(starts[Int($0) + 1] - starts[Int($0)]) }, claims = sizes.reduce(0, +)
+                    var solved: [(steps: Int, residual: Double)?]
+                    if here.count > 1 && claims >= 64 {
+                        // Two runs of them, of about as many claims each, one a core (a hand-off
+                        // a run, rather than one a cycle, which costs more than a small cycle).
+                        var half = 0, counted = 0
+                        while half < here.count - 1 && counted + sizes[half] <= claims / 2 { counted += sizes[half]; half += 1 }
+                        let runs = [here[..<max(half, 1)], here[max(half, 1)...]]
+                        let results = Parallel.map(2) { r in runs[r].map { solve($0) } }
+                        solved = results[0] + results[1]
+                    } else {
+                        solved = here.map { solve($0) }
+                    }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
                 for k in stage where !found.isCycle[Int(k)] { _ = solve(k) }
