@@ -539,6 +539,42 @@ struct PropertyTests {
         }
     }
 
+    /// The cycles of a depth solved at once on both cores give what solving every component in
+    /// turn gives, to the last bit: the scores, the undercut factors, and each cycle's steps and
+    /// residual. The maps are large enough for a depth's cycles to be split between the cores.
+    @Test(arguments: [Semantics.dfquad, .hcat])
+    func cyclesAtOnceAreCyclesInTurn(_ semantics: Semantics) throws {
+        for seed in [5, 6] as [UInt64] {
+            var map = MapGenerator.generate(.init(claims: 4_000, shape: .cyclic, seed: seed))
+            try map.apply(.link(RelationSpec(from: "c3000", to: "c2", type: .undercut, weight: 0.6)))
+            let g = EvaluationGraph(map), options = Evaluator.Options(), cap = Evaluator.cap(g, options)
+            let found = g.components()
+            let (order, firsts) = found.byDepth()
+            let split = (1..<(firsts.count - 1)).contains { d in
+                let cycles = order[firsts[d]..<firsts[d + 1]].filter { found.isCycle[Int($0)] }
+                return cycles.count > 1 && cycles.reduce(0) { $0 + Int(found.starts[Int($1) + 1] - found.starts[Int($1)]) } >= 64
+            }
+            #expect(split, "seed \(seed): some depth's cycles are split between the cores")
+            let atOnce = Evaluator.solveCyclic(g, semantics, options, cap: cap)
+            var s = g.base, uf = [Double](repeating: 1, count: g.count)
+            var cycles: [Int32: (steps: Int, residual: Double)] = [:]
+            s.withUnsafeMutableBufferPointer { s in
+            uf.withUnsafeMutableBufferPointer { uf in
+            found.members.withUnsafeBufferPointer { members in
+            found.starts.withUnsafeBufferPointer { starts in
+            found.component.withUnsafeBufferPointer { component in
+                for k in 0..<Int32(found.count) {
+                    if let solved = Evaluator.solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf) { cycles[k] = solved }
+                }
+            }}}}}
+            #expect(atOnce.evaluation.scores == s && atOnce.factors == uf, "seed \(seed)")
+            #expect(atOnce.cycles.count == cycles.count && cycles.count > 20)
+            for (k, solved) in cycles {
+                #expect(atOnce.cycles[k]?.steps == solved.steps && atOnce.cycles[k]?.residual == solved.residual, "seed \(seed), component \(k)")
+            }
+        }
+    }
+
     @Test func nonConvergenceIsReportedNotHidden() {
         let map = MapGenerator.generate(.init(claims: 200, shape: .cyclic, seed: 4))
         var options = Evaluator.Options()
