@@ -126,18 +126,7 @@ struct PropertyTests {
             let board = IncrementalEvaluator(map, semantics: semantics)
             var rng = SplitMix64(seed: seed)
             for _ in 0..<40 {
-                if rng.next() % 2 == 0 {
-                    let c = Int(rng.next() % UInt64(map.count))
-                    let b = Double(rng.next() % 101) / 100
-                    try map.apply(.setValue(map.claims[c].id, .base(b)))
-                    board.baseChanged(c, to: b, map: map)
-                } else {
-                    let r = Int(rng.next() % UInt64(map.relations.count))
-                    let w = Double(rng.next() % 101) / 100
-                    let spec = map.spec(of: map.relations[r])
-                    try map.apply(.setWeight(from: spec.from, to: spec.to, w))
-                    board.weightChanged(relation: r, to: w, map: map)
-                }
+                try Self.randomValueEdit(&map, board, &rng)
                 let full = Evaluator.evaluate(map, semantics).scores
                 for i in full.indices where abs(full[i] - board.scores[i]) > 1e-12 {
                     Issue.record("seed \(seed) \(semantics): claim \(i) is \(board.scores[i]) incrementally, \(full[i]) in full")
@@ -145,6 +134,23 @@ struct PropertyTests {
                 }
             }
             #expect(board.lastUpdateCount < map.count, "an update touched only what it can reach")
+        }
+    }
+
+    /// A random claim's base or a random relation's weight set to a random value, in the map
+    /// and in the live scores.
+    static func randomValueEdit(_ map: inout ArgumentMap, _ board: IncrementalEvaluator, _ rng: inout SplitMix64) throws {
+        if rng.next() % 2 == 0 {
+            let c = Int(rng.next() % UInt64(map.count))
+            let b = Double(rng.next() % 101) / 100
+            try map.apply(.setValue(map.claims[c].id, .base(b)))
+            board.baseChanged(c, to: b, map: map)
+        } else {
+            let r = Int(rng.next() % UInt64(map.relations.count))
+            let w = Double(rng.next() % 101) / 100
+            let spec = map.spec(of: map.relations[r])
+            try map.apply(.setWeight(from: spec.from, to: spec.to, w))
+            board.weightChanged(relation: r, to: w, map: map)
         }
     }
 
@@ -487,18 +493,7 @@ struct PropertyTests {
             var rng = SplitMix64(seed: UInt64(m))
             for _ in 0..<12 {
                 let steps = board.evaluation.iterations
-                if rng.next() % 2 == 0 {
-                    let c = Int(rng.next() % UInt64(map.count))
-                    let b = Double(rng.next() % 101) / 100
-                    try map.apply(.setValue(map.claims[c].id, .base(b)))
-                    board.baseChanged(c, to: b, map: map)
-                } else {
-                    let r = Int(rng.next() % UInt64(map.relations.count))
-                    let w = Double(rng.next() % 101) / 100
-                    let spec = map.spec(of: map.relations[r])
-                    try map.apply(.setWeight(from: spec.from, to: spec.to, w))
-                    board.weightChanged(relation: r, to: w, map: map)
-                }
+                try Self.randomValueEdit(&map, board, &rng)
                 let whole = Evaluator.evaluate(map, semantics)
                 #expect(board.scores == whole.scores, "map \(m): the scores differ")
                 #expect(board.evaluation.converged == whole.converged && board.evaluation.iterations == whole.iterations

@@ -176,24 +176,18 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(Evaluator.evaluate(graph, semantics))
             }
         }
-        Benchmark("rescore after one edit \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.map(n)
-            let board = IncrementalEvaluator(map, semantics: .dfquad)
-            let c = n - 1
-            benchmark.startMeasurement()
-            board.baseChanged(c, to: 0.9, map: map)
-            benchmark.stopMeasurement()
-            board.baseChanged(c, to: map.claims[c].base, map: map)
-        }
-        // On a cyclic map: the components the edit reaches solved again, cycles from their bases.
-        Benchmark("rescore after one edit cyclic \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.map(n, .cyclic)
-            let board = IncrementalEvaluator(map, semantics: .dfquad)
-            let c = n - 1
-            benchmark.startMeasurement()
-            board.baseChanged(c, to: 0.9, map: map)
-            benchmark.stopMeasurement()
-            board.baseChanged(c, to: map.claims[c].base, map: map)
+        // On the tree, the claims above the edit recomputed; on a cyclic map, the components the
+        // edit reaches solved again, cycles from their bases.
+        for shape in [MapGenerator.Shape.tree, .cyclic] {
+            Benchmark("rescore after one edit \(shape == .tree ? "" : "cyclic ")\(label)", configuration: configuration(n)) { benchmark in
+                let map = inputs.map(n, shape)
+                let board = IncrementalEvaluator(map, semantics: .dfquad)
+                let c = n - 1
+                benchmark.startMeasurement()
+                board.baseChanged(c, to: 0.9, map: map)
+                benchmark.stopMeasurement()
+                board.baseChanged(c, to: map.claims[c].base, map: map)
+            }
         }
         // A change of structure, as rm and add make it, and the live scores brought up to date
         // (the graph patched, the claims above the change recomputed). The session's map shares
