@@ -586,11 +586,7 @@ public enum Evaluator {
                     }
                     return
                 }
-                for i in 0..<base.count {
-                    var factor = outsideFactor[i]
-                    for j in undercutStarts[i]..<undercutStarts[i + 1] { factor *= 1 - undercutWeights[j] * p[undercutters[j]] }
-                    uf[i] = factor
-                }
+                factors(p, into: uf)
                 for i in 0..<base.count {
                     var aggregate = outside[i]
                     for j in starts[i]..<middles[i] { let x = sources[j]; aggregate.add(weights[j] * uf[x], p[x], attack: true) }
@@ -600,6 +596,7 @@ public enum Evaluator {
             }
 
             /// The undercut factors the claims give at `p`, into `uf`.
+            @inline(__always)
             func factors(_ p: UnsafeMutablePointer<Double>, into uf: UnsafeMutablePointer<Double>) {
                 for i in 0..<base.count {
                     var factor = outsideFactor[i]
