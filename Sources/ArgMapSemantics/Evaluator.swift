@@ -35,13 +35,20 @@ public enum Evaluator {
     /// - Complexity: O(claims + relations) for an acyclic map; for a cyclic one, that plus each
     ///   cycle's claims and relations times the steps it takes.
     public static func evaluate(_ g: EvaluationGraph, _ semantics: Semantics, options: Options = Options()) -> Evaluation {
-        if semantics == .grounded { return grounded(g) }
-        if let order = g.order { return evaluate(g, semantics, inOrder: order) }
+        evaluateKeeping(g, semantics, options: options).evaluation
+    }
+
+    /// ``evaluate(_:_:options:)``, and, when it was the continuous evaluation of a cyclic map,
+    /// what that found (``Solved``), for ``IncrementalEvaluator``.
+    static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options) -> (evaluation: Evaluation, cyclic: Solved?) {
+        if semantics == .grounded { return (grounded(g), nil) }
+        if let order = g.order { return (evaluate(g, semantics, inOrder: order), nil) }
         if semantics == .quad {
-            return Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
-                              note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true)
+            return (Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
+                               note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true), nil)
         }
-        return continuous(g, semantics, options, cap: cap(g, options))
+        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options))
+        return (evaluation, solved)
     }
 
     /// The most steps each cycle of `g` may take (see ``Options/maxSteps``).
@@ -376,39 +383,14 @@ public enum Evaluator {
     /// and reports the most steps any took.
     /// - Complexity: O(claims + relations) to find the components, then, for each component,
     ///   its claims and relations times the steps it takes.
-    static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Evaluation {
-        solveCyclic(g, semantics, options, cap: cap).evaluation
-    }
-
-    /// A cyclic map's continuous evaluation, with what it found on the way: enough to solve
-    /// again only the components an edit reaches (``IncrementalEvaluator``), which gives the
-    /// scores a whole evaluation would, to the last bit.
-    struct Solved {
-        var evaluation: Evaluation
-        /// Each claim's undercut factor, as the evaluation left it.
-        var factors: [Double]
-        /// As ``EvaluationGraph/components()`` gives them.
-        let members: [Int32], starts: [Int32], component: [Int32]
-        /// The steps each cycle took and the largest slope it left, by component number.
-        var cycles: [Int32: (steps: Int, residual: Double)]
-        let options: Options, cap: Int
-    }
-
-    /// ``continuous(_:_:_:cap:)``, keeping what it found (``Solved``).
-    static func solveCyclic(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> Solved {
+    ///
+    /// Returns the evaluation, and what it found on the way (``Solved``).
+    static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> (Evaluation, Solved) {
         let found = g.components(), (order, firsts) = found.byDepth()
         var s = g.base
         var uf = [Double](repeating: 1, count: g.count)
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
-        s.withUnsafeMutableBufferPointer { s in
-        uf.withUnsafeMutableBufferPointer { uf in
-        found.members.withUnsafeBufferPointer { members in
-        found.starts.withUnsafeBufferPointer { starts in
-        found.component.withUnsafeBufferPointer { component in
-        order.withUnsafeBufferPointer { order in
-            func solve(_ k: Int32) -> (steps: Int, residual: Double)? {
-                Evaluator.solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf)
-            }
+        withSolver(g, semantics, options, cap: cap, found, &s, &uf) { solve in
             // Depth by depth in cycles: first the depth's cycles, which depend on none of its
             // claims nor on each other, on every core when there are several; then its claims
             // on no cycle, in the components' order, each after those it depends on.
@@ -416,7 +398,7 @@ public enum Evaluator {
                 let stage = order[firsts[d]..<firsts[d + 1]]
                 if d > 0 {
                     let here = stage.filter { found.isCycle[Int($0)] }
-                    let sizes = here.map { Int(starts[Int($0) + 1] - starts[Int($0)]) }, claims = sizes.reduce(0, +)
+                    let sizes = here.map { Int(found.starts[Int($0) + 1] - found.starts[Int($0)]) }, claims = sizes.reduce(0, +)
                     var solved: [(steps: Int, residual: Double)?]
                     if here.count > 1 && claims >= 64 {
                         // Two runs of them, of about as many claims each, one a core (a hand-off
@@ -433,9 +415,33 @@ public enum Evaluator {
                 }
                 for k in stage where !found.isCycle[Int(k)] { _ = solve(k) }
             }
-        }}}}}}
-        return Solved(evaluation: summary(semantics, s, cycles, options), factors: uf, members: found.members, starts: found.starts,
-                      component: found.component, cycles: cycles, options: options, cap: cap)
+        }
+        return (summary(semantics, s, cycles, options), Solved(factors: uf, components: found, cycles: cycles, options: options, cap: cap))
+    }
+
+    /// What a cyclic map's continuous evaluation found on the way: enough to solve again only
+    /// the components an edit reaches (``IncrementalEvaluator``), which gives the scores a
+    /// whole evaluation would, to the last bit.
+    struct Solved {
+        /// Each claim's undercut factor, as the evaluation left it.
+        var factors: [Double]
+        let components: EvaluationGraph.Components
+        /// The steps each cycle took and the largest slope it left, by component number.
+        var cycles: [Int32: (steps: Int, residual: Double)]
+        let options: Options, cap: Int
+    }
+
+    /// Runs `body` with a function that solves a component of `components`
+    /// (``solve(_:_:_:_:cap:_:_:_:_:_:)``) in place in `s` and `uf`.
+    static func withSolver<R>(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int, _ components: EvaluationGraph.Components,
+                              _ s: inout [Double], _ uf: inout [Double], _ body: ((Int32) -> (steps: Int, residual: Double)?) -> R) -> R {
+        s.withUnsafeMutableBufferPointer { s in
+        uf.withUnsafeMutableBufferPointer { uf in
+        components.members.withUnsafeBufferPointer { members in
+        components.starts.withUnsafeBufferPointer { starts in
+        components.component.withUnsafeBufferPointer { component in
+            body { k in solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf) }
+        }}}}}
     }
 
     /// Solves component `k` (of ``EvaluationGraph/components()``'s `members`, `starts` and

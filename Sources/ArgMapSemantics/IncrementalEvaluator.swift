@@ -44,18 +44,7 @@ public final class IncrementalEvaluator {
 
     /// Evaluates the whole graph, keeping what incremental updates need.
     private func evaluate() {
-        cyclic = nil
-        if graph.order == nil, semantics != .grounded, semantics != .quad {
-            let options = Evaluator.Options()
-            let solved = Evaluator.solveCyclic(graph, semantics, options, cap: Evaluator.cap(graph, options))
-            evaluation = solved.evaluation
-            cyclic = solved
-            cyclic!.evaluation.scores = []  // kept once, in `evaluation`
-            rank = []
-            undercutFactors = []
-            return
-        }
-        evaluation = Evaluator.evaluate(graph, semantics)
+        (evaluation, cyclic) = Evaluator.evaluateKeeping(graph, semantics, options: Evaluator.Options())
         prepare()
     }
 
@@ -769,28 +758,26 @@ public final class IncrementalEvaluator {
     private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?) {
         guard var solved = cyclic else { return }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
-        let last = target.map { solved.component[$0] } ?? Int32.max
+        let components = solved.components
+        let last = target.map { components.component[$0] } ?? Int32.max
         // The components reached: each claim found marks its own, and is followed on once.
         var reached = Set<Int32>(), seen = Set<Int>([start]), stack = [start]
         while let c = stack.popLast() {
-            let k = solved.component[c]
+            let k = components.component[c]
             guard k <= last else { continue }
             reached.insert(k)
             for r in map.outgoing[c] where seen.insert(map.relations[r].to).inserted { stack.append(map.relations[r].to) }
         }
-        let g = graph
-        var count = 0
-        evaluation.scores.withUnsafeMutableBufferPointer { s in
-        solved.factors.withUnsafeMutableBufferPointer { uf in
-        solved.members.withUnsafeBufferPointer { members in
-        solved.starts.withUnsafeBufferPointer { starts in
-        solved.component.withUnsafeBufferPointer { component in
+        var cycles: [Int32: (steps: Int, residual: Double)] = [:], count = 0
+        swap(&cycles, &solved.cycles)  // not copied as it changes
+        Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in reached.sorted() {
-                solved.cycles[k] = Evaluator.solve(k, g, semantics, solved.options, cap: solved.cap, members, starts, component, s, uf)
-                count += Int(starts[Int(k) + 1] - starts[Int(k)])
+                cycles[k] = solve(k)
+                count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
             }
-        }}}}}
-        evaluation = Evaluator.summary(semantics, evaluation.scores, solved.cycles, solved.options)
+        }
+        solved.cycles = cycles
+        evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
         cyclic = solved
         lastUpdateCount = count
     }

@@ -550,19 +550,15 @@ struct PropertyTests {
                 return cycles.count > 1 && cycles.reduce(0) { $0 + Int(found.starts[Int($1) + 1] - found.starts[Int($1)]) } >= 64
             }
             #expect(split, "seed \(seed): some depth's cycles are split between the cores")
-            let atOnce = Evaluator.solveCyclic(g, semantics, options, cap: cap)
+            let (evaluation, atOnce) = Evaluator.continuous(g, semantics, options, cap: cap)
             var s = g.base, uf = [Double](repeating: 1, count: g.count)
             var cycles: [Int32: (steps: Int, residual: Double)] = [:]
-            s.withUnsafeMutableBufferPointer { s in
-            uf.withUnsafeMutableBufferPointer { uf in
-            found.members.withUnsafeBufferPointer { members in
-            found.starts.withUnsafeBufferPointer { starts in
-            found.component.withUnsafeBufferPointer { component in
+            Evaluator.withSolver(g, semantics, options, cap: cap, found, &s, &uf) { solve in
                 for k in 0..<Int32(found.count) {
-                    if let solved = Evaluator.solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf) { cycles[k] = solved }
+                    if let solved = solve(k) { cycles[k] = solved }
                 }
-            }}}}}
-            #expect(atOnce.evaluation.scores == s && atOnce.factors == uf, "seed \(seed)")
+            }
+            #expect(evaluation.scores == s && atOnce.factors == uf, "seed \(seed)")
             #expect(atOnce.cycles.count == cycles.count && cycles.count > 20)
             for (k, solved) in cycles {
                 #expect(atOnce.cycles[k]?.steps == solved.steps && atOnce.cycles[k]?.residual == solved.residual, "seed \(seed), component \(k)")
