@@ -1,35 +1,6 @@
-import Dispatch
 import ArgMapDebate
 import ArgMapModel
 import ArgMapSemantics
-
-/// Something worked out on another thread, begun when an interactive session opens a large
-/// map (``Session/warmUp()``): the live scores and the debate round, so that the first command
-/// that reads them finds them ready, or waits only for what is left. Taken by that command if
-/// the map (and for scores, the semantics) are still those it began with; dropped at the map's
-/// first change.
-final class Ahead<Value>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once, by the worker, before it signals `done`.
-    private var value: Value?
-    /// Whether a command has waited for the value (and taken it).
-    private(set) var taken = false
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            value = work()
-            done.signal()
-        }
-    }
-
-    /// The value, once the worker has it.
-    func wait() -> Value {
-        done.wait()
-        done.signal()  // for any later wait
-        taken = true
-        return value!
-    }
-}
 
 /// Live scores for a session: the evaluation under the session's semantics, updated after
 /// every edit (incrementally where the edit allows), and their display.
