@@ -147,79 +147,143 @@ extension EvaluationGraph {
     /// is closed: its claims' dependencies in components closed before it were met on the way.
     /// - Complexity: O(claims + relations).
     func components() -> Components {
-        let n = count
-        var index = [Int32](repeating: -1, count: n), low = [Int32](repeating: 0, count: n)
-        var onStack = [Bool](repeating: false, count: n), onItself = [Bool](repeating: false, count: n)
-        // For each claim met, the greatest depth of the components closed before it that it, or
-        // a claim of its component met after it, depends on.
-        var reach = [Int32](repeating: 0, count: n)
+        var found = Components(component: [Int32](repeating: 0, count: count))
+        var index = [Int32](repeating: -1, count: count)
+        search(&found, &index, from: 0..<count, meeting: count)
+        return found
+    }
+
+    /// The components after a change of structure, from those before it (`old`). `open`: the
+    /// claims the change can reach through what depends on what (the claims whose rows
+    /// changed, those put in, and every claim that depends on one of them), in new numbers;
+    /// `removed` (old numbers) and `inserted` (new numbers), ascending, the claims taken out
+    /// and put in; `oldClaim` an open claim's number before the change (-1 for one put in),
+    /// and `renumberClaims` every claim number of an array, in place, from before the change
+    /// to after.
+    ///
+    /// A cycle through an open claim holds only open claims, so every component with an open
+    /// claim holds only open claims (or is a claim taken out), and every other component is as
+    /// it was: those keep their order, renumbered past the ones dropped, and only the open
+    /// claims are searched again, their components coming after the others (nothing else
+    /// depends on an open claim). Also returns the old components dropped, ascending.
+    /// - Complexity: O(claims) in passes that move or renumber blocks of memory, plus the
+    ///   open claims and their relations.
+    func components(after old: Components, open: [Int], removed: [Int], inserted: [Int],
+                    oldClaim: (Int) -> Int, renumberClaims: (inout [Int32]) -> Void) -> (Components, dropped: [Int]) {
+        var dropped = Set<Int>()
+        for c in open { let o = oldClaim(c); if o >= 0 { dropped.insert(Int(old.component[o])) } }
+        for o in removed { dropped.insert(Int(old.component[o])) }
+        let gone = dropped.sorted()
+        var found = old
+        // The dropped components' members, and their entries, go; every other component's
+        // number drops by the number of dropped ones before it.
+        var places: [Int] = []
+        for k in gone { places += Int(old.starts[k])..<Int(old.starts[k + 1]) }
+        found.members.remove(atAscending: places)
+        renumberClaims(&found.members)
+        found.starts.withUnsafeMutableBufferPointer { starts in
+            var next = 0, lost: Int32 = 0, w = 1
+            for k in 0..<old.count {
+                if next < gone.count && gone[next] == k {
+                    lost += starts[k + 1] - starts[k]
+                    next += 1
+                    continue
+                }
+                starts[w] = starts[k + 1] - lost
+                w += 1
+            }
+        }
+        found.starts.removeLast(gone.count)
+        found.isCycle.remove(atAscending: gone)
+        found.depth.remove(atAscending: gone)
+        found.component.remove(atAscending: removed)
+        found.component.insert([Int32](repeating: 0, count: inserted.count), atAscending: inserted)
+        if let first = gone.first {
+            found.component.withUnsafeMutableBufferPointer { Renumbering(removing: gone).apply(to: $0, from: first, minimum: 1 << 16) }
+        }
+        // Every claim not open is closed, in the component it has.
+        var index = [Int32](repeating: Self.closed, count: count)
+        for c in open { index[c] = -1 }
+        search(&found, &index, from: open, meeting: open.count)
+        return (found, gone)
+    }
+
+    /// What ``search(_:_:from:meeting:)`` reads as the index of a claim already in a component.
+    private static let closed = Int32.max
+
+    /// Tarjan's search from each of `roots` not met yet (`index` -1), which meets at most
+    /// `meeting` claims: the components it closes are added to `found`, after those already
+    /// there. A claim with the index ``closed`` is in the component `found.component` gives
+    /// it. What the search keeps of each claim it meets is kept by the order it met them in
+    /// (`index`), so that it takes memory for those claims only.
+    private func search<Roots: Sequence<Int>>(_ found: inout Components, _ index: inout [Int32], from roots: Roots, meeting: Int) {
+        let m = max(meeting, 1)
+        // Of each claim met, by the order met: the least index its search reached, whether it
+        // is open, whether it depends on itself, and the greatest depth of the components
+        // closed before it that it, or a claim of its component met after it, depends on.
+        let low = UnsafeMutablePointer<Int32>.allocate(capacity: m), reach = UnsafeMutablePointer<Int32>.allocate(capacity: m)
+        let onStack = UnsafeMutablePointer<Bool>.allocate(capacity: m), onItself = UnsafeMutablePointer<Bool>.allocate(capacity: m)
+        defer { low.deallocate(); reach.deallocate(); onStack.deallocate(); onItself.deallocate() }
         // Claims met and not yet in a component, and the search's path: each claim on it with
         // the next of its dependencies to follow.
         var open: [Int32] = [], path: [(claim: Int32, next: Int32)] = []
-        var members: [Int32] = [], starts: [Int32] = [0], component = [Int32](repeating: 0, count: n)
-        // By component number, as many as there may be; cut to those found at the end.
-        var isCycle = [Bool](repeating: false, count: n), depth = [Int32](repeating: 0, count: n)
-        members.reserveCapacity(n)
+        var members = found.members, starts = found.starts, isCycle = found.isCycle, depth = found.depth
+        found.members = []
+        members.reserveCapacity(members.count + meeting)
         var met: Int32 = 0
         index.withUnsafeMutableBufferPointer { index in
-        low.withUnsafeMutableBufferPointer { low in
-        onStack.withUnsafeMutableBufferPointer { onStack in
-        reach.withUnsafeMutableBufferPointer { reach in
-        onItself.withUnsafeMutableBufferPointer { onItself in
-        isCycle.withUnsafeMutableBufferPointer { isCycle in
-        depth.withUnsafeMutableBufferPointer { depth in
-        component.withUnsafeMutableBufferPointer { component in
+        found.component.withUnsafeMutableBufferPointer { component in
             func meet(_ c: Int) {
                 index[c] = met
-                low[c] = met
+                low[Int(met)] = met
+                reach[Int(met)] = 0
+                onStack[Int(met)] = true
+                onItself[Int(met)] = false
                 met += 1
                 open.append(Int32(c))
-                onStack[c] = true
                 path.append((Int32(c), 0))
             }
-            for root in 0..<n where index[root] < 0 {
+            for root in roots where index[root] < 0 {
                 meet(root)
                 while let (v32, k) = path.last {
-                    let v = Int(v32)
+                    let v = Int(v32), iv = Int(index[v])
                     if Int(k) < dependencyCount(v) {
                         path[path.count - 1].next += 1
-                        let w = dependency(v, Int(k))
-                        if index[w] < 0 {
+                        let w = dependency(v, Int(k)), iw = index[w]
+                        if iw < 0 {
                             meet(w)
-                        } else if onStack[w] {
+                        } else if iw != Self.closed && onStack[Int(iw)] {
                             // On the path's component: v's own.
-                            low[v] = min(low[v], index[w])
-                            if w == v { onItself[v] = true }
+                            low[iv] = min(low[iv], iw)
+                            if w == v { onItself[iv] = true }
                         } else {
-                            reach[v] = max(reach[v], depth[Int(component[w])])
+                            reach[iv] = max(reach[iv], depth[Int(component[w])])
                         }
                         continue
                     }
                     path.removeLast()
-                    if low[v] == index[v] {
+                    if low[iv] == Int32(iv) {
                         // v is the first met of its component: the claims met since are it.
                         let number = Int32(starts.count - 1), first = members.count
                         while true {
                             let w = open.removeLast()
-                            onStack[Int(w)] = false
+                            onStack[Int(index[Int(w)])] = false
                             component[Int(w)] = number
                             members.append(w)
                             if Int(w) == v { break }
                         }
                         starts.append(Int32(members.count))
-                        let cycle = members.count - first > 1 || onItself[v]
-                        isCycle[Int(number)] = cycle
-                        depth[Int(number)] = reach[v] + (cycle ? 1 : 0)
+                        let cycle = members.count - first > 1 || onItself[iv]
+                        isCycle.append(cycle)
+                        depth.append(reach[iv] + (cycle ? 1 : 0))
                     }
-                    if let parent = path.last.map({ Int($0.claim) }) {
-                        low[parent] = min(low[parent], low[v])
-                        reach[parent] = max(reach[parent], onStack[v] ? reach[v] : depth[Int(component[v])])
+                    if let parent = path.last.map({ Int(index[Int($0.claim)]) }) {
+                        low[parent] = min(low[parent], low[iv])
+                        reach[parent] = max(reach[parent], onStack[iv] ? reach[iv] : depth[Int(component[v])])
                     }
                 }
             }
-        }}}}}}}}
-        isCycle.removeLast(n - (starts.count - 1))
-        depth.removeLast(n - (starts.count - 1))
-        return Components(members: members, starts: starts, component: component, isCycle: isCycle, depth: depth)
+        }}
+        (found.members, found.starts, found.isCycle, found.depth) = (members, starts, isCycle, depth)
     }
 }

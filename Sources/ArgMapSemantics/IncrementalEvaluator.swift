@@ -10,7 +10,8 @@ import ArgMapModel
 /// On a cyclic map (under a semantics with a continuous model), a change of a base score or a
 /// weight solves again only the strongly connected components it can reach, each cycle from
 /// its bases as the whole evaluation does, so the scores are those of a whole evaluation to
-/// the last bit; a change of structure evaluates the whole map again.
+/// the last bit; so does a change of structure, after the graph is patched and only the
+/// claims it reaches are sorted into components again.
 public final class IncrementalEvaluator {
     public let semantics: Semantics
     public private(set) var graph: EvaluationGraph
@@ -20,6 +21,8 @@ public final class IncrementalEvaluator {
     private var rank: [Int] = []
     /// On a cyclic map, the components found by its evaluation, and what each cycle took.
     private var cyclic: Evaluator.Solved?
+    /// On a cyclic map, its components as kept (for tests).
+    var components: EvaluationGraph.Components? { cyclic?.components }
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
@@ -115,21 +118,12 @@ public final class IncrementalEvaluator {
     ///   map), most of them over the claims after the first one changed; plus the claims
     ///   recomputed.
     public func structureChanged(_ change: StructureChange, map: ArgumentMap) -> Bool {
-        guard isIncremental, var order = graph.order else { cyclic = nil; return false }
+        if cyclic != nil { return cyclicStructureChanged(change, map: map) }
+        guard isIncremental, var order = graph.order, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         graph.order = nil  // so that the order is changed in place
         let oldCount = graph.count, newCount = map.count
-        let oldRelations = graph.relation.count + graph.undercutRelation.count
-        var fresh: [Int] = []
-        let numbering: Numbering
-        // The claims taken out (old numbers) or put in (new numbers), whose rows are taken out
-        // or put in where they lie.
-        var removedRows: [Int] = [], insertedRows: [Int] = []
         switch change {
-        case .removed(let claims, let relations, let targets):
-            removedRows = claims
-            guard oldCount - claims.count == newCount, oldRelations - relations.count == map.relations.count,
-                  targets.allSatisfy({ $0 >= 0 && $0 < newCount }) else { return false }
-            numbering = Numbering(count: oldCount, removingClaims: claims, relations: oldRelations, removing: relations)
+        case .removed(let claims, _, _):
             if !claims.isEmpty {
                 // The order loses the removed claims; each other claim's position drops by the
                 // number of removed claims before it.
@@ -137,7 +131,7 @@ public final class IncrementalEvaluator {
                 let kept = order.withUnsafeMutableBufferPointer { order in
                     var w = 0
                     for i in order.indices {
-                        let c = numbering.claim(order[i])
+                        let c = patch.numbering.claim(order[i])
                         if c >= 0 { order[w] = c; w += 1 }
                     }
                     return w
@@ -149,11 +143,7 @@ public final class IncrementalEvaluator {
             evaluation.scores.remove(atAscending: claims)
             undercutFactors.remove(atAscending: claims)
             graph.base.remove(atAscending: claims)
-            fresh = targets
         case .inserted(let claims, let relations):
-            guard oldCount + claims.count == newCount, oldRelations + relations.count == map.relations.count,
-                  claims.allSatisfy({ $0 < newCount }), relations.allSatisfy({ $0 < map.relations.count }) else { return false }
-            numbering = Numbering(count: newCount, insertingClaims: claims, relations: map.relations.count, inserting: relations)
             // The inserted claims come before every other, in a topological order of their own.
             guard let first = Self.order(of: claims, in: map) else { return false }
             let bases = claims.map { map.claims[$0].base }
@@ -170,7 +160,7 @@ public final class IncrementalEvaluator {
                 rank.insert([Int](repeating: 0, count: claims.count), atAscending: claims)
                 for (i, c) in first.enumerated() { rank[c] = i }
                 order.withUnsafeMutableBufferPointer { order in
-                    for i in order.indices { order[i] = numbering.claim(order[i]) }
+                    for i in order.indices { order[i] = patch.numbering.claim(order[i]) }
                 }
                 order.insert(contentsOf: first, at: 0)
                 evaluation.scores.insert(bases, atAscending: claims)
@@ -181,38 +171,127 @@ public final class IncrementalEvaluator {
             if let r = against.first {
                 guard against.count == 1, Self.reorder(map.relations[r].from, before: map.relations[r].to, rank: &rank, order: &order, map: map) else { return false }
             }
-            // The rows written afresh: the claims put in, and the targets of the relations put
-            // in that are not among them (for a subtree put back, all but one are; the
-            // numbering has no old number for a claim put in).
-            fresh = claims + relations.lazy.map { map.relations[$0].to }.filter { numbering.oldClaim($0) >= 0 }
-            insertedRows = claims
-        case .retargeted(let r, let before):
-            guard oldCount == newCount, r < map.relations.count, before < newCount else { return false }
-            numbering = Numbering()
+        case .retargeted(let r, _):
             let relation = map.relations[r]
             if rank[relation.from] >= rank[relation.to] {
                 guard Self.reorder(relation.from, before: relation.to, rank: &rank, order: &order, map: map) else { return false }
             }
-            fresh = [before, relation.to]
         }
-        fresh = fresh.sortedDistinct()
-        let changed = min(oldCount, newCount)..<max(oldCount, newCount)
-        if numbering.keepsClaims(below: changed.lowerBound), fresh.lazy.filter({ !changed.contains($0) }).count <= 8 {
-            guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations) else { return false }
-        } else if !insertedRows.isEmpty || fresh.count <= 8 {
+        guard relayout(map, patch) else { return false }
+        graph.count = newCount
+        graph.order = order
+        recompute(from: patch.fresh, in: order, map: map)
+        return true
+    }
+
+    /// What a change of structure renumbers, and the rows it lays out.
+    private struct Patch {
+        let numbering: Numbering
+        /// The claims whose rows are laid out afresh from the map (new numbers, ascending, each
+        /// once): the claims put in, and those whose incoming relations changed.
+        let fresh: [Int]
+        /// The claims taken out (old numbers, ascending) or put in (new numbers, ascending),
+        /// whose rows are taken out or put in where they lie.
+        var removed: [Int] = [], inserted: [Int] = []
+        /// The graph's claims and relations before the change.
+        let oldCount: Int, oldRelations: Int
+    }
+
+    /// The renumbering and the rows of `change`, nil when it does not match the graph.
+    private func patch(for change: StructureChange, map: ArgumentMap) -> Patch? {
+        let oldCount = graph.count, newCount = map.count
+        let oldRelations = graph.relation.count + graph.undercutRelation.count
+        switch change {
+        case .removed(let claims, let relations, let targets):
+            guard oldCount - claims.count == newCount, oldRelations - relations.count == map.relations.count,
+                  targets.allSatisfy({ $0 >= 0 && $0 < newCount }) else { return nil }
+            let numbering = Numbering(count: oldCount, removingClaims: claims, relations: oldRelations, removing: relations)
+            return Patch(numbering: numbering, fresh: targets.sortedDistinct(), removed: claims, oldCount: oldCount, oldRelations: oldRelations)
+        case .inserted(let claims, let relations):
+            guard oldCount + claims.count == newCount, oldRelations + relations.count == map.relations.count,
+                  claims.allSatisfy({ $0 < newCount }), relations.allSatisfy({ $0 < map.relations.count }) else { return nil }
+            let numbering = Numbering(count: newCount, insertingClaims: claims, relations: map.relations.count, inserting: relations)
+            // The claims put in, and the targets of the relations put in that are not among them
+            // (for a subtree put back, all but one are; the numbering has no old number for a
+            // claim put in).
+            let fresh = claims + relations.lazy.map { map.relations[$0].to }.filter { numbering.oldClaim($0) >= 0 }
+            return Patch(numbering: numbering, fresh: fresh.sortedDistinct(), inserted: claims, oldCount: oldCount, oldRelations: oldRelations)
+        case .retargeted(let r, let before):
+            guard oldCount == newCount, r < map.relations.count, before < newCount else { return nil }
+            return Patch(numbering: Numbering(), fresh: [before, map.relations[r].to].sortedDistinct(), oldCount: oldCount, oldRelations: oldRelations)
+        }
+    }
+
+    /// Lays the graph's rows out after `patch`'s change: in place where few claims move or many
+    /// are put in, else afresh.
+    private func relayout(_ map: ArgumentMap, _ patch: Patch) -> Bool {
+        let (fresh, newCount) = (patch.fresh, map.count)
+        let changed = min(patch.oldCount, newCount)..<max(patch.oldCount, newCount)
+        if patch.numbering.keepsClaims(below: changed.lowerBound), fresh.lazy.filter({ !changed.contains($0) }).count <= 8 {
+            return relayoutInPlace(map, patch.numbering, fresh: fresh, oldCount: patch.oldCount, oldRelations: patch.oldRelations)
+        } else if !patch.inserted.isEmpty || fresh.count <= 8 {
             // Rows put in, however many: the rows written afresh only grow, and are written in
             // one pass. Rows taken out, however many, with few to write afresh (each moves the
             // rows after it).
-            guard relayoutInPlace(map, numbering, fresh: fresh, oldCount: oldCount, oldRelations: oldRelations,
-                                  removing: removedRows, inserting: insertedRows) else { return false }
-        } else {
-            var marks = [Bool](repeating: false, count: newCount)
-            for c in fresh { marks[c] = true }
-            guard relayout(map, numbering, fresh: marks) else { return false }
+            return relayoutInPlace(map, patch.numbering, fresh: fresh, oldCount: patch.oldCount, oldRelations: patch.oldRelations,
+                                   removing: patch.removed, inserting: patch.inserted)
         }
+        var marks = [Bool](repeating: false, count: newCount)
+        for c in fresh { marks[c] = true }
+        return relayout(map, patch.numbering, fresh: marks)
+    }
+
+    /// ``structureChanged(_:map:)`` on a cyclic map: the graph's rows are patched as on an
+    /// acyclic one; the claims the change can reach (those whose rows changed, and every claim
+    /// that depends on one of them) are sorted into components again, the other components
+    /// kept as they were (``EvaluationGraph/components(after:newClaim:open:)``); and those
+    /// claims' components are solved again in order, each as a whole evaluation solves it, so
+    /// the scores are a whole evaluation's to the last bit. False when the map no longer has a
+    /// cycle (it is then evaluated afresh, in topological order), or when the change moves the
+    /// most steps a cycle may take (``Evaluator/cap(_:_:)``) past a cycle it does not reach.
+    private func cyclicStructureChanged(_ change: StructureChange, map: ArgumentMap) -> Bool {
+        guard var solved = cyclic, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
+        cyclic = nil  // so that `solved`'s arrays are not copied when they change
+        let newCount = map.count
+        evaluation.scores.remove(atAscending: patch.removed)
+        solved.factors.remove(atAscending: patch.removed)
+        graph.base.remove(atAscending: patch.removed)
+        let bases = patch.inserted.map { map.claims[$0].base }
+        evaluation.scores.insert(bases, atAscending: patch.inserted)
+        solved.factors.insert([Double](repeating: 1, count: bases.count), atAscending: patch.inserted)
+        graph.base.insert(bases, atAscending: patch.inserted)
+        guard relayout(map, patch) else { return false }
         graph.count = newCount
-        graph.order = order
-        recompute(from: fresh, in: order, map: map)
+        // The claims the change reaches.
+        var isOpen = [Bool](repeating: false, count: newCount), open = patch.fresh.filter { $0 < newCount }, stack = open
+        for c in open { isOpen[c] = true }
+        while let c = stack.popLast() {
+            for r in map.outgoing[c] {
+                let t = map.relations[r].to
+                if !isOpen[t] { isOpen[t] = true; open.append(t); stack.append(t) }
+            }
+        }
+        open.sort()
+        let numbering = patch.numbering
+        let (found, dropped) = graph.components(after: solved.components, open: open, removed: patch.removed, inserted: patch.inserted,
+                                                oldClaim: { numbering.oldClaim($0) }, renumberClaims: { numbering.renumberClaims(&$0) })
+        guard found.isCycle.contains(true) else { return false }
+        // The cycles not reached keep what they took; they must have taken it under the new cap.
+        var cycles: [Int32: (steps: Int, residual: Double)] = [:]
+        let renumbering = Renumbering(removing: dropped)
+        for (k, solvedCycle) in solved.cycles {
+            let new = renumbering.number(Int(k))
+            if new >= 0 { cycles[Int32(new)] = solvedCycle }
+        }
+        let cap = Evaluator.cap(graph, solved.options)
+        if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
+        let firstOpen = solved.components.count - dropped.count
+        Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
+            for k in firstOpen..<found.count { cycles[Int32(k)] = solve(Int32(k)) }
+        }
+        cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap)
+        evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
+        lastUpdateCount = open.count
         return true
     }
 

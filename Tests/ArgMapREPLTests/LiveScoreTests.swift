@@ -1,6 +1,6 @@
 import Testing
 import ArgMapModel
-import ArgMapSemantics
+@testable import ArgMapSemantics
 import ArgMapDebate
 @testable import ArgMapREPL
 
@@ -184,7 +184,8 @@ struct LiveScoreTests {
 
     /// On a cyclic map, changes of base scores and weights, and their undo and redo, are
     /// followed by the live scores without evaluating the map again, and agree with a full
-    /// evaluation; a change of structure has the map evaluated afresh.
+    /// evaluation; so is a removal that leaves a cycle (a change of structure), while one that
+    /// leaves none has the map evaluated afresh, in topological order.
     @Test func valueEditsOnACyclicMapAreFollowed() throws {
         let session = Session(map: MapGenerator.generate(.init(claims: 600, shape: .cyclic, seed: 35)))
         _ = session.currentEvaluation()
@@ -210,8 +211,16 @@ struct LiveScoreTests {
             }
         }
         try session.perform(.removeClaim(session.map.claims[7].id))
-        #expect(session.scoreBoard !== board)
+        #expect(session.scoreBoard === board && session.map.topologicalOrder() == nil)
         try check(session, .dfquad, "a claim removed")
+        // Every relation out of a cycle's claims taken out: no cycle is left.
+        let components = try #require(board.components)
+        let onCycles = session.map.claims.indices.filter { components.isCycle[Int(components.component[$0])] }
+        try session.perform(.removeClaims(onCycles.map { session.map.claims[$0].id }))
+        #expect(session.map.topologicalOrder() != nil)
+        #expect(session.scoreBoard !== board)
+        try check(session, .dfquad, "every cycle removed")
+        #expect(session.scoreBoard?.graph.order != nil)
     }
 
     /// An interactive session works a large map's scores out on another thread as it opens it:
@@ -272,6 +281,86 @@ struct LiveScoreTests {
         let script = Session()
         script.load(session.map, file: nil, format: nil)
         #expect(script.roundAhead == nil && script.warming == nil)
+    }
+
+    /// On a cyclic map, random edits of every structural kind, with undo and redo, are
+    /// followed without evaluating the whole map again: after each one, the scores, steps and
+    /// residual are a whole evaluation's to the last bit, the patched graph is the graph built
+    /// afresh, and the components kept are the map's, in an order where each comes after those
+    /// it depends on, with the depths a fresh search finds.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
+    func structuralEditsOnACyclicMapAreFollowed(_ semantics: Semantics) throws {
+        var kept = 0, partial = 0
+        for seed in [38, 39] as [UInt64] {
+            var map = MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: seed))
+            try map.apply(.link(RelationSpec(from: "c450", to: "c3", type: .undercut, weight: 0.8)))
+            let session = Session(map: map)
+            session.settings.semantics = semantics.rawValue
+            #expect(session.currentEvaluation().cyclic)
+            var rng = SplitMix64(seed: seed)
+            for step in 0..<100 {
+                let before = try #require(session.scoreBoard)
+                guard try Self.randomEdit(session, &rng, step: step) else { continue }
+                let context = "seed \(seed) step \(step)"
+                let live = session.currentEvaluation(), full = Evaluator.evaluate(session.map, semantics)
+                try #require(live.scores == full.scores, "\(context): the scores differ")
+                #expect(live.converged == full.converged && live.iterations == full.iterations && live.residual == full.residual, "\(context)")
+                guard session.scoreBoard === before, let board = session.scoreBoard else { continue }
+                kept += 1
+                if board.lastUpdateCount < session.map.count { partial += 1 }
+                let g = board.graph, fresh = EvaluationGraph(session.map)
+                #expect(g.count == fresh.count && g.base == fresh.base && g.offsets == fresh.offsets && g.source == fresh.source
+                        && g.weight == fresh.weight && g.isAttack == fresh.isAttack && g.relation == fresh.relation
+                        && g.undercutOffsets == fresh.undercutOffsets && g.undercutSource == fresh.undercutSource
+                        && g.undercutWeight == fresh.undercutWeight && g.undercutRelation == fresh.undercutRelation, "\(context): rows")
+                try checkComponents(try #require(board.components), fresh, context)
+            }
+        }
+        #expect(kept >= 80 && partial > kept / 2, "most edits were followed, most of them in part (\(kept), \(partial))")
+    }
+
+    /// One random edit of structure (or an undo or a redo); false when it was refused.
+    private static func randomEdit(_ session: Session, _ rng: inout SplitMix64, step: Int) throws -> Bool {
+        let ids = session.map.claims.map(\.id)
+        func anyID() -> String { ids[Int(rng.next() % UInt64(ids.count))] }
+        let edit: Edit
+        switch rng.next() % 8 {
+        case 0: edit = .removeClaim(anyID())
+        case 1: edit = .removeClaims((0..<(1 + rng.next() % 5)).map { _ in anyID() })
+        case 2:
+            edit = .batch([.addClaim(Claim(id: "n\(step)", text: "new", base: 0.3), at: Int(rng.next() % UInt64(ids.count + 1))),
+                           .link(RelationSpec(from: "n\(step)", to: anyID(), type: .attack, weight: 0.7))])
+        case 3: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: [.support, .attack, .undercut][Int(rng.next() % 3)], weight: 0.6),
+                             at: Int(rng.next() % UInt64(session.map.relations.count + 1)))
+        case 4, 5:
+            let r = session.map.relations[Int(rng.next() % UInt64(session.map.relations.count))]
+            let spec = session.map.spec(of: r)
+            edit = rng.next() % 2 == 0 ? .unlink(from: spec.from, to: spec.to) : .move(spec.from, from: spec.to, to: anyID())
+        case 6: return session.undo() != nil
+        default: return session.redo() != nil
+        }
+        do { try session.perform(edit) } catch { return false }
+        return true
+    }
+
+    /// `found`, the components kept, are those of graph `g`: the same claims together, each
+    /// component after those it depends on, the same cycles and depths.
+    private func checkComponents(_ found: EvaluationGraph.Components, _ g: EvaluationGraph, _ context: String) throws {
+        let fresh = g.components()
+        try #require(found.component.count == g.count && found.count == fresh.count && found.members.count == g.count, "\(context): components")
+        for k in 0..<found.count {
+            let group = found.members[Int(found.starts[k])..<Int(found.starts[k + 1])]
+            let first = Int(group.first!), own = Int(fresh.component[first])
+            let theirs = fresh.members[Int(fresh.starts[own])..<Int(fresh.starts[own + 1])]
+            #expect(Set(group) == Set(theirs), "\(context): component \(k) is not one of the map's")
+            #expect(group.allSatisfy { Int(found.component[Int($0)]) == k }, "\(context): component \(k)'s numbers")
+            #expect(found.isCycle[k] == fresh.isCycle[own] && found.depth[k] == fresh.depth[own], "\(context): component \(k)'s cycle or depth")
+        }
+        for c in 0..<g.count {
+            for d in 0..<g.dependencyCount(c) where found.component[g.dependency(c, d)] > found.component[c] {
+                Issue.record("\(context): claim \(c)'s component comes before one it depends on")
+            }
+        }
     }
 
     /// Random edits of every structural kind, with undo and redo; returns how many the live
