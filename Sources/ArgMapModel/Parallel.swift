@@ -1,4 +1,8 @@
 import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work split across the machine's cores, shared by the readers, the model and the commands
 /// that pass over a whole map.
@@ -80,6 +84,87 @@ package enum Parallel {
             }
         }
         return (first[0]!, second[0]!)
+    }
+
+    /// Work in stages that follow one another, each cut into chunks that may run at once, with
+    /// one helper thread: many short stages (a cycle's integration steps, a few microseconds
+    /// each), where handing each stage to the cores through Dispatch would cost more than the
+    /// stage. The thread that calls ``run(_:)`` publishes a stage and takes its chunks one at
+    /// a time, as does the helper; it returns once every chunk is done. It never waits for
+    /// the helper to start: if no core is free, it does every chunk itself, so the work ends
+    /// however the threads are scheduled. Call ``finish()`` when done; the helper then stops.
+    package final class Crew: @unchecked Sendable {
+        /// The stage under way and its next chunk: the stage's serial number in the top 32
+        /// bits (0 before the first; ``finished`` once done), its kind in the next 8, and the
+        /// next chunk to take in the low 24.
+        private let work = Atomic<UInt64>(0)
+        /// How many of the stage's chunks are done.
+        private let done = Atomic<Int>(0)
+        private let chunks: Int
+        private let body: @Sendable (_ kind: Int, _ chunk: Int) -> Void
+        /// The last stage's serial number (the calling thread's alone).
+        private var serial: UInt64 = 0
+        private static let finished: UInt64 = 0xFFFF_FFFF
+
+        /// A crew for stages of `chunks` chunks each: `body(kind, chunk)` does chunk `chunk` of a
+        /// stage of kind `kind` (0–255, as given to ``run(_:)``).
+        package init(chunks: Int, _ body: @escaping @Sendable (_ kind: Int, _ chunk: Int) -> Void) {
+            precondition(chunks > 0 && chunks < 1 << 24)
+            self.chunks = chunks
+            self.body = body
+            DispatchQueue.global(qos: .userInitiated).async { [self] in help() }
+        }
+
+        /// Runs a stage of kind `kind`: every chunk, with the helper if it is free.
+        package func run(_ kind: Int) {
+            serial += 1
+            done.store(0, ordering: .relaxed)
+            work.store(serial << 32 | UInt64(kind) << 24, ordering: .releasing)
+            while let (kind, chunk) = take(serial) {
+                body(kind, chunk)
+                done.add(1, ordering: .releasing)
+            }
+            var spins = 0
+            while done.load(ordering: .acquiring) < chunks {
+                // The helper is finishing a chunk it took.
+                spins += 1
+                if spins > 4_000 { sched_yield() }
+            }
+        }
+
+        /// Stops the helper (it takes no chunk after this).
+        package func finish() {
+            work.store(Self.finished << 32, ordering: .releasing)
+        }
+
+        /// A chunk of the stage under way (of stage `serial` only, when given), taken: nil
+        /// when every one is taken, or none is under way.
+        private func take(_ serial: UInt64?) -> (kind: Int, chunk: Int)? {
+            var v = work.load(ordering: .acquiring)
+            while true {
+                let stage = v >> 32, next = Int(v & 0xFF_FFFF)
+                guard stage != 0, stage != Self.finished, serial.map({ $0 == stage }) ?? true, next < chunks else { return nil }
+                let (exchanged, original) = work.compareExchange(expected: v, desired: v + 1, ordering: .acquiringAndReleasing)
+                if exchanged { return (Int(v >> 24 & 0xFF), next) }
+                v = original
+            }
+        }
+
+        /// The helper: takes chunks as stages come, until the crew is finished.
+        private func help() {
+            var spins = 0
+            while work.load(ordering: .acquiring) >> 32 != Self.finished {
+                if let (kind, chunk) = take(nil) {
+                    body(kind, chunk)
+                    done.add(1, ordering: .releasing)
+                    spins = 0
+                } else {
+                    // Between stages: wait for the next, giving the core up when it is long.
+                    spins += 1
+                    if spins > 4_000 { sched_yield() }
+                }
+            }
+        }
     }
 
     /// `range` cut into `parts` consecutive pieces of nearly equal size.

@@ -406,14 +406,14 @@ public enum Evaluator {
                         var half = 0, counted = 0
                         while half < here.count - 1 && counted + sizes[half] <= claims / 2 { counted += sizes[half]; half += 1 }
                         let runs = [here[..<max(half, 1)], here[max(half, 1)...]]
-                        let results = Parallel.map(2) { r in runs[r].map { solve($0) } }
+                        let results = Parallel.map(2) { r in runs[r].map { solve($0, false) } }
                         solved = results[0] + results[1]
                     } else {
-                        solved = here.map { solve($0) }
+                        solved = here.map { solve($0, true) }
                     }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
-                for k in stage where !found.isCycle[Int(k)] { _ = solve(k) }
+                for k in stage where !found.isCycle[Int(k)] { _ = solve(k, false) }
             }
         }
         return (summary(semantics, s, cycles, options), Solved(factors: uf, components: found, cycles: cycles, options: options, cap: cap))
@@ -431,26 +431,28 @@ public enum Evaluator {
         let options: Options, cap: Int
     }
 
-    /// Runs `body` with a function that solves a component of `components`
-    /// (``solve(_:_:_:_:cap:_:_:_:_:_:)``) in place in `s` and `uf`.
+    /// Runs `body` with a function that solves a component of `components`, helped by another
+    /// thread or not (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``), in place in `s` and `uf`.
     static func withSolver<R>(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int, _ components: EvaluationGraph.Components,
-                              _ s: inout [Double], _ uf: inout [Double], _ body: ((Int32) -> (steps: Int, residual: Double)?) -> R) -> R {
+                              _ s: inout [Double], _ uf: inout [Double], _ body: ((_ k: Int32, _ helped: Bool) -> (steps: Int, residual: Double)?) -> R) -> R {
         s.withUnsafeMutableBufferPointer { s in
         uf.withUnsafeMutableBufferPointer { uf in
         components.members.withUnsafeBufferPointer { members in
         components.starts.withUnsafeBufferPointer { starts in
         components.component.withUnsafeBufferPointer { component in
-            body { k in solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf) }
+            body { k, helped in solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf, helped: helped) }
         }}}}}
     }
 
     /// Solves component `k` (of ``EvaluationGraph/components()``'s `members`, `starts` and
     /// `component`), every component it depends on being settled in `s` and `uf`: its claims'
     /// scores and undercut factors are written there. Returns the steps a cycle took and the
-    /// largest slope it left; nil for a claim on no cycle, worked out once.
+    /// largest slope it left; nil for a claim on no cycle, worked out once. `helped`: whether a
+    /// large cycle's steps may be shared with a helper thread (when no other work has the
+    /// other core).
     static func solve(_ k: Int32, _ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int,
                       _ members: UnsafeBufferPointer<Int32>, _ starts: UnsafeBufferPointer<Int32>, _ component: UnsafeBufferPointer<Int32>,
-                      _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> (steps: Int, residual: Double)? {
+                      _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>, helped: Bool) -> (steps: Int, residual: Double)? {
         let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
         if group.count == 1 && !g.dependsOnItself(Int(group[0])) {
             let c = Int(group[0])
@@ -459,7 +461,7 @@ public enum Evaluator {
             return nil
         }
         let claims = Component(g, group, k, component, s, uf)
-        return semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap)
+        return semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
     }
 
     /// The evaluation of `scores`, its cycles having taken the steps and left the slopes in
@@ -564,27 +566,31 @@ public enum Evaluator {
             let undercutters: UnsafeBufferPointer<Int>, undercutWeights: UnsafeBufferPointer<Double>
             let fixedFactors: Bool
 
-            /// F at the point `p` (the component's claims' scores, by place): their undercut
-            /// factors into `uf`, then their strengths into `f`.
+            /// F at the point `p` (the component's claims' scores, by place), for the claims
+            /// `range` (all by default): every claim's undercut factor into `uf`, then those
+            /// claims' strengths into `f`.
             @inline(__always)
-            func apply(_ semantics: Semantics, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>) {
+            func apply(_ semantics: Semantics, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>,
+                       _ range: Range<Int>? = nil) {
+                let range = range ?? 0..<base.count
                 switch semantics {
-                case .dfquad: apply(DFQuAD.self, p, uf, into: f)
-                case .quad: apply(QuAD.self, p, uf, into: f)
-                case .euler: apply(Euler.self, p, uf, into: f)
-                case .qe: apply(QE.self, p, uf, into: f)
-                case .mlp: apply(MLP.self, p, uf, into: f)
-                case .hcat: apply(HCat.self, p, uf, into: f)
-                case .grounded: apply(Grounded.self, p, uf, into: f)
+                case .dfquad: apply(DFQuAD.self, p, uf, into: f, range)
+                case .quad: apply(QuAD.self, p, uf, into: f, range)
+                case .euler: apply(Euler.self, p, uf, into: f, range)
+                case .qe: apply(QE.self, p, uf, into: f, range)
+                case .mlp: apply(MLP.self, p, uf, into: f, range)
+                case .hcat: apply(HCat.self, p, uf, into: f, range)
+                case .grounded: apply(Grounded.self, p, uf, into: f, range)
                 }
             }
 
             /// ``apply(_:_:_:into:)`` compiled for one semantics: its function inlined, and
             /// what it does not read (the sums, for DF-QuAD) not added up.
-            func apply<S: FixedSemantics>(_: S.Type, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>) {
+            func apply<S: FixedSemantics>(_: S.Type, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>,
+                                          _ range: Range<Int>) {
                 let semantics = S.semantics
                 if fixedFactors {
-                    for i in 0..<base.count {
+                    for i in range {
                         var aggregate = outside[i]
                         for j in starts[i]..<middles[i] { aggregate.add(weights[j], p[sources[j]], attack: true) }
                         for j in middles[i]..<starts[i + 1] { aggregate.add(weights[j], p[sources[j]], attack: false) }
@@ -593,7 +599,7 @@ public enum Evaluator {
                     return
                 }
                 factors(p, into: uf)
-                for i in 0..<base.count {
+                for i in range {
                     var aggregate = outside[i]
                     for j in starts[i]..<middles[i] { let x = sources[j]; aggregate.add(weights[j] * uf[x], p[x], attack: true) }
                     for j in middles[i]..<starts[i + 1] { let x = sources[j]; aggregate.add(weights[j] * uf[x], p[x], attack: false) }
@@ -656,50 +662,108 @@ public enum Evaluator {
     /// their bases, integrated with classical RK4 until the largest slope is below the
     /// tolerance or `cap` steps are taken; their scores and undercut factors are left in `s`
     /// and `uf`. Returns the steps taken and the last largest slope.
+    ///
+    /// With `helped`, a large cycle whose claims undercut none of its relations has each
+    /// stage of each step cut into chunks of claims, shared with a helper thread
+    /// (``Parallel/Crew``): every claim's arithmetic is the same, and the largest slope is the
+    /// largest of the chunks', so the result is the same to the last bit.
     static func rk4(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
-                    _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
-        // Each stage's slope is used as soon as it is found: for the next stage's point, and
-        // in the weighted sum k1 + 2·k2 + 2·k3 + k4, added up in that order.
+                    _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int, helped: Bool = false) -> (steps: Int, residual: Double) {
         let n = component.claims.count
         return component.withView { view in
-        component.withScratch(5) { scratch in
-            let own = scratch, f = scratch + n, factors = scratch + 2 * n, tmp = scratch + 3 * n, sum = scratch + 4 * n
-            for i in 0..<n { own[i] = view.base[i] }
-            let h = options.stepSize, tolerance = options.tolerance
+        component.withScratch(6) { scratch in
+            let stages = RK4Stages(view: view, semantics: semantics, h: options.stepSize, own: scratch, f: scratch + n, factors: scratch + 2 * n,
+                                   a: scratch + 3 * n, b: scratch + 4 * n, sum: scratch + 5 * n)
+            for i in 0..<n { stages.own[i] = view.base[i] }
+            let tolerance = options.tolerance
             var steps = 0
             var residual = Double.infinity
-            while steps < cap {
-                view.apply(semantics, own, factors, into: f)
-                residual = 0
-                for i in 0..<n {
+            if helped && view.fixedFactors && n >= RK4Stages.helpedSize {
+                let chunks = Parallel.pieces(0..<n, min(8, n / 512))
+                let largest = UnsafeMutablePointer<Double>.allocate(capacity: chunks.count)
+                defer { largest.deallocate() }
+                let shared = Parallel.Unchecked((stages, largest))
+                let crew = Parallel.Crew(chunks: chunks.count) { kind, chunk in
+                    let (stages, largest) = shared.value
+                    largest[chunk] = stages.run(kind, chunks[chunk])
+                }
+                defer { crew.finish() }
+                while steps < cap {
+                    crew.run(1)
+                    residual = 0
+                    for k in chunks.indices { residual = max(residual, largest[k]) }
+                    if residual < tolerance || !residual.isFinite { break }
+                    crew.run(2)
+                    crew.run(3)
+                    crew.run(4)
+                    steps += 1
+                }
+            } else {
+                while steps < cap {
+                    residual = stages.run(1, 0..<n)
+                    if residual < tolerance || !residual.isFinite { break }
+                    _ = stages.run(2, 0..<n)
+                    _ = stages.run(3, 0..<n)
+                    _ = stages.run(4, 0..<n)
+                    steps += 1
+                }
+            }
+            component.settle(view, stages.own, stages.a, s, uf)
+            return (steps, residual)
+        }}
+    }
+
+    /// The four stages of a step of ``rk4(_:_:_:_:_:cap:helped:)``, each for a range of a
+    /// component's claims (by place), in scratch memory. Each stage's slope is used as soon as
+    /// it is found: for the next stage's point, and in the weighted sum k1 + 2·k2 + 2·k3 + k4,
+    /// added up in that order. The points alternate between `a` and `b`, so that a stage never
+    /// writes the point that another range of the same stage reads.
+    struct RK4Stages {
+        let view: Component.View, semantics: Semantics, h: Double
+        /// The scores so far, F at the stage's point, the claims' undercut factors (for a
+        /// component whose claims undercut its relations), the stages' points, and the sum.
+        let own, f, factors, a, b, sum: UnsafeMutablePointer<Double>
+
+        /// The fewest claims of a cycle whose steps a helper thread shares.
+        static let helpedSize = 2_048
+
+        /// Stage `kind` (1–4) for the claims `range`; stage 1 returns their largest slope.
+        @inline(__always)
+        func run(_ kind: Int, _ range: Range<Int>) -> Double {
+            switch kind {
+            case 1:
+                view.apply(semantics, own, factors, into: f, range)
+                var residual = 0.0
+                for i in range {
                     let k1 = f[i] - own[i]
                     residual = max(residual, abs(k1))
                     sum[i] = k1
-                    tmp[i] = own[i] + h / 2 * k1
+                    a[i] = own[i] + h / 2 * k1
                 }
-                if residual < tolerance || !residual.isFinite { break }
-                view.apply(semantics, tmp, factors, into: f)
-                for i in 0..<n {
-                    let k2 = f[i] - tmp[i]
+                return residual
+            case 2:
+                view.apply(semantics, a, factors, into: f, range)
+                for i in range {
+                    let k2 = f[i] - a[i]
                     sum[i] = sum[i] + 2 * k2
-                    tmp[i] = own[i] + h / 2 * k2
+                    b[i] = own[i] + h / 2 * k2
                 }
-                view.apply(semantics, tmp, factors, into: f)
-                for i in 0..<n {
-                    let k3 = f[i] - tmp[i]
+            case 3:
+                view.apply(semantics, b, factors, into: f, range)
+                for i in range {
+                    let k3 = f[i] - b[i]
                     sum[i] = sum[i] + 2 * k3
-                    tmp[i] = own[i] + h * k3
+                    a[i] = own[i] + h * k3
                 }
-                view.apply(semantics, tmp, factors, into: f)
-                for i in 0..<n {
-                    let k4 = f[i] - tmp[i]
+            default:
+                view.apply(semantics, a, factors, into: f, range)
+                for i in range {
+                    let k4 = f[i] - a[i]
                     own[i] = min(1, max(0, own[i] + h / 6 * (sum[i] + k4)))
                 }
-                steps += 1
             }
-            component.settle(view, own, tmp, s, uf)
-            return (steps, residual)
-        }}
+            return 0
+        }
     }
 
     /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases,

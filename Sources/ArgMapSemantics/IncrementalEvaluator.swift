@@ -287,7 +287,7 @@ public final class IncrementalEvaluator {
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
         let firstOpen = solved.components.count - dropped.count
         Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
-            for k in firstOpen..<found.count { cycles[Int32(k)] = solve(Int32(k)) }
+            for k in firstOpen..<found.count { cycles[Int32(k)] = solve(Int32(k), true) }
         }
         cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap)
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
@@ -851,7 +851,7 @@ public final class IncrementalEvaluator {
         swap(&cycles, &solved.cycles)  // not copied as it changes
         Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in reached.sorted() {
-                cycles[k] = solve(k)
+                cycles[k] = solve(k, true)
                 count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
             }
         }
