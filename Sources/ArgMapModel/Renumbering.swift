@@ -16,6 +16,13 @@ package struct Renumbering: Sendable {
     /// an insertion); nil for several runs. A claim removed with everything under it, or put
     /// back so, is this: every number after it moves by the same step, with no search.
     @usableFromInline package let shift: (at: Int, by: Int)?
+    /// For marks in more runs than ``tabled``: how many marks are below each number from the
+    /// first mark to the last (`below[n - marks.first]`), so that a number is mapped by one
+    /// read rather than a search among thousands of runs (a large subtree whose claims are
+    /// scattered through the file); empty otherwise.
+    @usableFromInline let below: [Int32]
+    /// The most runs searched rather than tabled.
+    static let tabled = 64
 
     package init(removing numbers: [Int]) {
         marks = numbers
@@ -23,6 +30,7 @@ package struct Renumbering: Sendable {
         (runStarts, runEnds) = Renumbering.runs(numbers, step: 1)
         // The run start, start + 1, …: the numbers after it move down by its length.
         shift = runStarts.count == 1 ? (runStarts[0] + numbers.count, -numbers.count) : nil
+        below = Renumbering.table(marks, runs: runStarts.count)
     }
 
     /// `positions`: where the inserted ones end, ascending.
@@ -32,6 +40,21 @@ package struct Renumbering: Sendable {
         (runStarts, runEnds) = Renumbering.runs(marks, step: 0)
         // Inserted together at one place: the numbers from there move up by their count.
         shift = runStarts.count == 1 ? (runStarts[0], positions.count) : nil
+        below = Renumbering.table(marks, runs: runStarts.count)
+    }
+
+    /// ``below`` for `marks` (ascending) in `runs` runs.
+    private static func table(_ marks: [Int], runs: Int) -> [Int32] {
+        guard runs > tabled, let first = marks.first, let last = marks.last else { return [] }
+        var below = [Int32](repeating: 0, count: last - first + 1)
+        below.withUnsafeMutableBufferPointer { below in
+            var k = 0
+            for n in first...last {
+                while k < marks.count && marks[k] < n { k += 1 }
+                below[n - first] = Int32(k)
+            }
+        }
+        return below
     }
 
     /// `marks` cut where one is not the one before plus `step`.
@@ -102,6 +125,10 @@ package struct Renumbering: Sendable {
     /// that of the last such run of removed numbers (start, start + 1, …) only those below `n`.
     @inlinable @inline(__always)
     func count(below n: Int) -> Int {
+        if !below.isEmpty {
+            let first = marks[0]
+            return n <= first ? 0 : n - first < below.count ? Int(below[n - first]) : marks.count
+        }
         let r = runStarts.lowerBound(n)
         guard r > 0 else { return 0 }
         let end = runEnds[r - 1]

@@ -147,22 +147,31 @@ struct RelationListsTests {
 
 /// A renumbering gives each number that stays its place among the numbers after the change,
 /// as removing the numbers from a list, or inserting new ones into it, would: for removals and
-/// insertions in runs (a claim with everything under it) and one by one, mixed.
+/// insertions in runs (a claim with everything under it) and one by one, mixed; in few runs
+/// (searched) and in many (tabled).
 struct RenumberingTests {
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func aRenumberingIsWhereEachNumberEndsUp(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
-        for _ in 0..<200 {
-            let count = 1 + Int(rng.next() % 60)
-            // Marks in runs of one to eight, some next to each other.
+        var tabled = 0
+        for i in 0..<200 {
+            let count = i % 2 == 0 ? 1 + Int(rng.next() % 60) : 300 + Int(rng.next() % 1_200)
             var chosen = Set<Int>()
-            while chosen.count < 1 + Int(rng.next() % UInt64(count)) {
-                let start = Int(rng.next() % UInt64(count))
-                for n in start..<min(count, start + 1 + Int(rng.next() % 8)) { chosen.insert(n) }
+            if i % 2 == 0 {
+                // Marks in runs of one to eight, some next to each other.
+                while chosen.count < 1 + Int(rng.next() % UInt64(count)) {
+                    let start = Int(rng.next() % UInt64(count))
+                    for n in start..<min(count, start + 1 + Int(rng.next() % 8)) { chosen.insert(n) }
+                }
+            } else {
+                // A third of the numbers, scattered: many runs.
+                chosen = Set((0..<count).filter { _ in rng.next() % 3 == 0 })
+                if chosen.isEmpty { chosen = [0] }
             }
             let marks = chosen.sorted()
             // Removing: the numbers left, in order, are the new numbers' old ones.
             let removal = Renumbering(removing: marks)
+            if removal.runCount > Renumbering.tabled { tabled += 1 }
             let kept = (0..<count).filter { !chosen.contains($0) }
             for (new, old) in kept.enumerated() {
                 #expect(removal(old) == new, "removing \(marks): \(old)")
@@ -177,5 +186,6 @@ struct RenumberingTests {
                 if let old { #expect(insertion(old) == new, "inserting at \(marks): \(old)") }
             }
         }
+        #expect(tabled > 20, "many renumberings in more runs than are searched")
     }
 }
