@@ -554,3 +554,22 @@ enum RelationEnds {
     @inline(__always) static func claim(_ end: UInt32) -> Int { Int(end & ~supportBit) }
     @inline(__always) static func supports(_ end: UInt32) -> Bool { end & supportBit != 0 }
 }
+
+extension Round {
+    /// Whether a map's round is the same after `edit` as before. The round reads only the
+    /// claims and relations, the relations' kinds, and the claims' `speech` data: an edit of
+    /// texts, ids, base scores, weights, or other data moves no claim's side or speech.
+    public static func survives(_ edit: Edit) -> Bool {
+        switch edit {
+        case .setText, .rename, .setWeight:
+            return true
+        case .setValue(_, let value):
+            if case .data(let key, _) = value { return key != "speech" }
+            return true
+        case .batch(let edits):
+            return edits.allSatisfy(survives)
+        default:
+            return false
+        }
+    }
+}

@@ -269,6 +269,24 @@ struct LiveScoreTests {
         let ahead = try #require(session.roundAhead, "worked out ahead")
         #expect(same(session.round(), Round(session.map)))
         #expect(ahead.taken && session.roundAhead == nil && session.keptRound != nil, "and taken")
+        // Edits that cannot change it keep it: a text, an id, a base score, a weight, other data.
+        let kept = session.round()
+        let id = session.map.claims[3].id, r = session.map.relations[5]
+        let (from, to) = (session.map.claims[r.from].id, session.map.claims[r.to].id)
+        try session.perform(.batch([.setText(id, "another text"), .setValue(id, .base(0.1)), .setWeight(from: from, to: to, 0.2),
+                                    .setValue(id, .data(key: "magnitude", .string("high")))]))
+        try session.perform(.rename(id, to: "renamed"))
+        #expect(session.keptRound != nil, "edits of texts and values keep it")
+        #expect(same(session.round(), kept) && same(session.round(), Round(session.map)))
+        // A speech recorded changes it.
+        try session.perform(.setValue("renamed", .data(key: "speech", .string("2NR"))))
+        #expect(session.keptRound == nil, "a speech forgets it")
+        #expect(session.round().speech[3] == .secondNegativeRebuttal && same(session.round(), Round(session.map)))
+        // A batch that adds a claim (as `add` does) changes it.
+        _ = session.round()
+        try session.perform(.batch([.addClaim(Claim(id: "x1", text: "new")), .link(RelationSpec(from: "x1", to: "renamed", type: .attack))]))
+        #expect(session.keptRound == nil, "a claim added forgets it")
+        #expect(same(session.round(), Round(session.map)) && session.round().side.count == session.map.count)
         // An edit that changes the round: a claim taken out.
         let before = session.round()
         try session.perform(.removeClaim(session.map.claims[session.map.count / 2].id))

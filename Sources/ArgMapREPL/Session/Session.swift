@@ -111,10 +111,11 @@ public final class Session {
     }
 
     /// Applies an edit to the map and brings the live scores along, a batch step by step (each
-    /// step's scores follow the map as that step left it); returns its inverse.
+    /// step's scores follow the map as that step left it), and the debate round, kept unless
+    /// the edit can change it (``Round/survives(_:)``); returns its inverse.
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
-        forgetRound()
+        if !Round.survives(edit) { forgetRound() }
         return try map.apply(edit) { map, step, inverse in noteScores(step, inverse: inverse, in: map) }
     }
 
