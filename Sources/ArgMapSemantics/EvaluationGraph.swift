@@ -233,25 +233,31 @@ extension EvaluationGraph {
         var met: Int32 = 0
         index.withUnsafeMutableBufferPointer { index in
         found.component.withUnsafeMutableBufferPointer { component in
-            func meet(_ c: Int) {
-                index[c] = met
-                low[Int(met)] = met
-                reach[Int(met)] = 0
-                onStack[Int(met)] = true
-                onItself[Int(met)] = false
-                met += 1
-                open.append(Int32(c))
-                path.append((Int32(c), 0))
-            }
+            // (No nested function meets a claim: one that captures the path and the stacks
+            // would have every access to them checked at run time.)
             for root in roots where index[root] < 0 {
-                meet(root)
-                while let (v32, k) = path.last {
+                var meeting = root
+                while true {
+                    if meeting >= 0 {
+                        // Meet it: its index is the order met; it goes on the stack and the path.
+                        let c = meeting, i = Int(met)
+                        index[c] = met
+                        low[i] = met
+                        reach[i] = 0
+                        onStack[i] = true
+                        onItself[i] = false
+                        met += 1
+                        open.append(Int32(c))
+                        path.append((Int32(c), 0))
+                        meeting = -1
+                    }
+                    guard let (v32, k) = path.last else { break }
                     let v = Int(v32), iv = Int(index[v])
                     if Int(k) < dependencyCount(v) {
                         path[path.count - 1].next += 1
                         let w = dependency(v, Int(k)), iw = index[w]
                         if iw < 0 {
-                            meet(w)
+                            meeting = w
                         } else if iw != Self.closed && onStack[Int(iw)] {
                             // On the path's component: v's own.
                             low[iv] = min(low[iv], iw)
