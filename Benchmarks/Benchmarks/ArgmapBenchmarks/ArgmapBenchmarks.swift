@@ -190,34 +190,38 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
         // A change of structure, as rm and add make it, and the live scores brought up to date
-        // (the graph patched, the claims above the change recomputed). The session's map shares
-        // its storage with the inputs until its first change copies it; one change and its undo
-        // come first, as in a session where the map has been edited before.
-        Benchmark("rm a leaf and rescore \(label)", configuration: configuration(n)) { benchmark in
-            let session = Session(map: inputs.map(n))
-            blackHole(session.currentEvaluation())
-            let leaf = session.map.claims[session.map.claims.indices.last { session.map.incoming[$0].isEmpty }!].id
-            try session.perform(.removeClaims([leaf]))
-            _ = session.undo()
-            blackHole(session.currentEvaluation())
-            benchmark.startMeasurement()
-            try session.perform(.removeClaims([leaf]))
-            blackHole(session.currentEvaluation())
-            benchmark.stopMeasurement()
-        }
-        Benchmark("add a claim and rescore \(label)", configuration: configuration(n)) { benchmark in
-            let session = Session(map: inputs.map(n))
-            blackHole(session.currentEvaluation())
-            let parent = session.map.claims[n / 2].id
-            try session.perform(.batch([.addClaim(Claim(id: "new", text: "A new objection")),
-                                        .link(RelationSpec(from: "new", to: parent, type: .attack))]))
-            _ = session.undo()
-            blackHole(session.currentEvaluation())
-            benchmark.startMeasurement()
-            try session.perform(.batch([.addClaim(Claim(id: "new", text: "A new objection")),
-                                        .link(RelationSpec(from: "new", to: parent, type: .attack))]))
-            blackHole(session.currentEvaluation())
-            benchmark.stopMeasurement()
+        // (the graph patched, the claims above the change recomputed; on the cyclic map, their
+        // components found and solved again). The session's map shares its storage with the
+        // inputs until its first change copies it; one change and its undo come first, as in a
+        // session where the map has been edited before.
+        for shape in [MapGenerator.Shape.tree, .cyclic] {
+            let name = shape == .tree ? "" : "cyclic "
+            Benchmark("rm a leaf and rescore \(name)\(label)", configuration: configuration(n)) { benchmark in
+                let session = Session(map: inputs.map(n, shape))
+                blackHole(session.currentEvaluation())
+                let leaf = session.map.claims[session.map.claims.indices.last { session.map.incoming[$0].isEmpty }!].id
+                try session.perform(.removeClaims([leaf]))
+                _ = session.undo()
+                blackHole(session.currentEvaluation())
+                benchmark.startMeasurement()
+                try session.perform(.removeClaims([leaf]))
+                blackHole(session.currentEvaluation())
+                benchmark.stopMeasurement()
+            }
+            Benchmark("add a claim and rescore \(name)\(label)", configuration: configuration(n)) { benchmark in
+                let session = Session(map: inputs.map(n, shape))
+                blackHole(session.currentEvaluation())
+                let parent = session.map.claims[n / 2].id
+                try session.perform(.batch([.addClaim(Claim(id: "new", text: "A new objection")),
+                                            .link(RelationSpec(from: "new", to: parent, type: .attack))]))
+                _ = session.undo()
+                blackHole(session.currentEvaluation())
+                benchmark.startMeasurement()
+                try session.perform(.batch([.addClaim(Claim(id: "new", text: "A new objection")),
+                                            .link(RelationSpec(from: "new", to: parent, type: .attack))]))
+                blackHole(session.currentEvaluation())
+                benchmark.stopMeasurement()
+            }
         }
         Benchmark("completion candidates \(label)", configuration: configuration(n)) { benchmark in
             let session = Session(map: inputs.map(n))
