@@ -725,7 +725,7 @@ public enum Evaluator {
         let own, f, factors, a, b, sum: UnsafeMutablePointer<Double>
 
         /// The fewest claims of a cycle whose steps a helper thread shares.
-        static let helpedSize = 2_048
+        static let helpedSize = 4_096
 
         /// Stage `kind` (1–4) for the claims `range`; stage 1 returns their largest slope.
         @inline(__always)
