@@ -337,25 +337,28 @@ struct LiveScoreTests {
         #expect(kept >= 80 && partial > kept / 2, "most edits were followed, most of them in part (\(kept), \(partial))")
     }
 
-    /// One random edit of structure (or an undo or a redo); false when it was refused.
-    private static func randomEdit(_ session: Session, _ rng: inout SplitMix64, step: Int) throws -> Bool {
+    /// One random edit of structure (or an undo or a redo; with `values`, sometimes of a base
+    /// score), new relations of one of `types`; false when it was refused or did nothing.
+    private static func randomEdit(_ session: Session, _ rng: inout SplitMix64, step: Int, linking types: [RelationType] = [.support, .attack, .undercut],
+                                   values: Bool = false) throws -> Bool {
         let ids = session.map.claims.map(\.id)
         func anyID() -> String { ids[Int(rng.next() % UInt64(ids.count))] }
         let edit: Edit
-        switch rng.next() % 8 {
+        switch rng.next() % (values ? 9 : 8) {
         case 0: edit = .removeClaim(anyID())
         case 1: edit = .removeClaims((0..<(1 + rng.next() % 5)).map { _ in anyID() })
         case 2:
             edit = .batch([.addClaim(Claim(id: "n\(step)", text: "new", base: 0.3), at: Int(rng.next() % UInt64(ids.count + 1))),
                            .link(RelationSpec(from: "n\(step)", to: anyID(), type: .attack, weight: 0.7))])
-        case 3: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: [.support, .attack, .undercut][Int(rng.next() % 3)], weight: 0.6),
+        case 3: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: types[Int(rng.next() % UInt64(types.count))], weight: 0.6),
                              at: Int(rng.next() % UInt64(session.map.relations.count + 1)))
         case 4, 5:
             let r = session.map.relations[Int(rng.next() % UInt64(session.map.relations.count))]
             let spec = session.map.spec(of: r)
             edit = rng.next() % 2 == 0 ? .unlink(from: spec.from, to: spec.to) : .move(spec.from, from: spec.to, to: anyID())
         case 6: return session.undo() != nil
-        default: return session.redo() != nil
+        case 7: return session.redo() != nil
+        default: edit = .setValue(anyID(), .base(Double(rng.next() % 11) / 10))
         }
         do { try session.perform(edit) } catch { return false }
         return true
@@ -390,29 +393,8 @@ struct LiveScoreTests {
         var rng = SplitMix64(seed: seed)
         var kept = 0
         for step in 0..<steps {
-            let ids = session.map.claims.map(\.id)
-            func anyID() -> String { ids[Int(rng.next() % UInt64(ids.count))] }
             let before = session.scoreBoard
-            let edit: Edit?
-            switch rng.next() % 9 {
-            case 0: edit = .removeClaim(anyID())
-            case 1: edit = .removeClaims((0..<(1 + rng.next() % 5)).map { _ in anyID() })
-            case 2:
-                edit = .batch([.addClaim(Claim(id: "n\(step)", text: "new", base: 0.3), at: Int(rng.next() % UInt64(ids.count + 1))),
-                               .link(RelationSpec(from: "n\(step)", to: anyID(), type: .attack, weight: 0.7))])
-            case 3: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: rng.next() % 2 == 0 ? .support : .undercut, weight: 0.6),
-                                 at: Int(rng.next() % UInt64(session.map.relations.count + 1)))
-            case 4, 5:
-                let r = session.map.relations[Int(rng.next() % UInt64(session.map.relations.count))]
-                let spec = session.map.spec(of: r)
-                edit = rng.next() % 2 == 0 ? .unlink(from: spec.from, to: spec.to) : .move(spec.from, from: spec.to, to: anyID())
-            case 6: edit = nil; _ = session.undo()
-            case 7: edit = nil; _ = session.redo()
-            default: edit = .setValue(anyID(), .base(Double(rng.next() % 11) / 10))
-            }
-            if let edit {
-                do { try session.perform(edit) } catch { continue }
-            }
+            guard try Self.randomEdit(session, &rng, step: step, linking: [.support, .undercut], values: true) else { continue }
             if session.map.topologicalOrder() == nil {
                 // A cycle: the scores are evaluated afresh; take it back to keep the map acyclic.
                 try check(session, semantics, "seed \(seed) step \(step), cyclic")
