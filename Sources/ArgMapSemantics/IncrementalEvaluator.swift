@@ -4,8 +4,9 @@ import ArgMapModel
 /// score or a weight recomputes only the claims it can reach (the claims above it, through
 /// supports, attacks and undercut relations), in topological order; so does a change of
 /// structure (claims or relations removed, inserted or moved), after the evaluation graph is
-/// patched in one pass rather than built again. A cyclic map, grounded labelling, or a new
-/// relation that goes against the topological order evaluates the whole map again.
+/// patched in one pass rather than built again. Grounded labelling, or a new relation that
+/// closes a cycle or goes against the topological order more than once, evaluates the whole
+/// map again.
 ///
 /// On a cyclic map (under a semantics with a continuous model), a change of a base score or a
 /// weight solves again only the strongly connected components it can reach, each cycle from
@@ -110,9 +111,11 @@ public final class IncrementalEvaluator {
     /// relation from a claim that comes after its target in the topological order moves the
     /// claims between them that must move (Pearce and Kelly's dynamic topological order).
     ///
-    /// Returns false when the scores cannot follow incrementally: a cyclic map, grounded
-    /// labelling, a new relation that closes a cycle, more than one new relation against the
-    /// order, or a change that does not match the graph. The evaluator is then out of date:
+    /// On a cyclic map, see ``cyclicStructureChanged(_:map:)``.
+    ///
+    /// Returns false when the scores cannot follow incrementally: grounded labelling, QuAD on
+    /// a cyclic map, a new relation that closes a cycle, more than one new relation against
+    /// the order, or a change that does not match the graph. The evaluator is then out of date:
     /// discard it, or call ``rebuild(_:)``.
     /// - Complexity: O(claims + relations) in sequential passes (on both cores for a large
     ///   map), most of them over the claims after the first one changed; plus the claims
@@ -244,7 +247,7 @@ public final class IncrementalEvaluator {
     /// ``structureChanged(_:map:)`` on a cyclic map: the graph's rows are patched as on an
     /// acyclic one; the claims the change can reach (those whose rows changed, and every claim
     /// that depends on one of them) are sorted into components again, the other components
-    /// kept as they were (``EvaluationGraph/components(after:newClaim:open:)``); and those
+    /// kept as they were (``EvaluationGraph/components(after:open:removed:inserted:oldClaim:renumberClaims:)``); and those
     /// claims' components are solved again in order, each as a whole evaluation solves it, so
     /// the scores are a whole evaluation's to the last bit. False when the map no longer has a
     /// cycle (it is then evaluated afresh, in topological order), or when the change moves the
