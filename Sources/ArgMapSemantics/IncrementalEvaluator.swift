@@ -27,8 +27,21 @@ public final class IncrementalEvaluator {
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
+    /// The evaluation's options (the defaults but in tests).
+    let options: Evaluator.Options
+
     public init(_ map: ArgumentMap, semantics: Semantics) {
         self.semantics = semantics
+        options = Evaluator.Options()
+        graph = EvaluationGraph(map)
+        evaluation = Evaluation(semantics: semantics, converged: true, iterations: 0, residual: 0, scores: [], labels: nil, note: nil, cyclic: false)
+        evaluate()
+    }
+
+    /// With other options than the defaults (for tests).
+    init(_ map: ArgumentMap, semantics: Semantics, options: Evaluator.Options) {
+        self.semantics = semantics
+        self.options = options
         graph = EvaluationGraph(map)
         evaluation = Evaluation(semantics: semantics, converged: true, iterations: 0, residual: 0, scores: [], labels: nil, note: nil, cyclic: false)
         evaluate()
@@ -48,7 +61,7 @@ public final class IncrementalEvaluator {
 
     /// Evaluates the whole graph, keeping what incremental updates need.
     private func evaluate() {
-        (evaluation, cyclic) = Evaluator.evaluateKeeping(graph, semantics, options: Evaluator.Options())
+        (evaluation, cyclic) = Evaluator.evaluateKeeping(graph, semantics, options: options)
         prepare()
     }
 

@@ -607,6 +607,39 @@ struct PropertyTests {
         }
     }
 
+    /// The most steps a cycle may take shrinks as a large map grows. A change of structure that
+    /// moves it, on a map whose cycles ran to it (none converged), is not followed in part:
+    /// the cycles it does not reach would keep what they took under the old cap. The evaluator
+    /// says so, and a rebuild gives the whole evaluation; a change that leaves the cap where it
+    /// was is followed, and agrees with the whole evaluation too.
+    @Test func aChangeThatMovesTheStepCapIsEvaluatedAfresh() throws {
+        var map = MapGenerator.generate(.init(claims: 40_000, shape: .cyclic, seed: 9))
+        var options = Evaluator.Options()
+        options.tolerance = -1  // no cycle converges: each runs to the cap
+        let cap = Evaluator.cap(EvaluationGraph(map), options)
+        try #require(cap > 2_000 && cap < options.maxSteps, "the cap depends on the map's size")
+        let board = IncrementalEvaluator(map, semantics: .dfquad, options: options)
+        #expect(board.evaluation.iterations == cap && !board.evaluation.converged)
+        var followed = 0, moved = false
+        for i in 0..<500 {
+            // A claim with no relation, put in at the end: it reaches nothing else.
+            try map.apply(.addClaim(Claim(id: "x\(i)", text: "new")))
+            let newCap = Evaluator.cap(EvaluationGraph(map), options)
+            let kept = board.structureChanged(.inserted(claims: [map.count - 1], relations: []), map: map)
+            guard newCap == cap else {
+                #expect(!kept, "a change that moves the cap is not followed")
+                board.rebuild(map)
+                moved = true
+                break
+            }
+            #expect(kept)
+            followed += 1
+        }
+        #expect(moved && followed > 0)
+        let whole = Evaluator.evaluate(map, .dfquad, options: options)
+        #expect(board.scores == whole.scores && board.evaluation.iterations == whole.iterations && board.evaluation.iterations < cap)
+    }
+
     @Test func nonConvergenceIsReportedNotHidden() {
         let map = MapGenerator.generate(.init(claims: 200, shape: .cyclic, seed: 4))
         var options = Evaluator.Options()
