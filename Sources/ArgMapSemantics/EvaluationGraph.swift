@@ -165,15 +165,16 @@ extension EvaluationGraph {
     /// claim holds only open claims (or is a claim taken out), and every other component is as
     /// it was: those keep their order, renumbered past the ones dropped, and only the open
     /// claims are searched again, their components coming after the others (nothing else
-    /// depends on an open claim). Also returns the old components dropped, ascending.
+    /// depends on an open claim). Also returns each old component's new number (-1 for one
+    /// dropped), and how many were kept (the open claims' components come after them).
     /// - Complexity: O(claims) in passes that move or renumber blocks of memory, plus the
     ///   open claims and their relations.
     func components(after old: Components, open: [Int], removed: [Int], inserted: [Int],
-                    oldClaim: (Int) -> Int, renumberClaims: (inout [Int32]) -> Void) -> (Components, dropped: [Int]) {
+                    oldClaim: (Int) -> Int, renumberClaims: (inout [Int32]) -> Void) -> (Components, renumbered: Renumbering, kept: Int) {
         var dropped = Set<Int>()
         for c in open { let o = oldClaim(c); if o >= 0 { dropped.insert(Int(old.component[o])) } }
         for o in removed { dropped.insert(Int(old.component[o])) }
-        let gone = dropped.sorted()
+        let gone = dropped.sorted(), renumbered = Renumbering(removing: gone)
         var found = old
         // The dropped components' members, and their entries, go; every other component's
         // number drops by the number of dropped ones before it.
@@ -199,13 +200,14 @@ extension EvaluationGraph {
         found.component.remove(atAscending: removed)
         found.component.insert([Int32](repeating: 0, count: inserted.count), atAscending: inserted)
         if let first = gone.first {
-            found.component.withUnsafeMutableBufferPointer { Renumbering(removing: gone).apply(to: $0, from: first, minimum: 1 << 16) }
+            found.component.withUnsafeMutableBufferPointer { renumbered.apply(to: $0, from: first, minimum: 1 << 16) }
         }
         // Every claim not open is closed, in the component it has.
         var index = [Int32](repeating: Self.closed, count: count)
         for c in open { index[c] = -1 }
+        let kept = found.count
         search(&found, &index, from: open, meeting: open.count)
-        return (found, gone)
+        return (found, renumbered, kept)
     }
 
     /// What ``search(_:_:from:meeting:)`` reads as the index of a claim already in a component.

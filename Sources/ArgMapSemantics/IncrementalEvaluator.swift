@@ -289,19 +289,17 @@ public final class IncrementalEvaluator {
         }
         open.sort()
         let numbering = patch.numbering
-        let (found, dropped) = graph.components(after: solved.components, open: open, removed: patch.removed, inserted: patch.inserted,
+        let (found, renumbered, firstOpen) = graph.components(after: solved.components, open: open, removed: patch.removed, inserted: patch.inserted,
                                                 oldClaim: { numbering.oldClaim($0) }, renumberClaims: { numbering.renumberClaims(&$0) })
         guard found.isCycle.contains(true) else { return false }
         // The cycles not reached keep what they took; they must have taken it under the new cap.
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
-        let renumbering = Renumbering(removing: dropped)
         for (k, solvedCycle) in solved.cycles {
-            let new = renumbering.number(Int(k))
+            let new = renumbered.number(Int(k))
             if new >= 0 { cycles[Int32(new)] = solvedCycle }
         }
         let cap = Evaluator.cap(graph, solved.options)
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
-        let firstOpen = solved.components.count - dropped.count
         Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
             for k in firstOpen..<found.count { cycles[Int32(k)] = solve(Int32(k), true) }
         }
