@@ -48,21 +48,23 @@ public struct Round: Sendable {
     }
 
     /// Each claim's facts (see ``Facts``).
-    let facts: [UInt8]
+    var facts: [UInt8]
     /// Each claim's first answer's speech code (see ``Facts``: 0 for none).
-    let firstAnswers: [UInt8]
-    /// On a map where no claim answers more than one other, the other end of each claim's one
-    /// relation and whether it supports (see ``RelationEnds``; `RelationEnds.none` for a claim
-    /// that answers nothing), so that passes over such a map read 4 bytes a claim instead of
-    /// its lists and relations; empty on other maps.
-    let answered: [UInt32]
+    var firstAnswers: [UInt8]
+    /// The claim through which the search from the theses reaches each claim, its parent, and
+    /// whether the relation to it supports (see ``RelationEnds``; `RelationEnds.none` for a
+    /// thesis, and for a claim no thesis reaches). On a map where no claim answers more than
+    /// one other, that is the other end of each claim's one relation, so that passes over such
+    /// a map read 4 bytes a claim instead of its lists and relations; following an edit
+    /// (``follow(_:inverse:in:)``), it tells which claims' facts the edit can move.
+    var answered: [UInt32]
     /// On other maps, each relation's source and whether it supports (see ``RelationEnds``),
     /// which the search read and the passes after it read again; empty on a tree.
-    let sources: [UInt32]
+    var sources: [UInt32]
 
     /// On maps other than trees, each relation's target and whether it supports, which the
     /// round read and ``Drops`` reads again; empty on a tree.
-    let targets: [UInt32]
+    var targets: [UInt32]
 
     /// Each relation's source (see ``RelationEnds``): the ones the round kept, or, on a tree,
     /// where it kept none, packed now.
@@ -77,7 +79,11 @@ public struct Round: Sendable {
     /// Whether the map is a tree whose claims each come after the claim they answer (as an
     /// Argdown file's nesting gives them): then a pass over the claims from the last to the
     /// first meets every claim after all the claims under it.
-    let answersComeAfter: Bool
+    var answersComeAfter: Bool
+
+    /// Whether a thesis reaches every claim (no claim is on, or only under, a cycle with no
+    /// thesis): only such a round follows edits (``follow(_:inverse:in:)``).
+    var allReached: Bool
 
     /// How the round was worked out: from the one claim each claim answers, in sweeps, or by
     /// the search.
@@ -85,7 +91,7 @@ public struct Round: Sendable {
     let method: Method
 
     /// The latest speech in the map.
-    public let lastSpeech: Speech?
+    public internal(set) var lastSpeech: Speech?
 
     /// Each claim's side.
     public var side: Column<Side> { Column(facts) { $0 & Facts.negative == 0 ? .aff : .neg } }
@@ -144,7 +150,7 @@ public struct Round: Sendable {
         var firstAnswers = [UInt8](repeating: Facts.noAnswer, count: n)
         var sources: [UInt32] = [], targets: [UInt32] = []
         if several.isEmpty {
-            answersComeAfter = Round.workOutTree(answered, &state, &firstAnswers)
+            (answersComeAfter, allReached) = Round.workOutTree(answered, &state, &firstAnswers)
             method = .tree
         } else {
             // Each relation's source and target (for the passes after the round) are packed on
@@ -154,34 +160,27 @@ public struct Round: Sendable {
             (sources, targets) = Parallel.both({ (RelationEnds.sources(map, parts: 1), RelationEnds.targets(map, parts: 1)) }, {
                 walked = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers)
             }).0
-            if !walked { Round.search(map, sources, &state, &firstAnswers) }
+            allReached = walked || Round.search(map, sources, &state, &firstAnswers, &answered)
             method = walked ? .sweeps : .search
-            answered = []
             answersComeAfter = false
         }
         self.answered = answered
         self.sources = sources
         self.targets = targets
-        var latest: UInt8 = 0
-        state.withUnsafeBufferPointer { for facts in $0 { latest = max(latest, facts & Facts.speech) } }
         // No answer is stored as 0.
         firstAnswers.withUnsafeMutableBufferPointer { first in
             for c in first.indices where first[c] == Facts.noAnswer { first[c] = 0 }
         }
         facts = state
         self.firstAnswers = firstAnswers
-        lastSpeech = Facts.speech(latest)
+        lastSpeech = Round.latest(state)
     }
 
     /// Marks the recorded speeches of claims `range` in `state` (only claims with data can
     /// have one).
     static func recordSpeeches(_ map: ArgumentMap, _ range: Range<Int>, into state: UnsafeMutableBufferPointer<UInt8>) {
         map.claims.withUnsafeBufferPointer { claims in
-            for c in range where !claims[c].isPlain {
-                if let name = claims[c].dataValue("speech")?.string, let s = Speech(name: name) {
-                    state[c] = Facts.code(s) | Facts.recorded
-                }
-            }
+            for c in range where !claims[c].isPlain { state[c] = own(claims[c]) }
         }
     }
 
@@ -213,8 +212,9 @@ public struct Round: Sendable {
     /// back on itself found a loop no thesis reaches, and one that ends on a claim of such a
     /// loop (or under one) found claims no thesis reaches either: every claim of it is a thesis
     /// of its own, and stays marked `unreached` until the end, for later climbs to see.
-    /// Returns whether every claim comes after the claim it answers (see ``answersComeAfter``).
-    static func workOutTree(_ answered: [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> Bool {
+    /// Returns whether every claim comes after the claim it answers (see ``answersComeAfter``),
+    /// and whether a thesis reaches every claim.
+    static func workOutTree(_ answered: [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> (comeAfter: Bool, allReached: Bool) {
         let next = Facts.NextCodes()
         // Set on the claims of the climb under way; with `reached`, on claims no thesis reaches.
         let marked = Facts.unreached
@@ -275,7 +275,7 @@ public struct Round: Sendable {
                 for c in 0..<state.count { state[c] &= ~marked }
             }
         }}}
-        return answersComeAfter && !anyUnreached
+        return (answersComeAfter && !anyUnreached, !anyUnreached)
     }
 
     /// Each claim's facts on a map with no cycle, as the search (``search(_:_:_:_:)``) gives
@@ -294,7 +294,7 @@ public struct Round: Sendable {
     ///
     /// `answered` and `several` hold what each claim answers
     /// (``RelationEnds/answered(_:_:into:several:)``); each claim that answers several is given
-    /// in `answered` the one the search reaches it through. Returns false, with the facts and
+    /// in `answered` the one the search reaches it through (its parent). Returns false, with the facts and
     /// first answers as they came, on a map with a cycle (a sweep then works nothing out), or
     /// once the sweeps and climbs have taken more steps than four for each claim and one for
     /// each relation (the search is then cheaper).
@@ -433,11 +433,15 @@ public struct Round: Sendable {
 
     /// Each claim's facts by a search breadth first from the theses, in place: each claim
     /// enters the queue once, with its facts, given when it is reached; when it leaves, every
-    /// claim under it has them. Claims no thesis reaches are theses of their own.
-    static func search(_ map: ArgumentMap, _ sources: [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) {
+    /// claim under it has them. Claims no thesis reaches are theses of their own. Each claim's
+    /// parent goes in `answered` (``answered``). Returns whether a thesis reaches every claim.
+    static func search(_ map: ArgumentMap, _ sources: [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8], _ answered: inout [UInt32]) -> Bool {
         let n = state.count
         let next = Facts.NextCodes()
         var queue = [Int32](repeating: 0, count: n)
+        answered.withUnsafeMutableBufferPointer { $0.update(repeating: RelationEnds.none) }
+        var reachedAll = true
+        answered.withUnsafeMutableBufferPointer { answered in
         sources.withUnsafeBufferPointer { sources in
         map.incoming.withUnsafeLists { incoming in
         map.outgoing.withUnsafeLists { outgoing in
@@ -467,6 +471,7 @@ public struct Round: Sendable {
                     if facts & Facts.reached == 0 {
                         facts = answering(parent, supports: RelationEnds.supports(source), own: facts, next)
                         state[child] = facts
+                        answered[child] = UInt32(c) | source & RelationEnds.supportBit
                         queue[tail] = Int32(child)
                         tail += 1
                     }
@@ -475,6 +480,7 @@ public struct Round: Sendable {
                 firstAnswers[c] = first
             }
             guard tail < n else { return }
+            reachedAll = false
             for c in 0..<n where state[c] & Facts.reached == 0 { state[c] = thesis(state[c]) | Facts.unreached }
             for c in 0..<n where state[c] & Facts.unreached != 0 {
                 state[c] &= ~Facts.unreached
@@ -482,7 +488,8 @@ public struct Round: Sendable {
                 for r in incoming[c] { answers(state[RelationEnds.claim(sources[r])], parent: state[c], &first) }
                 firstAnswers[c] = first
             }
-        }}}}}}
+        }}}}}}}
+        return reachedAll
     }
 }
 
@@ -553,23 +560,4 @@ enum RelationEnds {
 
     @inline(__always) static func claim(_ end: UInt32) -> Int { Int(end & ~supportBit) }
     @inline(__always) static func supports(_ end: UInt32) -> Bool { end & supportBit != 0 }
-}
-
-extension Round {
-    /// Whether a map's round is the same after `edit` as before. The round reads only the
-    /// claims and relations, the relations' kinds, and the claims' `speech` data: an edit of
-    /// texts, ids, base scores, weights, or other data moves no claim's side or speech.
-    public static func survives(_ edit: Edit) -> Bool {
-        switch edit {
-        case .setText, .rename, .setWeight:
-            return true
-        case .setValue(_, let value):
-            if case .data(let key, _) = value { return key != "speech" }
-            return true
-        case .batch(let edits):
-            return edits.allSatisfy(survives)
-        default:
-            return false
-        }
-    }
 }

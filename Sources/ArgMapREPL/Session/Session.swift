@@ -110,13 +110,15 @@ public final class Session {
         record(.replace(before: before, after: newMap, files: files, summary: summary))
     }
 
-    /// Applies an edit to the map and brings the live scores along, a batch step by step (each
-    /// step's scores follow the map as that step left it), and the debate round, kept unless
-    /// the edit can change it (``Round/survives(_:)``); returns its inverse.
+    /// Applies an edit to the map and brings the live scores and the debate round along, a
+    /// batch step by step (each step's scores and round follow the map as that step left it);
+    /// returns its inverse.
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
-        if !Round.survives(edit) { forgetRound() }
-        return try map.apply(edit) { map, step, inverse in noteScores(step, inverse: inverse, in: map) }
+        try map.apply(edit) { map, step, inverse in
+            noteScores(step, inverse: inverse, in: map)
+            noteRound(step, inverse: inverse, in: map)
+        }
     }
 
     /// The debate round of the map as it is: worked out once until the map changes (the flow,
@@ -127,6 +129,15 @@ public final class Session {
         roundAhead = nil
         keptRound = round
         return round
+    }
+
+    /// Brings the debate round along one edit (``Round/follow(_:inverse:in:)``), or forgets it
+    /// when the edit may have moved claims it did not touch. A round being worked out ahead is
+    /// forgotten unless the edit cannot change it.
+    func noteRound(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
+        guard !Round.survives(edit) else { return }
+        roundAhead = nil
+        if keptRound?.follow(edit, inverse: inverse, in: map) == false { keptRound = nil }
     }
 
     /// Forgets the debate round: the map changed.
