@@ -328,7 +328,10 @@ struct LiveScoreTests {
                 // unlinked and moved, claims removed.
                 let leaves = session.map.claims.indices.filter { session.map.incoming[$0].isEmpty && !session.map.outgoing[$0].isEmpty }
                 let edit: Edit?
-                switch rng.next() % 4 {
+                switch rng.next() % 5 {
+                case 4:
+                    // A new thesis, somewhere in the map.
+                    edit = .addClaim(Claim(id: "t\(step)", text: "new thesis"), at: Int(rng.next() % UInt64(session.map.count + 1)))
                 case 0 where !leaves.isEmpty:
                     let c = leaves[Int(rng.next() % UInt64(leaves.count))], r = session.map.outgoing[c][0]
                     let spec = session.map.spec(of: session.map.relations[r])
@@ -368,6 +371,35 @@ struct LiveScoreTests {
         // them, which are not.)
         print("\(shape): \(followed) followed, \(forgotten) worked out afresh")
         #expect(followed > 60, "\(followed) followed, \(forgotten) worked out afresh")
+    }
+
+    /// The latest speech of a followed round moves with the edits: up with a thesis recorded
+    /// in a later speech, down when the only claim in the latest speech stops answering.
+    @Test func theLatestSpeechFollowsEdits() throws {
+        var map = ArgumentMap()
+        try map.apply(.batch([
+            .addClaim(Claim(id: "t", text: "thesis")),
+            .addClaim(Claim(id: "a", text: "an objection")), .link(RelationSpec(from: "a", to: "t", type: .attack)),
+            .addClaim(Claim(id: "b", text: "an answer")), .link(RelationSpec(from: "b", to: "a", type: .attack)),
+            .addClaim(Claim(id: "c", text: "its answer")), .link(RelationSpec(from: "c", to: "b", type: .attack)),
+        ]))
+        let session = Session(map: map)
+        #expect(session.round().lastSpeech == .secondNegativeConstructive)
+        func check(_ expected: Speech, _ what: String) {
+            let kept = session.keptRound != nil
+            #expect(kept, "\(what): followed")
+            #expect(session.keptRound?.lastSpeech == expected && Round(session.map).lastSpeech == expected, "\(what)")
+        }
+        // c, the only claim in the 2NC, a thesis of its own: the 2AC is the latest.
+        try session.perform(.unlink(from: "c", to: "b"))
+        check(.secondAffirmativeConstructive, "unlinked")
+        // A thesis recorded in the 2AR.
+        var late = Claim(id: "z", text: "a last word")
+        late.data = [DataEntry(key: "speech", value: .string("2AR"))]
+        try session.perform(.addClaim(late))
+        check(.secondAffirmativeRebuttal, "added")
+        _ = session.undo()
+        check(.secondAffirmativeConstructive, "taken out")
     }
 
     /// On a cyclic map, random edits of every structural kind, with undo and redo, are
