@@ -297,9 +297,21 @@ struct LiveScoreTests {
         try session.perform(.removeClaim(session.map.claims[inner].id))
         let forgotten = session.keptRound == nil
         #expect(forgotten, "a claim with answers taken out forgets it")
-        #expect(same(session.round(), Round(session.map)) && !same(session.round(), before))
+        let after = session.round()
+        #expect(same(after, Round(session.map)) && !same(after, before))
+        // Its undo brings the round of the map before it back, and redo the round after it,
+        // with nothing worked out; an edit of a text between them, nothing.
         _ = session.undo()
-        #expect(session.keptRound == nil)
+        let undone = session.keptRound.map { same($0, before) && same($0, Round(session.map)) } ?? false
+        #expect(undone, "undo brings the round back")
+        _ = session.redo()
+        let redone = session.keptRound.map { same($0, after) && same($0, Round(session.map)) } ?? false
+        #expect(redone, "redo brings it back")
+        try session.perform(.setText(session.map.claims[0].id, "a text"))
+        _ = session.undo()
+        _ = session.undo()
+        let stillKept = session.keptRound != nil
+        #expect(!stillKept, "an undo past a step of its own works the round out afresh")
         #expect(same(session.round(), before))
         // A script's session works nothing out ahead.
         let script = Session()

@@ -26,6 +26,12 @@ public final class Session {
     /// changes (``round()``), and the round being worked out on another thread since the map
     /// was opened.
     var keptRound: Round?, roundAhead: Ahead<Round>?
+    /// The round of the map as it was before the step on top of the undo stack, and as it is
+    /// after the step on top of the redo stack, when that step changed the map's structure:
+    /// undo (or redo) brings the map back to what it was, and the round with it where the
+    /// round could not follow the step (``Round/follow(_:inverse:in:)``). Only the top step's,
+    /// so that the stacks hold no rounds.
+    var roundBeforeUndo: Round?, roundAfterRedo: Round?
     /// Whether opening a map begins working its scores out ahead (interactive sessions: a
     /// script's next command would only wait for them, with a core taken from it meanwhile).
     public var warmsUp = false
@@ -93,8 +99,10 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
+        let before = keptRound
         let inverse = try apply(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
+        roundBeforeUndo = Round.survives(edit) ? nil : before
     }
 
     /// Replaces the whole map as one undoable step (import). The new map has no file until
@@ -146,10 +154,19 @@ public final class Session {
         roundAhead = nil
     }
 
+    /// Forgets the debate round, and those kept for undo and redo: the map was replaced.
+    func forgetRounds() {
+        forgetRound()
+        roundBeforeUndo = nil
+        roundAfterRedo = nil
+    }
+
     private func record(_ step: Step) {
         if let s = savedDepth, s > undoStack.count { savedDepth = nil }
         undoStack.append(step)
         redoStack.removeAll()
+        roundBeforeUndo = nil
+        roundAfterRedo = nil
         log.append(step.summary)
         repairFocus()
     }
@@ -158,14 +175,19 @@ public final class Session {
     public func undo() -> String? {
         guard let step = undoStack.popLast() else { return nil }
         switch step {
-        case .edit(_, let inverse, _):
+        case .edit(let forward, let inverse, _):
+            let after = keptRound
             do { try apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
+            if keptRound == nil, roundAhead == nil { keptRound = roundBeforeUndo }
+            roundAfterRedo = Round.survives(forward) ? nil : after
         case .replace(let before, _, let files, _):
             map = before
             file = files.before
             forgetScores()
             forgetRound()
+            roundAfterRedo = nil
         }
+        roundBeforeUndo = nil
         redoStack.append(step)
         log.append("undo: " + step.summary)
         repairFocus()
@@ -177,15 +199,19 @@ public final class Session {
         guard let step = redoStack.popLast() else { return nil }
         switch step {
         case .edit(let forward, _, let summary):
+            let before = keptRound
             do {
                 let inverse = try apply(forward)
                 undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
             } catch { preconditionFailure("redoing an undone edit failed: \(error)") }
+            if keptRound == nil, roundAhead == nil { keptRound = roundAfterRedo }
+            roundAfterRedo = nil
+            roundBeforeUndo = Round.survives(forward) ? nil : before
         case .replace(_, let after, let files, _):
             map = after
             file = files.after
             forgetScores()
-            forgetRound()
+            forgetRounds()
             undoStack.append(step)
         }
         log.append("redo: " + step.summary)
@@ -201,7 +227,7 @@ public final class Session {
         journal = nil
         map = newMap
         forgetScores()
-        forgetRound()
+        forgetRounds()
         self.file = file
         fileFormat = format
         focusPath = []
