@@ -385,6 +385,38 @@ struct LiveScoreTests {
         #expect(followed > 60, "\(followed) followed, \(forgotten) worked out afresh")
     }
 
+    /// Undo and redo of a step the round cannot follow bring back the round of the map as it
+    /// was, kept beside the top step only: a step further back works the round out afresh.
+    @Test func undoAndRedoBringTheRoundBack() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: .dag, seed: 43)))
+        func same(_ a: Round?, _ b: Round) -> Bool {
+            a.map { $0.facts == b.facts && $0.firstAnswers == b.firstAnswers && $0.answered == b.answered } ?? false
+        }
+        /// The round kept, if any, is the map's.
+        func keptIsTheMaps() -> Bool { session.keptRound == nil || same(session.keptRound, Round(session.map)) }
+        // Two removals of claims with an answer that answers nothing else: neither is followed.
+        var rounds = [session.round()]
+        for k in 1...2 {
+            let map = session.map
+            let c = try #require(map.claims.indices.last { c in map.incoming[c].contains { map.outgoing[map.relations[$0].from].count == 1 } })
+            try session.perform(.removeClaim(map.claims[c].id))
+            let forgotten = session.keptRound == nil
+            #expect(forgotten, "removal \(k)")
+            rounds.append(session.round())
+        }
+        _ = session.undo()
+        #expect(same(session.keptRound, rounds[1]) && same(session.keptRound, Round(session.map)), "the first undo brings the round back")
+        _ = session.undo()
+        #expect(keptIsTheMaps(), "the second undo has none to bring back")
+        _ = session.redo()
+        #expect(same(session.keptRound, rounds[1]) && same(session.keptRound, Round(session.map)), "the first redo brings the round back")
+        _ = session.redo()
+        #expect(keptIsTheMaps(), "the second redo has none to bring back")
+        _ = session.round()
+        _ = session.undo()
+        #expect(same(session.keptRound, rounds[1]), "an undo after a redo brings the round back")
+    }
+
     /// The latest speech of a followed round moves with the edits: up with a thesis recorded
     /// in a later speech, down when the only claim in the latest speech stops answering.
     @Test func theLatestSpeechFollowsEdits() throws {
