@@ -32,6 +32,11 @@ public final class Session {
     /// round could not follow the step (``Round/follow(_:inverse:in:)``). Only the top step's,
     /// so that the stacks hold no rounds.
     var roundBeforeUndo: Round?, roundAfterRedo: Round?
+    /// The round as it was before the edit ``apply(_:)`` made last, when the round could not
+    /// follow it (nil when it followed, or none was kept); and, while an edit is applied,
+    /// whether a step of it has changed the round kept. (The round the edit began with is not
+    /// held beside the one that follows it: following would then copy it.)
+    private var roundDropped: Round?, roundMoved = false
     /// Whether opening a map begins working its scores out ahead (interactive sessions: a
     /// script's next command would only wait for them, with a core taken from it meanwhile).
     public var warmsUp = false
@@ -99,10 +104,10 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
-        let before = keptRound
         let inverse = try apply(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
-        roundBeforeUndo = Round.survives(edit) ? nil : before
+        roundBeforeUndo = roundDropped
+        roundDropped = nil
     }
 
     /// Replaces the whole map as one undoable step (import). The new map has no file until
@@ -123,7 +128,9 @@ public final class Session {
     /// returns its inverse.
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
-        try map.apply(edit) { map, step, inverse in
+        roundDropped = nil
+        roundMoved = false
+        return try map.apply(edit) { map, step, inverse in
             noteScores(step, inverse: inverse, in: map)
             noteRound(step, inverse: inverse, in: map)
         }
@@ -145,7 +152,14 @@ public final class Session {
     func noteRound(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
         guard !Round.survives(edit) else { return }
         roundAhead = nil
-        if keptRound?.follow(edit, inverse: inverse, in: map) == false { keptRound = nil }
+        guard keptRound != nil else { return }
+        if keptRound!.follow(edit, inverse: inverse, in: map) {
+            roundMoved = true
+        } else {
+            // Unchanged by the failed step: the round before the edit, if no step moved it.
+            if !roundMoved { roundDropped = keptRound }
+            keptRound = nil
+        }
     }
 
     /// Forgets the debate round: the map changed.
@@ -175,11 +189,11 @@ public final class Session {
     public func undo() -> String? {
         guard let step = undoStack.popLast() else { return nil }
         switch step {
-        case .edit(let forward, let inverse, _):
-            let after = keptRound
+        case .edit(_, let inverse, _):
             do { try apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
             if keptRound == nil, roundAhead == nil { keptRound = roundBeforeUndo }
-            roundAfterRedo = Round.survives(forward) ? nil : after
+            roundAfterRedo = roundDropped
+            roundDropped = nil
         case .replace(let before, _, let files, _):
             map = before
             file = files.before
@@ -199,14 +213,14 @@ public final class Session {
         guard let step = redoStack.popLast() else { return nil }
         switch step {
         case .edit(let forward, _, let summary):
-            let before = keptRound
             do {
                 let inverse = try apply(forward)
                 undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
             } catch { preconditionFailure("redoing an undone edit failed: \(error)") }
             if keptRound == nil, roundAhead == nil { keptRound = roundAfterRedo }
             roundAfterRedo = nil
-            roundBeforeUndo = Round.survives(forward) ? nil : before
+            roundBeforeUndo = roundDropped
+            roundDropped = nil
         case .replace(_, let after, let files, _):
             map = after
             file = files.after
