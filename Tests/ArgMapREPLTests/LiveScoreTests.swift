@@ -415,6 +415,16 @@ struct LiveScoreTests {
         _ = session.round()
         _ = session.undo()
         #expect(same(session.keptRound, rounds[1]), "an undo after a redo brings the round back")
+        // A batch whose first step is followed and whose second is not: the round the batch
+        // began with is not kept (the first step moved it), and its undo works the round out.
+        _ = session.round()
+        let map = session.map
+        let c = try #require(map.claims.indices.last { c in map.incoming[c].contains { map.outgoing[map.relations[$0].from].count == 1 } })
+        try session.perform(.batch([.addClaim(Claim(id: "late", text: "a late claim")), .link(RelationSpec(from: "late", to: map.claims[0].id, type: .attack)),
+                                    .removeClaim(map.claims[c].id)]))
+        _ = session.round()
+        _ = session.undo()
+        #expect(keptIsTheMaps(), "the batch's undo")
     }
 
     /// The latest speech of a followed round moves with the edits: up with a thesis recorded
