@@ -55,10 +55,10 @@ extension Round {
             return unlinked(spec, at: r, in: map)
         case (.move(let id, let from, let to), _):
             return moved(id, from: from, to: to, in: map)
-        case (.removeClaim, .restoreClaim(let claim, let c, let placed)):
-            return removed([claim], at: [c], placed, in: map)
-        case (.removeClaims, .restoreClaims(let claims, let positions, let placed)):
-            return removed(claims, at: positions, placed, in: map)
+        case (.removeClaim, .restoreClaim(_, let c, let placed)):
+            return removed(at: [c], relations: placed.map(\.position).sorted(), in: map)
+        case (.removeClaims, .restoreClaims(_, let positions, let placed)):
+            return removed(at: positions, relations: placed.map(\.position).sorted(), in: map)
         default:
             return false
         }
@@ -132,50 +132,58 @@ extension Round {
         lastSpeech = Round.latest(facts)
     }
 
-    /// `claims`, which stood at `positions` (ascending), just removed with their relations
-    /// `placed`: followed when no claim that stays had its parent among them.
-    private mutating func removed(_ claims: [Claim], at positions: [Int], _ placed: [PlacedRelation], in map: ArgumentMap) -> Bool {
-        guard positions.count == claims.count, positions.last.map({ $0 < facts.count }) ?? true else { return false }
-        // Each relation's ends among the claims removed; the others are looked up.
-        let ends = PlacedRelation.ends(of: placed, among: claims) { _ in nil }
-        var removedIndex: [String: Int]?
-        /// A claim that went, by its number among `claims` (-1 when it stayed).
-        func gone(_ k: Int, _ id: String) -> Int {
-            if k >= 0 { return k }
-            if map.index(of: id) != nil { return -1 }
-            if removedIndex == nil { removedIndex = Dictionary(claims.enumerated().map { ($1.id, $0) }) { a, _ in a } }
-            return removedIndex?[id] ?? -1
+    /// The claims that stood at `positions` (ascending), just removed with the relations that
+    /// stood at `relations` (ascending): followed when no claim that stays had its parent
+    /// among them. Read from the round's own numbers, with no id looked up.
+    private mutating func removed(at positions: [Int], relations: [Int], in map: ArgumentMap) -> Bool {
+        let n = facts.count
+        guard let last = positions.last, last < n, positions.count + map.count == n else { return false }
+        let after = Renumbering(removing: positions)
+        // Every claim that stays is reached through one that stays (on both cores: a pass over
+        // every claim's parent). A removed claim's parent is read too, and may have gone with it.
+        let intact = answered.withUnsafeBufferPointer { answered in
+            let shared = Parallel.Unchecked(answered), pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 2 : 1)
+            return Parallel.map(pieces.count) { k in
+                let answered = shared.value
+                var at = positions.lowerBound(pieces[k].lowerBound)
+                for y in pieces[k] {
+                    if at < positions.count && positions[at] == y { at += 1; continue }
+                    let up = answered[y]
+                    if up != RelationEnds.none && after.number(RelationEnds.claim(up)) < 0 { return false }
+                }
+                return true
+            }.allSatisfy { $0 }
         }
-        // The old number of a claim that stays, from its number now.
-        let before = Renumbering(inserting: positions)
-        // Claims that stay and lost an answer, by their numbers now.
+        guard intact else { return false }
+        // The claims that stay and lost an answer, by their numbers now: the targets that stay
+        // of the relations that went (on a tree, each claim's one relation is its parent).
         var lostAnswers: [Int] = []
-        for (p, e) in zip(placed, ends) {
-            let from = gone(e.from, p.relation.from), to = gone(e.to, p.relation.to)
-            if from < 0 {
-                // It answered a claim that went: that must not have been its parent.
-                guard to >= 0, let s = map.index(of: p.relation.from) else { return false }
-                if RelationEnds.claim(answered[before(s)]) == positions[to] { return false }
-            } else if to < 0 {
-                guard let t = map.index(of: p.relation.to) else { return false }
-                lostAnswers.append(t)
+        if sources.isEmpty {
+            for x in positions where answered[x] != RelationEnds.none {
+                let t = after.number(RelationEnds.claim(answered[x]))
+                if t >= 0 { lostAnswers.append(t) }
+            }
+        } else {
+            for r in relations {
+                let t = after.number(RelationEnds.claim(targets[r]))
+                if t >= 0 { lostAnswers.append(t) }
             }
         }
-        let after = Renumbering(removing: positions)
+        // Only claims that went can have taken the latest speech with them.
+        let latest = lastSpeech
+        let tookLatest = positions.contains { Facts.speech(facts[$0]) == latest }
         Round.remove(positions, from: &facts)
         Round.remove(positions, from: &firstAnswers)
         Round.remove(positions, from: &answered)
-        let count = facts.count + positions.count
-        Round.renumber(&answered, after, claims: count)
+        Round.renumber(&answered, after, claims: n)
         if !sources.isEmpty {
-            let relations = placed.map(\.position).sorted()
             Round.remove(relations, from: &sources)
             Round.remove(relations, from: &targets)
-            Round.renumber(&sources, after, claims: count)
-            Round.renumber(&targets, after, claims: count)
+            Round.renumber(&sources, after, claims: n)
+            Round.renumber(&targets, after, claims: n)
         }
         for t in lostAnswers { firstAnswers[t] = firstAnswer(of: t, in: map) }
-        lastSpeech = Round.latest(facts)
+        if tookLatest { lastSpeech = Round.latest(facts) }
         return true
     }
 
@@ -199,15 +207,21 @@ extension Round {
         shift(&targets)
     }
 
-    /// Removes the elements at `positions` (ascending), keeping the others in order.
-    static func remove<T>(_ positions: [Int], from array: inout [T]) {
+    /// Removes the elements at `positions` (ascending), keeping the others in order: the
+    /// stretches between them moved down a block at a time.
+    static func remove<T: BitwiseCopyable>(_ positions: [Int], from array: inout [T]) {
         guard let first = positions.first else { return }
         array.withUnsafeMutableBufferPointer { a in
+            guard let base = a.baseAddress else { return }
             var write = first, k = 0
-            for read in first..<a.count {
-                if k < positions.count && positions[k] == read { k += 1; continue }
-                a[write] = a[read]
-                write += 1
+            while k < positions.count {
+                // The stretch that stays after positions[k] (and any run of positions from it).
+                var start = positions[k] + 1
+                k += 1
+                while k < positions.count && positions[k] == start { start += 1; k += 1 }
+                let end = k < positions.count ? positions[k] : a.count
+                (base + write).update(from: base + start, count: end - start)
+                write += end - start
             }
         }
         array.removeLast(positions.count)
@@ -220,8 +234,12 @@ extension Round {
             guard at < claims else { return }
             let at = UInt32(at), by = UInt32(bitPattern: Int32(by))
             ends.withUnsafeMutableBufferPointer { ends in
-                // `none` is past every claim number, and stays: it is not moved.
-                for i in ends.indices where ends[i] & ~RelationEnds.supportBit >= at && ends[i] != RelationEnds.none { ends[i] &+= by }
+                let shared = Parallel.Unchecked(ends)
+                Parallel.forEachPiece(ends.count, minimum: 1 << 16) { piece in
+                    let ends = shared.value
+                    // `none` is past every claim number, and stays: it is not moved.
+                    for i in piece where ends[i] & ~RelationEnds.supportBit >= at && ends[i] != RelationEnds.none { ends[i] &+= by }
+                }
             }
             return
         }

@@ -280,6 +280,16 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(Flow.firstSheets(map, positions: Flow.positions(map), round: round))
         }
+        // `flow` after `add` on the DAG: the round followed through the edit, not worked out
+        // again (the flow before it works the round out, outside the measurement).
+        Benchmark("add a claim and flow dag \(label)", configuration: configuration(n)) { benchmark in
+            let repl = REPL(session: Session(map: inputs.loaded(n, .dag)), console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+            repl.execute("flow")
+            benchmark.startMeasurement()
+            repl.execute("add con A new objection --to c3 --id new")
+            repl.execute("flow")
+            benchmark.stopMeasurement()
+        }
         for command in ["drops", "flow"] {
             Benchmark("\(command) command \(label)", configuration: configuration(n)) { benchmark in
                 let repl = REPL(session: Session(map: inputs.loaded(n, .tree)), console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
