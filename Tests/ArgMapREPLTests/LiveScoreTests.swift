@@ -427,6 +427,39 @@ struct LiveScoreTests {
         #expect(keptIsTheMaps(), "the batch's undo")
     }
 
+    /// On a map large enough for the check of a removal to run on both cores, a subtree in
+    /// the second half is followed, and one whose claims some claim that stays was reached
+    /// through is not; each time, the round kept is the map's.
+    @Test(arguments: [MapGenerator.Shape.tree, .dag])
+    func aLargeRemovalIsFollowedOnBothCores(_ shape: MapGenerator.Shape) throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 90_000, shape: shape, seed: 44)))
+        let map = session.map
+        // Past the middle: a claim whose answers are leaves that answer it alone, and a claim
+        // with an answer that answers it alone.
+        let top = try #require(map.claims.indices.first { c in
+            c > map.count / 2 && !map.incoming[c].isEmpty && map.incoming[c].allSatisfy { r in
+                let a = map.relations[r].from
+                return map.incoming[a].isEmpty && map.outgoing[a].count == 1
+            }
+        })
+        // With a leaf from the first half, so that both halves have claims that go.
+        let early = try #require(map.claims.indices.first { map.incoming[$0].isEmpty && map.outgoing[$0].count == 1 })
+        let subtree = ([early, top] + map.incoming[top].map { map.relations[$0].from }).sorted()
+        _ = session.round()
+        try session.perform(.removeClaims(subtree.map { map.claims[$0].id }))
+        let followed = session.keptRound != nil
+        #expect(followed, "a claim and its answers")
+        let fresh = Round(session.map)
+        let same = session.keptRound.map { $0.facts == fresh.facts && $0.answered == fresh.answered && $0.firstAnswers == fresh.firstAnswers } ?? false
+        #expect(same, "their round")
+        let inner = try #require(session.map.claims.indices.first { c in
+            c > session.map.count * 2 / 3 && session.map.incoming[c].contains { session.map.outgoing[session.map.relations[$0].from].count == 1 }
+        })
+        try session.perform(.removeClaim(session.map.claims[inner].id))
+        let forgotten = session.keptRound == nil
+        #expect(forgotten, "a claim others were reached through")
+    }
+
     /// The latest speech of a followed round moves with the edits: up with a thesis recorded
     /// in a later speech, down when the only claim in the latest speech stops answering.
     @Test func theLatestSpeechFollowsEdits() throws {
