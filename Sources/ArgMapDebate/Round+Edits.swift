@@ -139,20 +139,18 @@ extension Round {
         let n = facts.count
         guard let last = positions.last, last < n, positions.count + map.count == n else { return false }
         let after = Renumbering(removing: positions)
-        // Every claim that stays is reached through one that stays (on both cores: a pass over
-        // every claim's parent). A removed claim's parent is read too, and may have gone with it.
-        let intact = answered.withUnsafeBufferPointer { answered in
-            let shared = Parallel.Unchecked(answered), pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 2 : 1)
-            return Parallel.map(pieces.count) { k in
-                let answered = shared.value
-                var at = positions.lowerBound(pieces[k].lowerBound)
-                for y in pieces[k] {
-                    if at < positions.count && positions[at] == y { at += 1; continue }
-                    let up = answered[y]
-                    if up != RelationEnds.none && after.number(RelationEnds.claim(up)) < 0 { return false }
-                }
-                return true
-            }.allSatisfy { $0 }
+        // Every claim that stays is reached through one that stays: no relation that went ran
+        // from a claim that stays to its parent. On a tree, where each claim's one relation is
+        // its parent, none ran from a claim that stays at all: each that went left a claim
+        // that went.
+        let intact: Bool
+        if sources.isEmpty {
+            intact = relations.count == positions.count { answered[$0] != RelationEnds.none }
+        } else {
+            intact = relations.allSatisfy { r in
+                let s = RelationEnds.claim(sources[r])
+                return after.number(s) < 0 || RelationEnds.claim(answered[s]) != RelationEnds.claim(targets[r])
+            }
         }
         guard intact else { return false }
         // The claims that stay and lost an answer, by their numbers now: the targets that stay
