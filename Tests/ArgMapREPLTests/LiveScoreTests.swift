@@ -427,11 +427,11 @@ struct LiveScoreTests {
         #expect(keptIsTheMaps(), "the batch's undo")
     }
 
-    /// On a map large enough for the check of a removal to run on both cores, a subtree in
-    /// the second half is followed, and one whose claims some claim that stays was reached
-    /// through is not; each time, the round kept is the map's.
+    /// On a map of 90,000 claims, a removal of claims from both halves (a leaf early on, a
+    /// claim past the middle and its answers) is followed, and one of a claim that some claim
+    /// that stays was reached through is not; each time, the round kept is the map's.
     @Test(arguments: [MapGenerator.Shape.tree, .dag])
-    func aLargeRemovalIsFollowedOnBothCores(_ shape: MapGenerator.Shape) throws {
+    func aLargeRemovalIsFollowed(_ shape: MapGenerator.Shape) throws {
         let session = Session(map: MapGenerator.generate(.init(claims: 90_000, shape: shape, seed: 44)))
         let map = session.map
         // Past the middle: a claim whose answers are leaves that answer it alone, and a claim
@@ -442,7 +442,7 @@ struct LiveScoreTests {
                 return map.incoming[a].isEmpty && map.outgoing[a].count == 1
             }
         })
-        // With a leaf from the first half, so that both halves have claims that go.
+        // With a leaf from the first half, so that claims go from both halves.
         let early = try #require(map.claims.indices.first { map.incoming[$0].isEmpty && map.outgoing[$0].count == 1 })
         let subtree = ([early, top] + map.incoming[top].map { map.relations[$0].from }).sorted()
         _ = session.round()
