@@ -69,7 +69,13 @@ extension Round {
     /// Claim `c`, just added with no relation: a thesis.
     private mutating func added(_ c: Int, in map: ArgumentMap) -> Bool {
         guard map.outgoing[c].isEmpty, map.incoming[c].isEmpty, c <= facts.count else { return false }
-        if c < facts.count { shiftClaims(from: c) }
+        if c < facts.count {
+            // Every claim number from c on moves up by one.
+            let after = Renumbering(inserting: [c]), claims = facts.count
+            Round.renumber(&answered, after, claims: claims)
+            Round.renumber(&sources, after, claims: claims)
+            Round.renumber(&targets, after, claims: claims)
+        }
         facts.insert(Round.thesis(Round.own(map.claims[c])), at: c)
         firstAnswers.insert(0, at: c)
         answered.insert(RelationEnds.none, at: c)
@@ -194,19 +200,6 @@ extension Round {
         return first == Facts.noAnswer ? 0 : first
     }
 
-    /// Moves every claim number `c` or more up by one: a claim was put in at `c`.
-    private mutating func shiftClaims(from c: Int) {
-        let c = UInt32(c)
-        func shift(_ ends: inout [UInt32]) {
-            ends.withUnsafeMutableBufferPointer { ends in
-                for i in ends.indices where ends[i] != RelationEnds.none && ends[i] & ~RelationEnds.supportBit >= c { ends[i] += 1 }
-            }
-        }
-        shift(&answered)
-        shift(&sources)
-        shift(&targets)
-    }
-
     /// Removes the elements at `positions` (ascending), keeping the others in order: the
     /// stretches between them moved down a block at a time.
     static func remove<T: BitwiseCopyable>(_ positions: [Int], from array: inout [T]) {
@@ -227,8 +220,9 @@ extension Round {
         array.removeLast(positions.count)
     }
 
-    /// Maps the claim number of every end (not ``RelationEnds/none``) through `renumbering`:
-    /// for claims removed in one run, by arithmetic, and not at all when the run was last.
+    /// Maps the claim number of every end (not ``RelationEnds/none``) through `renumbering`
+    /// of `claims` claims: for claims removed or put in at one place, by arithmetic, and not
+    /// at all when nothing comes after them.
     static func renumber(_ ends: inout [UInt32], _ renumbering: Renumbering, claims: Int) {
         if let (at, by) = renumbering.shift {
             guard at < claims else { return }
