@@ -485,18 +485,25 @@ public enum Evaluator {
     /// The claims of a component, laid out for the steps that solve them together: what bears
     /// on each from outside the component is settled, so it is aggregated once (supports and
     /// attacks, and the undercuts of its relations), and each step reads only the relations
-    /// between the component's claims, by their places in the component.
+    /// between the component's claims, by their places in the component. The arrays a step
+    /// reads are kept small (places in 4 bytes; from outside, only the two numbers a claim that
+    /// the semantics reads): a step of a cycle of thousands of claims reads all of them four
+    /// times.
     struct Component {
         let claims: UnsafeBufferPointer<Int32>
         let base: [Double]
         /// Each claim's aggregate of the supports and attacks from outside.
         var outside: [Aggregate] = []
-        /// The attacks and supports within: claim i's attacks are at starts[i]..<middles[i] and
-        /// its supports at middles[i]..<starts[i + 1], each in the order of the claim's row (so
-        /// that each is aggregated in the same order as a whole row is), from the claim at
-        /// place `sources[j]`, of weight `weights[j]`.
-        var starts: [Int] = [0], middles: [Int] = [], sources: [Int] = [], weights: [Double] = []
-        /// Each claim's undercut factor from outside, and the undercuts within, as above.
+        /// The same as the steps read it: the products of the attacks and of the supports from
+        /// outside (claim i's at 2i and 2i + 1), and their sums.
+        var outsideProducts: [Double] = [], outsideSums: [Double] = []
+        /// The attacks and supports within: claim i's attacks are at bounds[2i]..<bounds[2i + 1]
+        /// and its supports at bounds[2i + 1]..<bounds[2i + 2], each in the order of the claim's
+        /// row (so that each is aggregated in the same order as a whole row is), from the claim
+        /// at place `sources[j]`, of weight `weights[j]`.
+        var bounds: [Int32] = [0], sources: [Int32] = [], weights: [Double] = []
+        /// Each claim's undercut factor from outside, and the undercuts within: claim i's at
+        /// undercutStarts[i]..<undercutStarts[i + 1], from the claim at place `undercutters[j]`.
         var outsideFactor: [Double] = []
         var undercutStarts: [Int] = [0], undercutters: [Int] = [], undercutWeights: [Double] = []
         /// Whether no claim of the component undercuts another's relations: then each claim's
@@ -543,16 +550,19 @@ public enum Evaluator {
                         if component[x] == k {
                             let i = local(x), weight = fixedFactors ? g.weight[j] * outsideFactor[i] : g.weight[j]
                             if fixedFactors && weight == 0 { continue }
-                            sources.append(i)
+                            sources.append(Int32(i))
                             weights.append(weight)
                         } else {
                             aggregate.add(g.weight[j] * uf[x], s[x], attack: attacks)
                         }
                     }
-                    if attacks { middles.append(sources.count) }
+                    bounds.append(Int32(sources.count))
                 }
                 outside.append(aggregate)
-                starts.append(sources.count)
+                outsideProducts.append(aggregate.prodAtt)
+                outsideProducts.append(aggregate.prodSup)
+                outsideSums.append(aggregate.sumAtt)
+                outsideSums.append(aggregate.sumSup)
             }
         }
 
@@ -560,8 +570,8 @@ public enum Evaluator {
         /// reference counting. Must not outlive ``withView(_:)``'s body.
         struct View {
             let base: UnsafeBufferPointer<Double>, outside: UnsafeBufferPointer<Aggregate>
-            let starts: UnsafeBufferPointer<Int>, middles: UnsafeBufferPointer<Int>
-            let sources: UnsafeBufferPointer<Int>, weights: UnsafeBufferPointer<Double>
+            let outsideProducts: UnsafeBufferPointer<Double>, outsideSums: UnsafeBufferPointer<Double>
+            let bounds: UnsafeBufferPointer<Int32>, sources: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>
             let outsideFactor: UnsafeBufferPointer<Double>, undercutStarts: UnsafeBufferPointer<Int>
             let undercutters: UnsafeBufferPointer<Int>, undercutWeights: UnsafeBufferPointer<Double>
             let fixedFactors: Bool
@@ -584,26 +594,46 @@ public enum Evaluator {
                 }
             }
 
-            /// ``apply(_:_:_:into:)`` compiled for one semantics: its function inlined, and
-            /// what it does not read (the sums, for DF-QuAD) not added up.
+            /// ``apply(_:_:_:into:_:)`` compiled for one semantics: its function inlined, and
+            /// what it does not read (the sums, for DF-QuAD; the products, for the others but
+            /// QuAD) neither read nor added up.
             func apply<S: FixedSemantics>(_: S.Type, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>,
                                           _ range: Range<Int>) {
-                let semantics = S.semantics
-                if fixedFactors {
+                if fixedFactors && S.semantics != .quad {
+                    // Each relation as ``Aggregate/add(_:_:attack:)`` takes it, none of weight 0;
+                    // only QuAD reads whether there was one.
                     for i in range {
-                        var aggregate = outside[i]
-                        for j in starts[i]..<middles[i] { aggregate.add(weights[j], p[sources[j]], attack: true) }
-                        for j in middles[i]..<starts[i + 1] { aggregate.add(weights[j], p[sources[j]], attack: false) }
-                        f[i] = aggregate.combine(semantics, base: base[i])
+                        let first = Int(bounds[2 * i]), middle = Int(bounds[2 * i + 1]), end = Int(bounds[2 * i + 2])
+                        var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
+                        if S.readsProducts { prodAtt = outsideProducts[2 * i]; prodSup = outsideProducts[2 * i + 1] }
+                        if S.readsSums { sumAtt = outsideSums[2 * i]; sumSup = outsideSums[2 * i + 1] }
+                        for j in first..<middle {
+                            let v = weights[j] * p[Int(sources[j])]
+                            if S.readsProducts { prodAtt *= 1 - v }
+                            if S.readsSums { sumAtt += v }
+                        }
+                        for j in middle..<end {
+                            let v = weights[j] * p[Int(sources[j])]
+                            if S.readsProducts { prodSup *= 1 - v }
+                            if S.readsSums { sumSup += v }
+                        }
+                        f[i] = Evaluator.combine(S.semantics, base: base[i], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
+                                                 hasAtt: false, hasSup: false)
                     }
                     return
                 }
-                factors(p, into: uf)
+                if !fixedFactors { factors(p, into: uf) }
                 for i in range {
+                    let first = Int(bounds[2 * i]), middle = Int(bounds[2 * i + 1]), end = Int(bounds[2 * i + 2])
                     var aggregate = outside[i]
-                    for j in starts[i]..<middles[i] { let x = sources[j]; aggregate.add(weights[j] * uf[x], p[x], attack: true) }
-                    for j in middles[i]..<starts[i + 1] { let x = sources[j]; aggregate.add(weights[j] * uf[x], p[x], attack: false) }
-                    f[i] = aggregate.combine(semantics, base: base[i])
+                    if fixedFactors {
+                        for j in first..<middle { aggregate.add(weights[j], p[Int(sources[j])], attack: true) }
+                        for j in middle..<end { aggregate.add(weights[j], p[Int(sources[j])], attack: false) }
+                    } else {
+                        for j in first..<middle { let x = Int(sources[j]); aggregate.add(weights[j] * uf[x], p[x], attack: true) }
+                        for j in middle..<end { let x = Int(sources[j]); aggregate.add(weights[j] * uf[x], p[x], attack: false) }
+                    }
+                    f[i] = aggregate.combine(S.semantics, base: base[i])
                 }
             }
 
@@ -622,17 +652,19 @@ public enum Evaluator {
         func withView<R>(_ body: (View) -> R) -> R {
             base.withUnsafeBufferPointer { base in
             outside.withUnsafeBufferPointer { outside in
-            starts.withUnsafeBufferPointer { starts in
-            middles.withUnsafeBufferPointer { middles in
+            outsideProducts.withUnsafeBufferPointer { outsideProducts in
+            outsideSums.withUnsafeBufferPointer { outsideSums in
+            bounds.withUnsafeBufferPointer { bounds in
             sources.withUnsafeBufferPointer { sources in
             weights.withUnsafeBufferPointer { weights in
             outsideFactor.withUnsafeBufferPointer { outsideFactor in
             undercutStarts.withUnsafeBufferPointer { undercutStarts in
             undercutters.withUnsafeBufferPointer { undercutters in
             undercutWeights.withUnsafeBufferPointer { undercutWeights in
-                body(View(base: base, outside: outside, starts: starts, middles: middles, sources: sources, weights: weights, outsideFactor: outsideFactor,
-                          undercutStarts: undercutStarts, undercutters: undercutters, undercutWeights: undercutWeights, fixedFactors: fixedFactors))
-            }}}}}}}}}}
+                body(View(base: base, outside: outside, outsideProducts: outsideProducts, outsideSums: outsideSums, bounds: bounds, sources: sources,
+                          weights: weights, outsideFactor: outsideFactor, undercutStarts: undercutStarts, undercutters: undercutters,
+                          undercutWeights: undercutWeights, fixedFactors: fixedFactors))
+            }}}}}}}}}}}
         }
 
         /// Runs `body` with scratch memory for `arrays` arrays of a score per claim, from
@@ -901,6 +933,13 @@ extension Semantics {
 
 /// A semantics as a type, for loops compiled for each one (``Evaluator/Component/View``).
 protocol FixedSemantics { static var semantics: Semantics { get } }
+
+extension FixedSemantics {
+    /// Whether the semantics' function (``Evaluator/combine(_:base:prodAtt:prodSup:sumAtt:sumSup:hasAtt:hasSup:)``)
+    /// reads the products of the attacks and of the supports, and their sums.
+    static var readsProducts: Bool { semantics == .dfquad || semantics == .quad }
+    static var readsSums: Bool { semantics == .euler || semantics == .qe || semantics == .mlp || semantics == .hcat }
+}
 enum DFQuAD: FixedSemantics { static var semantics: Semantics { .dfquad } }
 enum QuAD: FixedSemantics { static var semantics: Semantics { .quad } }
 enum Euler: FixedSemantics { static var semantics: Semantics { .euler } }
