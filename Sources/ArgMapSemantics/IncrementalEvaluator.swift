@@ -47,7 +47,26 @@ public final class IncrementalEvaluator {
         evaluate()
     }
 
+    /// A copy, which later updates of either leave as it is (the two share their arrays until
+    /// one of them changes one).
+    public func copy() -> IncrementalEvaluator { IncrementalEvaluator(copying: self) }
+
+    private init(copying other: IncrementalEvaluator) {
+        semantics = other.semantics
+        options = other.options
+        graph = other.graph
+        evaluation = other.evaluation
+        undercutFactors = other.undercutFactors
+        rank = other.rank
+        cyclic = other.cyclic
+        lastUpdateCount = other.lastUpdateCount
+    }
+
     public var scores: [Double] { evaluation.scores }
+
+    /// Whether the scores were solved through the map's cycles, so that an edit solves again
+    /// every cycle it reaches.
+    public var isCyclic: Bool { cyclic != nil }
 
     /// Whether single changes of a base score or a weight can be applied incrementally.
     public var isIncremental: Bool { semantics != .grounded && (graph.order != nil || cyclic != nil) }

@@ -427,6 +427,57 @@ struct LiveScoreTests {
         #expect(keptIsTheMaps(), "the batch's undo")
     }
 
+    /// On a map with cycles, the scores from before a change of values on top of the undo stack
+    /// come back with its undo, and those from after it with its redo, rather than being
+    /// brought along (which solves again every cycle the edit reaches); a kept copy is not
+    /// changed by the edits made after it; scores kept under another semantics are not used;
+    /// and none are kept for a change of structure.
+    @Test func undoAndRedoBringTheScoresBackOnACyclicMap() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 45)))
+        func fresh() -> [Double] { IncrementalEvaluator(session.map, semantics: session.semantics).scores }
+        let start = session.currentEvaluation().scores
+        #expect(session.scoreBoard?.isCyclic == true)
+        let claim = session.map.claims[5].id, answered = session.map.claims[session.map.relations[0].to].id
+        // A base score, and a weight with a text.
+        let relation = session.map.relations[0], from = session.map.claims[relation.from].id
+        for (k, edit) in [Edit.setValue(claim, .base(0.123)), .batch([.setWeight(from: from, to: answered, 0.25), .setText(from, "reworded")])].enumerated() {
+            let before = session.currentEvaluation().scores
+            try session.perform(edit)
+            let kept = try #require(session.scoresBeforeUndo, "edit \(k): the scores before it are kept")
+            let after = session.currentEvaluation().scores, board = session.scoreBoard
+            #expect(after != before && after == fresh(), "edit \(k): the scores follow it")
+            _ = session.undo()
+            #expect(session.scoreBoard === kept && kept.scores == before && before == fresh(), "edit \(k): its undo brings the scores back")
+            #expect(session.scoresAfterRedo === board && session.scoresBeforeUndo == nil, "edit \(k): the scores after it are kept for redo")
+            _ = session.redo()
+            #expect(session.scoreBoard === board && session.currentEvaluation().scores == after && after == fresh(), "edit \(k): its redo brings them back")
+            #expect(session.scoresBeforeUndo === kept, "edit \(k): and keeps those before it again")
+        }
+        // A change of structure keeps none; its undo brings the scores along.
+        try session.perform(.batch([.addClaim(Claim(id: "late", text: "a late objection")), .link(RelationSpec(from: "late", to: answered, type: .attack))]))
+        #expect(session.scoresBeforeUndo == nil && session.currentEvaluation().scores == fresh(), "a change of structure")
+        _ = session.undo()
+        #expect(session.scoresAfterRedo == nil && session.currentEvaluation().scores == fresh(), "its undo")
+        _ = session.redo()
+        _ = session.undo()
+        // Two undos: the second has none kept, and brings the scores along.
+        _ = session.undo()
+        _ = session.undo()
+        #expect(session.currentEvaluation().scores == start && start == fresh(), "the second undo")
+        // A step recorded after an undo forgets what was kept for redo.
+        _ = session.redo()
+        _ = session.undo()
+        #expect(session.scoresAfterRedo != nil)
+        try session.perform(.setValue(claim, .base(0.7)))
+        #expect(session.scoresAfterRedo == nil, "a new step")
+        // Under another semantics by the time of the undo, the kept scores are not used.
+        let keptUnderDFQuAD = try #require(session.scoresBeforeUndo)
+        session.settings.semantics = "qe"
+        _ = session.undo()
+        #expect(session.scoreBoard !== keptUnderDFQuAD, "another semantics: not brought back")
+        #expect(session.semantics == .qe && session.currentEvaluation().semantics == .qe && session.currentEvaluation().scores == fresh(), "another semantics")
+    }
+
     /// On a map of 90,000 claims, a removal of claims from both halves (a leaf early on, a
     /// claim past the middle and its answers) is followed, and one of a claim that some claim
     /// that stays was reached through is not; each time, the round kept is the map's.
