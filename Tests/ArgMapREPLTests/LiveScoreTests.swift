@@ -427,55 +427,86 @@ struct LiveScoreTests {
         #expect(keptIsTheMaps(), "the batch's undo")
     }
 
-    /// On a map with cycles, the scores from before a change of values on top of the undo stack
-    /// come back with its undo, and those from after it with its redo, rather than being
-    /// brought along (which solves again every cycle the edit reaches); a kept copy is not
-    /// changed by the edits made after it; scores kept under another semantics are not used;
-    /// and none are kept for a change of structure.
-    @Test func undoAndRedoBringTheScoresBackOnACyclicMap() throws {
+    /// On a map with cycles, the undo of a change of values puts the scores from before it back
+    /// (``IncrementalEvaluator/putBack(_:)``), solving nothing again, and its redo those from
+    /// after it; they are a fresh evaluation's each time, also for a batch that changes the
+    /// same claim twice; nothing is kept for a change of structure, nor once the live scores
+    /// are others (another semantics).
+    @Test func undoAndRedoPutTheScoresBackOnACyclicMap() throws {
         let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 45)))
         func fresh() -> [Double] { IncrementalEvaluator(session.map, semantics: session.semantics).scores }
         let start = session.currentEvaluation().scores
-        #expect(session.scoreBoard?.isCyclic == true)
-        let claim = session.map.claims[5].id, answered = session.map.claims[session.map.relations[0].to].id
-        // A base score, and a weight with a text.
-        let relation = session.map.relations[0], from = session.map.claims[relation.from].id
-        for (k, edit) in [Edit.setValue(claim, .base(0.123)), .batch([.setWeight(from: from, to: answered, 0.25), .setText(from, "reworded")])].enumerated() {
+        let board = try #require(session.scoreBoard)
+        /// The live scores' steps, residual, bases and weights are those of the map as it is.
+        func rest() -> Bool {
+            let e = session.currentEvaluation(), f = Evaluator.evaluate(session.map, session.semantics), g = EvaluationGraph(session.map)
+            return e.iterations == f.iterations && e.residual == f.residual && e.converged == f.converged
+                && board.graph.base == g.base && board.graph.weight == g.weight
+        }
+        #expect(board.isCyclic)
+        let claim = session.map.claims[5].id, relation = session.map.relations[0]
+        let from = session.map.claims[relation.from].id, to = session.map.claims[relation.to].id
+        let edits: [Edit] = [.setValue(claim, .base(0.123)), .batch([.setWeight(from: from, to: to, 0.25), .setText(from, "reworded")]),
+                             .batch([.setValue(claim, .base(0.9)), .setValue(claim, .base(0.05))])]
+        for (k, edit) in edits.enumerated() {
             let before = session.currentEvaluation().scores
             try session.perform(edit)
-            let kept = try #require(session.scoresBeforeUndo, "edit \(k): the scores before it are kept")
-            let after = session.currentEvaluation().scores, board = session.scoreBoard
-            #expect(after != before && after == fresh(), "edit \(k): the scores follow it")
+            #expect(session.scoresBeforeUndo != nil, "edit \(k): what it changed is kept")
+            let after = session.currentEvaluation().scores
+            #expect(session.scoreBoard === board && board.lastUpdateCount > 0 && after != before && after == fresh(), "edit \(k): the scores follow it")
             _ = session.undo()
-            #expect(session.scoreBoard === kept && kept.scores == before && before == fresh(), "edit \(k): its undo brings the scores back")
-            #expect(session.scoresAfterRedo === board && session.scoresBeforeUndo == nil, "edit \(k): the scores after it are kept for redo")
+            #expect(session.scoreBoard === board && board.lastUpdateCount == 0, "edit \(k): its undo solves nothing again")
+            #expect(session.currentEvaluation().scores == before && before == fresh() && rest(), "edit \(k): its undo puts the scores back")
+            #expect(session.scoresAfterRedo != nil && session.scoresBeforeUndo == nil, "edit \(k): what to put back for redo is kept")
             _ = session.redo()
-            #expect(session.scoreBoard === board && session.currentEvaluation().scores == after && after == fresh(), "edit \(k): its redo brings them back")
-            #expect(session.scoresBeforeUndo === kept, "edit \(k): and keeps those before it again")
+            #expect(session.scoreBoard === board && board.lastUpdateCount == 0 && session.currentEvaluation().scores == after && rest(), "edit \(k): its redo")
+            #expect(session.scoresBeforeUndo != nil && session.scoresAfterRedo == nil, "edit \(k): and keeps what to put back for undo")
+            _ = session.undo()
+            _ = session.redo()
+            #expect(session.currentEvaluation().scores == after, "edit \(k): a second undo and redo")
         }
-        // A change of structure keeps none; its undo brings the scores along.
-        try session.perform(.batch([.addClaim(Claim(id: "late", text: "a late objection")), .link(RelationSpec(from: "late", to: answered, type: .attack))]))
+        // A change of structure keeps nothing; its undo brings the scores along.
+        try session.perform(.batch([.addClaim(Claim(id: "late", text: "a late objection")), .link(RelationSpec(from: "late", to: to, type: .attack))]))
         #expect(session.scoresBeforeUndo == nil && session.currentEvaluation().scores == fresh(), "a change of structure")
         _ = session.undo()
         #expect(session.scoresAfterRedo == nil && session.currentEvaluation().scores == fresh(), "its undo")
-        _ = session.redo()
-        _ = session.undo()
-        // Two undos: the second has none kept, and brings the scores along.
-        _ = session.undo()
-        _ = session.undo()
-        #expect(session.currentEvaluation().scores == start && start == fresh(), "the second undo")
+        // Undos with nothing kept bring the scores along.
+        for _ in edits { _ = session.undo() }
+        #expect(session.currentEvaluation().scores == start && start == fresh(), "back to the start")
         // A step recorded after an undo forgets what was kept for redo.
         _ = session.redo()
         _ = session.undo()
         #expect(session.scoresAfterRedo != nil)
         try session.perform(.setValue(claim, .base(0.7)))
         #expect(session.scoresAfterRedo == nil, "a new step")
-        // Under another semantics by the time of the undo, the kept scores are not used.
-        let keptUnderDFQuAD = try #require(session.scoresBeforeUndo)
+        // Once the live scores are others, what was kept is not put back into them.
         session.settings.semantics = "qe"
+        _ = session.currentEvaluation()
+        let other = try #require(session.scoreBoard)
         _ = session.undo()
-        #expect(session.scoreBoard !== keptUnderDFQuAD, "another semantics: not brought back")
-        #expect(session.semantics == .qe && session.currentEvaluation().semantics == .qe && session.currentEvaluation().scores == fresh(), "another semantics")
+        #expect(session.scoreBoard === other && other.lastUpdateCount > 0, "another semantics: the scores follow the undo")
+        #expect(session.currentEvaluation().semantics == .qe && session.currentEvaluation().scores == fresh(), "another semantics")
+    }
+
+    /// On a map whose one cycle takes the most steps, the steps its undo puts back are those
+    /// from before the change.
+    @Test func undoPutsACyclesStepsBack() throws {
+        var map = ArgumentMap()
+        for (id, base) in [("a", 0.5), ("b", 0.5), ("c", 0.8)] { try map.apply(.addClaim(Claim(id: id, text: "claim \(id)", base: base))) }
+        try map.apply(.link(RelationSpec(from: "a", to: "b", type: .attack)))
+        try map.apply(.link(RelationSpec(from: "b", to: "a", type: .attack)))
+        try map.apply(.link(RelationSpec(from: "c", to: "a", type: .support)))
+        let session = Session(map: map)
+        let before = session.currentEvaluation()
+        try session.perform(.setValue("b", .base(0.99)))
+        let after = session.currentEvaluation()
+        try #require(after.iterations != before.iterations && session.scoresBeforeUndo != nil)
+        _ = session.undo()
+        let undone = session.currentEvaluation()
+        #expect(undone.iterations == before.iterations && undone.residual == before.residual && undone.scores == before.scores)
+        _ = session.redo()
+        let redone = session.currentEvaluation()
+        #expect(redone.iterations == after.iterations && redone.residual == after.residual && redone.scores == after.scores)
     }
 
     /// On a map of 90,000 claims, a removal of claims from both halves (a leaf early on, a

@@ -37,14 +37,14 @@ public final class Session {
     /// whether a step of it has changed the round kept. (The round the edit began with is not
     /// held beside the one that follows it: following would then copy it.)
     private var roundDropped: Round?, roundMoved = false
-    /// The live scores as they were before the step on top of the undo stack, and as they are
-    /// after the step on top of the redo stack, on a map with cycles, where following an edit
-    /// solves again every cycle it reaches: undo (or redo) brings the map back to what it
-    /// was, and the scores with it. Only the top step's, as for the round.
-    var scoresBeforeUndo: IncrementalEvaluator?, scoresAfterRedo: IncrementalEvaluator?
-    /// The live scores as they were before the edit ``apply(_:)`` made last, on a map with
-    /// cycles (a copy: its arrays are shared until the edit changes them).
-    private var scoresKept: IncrementalEvaluator?
+    /// What the step on top of the undo stack changed in the live scores, with the values
+    /// from before, and what undoing the step on top of the redo stack changed, on a map with
+    /// cycles, where following an edit solves again every cycle it reaches: undo (or redo)
+    /// brings the map back to what it was, and puts the scores back with it
+    /// (``IncrementalEvaluator/putBack(_:)``). Only the top step's, as for the round.
+    var scoresBeforeUndo: IncrementalEvaluator.Changes?, scoresAfterRedo: IncrementalEvaluator.Changes?
+    /// What the edit ``apply(_:)`` made last changed in the live scores, on a map with cycles.
+    private var scoresKept: IncrementalEvaluator.Changes?
     /// Whether opening a map begins working its scores out ahead (interactive sessions: a
     /// script's next command would only wait for them, with a core taken from it meanwhile).
     public var warmsUp = false
@@ -112,6 +112,10 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
+        // The scores kept for the top step's undo or redo go with the new step (as ``record(_:)``
+        // has it); let go of them first, rather than hold them beside what the edit changes.
+        scoresBeforeUndo = nil
+        scoresAfterRedo = nil
         let inverse = try apply(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
         roundBeforeUndo = roundDropped
@@ -141,7 +145,13 @@ public final class Session {
         roundDropped = nil
         roundMoved = false
         scoresKept = nil
-        if let board = scoreBoard, board.isCyclic, !settings.conceded, Session.keepsScores(edit) { scoresKept = board.copy() }
+        let keeping = scoreBoard.flatMap { $0.isCyclic && !settings.conceded && Session.keepsScores(edit) ? $0 : nil }
+        keeping?.keepChanges()
+        defer {
+            // Kept only while the scores followed the whole edit.
+            let changes = keeping?.keptChanges()
+            if let keeping, scoreBoard === keeping { scoresKept = changes }
+        }
         return try map.apply(edit) { map, step, inverse in
             noteScores(step, inverse: inverse, in: map)
             noteRound(step, inverse: inverse, in: map)
@@ -187,11 +197,9 @@ public final class Session {
         roundAfterRedo = nil
     }
 
-    /// Whether the scores before `edit` are kept for its undo (on a map with cycles): for a
-    /// change of values, whose copy shares every array with the live scores but the scores,
-    /// the bases or weights and the factors (about 30 MB at a million claims). A change of
-    /// structure patches the whole graph, and a copy kept beside it would take as much again
-    /// (160 MB more at the peak of `rm c12` on the generated cyclic map of a million claims).
+    /// Whether what `edit` changes in the scores is kept for its undo (on a map with cycles):
+    /// for a change of values. A change of structure patches the whole graph, and its undo
+    /// follows the map.
     static func keepsScores(_ edit: Edit) -> Bool {
         switch edit {
         case .setValue, .setWeight, .setText, .rename: return true
@@ -200,11 +208,11 @@ public final class Session {
         }
     }
 
-    /// The scores kept for undo or redo (`kept`), when they are under the session's semantics
-    /// as it scores now.
-    private func usable(_ kept: IncrementalEvaluator?) -> IncrementalEvaluator? {
-        guard let kept, kept.semantics == semantics, !settings.conceded else { return nil }
-        return kept
+    /// The live scores and what to put back into them for undo or redo (`kept`), when they
+    /// are the live scores that kept it.
+    private func usable(_ kept: IncrementalEvaluator.Changes?) -> (IncrementalEvaluator, IncrementalEvaluator.Changes)? {
+        guard let kept, let board = scoreBoard, kept.board === board, !settings.conceded else { return nil }
+        return (board, kept)
     }
 
     private func record(_ step: Step) {
@@ -224,15 +232,19 @@ public final class Session {
         guard let step = undoStack.popLast() else { return nil }
         switch step {
         case .edit(_, let inverse, _):
-            // Scores kept from before the step are brought back rather than brought along.
-            let restoring = usable(scoresBeforeUndo), after = scoreBoard
-            if restoring != nil { forgetScores() }
+            // The scores from before the step are put back rather than brought along.
+            let restoring = usable(scoresBeforeUndo)
+            if restoring != nil { scoreBoard = nil }
             do { try apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
             if keptRound == nil, roundAhead == nil { keptRound = roundBeforeUndo }
             roundAfterRedo = roundDropped
             roundDropped = nil
-            if let restoring { scoreBoard = restoring }
-            scoresAfterRedo = restoring != nil ? after : scoresKept
+            if let (board, changes) = restoring {
+                scoresAfterRedo = board.putBack(changes)
+                scoreBoard = board
+            } else {
+                scoresAfterRedo = scoresKept
+            }
             scoresKept = nil
         case .replace(let before, _, let files, _):
             map = before
@@ -255,8 +267,8 @@ public final class Session {
         guard let step = redoStack.popLast() else { return nil }
         switch step {
         case .edit(let forward, _, let summary):
-            let restoring = usable(scoresAfterRedo), before = scoreBoard
-            if restoring != nil { forgetScores() }
+            let restoring = usable(scoresAfterRedo)
+            if restoring != nil { scoreBoard = nil }
             do {
                 let inverse = try apply(forward)
                 undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
@@ -265,9 +277,13 @@ public final class Session {
             roundAfterRedo = nil
             roundBeforeUndo = roundDropped
             roundDropped = nil
-            if let restoring { scoreBoard = restoring }
+            if let (board, changes) = restoring {
+                scoresBeforeUndo = board.putBack(changes)
+                scoreBoard = board
+            } else {
+                scoresBeforeUndo = scoresKept
+            }
             scoresAfterRedo = nil
-            scoresBeforeUndo = restoring != nil ? before : scoresKept
             scoresKept = nil
         case .replace(_, let after, let files, _):
             map = after
