@@ -524,6 +524,9 @@ public enum Evaluator {
             if n > 8 { for (i, c) in claims.enumerated() { place[c] = i } }
             func local(_ x: Int) -> Int { n > 8 ? place[Int32(x)]! : claims.firstIndex(of: Int32(x))! }
             outside.reserveCapacity(n)
+            outsideProducts.reserveCapacity(2 * n)
+            outsideSums.reserveCapacity(2 * n)
+            bounds.reserveCapacity(2 * n + 1)
             outsideFactor.reserveCapacity(n)
             for c in claims.lazy.map({ Int($0) }) {
                 // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.

@@ -297,6 +297,18 @@ let benchmarks: @Sendable () -> Void = {
             repl.execute("flow")
             benchmark.stopMeasurement()
         }
+        // `undo` of a change of a base score on the generated cyclic map read back from its
+        // file: the scores from before it put back, not solved again (the change, which
+        // solves again the cycles it reaches, comes before the measurement).
+        Benchmark("undo a base change cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let session = Session(map: inputs.loaded(n, .cyclic))
+            let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+            blackHole(session.currentEvaluation())
+            repl.execute("set c5 base 0.3")
+            benchmark.startMeasurement()
+            repl.execute("undo")
+            benchmark.stopMeasurement()
+        }
         for command in ["drops", "flow"] {
             Benchmark("\(command) command \(label)", configuration: configuration(n)) { benchmark in
                 let repl = REPL(session: Session(map: inputs.loaded(n, .tree)), console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
