@@ -232,20 +232,7 @@ public final class Session {
         guard let step = undoStack.popLast() else { return nil }
         switch step {
         case .edit(_, let inverse, _):
-            // The scores from before the step are put back rather than brought along.
-            let restoring = usable(scoresBeforeUndo)
-            if restoring != nil { scoreBoard = nil }
-            do { try apply(inverse) } catch { preconditionFailure("the inverse of an applied edit failed: \(error)") }
-            if keptRound == nil, roundAhead == nil { keptRound = roundBeforeUndo }
-            roundAfterRedo = roundDropped
-            roundDropped = nil
-            if let (board, changes) = restoring {
-                scoresAfterRedo = board.putBack(changes)
-                scoreBoard = board
-            } else {
-                scoresAfterRedo = scoresKept
-            }
-            scoresKept = nil
+            (_, roundAfterRedo, scoresAfterRedo) = replay(inverse, round: roundBeforeUndo, scores: scoresBeforeUndo, "the inverse of an applied edit")
         case .replace(let before, _, let files, _):
             map = before
             file = files.before
@@ -262,29 +249,34 @@ public final class Session {
         return step.summary
     }
 
+    /// Applies `edit`, the inverse of the step undone or the step redone, which brings the map
+    /// back to what it was when `round` and `scores` were kept: the round is brought back
+    /// where it could not follow the edit, and the scores are put back rather than brought
+    /// along. Returns the edit's inverse, and the round and the scores to keep for going back
+    /// the other way.
+    private func replay(_ edit: Edit, round: Round?, scores: IncrementalEvaluator.Changes?,
+                        _ what: String) -> (inverse: Edit, round: Round?, scores: IncrementalEvaluator.Changes?) {
+        let restoring = usable(scores)
+        if restoring != nil { scoreBoard = nil }
+        let inverse: Edit
+        do { inverse = try apply(edit) } catch { preconditionFailure("\(what) failed: \(error)") }
+        if keptRound == nil, roundAhead == nil { keptRound = round }
+        defer { roundDropped = nil; scoresKept = nil }
+        guard let (board, changes) = restoring else { return (inverse, roundDropped, scoresKept) }
+        scoreBoard = board
+        return (inverse, roundDropped, board.putBack(changes))
+    }
+
     /// Redoes the last undone step; returns what it redid.
     public func redo() -> String? {
         guard let step = redoStack.popLast() else { return nil }
         switch step {
         case .edit(let forward, _, let summary):
-            let restoring = usable(scoresAfterRedo)
-            if restoring != nil { scoreBoard = nil }
-            do {
-                let inverse = try apply(forward)
-                undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
-            } catch { preconditionFailure("redoing an undone edit failed: \(error)") }
-            if keptRound == nil, roundAhead == nil { keptRound = roundAfterRedo }
+            let (inverse, round, scores) = replay(forward, round: roundAfterRedo, scores: scoresAfterRedo, "redoing an undone edit")
+            undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
+            (roundBeforeUndo, scoresBeforeUndo) = (round, scores)
             roundAfterRedo = nil
-            roundBeforeUndo = roundDropped
-            roundDropped = nil
-            if let (board, changes) = restoring {
-                scoresBeforeUndo = board.putBack(changes)
-                scoreBoard = board
-            } else {
-                scoresBeforeUndo = scoresKept
-            }
             scoresAfterRedo = nil
-            scoresKept = nil
         case .replace(_, let after, let files, _):
             map = after
             file = files.after
