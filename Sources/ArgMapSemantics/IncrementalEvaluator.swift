@@ -69,7 +69,9 @@ public final class IncrementalEvaluator {
     private var changes: Changes?
 
     /// Starts keeping the values that changes of base scores and weights change, on a cyclic
-    /// map (on an acyclic one, following a change is cheap and nothing is kept).
+    /// map (on an acyclic one, following a change is cheap and nothing is kept). A change of
+    /// structure, or an evaluation of the whole map, ends it with nothing kept: the claims are
+    /// renumbered, or every value changed.
     public func keepChanges() {
         changes = cyclic == nil ? nil : Changes(board: self)
     }
@@ -89,18 +91,17 @@ public final class IncrementalEvaluator {
         var solved = cyclic!
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         var inverse = Changes(board: self)
-        for (c, old) in changes.bases.reversed() {
-            inverse.bases.append((c, graph.base[c]))
-            graph.base[c] = old
+        /// Puts `kept` (places in `values` and their old values) back, last first; returns what
+        /// they replaced, to be put back the same way.
+        func putBack(_ kept: [(Int, Double)], into values: inout [Double]) -> [(Int, Double)] {
+            kept.reversed().map { i, old in
+                defer { values[i] = old }
+                return (i, values[i])
+            }
         }
-        for (k, old) in changes.weights.reversed() {
-            inverse.weights.append((k, graph.weight[k]))
-            graph.weight[k] = old
-        }
-        for (k, old) in changes.undercutWeights.reversed() {
-            inverse.undercutWeights.append((k, graph.undercutWeight[k]))
-            graph.undercutWeight[k] = old
-        }
+        inverse.bases = putBack(changes.bases, into: &graph.base)
+        inverse.weights = putBack(changes.weights, into: &graph.weight)
+        inverse.undercutWeights = putBack(changes.undercutWeights, into: &graph.undercutWeight)
         var scores: [Double] = []
         swap(&scores, &evaluation.scores)  // not copied as it changes
         for i in changes.claims.indices.reversed() {

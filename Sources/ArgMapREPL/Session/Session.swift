@@ -112,10 +112,6 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
-        // The scores kept for the top step's undo or redo go with the new step (as ``record(_:)``
-        // has it); let go of them first, rather than hold them beside what the edit changes.
-        scoresBeforeUndo = nil
-        scoresAfterRedo = nil
         let inverse = try apply(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
         roundBeforeUndo = roundDropped
@@ -145,7 +141,9 @@ public final class Session {
         roundDropped = nil
         roundMoved = false
         scoresKept = nil
-        let keeping = scoreBoard.flatMap { $0.isCyclic && !settings.conceded && Session.keepsScores(edit) ? $0 : nil }
+        // The live scores keep what the edit changes where that can be put back (changes of
+        // values on a map with cycles; see ``IncrementalEvaluator/keepChanges()``).
+        let keeping = scoreBoard
         keeping?.keepChanges()
         defer {
             // Kept only while the scores followed the whole edit.
@@ -195,17 +193,6 @@ public final class Session {
         forgetRound()
         roundBeforeUndo = nil
         roundAfterRedo = nil
-    }
-
-    /// Whether what `edit` changes in the scores is kept for its undo (on a map with cycles):
-    /// for a change of values. A change of structure patches the whole graph, and its undo
-    /// follows the map.
-    static func keepsScores(_ edit: Edit) -> Bool {
-        switch edit {
-        case .setValue, .setWeight, .setText, .rename: return true
-        case .batch(let edits): return edits.allSatisfy(keepsScores)
-        default: return false
-        }
     }
 
     /// The live scores and what to put back into them for undo or redo (`kept`), when they
