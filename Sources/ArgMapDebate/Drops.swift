@@ -160,7 +160,8 @@ public enum Drops {
     /// answer it can reach: one pass, with cycles or without, no recursion.
     /// - Complexity: O(claims + relations).
     static func earliestAnswers(_ map: ArgumentMap, _ round: Round) -> [UInt8] {
-        round.answersComeAfter ? earliestAnswersInTree(map, round) : earliestAnswersInAnyMap(map, round)
+        if round.answersComeAfter { return earliestAnswersInTree(map, round) }
+        return round.order.isEmpty ? earliestAnswersInAnyMap(map, round) : earliestAnswersInOrder(map, round)
     }
 
     /// ``earliestAnswers(_:_:)`` on any map, by the speech of each answer.
@@ -232,6 +233,33 @@ public enum Drops {
                 if earliest[parent] == 0 || earliest[x] < earliest[parent] { earliest[parent] = earliest[x] }
             }
         }}
+        return earliest
+    }
+
+    /// ``earliestAnswers(_:_:)`` on a map with no cycle whose round keeps an order of its
+    /// claims (``Round/order``): backwards through it, each claim has every answer under it by
+    /// the time it is met, and hands the earliest on to the claims it supports on its own
+    /// side. One pass over the claims and their relations.
+    static func earliestAnswersInOrder(_ map: ArgumentMap, _ round: Round) -> [UInt8] {
+        var earliest = round.firstAnswers
+        let targets = round.relationTargets(map)
+        round.order.withUnsafeBufferPointer { order in
+        targets.withUnsafeBufferPointer { targets in
+        map.outgoing.withUnsafeLists { outgoing in
+        round.facts.withUnsafeBufferPointer { facts in
+        earliest.withUnsafeMutableBufferPointer { earliest in
+            for k in order.indices.reversed() {
+                let x = Int(order[k]), code = earliest[x]
+                guard code != 0 else { continue }
+                let side = facts[x] & Round.Facts.negative
+                for r in outgoing[x] {
+                    let target = targets[r]
+                    let parent = RelationEnds.claim(target)
+                    guard RelationEnds.supports(target), facts[parent] & Round.Facts.negative == side else { continue }
+                    if earliest[parent] == 0 || code < earliest[parent] { earliest[parent] = code }
+                }
+            }
+        }}}}}
         return earliest
     }
 

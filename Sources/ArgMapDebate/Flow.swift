@@ -123,27 +123,69 @@ public struct Flow: Sendable {
     /// For each of a map's claims, the number of the first sheet of its whole flow that holds
     /// it (-1 for none), without laying the sheets out (`positions` as ``positions(_:)`` gives
     /// them, `round` the map's): a sheet holds every claim that reaches its position, so the
-    /// first sheet of a claim is the first whose position it reaches, and one search from the
-    /// positions in order, never entering a claim twice, finds it (a claim an earlier sheet
-    /// took reaches that sheet's position, and so does everything under it). In a tree whose
-    /// claims each come after the claim they answer (``Round/answersComeAfter``, as an Argdown
-    /// file nests them), a claim reaches only the position above it, and one pass in claim
-    /// order hands each position's number down instead. A test compares both with the
+    /// first sheet of a claim is the first whose position it reaches. In a tree whose claims
+    /// each come after the claim they answer (``Round/answersComeAfter``, as an Argdown file
+    /// nests them), one pass in claim order hands each position's number down; on a map with no
+    /// cycle whose round keeps an order of its claims (``Round/order``), one pass in that order
+    /// does; otherwise a search from the positions does. A test compares each with the
     /// laid-out flow.
     /// - Complexity: O(claims + relations).
     public static func firstSheets(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)], round: Round) -> [Int32] {
-        var first = [Int32](repeating: -1, count: map.count)
-        if round.answersComeAfter {
-            for (i, (_, position)) in positions.enumerated() where first[position] < 0 { first[position] = Int32(i) }
-            round.answered.withUnsafeBufferPointer { answered in
-                first.withUnsafeMutableBufferPointer { first in
-                    for x in first.indices where first[x] < 0 && answered[x] != RelationEnds.none {
-                        first[x] = first[RelationEnds.claim(answered[x])]
-                    }
+        if round.answersComeAfter { return firstSheetsInTree(map, positions: positions, round: round) }
+        return round.order.isEmpty ? firstSheetsBySearch(map, positions: positions, round: round) : firstSheetsInOrder(map, positions: positions, round: round)
+    }
+
+    /// Each position's number, the first where a position is under several theses.
+    private static func numbered(_ positions: [(thesis: Int, position: Int)], claims: Int) -> [Int32] {
+        var first = [Int32](repeating: -1, count: claims)
+        for (i, (_, position)) in positions.enumerated() where first[position] < 0 { first[position] = Int32(i) }
+        return first
+    }
+
+    /// ``firstSheets(_:positions:round:)`` in a tree whose claims each come after the claim
+    /// they answer: a claim reaches only the position above it, whose number is handed down
+    /// in claim order.
+    static func firstSheetsInTree(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)], round: Round) -> [Int32] {
+        var first = numbered(positions, claims: map.count)
+        round.answered.withUnsafeBufferPointer { answered in
+            first.withUnsafeMutableBufferPointer { first in
+                for x in first.indices where first[x] < 0 && answered[x] != RelationEnds.none {
+                    first[x] = first[RelationEnds.claim(answered[x])]
                 }
             }
-            return first
         }
+        return first
+    }
+
+    /// ``firstSheets(_:positions:round:)`` on a map with no cycle, in an order in which each
+    /// claim comes after every claim it answers (``Round/order``): a claim's first sheet is
+    /// the first of those of the claims it answers (a thesis is on none) and its own number,
+    /// if it is a position.
+    static func firstSheetsInOrder(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)], round: Round) -> [Int32] {
+        var first = numbered(positions, claims: map.count)
+        let targets = round.relationTargets(map)
+        round.order.withUnsafeBufferPointer { order in
+        targets.withUnsafeBufferPointer { targets in
+        map.outgoing.withUnsafeLists { outgoing in
+        first.withUnsafeMutableBufferPointer { first in
+            for x in order {
+                let x = Int(x)
+                var sheet = first[x]
+                for r in outgoing[x] {
+                    let up = first[RelationEnds.claim(targets[r])]
+                    if up >= 0 && (sheet < 0 || up < sheet) { sheet = up }
+                }
+                first[x] = sheet
+            }
+        }}}}
+        return first
+    }
+
+    /// ``firstSheets(_:positions:round:)`` on any map: one search from the positions in
+    /// order, never entering a claim twice (a claim an earlier sheet took reaches that
+    /// sheet's position, and so does everything under it).
+    static func firstSheetsBySearch(_ map: ArgumentMap, positions: [(thesis: Int, position: Int)], round: Round) -> [Int32] {
+        var first = [Int32](repeating: -1, count: map.count)
         var stack: [Int] = []
         let sources = round.relationSources(map)
         sources.withUnsafeBufferPointer { sources in

@@ -47,6 +47,8 @@ extension Round {
     public mutating func follow(_ edit: Edit, inverse: Edit, in map: ArgumentMap) -> Bool {
         if Round.survives(edit) { return true }
         guard allReached else { return false }
+        // The claims or relations change: the order they were worked out in is let go.
+        order = []
         switch (edit, inverse) {
         case (.addClaim(let claim, _), _):
             guard let c = map.index(of: claim.id) else { return false }

@@ -85,6 +85,14 @@ public struct Round: Sendable {
     /// thesis): only such a round follows edits (``follow(_:inverse:in:)``).
     var allReached: Bool
 
+    /// On a map with no cycle whose round was worked out in sweeps, every claim in an order in
+    /// which each comes after every claim it answers (the order the sweeps worked them out):
+    /// a pass in this order meets every claim after the claims it answers, and a pass
+    /// backwards after the claims that answer it, as a pass in claim order does on a tree
+    /// whose claims come after what they answer (``answersComeAfter``). Empty otherwise, and
+    /// once an edit has changed the claims or relations (``follow(_:inverse:in:)``).
+    var order: [Int32]
+
     /// How the round was worked out: from the one claim each claim answers, in sweeps, or by
     /// the search.
     enum Method { case tree, sweeps, search }
@@ -121,7 +129,7 @@ public struct Round: Sendable {
     /// - Complexity: O(claims + relations), no recursion: on a map where no claim answers more
     ///   than one other (a tree, or trees and loops), each claim takes its facts from the one
     ///   claim it answers, in claim order; otherwise, on a map with no cycle, in sweeps in
-    ///   claim order (``workOutAcyclic(_:_:_:_:_:)``), else by one search breadth first. Each
+    ///   claim order (``workOutAcyclic(_:_:_:_:_:order:)``), else by one search breadth first. Each
     ///   claim's first answer is found while its answers' facts are at hand.
     public init(_ map: ArgumentMap) {
         let n = map.count
@@ -149,6 +157,7 @@ public struct Round: Sendable {
         }
         var firstAnswers = [UInt8](repeating: Facts.noAnswer, count: n)
         var sources: [UInt32] = [], targets: [UInt32] = []
+        var order: [Int32] = []
         if several.isEmpty {
             (answersComeAfter, allReached) = Round.workOutTree(answered, &state, &firstAnswers)
             method = .tree
@@ -158,7 +167,7 @@ public struct Round: Sendable {
             // on a map with one, the search does, after.
             var walked = false
             (sources, targets) = Parallel.both({ (RelationEnds.sources(map, parts: 1), RelationEnds.targets(map, parts: 1)) }, {
-                walked = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers)
+                walked = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers, order: &order)
             }).0
             allReached = walked || Round.search(map, sources, &state, &firstAnswers, &answered)
             method = walked ? .sweeps : .search
@@ -167,6 +176,7 @@ public struct Round: Sendable {
         self.answered = answered
         self.sources = sources
         self.targets = targets
+        self.order = order
         // No answer is stored as 0.
         firstAnswers.withUnsafeMutableBufferPointer { first in
             for c in first.indices where first[c] == Facts.noAnswer { first[c] = 0 }
@@ -294,13 +304,18 @@ public struct Round: Sendable {
     ///
     /// `answered` and `several` hold what each claim answers
     /// (``RelationEnds/answered(_:_:into:several:)``); each claim that answers several is given
-    /// in `answered` the one the search reaches it through (its parent). Returns false, with the facts and
-    /// first answers as they came, on a map with a cycle (a sweep then works nothing out), or
-    /// once the sweeps and climbs have taken more steps than four for each claim and one for
-    /// each relation (the search is then cheaper).
+    /// in `answered` the one the search reaches it through (its parent). `order` is given the
+    /// claims in the order they were worked out (``order``). Returns false, with the facts and
+    /// first answers as they came and no order, on a map with a cycle (a sweep then works
+    /// nothing out), or once the sweeps and climbs have taken more steps than four for each
+    /// claim and one for each relation (the search is then cheaper).
     /// - Complexity: O(claims + relations).
-    static func workOutAcyclic(_ map: ArgumentMap, _ several: [UInt32], _ answered: inout [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8]) -> Bool {
+    static func workOutAcyclic(_ map: ArgumentMap, _ several: [UInt32], _ answered: inout [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8], order: inout [Int32]) -> Bool {
         let n = state.count
+        // The claims as they are worked out.
+        let worked = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        defer { worked.deallocate() }
+        var done = 0
         let next = Facts.NextCodes()
         // Each claim's distance from the nearest thesis; -1 before it is worked out.
         var depth = [Int32](repeating: -1, count: n)
@@ -350,6 +365,8 @@ public struct Round: Sendable {
             }
             /// Works claim `x` out, every claim it answers being worked out; false past the budget.
             @inline(__always) func workOut(_ x: Int, _ at: Int) -> Bool {
+                worked[done] = Int32(x)
+                done += 1
                 var up = answered[x]
                 if up == RelationEnds.none {
                     depth[x] = 0
@@ -421,6 +438,7 @@ public struct Round: Sendable {
             }
             return true
         }}}}}}}
+        if walked { order = Array(UnsafeBufferPointer(rebasing: worked[..<done])) }
         if !walked {
             // As they came: recorded speeches only, no answers.
             state.withUnsafeMutableBufferPointer { state in

@@ -152,6 +152,26 @@ func debateMap() throws -> ArgumentMap {
         return plain
     }
 
+    /// Expects a round worked out in sweeps to keep every claim in an order in which each
+    /// comes after every claim it answers, and the passes in that order to find what the
+    /// passes for any map find: each claim's earliest answer, and its first sheet. Expects
+    /// a round worked out otherwise to keep no order.
+    static func expectOrderOfTheSweeps(_ round: Round, _ map: ArgumentMap, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        guard round.method == .sweeps else {
+            #expect(round.order.isEmpty, sourceLocation: sourceLocation)
+            return
+        }
+        var place = [Int](repeating: -1, count: map.count)
+        for (k, c) in round.order.enumerated() { place[Int(c)] = k }
+        #expect(round.order.count == map.count && !place.contains(-1), "every claim once", sourceLocation: sourceLocation)
+        let before = map.relations.allSatisfy { place[$0.to] < place[$0.from] }
+        #expect(before, "each claim after what it answers", sourceLocation: sourceLocation)
+        #expect(Drops.earliestAnswersInOrder(map, round) == Drops.earliestAnswersInAnyMap(map, round), sourceLocation: sourceLocation)
+        let positions = Flow.positions(map)
+        #expect(Flow.firstSheetsInOrder(map, positions: positions, round: round) == Flow.firstSheetsBySearch(map, positions: positions, round: round),
+                sourceLocation: sourceLocation)
+    }
+
     /// Each claim's distance from the nearest thesis, breadth first (claims answering nothing
     /// are theses).
     static func distances(_ map: ArgumentMap) -> [Int] {
@@ -199,10 +219,11 @@ func debateMap() throws -> ArgumentMap {
             links.shuffle(using: &rng)
             let map = try load(text + links.joined())
             // (A map where each claim answers one is a tree, worked out as one.)
-            let method = Round(map).method
+            let round = Round(map), method = round.method
             #expect(method != .search)
             if method == .sweeps { sweeps += 1 }
             Self.expectPlainRound(map)
+            Self.expectOrderOfTheSweeps(round, map)
             let distance = Self.distances(map)
             for c in 0..<map.count {
                 let parents = map.outgoing[c].map { map.relations[$0].to }
@@ -213,6 +234,10 @@ func debateMap() throws -> ArgumentMap {
         }
         // The maps exercise what decides: ties, and claims waiting for a later sweep.
         #expect(sweeps > 120 && ties > 300 && listedBefore > 300)
+        // And a generated DAG, most of whose claims come after what they answer.
+        let dag = MapGenerator.generate(.init(claims: 5_000, shape: .dag, seed: 12))
+        #expect(Round(dag).method == .sweeps)
+        Self.expectOrderOfTheSweeps(Round(dag), dag)
 
         // Two chains of `length` claims from one thesis, and `claims` claims that each answer
         // both chains' last claims: each of those climbs both chains to tell them apart.
@@ -232,6 +257,8 @@ func debateMap() throws -> ArgumentMap {
             let many = try chains(length: 200, claims: 20, firstChain: firstChain)
             #expect(Round(few).method == .sweeps)
             #expect(Round(many).method == .search)
+            Self.expectOrderOfTheSweeps(Round(few), few)
+            Self.expectOrderOfTheSweeps(Round(many), many)
             Self.expectPlainRound(few)
             Self.expectPlainRound(many)
             // Which chain the search meets first decides each x's side.
@@ -435,9 +462,13 @@ func debateMap() throws -> ArgumentMap {
             maps.append(map)
         }
         #expect(nested == 30)
+        var inOrder = 0
         for map in maps {
             #expect(FlowTests.firstSheetsFound(map) == FlowTests.firstSheets(Flow(map), claims: map.count))
+            if !Round(map).order.isEmpty { inOrder += 1 }
         }
+        // The generated DAG is passed in the order of its round's sweeps.
+        #expect(inOrder >= 1)
     }
 
     /// A flow laid out up to a number of rows holds the whole flow's first sheets, just enough

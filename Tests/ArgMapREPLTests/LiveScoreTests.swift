@@ -376,6 +376,11 @@ struct LiveScoreTests {
                 #expect(targets, "\(context): targets")
                 #expect(!round.answersComeAfter || fresh.answersComeAfter, "\(context): claims after what they answer")
                 #expect(round.allReached == fresh.allReached, "\(context): reached")
+                // An order of the claims kept through the edits still has each after what it
+                // answers.
+                var place = [Int](repeating: -1, count: session.map.count)
+                for (k, c) in round.order.enumerated() where Int(c) < place.count { place[Int(c)] = k }
+                #expect(round.order.isEmpty || round.order.count == session.map.count && session.map.relations.allSatisfy { place[$0.to] >= 0 && place[$0.to] < place[$0.from] }, "\(context): order")
             }
         }
         // Many edits that change the structure are followed, not worked out afresh. (The random

@@ -263,22 +263,27 @@ let benchmarks: @Sendable () -> Void = {
         }
         // The debate reports, on the map as `open` gives it: what `drops` and `flow` work out
         // before their first line, and the commands whole (folded, printed to a buffer).
-        Benchmark("sides and speeches \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.loaded(n, .tree)
-            benchmark.startMeasurement()
-            blackHole(Round(map))
-        }
-        Benchmark("drops found \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.loaded(n, .tree)
-            let round = Round(map)
-            benchmark.startMeasurement()
-            blackHole(Drops.find(in: map, round: round))
-        }
-        Benchmark("first sheets \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.loaded(n, .tree)
-            let round = Round(map)
-            benchmark.startMeasurement()
-            blackHole(Flow.firstSheets(map, positions: Flow.positions(map), round: round))
+        // On the generated tree and DAG ("dag" in the name): on a DAG, where claims answer
+        // several others, the round is worked out in sweeps, with the relations' ends packed.
+        for shape in [MapGenerator.Shape.tree, .dag] {
+            let name = shape == .tree ? label : "dag \(label)"
+            Benchmark("sides and speeches \(name)", configuration: configuration(n)) { benchmark in
+                let map = inputs.loaded(n, shape)
+                benchmark.startMeasurement()
+                blackHole(Round(map))
+            }
+            Benchmark("drops found \(name)", configuration: configuration(n)) { benchmark in
+                let map = inputs.loaded(n, shape)
+                let round = Round(map)
+                benchmark.startMeasurement()
+                blackHole(Drops.find(in: map, round: round))
+            }
+            Benchmark("first sheets \(name)", configuration: configuration(n)) { benchmark in
+                let map = inputs.loaded(n, shape)
+                let round = Round(map)
+                benchmark.startMeasurement()
+                blackHole(Flow.firstSheets(map, positions: Flow.positions(map), round: round))
+            }
         }
         // `flow` after `add` on the DAG: the round followed through the edit, not worked out
         // again (the scores, which `add` prints, and the flow before it, which works the round
@@ -310,10 +315,13 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
         }
         for command in ["drops", "flow"] {
-            Benchmark("\(command) command \(label)", configuration: configuration(n)) { benchmark in
-                let repl = REPL(session: Session(map: inputs.loaded(n, .tree)), console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
-                benchmark.startMeasurement()
-                repl.execute(command)
+            for shape in [MapGenerator.Shape.tree, .dag] {
+                let name = shape == .tree ? label : "dag \(label)"
+                Benchmark("\(command) command \(name)", configuration: configuration(n)) { benchmark in
+                    let repl = REPL(session: Session(map: inputs.loaded(n, shape)), console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+                    benchmark.startMeasurement()
+                    repl.execute(command)
+                }
             }
         }
     }
