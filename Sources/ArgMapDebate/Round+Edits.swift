@@ -47,8 +47,6 @@ extension Round {
     public mutating func follow(_ edit: Edit, inverse: Edit, in map: ArgumentMap) -> Bool {
         if Round.survives(edit) { return true }
         guard allReached else { return false }
-        // The claims or relations change: the order they were worked out in is let go.
-        order = []
         switch (edit, inverse) {
         case (.addClaim(let claim, _), _):
             guard let c = map.index(of: claim.id) else { return false }
@@ -77,7 +75,12 @@ extension Round {
             Round.renumber(&answered, after, claims: claims)
             Round.renumber(&sources, after, claims: claims)
             Round.renumber(&targets, after, claims: claims)
+            order.withUnsafeMutableBufferPointer { order in
+                for k in order.indices where order[k] >= c { order[k] += 1 }
+            }
         }
+        // It answers nothing, and nothing answers it: anywhere in the order, the end among them.
+        if !order.isEmpty { order.append(Int32(c)) }
         facts.insert(Round.thesis(Round.own(map.claims[c])), at: c)
         firstAnswers.insert(0, at: c)
         answered.insert(RelationEnds.none, at: c)
@@ -130,8 +133,13 @@ extension Round {
     }
 
     /// Claim `a`, whom nothing answers, now answering through `relation` only: its facts from
-    /// its new parent's.
+    /// its new parent's. In the order of the claims (``order``) it goes last, after the claim
+    /// it answers now (nothing answers it, so no claim has to come after it).
     private mutating func answer(_ a: Int, to relation: Relation, in map: ArgumentMap) {
+        if let last = order.last, last != Int32(a), let k = order.lastIndex(of: Int32(a)) {
+            order.remove(at: k)
+            order.append(Int32(a))
+        }
         let b = relation.to
         facts[a] = Round.answering(facts[b], supports: relation.type == .support, own: Round.own(facts[a]), Facts.NextCodes())
         answered[a] = RelationEnds.end(relation)
@@ -184,6 +192,18 @@ extension Round {
         Round.remove(positions, from: &firstAnswers)
         Round.remove(positions, from: &answered)
         Round.renumber(&answered, after, claims: n)
+        // The claims that stay keep their order, by their numbers now.
+        if !order.isEmpty {
+            let kept = order.withUnsafeMutableBufferPointer { order in
+                var kept = 0
+                for k in order.indices {
+                    let c = after.number(Int(order[k]))
+                    if c >= 0 { order[kept] = Int32(c); kept += 1 }
+                }
+                return kept
+            }
+            order.removeLast(order.count - kept)
+        }
         if !sources.isEmpty {
             Round.remove(relations, from: &sources)
             Round.remove(relations, from: &targets)

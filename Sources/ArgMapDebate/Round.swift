@@ -89,8 +89,8 @@ public struct Round: Sendable {
     /// which each comes after every claim it answers (the order the sweeps worked them out):
     /// a pass in this order meets every claim after the claims it answers, and a pass
     /// backwards after the claims that answer it, as a pass in claim order does on a tree
-    /// whose claims come after what they answer (``answersComeAfter``). Empty otherwise, and
-    /// once an edit has changed the claims or relations (``follow(_:inverse:in:)``).
+    /// whose claims come after what they answer (``answersComeAfter``). Empty otherwise. Kept
+    /// through the edits the round follows (``follow(_:inverse:in:)``).
     var order: [Int32]
 
     /// How the round was worked out: from the one claim each claim answers, in sweeps, or by
