@@ -30,12 +30,8 @@ public final class IncrementalEvaluator {
     /// The evaluation's options (the defaults but in tests).
     let options: Evaluator.Options
 
-    public init(_ map: ArgumentMap, semantics: Semantics) {
-        self.semantics = semantics
-        options = Evaluator.Options()
-        graph = EvaluationGraph(map)
-        evaluation = Evaluation(semantics: semantics, converged: true, iterations: 0, residual: 0, scores: [], labels: nil, note: nil, cyclic: false)
-        evaluate()
+    public convenience init(_ map: ArgumentMap, semantics: Semantics) {
+        self.init(map, semantics: semantics, options: Evaluator.Options())
     }
 
     /// With other options than the defaults (for tests).
@@ -50,8 +46,8 @@ public final class IncrementalEvaluator {
     public var scores: [Double] { evaluation.scores }
 
     /// Whether the scores were solved through the map's cycles, so that an edit solves again
-    /// every cycle it reaches.
-    public var isCyclic: Bool { cyclic != nil }
+    /// every cycle it reaches (for tests).
+    var isCyclic: Bool { cyclic != nil }
 
     /// What changes of base scores and weights changed in a cyclic map's scores, with the
     /// values from before: enough to put the scores back as they were (``putBack(_:)``), for

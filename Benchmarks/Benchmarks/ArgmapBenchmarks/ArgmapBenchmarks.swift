@@ -83,6 +83,11 @@ func configuration(_ n: Int) -> Benchmark.Configuration {
           maxDuration: .seconds(quick ? 1 : n >= 1_000_000 ? 20 : 3), maxIterations: quick ? 1 : n >= 1_000_000 ? 5 : 50)
 }
 
+/// A REPL on `session` that prints to a buffer and reads no input: commands run as a script's.
+func quietREPL(_ session: Session) -> REPL {
+    REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+}
+
 let benchmarks: @Sendable () -> Void = {
     let inputs = Inputs.shared
     for (label, n) in sizes {
@@ -290,7 +295,7 @@ let benchmarks: @Sendable () -> Void = {
         // out, come before the measurement).
         Benchmark("add a claim and flow dag \(label)", configuration: configuration(n)) { benchmark in
             let session = Session(map: inputs.loaded(n, .dag))
-            let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+            let repl = quietREPL(session)
             blackHole(session.currentEvaluation())
             // The map is shared with the inputs' cache: its first change copies it. Made and
             // undone here, outside the measurement.
@@ -307,7 +312,7 @@ let benchmarks: @Sendable () -> Void = {
         // solves again the cycles it reaches, comes before the measurement).
         Benchmark("undo a base change cyclic \(label)", configuration: configuration(n)) { benchmark in
             let session = Session(map: inputs.loaded(n, .cyclic))
-            let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+            let repl = quietREPL(session)
             blackHole(session.currentEvaluation())
             repl.execute("set c5 base 0.3")
             benchmark.startMeasurement()
@@ -318,7 +323,7 @@ let benchmarks: @Sendable () -> Void = {
             for shape in [MapGenerator.Shape.tree, .dag] {
                 let name = shape == .tree ? label : "dag \(label)"
                 Benchmark("\(command) command \(name)", configuration: configuration(n)) { benchmark in
-                    let repl = REPL(session: Session(map: inputs.loaded(n, shape)), console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+                    let repl = quietREPL(Session(map: inputs.loaded(n, shape)))
                     benchmark.startMeasurement()
                     repl.execute(command)
                 }
@@ -330,7 +335,7 @@ let benchmarks: @Sendable () -> Void = {
             let session = Session(map: inputs.wide)
             session.setFocus(0)
             _ = session.currentEvaluation()
-            let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []))
+            let repl = quietREPL(session)
             benchmark.startMeasurement()
             repl.execute(command == "tree" ? "tree --all" : "ls")
         }
