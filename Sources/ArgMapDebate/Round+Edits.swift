@@ -43,7 +43,9 @@ extension Round {
     /// - Complexity: O(1) for a claim added at the end; a pass over the claims' facts (a byte
     ///   each) for the latest speech after a link, an unlink or a move; a few passes over the
     ///   claims' and relations' packed numbers for a claim put in before others, or a removal
-    ///   (whose check reads only the relations that went).
+    ///   (whose check reads only the relations that went). Where the round keeps an order of
+    ///   its claims (``order``), a link or a move also looks for the claim in it from its end,
+    ///   and a claim put in before others or a removal renumbers it in one more pass.
     public mutating func follow(_ edit: Edit, inverse: Edit, in map: ArgumentMap) -> Bool {
         if Round.survives(edit) { return true }
         guard allReached else { return false }

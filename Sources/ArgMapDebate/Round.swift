@@ -438,8 +438,9 @@ public struct Round: Sendable {
             }
             return true
         }}}}}}}
-        if walked { order = Array(UnsafeBufferPointer(rebasing: worked[..<done])) }
-        if !walked {
+        if walked {
+            order = Array(UnsafeBufferPointer(rebasing: worked[..<done]))
+        } else {
             // As they came: recorded speeches only, no answers.
             state.withUnsafeMutableBufferPointer { state in
                 for c in state.indices { state[c] = state[c] & Facts.recorded != 0 ? state[c] & (Facts.speech | Facts.recorded) : 0 }
