@@ -198,9 +198,20 @@ extension Round {
         if !order.isEmpty {
             let kept = order.withUnsafeMutableBufferPointer { order in
                 var kept = 0
-                for k in order.indices {
-                    let c = after.number(Int(order[k]))
-                    if c >= 0 { order[kept] = Int32(c); kept += 1 }
+                if let (at, by) = after.shift {
+                    // One run, at + by..<at, went; the claims after it move down by its length:
+                    // arithmetic, with no branch.
+                    let low = Int32(at + by), high = Int32(at), step = Int32(by)
+                    for k in order.indices {
+                        let c = order[k]
+                        order[kept] = c >= high ? c &+ step : c
+                        kept &+= c >= low && c < high ? 0 : 1
+                    }
+                } else {
+                    for k in order.indices {
+                        let c = after.number(Int(order[k]))
+                        if c >= 0 { order[kept] = Int32(c); kept += 1 }
+                    }
                 }
                 return kept
             }
