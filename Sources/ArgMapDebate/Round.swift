@@ -1,4 +1,5 @@
 import ArgMapModel
+import CPrefetch
 
 /// Each claim's side and speech in a map: the side from its stance toward the thesis (a
 /// support of an attack is negative, and so on), the speech from its `speech` data, or, where
@@ -146,7 +147,9 @@ public struct Round: Sendable {
         state.withUnsafeMutableBufferPointer { state in
             answered.withUnsafeMutableBufferPointer { answered in
                 let shared = Parallel.Unchecked((state: state, answered: answered))
-                let pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 2 : 1)
+                // In eight pieces taken by both cores as each finishes one: the claims that
+                // answer several, which cost the most, need not be spread evenly.
+                let pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 8 : 1)
                 for part in Parallel.map(pieces.count, { k in
                     Round.recordSpeeches(map, pieces[k], into: shared.value.state)
                     var several: [UInt32] = []
@@ -557,7 +560,15 @@ enum RelationEnds {
     static func answered(_ map: ArgumentMap, _ range: Range<Int>, into answered: UnsafeMutableBufferPointer<UInt32>, several: inout [UInt32]) {
         map.outgoing.withUnsafeLists { outgoing in
             map.relations.withUnsafeBufferPointer { relations in
+                guard let base = relations.baseAddress else { return }
                 for c in range {
+                    // A claim that answers several has relations listed far from its own (where
+                    // the file names it again): those of the claim sixteen on are asked for
+                    // ahead.
+                    if c + 16 < range.upperBound {
+                        let ahead = outgoing[c + 16]
+                        if ahead.count > 1 { for r in ahead { argmap_prefetch(base + r) } }
+                    }
                     let up = outgoing[c]
                     if up.isEmpty { answered[c] = none; continue }
                     guard up.count == 1 else {

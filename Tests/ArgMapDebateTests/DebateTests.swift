@@ -234,10 +234,14 @@ func debateMap() throws -> ArgumentMap {
         }
         // The maps exercise what decides: ties, and claims waiting for a later sweep.
         #expect(sweeps > 120 && ties > 300 && listedBefore > 300)
-        // And a generated DAG, most of whose claims come after what they answer.
-        let dag = MapGenerator.generate(.init(claims: 5_000, shape: .dag, seed: 12))
-        #expect(Round(dag).method == .sweeps)
-        Self.expectOrderOfTheSweeps(Round(dag), dag)
+        // And generated DAGs, most of whose claims come after what they answer: one large
+        // enough for what each claim answers to be found in pieces on both cores.
+        for claims in [5_000, 70_000] {
+            let dag = MapGenerator.generate(.init(claims: claims, shape: .dag, seed: 12))
+            #expect(Round(dag).method == .sweeps)
+            Self.expectPlainRound(dag)
+            Self.expectOrderOfTheSweeps(Round(dag), dag)
+        }
 
         // Two chains of `length` claims from one thesis, and `claims` claims that each answer
         // both chains' last claims: each of those climbs both chains to tell them apart.
