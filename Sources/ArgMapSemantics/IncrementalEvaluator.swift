@@ -45,10 +45,6 @@ public final class IncrementalEvaluator {
 
     public var scores: [Double] { evaluation.scores }
 
-    /// Whether the scores were solved through the map's cycles, so that an edit solves again
-    /// every cycle it reaches (for tests).
-    var isCyclic: Bool { cyclic != nil }
-
     /// What changes of base scores and weights changed in a cyclic map's scores, with the
     /// values from before: enough to put the scores back as they were (``putBack(_:)``), for
     /// undo, without solving the cycles again. About 20 bytes for each claim solved again.
@@ -941,8 +937,9 @@ public final class IncrementalEvaluator {
         }
         var cycles: [Int32: (steps: Int, residual: Double)] = [:], count = 0
         swap(&cycles, &solved.cycles)  // not copied as it changes
+        let inOrder = reached.sorted()
         if changes != nil {
-            for k in reached.sorted() {
+            for k in inOrder {
                 changes!.cycles.append((k, cycles[k]))
                 for c in components.members[Int(components.starts[Int(k)])..<Int(components.starts[Int(k) + 1])] {
                     changes!.claims.append(c)
@@ -952,7 +949,7 @@ public final class IncrementalEvaluator {
             }
         }
         Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
-            for k in reached.sorted() {
+            for k in inOrder {
                 cycles[k] = solve(k, true)
                 count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
             }

@@ -452,7 +452,7 @@ struct LiveScoreTests {
             return e.iterations == f.iterations && e.residual == f.residual && e.converged == f.converged
                 && board.graph.base == g.base && board.graph.weight == g.weight
         }
-        #expect(board.isCyclic)
+        #expect(board.components != nil, "the scores were solved through the map's cycles")
         let claim = session.map.claims[5].id, relation = session.map.relations[0]
         let from = session.map.claims[relation.from].id, to = session.map.claims[relation.to].id
         let edits: [Edit] = [.setValue(claim, .base(0.123)), .batch([.setWeight(from: from, to: to, 0.25), .setText(from, "reworded")]),
