@@ -77,9 +77,7 @@ extension Round {
             Round.renumber(&answered, after, claims: claims)
             Round.renumber(&sources, after, claims: claims)
             Round.renumber(&targets, after, claims: claims)
-            order.withUnsafeMutableBufferPointer { order in
-                for k in order.indices where order[k] >= c { order[k] += 1 }
-            }
+            order.withUnsafeMutableBufferPointer { after.apply(to: $0, from: c, minimum: 1 << 16) }
         }
         // It answers nothing, and nothing answers it: anywhere in the order, the end among them.
         if !order.isEmpty { order.append(Int32(c)) }

@@ -560,12 +560,11 @@ enum RelationEnds {
     static func answered(_ map: ArgumentMap, _ range: Range<Int>, into answered: UnsafeMutableBufferPointer<UInt32>, several: inout [UInt32]) {
         map.outgoing.withUnsafeLists { outgoing in
             map.relations.withUnsafeBufferPointer { relations in
-                guard let base = relations.baseAddress else { return }
                 for c in range {
                     // A claim that answers several has relations listed far from its own (where
                     // the file names it again): those of the claim sixteen on are asked for
                     // ahead.
-                    if c + 16 < range.upperBound {
+                    if c + 16 < range.upperBound, let base = relations.baseAddress {
                         let ahead = outgoing[c + 16]
                         if ahead.count > 1 { for r in ahead { argmap_prefetch(base + r) } }
                     }
