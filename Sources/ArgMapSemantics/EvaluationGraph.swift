@@ -153,7 +153,8 @@ extension EvaluationGraph {
         return found
     }
 
-    /// The components after a change of structure, from those before it (`old`). `open`: the
+    /// The components after a change of structure, from those before it (`found`, changed in
+    /// place, so that its arrays are not copied when it holds them alone). `open`: the
     /// claims the change can reach through what depends on what (the claims whose rows
     /// changed, those put in, and every claim that depends on one of them), in new numbers;
     /// `removed` (old numbers) and `inserted` (new numbers), ascending, the claims taken out
@@ -165,26 +166,26 @@ extension EvaluationGraph {
     /// claim holds only open claims (or is a claim taken out), and every other component is as
     /// it was: those keep their order, renumbered past the ones dropped, and only the open
     /// claims are searched again, their components coming after the others (nothing else
-    /// depends on an open claim). Also returns each old component's new number (-1 for one
+    /// depends on an open claim). Returns each old component's new number (-1 for one
     /// dropped), and how many were kept (the open claims' components come after them).
     /// - Complexity: O(claims) in passes that move or renumber blocks of memory, plus the
     ///   open claims and their relations.
-    func components(after old: Components, open: [Int], removed: [Int], inserted: [Int],
-                    oldClaim: (Int) -> Int, renumberClaims: (inout [Int32]) -> Void) -> (Components, renumbered: Renumbering, kept: Int) {
+    func components(updating found: inout Components, open: [Int], removed: [Int], inserted: [Int],
+                    oldClaim: (Int) -> Int, renumberClaims: (inout [Int32]) -> Void) -> (renumbered: Renumbering, kept: Int) {
         var dropped = Set<Int>()
-        for c in open { let o = oldClaim(c); if o >= 0 { dropped.insert(Int(old.component[o])) } }
-        for o in removed { dropped.insert(Int(old.component[o])) }
-        let gone = dropped.sorted(), renumbered = Renumbering(removing: gone)
-        var found = old
+        for c in open { let o = oldClaim(c); if o >= 0 { dropped.insert(Int(found.component[o])) } }
+        for o in removed { dropped.insert(Int(found.component[o])) }
+        let gone = dropped.sorted(), renumbered = Renumbering(removing: gone), oldCount = found.count
         // The dropped components' members, and their entries, go; every other component's
         // number drops by the number of dropped ones before it.
         var places: [Int] = []
-        for k in gone { places += Int(old.starts[k])..<Int(old.starts[k + 1]) }
+        for k in gone { places += Int(found.starts[k])..<Int(found.starts[k + 1]) }
         found.members.remove(atAscending: places)
         renumberClaims(&found.members)
-        found.starts.withUnsafeMutableBufferPointer { starts in
-            var next = 0, lost: Int32 = 0, w = 1
-            for k in 0..<old.count {
+        if let first = gone.first { found.starts.withUnsafeMutableBufferPointer { starts in
+            // Those before the first dropped stay.
+            var next = 0, lost: Int32 = 0, w = first + 1
+            for k in first..<oldCount {
                 if next < gone.count && gone[next] == k {
                     lost += starts[k + 1] - starts[k]
                     next += 1
@@ -193,7 +194,7 @@ extension EvaluationGraph {
                 starts[w] = starts[k + 1] - lost
                 w += 1
             }
-        }
+        }}
         found.starts.removeLast(gone.count)
         found.isCycle.remove(atAscending: gone)
         found.depth.remove(atAscending: gone)
@@ -207,7 +208,7 @@ extension EvaluationGraph {
         for c in open { index[c] = -1 }
         let kept = found.count
         search(&found, &index, from: open, meeting: open.count)
-        return (found, renumbered, kept)
+        return (renumbered, kept)
     }
 
     /// What ``search(_:_:from:meeting:)`` reads as the index of a claim already in a component.

@@ -425,7 +425,7 @@ public enum Evaluator {
     struct Solved {
         /// Each claim's undercut factor, as the evaluation left it.
         var factors: [Double]
-        let components: EvaluationGraph.Components
+        var components: EvaluationGraph.Components
         /// The steps each cycle took and the largest slope it left, by component number.
         var cycles: [Int32: (steps: Int, residual: Double)]
         let options: Options, cap: Int

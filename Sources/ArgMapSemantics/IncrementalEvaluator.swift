@@ -334,7 +334,7 @@ public final class IncrementalEvaluator {
     /// ``structureChanged(_:map:)`` on a cyclic map: the graph's rows are patched as on an
     /// acyclic one; the claims the change can reach (those whose rows changed, and every claim
     /// that depends on one of them) are sorted into components again, the other components
-    /// kept as they were (``EvaluationGraph/components(after:open:removed:inserted:oldClaim:renumberClaims:)``); and those
+    /// kept as they were (``EvaluationGraph/components(updating:open:removed:inserted:oldClaim:renumberClaims:)``); and those
     /// claims' components are solved again in order, each as a whole evaluation solves it, so
     /// the scores are a whole evaluation's to the last bit. False when the map no longer has a
     /// cycle (it is then evaluated afresh, in topological order), or when the change moves the
@@ -363,8 +363,11 @@ public final class IncrementalEvaluator {
         }
         open.sort()
         let numbering = patch.numbering
-        let (found, renumbered, firstOpen) = graph.components(after: solved.components, open: open, removed: patch.removed, inserted: patch.inserted,
-                                                oldClaim: { numbering.oldClaim($0) }, renumberClaims: { numbering.renumberClaims(&$0) })
+        // Taken from `solved`, so that they are changed in place.
+        var found = EvaluationGraph.Components(component: [])
+        swap(&found, &solved.components)
+        let (renumbered, firstOpen) = graph.components(updating: &found, open: open, removed: patch.removed, inserted: patch.inserted,
+                                                       oldClaim: { numbering.oldClaim($0) }, renumberClaims: { numbering.renumberClaims(&$0) })
         guard found.isCycle.contains(true) else { return false }
         // The cycles not reached keep what they took; they must have taken it under the new cap.
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
