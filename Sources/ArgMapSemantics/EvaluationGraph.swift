@@ -230,8 +230,9 @@ extension EvaluationGraph {
         // Claims met and not yet in a component, and the search's path: each claim on it with
         // the next of its dependencies to follow.
         var open: [Int32] = [], path: [(claim: Int32, next: Int32)] = []
+        // Taken out of `found` while they grow, so that they are not copied.
         var members = found.members, starts = found.starts, isCycle = found.isCycle, depth = found.depth
-        found.members = []
+        (found.members, found.starts, found.isCycle, found.depth) = ([], [], [], [])
         members.reserveCapacity(members.count + meeting)
         var met: Int32 = 0
         index.withUnsafeMutableBufferPointer { index in
