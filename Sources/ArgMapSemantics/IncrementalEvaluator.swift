@@ -413,17 +413,27 @@ public final class IncrementalEvaluator {
         init() {}
 
         init(count: Int, removingClaims removed: [Int], relations: Int, removing removedRelations: [Int]) {
-            firstClaim = removed.first ?? count
-            firstRelation = removedRelations.first ?? relations
-            (claims, old) = Mapping.pair(count: count, from: firstClaim, removing: removed)
-            self.relations = Mapping.pair(count: relations, from: firstRelation, removing: removedRelations).new
+            let (firstClaim, firstRelation) = (removed.first ?? count, removedRelations.first ?? relations)
+            (self.firstClaim, self.firstRelation) = (firstClaim, firstRelation)
+            // The claims' two mappings and the relations' one, each a pass over a map's worth
+            // of numbers when many change, on two cores.
+            ((claims, old), self.relations) = Self.both(min(removed.count, removedRelations.count) >= Mapping.searched,
+                { Mapping.pair(count: count, from: firstClaim, removing: removed) },
+                { Mapping.pair(count: relations, from: firstRelation, removing: removedRelations, old: false).new })
         }
 
         init(count: Int, insertingClaims inserted: [Int], relations: Int, inserting insertedRelations: [Int]) {
-            firstClaim = inserted.first ?? count
-            firstRelation = insertedRelations.first ?? relations
-            (old, claims) = Mapping.pair(count: count, from: firstClaim, removing: inserted)
-            self.relations = Mapping.pair(count: relations, from: firstRelation, removing: insertedRelations).old
+            let (firstClaim, firstRelation) = (inserted.first ?? count, insertedRelations.first ?? relations)
+            (self.firstClaim, self.firstRelation) = (firstClaim, firstRelation)
+            ((old, claims), self.relations) = Self.both(min(inserted.count, insertedRelations.count) >= Mapping.searched,
+                { Mapping.pair(count: count, from: firstClaim, removing: inserted) },
+                { Mapping.pair(count: relations, from: firstRelation, removing: insertedRelations, new: false).old })
+        }
+
+        /// `a` and `b`: at once when `many` (both may make tables: see ``Mapping/searched``),
+        /// else one after the other, as handing one to another core costs more.
+        private static func both<A, B>(_ many: Bool, _ a: () -> A, _ b: () -> B) -> (A, B) {
+            many ? Parallel.both(a, b) : (a(), b())
         }
 
         /// Whether every claim numbered below `count` keeps its number.
@@ -481,28 +491,47 @@ public final class IncrementalEvaluator {
             /// For each number of `first..<count`, its number once `removed` (ascending, none
             /// below `first`) are taken out (-1 for those), and for each number from `first`
             /// that remains, its number before. Read the other way round, the same mappings
-            /// describe an insertion.
-            static func pair(count: Int, from first: Int, removing removed: [Int]) -> (new: Mapping, old: Mapping) {
+            /// describe an insertion. Only the sides asked for are made (`new`, `old`); the
+            /// other is empty.
+            static func pair(count: Int, from first: Int, removing removed: [Int], new wantsNew: Bool = true,
+                             old wantsOld: Bool = true) -> (new: Mapping, old: Mapping) {
                 var new = Mapping(), old = Mapping()
                 guard !removed.isEmpty else { return (new, old) }
                 let removing = Renumbering(removing: removed)
                 if removed.count < searched || removing.shift != nil {
                     // Numbers removed from the old, read the other way round, are numbers inserted
                     // into the new. One run of them, however long, is arithmetic.
-                    new.search = removing
-                    old.search = Renumbering(inserting: removed)
+                    if wantsNew { new.search = removing }
+                    if wantsOld { old.search = Renumbering(inserting: removed) }
                     return (new, old)
                 }
-                var newTable = [Int32](repeating: -1, count: count - first), oldTable = [Int32](repeating: 0, count: count - first - removed.count)
-                var k = 0, next = first
-                for c in first..<count {
-                    if k < removed.count, removed[k] == c { k += 1; continue }
-                    newTable[c - first] = Int32(next)
-                    oldTable[next - first] = Int32(c)
-                    next += 1
+                // Each table written once, entry by entry, in one pass.
+                if wantsNew {
+                    new.table = [Int32](unsafeUninitializedCapacity: count - first) { table, initialized in
+                        var k = 0, next = Int32(first)
+                        for c in first..<count {
+                            if k < removed.count, removed[k] == c {
+                                table[c - first] = -1
+                                k += 1
+                            } else {
+                                table[c - first] = next
+                                next += 1
+                            }
+                        }
+                        initialized = count - first
+                    }
                 }
-                new.table = newTable
-                old.table = oldTable
+                if wantsOld {
+                    old.table = [Int32](unsafeUninitializedCapacity: count - first - removed.count) { table, initialized in
+                        var k = 0, next = 0
+                        for c in first..<count {
+                            if k < removed.count, removed[k] == c { k += 1; continue }
+                            table[next] = Int32(c)
+                            next += 1
+                        }
+                        initialized = next
+                    }
+                }
                 return (new, old)
             }
         }
