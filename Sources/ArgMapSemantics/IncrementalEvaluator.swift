@@ -20,6 +20,11 @@ public final class IncrementalEvaluator {
     private var undercutFactors: [Double] = []
     /// Each claim's position in the graph's topological order.
     private var rank: [Int] = []
+    /// The order and ranks from before the last change of structure, when it removed claims
+    /// that claims which stayed answer: the claims removed and the relations (old numbers).
+    /// Putting exactly those back (an undo, with at most values changed between) cannot put
+    /// the claims first in the order, where the others go; it finds the order it needs here.
+    private var beforeRemoval: (claims: [Int], relations: [Int], order: [Int], rank: [Int])?
     /// On a cyclic map, the components found by its evaluation, and what each cycle took.
     private var cyclic: Evaluator.Solved?
     /// On a cyclic map, its components as kept (for tests).
@@ -120,6 +125,7 @@ public final class IncrementalEvaluator {
     /// Evaluates the whole map again (after a change of structure).
     public func rebuild(_ map: ArgumentMap) {
         changes = nil  // they could not be put back
+        beforeRemoval = nil
         graph = EvaluationGraph(map)
         evaluate()
         lastUpdateCount = map.count
@@ -208,12 +214,18 @@ public final class IncrementalEvaluator {
     ///   recomputed.
     public func structureChanged(_ change: StructureChange, map: ArgumentMap) -> Bool {
         changes = nil  // they could not be put back
+        let kept = beforeRemoval
+        beforeRemoval = nil
         if cyclic != nil { return cyclicStructureChanged(change, map: map) }
         guard isIncremental, var order = graph.order, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         graph.order = nil  // so that the order is changed in place
         let oldCount = graph.count, newCount = map.count
         switch change {
-        case .removed(let claims, _, _):
+        case .removed(let claims, let relations, _):
+            if answeredFromOutside(claims) {
+                // Shared; the changes below copy them.
+                beforeRemoval = (claims, relations, order, rank)
+            }
             if !claims.isEmpty {
                 // The order loses the removed claims; each other claim's position drops by the
                 // number of removed claims before it.
@@ -234,9 +246,19 @@ public final class IncrementalEvaluator {
             undercutFactors.remove(atAscending: claims)
             graph.base.remove(atAscending: claims)
         case .inserted(let claims, let relations):
+            let bases = claims.map { map.claims[$0].base }
+            if let kept, kept.claims == claims, kept.relations == relations, kept.order.count == newCount,
+               relations.allSatisfy({ kept.rank[map.relations[$0].from] < kept.rank[map.relations[$0].to] }) {
+                // The claims and relations the last change removed, put back: the order from
+                // before it holds (the relations among the others are as they were then).
+                (order, rank) = (kept.order, kept.rank)
+                evaluation.scores.insert(bases, atAscending: claims)
+                undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
+                graph.base.insert(bases, atAscending: claims)
+                break
+            }
             // The inserted claims come before every other, in a topological order of their own.
             guard let first = Self.order(of: claims, in: map) else { return false }
-            let bases = claims.map { map.claims[$0].base }
             if !claims.isEmpty && relations.isEmpty && claims.first == oldCount {
                 // Claims with no relations added at the end (add, before its link): last in
                 // the order too, so that nothing else moves.
@@ -272,6 +294,22 @@ public final class IncrementalEvaluator {
         graph.order = order
         recompute(from: patch.fresh, in: order, map: map)
         return true
+    }
+
+    /// Whether a claim that stays answers one of `claims` (old numbers, ascending), read from
+    /// the graph's rows before the change: then putting them back would run those relations
+    /// against an order with the claims put back first.
+    private func answeredFromOutside(_ claims: [Int]) -> Bool {
+        func removed(_ x: Int) -> Bool {
+            var (lo, hi) = (0, claims.count)
+            while lo < hi { let mid = (lo + hi) / 2; if claims[mid] < x { lo = mid + 1 } else { hi = mid } }
+            return lo < claims.count && claims[lo] == x
+        }
+        for c in claims {
+            for j in graph.offsets[c]..<graph.offsets[c + 1] where !removed(Int(graph.source[j])) { return true }
+            for j in graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1] where !removed(Int(graph.undercutSource[j])) { return true }
+        }
+        return false
     }
 
     /// What a change of structure renumbers, and the rows it lays out.

@@ -77,7 +77,7 @@ struct LiveScoreTests {
             if taken.count >= 16 && taken.max()! - taken.min()! + 1 > taken.count { scattered.append(root) }
         }
         try #require(!scattered.isEmpty, "some claims take a scattered sixteen or more with them")
-        var followed = 0
+        var followed = 0, putBack = 0, answeredFromOutside = 0
         for root in scattered {
             let session = Session(map: map)
             _ = session.currentEvaluation()
@@ -86,11 +86,17 @@ struct LiveScoreTests {
             try session.perform(.removeClaims(ids))
             if session.scoreBoard === board { followed += 1 }
             try check(session, .dfquad, "without the \(ids.count) under \(map.claims[root].id)")
+            let answered = ids.contains { id in session.map.index(of: id) == nil && map.incoming[map.index(of: id)!].contains { !ids.contains(map.claims[map.relations[$0].from].id) } }
+            answeredFromOutside += answered ? 1 : 0
             _ = session.undo()
-            if session.scoreBoard === board { followed += 1 }
+            // Putting back what was removed, with claims that stayed answering some of it, is
+            // followed by the order from before the removal, whenever the removal was.
+            if session.scoreBoard === board { followed += 1; putBack += 1 } else { #expect(Bool(false), "putting the \(ids.count) under \(map.claims[root].id) back was followed") }
             try check(session, .dfquad, "with the \(ids.count) under \(map.claims[root].id) back")
         }
         #expect(followed > 0, "some were followed")
+        #expect(answeredFromOutside > 0, "in some, claims that stayed answered claims removed")
+        #expect(putBack == scattered.count, "every putting back was followed")
     }
 
     /// A removal whose account leaves out a claim that lost a relation (whose row would keep a
