@@ -222,7 +222,7 @@ public final class IncrementalEvaluator {
         let oldCount = graph.count, newCount = map.count
         switch change {
         case .removed(let claims, let relations, _):
-            if answeredFromOutside(claims) {
+            if answeredFromOutside(claims, patch.numbering) {
                 // Shared; the changes below copy them.
                 beforeRemoval = (claims, relations, order, rank)
             }
@@ -246,43 +246,38 @@ public final class IncrementalEvaluator {
             undercutFactors.remove(atAscending: claims)
             graph.base.remove(atAscending: claims)
         case .inserted(let claims, let relations):
-            let bases = claims.map { map.claims[$0].base }
             if let kept, kept.claims == claims, kept.relations == relations, kept.order.count == newCount,
                relations.allSatisfy({ kept.rank[map.relations[$0].from] < kept.rank[map.relations[$0].to] }) {
                 // The claims and relations the last change removed, put back: the order from
                 // before it holds (the relations among the others are as they were then).
                 (order, rank) = (kept.order, kept.rank)
-                evaluation.scores.insert(bases, atAscending: claims)
-                undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
-                graph.base.insert(bases, atAscending: claims)
-                break
-            }
-            // The inserted claims come before every other, in a topological order of their own.
-            guard let first = Self.order(of: claims, in: map) else { return false }
-            if !claims.isEmpty && relations.isEmpty && claims.first == oldCount {
-                // Claims with no relations added at the end (add, before its link): last in
-                // the order too, so that nothing else moves.
-                rank.append(contentsOf: oldCount..<newCount)
-                order.append(contentsOf: claims)
-                evaluation.scores.append(contentsOf: bases)
-                undercutFactors.append(contentsOf: repeatElement(1, count: claims.count))
-                graph.base.append(contentsOf: bases)
-            } else if !claims.isEmpty {
-                Self.add(first.count, to: &rank, from: 0)
-                rank.insert([Int](repeating: 0, count: claims.count), atAscending: claims)
-                for (i, c) in first.enumerated() { rank[c] = i }
-                order.withUnsafeMutableBufferPointer { order in
-                    for i in order.indices { order[i] = patch.numbering.claim(order[i]) }
+            } else {
+                // The inserted claims come before every other, in a topological order of their own.
+                guard let first = Self.order(of: claims, in: map) else { return false }
+                if !claims.isEmpty && relations.isEmpty && claims.first == oldCount {
+                    // Claims with no relations added at the end (add, before its link): last in
+                    // the order too, so that nothing else moves.
+                    rank.append(contentsOf: oldCount..<newCount)
+                    order.append(contentsOf: claims)
+                } else if !claims.isEmpty {
+                    Self.add(first.count, to: &rank, from: 0)
+                    rank.insert([Int](repeating: 0, count: claims.count), atAscending: claims)
+                    for (i, c) in first.enumerated() { rank[c] = i }
+                    order.withUnsafeMutableBufferPointer { order in
+                        for i in order.indices { order[i] = patch.numbering.claim(order[i]) }
+                    }
+                    order.insert(contentsOf: first, at: 0)
                 }
-                order.insert(contentsOf: first, at: 0)
-                evaluation.scores.insert(bases, atAscending: claims)
-                undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
-                graph.base.insert(bases, atAscending: claims)
+                let against = relations.filter { rank[map.relations[$0].from] >= rank[map.relations[$0].to] }
+                if let r = against.first {
+                    guard against.count == 1, Self.reorder(map.relations[r].from, before: map.relations[r].to, rank: &rank, order: &order, map: map) else { return false }
+                }
             }
-            let against = relations.filter { rank[map.relations[$0].from] >= rank[map.relations[$0].to] }
-            if let r = against.first {
-                guard against.count == 1, Self.reorder(map.relations[r].from, before: map.relations[r].to, rank: &rank, order: &order, map: map) else { return false }
-            }
+            // (Put in at the end, as by add, these are appends.)
+            let bases = claims.map { map.claims[$0].base }
+            evaluation.scores.insert(bases, atAscending: claims)
+            undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
+            graph.base.insert(bases, atAscending: claims)
         case .retargeted(let r, _):
             let relation = map.relations[r]
             if rank[relation.from] >= rank[relation.to] {
@@ -296,18 +291,13 @@ public final class IncrementalEvaluator {
         return true
     }
 
-    /// Whether a claim that stays answers one of `claims` (old numbers, ascending), read from
-    /// the graph's rows before the change: then putting them back would run those relations
-    /// against an order with the claims put back first.
-    private func answeredFromOutside(_ claims: [Int]) -> Bool {
-        func removed(_ x: Int) -> Bool {
-            var (lo, hi) = (0, claims.count)
-            while lo < hi { let mid = (lo + hi) / 2; if claims[mid] < x { lo = mid + 1 } else { hi = mid } }
-            return lo < claims.count && claims[lo] == x
-        }
+    /// Whether a claim that stays answers one of `claims` (old numbers, the ones `numbering`
+    /// removes), read from the graph's rows before the change: then putting them back would
+    /// run those relations against an order with the claims put back first.
+    private func answeredFromOutside(_ claims: [Int], _ numbering: Numbering) -> Bool {
         for c in claims {
-            for j in graph.offsets[c]..<graph.offsets[c + 1] where !removed(Int(graph.source[j])) { return true }
-            for j in graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1] where !removed(Int(graph.undercutSource[j])) { return true }
+            for j in graph.offsets[c]..<graph.offsets[c + 1] where numbering.claim(Int(graph.source[j])) >= 0 { return true }
+            for j in graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1] where numbering.claim(Int(graph.undercutSource[j])) >= 0 { return true }
         }
         return false
     }
