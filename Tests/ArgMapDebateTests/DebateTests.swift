@@ -237,10 +237,10 @@ func debateMap() throws -> ArgumentMap {
         // And generated DAGs, most of whose claims come after what they answer: one large
         // enough for what each claim answers to be found in pieces on both cores.
         for claims in [5_000, 70_000] {
-            let dag = MapGenerator.generate(.init(claims: claims, shape: .dag, seed: 12))
-            #expect(Round(dag).method == .sweeps)
+            let dag = MapGenerator.generate(.init(claims: claims, shape: .dag, seed: 12)), round = Round(dag)
+            #expect(round.method == .sweeps)
             Self.expectPlainRound(dag)
-            Self.expectOrderOfTheSweeps(Round(dag), dag)
+            Self.expectOrderOfTheSweeps(round, dag)
         }
 
         // Two chains of `length` claims from one thesis, and `claims` claims that each answer
