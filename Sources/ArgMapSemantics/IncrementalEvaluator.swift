@@ -223,10 +223,12 @@ public final class IncrementalEvaluator {
         switch change {
         case .removed(let claims, let relations, _):
             if answeredFromOutside(claims, patch.numbering) {
-                // Shared; the changes below copy them.
+                // Kept as they are: the order and ranks after the removal are written afresh,
+                // in one pass, rather than copied and then changed.
+                guard let (newOrder, newRank) = Self.order(order, after: patch.numbering, count: newCount) else { return false }
                 beforeRemoval = (claims, relations, order, rank)
-            }
-            if !claims.isEmpty {
+                (order, rank) = (newOrder, newRank)
+            } else if !claims.isEmpty {
                 // The order loses the removed claims; each other claim's position drops by the
                 // number of removed claims before it.
                 let gone = claims.map { rank[$0] }.sorted()
@@ -412,6 +414,32 @@ public final class IncrementalEvaluator {
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
         lastUpdateCount = open.count
         return true
+    }
+
+    /// The topological order `order` without the claims `numbering` removes, the others
+    /// renumbered, and each claim's position in it (its rank), written in one pass into new
+    /// arrays: for a removal whose order from before is kept, and so is not changed in place.
+    /// Nil when the order does not hold each of the `count` claims that stay once.
+    private static func order(_ order: [Int], after numbering: Numbering, count: Int) -> (order: [Int], rank: [Int])? {
+        var complete = false
+        // Each claim's rank is written once when the order is complete.
+        var rank = [Int](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        let newOrder = rank.withUnsafeMutableBufferPointer { rank in
+            [Int](unsafeUninitializedCapacity: count) { newOrder, initialized in
+                var w = 0
+                for old in order {
+                    let c = numbering.claim(old)
+                    guard c >= 0 else { continue }
+                    guard c < count, w < count else { return }
+                    newOrder[w] = c
+                    rank[c] = w
+                    w += 1
+                }
+                complete = w == count
+                initialized = w
+            }
+        }
+        return complete ? (newOrder, rank) : nil
     }
 
     /// Lowers each position by the number of `gone` positions (ascending) below it: by a
