@@ -320,13 +320,26 @@ package struct IDIndex: Sendable {
     }
 
     /// ``remove(marked:)`` that also gives every other claim its number once `newNumber`'s
-    /// removed claims (the marked ones) are gone: in the same pass when they make one run (a
+    /// removed claims (the marked ones) are gone, in the same pass: when they make one run (a
     /// claim removed with everything under it), as arithmetic the compiler turns into vector
-    /// code; else in a pass of its own.
+    /// code; else each entry from the first removed claim on is marked or renumbered.
     package mutating func remove(marked gone: [Bool], renumbering newNumber: Renumbering) {
         guard let (at, by) = newNumber.shift else {
-            remove(marked: gone)
-            renumber(from: newNumber.removed.first ?? 0, newNumber)
+            // Entries below the first removed claim (and empty slots) stay as they are.
+            let lowest = UInt64((newNumber.removed.first ?? 0) + 1) << 32
+            slots.withUnsafeMutableBufferPointer { slots in
+            gone.withUnsafeBufferPointer { gone in
+                let shared = Parallel.Unchecked((slots, gone))
+                Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
+                    let (slots, gone) = shared.value
+                    for s in piece where slots[s] >= lowest {
+                        let slot = slots[s], c = Int(slot >> 32) - 1
+                        let high = c < gone.count && gone[c] ? IDIndex.removedMark : UInt64(newNumber(c) + 1) << 32
+                        slots[s] = high | slot & 0xFFFF_FFFF
+                    }
+                }
+            }}
+            deleteMarked()
             return
         }
         // Claims first..<at go (their entries hold first + 1...at in the high half); the

@@ -75,15 +75,17 @@ struct IDIndexTests {
 
     /// Claims removed from a large table (in two pieces at once) with the rest renumbered: a
     /// run of them (a claim with everything under it) in the pass that renumbers, anywhere in
-    /// the numbers; scattered ones in a pass, then a renumbering. Every other claim is found at
-    /// its new number, and no removed one.
-    @Test(arguments: [(1_000, 31_000), (0, 99_999), (99_000, 100_000), (5, 6), (-1, -1)])
+    /// the numbers; scattered ones in the same pass, each entry marked or renumbered. Every
+    /// other claim is found at its new number, and no removed one.
+    @Test(arguments: [(1_000, 31_000), (0, 99_999), (99_000, 100_000), (5, 6), (-1, -1), (-2, -2)])
     func removedClaimsLeaveAndTheRestAreRenumbered(run: (start: Int, end: Int)) throws {
         var claims = (0..<100_000).map { Claim(id: "m\($0)") }
         var index = try IDIndex.of(claims).get()
         var rng = SplitMix64(seed: 9)
-        // (-1, -1): every fifth claim or so, scattered.
-        let positions = run.start >= 0 ? Array(run.start..<run.end) : claims.indices.filter { _ in rng.next() % 5 == 0 }
+        // (-1, -1): every fifth claim or so, scattered (more runs than a search takes: a
+        // table); (-2, -2): every 997th from 60,000 on, the claims before them unchanged.
+        let positions = run.start >= 0 ? Array(run.start..<run.end)
+            : run.start == -1 ? claims.indices.filter { _ in rng.next() % 5 == 0 } : Array(stride(from: 60_000, to: 100_000, by: 997))
         var gone = [Bool](repeating: false, count: claims.count)
         for c in positions { gone[c] = true }
         let renumbering = Renumbering(removing: positions)
