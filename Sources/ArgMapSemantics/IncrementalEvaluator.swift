@@ -225,7 +225,8 @@ public final class IncrementalEvaluator {
             if answeredFromOutside(claims, patch.numbering) {
                 // Kept as they are: the order and ranks after the removal are written afresh,
                 // in one pass, rather than copied and then changed.
-                guard let (newOrder, newRank) = Self.order(order, after: patch.numbering, count: newCount) else { return false }
+                guard let (newOrder, newRank) = Self.order(order, after: patch.numbering, count: newCount, removedRanks: claims.map { rank[$0] })
+                else { return false }
                 beforeRemoval = (claims, relations, order, rank)
                 (order, rank) = (newOrder, newRank)
             } else if !claims.isEmpty {
@@ -419,24 +420,40 @@ public final class IncrementalEvaluator {
     /// The topological order `order` without the claims `numbering` removes, the others
     /// renumbered, and each claim's position in it (its rank), written in one pass into new
     /// arrays: for a removal whose order from before is kept, and so is not changed in place.
-    /// Nil when the order does not hold each of the `count` claims that stay once.
-    private static func order(_ order: [Int], after numbering: Numbering, count: Int) -> (order: [Int], rank: [Int])? {
+    /// A large order is passed in two halves on both cores, the second writing from the place
+    /// the removed claims' old positions (`removedRanks`) give it. Nil when the order does not
+    /// hold each of the `count` claims that stay once.
+    private static func order(_ order: [Int], after numbering: Numbering, count: Int, removedRanks: [Int]) -> (order: [Int], rank: [Int])? {
+        let halves = order.count >= 1 << 16 ? 2 : 1
+        let pieces = Parallel.pieces(0..<order.count, halves)
+        // Where each half's claims that stay begin in the new order.
+        let starts = pieces.map { piece in piece.lowerBound - removedRanks.lazy.filter { $0 < piece.lowerBound }.count }
+        guard starts.allSatisfy({ $0 >= 0 }) else { return nil }
         var complete = false
         // Each claim's rank is written once when the order is complete.
         var rank = [Int](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
         let newOrder = rank.withUnsafeMutableBufferPointer { rank in
             [Int](unsafeUninitializedCapacity: count) { newOrder, initialized in
-                var w = 0
-                for old in order {
-                    let c = numbering.claim(old)
-                    guard c >= 0 else { continue }
-                    guard c < count, w < count else { return }
-                    newOrder[w] = c
-                    rank[c] = w
-                    w += 1
+                let shared = Parallel.Unchecked((rank, newOrder))
+                let ends = order.withUnsafeBufferPointer { order in
+                    Parallel.map(halves) { k -> Int? in
+                        let (rank, newOrder) = shared.value
+                        var w = starts[k]
+                        // Its claims that stay end where the next half's begin.
+                        let end = k + 1 < halves ? starts[k + 1] : count
+                        for old in order[pieces[k]] {
+                            let c = numbering.claim(old)
+                            guard c >= 0 else { continue }
+                            guard c < count, w < end else { return nil }
+                            newOrder[w] = c
+                            rank[c] = w
+                            w += 1
+                        }
+                        return w
+                    }
                 }
-                complete = w == count
-                initialized = w
+                complete = ends.indices.allSatisfy { k in ends[k] == (k + 1 < halves ? starts[k + 1] : count) }
+                initialized = complete ? count : 0
             }
         }
         return complete ? (newOrder, rank) : nil
