@@ -406,10 +406,28 @@ public struct Round: Sendable {
                 }
                 return true
             }
+            /// Asks for the depths of what claim `x` answers ahead (`at` as for `waiting`): they
+            /// are read at random, and a map's worth of them is more than the cache holds.
+            @inline(__always) func prefetch(_ x: Int, _ at: Int) {
+                guard let depth = depth.baseAddress else { return }
+                let up = answered[x]
+                if up == RelationEnds.several {
+                    for e in ends(at) { argmap_prefetch(depth + RelationEnds.claim(e)) }
+                } else if up != RelationEnds.none {
+                    argmap_prefetch(depth + RelationEnds.claim(up))
+                }
+            }
             // Most claims answer only claims already worked out (in a file's nesting, most come
             // after what they answer). The others wait for another sweep, in claim order.
-            var at = 0
+            // The claim `ahead` on from the one being worked out, and its entry in `several`.
+            let ahead = 16
+            var at = 0, aheadAt = 0
+            for c in 0..<min(ahead, n) where answered[c] == RelationEnds.several { aheadAt += 1 + Int(several[aheadAt]) }
             for c in 0..<n {
+                if c + ahead < n {
+                    prefetch(c + ahead, aheadAt)
+                    if answered[c + ahead] == RelationEnds.several { aheadAt += 1 + Int(several[aheadAt]) }
+                }
                 var mine = several.count
                 if answered[c] == RelationEnds.several {
                     mine = at
@@ -425,6 +443,7 @@ public struct Round: Sendable {
                 let claims = waiting.buffer
                 var kept = 0
                 for k in claims.indices {
+                    if k + ahead < claims.count { prefetch(Int(claims[k + ahead].claim), Int(claims[k + ahead].at)) }
                     let (c, at) = (Int(claims[k].claim), Int(claims[k].at))
                     if ready(c, at) {
                         guard workOut(c, at) else { return false }
