@@ -168,10 +168,10 @@ public struct Round: Sendable {
             // Each relation's source and target (for the passes after the round) are packed on
             // one core, while the other, on a map with no cycle, works the round out in sweeps;
             // on a map with one, the search does, after.
-            var walked = false
-            (sources, targets) = Parallel.both({ (RelationEnds.sources(map, parts: 1), RelationEnds.targets(map, parts: 1)) }, {
-                walked = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers, order: &order)
-            }).0
+            let walked: Bool
+            (walked, (sources, targets)) = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers, order: &order) {
+                (RelationEnds.sources(map, parts: 1), RelationEnds.targets(map, parts: 1))
+            }
             allReached = walked || Round.search(map, sources, &state, &firstAnswers, &answered)
             method = walked ? .sweeps : .search
             answersComeAfter = false
@@ -305,6 +305,12 @@ public struct Round: Sendable {
     /// reached there through the relation listed first came first (or, where the climbs end at
     /// two theses, the one under the first thesis).
     ///
+    /// The claims are ordered and given their parents on the calling thread; their facts and
+    /// first answers follow on the other core, in that order, as the claims are ordered
+    /// (``Parallel/Relay``): a claim's facts need only its parent's, which come before it. That
+    /// core first runs `meanwhile`, whose result is returned with whether the sweeps worked
+    /// the round out.
+    ///
     /// `answered` and `several` hold what each claim answers
     /// (``RelationEnds/answered(_:_:into:several:)``); each claim that answers several is given
     /// in `answered` the one the search reaches it through (its parent). `order` is given the
@@ -313,12 +319,14 @@ public struct Round: Sendable {
     /// nothing out), or once the sweeps and climbs have taken more steps than four for each
     /// claim and one for each relation (the search is then cheaper).
     /// - Complexity: O(claims + relations).
-    static func workOutAcyclic(_ map: ArgumentMap, _ several: [UInt32], _ answered: inout [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8], order: inout [Int32]) -> Bool {
+    static func workOutAcyclic<T>(_ map: ArgumentMap, _ several: [UInt32], _ answered: inout [UInt32], _ state: inout [UInt8], _ firstAnswers: inout [UInt8],
+                                  order: inout [Int32], meanwhile: () -> T) -> (walked: Bool, meanwhile: T) {
         let n = state.count
-        // The claims as they are worked out.
+        // The claims as they are worked out, and for each, where its entry is in `several`
+        // (-1 for a claim that answers one or none).
         let worked = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-        defer { worked.deallocate() }
-        var done = 0
+        let entries = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        defer { worked.deallocate(); entries.deallocate() }
         let next = Facts.NextCodes()
         // Each claim's distance from the nearest thesis; -1 before it is worked out.
         var depth = [Int32](repeating: -1, count: n)
@@ -329,139 +337,158 @@ public struct Round: Sendable {
         // with where its entry is in `several` (past its end for a claim that answers one).
         var waiting = Pile<(claim: Int32, at: Int32)>()
         defer { waiting.free() }
-        let walked = map.outgoing.withUnsafeLists { outgoing in
+        let (made, result) = map.outgoing.withUnsafeLists { outgoing in
         map.relations.withUnsafeBufferPointer { relations in
         several.withUnsafeBufferPointer { several in
         answered.withUnsafeMutableBufferPointer { answered in
         depth.withUnsafeMutableBufferPointer { depth in
         state.withUnsafeMutableBufferPointer { state in
         firstAnswers.withUnsafeMutableBufferPointer { firstAnswers in
-            /// Whether the search meets claim `a` before claim `b`, both at distance `d`; nil
-            /// once the climbs have run past the budget.
-            func first(_ a: Int, _ b: Int, _ d: Int32) -> Bool? {
-                var a = a, b = b, d = d
-                while d > 0 {
-                    let pa = RelationEnds.claim(answered[a]), pb = RelationEnds.claim(answered[b])
-                    if pa == pb {
-                        // The relations are listed in order: the first to the meeting point.
-                        let ra = outgoing[a].first { relations[$0].to == pa }!, rb = outgoing[b].first { relations[$0].to == pb }!
-                        return ra < rb
-                    }
-                    a = pa
-                    b = pb
-                    d -= 1
-                    steps += 1
-                    if steps > budget { return nil }
-                }
-                return a < b
-            }
             /// The ends of what a claim that answers several answers, from its entry at `at`.
             @inline(__always) func ends(_ at: Int) -> UnsafeBufferPointer<UInt32> {
                 UnsafeBufferPointer(rebasing: several[(at + 1)..<(at + 1 + Int(several[at]))])
             }
-            /// Whether every claim that claim `x` answers is worked out (`at` as for `waiting`).
-            @inline(__always) func ready(_ x: Int, _ at: Int) -> Bool {
-                let up = answered[x]
-                if up == RelationEnds.none { return true }
-                if up != RelationEnds.several { return depth[RelationEnds.claim(up)] >= 0 }
-                return ends(at).allSatisfy { depth[RelationEnds.claim($0)] >= 0 }
-            }
-            /// Works claim `x` out, every claim it answers being worked out; false past the budget.
-            @inline(__always) func workOut(_ x: Int, _ at: Int) -> Bool {
-                worked[done] = Int32(x)
-                done += 1
-                var up = answered[x]
-                if up == RelationEnds.none {
-                    depth[x] = 0
-                    state[x] = thesis(state[x])
+            return Parallel.Relay.run(meanwhile: meanwhile, make: { relay -> Int? in
+                var done = 0
+                /// Whether the search meets claim `a` before claim `b`, both at distance `d`; nil
+                /// once the climbs have run past the budget.
+                func first(_ a: Int, _ b: Int, _ d: Int32) -> Bool? {
+                    var a = a, b = b, d = d
+                    while d > 0 {
+                        let pa = RelationEnds.claim(answered[a]), pb = RelationEnds.claim(answered[b])
+                        if pa == pb {
+                            // The relations are listed in order: the first to the meeting point.
+                            let ra = outgoing[a].first { relations[$0].to == pa }!, rb = outgoing[b].first { relations[$0].to == pb }!
+                            return ra < rb
+                        }
+                        a = pa
+                        b = pb
+                        d -= 1
+                        steps += 1
+                        if steps > budget { return nil }
+                    }
+                    return a < b
+                }
+                /// Whether every claim that claim `x` answers is worked out (`at` as for `waiting`).
+                @inline(__always) func ready(_ x: Int, _ at: Int) -> Bool {
+                    let up = answered[x]
+                    if up == RelationEnds.none { return true }
+                    if up != RelationEnds.several { return depth[RelationEnds.claim(up)] >= 0 }
+                    return ends(at).allSatisfy { depth[RelationEnds.claim($0)] >= 0 }
+                }
+                /// Asks for the depths of what claim `x` answers ahead (`at` as for `waiting`):
+                /// they are read at random, and a map's worth of them is more than the cache holds.
+                @inline(__always) func prefetch(_ x: Int, _ at: Int) {
+                    guard let depth = depth.baseAddress else { return }
+                    let up = answered[x]
+                    if up == RelationEnds.several {
+                        for e in ends(at) { argmap_prefetch(depth + RelationEnds.claim(e)) }
+                    } else if up != RelationEnds.none {
+                        argmap_prefetch(depth + RelationEnds.claim(up))
+                    }
+                }
+                /// Works claim `x` out, every claim it answers being worked out: its depth, and,
+                /// for a claim that answers several, its parent; false past the budget. Its facts
+                /// follow on the other core.
+                @inline(__always) func workOut(_ x: Int, _ at: Int) -> Bool {
+                    worked[done] = Int32(x)
+                    var up = answered[x]
+                    entries[done] = up == RelationEnds.several ? Int32(at) : -1
+                    done += 1
+                    // Published now and then: the follower reads the count another core writes.
+                    if done & 63 == 0 { relay.publish(done) }
+                    if up == RelationEnds.none {
+                        depth[x] = 0
+                        return true
+                    }
+                    guard up == RelationEnds.several else {
+                        depth[x] = depth[RelationEnds.claim(up)] + 1
+                        return true
+                    }
+                    let list = ends(at)
+                    up = list[0]
+                    var parent = RelationEnds.claim(up), d = depth[parent]
+                    for k in 1..<list.count {
+                        let e = list[k], p = RelationEnds.claim(e), dp = depth[p]
+                        guard dp <= d, p != parent else { continue }
+                        if dp == d {
+                            guard let earlier = first(p, parent, d) else { return false }
+                            guard earlier else { continue }
+                        }
+                        (up, parent, d) = (e, p, dp)
+                    }
+                    answered[x] = up
+                    depth[x] = d + 1
                     return true
                 }
-                guard up == RelationEnds.several else {
+                // Most claims answer only claims already worked out (in a file's nesting, most
+                // come after what they answer). The others wait for another sweep, in claim
+                // order. The claim `ahead` on from the one being worked out, and its entry in
+                // `several`.
+                let ahead = 16
+                var at = 0, aheadAt = 0
+                for c in 0..<min(ahead, n) where answered[c] == RelationEnds.several { aheadAt += 1 + Int(several[aheadAt]) }
+                for c in 0..<n {
+                    if c + ahead < n {
+                        prefetch(c + ahead, aheadAt)
+                        if answered[c + ahead] == RelationEnds.several { aheadAt += 1 + Int(several[aheadAt]) }
+                    }
+                    var mine = several.count
+                    if answered[c] == RelationEnds.several {
+                        mine = at
+                        at += 1 + Int(several[at])
+                    }
+                    if ready(c, mine) {
+                        guard workOut(c, mine) else { return nil }
+                    } else {
+                        waiting.push((Int32(c), Int32(mine)))
+                    }
+                }
+                while waiting.count > 0 {
+                    let claims = waiting.buffer
+                    var kept = 0
+                    for k in claims.indices {
+                        if k + ahead < claims.count { prefetch(Int(claims[k + ahead].claim), Int(claims[k + ahead].at)) }
+                        let (c, at) = (Int(claims[k].claim), Int(claims[k].at))
+                        if ready(c, at) {
+                            guard workOut(c, at) else { return nil }
+                        } else {
+                            claims[kept] = claims[k]
+                            kept += 1
+                        }
+                    }
+                    // A sweep that works nothing out found a cycle (each claim left waits for
+                    // another left).
+                    steps += claims.count
+                    guard kept < claims.count, steps <= budget else { return nil }
+                    waiting.keepFirst(kept)
+                }
+                return done
+            }, follow: { stretch in
+                // Each claim's facts from its parent's, which come before it; its first answer
+                // lowered in each claim it answers.
+                for i in stretch {
+                    let x = Int(worked[i]), up = answered[x]
+                    if up == RelationEnds.none {
+                        state[x] = thesis(state[x])
+                        continue
+                    }
                     let parent = RelationEnds.claim(up)
-                    depth[x] = depth[parent] + 1
                     let facts = answering(state[parent], supports: RelationEnds.supports(up), own: state[x], next)
                     state[x] = facts
-                    answers(facts, parent: state[parent], &firstAnswers[parent])
-                    return true
-                }
-                let list = ends(at)
-                up = list[0]
-                var parent = RelationEnds.claim(up), d = depth[parent]
-                for k in 1..<list.count {
-                    let e = list[k], p = RelationEnds.claim(e), dp = depth[p]
-                    guard dp <= d, p != parent else { continue }
-                    if dp == d {
-                        guard let earlier = first(p, parent, d) else { return false }
-                        guard earlier else { continue }
+                    guard entries[i] >= 0 else {
+                        answers(facts, parent: state[parent], &firstAnswers[parent])
+                        continue
                     }
-                    (up, parent, d) = (e, p, dp)
-                }
-                answered[x] = up
-                depth[x] = d + 1
-                let facts = answering(state[parent], supports: RelationEnds.supports(up), own: state[x], next)
-                state[x] = facts
-                for e in list {
-                    let p = RelationEnds.claim(e)
-                    answers(facts, parent: state[p], &firstAnswers[p])
-                }
-                return true
-            }
-            /// Asks for the depths of what claim `x` answers ahead (`at` as for `waiting`): they
-            /// are read at random, and a map's worth of them is more than the cache holds.
-            @inline(__always) func prefetch(_ x: Int, _ at: Int) {
-                guard let depth = depth.baseAddress else { return }
-                let up = answered[x]
-                if up == RelationEnds.several {
-                    for e in ends(at) { argmap_prefetch(depth + RelationEnds.claim(e)) }
-                } else if up != RelationEnds.none {
-                    argmap_prefetch(depth + RelationEnds.claim(up))
-                }
-            }
-            // Most claims answer only claims already worked out (in a file's nesting, most come
-            // after what they answer). The others wait for another sweep, in claim order.
-            // The claim `ahead` on from the one being worked out, and its entry in `several`.
-            let ahead = 16
-            var at = 0, aheadAt = 0
-            for c in 0..<min(ahead, n) where answered[c] == RelationEnds.several { aheadAt += 1 + Int(several[aheadAt]) }
-            for c in 0..<n {
-                if c + ahead < n {
-                    prefetch(c + ahead, aheadAt)
-                    if answered[c + ahead] == RelationEnds.several { aheadAt += 1 + Int(several[aheadAt]) }
-                }
-                var mine = several.count
-                if answered[c] == RelationEnds.several {
-                    mine = at
-                    at += 1 + Int(several[at])
-                }
-                if ready(c, mine) {
-                    guard workOut(c, mine) else { return false }
-                } else {
-                    waiting.push((Int32(c), Int32(mine)))
-                }
-            }
-            while waiting.count > 0 {
-                let claims = waiting.buffer
-                var kept = 0
-                for k in claims.indices {
-                    if k + ahead < claims.count { prefetch(Int(claims[k + ahead].claim), Int(claims[k + ahead].at)) }
-                    let (c, at) = (Int(claims[k].claim), Int(claims[k].at))
-                    if ready(c, at) {
-                        guard workOut(c, at) else { return false }
-                    } else {
-                        claims[kept] = claims[k]
-                        kept += 1
+                    for e in ends(Int(entries[i])) {
+                        let p = RelationEnds.claim(e)
+                        answers(facts, parent: state[p], &firstAnswers[p])
                     }
                 }
-                // A sweep that works nothing out found a cycle (each claim left waits for
-                // another left).
-                steps += claims.count
-                guard kept < claims.count, steps <= budget else { return false }
-                waiting.keepFirst(kept)
-            }
-            return true
+            })
         }}}}}}}
-        if walked {
-            order = Array(UnsafeBufferPointer(rebasing: worked[..<done]))
+        if let made {
+            order = Array(UnsafeBufferPointer(rebasing: worked[..<made]))
         } else {
             // As they came: recorded speeches only, no answers.
             state.withUnsafeMutableBufferPointer { state in
@@ -469,7 +496,7 @@ public struct Round: Sendable {
             }
             firstAnswers.withUnsafeMutableBufferPointer { $0.update(repeating: Facts.noAnswer) }
         }
-        return walked
+        return (made != nil, result)
     }
 
     /// Each claim's facts by a search breadth first from the theses, in place: each claim

@@ -167,6 +167,101 @@ package enum Parallel {
         }
     }
 
+    /// A pass whose items are made in order on one core and followed on the other as they are
+    /// made: a follower handles them a stretch at a time, in order, each once the maker has
+    /// published it (``publish(_:)``). The maker never waits for the follower to start: when
+    /// no core is free, or the follower waits long for work, the follower steps aside and the
+    /// maker follows the rest itself once it has made every item. So the pass ends however
+    /// the threads are scheduled, as a ``Crew``'s stages do.
+    package final class Relay: @unchecked Sendable {
+        /// How many items the maker has published.
+        private let published = Atomic<Int>(0)
+        /// 0 while the maker works, ``made`` once it has made every item, ``gaveUp`` when it
+        /// gave up (nothing more is followed).
+        private let status = Atomic<Int>(0)
+        private static let made = 1, gaveUp = 2
+        /// Who follows: ``free`` (no one), ``helper``, ``maker``, or ``finished``.
+        private let owner = Atomic<Int>(0)
+        private static let free = 0, helper = 1, maker = 2, finished = 3
+        /// How many items have been followed: read and written only by the owner (handed over
+        /// with `owner`, released and acquired).
+        private var followed = 0
+        /// How long the follower waits for work before it steps aside, in nanoseconds.
+        private static let patience: UInt64 = 10_000_000
+
+        private init() {}
+
+        /// The maker has made (and written everything of) the first `count` items.
+        @inline(__always) package func publish(_ count: Int) {
+            published.store(count, ordering: .releasing)
+        }
+
+        /// Runs `make` on this thread, `meanwhile` then the following of what it makes
+        /// (`follow` of each stretch of items, in order) on another core. `make` publishes its
+        /// items as it makes them and returns how many it made in all, or nil when it gives up
+        /// (what was followed is then left as it is, for the caller to undo). Returns `make`'s
+        /// result and `meanwhile`'s, once every item made has been followed. `inTurn` (for
+        /// tests) runs the other core's part first on this thread, then the maker, as when no
+        /// other core is free.
+        package static func run<T>(meanwhile: () -> T, make: (Relay) -> Int?, follow: (Range<Int>) -> Void, inTurn: Bool = false) -> (made: Int?, meanwhile: T) {
+            let relay = Relay()
+            func maker() -> Int? {
+                let made = make(relay)
+                if let made {
+                    relay.publish(made)
+                    relay.status.store(Relay.made, ordering: .releasing)
+                } else {
+                    relay.status.store(Relay.gaveUp, ordering: .releasing)
+                }
+                // The follower finishes, or steps aside and this thread follows the rest.
+                while true {
+                    let owner = relay.owner.load(ordering: .acquiring)
+                    if owner == Relay.finished { break }
+                    if owner == Relay.free {
+                        guard relay.owner.compareExchange(expected: Relay.free, desired: Relay.maker, ordering: .acquiringAndReleasing).exchanged else { continue }
+                        if let made, relay.followed < made { follow(relay.followed..<made) }
+                        break
+                    }
+                }
+                return made
+            }
+            func helper() -> T {
+                let result = meanwhile()
+                guard relay.owner.compareExchange(expected: Relay.free, desired: Relay.helper, ordering: .acquiringAndReleasing).exchanged else { return result }
+                // Checks of `published` with nothing new, and when the wait began.
+                var idle = 0, since: UInt64 = 0
+                while true {
+                    let status = relay.status.load(ordering: .acquiring)
+                    let limit = relay.published.load(ordering: .acquiring)
+                    if status == Relay.gaveUp { break }
+                    if relay.followed < limit {
+                        follow(relay.followed..<limit)
+                        relay.followed = limit
+                        idle = 0
+                    } else if status == Relay.made {
+                        // Everything published before the maker said it was done.
+                        relay.owner.store(Relay.finished, ordering: .releasing)
+                        return result
+                    } else {
+                        // The clock read now and then: the wait is timed, not counted.
+                        if idle & 1_023 == 0 {
+                            let now = DispatchTime.now().uptimeNanoseconds
+                            if idle == 0 { since = now } else if now - since > Relay.patience { break }
+                        }
+                        idle += 1
+                    }
+                }
+                relay.owner.store(Relay.free, ordering: .releasing)
+                return result
+            }
+            if inTurn {
+                let other = helper()
+                return (maker(), other)
+            }
+            return Parallel.both({ maker() }, { helper() })
+        }
+    }
+
     /// `range` cut into `parts` consecutive pieces of nearly equal size.
     package static func pieces(_ range: Range<Int>, _ parts: Int) -> [Range<Int>] {
         (0..<parts).map { k in

@@ -1,8 +1,12 @@
 import Testing
 @testable import ArgMapModel
 
+import Glibc
+import Synchronization
+
 /// ``Parallel/Crew`` runs every chunk of each stage once, and a stage only after every chunk
-/// of the one before is done, however the helper thread is scheduled.
+/// of the one before is done, however the helper thread is scheduled; ``Parallel/Relay``
+/// follows every item made once, in order, and only once it is published.
 struct ParallelTests {
     @Test func aCrewsStagesFollowOneAnother() {
         let n = 8_000, chunks = Parallel.pieces(0..<n, 8)
@@ -33,5 +37,69 @@ struct ParallelTests {
             }
         }
         crew.finish()
+    }
+
+    /// A relay's follower reads each item after it is made, in order, once: each followed value
+    /// is the item's own plus the one followed before it, so an item followed before it was
+    /// written, out of order or not at all leaves other sums; and each item's visits are
+    /// counted. Made quickly (the
+    /// follower catching up and waiting), with a pause longer than the follower waits (it steps
+    /// aside, and the maker follows the rest), and with a `meanwhile` that outlasts the making
+    /// (the maker follows everything); with the other core's part run first on the maker's
+    /// thread, as when no other core is free (the follower steps aside once it has waited);
+    /// and given up on, which follows nothing more. The maker
+    /// waits a while for the other core to start, so that it is there to follow where one is
+    /// free (in a test run, the other tests may hold the cores).
+    @Test(arguments: [0, 1, 2, 3, 4])
+    func aRelayFollowsEveryItemOnceInOrder(_ mode: Int) {
+        final class Started: Sendable { let flag = Atomic<Bool>(false) }
+        let started = Started()
+        let n = 200_000
+        let made = UnsafeMutablePointer<Int>.allocate(capacity: n), sums = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let visits = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        defer { made.deallocate(); sums.deallocate(); visits.deallocate() }
+        made.initialize(repeating: -1, count: n)
+        sums.initialize(repeating: -1, count: n)
+        visits.initialize(repeating: 0, count: n)
+        let shared = Parallel.Unchecked((made, sums, visits))
+        var followedStretches = 0
+        let (count, other) = Parallel.Relay.run(meanwhile: { () -> Int in
+            started.flag.store(true, ordering: .releasing)
+            if mode == 2 { usleep(300_000) }
+            return 7
+        }, make: { relay -> Int? in
+            let (made, _, _) = shared.value
+            for _ in 0..<2_000 where mode != 4 && !started.flag.load(ordering: .acquiring) { usleep(1_000) }
+            for i in 0..<n {
+                made[i] = i % 1_000 + 1
+                if i % 64 == 63 { relay.publish(i + 1) }
+                if mode == 1 && i == 100_000 { usleep(40_000) }
+                if mode == 3 && i == n / 2 { return nil }
+            }
+            return n
+        }, follow: { stretch in
+            let (made, sums, visits) = shared.value
+            followedStretches += 1
+            for i in stretch {
+                sums[i] = made[i] + (i > 0 ? sums[i - 1] : 0)
+                visits[i] += 1
+            }
+        }, inTurn: mode == 4)
+        #expect(other == 7)
+        #expect(followedStretches > 0 || mode == 3)
+        if mode == 3 {
+            #expect(count == nil)
+            // What was published before the maker gave up, at most, was followed.
+            #expect((n / 2 + 1..<n).allSatisfy { sums[$0] == -1 })
+            #expect((0..<n).allSatisfy { visits[$0] <= 1 })
+            return
+        }
+        #expect(count == n)
+        var expected = 0, wrong = 0
+        for i in 0..<n {
+            expected += i % 1_000 + 1
+            if sums[i] != expected || visits[i] != 1 { wrong += 1 }
+        }
+        #expect(wrong == 0, "\(wrong) items followed wrongly")
     }
 }
