@@ -395,8 +395,6 @@ public struct Round: Sendable {
                     var up = answered[x]
                     entries[done] = up == RelationEnds.several ? Int32(at) : -1
                     done += 1
-                    // Published now and then: the follower reads the count another core writes.
-                    if done & 63 == 0 { relay.publish(done) }
                     if up == RelationEnds.none {
                         depth[x] = 0
                         return true
@@ -440,6 +438,9 @@ public struct Round: Sendable {
                     }
                     if ready(c, mine) {
                         guard workOut(c, mine) else { return nil }
+                        // Published now and then, once the claim is worked out whole (its parent
+                        // chosen): the follower reads the count another core writes.
+                        if done & 63 == 0 { relay.publish(done) }
                     } else {
                         waiting.push((Int32(c), Int32(mine)))
                     }
@@ -452,6 +453,7 @@ public struct Round: Sendable {
                         let (c, at) = (Int(claims[k].claim), Int(claims[k].at))
                         if ready(c, at) {
                             guard workOut(c, at) else { return nil }
+                            if done & 63 == 0 { relay.publish(done) }
                         } else {
                             claims[kept] = claims[k]
                             kept += 1

@@ -271,6 +271,23 @@ func debateMap() throws -> ArgumentMap {
         }
     }
 
+    /// The sweeps' facts follow the ordering on another core as it goes: worked out again and
+    /// again on a generated DAG (most runs with the follower close behind, reading each claim
+    /// as soon as it is published), the round is the same every time, and the plain one. A
+    /// claim published before its parent is chosen would be read with no parent.
+    @Test func theRoundInSweepsIsTheSameEveryTime() throws {
+        let dag = MapGenerator.generate(.init(claims: 40_000, shape: .dag, seed: 13))
+        let first = Round(dag)
+        #expect(first.method == .sweeps)
+        Self.expectPlainRound(dag)
+        var differ = 0
+        for _ in 0..<60 {
+            let again = Round(dag)
+            if again.facts != first.facts || again.firstAnswers != first.firstAnswers || again.answered != first.answered || again.order != first.order { differ += 1 }
+        }
+        #expect(differ == 0, "\(differ) of 60 rounds differ")
+    }
+
     @Test func answerDeadlinesTreatTheBlockAsOne() {
         #expect(Speech.secondAffirmativeConstructive.answeredBy == .firstNegativeRebuttal)
         #expect(Speech.secondNegativeConstructive.answeredBy == .firstAffirmativeRebuttal)
