@@ -305,17 +305,7 @@ package struct IDIndex: Sendable {
     /// table is passed in two pieces on both cores.
     /// - Complexity: O(size of the table).
     package mutating func remove(marked gone: [Bool]) {
-        slots.withUnsafeMutableBufferPointer { slots in
-        gone.withUnsafeBufferPointer { gone in
-            let shared = Parallel.Unchecked((slots, gone))
-            Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
-                let (slots, gone) = shared.value
-                for s in piece where slots[s] != 0 {
-                    let c = Int(slots[s] >> 32) - 1
-                    if c < gone.count && gone[c] { slots[s] = IDIndex.removedMark | slots[s] & 0xFFFF_FFFF }
-                }
-            }
-        }}
+        mark(gone, renumbering: nil)
         deleteMarked()
     }
 
@@ -325,20 +315,7 @@ package struct IDIndex: Sendable {
     /// code; else each entry from the first removed claim on is marked or renumbered.
     package mutating func remove(marked gone: [Bool], renumbering newNumber: Renumbering) {
         guard let (at, by) = newNumber.shift else {
-            // Entries below the first removed claim (and empty slots) stay as they are.
-            let lowest = UInt64((newNumber.removed.first ?? 0) + 1) << 32
-            slots.withUnsafeMutableBufferPointer { slots in
-            gone.withUnsafeBufferPointer { gone in
-                let shared = Parallel.Unchecked((slots, gone))
-                Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
-                    let (slots, gone) = shared.value
-                    for s in piece where slots[s] >= lowest {
-                        let slot = slots[s], c = Int(slot >> 32) - 1
-                        let high = c < gone.count && gone[c] ? IDIndex.removedMark : UInt64(newNumber(c) + 1) << 32
-                        slots[s] = high | slot & 0xFFFF_FFFF
-                    }
-                }
-            }}
+            mark(gone, renumbering: newNumber)
             deleteMarked()
             return
         }
@@ -358,6 +335,29 @@ package struct IDIndex: Sendable {
             }
         }
         deleteMarked()
+    }
+
+    /// Marks the entries of the claims marked in `gone` removed (for ``deleteMarked()``), in
+    /// one pass down the table, on both cores for a large one; with `newNumber`, every other
+    /// entry from the first removed claim on is given its claim's new number in the same pass.
+    private mutating func mark(_ gone: [Bool], renumbering newNumber: Renumbering?) {
+        // Entries below the first removed claim (and empty slots) stay as they are.
+        let lowest = UInt64((newNumber?.removed.first ?? 0) + 1) << 32
+        slots.withUnsafeMutableBufferPointer { slots in
+        gone.withUnsafeBufferPointer { gone in
+            let shared = Parallel.Unchecked((slots, gone))
+            Parallel.forEachPiece(slots.count, minimum: 1 << 17) { piece in
+                let (slots, gone) = shared.value
+                for s in piece where slots[s] >= lowest {
+                    let slot = slots[s], c = Int(slot >> 32) - 1
+                    if c < gone.count && gone[c] {
+                        slots[s] = IDIndex.removedMark | slot & 0xFFFF_FFFF
+                    } else if let newNumber {
+                        slots[s] = UInt64(newNumber(c) + 1) << 32 | slot & 0xFFFF_FFFF
+                    }
+                }
+            }
+        }}
     }
 
     /// The high half of an entry whose claim is removed, until ``deleteMarked()`` empties its
