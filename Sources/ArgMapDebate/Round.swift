@@ -419,6 +419,14 @@ public struct Round: Sendable {
                     depth[x] = d + 1
                     return true
                 }
+                /// ``workOut``, then, now and then, the count worked out published: once the
+                /// claim is worked out whole (its parent chosen), as the follower reads it on
+                /// another core.
+                @inline(__always) func workOutAndPublish(_ x: Int, _ at: Int) -> Bool {
+                    guard workOut(x, at) else { return false }
+                    if done & 63 == 0 { relay.publish(done) }
+                    return true
+                }
                 // Most claims answer only claims already worked out (in a file's nesting, most
                 // come after what they answer). The others wait for another sweep, in claim
                 // order. The claim `ahead` on from the one being worked out, and its entry in
@@ -437,10 +445,7 @@ public struct Round: Sendable {
                         at += 1 + Int(several[at])
                     }
                     if ready(c, mine) {
-                        guard workOut(c, mine) else { return nil }
-                        // Published now and then, once the claim is worked out whole (its parent
-                        // chosen): the follower reads the count another core writes.
-                        if done & 63 == 0 { relay.publish(done) }
+                        guard workOutAndPublish(c, mine) else { return nil }
                     } else {
                         waiting.push((Int32(c), Int32(mine)))
                     }
@@ -452,8 +457,7 @@ public struct Round: Sendable {
                         if k + ahead < claims.count { prefetch(Int(claims[k + ahead].claim), Int(claims[k + ahead].at)) }
                         let (c, at) = (Int(claims[k].claim), Int(claims[k].at))
                         if ready(c, at) {
-                            guard workOut(c, at) else { return nil }
-                            if done & 63 == 0 { relay.publish(done) }
+                            guard workOutAndPublish(c, at) else { return nil }
                         } else {
                             claims[kept] = claims[k]
                             kept += 1
