@@ -213,7 +213,10 @@ package enum Parallel {
                 } else {
                     relay.status.store(Relay.gaveUp, ordering: .releasing)
                 }
-                // The follower finishes, or steps aside and this thread follows the rest.
+                // The follower finishes, or steps aside and this thread follows the rest. While
+                // it follows, this thread waits, giving the core up when the wait is long (as a
+                // crew's caller does for a chunk the helper took).
+                var spins = 0
                 while true {
                     let owner = relay.owner.load(ordering: .acquiring)
                     if owner == Relay.finished { break }
@@ -222,6 +225,8 @@ package enum Parallel {
                         if let made, relay.followed < made { follow(relay.followed..<made) }
                         break
                     }
+                    spins += 1
+                    if spins > 4_000 { sched_yield() }
                 }
                 return made
             }
