@@ -327,8 +327,12 @@ public enum Evaluator {
     public static func combine(_ semantics: Semantics, base w: Double, prodAtt: Double, prodSup: Double, sumAtt: Double, sumSup: Double, hasAtt: Bool, hasSup: Bool) -> Double {
         switch semantics {
         case .dfquad:
-            let vAtt = 1 - prodAtt, vSup = 1 - prodSup
-            return vAtt >= vSup ? w - w * (vAtt - vSup) : w + (1 - w) * (vSup - vAtt)
+            // w − w·d when d ≥ 0, else w + (1 − w)·(−d), which is w − (1 − w)·d to the last
+            // bit (negating a difference, or a product, is exact): one formula, its factor
+            // chosen with no branch. (Which side is stronger changes from claim to claim, so a
+            // branch was mispredicted about every other claim in a cycle's steps.)
+            let d = (1 - prodAtt) - (1 - prodSup)
+            return w - (d >= 0 ? w : 1 - w) * d
         case .quad:
             let va: Double? = hasAtt ? w * prodAtt : nil
             let vs: Double? = hasSup ? 1 - (1 - w) * prodSup : nil
@@ -585,23 +589,35 @@ public enum Evaluator {
             @inline(__always)
             func apply(_ semantics: Semantics, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>,
                        _ range: Range<Int>? = nil) {
-                let range = range ?? 0..<base.count
+                _ = apply(semantics, p, uf, range ?? 0..<base.count, Store(f: f))
+            }
+
+            /// F at the point `p` for the claims `range`, each claim's strength handed to `take`
+            /// as soon as it is worked out (``Take``): the step's use of it in the same pass.
+            /// Returns the largest of what `take` returns, when it measures (``Take/measures``),
+            /// taken in place order.
+            @inline(__always)
+            func apply<T: Take>(_ semantics: Semantics, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, _ range: Range<Int>,
+                                _ take: T) -> Double {
                 switch semantics {
-                case .dfquad: apply(DFQuAD.self, p, uf, into: f, range)
-                case .quad: apply(QuAD.self, p, uf, into: f, range)
-                case .euler: apply(Euler.self, p, uf, into: f, range)
-                case .qe: apply(QE.self, p, uf, into: f, range)
-                case .mlp: apply(MLP.self, p, uf, into: f, range)
-                case .hcat: apply(HCat.self, p, uf, into: f, range)
-                case .grounded: apply(Grounded.self, p, uf, into: f, range)
+                case .dfquad: apply(DFQuAD.self, p, uf, range, take)
+                case .quad: apply(QuAD.self, p, uf, range, take)
+                case .euler: apply(Euler.self, p, uf, range, take)
+                case .qe: apply(QE.self, p, uf, range, take)
+                case .mlp: apply(MLP.self, p, uf, range, take)
+                case .hcat: apply(HCat.self, p, uf, range, take)
+                case .grounded: apply(Grounded.self, p, uf, range, take)
                 }
             }
 
-            /// ``apply(_:_:_:into:_:)`` compiled for one semantics: its function inlined, and
-            /// what it does not read (the sums, for DF-QuAD; the products, for the others but
-            /// QuAD) neither read nor added up.
-            func apply<S: FixedSemantics>(_: S.Type, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, into f: UnsafeMutablePointer<Double>,
-                                          _ range: Range<Int>) {
+            /// ``apply(_:_:_:_:_:)`` compiled for one semantics and one use of its strengths:
+            /// its function inlined, and what it does not read (the sums, for DF-QuAD; the
+            /// products, for the others but QuAD) neither read nor added up.
+            func apply<S: FixedSemantics, T: Take>(_: S.Type, _ p: UnsafeMutablePointer<Double>, _ uf: UnsafeMutablePointer<Double>, _ range: Range<Int>,
+                                                   _ take: T) -> Double {
+                // (Kept here, not in `take`, so that it stays in a register: `take`'s pointers
+                // might point anywhere, so a running largest there went to memory each claim.)
+                var largest = 0.0
                 if fixedFactors && S.semantics != .quad {
                     // Each relation as ``Aggregate/add(_:_:attack:)`` takes it, none of weight 0;
                     // only QuAD reads whether there was one.
@@ -620,10 +636,11 @@ public enum Evaluator {
                             if S.readsProducts { prodSup *= 1 - v }
                             if S.readsSums { sumSup += v }
                         }
-                        f[i] = Evaluator.combine(S.semantics, base: base[i], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
-                                                 hasAtt: false, hasSup: false)
+                        let measure = take.take(i, Evaluator.combine(S.semantics, base: base[i], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt,
+                                                                     sumSup: sumSup, hasAtt: false, hasSup: false))
+                        if T.measures { largest = max(largest, measure) }
                     }
-                    return
+                    return largest
                 }
                 if !fixedFactors { factors(p, into: uf) }
                 for i in range {
@@ -636,8 +653,10 @@ public enum Evaluator {
                         for j in first..<middle { let x = Int(sources[j]); aggregate.add(weights[j] * uf[x], p[x], attack: true) }
                         for j in middle..<end { let x = Int(sources[j]); aggregate.add(weights[j] * uf[x], p[x], attack: false) }
                     }
-                    f[i] = aggregate.combine(S.semantics, base: base[i])
+                    let measure = take.take(i, aggregate.combine(S.semantics, base: base[i]))
+                    if T.measures { largest = max(largest, measure) }
                 }
+                return largest
             }
 
             /// The undercut factors the claims give at `p`, into `uf`.
@@ -706,9 +725,9 @@ public enum Evaluator {
                     _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int, helped: Bool = false) -> (steps: Int, residual: Double) {
         let n = component.claims.count
         return component.withView { view in
-        component.withScratch(6) { scratch in
-            let stages = RK4Stages(view: view, semantics: semantics, h: options.stepSize, own: scratch, f: scratch + n, factors: scratch + 2 * n,
-                                   a: scratch + 3 * n, b: scratch + 4 * n, sum: scratch + 5 * n)
+        component.withScratch(5) { scratch in
+            let stages = RK4Stages(view: view, semantics: semantics, h: options.stepSize, own: scratch, factors: scratch + n,
+                                   a: scratch + 2 * n, b: scratch + 3 * n, sum: scratch + 4 * n)
             for i in 0..<n { stages.own[i] = view.base[i] }
             let tolerance = options.tolerance
             var steps = 0
@@ -750,14 +769,15 @@ public enum Evaluator {
 
     /// The four stages of a step of ``rk4(_:_:_:_:_:cap:helped:)``, each for a range of a
     /// component's claims (by place), in scratch memory. Each stage's slope is used as soon as
-    /// it is found: for the next stage's point, and in the weighted sum k1 + 2·k2 + 2·k3 + k4,
-    /// added up in that order. The points alternate between `a` and `b`, so that a stage never
-    /// writes the point that another range of the same stage reads.
+    /// F is worked out at a claim, in the same pass (``Take``): for the next stage's point, and
+    /// in the weighted sum k1 + 2·k2 + 2·k3 + k4, added up in that order. The points alternate
+    /// between `a` and `b`, so that a stage never writes the point that it, or another range of
+    /// the same stage, reads; the last stage writes the scores, which it does not read.
     struct RK4Stages {
         let view: Component.View, semantics: Semantics, h: Double
-        /// The scores so far, F at the stage's point, the claims' undercut factors (for a
-        /// component whose claims undercut its relations), the stages' points, and the sum.
-        let own, f, factors, a, b, sum: UnsafeMutablePointer<Double>
+        /// The scores so far, the claims' undercut factors (for a component whose claims
+        /// undercut its relations), the stages' points, and the sum.
+        let own, factors, a, b, sum: UnsafeMutablePointer<Double>
 
         /// The fewest claims of a cycle whose steps a helper thread shares.
         static let helpedSize = 4_096
@@ -766,38 +786,49 @@ public enum Evaluator {
         @inline(__always)
         func run(_ kind: Int, _ range: Range<Int>) -> Double {
             switch kind {
-            case 1:
-                view.apply(semantics, own, factors, into: f, range)
-                var residual = 0.0
-                for i in range {
-                    let k1 = f[i] - own[i]
-                    residual = max(residual, abs(k1))
-                    sum[i] = k1
-                    a[i] = own[i] + h / 2 * k1
-                }
-                return residual
-            case 2:
-                view.apply(semantics, a, factors, into: f, range)
-                for i in range {
-                    let k2 = f[i] - a[i]
-                    sum[i] = sum[i] + 2 * k2
-                    b[i] = own[i] + h / 2 * k2
-                }
-            case 3:
-                view.apply(semantics, b, factors, into: f, range)
-                for i in range {
-                    let k3 = f[i] - b[i]
-                    sum[i] = sum[i] + 2 * k3
-                    a[i] = own[i] + h * k3
-                }
-            default:
-                view.apply(semantics, a, factors, into: f, range)
-                for i in range {
-                    let k4 = f[i] - a[i]
-                    own[i] = min(1, max(0, own[i] + h / 6 * (sum[i] + k4)))
-                }
+            case 1: return view.apply(semantics, own, factors, range, First(own: own, sum: sum, next: a, h: h))
+            case 2: return view.apply(semantics, a, factors, range, Middle(point: a, own: own, sum: sum, next: b, h: h / 2))
+            case 3: return view.apply(semantics, b, factors, range, Middle(point: b, own: own, sum: sum, next: a, h: h))
+            default: return view.apply(semantics, a, factors, range, Last(point: a, own: own, sum: sum, h: h))
             }
-            return 0
+        }
+
+        /// Stage 1: k1 = F(own) − own, whose size it measures; the sum starts at k1, the next
+        /// point is own + h/2·k1.
+        struct First: Take {
+            static var measures: Bool { true }
+            let own, sum, next: UnsafeMutablePointer<Double>, h: Double
+            @inline(__always)
+            func take(_ i: Int, _ f: Double) -> Double {
+                let k1 = f - own[i]
+                sum[i] = k1
+                next[i] = own[i] + h / 2 * k1
+                return abs(k1)
+            }
+        }
+
+        /// Stages 2 and 3: k = F(point) − point, added twice to the sum; the next point is
+        /// own + `h`·k (h/2 after stage 2, h after stage 3).
+        struct Middle: Take {
+            let point, own, sum, next: UnsafeMutablePointer<Double>, h: Double
+            @inline(__always)
+            func take(_ i: Int, _ f: Double) -> Double {
+                let k = f - point[i]
+                sum[i] = sum[i] + 2 * k
+                next[i] = own[i] + h * k
+                return 0
+            }
+        }
+
+        /// Stage 4: k4 = F(point) − point; own moves by h/6 of the whole sum, kept in [0, 1].
+        struct Last: Take {
+            let point, own, sum: UnsafeMutablePointer<Double>, h: Double
+            @inline(__always)
+            func take(_ i: Int, _ f: Double) -> Double {
+                let k4 = f - point[i]
+                own[i] = min(1, max(0, own[i] + h / 6 * (sum[i] + k4)))
+                return 0
+            }
         }
     }
 
@@ -932,6 +963,28 @@ extension Semantics {
         case .dfquad, .quad, .qe: return 2
         }
     }
+}
+
+/// What a cycle's pass does with F at each claim, as soon as it is worked out
+/// (``Evaluator/Component/View/apply(_:_:_:_:_:)``): a type, so that each use is compiled
+/// into the pass.
+protocol Take {
+    /// Whether the pass keeps the largest of what ``take(_:_:)`` returns.
+    static var measures: Bool { get }
+    /// F at the claim at place `i` is `f`; returns a measure of the change there, when
+    /// ``measures``.
+    func take(_ i: Int, _ f: Double) -> Double
+}
+
+extension Take {
+    static var measures: Bool { false }
+}
+
+/// F written out, into an array by place.
+struct Store: Take {
+    let f: UnsafeMutablePointer<Double>
+    @inline(__always)
+    func take(_ i: Int, _ f: Double) -> Double { self.f[i] = f; return 0 }
 }
 
 /// A semantics as a type, for loops compiled for each one (``Evaluator/Component/View``).
