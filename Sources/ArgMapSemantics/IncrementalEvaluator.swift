@@ -1032,26 +1032,46 @@ public final class IncrementalEvaluator {
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
-        // The components reached: each claim found marks its own, and is followed on once.
-        var reached = Set<Int32>(), seen = Set<Int>([start]), stack = [start]
-        while let c = stack.popLast() {
-            let k = components.component[c]
-            guard k <= last else { continue }
-            reached.insert(k)
-            for r in map.outgoing[c] where seen.insert(map.relations[r].to).inserted { stack.append(map.relations[r].to) }
-        }
+        // The components reached, a component at a time: every claim of one reached is
+        // reached too (start's component is strongly connected, and so is each one reached
+        // through a relation), so each is followed on once, from all its claims, and only a
+        // relation that leaves it is looked at further. (Claim by claim, a set of the claims
+        // seen hashed each claim of a large cycle.)
+        var reached = Set<Int32>(), stack: [Int32] = []
+        let first = components.component[start]
+        if first <= last { reached.insert(first); stack.append(first) }
+        components.members.withUnsafeBufferPointer { members in
+        components.starts.withUnsafeBufferPointer { starts in
+        components.component.withUnsafeBufferPointer { component in
+            while let k = stack.popLast() {
+                for c in members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])] {
+                    for r in map.outgoing[Int(c)] {
+                        let next = component[map.relations[r].to]
+                        if next != k && next <= last && reached.insert(next).inserted { stack.append(next) }
+                    }
+                }
+            }
+        }}}
         var cycles: [Int32: (steps: Int, residual: Double)] = [:], count = 0
         swap(&cycles, &solved.cycles)  // not copied as it changes
         let inOrder = reached.sorted()
         if changes != nil {
+            // Gathered here, then added to the changes at once (not through the optional, a
+            // claim at a time).
+            var claims: [Int32] = [], scores: [Double] = [], factors: [Double] = []
+            let scoresNow = evaluation.scores, factorsNow = solved.factors
             for k in inOrder {
-                changes!.cycles.append((k, cycles[k]))
-                for c in components.members[Int(components.starts[Int(k)])..<Int(components.starts[Int(k) + 1])] {
-                    changes!.claims.append(c)
-                    changes!.scores.append(evaluation.scores[Int(c)])
-                    changes!.factors.append(solved.factors[Int(c)])
+                let group = components.members[Int(components.starts[Int(k)])..<Int(components.starts[Int(k) + 1])]
+                claims.append(contentsOf: group)
+                for c in group {
+                    scores.append(scoresNow[Int(c)])
+                    factors.append(factorsNow[Int(c)])
                 }
             }
+            changes!.cycles.append(contentsOf: inOrder.map { ($0, cycles[$0]) })
+            changes!.claims.append(contentsOf: claims)
+            changes!.scores.append(contentsOf: scores)
+            changes!.factors.append(contentsOf: factors)
         }
         Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in inOrder {
