@@ -24,6 +24,10 @@ public enum Evaluator {
         /// (claims + relations))).
         public var maxSteps = 200_000
         public var stepSize = 0.1
+        /// The fewest claims of a cycle whose layout for its steps (``Component``) the live
+        /// scores keep from one edit to the next (``IncrementalEvaluator``), bringing up to
+        /// date only the claims an edit changed what bears on from outside.
+        public var keptCycleSize = 1_024
 
         public init() {}
     }
@@ -433,19 +437,49 @@ public enum Evaluator {
         /// The steps each cycle took and the largest slope it left, by component number.
         var cycles: [Int32: (steps: Int, residual: Double)]
         let options: Options, cap: Int
+        /// The layouts of the large cycles (``Options/keptCycleSize``) as their last solving
+        /// left them, by component number, with their stale claims marked
+        /// (``Component/mark(_:)``). A layout that may be out of date otherwise is dropped.
+        var kept: [Int32: Component] = [:]
     }
 
     /// Runs `body` with a function that solves a component of `components`, helped by another
     /// thread or not (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``), in place in `s` and `uf`.
     static func withSolver<R>(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int, _ components: EvaluationGraph.Components,
-                              _ s: inout [Double], _ uf: inout [Double], _ body: ((_ k: Int32, _ helped: Bool) -> (steps: Int, residual: Double)?) -> R) -> R {
+                              _ s: inout [Double], _ uf: inout [Double], _ body: (Solver) -> R) -> R {
         s.withUnsafeMutableBufferPointer { s in
         uf.withUnsafeMutableBufferPointer { uf in
         components.members.withUnsafeBufferPointer { members in
         components.starts.withUnsafeBufferPointer { starts in
         components.component.withUnsafeBufferPointer { component in
-            body { k, helped in solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf, helped: helped) }
+            body(Solver(g: g, semantics: semantics, options: options, cap: cap, members: members, starts: starts, component: component, s: s, uf: uf))
         }}}}}
+    }
+
+    /// Solves components of a map in place (``withSolver(_:_:_:cap:_:_:_:_:)``). Must not
+    /// outlive its body.
+    struct Solver {
+        let g: EvaluationGraph, semantics: Semantics, options: Options, cap: Int
+        let members: UnsafeBufferPointer<Int32>, starts: UnsafeBufferPointer<Int32>, component: UnsafeBufferPointer<Int32>
+        let s: UnsafeMutableBufferPointer<Double>, uf: UnsafeMutableBufferPointer<Double>
+
+        /// Solves component `k` (``Evaluator/solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
+        func callAsFunction(_ k: Int32, _ helped: Bool) -> (steps: Int, residual: Double)? {
+            solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf, helped: helped)
+        }
+
+        /// Solves component `k`, a cycle, with its layout as kept: laid out afresh when there is
+        /// none, else brought up to date (``Component/refresh(_:_:_:_:)``); it is kept for next
+        /// time.
+        func callAsFunction(_ k: Int32, _ helped: Bool, keeping layout: inout Component?) -> (steps: Int, residual: Double)? {
+            if layout == nil {
+                let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
+                layout = Component(g, group, k, component, s, uf)
+            } else {
+                layout!.refresh(g, component, s, uf)
+            }
+            return solve(layout!, semantics, s, uf, options, cap: cap, helped: helped)
+        }
     }
 
     /// Solves component `k` (of ``EvaluationGraph/components()``'s `members`, `starts` and
@@ -464,8 +498,13 @@ public enum Evaluator {
             s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
             return nil
         }
-        let claims = Component(g, group, k, component, s, uf)
-        return semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
+        return solve(Component(g, group, k, component, s, uf), semantics, s, uf, options, cap: cap, helped: helped)
+    }
+
+    /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
+    static func solve(_ claims: Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
+                      _ options: Options, cap: Int, helped: Bool) -> (steps: Int, residual: Double) {
+        semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
     }
 
     /// The evaluation of `scores`, its cycles having taken the steps and left the slopes in
@@ -494,8 +533,11 @@ public enum Evaluator {
     /// the semantics reads): a step of a cycle of thousands of claims reads all of them four
     /// times.
     struct Component {
-        let claims: UnsafeBufferPointer<Int32>
-        let base: [Double]
+        /// The component's number, and its claims.
+        let k: Int32, claims: [Int32]
+        /// Each claim's place, for a component of more than 8 claims (a look along fewer).
+        let place: [Int32: Int]
+        var base: [Double]
         /// Each claim's aggregate of the supports and attacks from outside.
         var outside: [Aggregate] = []
         /// The same as the steps read it: the products of the attacks and of the supports from
@@ -515,17 +557,26 @@ public enum Evaluator {
         /// relation's effective weight (its weight times its source's factor), those of
         /// effective weight 0 (no relation, as ``Aggregate/add(_:_:attack:)`` takes them) left out.
         var fixedFactors = true
+        /// The claims whose base, or whose supports and attacks from outside, changed since the
+        /// layout was made (when it is kept: ``Evaluator/Solver``), to be brought up to date
+        /// before it is solved again (``refresh(_:_:_:_:)``).
+        var stale: [Int32] = []
 
         /// `claims`, the claims of component `k` (`component` holding each claim's), with what
         /// bears on them from outside settled in `s` and `uf`.
         init(_ g: EvaluationGraph, _ claims: UnsafeBufferPointer<Int32>, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
              _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
-            self.claims = claims
+            self.k = k
+            self.claims = Array(claims)
             let n = claims.count
             base = claims.map { g.base[Int($0)] }
             // Each claim's place: by a look along a few claims, by a table for more.
             var place: [Int32: Int] = [:]
-            if n > 8 { for (i, c) in claims.enumerated() { place[c] = i } }
+            if n > 8 {
+                place.reserveCapacity(n)
+                for (i, c) in claims.enumerated() { place[c] = i }
+            }
+            self.place = place
             func local(_ x: Int) -> Int { n > 8 ? place[Int32(x)]! : claims.firstIndex(of: Int32(x))! }
             outside.reserveCapacity(n)
             outsideProducts.reserveCapacity(2 * n)
@@ -571,6 +622,39 @@ public enum Evaluator {
                 outsideSums.append(aggregate.sumAtt)
                 outsideSums.append(aggregate.sumSup)
             }
+        }
+
+        /// Marks claim `c`, one of the component's, as stale: its base changed, or the score of
+        /// a claim outside that supports or attacks it.
+        mutating func mark(_ c: Int) {
+            stale.append(Int32(c))
+        }
+
+        /// Brings the stale claims (``mark(_:)``) up to date: each one's base, and its supports
+        /// and attacks from outside, aggregated again as ``init(_:_:_:_:_:_:)`` aggregates them
+        /// (in its row's order, attacks first), from `s` and `uf`; so the layout is the one
+        /// that would be made afresh, to the last bit. Whatever else changed (a weight, the
+        /// undercut factor of a claim, the structure), the layout must be made afresh.
+        mutating func refresh(_ g: EvaluationGraph, _ component: UnsafeBufferPointer<Int32>, _ s: UnsafeMutableBufferPointer<Double>,
+                              _ uf: UnsafeMutableBufferPointer<Double>) {
+            for c in stale.lazy.map({ Int($0) }) {
+                let i = claims.count > 8 ? place[Int32(c)]! : claims.firstIndex(of: Int32(c))!
+                base[i] = g.base[c]
+                var aggregate = Aggregate()
+                for pass in 0..<2 {
+                    let attacks = pass == 0
+                    for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] != k {
+                        let x = Int(g.source[j])
+                        aggregate.add(g.weight[j] * uf[x], s[x], attack: attacks)
+                    }
+                }
+                outside[i] = aggregate
+                outsideProducts[2 * i] = aggregate.prodAtt
+                outsideProducts[2 * i + 1] = aggregate.prodSup
+                outsideSums[2 * i] = aggregate.sumAtt
+                outsideSums[2 * i + 1] = aggregate.sumSup
+            }
+            stale.removeAll()
         }
 
         /// The component's arrays read in place, for the steps' inner loops: no bounds checks, no

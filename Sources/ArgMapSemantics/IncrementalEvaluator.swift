@@ -29,6 +29,8 @@ public final class IncrementalEvaluator {
     private var cyclic: Evaluator.Solved?
     /// On a cyclic map, its components as kept (for tests).
     var components: EvaluationGraph.Components? { cyclic?.components }
+    /// On a cyclic map, how many cycles' layouts are kept (for tests).
+    var keptLayouts: Int { cyclic?.kept.count ?? 0 }
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
@@ -113,6 +115,8 @@ public final class IncrementalEvaluator {
             inverse.cycles.append((k, solved.cycles[k]))
             solved.cycles[k] = old
         }
+        // The scores, bases and weights put back are not followed into the kept layouts.
+        solved.kept = [:]
         evaluation = Evaluator.summary(semantics, scores, solved.cycles, solved.options)
         cyclic = solved
         lastUpdateCount = 0
@@ -159,7 +163,7 @@ public final class IncrementalEvaluator {
     public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         changes?.bases.append((c, graph.base[c]))
         graph.base[c] = value
-        if cyclic != nil { return resolve(from: c, map: map, upTo: target) }
+        if cyclic != nil { return resolve(from: c, map: map, upTo: target, weightChanged: false) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
         recompute(from: [c], in: order, map: map, upTo: target)
     }
@@ -178,7 +182,7 @@ public final class IncrementalEvaluator {
                 graph.weight[k] = value
             }
         }
-        if cyclic != nil { return resolve(from: rel.to, map: map, upTo: target) }
+        if cyclic != nil { return resolve(from: rel.to, map: map, upTo: target, weightChanged: true) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
         recompute(from: [rel.to], in: order, map: map, upTo: target)
     }
@@ -1026,12 +1030,21 @@ public final class IncrementalEvaluator {
     /// On a cyclic map: solves again the components that claim `start` can reach (the claims
     /// above it, through supports, attacks and undercut relations), in the evaluation's order,
     /// each as the whole evaluation solves it; with a target, only those up to the target's
-    /// (no later one can reach it).
-    private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?) {
+    /// (no later one can reach it). `start`'s base changed, or, with `weightChanged`, the weight
+    /// of a relation or undercut in its row.
+    ///
+    /// A large cycle's layout is kept from one solving to the next (``Evaluator/Solved/kept``):
+    /// the claims whose base, or the score of a claim outside that supports or attacks them,
+    /// changed are marked stale in it, and only they are brought up to date; a change of a
+    /// weight in one of its claims' rows, or of an undercut factor of one of its claims, drops it.
+    private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
         guard var solved = cyclic else { return }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
+        if solved.kept[components.component[start]] != nil {
+            if weightChanged { solved.kept[components.component[start]] = nil } else { solved.kept[components.component[start]]!.mark(start) }
+        }
         // The components reached, a component at a time: every claim of one reached is
         // reached too (start's component is strongly connected, and so is each one reached
         // through a relation), so each is followed on once, from all its claims, and only a
@@ -1046,8 +1059,15 @@ public final class IncrementalEvaluator {
             while let k = stack.popLast() {
                 for c in members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])] {
                     for r in map.outgoing[Int(c)] {
-                        let next = component[map.relations[r].to]
-                        if next != k && next <= last && reached.insert(next).inserted { stack.append(next) }
+                        let relation = map.relations[r], next = component[relation.to]
+                        guard next != k else { continue }
+                        // A claim solved again bears on another component's kept layout: through
+                        // a support or an attack, on that claim's aggregate from outside; through
+                        // an undercut, on the weights of all the relations from that claim.
+                        if !solved.kept.isEmpty && solved.kept[next] != nil {
+                            if relation.type == .undercut { solved.kept[next] = nil } else { solved.kept[next]!.mark(relation.to) }
+                        }
+                        if next <= last && reached.insert(next).inserted { stack.append(next) }
                     }
                 }
             }
@@ -1075,7 +1095,12 @@ public final class IncrementalEvaluator {
         }
         Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in inOrder {
-                cycles[k] = solve(k, true)
+                let size = Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
+                if size >= solved.options.keptCycleSize && size > 1 {
+                    cycles[k] = solve(k, true, keeping: &solved.kept[k])
+                } else {
+                    cycles[k] = solve(k, true)
+                }
                 count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
             }
         }

@@ -479,31 +479,66 @@ struct PropertyTests {
 
     /// On a cyclic map, a change of a base score or a weight solves again only the components
     /// it reaches, and the evaluation is the whole one's to the last bit: every score, whether
-    /// it converged, the steps and the residual.
-    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
-    func incrementalRescoringOfACyclicMapIsTheWholeEvaluation(_ semantics: Semantics) throws {
+    /// it converged, the steps and the residual. With every cycle's layout kept from one edit
+    /// to the next (`keptCycleSize` 2, not only the large ones'), the same; and so after trials
+    /// that put a value back (``IncrementalEvaluator/baseChanged(_:to:map:upTo:)``) and after
+    /// the values kept are put back, as an undo does.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat], [Evaluator.Options().keptCycleSize, 2])
+    func incrementalRescoringOfACyclicMapIsTheWholeEvaluation(_ semantics: Semantics, keptCycleSize: Int) throws {
         var maps = try Self.cyclicMaps(seed: 47, count: 40)
         for seed in 1...3 as ClosedRange<UInt64> { maps.append(MapGenerator.generate(.init(claims: 300, shape: .cyclic, seed: seed))) }
-        var updates = 0, partial = 0, cyclesMoved = 0
+        var options = Evaluator.Options()
+        options.keptCycleSize = keptCycleSize
+        var updates = 0, partial = 0, cyclesMoved = 0, trials = 0, putBack = 0, kept = 0
         for (m, original) in maps.enumerated() {
             var map = original
             guard EvaluationGraph(map).order == nil else { continue }
-            let board = IncrementalEvaluator(map, semantics: semantics)
+            let board = IncrementalEvaluator(map, semantics: semantics, options: options)
             #expect(board.isIncremental && board.evaluation.cyclic)
             var rng = SplitMix64(seed: UInt64(m))
-            for _ in 0..<12 {
-                let steps = board.evaluation.iterations
-                try Self.randomValueEdit(&map, board, &rng)
+            func expectWhole(_ what: String) {
                 let whole = Evaluator.evaluate(map, semantics)
-                #expect(board.scores == whole.scores, "map \(m): the scores differ")
+                #expect(board.scores == whole.scores, "map \(m), \(what): the scores differ")
                 #expect(board.evaluation.converged == whole.converged && board.evaluation.iterations == whole.iterations
-                        && board.evaluation.residual == whole.residual, "map \(m)")
+                        && board.evaluation.residual == whole.residual, "map \(m), \(what)")
+            }
+            for edit in 0..<12 {
+                let steps = board.evaluation.iterations
+                switch edit % 4 {
+                case 1:
+                    // A trial: a base changed up to a target, then put back.
+                    let c = Int(rng.next() % UInt64(map.count)), target = Int(rng.next() % UInt64(map.count))
+                    let old = map.claims[c].base
+                    board.baseChanged(c, to: Double(rng.next() % 101) / 100, map: map, upTo: target)
+                    board.baseChanged(c, to: old, map: map, upTo: target)
+                    trials += 1
+                    expectWhole("after a trial")
+                case 3:
+                    // Two edits, their values kept, then put back, the map too.
+                    let before = map
+                    board.keepChanges()
+                    try Self.randomValueEdit(&map, board, &rng)
+                    try Self.randomValueEdit(&map, board, &rng)
+                    let kept = try #require(board.keptChanges())
+                    _ = board.putBack(kept)
+                    map = before
+                    putBack += 1
+                    expectWhole("after values put back")
+                default:
+                    break
+                }
+                try Self.randomValueEdit(&map, board, &rng)
+                expectWhole("after an edit")
                 updates += 1
                 if board.lastUpdateCount < map.count { partial += 1 }
                 if board.evaluation.iterations != steps { cyclesMoved += 1 }
+                if board.keptLayouts > 0 { kept += 1 }
             }
         }
-        #expect(updates > 300 && partial > updates / 4 && cyclesMoved > 20)
+        #expect(updates > 300 && partial > updates / 4 && cyclesMoved > 20 && trials > 60 && putBack > 60)
+        // The small maps' cycles are kept only when told; the generated maps' largest are not
+        // large enough either.
+        #expect(keptCycleSize == 2 ? kept > updates / 2 : kept == 0, "\(kept) of \(updates) edits left layouts kept")
     }
 
     /// A cycle's steps are classical RK4's (for hcat, the iteration's): on maps whose claims
