@@ -194,6 +194,18 @@ let benchmarks: @Sendable () -> Void = {
                 board.baseChanged(c, to: map.claims[c].base, map: map)
             }
         }
+        // The same after an edit before it, as in a session: a large cycle's layout, kept from
+        // the edit before, brought up to date rather than made again.
+        Benchmark("rescore after another edit cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n, .cyclic)
+            let board = IncrementalEvaluator(map, semantics: .dfquad)
+            let c = n - 1
+            board.baseChanged(c, to: 0.8, map: map)
+            benchmark.startMeasurement()
+            board.baseChanged(c, to: 0.9, map: map)
+            benchmark.stopMeasurement()
+            board.baseChanged(c, to: map.claims[c].base, map: map)
+        }
         // A change of structure, as rm and add make it, and the live scores brought up to date
         // (the graph patched, the claims above the change recomputed; on the cyclic map, their
         // components found and solved again). The session's map shares its storage with the
