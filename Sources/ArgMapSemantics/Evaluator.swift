@@ -600,28 +600,39 @@ public enum Evaluator {
             }
             fixedFactors = undercutters.isEmpty
             for c in claims.lazy.map({ Int($0) }) {
-                var aggregate = Aggregate()
                 for pass in 0..<2 {
                     let attacks = pass == 0
-                    for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks {
-                        let x = Int(g.source[j])
-                        if component[x] == k {
-                            let i = local(x), weight = fixedFactors ? g.weight[j] * outsideFactor[i] : g.weight[j]
-                            if fixedFactors && weight == 0 { continue }
-                            sources.append(Int32(i))
-                            weights.append(weight)
-                        } else {
-                            aggregate.add(g.weight[j] * uf[x], s[x], attack: attacks)
-                        }
+                    for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] == k {
+                        let i = local(Int(g.source[j])), weight = fixedFactors ? g.weight[j] * outsideFactor[i] : g.weight[j]
+                        if fixedFactors && weight == 0 { continue }
+                        sources.append(Int32(i))
+                        weights.append(weight)
                     }
                     bounds.append(Int32(sources.count))
                 }
+                let aggregate = Self.fromOutside(c, g, k, component, s, uf)
                 outside.append(aggregate)
                 outsideProducts.append(aggregate.prodAtt)
                 outsideProducts.append(aggregate.prodSup)
                 outsideSums.append(aggregate.sumAtt)
                 outsideSums.append(aggregate.sumSup)
             }
+        }
+
+        /// What bears on claim `c` of component `k` from outside it, settled in `s` and `uf`:
+        /// its row's supports and attacks from claims of other components, aggregated attacks
+        /// first, each in the row's order (as a whole row is aggregated).
+        static func fromOutside(_ c: Int, _ g: EvaluationGraph, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
+                                _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> Aggregate {
+            var aggregate = Aggregate()
+            for pass in 0..<2 {
+                let attacks = pass == 0
+                for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] != k {
+                    let x = Int(g.source[j])
+                    aggregate.add(g.weight[j] * uf[x], s[x], attack: attacks)
+                }
+            }
+            return aggregate
         }
 
         /// Marks claim `c`, one of the component's, as stale: its base changed, or the score of
@@ -631,23 +642,16 @@ public enum Evaluator {
         }
 
         /// Brings the stale claims (``mark(_:)``) up to date: each one's base, and its supports
-        /// and attacks from outside, aggregated again as ``init(_:_:_:_:_:_:)`` aggregates them
-        /// (in its row's order, attacks first), from `s` and `uf`; so the layout is the one
-        /// that would be made afresh, to the last bit. Whatever else changed (a weight, the
+        /// and attacks from outside, aggregated again from `s` and `uf` as
+        /// ``init(_:_:_:_:_:_:)`` aggregates them (``fromOutside(_:_:_:_:_:_:)``); so the layout
+        /// is the one that would be made afresh, to the last bit. Whatever else changed (a weight, the
         /// undercut factor of a claim, the structure), the layout must be made afresh.
         mutating func refresh(_ g: EvaluationGraph, _ component: UnsafeBufferPointer<Int32>, _ s: UnsafeMutableBufferPointer<Double>,
                               _ uf: UnsafeMutableBufferPointer<Double>) {
             for c in stale.lazy.map({ Int($0) }) {
                 let i = claims.count > 8 ? place[Int32(c)]! : claims.firstIndex(of: Int32(c))!
                 base[i] = g.base[c]
-                var aggregate = Aggregate()
-                for pass in 0..<2 {
-                    let attacks = pass == 0
-                    for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] != k {
-                        let x = Int(g.source[j])
-                        aggregate.add(g.weight[j] * uf[x], s[x], attack: attacks)
-                    }
-                }
+                let aggregate = Self.fromOutside(c, g, k, component, s, uf)
                 outside[i] = aggregate
                 outsideProducts[2 * i] = aggregate.prodAtt
                 outsideProducts[2 * i + 1] = aggregate.prodSup
