@@ -17,7 +17,7 @@ extension Session {
             return board.evaluation
         }
         warming = nil
-        let board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics)
+        let board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
         scoreBoard = board
         return board.evaluation
     }

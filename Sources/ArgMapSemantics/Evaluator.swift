@@ -28,6 +28,16 @@ public enum Evaluator {
         /// scores keep from one edit to the next (``IncrementalEvaluator``), bringing up to
         /// date only the claims an edit changed what bears on from outside.
         public var keptCycleSize = 1_024
+        /// The most claims the kept layouts may hold together (about 160 bytes a claim): a
+        /// cycle that would take them past it is laid out afresh each time, as before.
+        public var keptClaims = 1 << 16
+
+        /// Whether the layout of a component of `size` claims is to be kept, besides layouts of
+        /// `keptSoFar` claims: a cycle of ``keptCycleSize`` claims or more, within
+        /// ``keptClaims``.
+        func keepsLayout(of size: Int, besides keptSoFar: Int) -> Bool {
+            size > 1 && size >= keptCycleSize && keptSoFar + size <= keptClaims
+        }
 
         public init() {}
     }

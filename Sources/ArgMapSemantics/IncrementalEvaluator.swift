@@ -42,7 +42,7 @@ public final class IncrementalEvaluator {
     }
 
     /// With other options than the defaults (for tests).
-    init(_ map: ArgumentMap, semantics: Semantics, options: Evaluator.Options) {
+    public init(_ map: ArgumentMap, semantics: Semantics, options: Evaluator.Options) {
         self.semantics = semantics
         self.options = options
         graph = EvaluationGraph(map)
@@ -412,10 +412,21 @@ public final class IncrementalEvaluator {
         }
         let cap = Evaluator.cap(graph, solved.options)
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
+        // The large cycles laid out here are kept for the edits after (those of before are
+        // dropped: their claims and components are numbered anew).
+        var kept: [Int32: Evaluator.Component] = [:], keptSoFar = 0
         Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
-            for k in firstOpen..<found.count { cycles[Int32(k)] = solve(Int32(k), true) }
+            for k in Int32(firstOpen)..<Int32(found.count) {
+                let size = Int(found.starts[Int(k) + 1] - found.starts[Int(k)])
+                if solved.options.keepsLayout(of: size, besides: keptSoFar) {
+                    keptSoFar += size
+                    cycles[k] = solve(k, true, keeping: &kept[k])
+                } else {
+                    cycles[k] = solve(k, true)
+                }
+            }
         }
-        cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap)
+        cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap, kept: kept)
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
         lastUpdateCount = open.count
         return true
@@ -1093,15 +1104,17 @@ public final class IncrementalEvaluator {
             changes!.scores.append(contentsOf: scores)
             changes!.factors.append(contentsOf: factors)
         }
+        var keptSoFar = solved.kept.values.reduce(0) { $0 + $1.claims.count }
         Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in inOrder {
                 let size = Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
-                if size >= solved.options.keptCycleSize && size > 1 {
+                if solved.kept[k] != nil || solved.options.keepsLayout(of: size, besides: keptSoFar) {
+                    if solved.kept[k] == nil { keptSoFar += size }
                     cycles[k] = solve(k, true, keeping: &solved.kept[k])
                 } else {
                     cycles[k] = solve(k, true)
                 }
-                count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
+                count += size
             }
         }
         solved.cycles = cycles

@@ -592,20 +592,24 @@ struct LiveScoreTests {
     /// followed without evaluating the whole map again: after each one, the scores, steps and
     /// residual are a whole evaluation's to the last bit, the patched graph is the graph built
     /// afresh, and the components kept are the map's, in an order where each comes after those
-    /// it depends on, with the depths a fresh search finds.
-    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
-    func structuralEditsOnACyclicMapAreFollowed(_ semantics: Semantics) throws {
-        var kept = 0, partial = 0
+    /// it depends on, with the depths a fresh search finds. The same with every cycle's layout
+    /// kept from one edit to the next (`keptCycleSize` 2; the generated maps' cycles are
+    /// smaller than the default), with edits of base scores among the others.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat], [false, true])
+    func structuralEditsOnACyclicMapAreFollowed(_ semantics: Semantics, keepingLayouts: Bool) throws {
+        var kept = 0, partial = 0, layouts = 0
         for seed in [38, 39] as [UInt64] {
             var map = MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: seed))
             try map.apply(.link(RelationSpec(from: "c450", to: "c3", type: .undercut, weight: 0.8)))
             let session = Session(map: map)
             session.settings.semantics = semantics.rawValue
+            if keepingLayouts { session.scoringOptions.keptCycleSize = 2 }
             #expect(session.currentEvaluation().cyclic)
             var rng = SplitMix64(seed: seed)
             for step in 0..<100 {
                 let before = try #require(session.scoreBoard)
-                guard try Self.randomEdit(session, &rng, step: step) else { continue }
+                guard try Self.randomEdit(session, &rng, step: step, values: keepingLayouts) else { continue }
+                if session.scoreBoard?.keptLayouts ?? 0 > 0 { layouts += 1 }
                 let context = "seed \(seed) step \(step)"
                 let live = session.currentEvaluation(), full = Evaluator.evaluate(session.map, semantics)
                 try #require(live.scores == full.scores, "\(context): the scores differ")
@@ -622,6 +626,7 @@ struct LiveScoreTests {
             }
         }
         #expect(kept >= 80 && partial > kept / 2, "most edits were followed, most of them in part (\(kept), \(partial))")
+        #expect(keepingLayouts ? layouts > 100 : layouts == 0, "\(layouts) edits left layouts kept")
     }
 
     /// One random edit of structure (or an undo or a redo; with `values`, sometimes of a base

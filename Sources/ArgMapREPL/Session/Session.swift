@@ -19,6 +19,8 @@ public final class Session {
     /// Live scores under the session's semantics, kept up to date edit by edit; nil when they
     /// must be computed afresh.
     var scoreBoard: IncrementalEvaluator?
+    /// The options the live scores are worked out with (the defaults but in tests).
+    var scoringOptions = Evaluator.Options()
     /// Live scores being worked out on another thread since the map was opened (``warmUp()``),
     /// and the semantics they are under.
     var warming: (semantics: Semantics, scores: Ahead<IncrementalEvaluator>)?
