@@ -478,17 +478,19 @@ public enum Evaluator {
             solve(k, g, semantics, options, cap: cap, members, starts, component, s, uf, helped: helped)
         }
 
-        /// Solves component `k`, a cycle, with its layout as kept: laid out afresh when there is
-        /// none, else brought up to date (``Component/refresh(_:_:_:_:)``); it is kept for next
-        /// time.
-        func callAsFunction(_ k: Int32, _ helped: Bool, keeping layout: inout Component?) -> (steps: Int, residual: Double)? {
-            if layout == nil {
-                let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
-                layout = Component(g, group, k, component, s, uf)
+        /// Solves component `k` with the layouts kept in `kept` (``Solved/kept``): its own, when
+        /// kept, brought up to date (``Component/refresh(_:_:_:_:)``); else, for a cycle whose
+        /// layout is to be kept besides those (``Options/keepsLayout(of:besides:)``), laid out
+        /// afresh and kept for next time; else as ``callAsFunction(_:_:)``.
+        func callAsFunction(_ k: Int32, _ helped: Bool, keepingIn kept: inout [Int32: Component]) -> (steps: Int, residual: Double)? {
+            if kept[k] != nil {
+                kept[k]!.refresh(g, component, s, uf)
             } else {
-                layout!.refresh(g, component, s, uf)
+                let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
+                guard options.keepsLayout(of: group.count, besides: kept.values.reduce(0) { $0 + $1.claims.count }) else { return self(k, helped) }
+                kept[k] = Component(g, group, k, component, s, uf)
             }
-            return solve(layout!, semantics, s, uf, options, cap: cap, helped: helped)
+            return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
         }
     }
 
@@ -587,7 +589,6 @@ public enum Evaluator {
                 for (i, c) in claims.enumerated() { place[c] = i }
             }
             self.place = place
-            func local(_ x: Int) -> Int { n > 8 ? place[Int32(x)]! : claims.firstIndex(of: Int32(x))! }
             outside.reserveCapacity(n)
             outsideProducts.reserveCapacity(2 * n)
             outsideSums.reserveCapacity(2 * n)
@@ -599,7 +600,7 @@ public enum Evaluator {
                 for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] {
                     let u = Int(g.undercutSource[j])
                     if component[u] == k {
-                        undercutters.append(local(u))
+                        undercutters.append(self.place(of: u))
                         undercutWeights.append(g.undercutWeight[j])
                     } else {
                         factor *= 1 - g.undercutWeight[j] * s[u]
@@ -613,7 +614,7 @@ public enum Evaluator {
                 for pass in 0..<2 {
                     let attacks = pass == 0
                     for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] == k {
-                        let i = local(Int(g.source[j])), weight = fixedFactors ? g.weight[j] * outsideFactor[i] : g.weight[j]
+                        let i = self.place(of: Int(g.source[j])), weight = fixedFactors ? g.weight[j] * outsideFactor[i] : g.weight[j]
                         if fixedFactors && weight == 0 { continue }
                         sources.append(Int32(i))
                         weights.append(weight)
@@ -645,6 +646,12 @@ public enum Evaluator {
             return aggregate
         }
 
+        /// The place of claim `c`, one of the component's: by ``place`` for more than 8 claims,
+        /// by a look along fewer.
+        func place(of c: Int) -> Int {
+            claims.count > 8 ? place[Int32(c)]! : claims.firstIndex(of: Int32(c))!
+        }
+
         /// Marks claim `c`, one of the component's, as stale: its base changed, or the score of
         /// a claim outside that supports or attacks it.
         mutating func mark(_ c: Int) {
@@ -659,7 +666,7 @@ public enum Evaluator {
         mutating func refresh(_ g: EvaluationGraph, _ component: UnsafeBufferPointer<Int32>, _ s: UnsafeMutableBufferPointer<Double>,
                               _ uf: UnsafeMutableBufferPointer<Double>) {
             for c in stale.lazy.map({ Int($0) }) {
-                let i = claims.count > 8 ? place[Int32(c)]! : claims.firstIndex(of: Int32(c))!
+                let i = place(of: c)
                 base[i] = g.base[c]
                 let aggregate = Self.fromOutside(c, g, k, component, s, uf)
                 outside[i] = aggregate

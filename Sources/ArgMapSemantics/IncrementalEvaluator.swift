@@ -414,17 +414,9 @@ public final class IncrementalEvaluator {
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
         // The large cycles laid out here are kept for the edits after (those of before are
         // dropped: their claims and components are numbered anew).
-        var kept: [Int32: Evaluator.Component] = [:], keptSoFar = 0
+        var kept: [Int32: Evaluator.Component] = [:]
         Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
-            for k in Int32(firstOpen)..<Int32(found.count) {
-                let size = Int(found.starts[Int(k) + 1] - found.starts[Int(k)])
-                if solved.options.keepsLayout(of: size, besides: keptSoFar) {
-                    keptSoFar += size
-                    cycles[k] = solve(k, true, keeping: &kept[k])
-                } else {
-                    cycles[k] = solve(k, true)
-                }
-            }
+            for k in Int32(firstOpen)..<Int32(found.count) { cycles[k] = solve(k, true, keepingIn: &kept) }
         }
         cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap, kept: kept)
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
@@ -1053,8 +1045,9 @@ public final class IncrementalEvaluator {
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
-        if solved.kept[components.component[start]] != nil {
-            if weightChanged { solved.kept[components.component[start]] = nil } else { solved.kept[components.component[start]]!.mark(start) }
+        let first = components.component[start]
+        if solved.kept[first] != nil {
+            if weightChanged { solved.kept[first] = nil } else { solved.kept[first]!.mark(start) }
         }
         // The components reached, a component at a time: every claim of one reached is
         // reached too (start's component is strongly connected, and so is each one reached
@@ -1062,7 +1055,6 @@ public final class IncrementalEvaluator {
         // relation that leaves it is looked at further. (Claim by claim, a set of the claims
         // seen hashed each claim of a large cycle.)
         var reached = Set<Int32>(), stack: [Int32] = []
-        let first = components.component[start]
         if first <= last { reached.insert(first); stack.append(first) }
         components.members.withUnsafeBufferPointer { members in
         components.starts.withUnsafeBufferPointer { starts in
@@ -1104,17 +1096,10 @@ public final class IncrementalEvaluator {
             changes!.scores.append(contentsOf: scores)
             changes!.factors.append(contentsOf: factors)
         }
-        var keptSoFar = solved.kept.values.reduce(0) { $0 + $1.claims.count }
         Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in inOrder {
-                let size = Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
-                if solved.kept[k] != nil || solved.options.keepsLayout(of: size, besides: keptSoFar) {
-                    if solved.kept[k] == nil { keptSoFar += size }
-                    cycles[k] = solve(k, true, keeping: &solved.kept[k])
-                } else {
-                    cycles[k] = solve(k, true)
-                }
-                count += size
+                cycles[k] = solve(k, true, keepingIn: &solved.kept)
+                count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
             }
         }
         solved.cycles = cycles
