@@ -86,6 +86,13 @@ package enum Parallel {
         return (first[0]!, second[0]!)
     }
 
+    /// One more turn of a thread's wait for another (`spins` so far in this wait): after 4,000
+    /// turns, each gives the core up, so that a long wait leaves it to the thread waited for.
+    @inline(__always) static func spin(_ spins: inout Int) {
+        spins += 1
+        if spins > 4_000 { sched_yield() }
+    }
+
     /// Work in stages that follow one another, each cut into chunks that may run at once, with
     /// one helper thread: many short stages (a cycle's integration steps, a few microseconds
     /// each), where handing each stage to the cores through Dispatch would cost more than the
@@ -127,8 +134,7 @@ package enum Parallel {
             var spins = 0
             while done.load(ordering: .acquiring) < chunks {
                 // The helper is finishing a chunk it took.
-                spins += 1
-                if spins > 4_000 { sched_yield() }
+                Parallel.spin(&spins)
             }
         }
 
@@ -160,8 +166,7 @@ package enum Parallel {
                     spins = 0
                 } else {
                     // Between stages: wait for the next, giving the core up when it is long.
-                    spins += 1
-                    if spins > 4_000 { sched_yield() }
+                    Parallel.spin(&spins)
                 }
             }
         }
@@ -225,8 +230,7 @@ package enum Parallel {
                         if let made, relay.followed < made { follow(relay.followed..<made) }
                         break
                     }
-                    spins += 1
-                    if spins > 4_000 { sched_yield() }
+                    Parallel.spin(&spins)
                 }
                 return made
             }
