@@ -41,7 +41,8 @@ public struct EvaluationGraph: Sendable {
         base = map.claims.map(\.base)
         var offsets = [0], source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
         var uOffsets = [0], uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
-        offsets.reserveCapacity(count + 1)
+        // (With room for claims added at the end, which would otherwise copy the offsets.)
+        offsets.reserveCapacity(count + 1 + count / 64)
         source.reserveCapacity(map.relations.count)
         for c in 0..<count {
             EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
@@ -147,7 +148,11 @@ extension EvaluationGraph {
     /// is closed: its claims' dependencies in components closed before it were met on the way.
     /// - Complexity: O(claims + relations).
     func components() -> Components {
-        var found = Components(component: [Int32](repeating: 0, count: count))
+        // (With room for claims added at the end, which would otherwise copy the arrays.)
+        var component: [Int32] = []
+        component.reserveCapacity(count + count / 64)
+        component.append(contentsOf: repeatElement(0, count: count))
+        var found = Components(component: component)
         var index = [Int32](repeating: -1, count: count)
         search(&found, &index, from: 0..<count, meeting: count)
         return found
@@ -233,7 +238,7 @@ extension EvaluationGraph {
         // Taken out of `found` while they grow, so that they are not copied.
         var members = found.members, starts = found.starts, isCycle = found.isCycle, depth = found.depth
         (found.members, found.starts, found.isCycle, found.depth) = ([], [], [], [])
-        members.reserveCapacity(members.count + meeting)
+        members.reserveCapacity(members.count + meeting + meeting / 64)
         var met: Int32 = 0
         index.withUnsafeMutableBufferPointer { index in
         found.component.withUnsafeMutableBufferPointer { component in

@@ -408,6 +408,8 @@ public enum Evaluator {
         var s = g.base
         var uf = [Double](repeating: 1, count: g.count)
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
+        // The large cycles' layouts, kept for the edits after (``Solved/kept``).
+        var kept: [Int32: Component] = [:]
         withSolver(g, semantics, options, cap: cap, found, &s, &uf) { solve in
             // Depth by depth in cycles: first the depth's cycles, which depend on none of its
             // claims nor on each other, on every core when there are several; then its claims
@@ -424,17 +426,23 @@ public enum Evaluator {
                         var half = 0, counted = 0
                         while half < here.count - 1 && counted + sizes[half] <= claims / 2 { counted += sizes[half]; half += 1 }
                         let runs = [here[..<max(half, 1)], here[max(half, 1)...]]
-                        let results = Parallel.map(2) { r in runs[r].map { solve($0, false) } }
-                        solved = results[0] + results[1]
+                        let results = Parallel.map(2) { r in
+                            var own: [Int32: Component] = [:]
+                            return (runs[r].map { solve($0, false, keepingIn: &own) }, own)
+                        }
+                        solved = results[0].0 + results[1].0
+                        for (k, layout) in results.flatMap(\.1) where options.keepsLayout(of: layout.claims.count, besides: kept.keptClaims) {
+                            kept[k] = layout
+                        }
                     } else {
-                        solved = here.map { solve($0, true) }
+                        solved = here.map { solve($0, true, keepingIn: &kept) }
                     }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
                 for k in stage where !found.isCycle[Int(k)] { _ = solve(k, false) }
             }
         }
-        return (summary(semantics, s, cycles, options), Solved(factors: uf, components: found, cycles: cycles, options: options, cap: cap))
+        return (summary(semantics, s, cycles, options), Solved(factors: uf, components: found, cycles: cycles, options: options, cap: cap, kept: kept))
     }
 
     /// What a cyclic map's continuous evaluation found on the way: enough to solve again only
@@ -487,7 +495,7 @@ public enum Evaluator {
                 kept[k]!.refresh(g, component, s, uf)
             } else {
                 let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
-                guard options.keepsLayout(of: group.count, besides: kept.values.reduce(0) { $0 + $1.claims.count }) else { return self(k, helped) }
+                guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else { return self(k, helped) }
                 kept[k] = Component(g, group, k, component, s, uf)
             }
             return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
@@ -545,8 +553,10 @@ public enum Evaluator {
     /// the semantics reads): a step of a cycle of thousands of claims reads all of them four
     /// times.
     struct Component {
-        /// The component's number, and its claims.
-        let k: Int32, claims: [Int32]
+        /// The component's number (changed when the components before it are moved), and its
+        /// claims.
+        var k: Int32
+        let claims: [Int32]
         /// Each claim's place, for a component of more than 8 claims (a look along fewer).
         let place: [Int32: Int]
         var base: [Double]
@@ -1108,3 +1118,8 @@ enum QE: FixedSemantics { static var semantics: Semantics { .qe } }
 enum MLP: FixedSemantics { static var semantics: Semantics { .mlp } }
 enum HCat: FixedSemantics { static var semantics: Semantics { .hcat } }
 enum Grounded: FixedSemantics { static var semantics: Semantics { .grounded } }
+
+extension Dictionary<Int32, Evaluator.Component> {
+    /// How many claims the layouts hold together (see ``Evaluator/Options/keptClaims``).
+    var keptClaims: Int { values.reduce(0) { $0 + $1.claims.count } }
+}

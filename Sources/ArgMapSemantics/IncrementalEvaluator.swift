@@ -367,7 +367,9 @@ public final class IncrementalEvaluator {
     }
 
     /// ``structureChanged(_:map:)`` on a cyclic map: the graph's rows are patched as on an
-    /// acyclic one; the claims the change can reach (those whose rows changed, and every claim
+    /// acyclic one. A change that leaves the components as they were (see
+    /// ``followKeepingComponents(_:_:source:map:)``) is then followed as a change of a value
+    /// is, from the claim whose row changed. Otherwise the claims the change can reach (those whose rows changed, and every claim
     /// that depends on one of them) are sorted into components again, the other components
     /// kept as they were (``EvaluationGraph/components(updating:open:removed:inserted:oldClaim:renumberClaims:)``); and those
     /// claims' components are solved again in order, each as a whole evaluation solves it, so
@@ -378,6 +380,12 @@ public final class IncrementalEvaluator {
         guard var solved = cyclic, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         let newCount = map.count
+        // A relation taken out: its source, read from its target's row before it is laid out again.
+        var removedSource: Int?
+        if case .removed(let claims, let relations, let targets) = change, claims.isEmpty, relations.count == 1, targets.count == 1 {
+            let t = targets[0]
+            removedSource = (graph.offsets[t]..<graph.offsets[t + 1]).first { Int(graph.relation[$0]) == relations[0] }.map { Int(graph.source[$0]) }
+        }
         evaluation.scores.remove(atAscending: patch.removed)
         solved.factors.remove(atAscending: patch.removed)
         graph.base.remove(atAscending: patch.removed)
@@ -387,6 +395,12 @@ public final class IncrementalEvaluator {
         graph.base.insert(bases, atAscending: patch.inserted)
         guard relayout(map, patch) else { return false }
         graph.count = newCount
+        if Evaluator.cap(graph, solved.options) == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
+            cyclic = solved
+            resolve(from: from.claim, map: map, upTo: nil, weightChanged: from.dropLayout)
+            followedKeepingComponents += 1
+            return true
+        }
         // The claims the change reaches.
         var isOpen = [Bool](repeating: false, count: newCount), open = patch.fresh.filter { $0 < newCount }, stack = open
         for c in open { isOpen[c] = true }
@@ -422,6 +436,113 @@ public final class IncrementalEvaluator {
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
         lastUpdateCount = open.count
         return true
+    }
+
+    /// How many changes of structure on a cyclic map were followed with the components kept
+    /// (``followKeepingComponents(_:_:source:map:)``), for tests.
+    private(set) var followedKeepingComponents = 0
+
+    /// The most claims whose components move when a claim put in on its own comes to bear on
+    /// a claim of a component before its own (``followKeepingComponents(_:_:source:map:)``).
+    static let movedClaimsAtMost = 1 << 16
+
+    /// Brings the components of `solved` (and their cycles' steps and kept layouts) up to date
+    /// after a change of structure that leaves every component as it was, but for a claim put
+    /// in at the end on its own; the graph's rows are already laid out. Returns the claim to
+    /// solve again from, as for a change of its base (``resolve(from:map:upTo:weightChanged:)``),
+    /// and whether its component's kept layout must be made again; nil, changing nothing,
+    /// for any other change (the components are then searched again). The changes followed:
+    /// - a claim put in at the end, with no relations: a component of its own, last;
+    /// - a support or an attack put in from a claim `s` to a claim `t` that closes no cycle: `s`'s
+    ///   component comes before `t`'s, or `s` is a claim nothing bears on, whose component
+    ///   (itself alone) then moves to just before `t`'s. The depth in cycles of `t`'s component
+    ///   must stay as it is;
+    /// - a support or an attack put in within a cycle (its layout is made again);
+    /// - a support or an attack taken out between two components (its source `source`, read
+    ///   before the rows were laid out again), where another of `t`'s dependencies gives its
+    ///   component's depth.
+    /// - Complexity: O(1), but for a move: the claims of the components moved, at most
+    ///   ``movedClaimsAtMost``.
+    private func followKeepingComponents(_ change: StructureChange, _ solved: inout Evaluator.Solved, source: Int?,
+                                         map: ArgumentMap) -> (claim: Int, dropLayout: Bool)? {
+        switch change {
+        case .inserted(let claims, let relations) where claims.count == 1 && relations.isEmpty:
+            let c = claims[0]
+            guard c == graph.count - 1, graph.dependencyCount(c) == 0, map.outgoing[c].isEmpty else { return nil }
+            let k = Int32(solved.components.count)
+            solved.components.members.append(Int32(c))
+            solved.components.starts.append(Int32(solved.components.members.count))
+            solved.components.component.append(k)
+            solved.components.isCycle.append(false)
+            solved.components.depth.append(0)
+            return (c, false)
+        case .inserted(let claims, let relations) where claims.isEmpty && relations.count == 1:
+            let relation = map.relations[relations[0]]
+            let (s, t) = (relation.from, relation.to)
+            guard relation.type != .undercut, s != t else { return nil }
+            let found = solved.components
+            let ks = Int(found.component[s]), kt = Int(found.component[t])
+            if ks == kt { return (t, true) }
+            if ks > kt {
+                // `s` alone, nothing bearing on it: its component moves before `t`'s.
+                guard graph.dependencyCount(s) == 0, found.starts[ks + 1] - found.starts[ks] == 1,
+                      Int(found.starts[ks] - found.starts[kt]) <= Self.movedClaimsAtMost else { return nil }
+                Self.move(ks, before: kt, in: &solved)
+                return (t, false)
+            }
+            guard found.depth[ks] + (found.isCycle[kt] ? 1 : 0) <= found.depth[kt] else { return nil }
+            return (t, false)
+        case .removed(let claims, let relations, let targets) where claims.isEmpty && relations.count == 1 && targets.count == 1:
+            guard let s = source else { return nil }
+            let t = targets[0], found = solved.components
+            let ks = Int(found.component[s]), kt = Int(found.component[t])
+            guard ks != kt, found.depth[ks] + (found.isCycle[kt] ? 1 : 0) < found.depth[kt] else { return nil }
+            return (t, false)
+        default:
+            return nil
+        }
+    }
+
+    /// Moves component `k`, one claim that depends on nothing, to number `before` (less than
+    /// `k`): the components `before..<k` each move up one, with their cycles' steps and kept
+    /// layouts.
+    private static func move(_ k: Int, before: Int, in solved: inout Evaluator.Solved) {
+        var found = EvaluationGraph.Components(component: [])
+        swap(&found, &solved.components)  // changed in place, not copied
+        let from = Int(found.starts[before]), to = Int(found.starts[k])
+        let claim = found.members[to]
+        found.members.withUnsafeMutableBufferPointer { members in
+            let base = members.baseAddress!
+            (base + from + 1).moveInitialize(from: base + from, count: to - from)  // (they overlap)
+            members[from] = claim
+        }
+        found.component.withUnsafeMutableBufferPointer { component in
+            for c in found.members[(from + 1)...to] { component[Int(c)] += 1 }
+            component[Int(claim)] = Int32(before)
+        }
+        // Component j's claims (`before` ≤ j < k) are now component j + 1's, one place on.
+        for j in stride(from: k, to: before, by: -1) { found.starts[j] = found.starts[j - 1] + 1 }
+        Self.rotate(&found.isCycle, k, before: before)
+        Self.rotate(&found.depth, k, before: before)
+        solved.components = found
+        // The cycles among those moved, by their new numbers.
+        let range = Int32(before)..<Int32(k)
+        let moved = solved.cycles.filter { range.contains($0.key) }
+        for key in moved.keys { solved.cycles[key] = nil }
+        for (key, value) in moved { solved.cycles[key + 1] = value }
+        let layouts = solved.kept.filter { range.contains($0.key) }
+        for key in layouts.keys { solved.kept[key] = nil }
+        for (key, var layout) in layouts {
+            layout.k = key + 1
+            solved.kept[key + 1] = layout
+        }
+    }
+
+    /// Moves entry `k` to place `before` (less than `k`), the entries between up one.
+    private static func rotate<T>(_ values: inout [T], _ k: Int, before: Int) {
+        let value = values[k]
+        for j in stride(from: k, to: before, by: -1) { values[j] = values[j - 1] }
+        values[before] = value
     }
 
     /// The topological order `order` without the claims `numbering` removes, the others

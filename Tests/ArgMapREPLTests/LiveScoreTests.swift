@@ -594,10 +594,12 @@ struct LiveScoreTests {
     /// afresh, and the components kept are the map's, in an order where each comes after those
     /// it depends on, with the depths a fresh search finds. The same with every cycle's layout
     /// kept from one edit to the next (`keptCycleSize` 2; the generated maps' cycles are
-    /// smaller than the default), with edits of base scores among the others.
+    /// smaller than the default), with edits of base scores among the others. Many of the
+    /// edits leave the components as they were (claims added at the end, relations that close
+    /// no cycle): those are followed with the components kept, which must give the same.
     @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat], [false, true])
     func structuralEditsOnACyclicMapAreFollowed(_ semantics: Semantics, keepingLayouts: Bool) throws {
-        var kept = 0, partial = 0, layouts = 0
+        var kept = 0, partial = 0, layouts = 0, componentsKept = 0
         for seed in [38, 39] as [UInt64] {
             var map = MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: seed))
             try map.apply(.link(RelationSpec(from: "c450", to: "c3", type: .undercut, weight: 0.8)))
@@ -605,11 +607,15 @@ struct LiveScoreTests {
             session.settings.semantics = semantics.rawValue
             if keepingLayouts { session.scoringOptions.keptCycleSize = 2 }
             #expect(session.currentEvaluation().cyclic)
+            // The whole evaluation keeps the layouts of the cycles it solved, for the edits after.
+            #expect((session.scoreBoard?.keptLayouts ?? 0 > 0) == keepingLayouts, "layouts kept by the whole evaluation")
             var rng = SplitMix64(seed: seed)
             for step in 0..<100 {
                 let before = try #require(session.scoreBoard)
+                let followedBefore = before.followedKeepingComponents
                 guard try Self.randomEdit(session, &rng, step: step, values: keepingLayouts) else { continue }
                 if session.scoreBoard?.keptLayouts ?? 0 > 0 { layouts += 1 }
+                if session.scoreBoard === before && before.followedKeepingComponents > followedBefore { componentsKept += 1 }
                 let context = "seed \(seed) step \(step)"
                 let live = session.currentEvaluation(), full = Evaluator.evaluate(session.map, semantics)
                 try #require(live.scores == full.scores, "\(context): the scores differ")
@@ -627,6 +633,51 @@ struct LiveScoreTests {
         }
         #expect(kept >= 80 && partial > kept / 2, "most edits were followed, most of them in part (\(kept), \(partial))")
         #expect(keepingLayouts ? layouts > 100 : layouts == 0, "\(layouts) edits left layouts kept")
+        #expect(componentsKept >= 30, "\(componentsKept) edits were followed with the components kept")
+    }
+
+    /// The edits that leave a cyclic map's components as they were are followed with the
+    /// components kept, and the others are not: a relation that would deepen its target's
+    /// component in cycles, or take away the relation that gave it its depth, is followed by a
+    /// search, as is one that closes a cycle; a relation put in within a cycle makes its layout
+    /// again. After each edit the scores, components and depths are checked as above.
+    @Test(arguments: [Semantics.dfquad, .euler, .hcat])
+    func editsThatKeepTheComponentsAreFollowedSo(_ semantics: Semantics) throws {
+        // t0 is answered by s (under the cycle a1 ⇄ a2, so one cycle deep) and by t (on no
+        // cycle); b1 → b2 → b3 → b1 is a cycle under t0 too.
+        var map = ArgumentMap()
+        for id in ["t0", "s", "a1", "a2", "t", "b1", "b2", "b3"] { try map.apply(.addClaim(Claim(id: id, text: id, base: 0.6))) }
+        for (from, to, type) in [("s", "t0", RelationType.attack), ("t", "t0", .attack), ("b1", "t0", .support), ("a1", "s", .support),
+                                 ("a1", "a2", .attack), ("a2", "a1", .support), ("b1", "b2", .attack), ("b2", "b3", .support), ("b3", "b1", .attack)] {
+            try map.apply(.link(RelationSpec(from: from, to: to, type: type, weight: 0.8)))
+        }
+        let session = Session(map: map)
+        session.settings.semantics = semantics.rawValue
+        session.scoringOptions.keptCycleSize = 2
+        _ = session.currentEvaluation()
+        let board = try #require(session.scoreBoard)
+        #expect(board.keptLayouts == 2, "both cycles' layouts kept by the whole evaluation")
+        func perform(_ edit: Edit, keepingComponents: Bool, _ what: String) throws {
+            let before = board.followedKeepingComponents
+            try session.perform(edit)
+            try #require(session.scoreBoard === board, "\(what): followed")
+            #expect((board.followedKeepingComponents > before) == keepingComponents, "\(what): followed with the components kept or not")
+            let live = session.currentEvaluation(), full = Evaluator.evaluate(session.map, semantics)
+            #expect(live.scores == full.scores && live.iterations == full.iterations && live.residual == full.residual, "\(what): the scores")
+            try checkComponents(try #require(board.components), EvaluationGraph(session.map), what)
+        }
+        try perform(.link(RelationSpec(from: "s", to: "t", type: .support, weight: 0.5)), keepingComponents: false, "a link that deepens t")
+        try perform(.unlink(from: "s", to: "t"), keepingComponents: false, "the unlink of what gave t its depth")
+        try perform(.link(RelationSpec(from: "t", to: "b2", type: .attack, weight: 0.5)), keepingComponents: true, "a link into a cycle")
+        try perform(.link(RelationSpec(from: "b1", to: "b3", type: .support, weight: 0.5)), keepingComponents: true, "a link within a cycle")
+        try perform(.link(RelationSpec(from: "a2", to: "b3", type: .attack, weight: 0.5)), keepingComponents: false, "a link that deepens a cycle")
+        try perform(.link(RelationSpec(from: "s", to: "b2", type: .attack, weight: 0.5)), keepingComponents: true, "a second link that gives a cycle its depth")
+        try perform(.unlink(from: "s", to: "b2"), keepingComponents: false, "the unlink of one of two that give a cycle its depth")
+        try perform(.unlink(from: "t", to: "b2"), keepingComponents: true, "an unlink that leaves the depth")
+        try perform(.addClaim(Claim(id: "n", text: "new", base: 0.4)), keepingComponents: true, "a claim added at the end")
+        try perform(.link(RelationSpec(from: "n", to: "b1", type: .attack, weight: 0.9)), keepingComponents: true, "a link from it, moved before")
+        try perform(.link(RelationSpec(from: "t0", to: "a1", type: .attack, weight: 0.5)), keepingComponents: false, "a link that closes a cycle")
+        #expect(board.keptLayouts >= 1)
     }
 
     /// One random edit of structure (or an undo or a redo; with `values`, sometimes of a base
@@ -640,7 +691,9 @@ struct LiveScoreTests {
         case 0: edit = .removeClaim(anyID())
         case 1: edit = .removeClaims((0..<(1 + rng.next() % 5)).map { _ in anyID() })
         case 2:
-            edit = .batch([.addClaim(Claim(id: "n\(step)", text: "new", base: 0.3), at: Int(rng.next() % UInt64(ids.count + 1))),
+            // Put in anywhere, or at the end (as `add` does).
+            let at = rng.next() % 2 == 0 ? nil : Int(rng.next() % UInt64(ids.count + 1))
+            edit = .batch([.addClaim(Claim(id: "n\(step)", text: "new", base: 0.3), at: at),
                            .link(RelationSpec(from: "n\(step)", to: anyID(), type: .attack, weight: 0.7))])
         case 3: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: types[Int(rng.next() % UInt64(types.count))], weight: 0.6),
                              at: Int(rng.next() % UInt64(session.map.relations.count + 1)))
