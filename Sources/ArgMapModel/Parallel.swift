@@ -112,6 +112,20 @@ package enum Parallel {
         /// The last stage's serial number (the calling thread's alone).
         private var serial: UInt64 = 0
         private static let finished: UInt64 = 0xFFFF_FFFF
+        /// How long the calling thread has waited, in all, for chunks the helper took, counting
+        /// only waits longer than ``longWait`` (nanoseconds; the calling thread's alone).
+        private var waited: UInt64 = 0
+        /// Whether the helper is let go, and the calling thread does every chunk itself: it kept
+        /// the calling thread waiting (``patience``).
+        package private(set) var alone = false
+
+        /// A wait for the helper longer than this (nanoseconds, many chunks' work) means that its
+        /// thread was set aside while it held a chunk: its core is not free after all.
+        package static let longWait: UInt64 = 50_000
+        /// Once long waits add up to this (nanoseconds), the helper is let go. On a machine whose
+        /// second core is taken away now and then, a helper that is set aside at every few
+        /// stages costs more than it brings.
+        package static let patience: UInt64 = 1_000_000
 
         /// A crew for stages of `chunks` chunks each: `body(kind, chunk)` does chunk `chunk` of a
         /// stage of kind `kind` (0–255, as given to ``run(_:)``).
@@ -123,7 +137,13 @@ package enum Parallel {
         }
 
         /// Runs a stage of kind `kind`: every chunk, with the helper if it is free.
+        /// Once the helper kept it waiting too long (``patience``), the calling thread does every
+        /// chunk itself: a chunk's work is the same whichever thread does it.
         package func run(_ kind: Int) {
+            if alone {
+                for chunk in 0..<chunks { body(kind, chunk) }
+                return
+            }
             serial += 1
             done.store(0, ordering: .relaxed)
             work.store(serial << 32 | UInt64(kind) << 24, ordering: .releasing)
@@ -131,10 +151,19 @@ package enum Parallel {
                 body(kind, chunk)
                 done.add(1, ordering: .releasing)
             }
+            guard done.load(ordering: .acquiring) < chunks else { return }
+            // The helper is finishing a chunk it took.
+            let start = DispatchTime.now().uptimeNanoseconds
             var spins = 0
-            while done.load(ordering: .acquiring) < chunks {
-                // The helper is finishing a chunk it took.
-                Parallel.spin(&spins)
+            while done.load(ordering: .acquiring) < chunks { Parallel.spin(&spins) }
+            let wait = DispatchTime.now().uptimeNanoseconds &- start
+            if wait > Self.longWait {
+                waited += wait
+                if waited >= Self.patience {
+                    // Every chunk is done: the helper holds none, and takes none after this.
+                    alone = true
+                    finish()
+                }
             }
         }
 

@@ -39,6 +39,46 @@ struct ParallelTests {
         crew.finish()
     }
 
+    /// A crew whose helper keeps the calling thread waiting (here each chunk the helper takes
+    /// takes 2 ms) lets it go once the waits add up to ``Parallel/Crew/patience``, and the
+    /// calling thread does every chunk after that itself: each chunk still runs once a stage.
+    @Test func aCrewLetsASlowHelperGo() {
+        final class Counts: @unchecked Sendable {
+            let runs = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+            let byHelper = Atomic<Int>(0)
+            let caller = pthread_self()
+        }
+        let counts = Counts()
+        counts.runs.initialize(repeating: 0, count: 8)
+        defer { counts.runs.deallocate() }
+        let crew = Parallel.Crew(chunks: 8) { _, chunk in
+            if pthread_equal(pthread_self(), counts.caller) == 0 {
+                counts.byHelper.add(1, ordering: .relaxed)
+                usleep(2_000)
+            }
+            counts.runs[chunk] += 1
+        }
+        var stages = 0, helped = 0
+        // (The helper starts when a core is free: in a test run, other tests may hold them.)
+        while stages < 2_000 && !crew.alone {
+            crew.run(1)
+            stages += 1
+            guard (0..<8).allSatisfy({ counts.runs[$0] == stages }) else {
+                Issue.record("stage \(stages): a chunk was not run once")
+                break
+            }
+            if stages % 50 == 0 { usleep(1_000) }
+        }
+        helped = counts.byHelper.load(ordering: .relaxed)
+        #expect(helped == 0 || crew.alone, "the helper took \(helped) chunks, and was let go: \(crew.alone)")
+        #expect(helped <= Int(Parallel.Crew.patience / Parallel.Crew.longWait) + 1, "the helper took no more chunks than the patience allows")
+        let before = helped
+        for _ in 0..<20 { crew.run(1); stages += 1 }
+        #expect((0..<8).allSatisfy { counts.runs[$0] == stages }, "each chunk runs once a stage after the helper is let go")
+        #expect(counts.byHelper.load(ordering: .relaxed) == before || !crew.alone, "no chunk taken by the helper once it is let go")
+        crew.finish()
+    }
+
     /// A relay's follower reads each item after it is made, in order, once: each followed value
     /// is the item's own plus the one followed before it, so an item followed before it was
     /// written, out of order or not at all leaves other sums; and each item's visits are
