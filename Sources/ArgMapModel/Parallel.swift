@@ -113,8 +113,9 @@ package enum Parallel {
         private var serial: UInt64 = 0
         private static let finished: UInt64 = 0xFFFF_FFFF
         /// How long the calling thread has waited, in all, for chunks the helper took, counting
-        /// only waits longer than ``longWait`` (nanoseconds; the calling thread's alone).
-        private var waited: UInt64 = 0
+        /// only waits longer than ``longWait`` (nanoseconds), and how many such waits there were
+        /// (the calling thread's alone).
+        private var waited: UInt64 = 0, longWaits = 0
         /// Whether the helper is let go, and the calling thread does every chunk itself: it kept
         /// the calling thread waiting (``patience``).
         package private(set) var alone = false
@@ -122,10 +123,12 @@ package enum Parallel {
         /// A wait for the helper longer than this (nanoseconds, many chunks' work) means that its
         /// thread was set aside while it held a chunk: its core is not free after all.
         package static let longWait: UInt64 = 50_000
-        /// Once long waits add up to this (nanoseconds), the helper is let go. On a machine whose
-        /// second core is taken away now and then, a helper that is set aside at every few
-        /// stages costs more than it brings.
+        /// Once long waits add up to this (nanoseconds), and there were ``patientWaits`` of them,
+        /// the helper is let go. On a machine whose second core is taken away now and then, a
+        /// helper that is set aside at every few stages costs more than it brings; one set aside
+        /// once (the system's own work taking a turn of its core) does not.
         package static let patience: UInt64 = 1_000_000
+        package static let patientWaits = 3
 
         /// A crew for stages of `chunks` chunks each: `body(kind, chunk)` does chunk `chunk` of a
         /// stage of kind `kind` (0–255, as given to ``run(_:)``).
@@ -137,7 +140,7 @@ package enum Parallel {
         }
 
         /// Runs a stage of kind `kind`: every chunk, with the helper if it is free.
-        /// Once the helper kept it waiting too long (``patience``), the calling thread does every
+        /// Once the helper kept it waiting too often (``patience``), the calling thread does every
         /// chunk itself: a chunk's work is the same whichever thread does it.
         package func run(_ kind: Int) {
             if alone {
@@ -159,7 +162,8 @@ package enum Parallel {
             let wait = DispatchTime.now().uptimeNanoseconds &- start
             if wait > Self.longWait {
                 waited += wait
-                if waited >= Self.patience {
+                longWaits += 1
+                if waited >= Self.patience && longWaits >= Self.patientWaits {
                     // Every chunk is done: the helper holds none, and takes none after this.
                     alone = true
                     finish()

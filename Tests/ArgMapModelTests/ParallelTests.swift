@@ -40,8 +40,9 @@ struct ParallelTests {
     }
 
     /// A crew whose helper keeps the calling thread waiting (here each chunk the helper takes
-    /// takes 2 ms) lets it go once the waits add up to ``Parallel/Crew/patience``, and the
-    /// calling thread does every chunk after that itself: each chunk still runs once a stage.
+    /// takes 2 ms) lets it go once the waits add up to ``Parallel/Crew/patience`` and number
+    /// ``Parallel/Crew/patientWaits``, and the calling thread does every chunk after that
+    /// itself: each chunk still runs once a stage.
     @Test func aCrewLetsASlowHelperGo() {
         final class Counts: @unchecked Sendable {
             let runs = UnsafeMutablePointer<Int>.allocate(capacity: 8)
@@ -71,7 +72,8 @@ struct ParallelTests {
         }
         helped = counts.byHelper.load(ordering: .relaxed)
         #expect(helped == 0 || crew.alone, "the helper took \(helped) chunks, and was let go: \(crew.alone)")
-        #expect(helped <= Int(Parallel.Crew.patience / Parallel.Crew.longWait) + 1, "the helper took no more chunks than the patience allows")
+        #expect(helped <= max(Int(Parallel.Crew.patience / Parallel.Crew.longWait), Parallel.Crew.patientWaits) + 1,
+                "the helper took no more chunks than the patience allows")
         let before = helped
         for _ in 0..<20 { crew.run(1); stages += 1 }
         #expect((0..<8).allSatisfy { counts.runs[$0] == stages }, "each chunk runs once a stage after the helper is let go")
