@@ -369,8 +369,9 @@ public final class IncrementalEvaluator {
     /// ``structureChanged(_:map:)`` on a cyclic map: the graph's rows are patched as on an
     /// acyclic one. A change that leaves the components as they were (see
     /// ``followKeepingComponents(_:_:source:map:)``) is then followed as a change of a value
-    /// is, from the claim whose row changed. Otherwise the claims the change can reach (those whose rows changed, and every claim
-    /// that depends on one of them) are sorted into components again, the other components
+    /// is, from the claim whose row changed. Otherwise the claims the change can reach (those
+    /// whose rows changed, and every claim that depends on one of them) are sorted into
+    /// components again, the other components
     /// kept as they were (``EvaluationGraph/components(updating:open:removed:inserted:oldClaim:renumberClaims:)``); and those
     /// claims' components are solved again in order, each as a whole evaluation solves it, so
     /// the scores are a whole evaluation's to the last bit. False when the map no longer has a
@@ -480,27 +481,33 @@ public final class IncrementalEvaluator {
             let relation = map.relations[relations[0]]
             let (s, t) = (relation.from, relation.to)
             guard relation.type != .undercut, s != t else { return nil }
-            let found = solved.components
-            let ks = Int(found.component[s]), kt = Int(found.component[t])
+            // (Read in place: a copy of the components held here would be copied again by the move.)
+            let ks = Int(solved.components.component[s]), kt = Int(solved.components.component[t])
             if ks == kt { return (t, true) }
             if ks > kt {
                 // `s` alone, nothing bearing on it: its component moves before `t`'s.
-                guard graph.dependencyCount(s) == 0, found.starts[ks + 1] - found.starts[ks] == 1,
-                      Int(found.starts[ks] - found.starts[kt]) <= Self.movedClaimsAtMost else { return nil }
+                let starts = (solved.components.starts[kt], solved.components.starts[ks], solved.components.starts[ks + 1])
+                guard graph.dependencyCount(s) == 0, starts.2 - starts.1 == 1, Int(starts.1 - starts.0) <= Self.movedClaimsAtMost else { return nil }
                 Self.move(ks, before: kt, in: &solved)
                 return (t, false)
             }
-            guard found.depth[ks] + (found.isCycle[kt] ? 1 : 0) <= found.depth[kt] else { return nil }
+            guard Self.depth(of: kt, through: ks, solved.components) <= solved.components.depth[kt] else { return nil }
             return (t, false)
         case .removed(let claims, let relations, let targets) where claims.isEmpty && relations.count == 1 && targets.count == 1:
             guard let s = source else { return nil }
-            let t = targets[0], found = solved.components
-            let ks = Int(found.component[s]), kt = Int(found.component[t])
-            guard ks != kt, found.depth[ks] + (found.isCycle[kt] ? 1 : 0) < found.depth[kt] else { return nil }
+            let t = targets[0]
+            let ks = Int(solved.components.component[s]), kt = Int(solved.components.component[t])
+            // Deeper than `s` makes it: some other dependency gives `t`'s component its depth.
+            guard ks != kt, Self.depth(of: kt, through: ks, solved.components) < solved.components.depth[kt] else { return nil }
             return (t, false)
         default:
             return nil
         }
+    }
+
+    /// The depth in cycles that component `kt` has through a dependency on component `ks`.
+    private static func depth(of kt: Int, through ks: Int, _ found: EvaluationGraph.Components) -> Int32 {
+        found.depth[ks] + (found.isCycle[kt] ? 1 : 0)
     }
 
     /// Moves component `k`, one claim that depends on nothing, to number `before` (less than
