@@ -398,7 +398,11 @@ public final class IncrementalEvaluator {
         graph.count = newCount
         if Evaluator.cap(graph, solved.options) == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
             cyclic = solved
-            resolve(from: from.claim, map: map, upTo: nil, weightChanged: from.dropLayout)
+            if let claim = from.claim {
+                resolve(from: claim, map: map, upTo: nil, weightChanged: from.dropLayout)
+            } else {
+                lastUpdateCount = 0
+            }
             followedKeepingComponents += 1
             return true
         }
@@ -448,25 +452,36 @@ public final class IncrementalEvaluator {
     static let movedClaimsAtMost = 1 << 16
 
     /// Brings the components of `solved` (and their cycles' steps and kept layouts) up to date
-    /// after a change of structure that leaves every component as it was, but for a claim put
-    /// in at the end on its own; the graph's rows are already laid out. Returns the claim to
-    /// solve again from, as for a change of its base (``resolve(from:map:upTo:weightChanged:)``),
-    /// and whether its component's kept layout must be made again; nil, changing nothing,
-    /// for any other change (the components are then searched again). The changes followed:
+    /// after a change of structure that leaves every component as it was, but for a claim on
+    /// its own put in or taken out at the end; the graph's rows are already laid out. Returns
+    /// the claim to solve again from, as for a change of its base
+    /// (``resolve(from:map:upTo:weightChanged:)``; none when no score can change), and whether
+    /// its component's kept layout must be made again; nil, changing nothing, for any other
+    /// change (the components are then searched again). The changes followed:
     /// - a claim put in at the end, with no relations: a component of its own, last;
+    /// - a claim with no relations taken out at the end (as the `undo` of `add`): its component
+    ///   goes, and those after it move down one;
     /// - a support or an attack put in from a claim `s` to a claim `t` that closes no cycle: `s`'s
     ///   component comes before `t`'s, or `s` is a claim nothing bears on, whose component
     ///   (itself alone) then moves to just before `t`'s. The depth in cycles of `t`'s component
     ///   must stay as it is;
     /// - a support or an attack put in within a cycle (its layout is made again);
     /// - a support or an attack taken out between two components (its source `source`, read
-    ///   before the rows were laid out again), where another of `t`'s dependencies gives its
-    ///   component's depth.
+    ///   before the rows were laid out again), where the source's component is not what gives
+    ///   `t`'s its depth (another dependency gives as much, or the source is on no cycle and
+    ///   depends on none).
     /// - Complexity: O(1), but for a move: the claims of the components moved, at most
     ///   ``movedClaimsAtMost``.
     private func followKeepingComponents(_ change: StructureChange, _ solved: inout Evaluator.Solved, source: Int?,
-                                         map: ArgumentMap) -> (claim: Int, dropLayout: Bool)? {
+                                         map: ArgumentMap) -> (claim: Int?, dropLayout: Bool)? {
         switch change {
+        case .removed(let claims, let relations, _) where claims.count == 1 && relations.isEmpty:
+            // (Old numbers: the components are still those from before the change.)
+            let c = claims[0], k = Int(solved.components.component[c])
+            guard c == graph.count, solved.components.starts[k + 1] - solved.components.starts[k] == 1,
+                  Int(solved.components.starts[solved.components.count] - solved.components.starts[k]) <= Self.movedClaimsAtMost else { return nil }
+            Self.remove(k, from: &solved)
+            return (nil, false)
         case .inserted(let claims, let relations) where claims.count == 1 && relations.isEmpty:
             let c = claims[0]
             guard c == graph.count - 1, graph.dependencyCount(c) == 0, map.outgoing[c].isEmpty else { return nil }
@@ -497,8 +512,10 @@ public final class IncrementalEvaluator {
             guard let s = source else { return nil }
             let t = targets[0]
             let ks = Int(solved.components.component[s]), kt = Int(solved.components.component[t])
-            // Deeper than `s` makes it: some other dependency gives `t`'s component its depth.
-            guard ks != kt, Self.depth(of: kt, through: ks, solved.components) < solved.components.depth[kt] else { return nil }
+            // Deeper than `s` makes it, or `s` adds nothing to the depth: some other dependency
+            // (or none) gives `t`'s component its depth.
+            guard ks != kt, solved.components.depth[ks] == 0 || Self.depth(of: kt, through: ks, solved.components) < solved.components.depth[kt]
+            else { return nil }
             return (t, false)
         default:
             return nil
@@ -532,16 +549,39 @@ public final class IncrementalEvaluator {
         Self.rotate(&found.isCycle, k, before: before)
         Self.rotate(&found.depth, k, before: before)
         solved.components = found
-        // The cycles among those moved, by their new numbers.
-        let range = Int32(before)..<Int32(k)
+        renumber(Int32(before)..<Int32(k), by: 1, in: &solved)
+    }
+
+    /// Removes component `k`, one claim that was the last claim of the map, with no relations:
+    /// the components after it each move down one, with their cycles' steps and kept layouts.
+    private static func remove(_ k: Int, from solved: inout Evaluator.Solved) {
+        var found = EvaluationGraph.Components(component: [])
+        swap(&found, &solved.components)  // changed in place, not copied
+        let at = Int(found.starts[k]), count = found.count
+        found.members.remove(at: at)
+        found.component.removeLast()  // the claim's: it was the last
+        found.component.withUnsafeMutableBufferPointer { component in
+            for c in found.members[at...] { component[Int(c)] -= 1 }
+        }
+        // Component j's claims (j > k) are now component j − 1's, one place back.
+        for j in (k + 1)..<count { found.starts[j] = found.starts[j + 1] - 1 }
+        found.starts.removeLast()
+        found.isCycle.remove(at: k)
+        found.depth.remove(at: k)
+        solved.components = found
+        renumber(Int32(k + 1)..<Int32(count), by: -1, in: &solved)
+    }
+
+    /// Renumbers the cycles' steps and the kept layouts of components `range` by `step`.
+    private static func renumber(_ range: Range<Int32>, by step: Int32, in solved: inout Evaluator.Solved) {
         let moved = solved.cycles.filter { range.contains($0.key) }
         for key in moved.keys { solved.cycles[key] = nil }
-        for (key, value) in moved { solved.cycles[key + 1] = value }
+        for (key, value) in moved { solved.cycles[key + step] = value }
         let layouts = solved.kept.filter { range.contains($0.key) }
         for key in layouts.keys { solved.kept[key] = nil }
         for (key, var layout) in layouts {
-            layout.k = key + 1
-            solved.kept[key + 1] = layout
+            layout.k = key + step
+            solved.kept[key + step] = layout
         }
     }
 

@@ -657,11 +657,13 @@ struct LiveScoreTests {
         _ = session.currentEvaluation()
         let board = try #require(session.scoreBoard)
         #expect(board.keptLayouts == 2, "both cycles' layouts kept by the whole evaluation")
-        func perform(_ edit: Edit, keepingComponents: Bool, _ what: String) throws {
+        /// `edit` (nil: an undo), followed with the components kept at each of its steps or at none.
+        func perform(_ edit: Edit?, keepingComponents: Bool, _ what: String) throws {
             let before = board.followedKeepingComponents
-            try session.perform(edit)
+            if let edit { try session.perform(edit) } else { try #require(session.undo() != nil, "\(what): undone") }
             try #require(session.scoreBoard === board, "\(what): followed")
-            #expect((board.followedKeepingComponents > before) == keepingComponents, "\(what): followed with the components kept or not")
+            let steps = edit.map { if case .batch(let steps) = $0 { steps.count } else { 1 } } ?? 2
+            #expect(board.followedKeepingComponents - before == (keepingComponents ? steps : 0), "\(what): followed with the components kept or not")
             let live = session.currentEvaluation(), full = Evaluator.evaluate(session.map, semantics)
             #expect(live.scores == full.scores && live.iterations == full.iterations && live.residual == full.residual, "\(what): the scores")
             try checkComponents(try #require(board.components), EvaluationGraph(session.map), what)
@@ -676,6 +678,9 @@ struct LiveScoreTests {
         try perform(.unlink(from: "t", to: "b2"), keepingComponents: true, "an unlink that leaves the depth")
         try perform(.addClaim(Claim(id: "n", text: "new", base: 0.4)), keepingComponents: true, "a claim added at the end")
         try perform(.link(RelationSpec(from: "n", to: "b1", type: .attack, weight: 0.9)), keepingComponents: true, "a link from it, moved before")
+        try perform(.batch([.addClaim(Claim(id: "m", text: "new", base: 0.7)), .link(RelationSpec(from: "m", to: "b3", type: .support, weight: 0.9))]),
+                    keepingComponents: true, "add, as the command makes it")
+        try perform(nil, keepingComponents: true, "its undo: the relation, then the claim, taken out")
         try perform(.link(RelationSpec(from: "t0", to: "a1", type: .attack, weight: 0.5)), keepingComponents: false, "a link that closes a cycle")
         #expect(board.keptLayouts >= 1)
     }
