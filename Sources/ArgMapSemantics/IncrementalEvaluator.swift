@@ -397,12 +397,12 @@ public final class IncrementalEvaluator {
         guard relayout(map, patch) else { return false }
         graph.count = newCount
         if Evaluator.cap(graph, solved.options) == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
-            cyclic = solved
             if let claim = from.claim {
-                resolve(from: claim, map: map, upTo: nil, weightChanged: from.dropLayout)
+                resolve(from: claim, map: map, upTo: nil, weightChanged: from.dropLayout, in: &solved)
             } else {
                 lastUpdateCount = 0
             }
+            cyclic = solved
             followedKeepingComponents += 1
             return true
         }
@@ -1211,6 +1211,13 @@ public final class IncrementalEvaluator {
     private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
         guard var solved = cyclic else { return }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
+        resolve(from: start, map: map, upTo: target, weightChanged: weightChanged, in: &solved)
+        cyclic = solved
+    }
+
+    /// ``resolve(from:map:upTo:weightChanged:)`` in `solved`, taken out of the evaluator (held
+    /// there too, its arrays would be copied as they change).
+    private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?, weightChanged: Bool, in solved: inout Evaluator.Solved) {
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
         let first = components.component[start]
@@ -1272,7 +1279,6 @@ public final class IncrementalEvaluator {
         }
         solved.cycles = cycles
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
-        cyclic = solved
         lastUpdateCount = count
     }
 }
