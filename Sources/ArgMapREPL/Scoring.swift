@@ -138,9 +138,9 @@ extension Session {
     /// to be felt.
     public func warmUp() {
         guard warmsUp, map.count >= Session.warmingSize else { return }
-        let map = map, semantics = semantics
+        let map = map, semantics = semantics, options = scoringOptions
         if scoreBoard == nil, warming == nil, !settings.conceded {
-            warming = (semantics, Ahead { IncrementalEvaluator(map, semantics: semantics) })
+            warming = (semantics, Ahead { IncrementalEvaluator(map, semantics: semantics, options: options) })
         }
         if keptRound == nil, roundAhead == nil { roundAhead = Ahead { Round(map) } }
     }

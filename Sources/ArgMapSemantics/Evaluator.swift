@@ -35,8 +35,8 @@ public enum Evaluator {
         /// Whether the layout of a component of `size` claims is to be kept, besides layouts of
         /// `keptSoFar` claims: a cycle of ``keptCycleSize`` claims or more, within
         /// ``keptClaims``.
-        func keepsLayout(of size: Int, besides keptSoFar: Int) -> Bool {
-            size > 1 && size >= keptCycleSize && keptSoFar + size <= keptClaims
+        func keepsLayout(of size: Int, besides keptSoFar: @autoclosure () -> Int) -> Bool {
+            size > 1 && size >= keptCycleSize && keptSoFar() + size <= keptClaims
         }
 
         public init() {}
@@ -599,9 +599,10 @@ public enum Evaluator {
                 for (i, c) in claims.enumerated() { place[c] = i }
             }
             self.place = place
-            outside.reserveCapacity(n)
-            outsideProducts.reserveCapacity(2 * n)
-            outsideSums.reserveCapacity(2 * n)
+            // Each claim's entries are set in its turn (``setOutside(_:_:)``).
+            outside = [Aggregate](repeating: Aggregate(), count: n)
+            outsideProducts = [Double](repeating: 0, count: 2 * n)
+            outsideSums = [Double](repeating: 0, count: 2 * n)
             bounds.reserveCapacity(2 * n + 1)
             outsideFactor.reserveCapacity(n)
             for c in claims.lazy.map({ Int($0) }) {
@@ -620,23 +621,18 @@ public enum Evaluator {
                 undercutStarts.append(undercutters.count)
             }
             fixedFactors = undercutters.isEmpty
-            for c in claims.lazy.map({ Int($0) }) {
+            for (i, c) in claims.lazy.map({ Int($0) }).enumerated() {
                 for pass in 0..<2 {
                     let attacks = pass == 0
                     for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] == k {
-                        let i = self.place(of: Int(g.source[j])), weight = fixedFactors ? g.weight[j] * outsideFactor[i] : g.weight[j]
+                        let from = self.place(of: Int(g.source[j])), weight = fixedFactors ? g.weight[j] * outsideFactor[from] : g.weight[j]
                         if fixedFactors && weight == 0 { continue }
-                        sources.append(Int32(i))
+                        sources.append(Int32(from))
                         weights.append(weight)
                     }
                     bounds.append(Int32(sources.count))
                 }
-                let aggregate = Self.fromOutside(c, g, k, component, s, uf)
-                outside.append(aggregate)
-                outsideProducts.append(aggregate.prodAtt)
-                outsideProducts.append(aggregate.prodSup)
-                outsideSums.append(aggregate.sumAtt)
-                outsideSums.append(aggregate.sumSup)
+                setOutside(i, Self.fromOutside(c, g, k, component, s, uf))
             }
         }
 
@@ -678,14 +674,18 @@ public enum Evaluator {
             for c in stale.lazy.map({ Int($0) }) {
                 let i = place(of: c)
                 base[i] = g.base[c]
-                let aggregate = Self.fromOutside(c, g, k, component, s, uf)
-                outside[i] = aggregate
-                outsideProducts[2 * i] = aggregate.prodAtt
-                outsideProducts[2 * i + 1] = aggregate.prodSup
-                outsideSums[2 * i] = aggregate.sumAtt
-                outsideSums[2 * i + 1] = aggregate.sumSup
+                setOutside(i, Self.fromOutside(c, g, k, component, s, uf))
             }
             stale.removeAll()
+        }
+
+        /// Sets claim `i`'s aggregate from outside, and the products and sums the steps read.
+        private mutating func setOutside(_ i: Int, _ aggregate: Aggregate) {
+            outside[i] = aggregate
+            outsideProducts[2 * i] = aggregate.prodAtt
+            outsideProducts[2 * i + 1] = aggregate.prodSup
+            outsideSums[2 * i] = aggregate.sumAtt
+            outsideSums[2 * i + 1] = aggregate.sumSup
         }
 
         /// The component's arrays read in place, for the steps' inner loops: no bounds checks, no

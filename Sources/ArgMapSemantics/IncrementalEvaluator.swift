@@ -396,7 +396,8 @@ public final class IncrementalEvaluator {
         graph.base.insert(bases, atAscending: patch.inserted)
         guard relayout(map, patch) else { return false }
         graph.count = newCount
-        if Evaluator.cap(graph, solved.options) == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
+        let cap = Evaluator.cap(graph, solved.options)
+        if cap == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
             if let claim = from.claim {
                 resolve(from: claim, map: map, upTo: nil, weightChanged: from.dropLayout, in: &solved)
             } else {
@@ -429,7 +430,6 @@ public final class IncrementalEvaluator {
             let new = renumbered.number(Int(k))
             if new >= 0 { cycles[Int32(new)] = solvedCycle }
         }
-        let cap = Evaluator.cap(graph, solved.options)
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
         // The large cycles laid out here are kept for the edits after (those of before are
         // dropped: their claims and components are numbered anew).
