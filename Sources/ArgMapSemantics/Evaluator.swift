@@ -24,6 +24,11 @@ public enum Evaluator {
         /// (claims + relations))).
         public var maxSteps = 200_000
         public var stepSize = 0.1
+        /// A cycle's RK4 steps are accelerated (``Acceleration``) once its largest slope is
+        /// below this; 0 for plain steps throughout.
+        public var acceleratedBelow = 1e-2
+        /// How many of the last steps the acceleration combines.
+        public var accelerationDepth = 5
         /// The fewest claims of a cycle whose layout for its steps (``Component``) the live
         /// scores keep from one edit to the next (``IncrementalEvaluator``), bringing up to
         /// date only the claims an edit changed what bears on from outside.
@@ -847,6 +852,16 @@ public enum Evaluator {
             let tolerance = options.tolerance
             var steps = 0
             var residual = Double.infinity
+            // Past the switch, each step's start is kept, for the acceleration to combine.
+            var acceleration: Acceleration?
+            func accelerate(_ acceleration: inout Acceleration?, _ residual: Double) -> Bool {
+                guard options.accelerationDepth > 0, residual < options.acceleratedBelow else { return false }
+                if acceleration == nil { acceleration = Acceleration(claims: n, depth: options.accelerationDepth) }
+                acceleration!.measured(residual)
+                guard acceleration!.active else { return false }
+                acceleration!.start.update(from: stages.own, count: n)
+                return true
+            }
             if helped && view.fixedFactors && n >= RK4Stages.helpedSize {
                 let chunks = Parallel.pieces(0..<n, min(8, n / 512))
                 let largest = UnsafeMutablePointer<Double>.allocate(capacity: chunks.count)
@@ -862,21 +877,26 @@ public enum Evaluator {
                     residual = 0
                     for k in chunks.indices { residual = max(residual, largest[k]) }
                     if residual < tolerance || !residual.isFinite { break }
+                    let accelerating = accelerate(&acceleration, residual)
                     crew.run(2)
                     crew.run(3)
                     crew.run(4)
+                    if accelerating { acceleration!.mix(stages.own) }
                     steps += 1
                 }
             } else {
                 while steps < cap {
                     residual = stages.run(1, 0..<n)
                     if residual < tolerance || !residual.isFinite { break }
+                    let accelerating = accelerate(&acceleration, residual)
                     _ = stages.run(2, 0..<n)
                     _ = stages.run(3, 0..<n)
                     _ = stages.run(4, 0..<n)
+                    if accelerating { acceleration!.mix(stages.own) }
                     steps += 1
                 }
             }
+            acceleration?.free()
             component.settle(view, stages.own, stages.a, s, uf)
             return (steps, residual)
         }}

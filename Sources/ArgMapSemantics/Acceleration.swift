@@ -1,0 +1,150 @@
+/// Anderson acceleration of a cycle's RK4 steps near the point they converge to (Walker and
+/// Ni, "Anderson acceleration for fixed-point iterations", SIAM J. Numer. Anal. 49(4), 2011).
+///
+/// Close to a stable fixed point s* of ds/dt = f(s) − s, a step of classical RK4 is a
+/// contraction Φ whose fixed point is s*, and the steps approach it along the slowest of the
+/// cycle's modes: hundreds of steps on a large cycle for the last digits. Anderson's method
+/// takes for the next point not Φ(x) but the combination of the last few steps' results whose
+/// residuals Φ(x) − x cancel best (a small least-squares problem), which on such a map reaches
+/// s* in a small fraction of the steps. It is only a choice of the next point: the evaluation
+/// still ends when the largest |f(s) − s| is below the tolerance, as before, and the point it
+/// ends on is a fixed point to that tolerance.
+///
+/// The steps are accelerated only once the plain steps have brought the largest slope below
+/// ``Evaluator/Options/acceleratedBelow``, so that they are near the point the model's own
+/// trajectory from the bases reaches (not some other fixed point). When a step's slope grows
+/// rather than shrinks, the steps so far are forgotten and the next is plain; after a few such
+/// restarts the rest of the steps are plain.
+struct Acceleration {
+    /// Claims, and the steps remembered (the window).
+    let n: Int, depth: Int
+    /// The differences of the last `depth` residuals (g = Φ(x) − x) and of the last `depth`
+    /// results Φ(x), each `n` numbers, in a ring; the last residual and result.
+    private let dG: UnsafeMutablePointer<Double>, dY: UnsafeMutablePointer<Double>
+    private let lastG: UnsafeMutablePointer<Double>, lastY: UnsafeMutablePointer<Double>
+    /// The point the step started from.
+    let start: UnsafeMutablePointer<Double>
+    /// The Gram matrix of the residuals' differences (depth × depth), by ring place; room for
+    /// the small system solved at each step, its right-hand side and solution.
+    private let gram: UnsafeMutablePointer<Double>, system: UnsafeMutablePointer<Double>, rhs: UnsafeMutablePointer<Double>
+    /// How many differences the ring holds, where the next goes, whether there is a last step.
+    private var count = 0, next = 0, hasLast = false
+    /// The slope measured at the last point, and the restarts so far.
+    private var lastResidual = Double.infinity
+    private(set) var restarts = 0
+    static let mostRestarts = 8
+
+    init(claims n: Int, depth: Int) {
+        self.n = n
+        self.depth = depth
+        // One allocation for a cycle's whole integration.
+        let memory = UnsafeMutablePointer<Double>.allocate(capacity: (2 * depth + 3) * n + 2 * depth * depth + depth)
+        dG = memory
+        dY = memory + depth * n
+        lastG = memory + 2 * depth * n
+        lastY = memory + (2 * depth + 1) * n
+        start = memory + (2 * depth + 2) * n
+        gram = memory + (2 * depth + 3) * n
+        system = gram + depth * depth
+        rhs = system + depth * depth
+    }
+
+    func free() { dG.deallocate() }
+
+    /// Whether the steps are still accelerated (not given up after too many restarts).
+    var active: Bool { restarts < Self.mostRestarts }
+
+    /// Notes the largest slope at the point a step starts from: when it grew, the steps so far
+    /// are forgotten (the next point is the plain step's).
+    mutating func measured(_ residual: Double) {
+        if residual > lastResidual {
+            count = 0
+            next = 0
+            hasLast = false
+            restarts += 1
+        }
+        lastResidual = residual
+    }
+
+    /// After a step from ``start`` to `y` (= Φ(start)): replaces `y` with the next point,
+    /// kept in [0, 1].
+    mutating func mix(_ y: UnsafeMutablePointer<Double>) {
+        let x = start
+        // g = y − x; the new differences g − last g and y − last y go where the oldest were.
+        if hasLast {
+            let place = next
+            let dg = dG + place * n, dy = dY + place * n
+            for i in 0..<n {
+                let g = y[i] - x[i]
+                dg[i] = g - lastG[i]
+                dy[i] = y[i] - lastY[i]
+            }
+            next = (next + 1) % depth
+            count = min(count + 1, depth)
+            for j in 0..<count {
+                let other = dG + j * n
+                var dot = 0.0
+                for i in 0..<n { dot += dg[i] * other[i] }
+                gram[place * depth + j] = dot
+                gram[j * depth + place] = dot
+            }
+        }
+        for i in 0..<n {
+            lastG[i] = y[i] - x[i]
+            lastY[i] = y[i]
+        }
+        hasLast = true
+        guard count > 0 else { return }
+        // γ minimizes |g − ΔG γ|: (ΔGᵀΔG) γ = ΔGᵀ g, by Cholesky, lightly regularized.
+        for j in 0..<count {
+            let column = dG + j * n
+            var dot = 0.0
+            for i in 0..<n { dot += column[i] * lastG[i] }
+            rhs[j] = dot
+        }
+        var largest = 0.0
+        for j in 0..<count { largest = max(largest, gram[j * depth + j]) }
+        guard largest > 0, largest.isFinite else { return }
+        for r in 0..<count {
+            for c in 0..<count { system[r * count + c] = gram[r * depth + c] }
+            system[r * count + r] += 1e-12 * largest
+        }
+        guard Acceleration.solve(system, rhs, count) else {
+            count = 0
+            next = 0
+            return
+        }
+        for j in 0..<count where rhs[j] != 0 {
+            let column = dY + j * n, w = rhs[j]
+            for i in 0..<n { y[i] -= w * column[i] }
+        }
+        for i in 0..<n { y[i] = min(1, max(0, y[i])) }
+    }
+
+    /// Solves a·x = b for a symmetric positive definite `a` (m × m, overwritten by its Cholesky
+    /// factor) and leaves x in `b`; false when a pivot is not positive.
+    static func solve(_ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, _ m: Int) -> Bool {
+        for j in 0..<m {
+            var d = a[j * m + j]
+            for k in 0..<j { d -= a[j * m + k] * a[j * m + k] }
+            guard d > 0, d.isFinite else { return false }
+            let l = d.squareRoot()
+            a[j * m + j] = l
+            for r in (j + 1)..<max(j + 1, m) {
+                var v = a[r * m + j]
+                for k in 0..<j { v -= a[r * m + k] * a[j * m + k] }
+                a[r * m + j] = v / l
+            }
+        }
+        let y = b
+        for r in 0..<m {
+            for k in 0..<r { y[r] -= a[r * m + k] * y[k] }
+            y[r] /= a[r * m + r]
+        }
+        for r in stride(from: m - 1, through: 0, by: -1) {
+            for k in (r + 1)..<max(r + 1, m) { y[r] -= a[k * m + r] * y[k] }
+            y[r] /= a[r * m + r]
+        }
+        return true
+    }
+}
