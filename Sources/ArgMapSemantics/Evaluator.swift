@@ -852,13 +852,18 @@ public enum Evaluator {
             let tolerance = options.tolerance
             var steps = 0
             var residual = Double.infinity
-            // Past the switch, each step's start is kept, for the acceleration to combine.
+            // Past the switch, each step's start is kept, for the acceleration to combine. Once
+            // begun, every slope is noted (one that grows back past the switch is a restart, and
+            // that step is plain).
             var acceleration: Acceleration?
             func accelerate(_ acceleration: inout Acceleration?, _ residual: Double) -> Bool {
-                guard options.accelerationDepth > 0, residual < options.acceleratedBelow else { return false }
-                if acceleration == nil { acceleration = Acceleration(claims: n, depth: options.accelerationDepth) }
+                guard options.accelerationDepth > 0 else { return false }
+                if acceleration == nil {
+                    guard residual < options.acceleratedBelow else { return false }
+                    acceleration = Acceleration(claims: n, depth: options.accelerationDepth)
+                }
                 acceleration!.measured(residual)
-                guard acceleration!.active else { return false }
+                guard acceleration!.active, residual < options.acceleratedBelow else { return false }
                 acceleration!.start.update(from: stages.own, count: n)
                 return true
             }
