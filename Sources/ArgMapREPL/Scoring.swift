@@ -56,27 +56,25 @@ extension Session {
         _ = currentEvaluation()
         guard let board = scoreBoard, board.isIncremental else { return nil }
         switch edit {
+        // Each trial leaves the live scores as they were (``IncrementalEvaluator/trial(_:undo:read:)``).
         case .setValue(let id, .base(let value)):
             guard let c = map.index(of: id) else { return nil }
             let old = map.claims[c].base
-            board.baseChanged(c, to: value, map: map)
-            defer { board.baseChanged(c, to: old, map: map) }
-            return board.evaluation
+            return board.trial({ board.baseChanged(c, to: value, map: map) }, undo: { board.baseChanged(c, to: old, map: map) }) { board.evaluation }
         case .setWeight(let from, let to, let value):
             guard let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t) else { return nil }
             let old = map.relations[r].weight
-            board.weightChanged(relation: r, to: value, map: map)
-            defer { board.weightChanged(relation: r, to: old, map: map) }
-            return board.evaluation
+            return board.trial({ board.weightChanged(relation: r, to: value, map: map) }, undo: { board.weightChanged(relation: r, to: old, map: map) }) {
+                board.evaluation
+            }
         case .removeClaim(let id):
             // A claim moves the others only through the relations leaving it, and a relation of
             // weight 0 counts as none: without the claim, every other claim scores as it does
             // with those relations at 0. (The claim's own score in the result is meaningless.)
             guard let c = map.index(of: id) else { return nil }
-            let leaving = map.outgoing[c], old = leaving.map { map.relations[$0].weight }
-            for r in leaving { board.weightChanged(relation: r, to: 0, map: map) }
-            defer { for (r, w) in zip(leaving, old).reversed() { board.weightChanged(relation: r, to: w, map: map) } }
-            return board.evaluation
+            let leaving = Array(map.outgoing[c]), old = leaving.map { map.relations[$0].weight }
+            return board.trial({ board.weightsChanged(relations: leaving, to: old.map { _ in 0 }, map: map) },
+                               undo: { board.weightsChanged(relations: leaving, to: old, map: map) }) { board.evaluation }
         default:
             return nil
         }

@@ -163,13 +163,64 @@ public final class IncrementalEvaluator {
     public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         changes?.bases.append((c, graph.base[c]))
         graph.base[c] = value
-        if cyclic != nil { return resolve(from: c, map: map, upTo: target, weightChanged: false) }
+        if cyclic != nil { return resolve(from: [c], map: map, upTo: target, weightChanged: false) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
         recompute(from: [c], in: order, map: map, upTo: target)
     }
 
     /// A relation's weight changed (`target` as for ``baseChanged(_:to:map:upTo:)``).
     public func weightChanged(relation r: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
+        setWeight(r, value, map)
+        let to = map.relations[r].to
+        if cyclic != nil { return resolve(from: [to], map: map, upTo: target, weightChanged: true) }
+        guard isIncremental, let order = graph.order else { rebuild(map); return }
+        recompute(from: [to], in: order, map: map, upTo: target)
+    }
+
+    /// Several relations' weights changed at once, as ``weightChanged(relation:to:map:upTo:)``
+    /// changes each, but with the claims above them worked out again once (a claim's removal
+    /// tried as its relations weighing nothing: `whatif rm`, `impact`).
+    public func weightsChanged(relations: [Int], to values: [Double], map: ArgumentMap, upTo target: Int? = nil) {
+        precondition(relations.count == values.count)
+        guard !relations.isEmpty else { return }
+        for (r, value) in zip(relations, values) { setWeight(r, value, map) }
+        let targets = Array(Set(relations.map { map.relations[$0].to })).sorted()
+        if cyclic != nil { return resolve(from: targets, map: map, upTo: target, weightChanged: true) }
+        guard isIncremental, let order = graph.order else { rebuild(map); return }
+        recompute(from: targets, in: order, map: map, upTo: target)
+    }
+
+    /// Makes a change of values (`change`: base scores and weights, through this evaluator),
+    /// reads what it gives (`read`), and leaves the scores as they were: on a map with cycles
+    /// by putting back the values kept (``keepChanges()``, ``putBack(_:)``), solving no cycle
+    /// again; otherwise, or while changes are being kept for an edit, through `undo`, the
+    /// change reversed, and the cycles' kept layouts are those from before (the next edit
+    /// does not lay them out again). For trials (`whatif`, `impact`).
+    public func trial<R>(_ change: () -> Void, undo: () -> Void, read: () -> R) -> R {
+        guard changes == nil else {
+            change()
+            defer { undo() }
+            return read()
+        }
+        // The kept layouts from before hold what bears on each claim as it will be once the
+        // values are put back, so they are kept again then (putting back an edit's values drops
+        // them: they were brought along with the edit).
+        let layouts = cyclic?.kept
+        keepChanges()
+        change()
+        let result = read()
+        if let kept = keptChanges() {
+            _ = putBack(kept)
+            if let layouts { cyclic!.kept = layouts }
+        } else {
+            undo()
+        }
+        return result
+    }
+
+    /// Sets relation `r`'s weight in the graph (as a relation or as an undercut), keeping the
+    /// value it replaces when changes are kept.
+    private func setWeight(_ r: Int, _ value: Double, _ map: ArgumentMap) {
         let rel = map.relations[r]
         if rel.type == .undercut {
             for k in graph.undercutOffsets[rel.to]..<graph.undercutOffsets[rel.to + 1] where Int(graph.undercutRelation[k]) == r {
@@ -182,9 +233,6 @@ public final class IncrementalEvaluator {
                 graph.weight[k] = value
             }
         }
-        if cyclic != nil { return resolve(from: rel.to, map: map, upTo: target, weightChanged: true) }
-        guard isIncremental, let order = graph.order else { rebuild(map); return }
-        recompute(from: [rel.to], in: order, map: map, upTo: target)
     }
 
     /// A change of the map's structure, already applied to the map.
@@ -399,7 +447,7 @@ public final class IncrementalEvaluator {
         let cap = Evaluator.cap(graph, solved.options)
         if cap == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
             if let claim = from.claim {
-                resolve(from: claim, map: map, upTo: nil, weightChanged: from.dropLayout, in: &solved)
+                resolve(from: [claim], map: map, upTo: nil, weightChanged: from.dropLayout, in: &solved)
             } else {
                 lastUpdateCount = 0
             }
@@ -1198,39 +1246,41 @@ public final class IncrementalEvaluator {
         lastUpdateCount = affected.count
     }
 
-    /// On a cyclic map: solves again the components that claim `start` can reach (the claims
-    /// above it, through supports, attacks and undercut relations), in the evaluation's order,
+    /// On a cyclic map: solves again the components that the claims `starts` can reach (the
+    /// claims above them, through supports, attacks and undercut relations), in the evaluation's order,
     /// each as the whole evaluation solves it; with a target, only those up to the target's
-    /// (no later one can reach it). `start`'s base changed, or, with `weightChanged`, the weight
+    /// (no later one can reach it). Their bases changed, or, with `weightChanged`, the weight
     /// of a relation or undercut in its row.
     ///
     /// A large cycle's layout is kept from one solving to the next (``Evaluator/Solved/kept``):
     /// the claims whose base, or the score of a claim outside that supports or attacks them,
     /// changed are marked stale in it, and only they are brought up to date; a change of a
     /// weight in one of its claims' rows, or of an undercut factor of one of its claims, drops it.
-    private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
+    private func resolve(from starts: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
         guard var solved = cyclic else { return }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
-        resolve(from: start, map: map, upTo: target, weightChanged: weightChanged, in: &solved)
+        resolve(from: starts, map: map, upTo: target, weightChanged: weightChanged, in: &solved)
         cyclic = solved
     }
 
     /// ``resolve(from:map:upTo:weightChanged:)`` in `solved`, taken out of the evaluator (held
     /// there too, its arrays would be copied as they change).
-    private func resolve(from start: Int, map: ArgumentMap, upTo target: Int?, weightChanged: Bool, in solved: inout Evaluator.Solved) {
+    private func resolve(from starts: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool, in solved: inout Evaluator.Solved) {
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
-        let first = components.component[start]
-        if solved.kept[first] != nil {
-            if weightChanged { solved.kept[first] = nil } else { solved.kept[first]!.mark(start) }
+        var reached = Set<Int32>(), stack: [Int32] = []
+        for start in starts {
+            let first = components.component[start]
+            if solved.kept[first] != nil {
+                if weightChanged { solved.kept[first] = nil } else { solved.kept[first]!.mark(start) }
+            }
+            if first <= last && reached.insert(first).inserted { stack.append(first) }
         }
         // The components reached, a component at a time: every claim of one reached is
         // reached too (start's component is strongly connected, and so is each one reached
         // through a relation), so each is followed on once, from all its claims, and only a
         // relation that leaves it is looked at further. (Claim by claim, a set of the claims
         // seen hashed each claim of a large cycle.)
-        var reached = Set<Int32>(), stack: [Int32] = []
-        if first <= last { reached.insert(first); stack.append(first) }
         components.members.withUnsafeBufferPointer { members in
         components.starts.withUnsafeBufferPointer { starts in
         components.component.withUnsafeBufferPointer { component in

@@ -804,4 +804,55 @@ struct WhatIfRemovalTests {
         }
         #expect(moved > 0, "some removals move a thesis")
     }
+
+    /// On a cyclic map, a trial (`whatif` of a base, a weight or a removal) puts the live
+    /// scores back from the values it kept, solving nothing again: the trial's scores are
+    /// those of the changed map (to 1e-9: the components differ where a removed claim was on
+    /// a cycle), the live scores end as they were to the last bit, and, the cycles' layouts
+    /// from before kept again, the next edit still gives the whole evaluation to the last bit.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
+    func trialsOnACyclicMapPutTheScoresBack(_ semantics: Semantics) throws {
+        var map = MapGenerator.generate(.init(claims: 400, shape: .cyclic, seed: 43))
+        try map.apply(.link(RelationSpec(from: "c350", to: "c3", type: .undercut, weight: 0.8)))
+        let session = Session(map: map)
+        session.settings.semantics = semantics.rawValue
+        session.scoringOptions.keptCycleSize = 2
+        let board = try #require({ _ = session.currentEvaluation(); return session.scoreBoard }())
+        #expect(session.currentEvaluation().cyclic && board.keptLayouts > 0)
+        var rng = SplitMix64(seed: 43)
+        var moved = 0, layoutsKept = 0
+        for step in 0..<60 {
+            let ids = session.map.claims.map(\.id)
+            let id = ids[Int(rng.next() % UInt64(ids.count))]
+            let c = try #require(session.map.index(of: id))
+            let before = session.currentEvaluation(), layouts = board.keptLayouts
+            var changed = session.map
+            let trial: Edit
+            switch step % 3 {
+            case 0: trial = .removeClaim(id)
+            case 1: trial = .setValue(id, .base(session.map.claims[c].base > 0.5 ? 0.1 : 0.9))
+            default:
+                guard let r = session.map.outgoing[c].first else { continue }
+                trial = .setWeight(from: id, to: session.map.claims[session.map.relations[r].to].id, 0.25)
+            }
+            let tried = try #require(session.evaluation(trying: trial))
+            try changed.apply(trial)
+            let full = Evaluator.evaluate(changed, semantics)
+            for k in session.map.claims.indices where session.map.claims[k].id != (step % 3 == 0 ? id : "") {
+                let d = try #require(changed.index(of: session.map.claims[k].id))
+                #expect(abs(tried.scores[k] - full.scores[d]) < 1e-9, "step \(step), \(trial): \(session.map.claims[k].id)")
+            }
+            if zip(tried.scores, before.scores).contains(where: { abs($0 - $1) > 1e-9 }) { moved += 1 }
+            let after = session.currentEvaluation()
+            #expect(session.scoreBoard === board && after.scores == before.scores && after.iterations == before.iterations
+                    && after.residual == before.residual, "step \(step): the live scores are put back")
+            if board.keptLayouts == layouts && layouts > 0 { layoutsKept += 1 }
+            // A real edit after the trial: the layouts kept again are still right.
+            try session.perform(.setValue(ids[Int(rng.next() % UInt64(ids.count))], .base(Double(rng.next() % 11) / 10)))
+            let live = session.currentEvaluation(), whole = Evaluator.evaluate(session.map, semantics)
+            try #require(live.scores == whole.scores && live.iterations == whole.iterations, "step \(step): after an edit")
+        }
+        #expect(moved > 20, "\(moved) trials moved some score")
+        #expect(layoutsKept > 30, "\(layoutsKept) trials kept the layouts")
+    }
 }

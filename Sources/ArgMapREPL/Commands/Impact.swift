@@ -54,18 +54,17 @@ extension Commands {
             var rows: [Row] = []
             for c in beneath {
                 let base = map.claims[c].base
-                // Removing a claim = its relations weighing nothing.
-                // Only the claims beneath the target are recomputed: each change is put back.
-                let out = map.outgoing[c]
-                for r in out { board.weightChanged(relation: r, to: 0, map: map, upTo: target) }
-                let removed = board.scores[target] - before
-                for r in out { board.weightChanged(relation: r, to: map.relations[r].weight, map: map, upTo: target) }
-                board.baseChanged(c, to: max(0, base - 0.1), map: map, upTo: target)
-                let down = board.scores[target] - before
-                board.baseChanged(c, to: min(1, base + 0.1), map: map, upTo: target)
-                let up = board.scores[target] - before
-                board.baseChanged(c, to: base, map: map, upTo: target)
-                rows.append(Row(claim: c, removed: removed, down: down, up: up))
+                // Removing a claim = its relations weighing nothing, all at once.
+                // Only the claims beneath the target are recomputed: each change is put back
+                // (on a map with cycles, from the values kept, solving nothing again).
+                let out = Array(map.outgoing[c]), weights = out.map { map.relations[$0].weight }
+                let removed = board.trial({ board.weightsChanged(relations: out, to: weights.map { _ in 0 }, map: map, upTo: target) },
+                                          undo: { board.weightsChanged(relations: out, to: weights, map: map, upTo: target) }) { board.scores[target] - before }
+                func moved(to value: Double) -> Double {
+                    board.trial({ board.baseChanged(c, to: value, map: map, upTo: target) },
+                                undo: { board.baseChanged(c, to: base, map: map, upTo: target) }) { board.scores[target] - before }
+                }
+                rows.append(Row(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1))))
             }
             rows.sort { max(abs($0.removed), abs($0.down), abs($0.up)) > max(abs($1.removed), abs($1.down), abs($1.up)) }
             func d(_ x: Double) -> String {
