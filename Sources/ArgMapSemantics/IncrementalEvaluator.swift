@@ -193,9 +193,9 @@ public final class IncrementalEvaluator {
     /// Makes a change of values (`change`: base scores and weights, through this evaluator),
     /// reads what it gives (`read`), and leaves the scores as they were: on a map with cycles
     /// by putting back the values kept (``keepChanges()``, ``putBack(_:)``), solving no cycle
-    /// again; otherwise, or while changes are being kept for an edit, through `undo`, the
-    /// change reversed, and the cycles' kept layouts are those from before (the next edit
-    /// does not lay them out again). For trials (`whatif`, `impact`).
+    /// again, with the cycles' kept layouts those from before (the next edit does not lay them
+    /// out again); otherwise, or while changes are being kept for an edit, through `undo`, the
+    /// change reversed. For trials (`whatif`, `impact`).
     public func trial<R>(_ change: () -> Void, undo: () -> Void, read: () -> R) -> R {
         guard changes == nil else {
             change()
@@ -1246,7 +1246,7 @@ public final class IncrementalEvaluator {
         lastUpdateCount = affected.count
     }
 
-    /// On a cyclic map: solves again the components that the claims `starts` can reach (the
+    /// On a cyclic map: solves again the components that the claims `changed` can reach (the
     /// claims above them, through supports, attacks and undercut relations), in the evaluation's order,
     /// each as the whole evaluation solves it; with a target, only those up to the target's
     /// (no later one can reach it). Their bases changed, or, with `weightChanged`, the weight
@@ -1256,20 +1256,20 @@ public final class IncrementalEvaluator {
     /// the claims whose base, or the score of a claim outside that supports or attacks them,
     /// changed are marked stale in it, and only they are brought up to date; a change of a
     /// weight in one of its claims' rows, or of an undercut factor of one of its claims, drops it.
-    private func resolve(from starts: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
+    private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
         guard var solved = cyclic else { return }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
-        resolve(from: starts, map: map, upTo: target, weightChanged: weightChanged, in: &solved)
+        resolve(from: changed, map: map, upTo: target, weightChanged: weightChanged, in: &solved)
         cyclic = solved
     }
 
     /// ``resolve(from:map:upTo:weightChanged:)`` in `solved`, taken out of the evaluator (held
     /// there too, its arrays would be copied as they change).
-    private func resolve(from starts: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool, in solved: inout Evaluator.Solved) {
+    private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool, in solved: inout Evaluator.Solved) {
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
         var reached = Set<Int32>(), stack: [Int32] = []
-        for start in starts {
+        for start in changed {
             let first = components.component[start]
             if solved.kept[first] != nil {
                 if weightChanged { solved.kept[first] = nil } else { solved.kept[first]!.mark(start) }
@@ -1277,7 +1277,7 @@ public final class IncrementalEvaluator {
             if first <= last && reached.insert(first).inserted { stack.append(first) }
         }
         // The components reached, a component at a time: every claim of one reached is
-        // reached too (start's component is strongly connected, and so is each one reached
+        // reached too (a changed claim's component is strongly connected, and so is each one reached
         // through a relation), so each is followed on once, from all its claims, and only a
         // relation that leaves it is looked at further. (Claim by claim, a set of the claims
         // seen hashed each claim of a large cycle.)
