@@ -70,15 +70,20 @@ struct Acceleration {
     /// kept in [0, 1].
     mutating func mix(_ y: UnsafeMutablePointer<Double>) {
         let x = start
-        // g = y − x; the new differences g − last g and y − last y go where the oldest were.
-        if hasLast {
-            let place = next
-            let dg = dG + place * n, dy = dY + place * n
-            for i in 0..<n {
-                let g = y[i] - x[i]
+        // g = y − x; the new differences g − last g and y − last y go where the oldest were,
+        // and g and y become the last, in one pass.
+        let place = next
+        let dg = dG + place * n, dy = dY + place * n
+        for i in 0..<n {
+            let g = y[i] - x[i]
+            if hasLast {
                 dg[i] = g - lastG[i]
                 dy[i] = y[i] - lastY[i]
             }
+            lastG[i] = g
+            lastY[i] = y[i]
+        }
+        if hasLast {
             next = (next + 1) % depth
             count = min(count + 1, depth)
             for j in 0..<count {
@@ -88,10 +93,6 @@ struct Acceleration {
                 gram[place * depth + j] = dot
                 gram[j * depth + place] = dot
             }
-        }
-        for i in 0..<n {
-            lastG[i] = y[i] - x[i]
-            lastY[i] = y[i]
         }
         hasLast = true
         guard count > 0 else { return }

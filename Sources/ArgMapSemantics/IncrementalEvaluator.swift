@@ -163,18 +163,13 @@ public final class IncrementalEvaluator {
     public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         changes?.bases.append((c, graph.base[c]))
         graph.base[c] = value
-        if cyclic != nil { return resolve(from: [c], map: map, upTo: target, weightChanged: false) }
-        guard isIncremental, let order = graph.order else { rebuild(map); return }
-        recompute(from: [c], in: order, map: map, upTo: target)
+        follow(from: [c], map: map, upTo: target, weightChanged: false)
     }
 
     /// A relation's weight changed (`target` as for ``baseChanged(_:to:map:upTo:)``).
     public func weightChanged(relation r: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         setWeight(r, value, map)
-        let to = map.relations[r].to
-        if cyclic != nil { return resolve(from: [to], map: map, upTo: target, weightChanged: true) }
-        guard isIncremental, let order = graph.order else { rebuild(map); return }
-        recompute(from: [to], in: order, map: map, upTo: target)
+        follow(from: [map.relations[r].to], map: map, upTo: target, weightChanged: true)
     }
 
     /// Several relations' weights changed at once, as ``weightChanged(relation:to:map:upTo:)``
@@ -184,10 +179,17 @@ public final class IncrementalEvaluator {
         precondition(relations.count == values.count)
         guard !relations.isEmpty else { return }
         for (r, value) in zip(relations, values) { setWeight(r, value, map) }
-        let targets = Array(Set(relations.map { map.relations[$0].to })).sorted()
-        if cyclic != nil { return resolve(from: targets, map: map, upTo: target, weightChanged: true) }
+        follow(from: Array(Set(relations.map { map.relations[$0].to })).sorted(), map: map, upTo: target, weightChanged: true)
+    }
+
+    /// Brings the scores along a change of values in the rows of the claims `changed` (their
+    /// bases, or with `weightChanged` a weight in their rows): on a cyclic map by solving
+    /// again the components they reach, on an acyclic one by working out again the claims
+    /// above them; otherwise by evaluating the whole map.
+    private func follow(from changed: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
+        if cyclic != nil { return resolve(from: changed, map: map, upTo: target, weightChanged: weightChanged) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
-        recompute(from: targets, in: order, map: map, upTo: target)
+        recompute(from: changed, in: order, map: map, upTo: target)
     }
 
     /// Makes a change of values (`change`: base scores and weights, through this evaluator),
