@@ -223,7 +223,9 @@ extension EvaluationGraph {
     /// `meeting` claims: the components it closes are added to `found`, after those already
     /// there. A claim with the index ``closed`` is in the component `found.component` gives
     /// it. What the search keeps of each claim it meets is kept by the order it met them in
-    /// (`index`), so that it takes memory for those claims only.
+    /// (`index`), so that it takes memory for those claims only. A claim that depends on
+    /// nothing (most of a map: its leaves) is a component of its own as soon as it is found,
+    /// without being met.
     private func search<Roots: Sequence<Int>>(_ found: inout Components, _ index: inout [Int32], from roots: Roots, meeting: Int) {
         let m = max(meeting, 1)
         // Of each claim met, by the order met: the least index its search reached, whether it
@@ -231,42 +233,66 @@ extension EvaluationGraph {
         // closed before it that it, or a claim of its component met after it, depends on.
         let low = UnsafeMutablePointer<Int32>.allocate(capacity: m), reach = UnsafeMutablePointer<Int32>.allocate(capacity: m)
         let onStack = UnsafeMutablePointer<Bool>.allocate(capacity: m), onItself = UnsafeMutablePointer<Bool>.allocate(capacity: m)
-        defer { low.deallocate(); reach.deallocate(); onStack.deallocate(); onItself.deallocate() }
-        // Claims met and not yet in a component, and the search's path: each claim on it with
-        // the next of its dependencies to follow.
-        var open: [Int32] = [], path: [(claim: Int32, next: Int32)] = []
+        // Claims met and not yet in a component, and the search's path: each claim on it but
+        // the last with the next of its dependencies to follow (the last's is kept apart).
+        var open = Pile<Int32>(capacity: 1_024), path = Pile<(claim: Int32, next: Int32)>(capacity: 1_024)
+        defer { low.deallocate(); reach.deallocate(); onStack.deallocate(); onItself.deallocate(); open.free(); path.free() }
         // Taken out of `found` while they grow, so that they are not copied.
         var members = found.members, starts = found.starts, isCycle = found.isCycle, depth = found.depth
         (found.members, found.starts, found.isCycle, found.depth) = ([], [], [], [])
         members.reserveCapacity(members.count + meeting + meeting / 64)
         var met: Int32 = 0
+        let undercuts = !undercutSource.isEmpty
         index.withUnsafeMutableBufferPointer { index in
         found.component.withUnsafeMutableBufferPointer { component in
-            // (No nested function meets a claim: one that captures the path and the stacks
+        withUnsafeRows { offsets, source, _, _ in
+        undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
+        undercutSource.withUnsafeBufferPointer { undercutSource in
+            // Claim c's dependencies (``dependency(_:_:)``): its rows' `rows` sources from
+            // source[first], then its undercutters, to the `end`-th, from undercutSource[under + rows].
+            func dependencies(of c: Int) -> (rows: Int, end: Int, first: Int, under: Int) {
+                let first = offsets[c], rows = offsets[c + 1] - first
+                guard undercuts else { return (rows, rows, first, 0) }
+                let under = undercutOffsets[c]
+                return (rows, rows + undercutOffsets[c + 1] - under, first, under - rows)
+            }
+            // (No nested function changes the search's state: one that captures the stacks
             // would have every access to them checked at run time.)
             for root in roots where index[root] < 0 {
-                var meeting = root
+                var v = root, next = 0
+                // Meet the root.
+                index[v] = met
+                low[Int(met)] = met; reach[Int(met)] = 0; onStack[Int(met)] = true; onItself[Int(met)] = false
+                met += 1
+                open.push(Int32(v))
+                var (rows, end, first, under) = dependencies(of: v)
                 while true {
-                    if meeting >= 0 {
-                        // Meet it: its index is the order met; it goes on the stack and the path.
-                        let c = meeting, i = Int(met)
-                        index[c] = met
-                        low[i] = met
-                        reach[i] = 0
-                        onStack[i] = true
-                        onItself[i] = false
-                        met += 1
-                        open.append(Int32(c))
-                        path.append((Int32(c), 0))
-                        meeting = -1
-                    }
-                    guard let (v32, k) = path.last else { break }
-                    let v = Int(v32), iv = Int(index[v])
-                    if Int(k) < dependencyCount(v) {
-                        path[path.count - 1].next += 1
-                        let w = dependency(v, Int(k)), iw = index[w]
+                    let iv = Int(index[v])
+                    if next < end {
+                        let w = Int(next < rows ? source[first + next] : undercutSource[under + next])
+                        next += 1
+                        let iw = index[w]
                         if iw < 0 {
-                            meeting = w
+                            let ahead = dependencies(of: w)
+                            if ahead.end == 0 {
+                                // It depends on nothing: its own component, of depth 0, at once.
+                                index[w] = Self.closed
+                                component[w] = Int32(starts.count - 1)
+                                members.append(Int32(w))
+                                starts.append(Int32(members.count))
+                                isCycle.append(false)
+                                depth.append(0)
+                                continue
+                            }
+                            // Meet it: its index is the order met; it goes on the stack, and
+                            // the path goes on from it.
+                            path.push((Int32(v), Int32(next)))
+                            index[w] = met
+                            low[Int(met)] = met; reach[Int(met)] = 0; onStack[Int(met)] = true; onItself[Int(met)] = false
+                            met += 1
+                            open.push(Int32(w))
+                            v = w; next = 0
+                            (rows, end, first, under) = ahead
                         } else if iw != Self.closed && onStack[Int(iw)] {
                             // On the path's component: v's own.
                             low[iv] = min(low[iv], iw)
@@ -276,29 +302,29 @@ extension EvaluationGraph {
                         }
                         continue
                     }
-                    path.removeLast()
                     if low[iv] == Int32(iv) {
                         // v is the first met of its component: the claims met since are it.
-                        let number = Int32(starts.count - 1), first = members.count
-                        while true {
-                            let w = open.removeLast()
+                        let number = Int32(starts.count - 1), firstMember = members.count
+                        while let w = open.pop() {
                             onStack[Int(index[Int(w)])] = false
                             component[Int(w)] = number
                             members.append(w)
                             if Int(w) == v { break }
                         }
                         starts.append(Int32(members.count))
-                        let cycle = members.count - first > 1 || onItself[iv]
+                        let cycle = members.count - firstMember > 1 || onItself[iv]
                         isCycle.append(cycle)
                         depth.append(reach[iv] + (cycle ? 1 : 0))
                     }
-                    if let parent = path.last.map({ Int(index[Int($0.claim)]) }) {
-                        low[parent] = min(low[parent], low[iv])
-                        reach[parent] = max(reach[parent], onStack[iv] ? reach[iv] : depth[Int(component[v])])
-                    }
+                    guard let (parent, parentNext) = path.pop() else { break }
+                    let ip = Int(index[Int(parent)])
+                    low[ip] = min(low[ip], low[iv])
+                    reach[ip] = max(reach[ip], onStack[iv] ? reach[iv] : depth[Int(component[v])])
+                    v = Int(parent); next = Int(parentNext)
+                    (rows, end, first, under) = dependencies(of: v)
                 }
             }
-        }}
+        }}}}}
         (found.members, found.starts, found.isCycle, found.depth) = (members, starts, isCycle, depth)
     }
 }

@@ -444,7 +444,7 @@ public enum Evaluator {
                     }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
-                for k in stage where !found.isCycle[Int(k)] { _ = solve(k, false) }
+                solve.settle(stage, found.isCycle)
             }
         }
         return (summary(semantics, s, cycles, options), Solved(factors: uf, components: found, cycles: cycles, options: options, cap: cap, kept: kept))
@@ -504,6 +504,43 @@ public enum Evaluator {
                 kept[k] = Component(g, group, k, component, s, uf)
             }
             return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
+        }
+
+        /// Works out the claims on no cycle of the components `ks` (each after the components
+        /// it depends on), as ``callAsFunction(_:_:)`` does, in one loop compiled for the
+        /// semantics. A claim that nothing bears on keeps its base, which every semantics'
+        /// function gives it back exactly, so it is passed over: most claims of a map are such.
+        func settle(_ ks: ArraySlice<Int32>, _ isCycle: [Bool]) {
+            switch semantics {
+            case .dfquad: settle(ks, isCycle, DFQuAD.self)
+            case .quad: settle(ks, isCycle, QuAD.self)
+            case .euler: settle(ks, isCycle, Euler.self)
+            case .qe: settle(ks, isCycle, QE.self)
+            case .mlp: settle(ks, isCycle, MLP.self)
+            case .hcat: settle(ks, isCycle, HCat.self)
+            case .grounded: settle(ks, isCycle, Grounded.self)
+            }
+        }
+
+        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], _: S.Type) {
+            let undercuts = !g.undercutSource.isEmpty
+            ks.withUnsafeBufferPointer { ks in
+            isCycle.withUnsafeBufferPointer { isCycle in
+            g.withUnsafeRows { offsets, source, weight, isAttack in
+                for k in ks where !isCycle[Int(k)] {
+                    let c = Int(members[Int(starts[Int(k)])])
+                    if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
+                    let first = offsets[c], end = offsets[c + 1]
+                    guard first < end else { continue }
+                    // As ``Evaluator/strength(_:_:_:_:_:)`` aggregates them.
+                    var aggregate = Aggregate()
+                    for j in first..<end {
+                        let x = Int(source[j])
+                        aggregate.add(weight[j] * uf[x], s[x], attack: isAttack[j])
+                    }
+                    s[c] = aggregate.combine(S.semantics, base: g.base[c])
+                }
+            }}}
         }
     }
 
