@@ -35,30 +35,87 @@ public struct EvaluationGraph: Sendable {
         }
     }
 
-    /// - Complexity: O(claims + relations).
+    /// - Complexity: O(claims + relations), the rows laid out on both cores for a large map.
     public init(_ map: ArgumentMap) {
-        count = map.count
-        base = map.claims.map(\.base)
-        var offsets = [0], source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
-        var uOffsets = [0], uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
-        // (With room for claims added at the end, which would otherwise copy the offsets.)
-        offsets.reserveCapacity(count + 1 + count / 64)
-        source.reserveCapacity(map.relations.count)
-        for c in 0..<count {
-            EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
-            offsets.append(source.count)
-            uOffsets.append(uSource.count)
-        }
-        self.offsets = offsets
-        self.source = source
-        self.weight = weight
-        self.isAttack = isAttack
-        self.relation = relation
-        undercutOffsets = uOffsets
-        undercutSource = uSource
-        undercutWeight = uWeight
-        undercutRelation = uRelation
+        let count = map.count
+        self.count = count
+        // The rows of the first claims on one core, those of the rest on the other with the
+        // bases; then the two joined, in claim order.
+        let middle = count >= Self.sharedSize ? count / 2 : count
+        var (first, (rest, base)) = Parallel.both({ Rows(map, 0..<middle, room: map.relations.count) },
+                                                  { (Rows(map, middle..<count, room: 0), map.claims.map(\.base)) })
+        first.append(rest)
+        self.base = base
+        offsets = first.offsets
+        source = first.source
+        weight = first.weight
+        isAttack = first.isAttack
+        relation = first.relation
+        undercutOffsets = first.undercutOffsets
+        undercutSource = first.undercutSource
+        undercutWeight = first.undercutWeight
+        undercutRelation = first.undercutRelation
         order = map.topologicalOrder()
+    }
+
+    /// The fewest claims whose rows are laid out on both cores.
+    static let sharedSize = 1 << 16
+
+    /// The rows of some claims, in claim order (their offsets from 0).
+    private struct Rows {
+        var offsets = [0], source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
+        var undercutOffsets = [0], undercutSource: [Int32] = [], undercutWeight: [Double] = [], undercutRelation: [Int32] = []
+
+        /// The rows of the claims `claims`, with room for `room` supports and attacks in all
+        /// (those of claims joined after, ``append(_:)``).
+        init(_ map: ArgumentMap, _ claims: Range<Int>, room: Int) {
+            // (With room for claims added at the end, which would otherwise copy the offsets.)
+            let all = map.count
+            offsets.reserveCapacity(claims.lowerBound == 0 ? all + 1 + all / 64 : claims.count + 1)
+            undercutOffsets.reserveCapacity(claims.lowerBound == 0 ? all + 1 : claims.count + 1)
+            let room = max(room, map.incoming.withUnsafeLists { lists in claims.reduce(0) { $0 + lists[$1].count } })
+            source.reserveCapacity(room)
+            weight.reserveCapacity(room)
+            isAttack.reserveCapacity(room)
+            relation.reserveCapacity(room)
+            map.incoming.withUnsafeLists { incoming in
+            map.relations.withUnsafeBufferPointer { relations in
+                for c in claims {
+                    for r in incoming[c] {
+                        let rel = relations[r]
+                        if rel.type == .undercut {
+                            undercutSource.append(Int32(rel.from)); undercutWeight.append(rel.weight); undercutRelation.append(Int32(r))
+                        } else {
+                            source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
+                        }
+                    }
+                    offsets.append(source.count)
+                    undercutOffsets.append(undercutSource.count)
+                }
+            }}
+        }
+
+        /// Joins the rows of the claims after these.
+        mutating func append(_ rest: Rows) {
+            let rows = source.count, undercuts = undercutSource.count
+            offsets.append(contentsOf: rest.offsets.dropFirst())
+            undercutOffsets.append(contentsOf: rest.undercutOffsets.dropFirst())
+            let moved = offsets.count - rest.offsets.count + 1
+            offsets.withUnsafeMutableBufferPointer { offsets in
+            undercutOffsets.withUnsafeMutableBufferPointer { undercutOffsets in
+                for c in moved..<offsets.count {
+                    offsets[c] += rows
+                    undercutOffsets[c] += undercuts
+                }
+            }}
+            source += rest.source
+            weight += rest.weight
+            isAttack += rest.isAttack
+            relation += rest.relation
+            undercutSource += rest.undercutSource
+            undercutWeight += rest.undercutWeight
+            undercutRelation += rest.undercutRelation
+        }
     }
 
     /// Appends claim `c`'s incoming relations in relation order: its supports and attacks to
