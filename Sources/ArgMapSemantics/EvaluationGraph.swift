@@ -273,8 +273,10 @@ extension EvaluationGraph {
         return (renumbered, kept)
     }
 
-    /// What ``search(_:_:from:meeting:)`` reads as the index of a claim already in a component.
-    private static let closed = Int32.max
+    /// What ``search(_:_:from:meeting:)`` reads as the index of a claim already in a
+    /// component: of any depth, or of depth 0 (a claim that depends on nothing, whose depth
+    /// is then not read at random).
+    private static let closed = Int32.max, closedAtDepth0 = Int32.max - 1
 
     /// Tarjan's search from each of `roots` not met yet (`index` -1), which meets at most
     /// `meeting` claims: the components it closes are added to `found`, after those already
@@ -298,6 +300,13 @@ extension EvaluationGraph {
         var members = found.members, starts = found.starts, isCycle = found.isCycle, depth = found.depth
         (found.members, found.starts, found.isCycle, found.depth) = ([], [], [], [])
         members.reserveCapacity(members.count + meeting + meeting / 64)
+        if isCycle.isEmpty {
+            // A whole search: a component for each claim at most. (Not after a change, where a
+            // room just large enough would be made again, and copied, at every change.)
+            starts.reserveCapacity(meeting + 1)
+            isCycle.reserveCapacity(meeting)
+            depth.reserveCapacity(meeting)
+        }
         var met: Int32 = 0
         let undercuts = !undercutSource.isEmpty
         index.withUnsafeMutableBufferPointer { index in
@@ -333,7 +342,7 @@ extension EvaluationGraph {
                             let ahead = dependencies(of: w)
                             if ahead.end == 0 {
                                 // It depends on nothing: its own component, of depth 0, at once.
-                                index[w] = Self.closed
+                                index[w] = Self.closedAtDepth0
                                 component[w] = Int32(starts.count - 1)
                                 members.append(Int32(w))
                                 starts.append(Int32(members.count))
@@ -350,11 +359,11 @@ extension EvaluationGraph {
                             open.push(Int32(w))
                             v = w; next = 0
                             (rows, end, first, under) = ahead
-                        } else if iw != Self.closed && onStack[Int(iw)] {
+                        } else if iw < Self.closedAtDepth0 && onStack[Int(iw)] {
                             // On the path's component: v's own.
                             low[iv] = min(low[iv], iw)
                             if w == v { onItself[iv] = true }
-                        } else {
+                        } else if iw != Self.closedAtDepth0 {
                             reach[iv] = max(reach[iv], depth[Int(component[w])])
                         }
                         continue
