@@ -72,8 +72,11 @@ public struct EvaluationGraph: Sendable {
             // (With room for claims added at the end, which would otherwise copy the offsets.)
             let all = map.count
             offsets.reserveCapacity(claims.lowerBound == 0 ? all + 1 + all / 64 : claims.count + 1)
-            undercutOffsets.reserveCapacity(claims.lowerBound == 0 ? all + 1 : claims.count + 1)
-            let room = max(room, map.incoming.withUnsafeLists { lists in claims.reduce(0) { $0 + lists[$1].count } })
+            undercutOffsets.reserveCapacity(claims.lowerBound == 0 ? all + 1 + all / 64 : claims.count + 1)
+            // (And for relations added after: an array with no room left is copied whole to
+            // take one more.)
+            let held = map.incoming.withUnsafeLists { lists in claims.reduce(0) { $0 + lists[$1].count } }
+            let room = max(room, held) + max(room, held) / 64
             source.reserveCapacity(room)
             weight.reserveCapacity(room)
             isAttack.reserveCapacity(room)
@@ -301,11 +304,12 @@ extension EvaluationGraph {
         (found.members, found.starts, found.isCycle, found.depth) = ([], [], [], [])
         members.reserveCapacity(members.count + meeting + meeting / 64)
         if isCycle.isEmpty {
-            // A whole search: a component for each claim at most. (Not after a change, where a
-            // room just large enough would be made again, and copied, at every change.)
-            starts.reserveCapacity(meeting + 1)
-            isCycle.reserveCapacity(meeting)
-            depth.reserveCapacity(meeting)
+            // A whole search: a component for each claim at most, and room for claims added
+            // after. (Not after a change, where a room just large enough would be made again,
+            // and copied, at every change.)
+            starts.reserveCapacity(meeting + 1 + meeting / 64)
+            isCycle.reserveCapacity(meeting + meeting / 64)
+            depth.reserveCapacity(meeting + meeting / 64)
         }
         var met: Int32 = 0
         let undercuts = !undercutSource.isEmpty
