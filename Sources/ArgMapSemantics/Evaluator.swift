@@ -663,18 +663,38 @@ public enum Evaluator {
                 undercutStarts.append(undercutters.count)
             }
             fixedFactors = undercutters.isEmpty
-            for (i, c) in claims.lazy.map({ Int($0) }).enumerated() {
-                for pass in 0..<2 {
-                    let attacks = pass == 0
-                    for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] == k {
-                        let from = self.place(of: Int(g.source[j])), weight = fixedFactors ? g.weight[j] * outsideFactor[from] : g.weight[j]
-                        if fixedFactors && weight == 0 { continue }
-                        sources.append(Int32(from))
-                        weights.append(weight)
+            // Each claim's row in one pass (its memory is read once, at random): the attacks
+            // from within go in as they come, the supports from within after them, and what
+            // comes from outside is aggregated as ``fromOutside(_:_:_:_:_:_:)`` does it (each
+            // kind in the row's order, so to the same bits).
+            var supports: [(from: Int32, weight: Double)] = []
+            g.withUnsafeRows { offsets, source, weight, isAttack in
+                for (i, c) in claims.lazy.map({ Int($0) }).enumerated() {
+                    var aggregate = Aggregate()
+                    supports.removeAll(keepingCapacity: true)
+                    for j in offsets[c]..<offsets[c + 1] {
+                        let x = Int(source[j])
+                        guard component[x] == k else {
+                            aggregate.add(weight[j] * uf[x], s[x], attack: isAttack[j])
+                            continue
+                        }
+                        let from = self.place(of: x), w = fixedFactors ? weight[j] * outsideFactor[from] : weight[j]
+                        if fixedFactors && w == 0 { continue }
+                        if isAttack[j] {
+                            sources.append(Int32(from))
+                            weights.append(w)
+                        } else {
+                            supports.append((Int32(from), w))
+                        }
                     }
                     bounds.append(Int32(sources.count))
+                    for (from, w) in supports {
+                        sources.append(from)
+                        weights.append(w)
+                    }
+                    bounds.append(Int32(sources.count))
+                    setOutside(i, aggregate)
                 }
-                setOutside(i, Self.fromOutside(c, g, k, component, s, uf))
             }
         }
 
