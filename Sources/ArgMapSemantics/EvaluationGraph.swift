@@ -318,8 +318,9 @@ extension EvaluationGraph {
         withUnsafeRows { offsets, source, _, _ in
         undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
         undercutSource.withUnsafeBufferPointer { undercutSource in
-            // Claim c's dependencies (``dependency(_:_:)``): its rows' `rows` sources from
-            // source[first], then its undercutters, to the `end`-th, from undercutSource[under + rows].
+            // Claim c's `end` dependencies, in ``dependency(_:_:)``'s order: the k-th is
+            // source[first + k] for k below `rows` (its row's), then undercutSource[under + k]
+            // (its undercutters').
             func dependencies(of c: Int) -> (rows: Int, end: Int, first: Int, under: Int) {
                 let first = offsets[c], rows = offsets[c + 1] - first
                 guard undercuts else { return (rows, rows, first, 0) }

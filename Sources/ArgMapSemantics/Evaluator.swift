@@ -508,8 +508,9 @@ public enum Evaluator {
 
         /// Works out the claims on no cycle of the components `ks` (each after the components
         /// it depends on), as ``callAsFunction(_:_:)`` does, in one loop compiled for the
-        /// semantics. A claim that nothing bears on keeps its base, which every semantics'
-        /// function gives it back exactly, so it is passed over: most claims of a map are such.
+        /// semantics. A claim that nothing bears on keeps its base (the scores start as the
+        /// bases), which every semantics' function gives it back exactly, so it is passed over:
+        /// most claims of a map are such.
         func settle(_ ks: ArraySlice<Int32>, _ isCycle: [Bool]) {
             switch semantics {
             case .dfquad: settle(ks, isCycle, DFQuAD.self)
