@@ -527,21 +527,14 @@ public enum Evaluator {
             let undercuts = !g.undercutSource.isEmpty
             ks.withUnsafeBufferPointer { ks in
             isCycle.withUnsafeBufferPointer { isCycle in
-            g.withUnsafeRows { offsets, source, weight, isAttack in
                 for k in ks where !isCycle[Int(k)] {
                     let c = Int(members[Int(starts[Int(k)])])
                     if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
-                    let first = offsets[c], end = offsets[c + 1]
-                    guard first < end else { continue }
-                    // As ``Evaluator/strength(_:_:_:_:_:)`` aggregates them.
-                    var aggregate = Aggregate()
-                    for j in first..<end {
-                        let x = Int(source[j])
-                        aggregate.add(weight[j] * uf[x], s[x], attack: isAttack[j])
-                    }
-                    s[c] = aggregate.combine(S.semantics, base: g.base[c])
+                    guard g.offsets[c] < g.offsets[c + 1] else { continue }
+                    // (Inlined with the semantics a constant: its function's switch folds away.)
+                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
                 }
-            }}}
+            }}
         }
     }
 
