@@ -68,13 +68,8 @@ extension Session {
                 board.evaluation
             }
         case .removeClaim(let id):
-            // A claim moves the others only through the relations leaving it, and a relation of
-            // weight 0 counts as none: without the claim, every other claim scores as it does
-            // with those relations at 0. (The claim's own score in the result is meaningless.)
             guard let c = map.index(of: id) else { return nil }
-            let leaving = Array(map.outgoing[c]), old = leaving.map { map.relations[$0].weight }
-            return board.trial({ board.weightsChanged(relations: leaving, to: old.map { _ in 0 }, map: map) },
-                               undo: { board.weightsChanged(relations: leaving, to: old, map: map) }) { board.evaluation }
+            return board.trial(removing: c, map: map) { board.evaluation }
         default:
             return nil
         }

@@ -220,6 +220,16 @@ public final class IncrementalEvaluator {
         return result
     }
 
+    /// ``trial(_:undo:read:)`` of claim `c`'s removal. A claim moves the others only through
+    /// the relations leaving it, and a relation of weight 0 counts as none: without the claim,
+    /// every other claim scores as it does with those relations at 0, all set at once. (The
+    /// claim's own score, as `read` sees it, is meaningless.)
+    public func trial<R>(removing c: Int, map: ArgumentMap, upTo target: Int? = nil, read: () -> R) -> R {
+        let leaving = Array(map.outgoing[c]), weights = leaving.map { map.relations[$0].weight }
+        return trial({ weightsChanged(relations: leaving, to: weights.map { _ in 0 }, map: map, upTo: target) },
+                     undo: { weightsChanged(relations: leaving, to: weights, map: map, upTo: target) }, read: read)
+    }
+
     /// Sets relation `r`'s weight in the graph (as a relation or as an undercut), keeping the
     /// value it replaces when changes are kept.
     private func setWeight(_ r: Int, _ value: Double, _ map: ArgumentMap) {

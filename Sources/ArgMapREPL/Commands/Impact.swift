@@ -54,12 +54,9 @@ extension Commands {
             var rows: [Row] = []
             for c in beneath {
                 let base = map.claims[c].base
-                // Removing a claim = its relations weighing nothing, all at once.
                 // Only the claims beneath the target are recomputed: each change is put back
                 // (on a map with cycles, from the values kept, solving nothing again).
-                let out = Array(map.outgoing[c]), weights = out.map { map.relations[$0].weight }
-                let removed = board.trial({ board.weightsChanged(relations: out, to: weights.map { _ in 0 }, map: map, upTo: target) },
-                                          undo: { board.weightsChanged(relations: out, to: weights, map: map, upTo: target) }) { board.scores[target] - before }
+                let removed = board.trial(removing: c, map: map, upTo: target) { board.scores[target] - before }
                 func moved(to value: Double) -> Double {
                     board.trial({ board.baseChanged(c, to: value, map: map, upTo: target) },
                                 undo: { board.baseChanged(c, to: base, map: map, upTo: target) }) { board.scores[target] - before }
