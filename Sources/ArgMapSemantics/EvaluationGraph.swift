@@ -37,69 +37,87 @@ public struct EvaluationGraph: Sendable {
 
     /// - Complexity: O(claims + relations), the rows laid out on both cores for a large map.
     public init(_ map: ArgumentMap) {
-        let count = map.count
-        self.count = count
-        // The rows of the first claims on one core, those of the rest on the other with the
-        // bases; then the two joined, in claim order.
-        let middle = count >= Self.sharedSize ? count / 2 : count
-        var (first, (rest, base)) = Parallel.both({ Rows(map, 0..<middle, room: map.relations.count) },
-                                                  { (Rows(map, middle..<count, room: 0), map.claims.map(\.base)) })
-        first.append(rest)
-        self.base = base
-        offsets = first.offsets
-        source = first.source
-        weight = first.weight
-        isAttack = first.isAttack
-        relation = first.relation
-        undercutOffsets = first.undercutOffsets
-        undercutSource = first.undercutSource
-        undercutWeight = first.undercutWeight
-        undercutRelation = first.undercutRelation
+        count = map.count
+        var rows: Rows
+        if count >= Self.sharedSize {
+            // The rows of the first half of the claims on one core, those of the rest on the
+            // other with the bases; then the two joined, in claim order.
+            let middle = count / 2, rest: Rows
+            (rows, (rest, base)) = Parallel.both({ Rows(map, 0..<middle, whole: true) },
+                                                 { (Rows(map, middle..<map.count, whole: false), map.claims.map(\.base)) })
+            rows.join(rest)
+        } else {
+            rows = Rows(map, 0..<count, whole: true)
+            base = map.claims.map(\.base)
+        }
+        offsets = rows.offsets
+        source = rows.source
+        weight = rows.weight
+        isAttack = rows.isAttack
+        relation = rows.relation
+        undercutOffsets = rows.undercutOffsets
+        undercutSource = rows.undercutSource
+        undercutWeight = rows.undercutWeight
+        undercutRelation = rows.undercutRelation
         order = map.topologicalOrder()
     }
 
     /// The fewest claims whose rows are laid out on both cores.
     static let sharedSize = 1 << 16
 
-    /// The rows of some claims, in claim order (their offsets from 0).
-    private struct Rows {
+    /// The rows of some claims, in claim order, as the graph holds them (their offsets from 0):
+    /// each claim's incoming relations in relation order, its supports and attacks in one row,
+    /// its undercuts in the other.
+    struct Rows {
         var offsets = [0], source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
         var undercutOffsets = [0], undercutSource: [Int32] = [], undercutWeight: [Double] = [], undercutRelation: [Int32] = []
 
-        /// The rows of the claims `claims`, with room for `room` supports and attacks in all
-        /// (those of claims joined after, ``append(_:)``).
-        init(_ map: ArgumentMap, _ claims: Range<Int>, room: Int) {
-            // (With room for claims added at the end, which would otherwise copy the offsets.)
-            let all = map.count
-            offsets.reserveCapacity(claims.lowerBound == 0 ? all + 1 + all / 64 : claims.count + 1)
-            undercutOffsets.reserveCapacity(claims.lowerBound == 0 ? all + 1 + all / 64 : claims.count + 1)
-            // (And for relations added after: an array with no room left is copied whole to
-            // take one more.)
-            let held = map.incoming.withUnsafeLists { lists in claims.reduce(0) { $0 + lists[$1].count } }
-            let room = max(room, held) + max(room, held) / 64
-            source.reserveCapacity(room)
-            weight.reserveCapacity(room)
-            isAttack.reserveCapacity(room)
-            relation.reserveCapacity(room)
+        init() {}
+
+        /// The rows of the claims `claims`. `whole`: these arrays will take the rows of the
+        /// claims after them too (``join(_:)``) and become the graph's, so they are made with
+        /// room for the whole map, and for claims and relations added after (an array with no
+        /// room left is copied whole to take one more); else with room for their own rows.
+        init(_ map: ArgumentMap, _ claims: Range<Int>, whole: Bool) {
             map.incoming.withUnsafeLists { incoming in
             map.relations.withUnsafeBufferPointer { relations in
-                for c in claims {
-                    for r in incoming[c] {
-                        let rel = relations[r]
-                        if rel.type == .undercut {
-                            undercutSource.append(Int32(rel.from)); undercutWeight.append(rel.weight); undercutRelation.append(Int32(r))
-                        } else {
-                            source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
-                        }
-                    }
-                    offsets.append(source.count)
-                    undercutOffsets.append(undercutSource.count)
-                }
+                let all = map.count, entries = map.relations.count
+                let rowsRoom = whole ? entries + entries / 64 : claims.reduce(0) { $0 + incoming[$1].count }
+                let claimsRoom = whole ? all + 1 + all / 64 : claims.count + 1
+                offsets.reserveCapacity(claimsRoom)
+                undercutOffsets.reserveCapacity(claimsRoom)
+                source.reserveCapacity(rowsRoom)
+                weight.reserveCapacity(rowsRoom)
+                isAttack.reserveCapacity(rowsRoom)
+                relation.reserveCapacity(rowsRoom)
+                for c in claims { appendRows(of: c, incoming, relations) }
             }}
         }
 
+        /// Appends claim `c`'s rows, read from the map's lists and relations in place.
+        @inline(__always)
+        mutating func appendRows(of c: Int, _ incoming: RelationLists.UnsafeLists, _ relations: UnsafeBufferPointer<Relation>) {
+            for r in incoming[c] {
+                let rel = relations[r]
+                if rel.type == .undercut {
+                    undercutSource.append(Int32(rel.from)); undercutWeight.append(rel.weight); undercutRelation.append(Int32(r))
+                } else {
+                    source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
+                }
+            }
+            offsets.append(source.count)
+            undercutOffsets.append(undercutSource.count)
+        }
+
+        /// Appends claim `c`'s rows from `map`.
+        mutating func appendRows(of c: Int, in map: ArgumentMap) {
+            map.incoming.withUnsafeLists { incoming in
+                map.relations.withUnsafeBufferPointer { relations in appendRows(of: c, incoming, relations) }
+            }
+        }
+
         /// Joins the rows of the claims after these.
-        mutating func append(_ rest: Rows) {
+        mutating func join(_ rest: Rows) {
             let rows = source.count, undercuts = undercutSource.count
             offsets.append(contentsOf: rest.offsets.dropFirst())
             undercutOffsets.append(contentsOf: rest.undercutOffsets.dropFirst())
@@ -118,21 +136,6 @@ public struct EvaluationGraph: Sendable {
             undercutSource += rest.undercutSource
             undercutWeight += rest.undercutWeight
             undercutRelation += rest.undercutRelation
-        }
-    }
-
-    /// Appends claim `c`'s incoming relations in relation order: its supports and attacks to
-    /// one row, its undercuts to the other.
-    @inline(__always)
-    static func appendRows(of c: Int, in map: ArgumentMap, _ source: inout [Int32], _ weight: inout [Double], _ isAttack: inout [Bool],
-                           _ relation: inout [Int32], _ uSource: inout [Int32], _ uWeight: inout [Double], _ uRelation: inout [Int32]) {
-        for r in map.incoming[c] {
-            let rel = map.relations[r]
-            if rel.type == .undercut {
-                uSource.append(Int32(rel.from)); uWeight.append(rel.weight); uRelation.append(Int32(r))
-            } else {
-                source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
-            }
         }
     }
 

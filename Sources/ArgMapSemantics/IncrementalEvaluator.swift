@@ -1048,18 +1048,17 @@ public final class IncrementalEvaluator {
         let rows = fresh.filter { $0 < n }
         if !fillGrowingRows(rows, from: map) {
             for c in rows {
-                var source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
-                var uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
-                EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
+                var new = EvaluationGraph.Rows()
+                new.appendRows(of: c, in: map)
                 let row = graph.offsets[c]..<graph.offsets[c + 1], uRow = graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1]
-                graph.source.replaceSubrange(row, with: source)
-                graph.weight.replaceSubrange(row, with: weight)
-                graph.isAttack.replaceSubrange(row, with: isAttack)
-                graph.relation.replaceSubrange(row, with: relation)
-                graph.undercutSource.replaceSubrange(uRow, with: uSource)
-                graph.undercutWeight.replaceSubrange(uRow, with: uWeight)
-                graph.undercutRelation.replaceSubrange(uRow, with: uRelation)
-                let delta = source.count - row.count, uDelta = uSource.count - uRow.count
+                graph.source.replaceSubrange(row, with: new.source)
+                graph.weight.replaceSubrange(row, with: new.weight)
+                graph.isAttack.replaceSubrange(row, with: new.isAttack)
+                graph.relation.replaceSubrange(row, with: new.relation)
+                graph.undercutSource.replaceSubrange(uRow, with: new.undercutSource)
+                graph.undercutWeight.replaceSubrange(uRow, with: new.undercutWeight)
+                graph.undercutRelation.replaceSubrange(uRow, with: new.undercutRelation)
+                let delta = new.source.count - row.count, uDelta = new.undercutSource.count - uRow.count
                 if delta != 0 { Self.add(delta, to: &graph.offsets, from: c + 1) }
                 if uDelta != 0 { Self.add(uDelta, to: &graph.undercutOffsets, from: c + 1) }
             }
@@ -1076,29 +1075,27 @@ public final class IncrementalEvaluator {
     /// would get shorter: the caller writes the rows one at a time.
     private func fillGrowingRows(_ rows: [Int], from map: ArgumentMap) -> Bool {
         guard !rows.isEmpty else { return true }
-        var source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
-        var uSource: [Int32] = [], uWeight: [Double] = [], uRelation: [Int32] = []
-        // Where each row's entries start among the new ones (and, last, where they end).
-        var starts = [0], uStarts = [0]
-        starts.reserveCapacity(rows.count + 1)
-        uStarts.reserveCapacity(rows.count + 1)
-        for c in rows {
-            EvaluationGraph.appendRows(of: c, in: map, &source, &weight, &isAttack, &relation, &uSource, &uWeight, &uRelation)
-            guard source.count - starts.last! >= graph.offsets[c + 1] - graph.offsets[c],
-                  uSource.count - uStarts.last! >= graph.undercutOffsets[c + 1] - graph.undercutOffsets[c] else { return false }
-            starts.append(source.count)
-            uStarts.append(uSource.count)
+        // The new rows, one after another: where each row's entries start among them (and,
+        // last, where they end) are their offsets.
+        var new = EvaluationGraph.Rows()
+        new.offsets.reserveCapacity(rows.count + 1)
+        new.undercutOffsets.reserveCapacity(rows.count + 1)
+        for (i, c) in rows.enumerated() {
+            new.appendRows(of: c, in: map)
+            guard new.offsets[i + 1] - new.offsets[i] >= graph.offsets[c + 1] - graph.offsets[c],
+                  new.undercutOffsets[i + 1] - new.undercutOffsets[i] >= graph.undercutOffsets[c + 1] - graph.undercutOffsets[c] else { return false }
         }
+        let starts = new.offsets, uStarts = new.undercutOffsets
         // What the rows gain in all: their new entries less their old ones.
-        let gain = source.count - rows.reduce(0) { $0 + graph.offsets[$1 + 1] - graph.offsets[$1] }
-        let uGain = uSource.count - rows.reduce(0) { $0 + graph.undercutOffsets[$1 + 1] - graph.undercutOffsets[$1] }
-        Self.spread(&graph.source, source, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.weight, weight, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.isAttack, isAttack, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.relation, relation, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
-        Self.spread(&graph.undercutSource, uSource, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
-        Self.spread(&graph.undercutWeight, uWeight, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
-        Self.spread(&graph.undercutRelation, uRelation, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        let gain = new.source.count - rows.reduce(0) { $0 + graph.offsets[$1 + 1] - graph.offsets[$1] }
+        let uGain = new.undercutSource.count - rows.reduce(0) { $0 + graph.undercutOffsets[$1 + 1] - graph.undercutOffsets[$1] }
+        Self.spread(&graph.source, new.source, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.weight, new.weight, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.isAttack, new.isAttack, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.relation, new.relation, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
+        Self.spread(&graph.undercutSource, new.undercutSource, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        Self.spread(&graph.undercutWeight, new.undercutWeight, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+        Self.spread(&graph.undercutRelation, new.undercutRelation, gain: uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
         Self.lengthen(&graph.offsets, rows: rows, starts: starts)
         Self.lengthen(&graph.undercutOffsets, rows: rows, starts: uStarts)
         return true
