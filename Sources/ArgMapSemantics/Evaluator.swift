@@ -659,8 +659,8 @@ public enum Evaluator {
             fixedFactors = undercutters.isEmpty
             // Each claim's row in one pass (its memory is read once, at random): the attacks
             // from within go in as they come, the supports from within after them, and what
-            // comes from outside is aggregated as ``fromOutside(_:_:_:_:_:_:)`` does it (each
-            // kind in the row's order, so to the same bits).
+            // comes from outside is aggregated as ``fromOutside(_:_:_:_:_:_:)`` does it (which
+            // a refresh of a kept layout calls, claim by claim).
             var supports: [(from: Int32, weight: Double)] = []
             g.withUnsafeRows { offsets, source, weight, isAttack in
                 for (i, c) in claims.lazy.map({ Int($0) }).enumerated() {
@@ -693,17 +693,16 @@ public enum Evaluator {
         }
 
         /// What bears on claim `c` of component `k` from outside it, settled in `s` and `uf`:
-        /// its row's supports and attacks from claims of other components, aggregated attacks
-        /// first, each in the row's order (as a whole row is aggregated).
+        /// its row's supports and attacks from claims of other components, in one pass over the
+        /// row. Attacks and supports add to separate products and sums, each kind in the row's
+        /// order, as a whole row is aggregated (so the layout's own pass, in ``init(_:_:_:_:_:_:)``,
+        /// gives the same bits).
         static func fromOutside(_ c: Int, _ g: EvaluationGraph, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
                                 _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> Aggregate {
             var aggregate = Aggregate()
-            for pass in 0..<2 {
-                let attacks = pass == 0
-                for j in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[j] == attacks && component[Int(g.source[j])] != k {
-                    let x = Int(g.source[j])
-                    aggregate.add(g.weight[j] * uf[x], s[x], attack: attacks)
-                }
+            for j in g.offsets[c]..<g.offsets[c + 1] where component[Int(g.source[j])] != k {
+                let x = Int(g.source[j])
+                aggregate.add(g.weight[j] * uf[x], s[x], attack: g.isAttack[j])
             }
             return aggregate
         }
