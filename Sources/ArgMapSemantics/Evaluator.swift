@@ -36,6 +36,14 @@ public enum Evaluator {
         /// The most claims the kept layouts may hold together (about 160 bytes a claim): a
         /// cycle that would take them past it is laid out afresh each time, as before.
         public var keptClaims = 1 << 16
+        /// Whether each cycle solved starts from the scores its claims have, rather than from
+        /// their bases: for trials (``IncrementalEvaluator/trial(_:undo:read:)``), whose
+        /// change moves the scores a little from a point where the slope was already below
+        /// the tolerance, and which put the scores back after. Where a cycle has one
+        /// equilibrium, as the continuous model's cycles have in the maps the tests generate,
+        /// both starts end within the tolerance of it; the live scores always start from the
+        /// bases, so that they are those of the whole evaluation, to the last bit.
+        var startsFromScores = false
 
         /// Whether the layout of a component of `size` claims is to be kept, besides layouts of
         /// `keptSoFar` claims: a cycle of ``keptCycleSize`` claims or more, within
@@ -713,8 +721,25 @@ public enum Evaluator {
             claims.count > 8 ? place[Int32(c)]! : claims.firstIndex(of: Int32(c))!
         }
 
-        /// Marks claim `c`, one of the component's, as stale: its base changed, or the score of
-        /// a claim outside that supports or attacks it.
+        /// Sets the weight of the support or attack from claim `x` to claim `t`, both of the
+        /// component's, to `weight`, in place, as a layout made afresh holds it (times the
+        /// undercut factor from outside of `x`, for fixed factors). False, changing nothing,
+        /// when the layout holds no entry for it: its weight was 0, and it was left out; the
+        /// layout must then be made afresh. A weight set to 0 keeps its entry, which a layout
+        /// made afresh leaves out: the steps then multiply a product by 1 − 0·p = 1 and add
+        /// 0·p = 0 to a sum (p, a score, being finite), which changes neither, so the scores are
+        /// the same to the last bit.
+        mutating func setWeight(from x: Int, to t: Int, _ weight: Double, attack: Bool) -> Bool {
+            let i = place(of: t), from = place(of: x)
+            let entries = attack ? Int(bounds[2 * i])..<Int(bounds[2 * i + 1]) : Int(bounds[2 * i + 1])..<Int(bounds[2 * i + 2])
+            guard let j = entries.first(where: { Int(sources[$0]) == from }) else { return false }
+            weights[j] = fixedFactors ? weight * outsideFactor[from] : weight
+            return true
+        }
+
+        /// Marks claim `c`, one of the component's, as stale: its base changed, or what bears on
+        /// it from outside (the score of a claim outside that supports or attacks it, or the
+        /// weight of that relation).
         mutating func mark(_ c: Int) {
             stale.append(Int32(c))
         }
@@ -722,8 +747,9 @@ public enum Evaluator {
         /// Brings the stale claims (``mark(_:)``) up to date: each one's base, and its supports
         /// and attacks from outside, aggregated again from `s` and `uf` as
         /// ``init(_:_:_:_:_:_:)`` aggregates them (``fromOutside(_:_:_:_:_:_:)``); so the layout
-        /// is the one that would be made afresh, to the last bit. Whatever else changed (a weight, the
-        /// undercut factor of a claim, the structure), the layout must be made afresh.
+        /// is the one that would be made afresh, to the last bit. A weight within is set in place
+        /// (``setWeight(from:to:_:attack:)``); whatever else changed (the undercut factor of a
+        /// claim, the structure), the layout must be made afresh.
         mutating func refresh(_ g: EvaluationGraph, _ component: UnsafeBufferPointer<Int32>, _ s: UnsafeMutableBufferPointer<Double>,
                               _ uf: UnsafeMutableBufferPointer<Double>) {
             for c in stale.lazy.map({ Int($0) }) {
@@ -883,7 +909,7 @@ public enum Evaluator {
     }
 
     /// Potyka's continuous model ds/dt = f(s) − s for the claims of `component` together, from
-    /// their bases, integrated with classical RK4 until the largest slope is below the
+    /// their bases (or their scores in `s`: ``Options/startsFromScores``), integrated with classical RK4 until the largest slope is below the
     /// tolerance or `cap` steps are taken; their scores and undercut factors are left in `s`
     /// and `uf`. Returns the steps taken and the last largest slope.
     ///
@@ -898,7 +924,11 @@ public enum Evaluator {
         component.withScratch(5) { scratch in
             let stages = RK4Stages(view: view, semantics: semantics, h: options.stepSize, own: scratch, factors: scratch + n,
                                    a: scratch + 2 * n, b: scratch + 3 * n, sum: scratch + 4 * n)
-            for i in 0..<n { stages.own[i] = view.base[i] }
+            if options.startsFromScores {
+                for i in 0..<n { stages.own[i] = s[Int(component.claims[i])] }
+            } else {
+                for i in 0..<n { stages.own[i] = view.base[i] }
+            }
             let tolerance = options.tolerance
             var steps = 0
             var residual = Double.infinity
@@ -1022,8 +1052,8 @@ public enum Evaluator {
         }
     }
 
-    /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases,
-    /// until the largest change is below the tolerance or `cap` steps are taken; as
+    /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases (or
+    /// their scores: ``Options/startsFromScores``), until the largest change is below the tolerance or `cap` steps are taken; as
     /// ``rk4(_:_:_:_:_:cap:)``.
     static func iterate(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                         _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
@@ -1032,7 +1062,11 @@ public enum Evaluator {
         component.withScratch(4) { scratch in
             var own = scratch, next = scratch + n
             let factors = scratch + 2 * n
-            for i in 0..<n { own[i] = view.base[i] }
+            if options.startsFromScores {
+                for i in 0..<n { own[i] = s[Int(component.claims[i])] }
+            } else {
+                for i in 0..<n { own[i] = view.base[i] }
+            }
             var steps = 0
             var residual = Double.infinity
             while steps < cap {

@@ -31,6 +31,14 @@ public final class IncrementalEvaluator {
     var components: EvaluationGraph.Components? { cyclic?.components }
     /// On a cyclic map, how many cycles' layouts are kept (for tests).
     var keptLayouts: Int { cyclic?.kept.count ?? 0 }
+    /// How many cycles' layouts the changes followed have made afresh to keep (for tests).
+    private(set) var layoutsMade = 0
+    /// The steps the cycle holding claim `c` took when last solved (nil for a claim on no
+    /// cycle, or an acyclic map).
+    func steps(ofCycleHolding c: Int) -> Int? {
+        guard let solved = cyclic else { return nil }
+        return solved.cycles[solved.components.component[c]]?.steps
+    }
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
@@ -66,6 +74,9 @@ public final class IncrementalEvaluator {
     }
     /// The changes being kept (``keepChanges()``).
     private var changes: Changes?
+    /// Whether a trial's change is being followed (``trial(_:undo:read:)``): its cycles start
+    /// from their scores (``Evaluator/Options/startsFromScores``).
+    private var trying = false
 
     /// Starts keeping the values that changes of base scores and weights change, on a cyclic
     /// map (on an acyclic one, following a change is cheap and nothing is kept). A change of
@@ -163,13 +174,13 @@ public final class IncrementalEvaluator {
     public func baseChanged(_ c: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         changes?.bases.append((c, graph.base[c]))
         graph.base[c] = value
-        follow(from: [c], map: map, upTo: target, weightChanged: false)
+        follow(from: [c], map: map, upTo: target, withinLayout: false)
     }
 
     /// A relation's weight changed (`target` as for ``baseChanged(_:to:map:upTo:)``).
     public func weightChanged(relation r: Int, to value: Double, map: ArgumentMap, upTo target: Int? = nil) {
         setWeight(r, value, map)
-        follow(from: [map.relations[r].to], map: map, upTo: target, weightChanged: true)
+        follow(from: [map.relations[r].to], map: map, upTo: target, withinLayout: layoutsFollow([r], to: [value], map))
     }
 
     /// Several relations' weights changed at once, as ``weightChanged(relation:to:map:upTo:)``
@@ -179,15 +190,40 @@ public final class IncrementalEvaluator {
         precondition(relations.count == values.count)
         guard !relations.isEmpty else { return }
         for (r, value) in zip(relations, values) { setWeight(r, value, map) }
-        follow(from: Array(Set(relations.map { map.relations[$0].to })).sorted(), map: map, upTo: target, weightChanged: true)
+        follow(from: Array(Set(relations.map { map.relations[$0].to })).sorted(), map: map, upTo: target, withinLayout: layoutsFollow(relations, to: values, map))
+    }
+
+    /// Brings the cycles' kept layouts along a change of the weights of `relations` to
+    /// `values` (already in the graph); returns whether the layouts of their targets' components
+    /// must be made afresh instead. A support or an attack between two claims of a cycle whose
+    /// layout is kept is set in it, in place (``Evaluator/Component/setWeight(from:to:_:attack:)``);
+    /// one from outside its target's component changes only what bears on that claim from
+    /// outside, which the layout brings up to date for it alone (``Evaluator/Component/mark(_:)``).
+    /// An undercut (which scales the weights of the relations from the claim it undercuts), or
+    /// a relation the layout left out (of weight 0), has the layouts made afresh. (A claim's
+    /// removal tried on or beneath a large cycle, as `impact` tries hundreds, then does not lay
+    /// the cycle out again.)
+    private func layoutsFollow(_ relations: [Int], to values: [Double], _ map: ArgumentMap) -> Bool {
+        guard var solved = cyclic else { return true }
+        cyclic = nil  // so that a layout's weights are changed in place, not copied
+        defer { cyclic = solved }
+        var afresh = false
+        for (r, value) in zip(relations, values) {
+            let relation = map.relations[r]
+            if relation.type == .undercut { afresh = true; continue }
+            let k = solved.components.component[relation.to]
+            guard solved.components.component[relation.from] == k, solved.kept[k] != nil else { continue }
+            if !solved.kept[k]!.setWeight(from: relation.from, to: relation.to, value, attack: relation.type == .attack) { afresh = true }
+        }
+        return afresh
     }
 
     /// Brings the scores along a change of values in the rows of the claims `changed` (their
     /// bases, or with `weightChanged` a weight in their rows): on a cyclic map by solving
     /// again the components they reach, on an acyclic one by working out again the claims
     /// above them; otherwise by evaluating the whole map.
-    private func follow(from changed: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
-        if cyclic != nil { return resolve(from: changed, map: map, upTo: target, weightChanged: weightChanged) }
+    private func follow(from changed: [Int], map: ArgumentMap, upTo target: Int?, withinLayout: Bool) {
+        if cyclic != nil { return resolve(from: changed, map: map, upTo: target, withinLayout: withinLayout) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
         recompute(from: changed, in: order, map: map, upTo: target)
     }
@@ -209,7 +245,12 @@ public final class IncrementalEvaluator {
         // them: they were brought along with the edit).
         let layouts = cyclic?.kept
         keepChanges()
+        // The cycles the change reaches start from the scores they have (a step away from
+        // where they settled), not from their bases: a trial's scores are within the
+        // tolerance of the changed map's, in a fraction of the steps, and are put back after.
+        trying = cyclic != nil
         change()
+        trying = false
         let result = read()
         if let kept = keptChanges() {
             _ = putBack(kept)
@@ -459,7 +500,7 @@ public final class IncrementalEvaluator {
         let cap = Evaluator.cap(graph, solved.options)
         if cap == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
             if let claim = from.claim {
-                resolve(from: [claim], map: map, upTo: nil, weightChanged: from.dropLayout, in: &solved)
+                resolve(from: [claim], map: map, upTo: nil, withinLayout: from.dropLayout, in: &solved)
             } else {
                 lastUpdateCount = 0
             }
@@ -515,7 +556,7 @@ public final class IncrementalEvaluator {
     /// after a change of structure that leaves every component as it was, but for a claim on
     /// its own put in or taken out at the end; the graph's rows are already laid out. Returns
     /// the claim to solve again from, as for a change of its base
-    /// (``resolve(from:map:upTo:weightChanged:)``; none when no score can change), and whether
+    /// (``resolve(from:map:upTo:withinLayout:)``; none when no score can change), and whether
     /// its component's kept layout must be made again; nil, changing nothing, for any other
     /// change (the components are then searched again). The changes followed:
     /// - a claim put in at the end, with no relations: a component of its own, last;
@@ -1258,30 +1299,32 @@ public final class IncrementalEvaluator {
     /// On a cyclic map: solves again the components that the claims `changed` can reach (the
     /// claims above them, through supports, attacks and undercut relations), in the evaluation's order,
     /// each as the whole evaluation solves it; with a target, only those up to the target's
-    /// (no later one can reach it). Their bases changed, or, with `weightChanged`, the weight
-    /// of a relation or undercut in its row.
+    /// (no later one can reach it). Their bases changed, or the weight of a relation or undercut
+    /// in their rows: with `withinLayout`, one that the kept layout of their component must be
+    /// made afresh for (``layoutsFollow(_:to:_:)``).
     ///
     /// A large cycle's layout is kept from one solving to the next (``Evaluator/Solved/kept``):
-    /// the claims whose base, or the score of a claim outside that supports or attacks them,
-    /// changed are marked stale in it, and only they are brought up to date; a change of a
-    /// weight in one of its claims' rows, or of an undercut factor of one of its claims, drops it.
-    private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool) {
+    /// the claims whose base, or whose supports and attacks from outside (a score or a weight),
+    /// changed are marked stale in it, and only they are brought up to date; a weight within it
+    /// is set in it (``layoutsFollow(_:to:_:)``); a change of an undercut factor of one of its
+    /// claims drops it.
+    private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, withinLayout: Bool) {
         guard var solved = cyclic else { return }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
-        resolve(from: changed, map: map, upTo: target, weightChanged: weightChanged, in: &solved)
+        resolve(from: changed, map: map, upTo: target, withinLayout: withinLayout, in: &solved)
         cyclic = solved
     }
 
-    /// ``resolve(from:map:upTo:weightChanged:)`` in `solved`, taken out of the evaluator (held
+    /// ``resolve(from:map:upTo:withinLayout:)`` in `solved`, taken out of the evaluator (held
     /// there too, its arrays would be copied as they change).
-    private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, weightChanged: Bool, in solved: inout Evaluator.Solved) {
+    private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, withinLayout: Bool, in solved: inout Evaluator.Solved) {
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
         var reached = Set<Int32>(), stack: [Int32] = []
         for start in changed {
             let first = components.component[start]
             if solved.kept[first] != nil {
-                if weightChanged { solved.kept[first] = nil } else { solved.kept[first]!.mark(start) }
+                if withinLayout { solved.kept[first] = nil } else { solved.kept[first]!.mark(start) }
             }
             if first <= last && reached.insert(first).inserted { stack.append(first) }
         }
@@ -1290,13 +1333,17 @@ public final class IncrementalEvaluator {
         // through a relation), so each is followed on once, from all its claims, and only a
         // relation that leaves it is looked at further. (Claim by claim, a set of the claims
         // seen hashed each claim of a large cycle.)
+        // (The lists and relations read in place: a trial of `impact` reaches a large cycle's
+        // thousands of claims hundreds of times.)
         components.members.withUnsafeBufferPointer { members in
         components.starts.withUnsafeBufferPointer { starts in
         components.component.withUnsafeBufferPointer { component in
+        map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
             while let k = stack.popLast() {
                 for c in members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])] {
-                    for r in map.outgoing[Int(c)] {
-                        let relation = map.relations[r], next = component[relation.to]
+                    for r in outgoing[Int(c)] {
+                        let relation = relations[r], next = component[relation.to]
                         guard next != k else { continue }
                         // A claim solved again bears on another component's kept layout: through
                         // a support or an attack, on that claim's aggregate from outside; through
@@ -1308,7 +1355,7 @@ public final class IncrementalEvaluator {
                     }
                 }
             }
-        }}}
+        }}}}}
         var cycles: [Int32: (steps: Int, residual: Double)] = [:], count = 0
         swap(&cycles, &solved.cycles)  // not copied as it changes
         let inOrder = reached.sorted()
@@ -1330,9 +1377,13 @@ public final class IncrementalEvaluator {
             changes!.scores.append(contentsOf: scores)
             changes!.factors.append(contentsOf: factors)
         }
-        Evaluator.withSolver(graph, semantics, solved.options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
+        var options = solved.options
+        options.startsFromScores = trying
+        Evaluator.withSolver(graph, semantics, options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in inOrder {
+                let laidOut = solved.kept[k] != nil
                 cycles[k] = solve(k, true, keepingIn: &solved.kept)
+                if !laidOut && solved.kept[k] != nil { layoutsMade += 1 }
                 count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
             }
         }

@@ -6,7 +6,7 @@ extension Commands {
         name: "impact", group: .scoring,
         usage: "impact [ID] [--semantics NAME] [--top N] [--all]",
         summary: "rank the claims beneath a claim by how much they move it",
-        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again (a cycle of thousands of claims takes tens of milliseconds a trial), and each trial is taken back without solving. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes).",
+        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again, each from the scores it has rather than from its bases (the same scores, within the solver's tolerance; a cycle of thousands of claims takes about a millisecond a trial), and each trial is taken back without solving. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes).",
         examples: ["impact", "impact pivot-succeeding --top 5"],
         arguments: [.claim], options: [semanticsOption, OptionSpec("top", .number, "how many to list (default 15)"),
                                           OptionSpec("all", nil, "try every claim beneath, however many")], maxArguments: 1,
@@ -63,7 +63,14 @@ extension Commands {
                 }
                 rows.append(Row(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1))))
             }
-            rows.sort { max(abs($0.removed), abs($0.down), abs($0.up)) > max(abs($1.removed), abs($1.down), abs($1.up)) }
+            // The largest move as printed (to 0.001) first, and among the same, the nearest
+            // first: differences in the last bits (a trial's cycles solved within the
+            // tolerance) do not reorder the rows.
+            func size(_ row: Row) -> Double { (max(abs(row.removed), abs(row.down), abs(row.up)) * 1000).rounded() }
+            rows = rows.enumerated().sorted { a, b in
+                let (x, y) = (size(a.element), size(b.element))
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
             func d(_ x: Double) -> String {
                 let v = (x * 1000).rounded() / 1000
                 if v == 0 { return "0" }

@@ -1,0 +1,86 @@
+import Testing
+import ArgMapModel
+@testable import ArgMapSemantics
+
+/// Trials on a cyclic map (`whatif`, `impact`): their cycles start from the scores they have,
+/// and a weight changed from outside a cycle keeps its layout.
+struct TrialTests {
+    /// The claims of the largest cycle of `map`.
+    static func largestCycle(_ map: ArgumentMap) -> [Int] {
+        let found = EvaluationGraph(map).components()
+        func size(_ k: Int) -> Int32 { found.starts[k + 1] - found.starts[k] }
+        let k = (0..<found.count).max { size($0) < size($1) }!
+        return found.members[Int(found.starts[k])..<Int(found.starts[k + 1])].map(Int.init)
+    }
+
+    /// A trial's change of a base in the largest cycle solves that cycle again from the scores
+    /// it had, in fewer steps than the changed map's own evaluation takes from the bases, and
+    /// ends within 1e-9 of that evaluation; the scores are put back to the last bit.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .hcat])
+    func aTrialsCyclesStartFromTheirScores(_ semantics: Semantics) throws {
+        let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
+        let cycle = Self.largestCycle(map)
+        try #require(cycle.count >= 8, "the largest cycle has \(cycle.count) claims")
+        let board = IncrementalEvaluator(map, semantics: semantics)
+        let original = board.scores
+        var fewer = 0, tried = 0
+        for c in cycle.prefix(8) {
+            let base = map.claims[c].base, value = base > 0.5 ? base - 0.1 : base + 0.1
+            let (warm, scores) = board.trial({ board.baseChanged(c, to: value, map: map) },
+                                             undo: { board.baseChanged(c, to: base, map: map) }) { (board.steps(ofCycleHolding: c), board.scores) }
+            var changed = map
+            try changed.apply(.setValue(map.claims[c].id, .base(value)))
+            let fresh = IncrementalEvaluator(changed, semantics: semantics)
+            let cold = try #require(fresh.steps(ofCycleHolding: c)), steps = try #require(warm)
+            tried += 1
+            if steps < cold { fewer += 1 }
+            let off = scores.indices.filter { abs(scores[$0] - fresh.scores[$0]) >= 1e-9 }
+            #expect(off.isEmpty, "\(semantics), base of \(map.claims[c].id): \(off.count) scores off, \(steps) steps against \(cold)")
+            #expect(board.scores == original, "the scores are put back")
+        }
+        #expect(tried == 8 && fewer == tried, "\(semantics): \(fewer) of \(tried) trials took fewer steps")
+    }
+
+    /// A weight changed on a relation from outside a kept cycle (as a claim's removal tried
+    /// beneath it changes its relations' weights) brings the layout up to date for its target
+    /// alone, and one within the cycle is set in the layout, to 0 too: no layout is made afresh,
+    /// and the scores are a whole evaluation's, to the last bit. An undercut's weight has the
+    /// layout made afresh.
+    @Test(arguments: [Semantics.dfquad, .euler])
+    func aWeightChangedKeepsACyclesLayout(_ semantics: Semantics) throws {
+        var map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
+        var options = Evaluator.Options()
+        options.keptCycleSize = 8
+        let cycle = Self.largestCycle(map)
+        let inCycle = Set(cycle)
+        let outsider = try #require(map.claims.indices.first { !inCycle.contains($0) && map.incoming[$0].isEmpty })
+        try map.apply(.link(RelationSpec(from: map.claims[outsider].id, to: map.claims[cycle[0]].id, type: .undercut, weight: 0.4)))
+        let board = IncrementalEvaluator(map, semantics: semantics, options: options)
+        try #require(board.keptLayouts > 0)
+        let into = map.relations.indices.filter {
+            let relation = map.relations[$0]
+            return relation.type != .undercut && inCycle.contains(relation.to) && !inCycle.contains(relation.from)
+        }
+        let within = map.relations.indices.filter { inCycle.contains(map.relations[$0].to) && inCycle.contains(map.relations[$0].from) }
+        try #require(into.count >= 5 && within.count >= 2)
+        func setWeight(_ r: Int, _ value: Double) throws {
+            let relation = map.relations[r]
+            try map.apply(.setWeight(from: map.claims[relation.from].id, to: map.claims[relation.to].id, value))
+            board.weightChanged(relation: r, to: value, map: map)
+            #expect(board.scores == Evaluator.evaluate(map, semantics, options: options).scores,
+                    "the weight of \(map.claims[relation.from].id) → \(map.claims[relation.to].id) set to \(value)")
+        }
+        let made = board.layoutsMade
+        for (k, r) in into.prefix(5).enumerated() { try setWeight(r, [0, 0.3, 1, 0.05, 0.6][k]) }
+        #expect(board.layoutsMade == made, "\(board.layoutsMade - made) layouts made afresh for weights from outside")
+        // Removals tried beneath the cycle and in it set their relations' weights to 0 at once.
+        board.trial(removing: map.relations[into[5 % into.count]].from, map: map) {}
+        board.trial(removing: cycle[1], map: map) {}
+        #expect(board.layoutsMade == made)
+        for (r, value) in [(within[0], 0.45), (within[0], 0), (within[1], 0.9), (within[0], 0.7)] { try setWeight(r, value) }
+        #expect(board.layoutsMade == made, "\(board.layoutsMade - made) layouts made afresh for weights within")
+        let undercut = try #require(map.relations.indices.first { map.relations[$0].type == .undercut })
+        try setWeight(undercut, 0.8)
+        #expect(board.layoutsMade == made + 1)
+    }
+}
