@@ -146,22 +146,35 @@ public final class IncrementalEvaluator {
         lastUpdateCount = map.count
     }
 
-    /// Evaluates the whole graph, keeping what incremental updates need.
+    /// Evaluates the whole graph, keeping what incremental updates need: on an acyclic map,
+    /// each claim's rank in the order and undercut factor. On a large map the ranks are
+    /// written on one core while the other evaluates.
     private func evaluate() {
-        (evaluation, cyclic) = Evaluator.evaluateKeeping(graph, semantics, options: options)
-        prepare()
-    }
-
-    private func prepare() {
-        guard isIncremental, let order = graph.order else { rank = []; undercutFactors = []; return }
-        var rank = [Int](repeating: 0, count: graph.count)
-        for (i, c) in order.enumerated() { rank[c] = i }
-        var factors = [Double](repeating: 1, count: graph.count)
-        let g = graph
-        evaluation.scores.withUnsafeBufferPointer { sp in
-            for c in order where g.undercutOffsets[c] < g.undercutOffsets[c + 1] { factors[c] = g.undercutFactor(c, sp) }
+        let g = graph, semantics = semantics, options = options
+        guard semantics != .grounded, let order = g.order else {
+            (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options)
+            rank = []
+            undercutFactors = []
+            return
         }
-        self.rank = rank
+        func ranks() -> [Int] {
+            [Int](unsafeUninitializedCapacity: g.count) { rank, made in
+                for (i, c) in order.enumerated() { rank[c] = i }
+                made = g.count
+            }
+        }
+        let evaluated: (Evaluation, Evaluator.Solved?)
+        (evaluated, rank) = g.count >= EvaluationGraph.sharedSize
+            ? Parallel.both({ Evaluator.evaluateKeeping(g, semantics, options: options) }, ranks)
+            : (Evaluator.evaluateKeeping(g, semantics, options: options), ranks())
+        (evaluation, cyclic) = evaluated
+        // Every factor is 1 but where a claim's relations are undercut.
+        var factors = [Double](repeating: 1, count: g.count)
+        if !g.undercutSource.isEmpty {
+            evaluation.scores.withUnsafeBufferPointer { sp in
+                for c in order where g.undercutOffsets[c] < g.undercutOffsets[c + 1] { factors[c] = g.undercutFactor(c, sp) }
+            }
+        }
         undercutFactors = factors
     }
 

@@ -4,8 +4,8 @@ import ArgMapModel
 
 /// The evaluation graph's rows are the map's relations, however they were laid out.
 struct EvaluationGraphTests {
-    /// A map large enough for its rows to be laid out on both cores (its first half's and its
-    /// second half's joined), with undercuts in both halves: every claim's row holds its
+    /// A map large enough for its rows to be laid out on both cores (its quarters' rows
+    /// joined), with undercuts in every quarter: every claim's row holds its
     /// incoming supports and attacks, and its undercut row its incoming undercuts, each in
     /// relation order, with their sources, weights and kinds.
     @Test func aLargeMapsRowsAreItsRelations() throws {
@@ -20,7 +20,7 @@ struct EvaluationGraphTests {
         let g = EvaluationGraph(map)
         #expect(g.count == claims && g.base == map.claims.map(\.base))
         #expect(g.offsets.count == claims + 1 && g.undercutOffsets.count == claims + 1)
-        var undercutsSeen = 0, undercutsInSecondHalf = 0, mismatches = 0
+        var undercutsSeen = 0, undercutsByQuarter = [0, 0, 0, 0], mismatches = 0
         for c in 0..<claims {
             let incoming = Array(map.incoming[c])
             let rows = incoming.filter { map.relations[$0].type != .undercut }, undercuts = incoming.filter { map.relations[$0].type == .undercut }
@@ -36,10 +36,36 @@ struct EvaluationGraphTests {
                 if g.undercutRelation[j] != Int32(r) || g.undercutSource[j] != Int32(relation.from) || g.undercutWeight[j] != relation.weight { mismatches += 1 }
             }
             undercutsSeen += undercuts.count
-            if c >= claims / 2 { undercutsInSecondHalf += undercuts.count }
+            undercutsByQuarter[c * 4 / claims] += undercuts.count
         }
         #expect(mismatches == 0)
         #expect(g.source.count + g.undercutSource.count == map.relations.count)
-        #expect(undercutsSeen > 200 && undercutsInSecondHalf > 50 && undercutsSeen - undercutsInSecondHalf > 50)
+        #expect(undercutsSeen > 200 && undercutsByQuarter.allSatisfy { $0 > 25 }, "undercuts by quarter: \(undercutsByQuarter)")
+    }
+
+    /// A large map's topological order, found on one core while the other lays out rows: every
+    /// claim once, each after every claim it depends on (through supports, attacks and
+    /// undercuts); none once a relation closes a cycle.
+    @Test func aLargeMapsOrderIsTopological() throws {
+        let claims = EvaluationGraph.sharedSize + 4_000
+        var map = MapGenerator.generate(.init(claims: claims, shape: .dag, seed: 6))
+        // Undercuts from leaves, which close no cycle.
+        let leaves = map.claims.indices.filter { map.incoming[$0].isEmpty }
+        for k in 0..<200 {
+            let from = leaves[(k * 7_919) % leaves.count], to = (k * 104_729) % claims
+            guard from != to, map.relationIndex(from: from, to: to) == nil else { continue }
+            try map.apply(.link(RelationSpec(from: map.claims[from].id, to: map.claims[to].id, type: .undercut, weight: 0.5)))
+        }
+        let g = EvaluationGraph(map)
+        let order = try #require(g.order)
+        #expect(order.count == claims && Set(order).count == claims)
+        var rank = [Int](repeating: -1, count: claims)
+        for (i, c) in order.enumerated() { rank[c] = i }
+        let late = map.relations.filter { rank[$0.from] >= rank[$0.to] }.count
+        #expect(late == 0, "\(late) relations from a claim placed after the one it bears on")
+        #expect(!g.undercutSource.isEmpty)
+        // The thesis supporting a leaf under it closes a cycle.
+        try map.apply(.link(RelationSpec(from: map.claims[0].id, to: map.claims[leaves[leaves.count / 2]].id, type: .support, weight: 1)))
+        #expect(EvaluationGraph(map).order == nil)
     }
 }
