@@ -44,7 +44,8 @@ public struct EvaluationGraph: Sendable {
             // Five pieces of work for the two cores, each taken by the first core free: the
             // topological order with the bases (a search that cannot be cut up), then the rows
             // of each quarter of the claims; then the rows joined, in claim order. (The rows
-            // in halves, one a core, and the order after them, took a third longer.)
+            // in halves, one a core, with the search after them, left a core idle for as long
+            // as the search took: 20–29 ms at a million claims.)
             enum Piece { case rows(Rows), bases([Double], order: [Int]?) }
             let quarters = Parallel.pieces(0..<count, 4)
             var pieces = Parallel.map(5) { k -> Piece in
