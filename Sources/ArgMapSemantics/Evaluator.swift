@@ -909,9 +909,10 @@ public enum Evaluator {
     }
 
     /// Potyka's continuous model ds/dt = f(s) − s for the claims of `component` together, from
-    /// their bases (or their scores in `s`: ``Options/startsFromScores``), integrated with classical RK4 until the largest slope is below the
-    /// tolerance or `cap` steps are taken; their scores and undercut factors are left in `s`
-    /// and `uf`. Returns the steps taken and the last largest slope.
+    /// their bases (or their scores in `s`: ``Options/startsFromScores``), integrated with
+    /// classical RK4 until the largest slope is below the tolerance or `cap` steps are taken;
+    /// their scores and undercut factors are left in `s` and `uf`. Returns the steps taken and
+    /// the last largest slope.
     ///
     /// With `helped`, a large cycle whose claims undercut none of its relations has each
     /// stage of each step cut into chunks of claims, shared with a helper thread
@@ -1053,8 +1054,8 @@ public enum Evaluator {
     }
 
     /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases (or
-    /// their scores: ``Options/startsFromScores``), until the largest change is below the tolerance or `cap` steps are taken; as
-    /// ``rk4(_:_:_:_:_:cap:)``.
+    /// their scores: ``Options/startsFromScores``), until the largest change is below the
+    /// tolerance or `cap` steps are taken; as ``rk4(_:_:_:_:_:cap:)``.
     static func iterate(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                         _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
         let n = component.claims.count
