@@ -40,9 +40,9 @@ public enum Evaluator {
         /// their bases: for trials (``IncrementalEvaluator/trial(_:undo:read:)``), whose
         /// change moves the scores a little from a point where the slope was already below
         /// the tolerance, and which put the scores back after. Where a cycle has one
-        /// equilibrium, as the continuous model's cycles have in the maps the tests generate,
-        /// both starts end within the tolerance of it; the live scores always start from the
-        /// bases, so that they are those of the whole evaluation, to the last bit.
+        /// equilibrium, both starts end within the tolerance of it (tests compare trials with
+        /// whole evaluations of the changed maps, to 1e-9); the live scores always start from
+        /// the bases, so that they are those of the whole evaluation, to the last bit.
         var startsFromScores = false
 
         /// Whether the layout of a component of `size` claims is to be kept, besides layouts of
