@@ -206,6 +206,25 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             board.baseChanged(c, to: map.claims[c].base, map: map)
         }
+        // What `impact c5` does on the cyclic map, for its 100 nearest claims: each claim's
+        // removal tried (its relations at weight 0, the cycles up to c5 solved again, from their
+        // scores) and put back.
+        Benchmark("impact trials cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n, .cyclic)
+            let board = IncrementalEvaluator(map, semantics: .dfquad)
+            let target = map.index(of: "c5")!
+            var beneath: [Int] = [], seen: Set = [target], queue = [target], head = 0
+            while head < queue.count && beneath.count < 100 {
+                for r in map.incoming[queue[head]] where seen.insert(map.relations[r].from).inserted && beneath.count < 100 {
+                    beneath.append(map.relations[r].from)
+                    queue.append(map.relations[r].from)
+                }
+                head += 1
+            }
+            benchmark.startMeasurement()
+            for c in beneath { blackHole(board.trial(removing: c, map: map, upTo: target) { board.scores[target] }) }
+            benchmark.stopMeasurement()
+        }
         // A change of structure, as rm and add make it, and the live scores brought up to date
         // (the graph patched, the claims above the change recomputed; on the cyclic map, their
         // components found and solved again). The session's map shares its storage with the
