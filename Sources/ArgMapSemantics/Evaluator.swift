@@ -67,14 +67,17 @@ public enum Evaluator {
 
     /// ``evaluate(_:_:options:)``, and, when it was the continuous evaluation of a cyclic map,
     /// what that found (``Solved``), for ``IncrementalEvaluator``.
-    static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options) -> (evaluation: Evaluation, cyclic: Solved?) {
+    /// `found`, when given, holds the graph's components (``EvaluationGraph/components()``),
+    /// found once for several semantics.
+    static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options,
+                                found: EvaluationGraph.Components? = nil) -> (evaluation: Evaluation, cyclic: Solved?) {
         if semantics == .grounded { return (grounded(g), nil) }
         if let order = g.order { return (evaluate(g, semantics, inOrder: order), nil) }
         if semantics == .quad {
             return (Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
                                note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true), nil)
         }
-        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options))
+        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options), found: found)
         return (evaluation, solved)
     }
 
@@ -90,7 +93,13 @@ public enum Evaluator {
     /// so the scores are those of each semantics' own evaluation, to the last bit (a test
     /// compares them), and the leaves, most of a map, are not visited at all.
     public static func evaluate(_ g: EvaluationGraph, _ list: [Semantics], options: Options = Options()) -> [Evaluation] {
-        guard let order = g.order, list.count > 1 else { return Parallel.map(list.count) { evaluate(g, list[$0], options: options) } }
+        guard let order = g.order, list.count > 1 else {
+            // On a map with cycles, its components are found once for the semantics that solve
+            // them (a search of the whole map, which each would otherwise make again).
+            let solving = list.filter { $0 != .grounded && $0 != .quad }.count
+            let found = g.order == nil && solving > 1 ? g.components() : nil
+            return Parallel.map(list.count) { evaluateKeeping(g, list[$0], options: options, found: found).evaluation }
+        }
         // Whether anything bears on each claim, read from the rows' offsets in claim order;
         // then the order, with only those claims: both in two pieces at once on a large map.
         // (Reading the offsets in the order's turn was a read at random, of 8 MB, per claim.)
@@ -415,9 +424,11 @@ public enum Evaluator {
     /// - Complexity: O(claims + relations) to find the components, then, for each component,
     ///   its claims and relations times the steps it takes.
     ///
-    /// Returns the evaluation, and what it found on the way (``Solved``).
-    static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int) -> (Evaluation, Solved) {
-        let found = g.components(), (order, firsts) = found.byDepth()
+    /// Returns the evaluation, and what it found on the way (``Solved``). `given`: the
+    /// components, when they were found already.
+    static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int,
+                           found given: EvaluationGraph.Components? = nil) -> (Evaluation, Solved) {
+        let found = given ?? g.components(), (order, firsts) = found.byDepth()
         var s = g.base
         var uf = [Double](repeating: 1, count: g.count)
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]

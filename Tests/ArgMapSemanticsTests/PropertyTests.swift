@@ -212,8 +212,8 @@ struct PropertyTests {
     /// Several semantics evaluated together (as `compare` does), whose passes visit only the
     /// claims something bears on, give each semantics' own scores and labels to the last bit:
     /// on a tree, on a DAG with undercuts (one of them onto a claim nothing else bears on),
-    /// and on a map with cycles; and on a tree large enough that the claims to visit are found
-    /// in two pieces at once.
+    /// and on a map with cycles, whose components are found once for all of them; and on a
+    /// tree large enough that the claims to visit are found in two pieces at once.
     @Test(arguments: [(MapGenerator.Shape.tree, 2_000), (.dag, 2_000), (.cyclic, 2_000), (.tree, 70_000)])
     func semanticsTogetherGiveEachOnesOwnScores(shape: MapGenerator.Shape, claims: Int) throws {
         var map = MapGenerator.generate(.init(claims: claims, shape: shape, seed: 21))
@@ -234,6 +234,7 @@ struct PropertyTests {
             #expect(e.semantics == s)
             #expect(e.scores == alone.scores, "\(shape) \(s)")
             #expect(e.labels == alone.labels && e.converged == alone.converged, "\(shape) \(s)")
+            #expect(e.iterations == alone.iterations && e.residual == alone.residual, "\(shape) \(s): steps and slope")
         }
         #expect(together[0].scores != g.base, "something moved")
     }
