@@ -138,6 +138,16 @@ extension Session {
         if keptRound == nil, roundAhead == nil { roundAhead = Ahead { Round(map) } }
     }
 
+    /// The session's semantics changed (`set semantics`): in an interactive session, the
+    /// scores under the new one are worked out on another thread as ``warmUp()`` works them
+    /// out when a map opens, so that the command typed next finds them ready; those under the
+    /// old one are dropped. Nothing changes when the live scores are already under it.
+    func semanticsChanged() {
+        guard warmsUp, scoreBoard.map({ $0.semantics != semantics }) ?? (warming.map { $0.semantics != semantics } ?? true) else { return }
+        forgetScores()
+        warmUp()
+    }
+
     /// The fewest claims for which ``warmUp()`` works the scores out ahead.
     static let warmingSize = 20_000
 

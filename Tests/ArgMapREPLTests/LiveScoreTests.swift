@@ -258,6 +258,17 @@ struct LiveScoreTests {
         session.settings.semantics = "euler"
         try check(session, .euler, "another semantics before the first read")
 
+        // `set semantics` has the scores under the new one worked out ahead, as the map's
+        // opening does; setting the one in use keeps the live scores.
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        let live = try #require(session.scoreBoard)
+        #expect(repl.execute("set semantics euler") && session.scoreBoard === live && session.warming == nil)
+        #expect(repl.execute("set semantics qe"))
+        let qe = try #require(session.warming, "scores under qe worked out ahead")
+        #expect(qe.semantics == .qe && session.scoreBoard == nil)
+        #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .qe).scores)
+        #expect(session.scoreBoard === qe.scores.wait(), "and taken")
+
         session.load(MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: 36)), file: nil, format: nil)
         #expect(session.warming == nil, "a small map")
         let script = Session()

@@ -115,6 +115,7 @@ extension Commands {
                                    hint: CommandTable.nearest(to: w.text, in: Commands.semanticsNames).map { "did you mean '\($0)'?" } ?? "one of: \(Commands.semanticsNames.joined(separator: ", "))")
             }
             s.settings.semantics = w.text
+            s.semanticsChanged()
         case "backup":
             guard let w = values.first else { inv.console.print("set backup \(s.settings.backup ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("backup is on or off", at: w) }
