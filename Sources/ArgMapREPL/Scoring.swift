@@ -131,11 +131,21 @@ extension Session {
     /// to be felt.
     public func warmUp() {
         guard warmsUp, map.count >= Session.warmingSize else { return }
-        let map = map, semantics = semantics, options = scoringOptions
-        if scoreBoard == nil, warming == nil, !settings.conceded {
-            warming = (semantics, Ahead { IncrementalEvaluator(map, semantics: semantics, options: options) })
-        }
+        warmScores()
+        let map = map
         if keptRound == nil, roundAhead == nil { roundAhead = Ahead { Round(map) } }
+    }
+
+    /// The live scores alone worked out ahead, as ``warmUp()`` works them out, when there are
+    /// none: after `set semantics`, or after an edit (a command's, its undo or its redo) that
+    /// live scores could not follow. Called once the edit is done, not at each step of it, so
+    /// that no work starts for a map a later step changes; and only where the scores were live
+    /// before it, so that edits made one after another before any read (a pasted script) do not
+    /// each start work the next one drops.
+    func warmScores() {
+        guard warmsUp, map.count >= Session.warmingSize, scoreBoard == nil, warming == nil, !settings.conceded else { return }
+        let map = map, semantics = semantics, options = scoringOptions
+        warming = (semantics, Ahead { IncrementalEvaluator(map, semantics: semantics, options: options) })
     }
 
     /// The session's semantics changed (`set semantics`): in an interactive session, the
@@ -145,7 +155,7 @@ extension Session {
     func semanticsChanged() {
         guard warmsUp, scoreBoard.map({ $0.semantics != semantics }) ?? (warming.map { $0.semantics != semantics } ?? true) else { return }
         forgetScores()
-        warmUp()
+        warmScores()
     }
 
     /// The fewest claims for which ``warmUp()`` works the scores out ahead.

@@ -269,6 +269,25 @@ struct LiveScoreTests {
         #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .qe).scores)
         #expect(session.scoreBoard === qe.scores.wait(), "and taken")
 
+        // An edit the live scores cannot follow (any change of structure, under grounded) has
+        // them worked out ahead again; a second edit before they are read does not.
+        #expect(repl.execute("set semantics grounded"))
+        _ = session.currentEvaluation()
+        try #require(session.scoreBoard != nil && session.warming == nil)
+        try session.perform(.addClaim(Claim(id: "w1", text: "new")))
+        let again = try #require(session.warming, "worked out ahead after an edit not followed")
+        #expect(again.semantics == .grounded && session.scoreBoard == nil)
+        #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
+        #expect(session.scoreBoard === again.scores.wait())
+        try session.perform(.addClaim(Claim(id: "w2", text: "new")))
+        try session.perform(.addClaim(Claim(id: "w3", text: "new")))
+        #expect(session.warming == nil, "not for an edit made before the scores were read")
+        _ = session.undo()
+        #expect(session.warming == nil)
+        #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
+        _ = session.undo()
+        #expect(session.warming != nil, "an undo after they were read has them worked out ahead")
+
         session.load(MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: 36)), file: nil, format: nil)
         #expect(session.warming == nil, "a small map")
         let script = Session()

@@ -114,12 +114,14 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
+        let live = scoreBoard != nil
         let inverse = try apply(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
         roundBeforeUndo = roundDropped
         roundDropped = nil
         scoresBeforeUndo = scoresKept
         scoresKept = nil
+        if live { warmScores() }
     }
 
     /// Replaces the whole map as one undoable step (import). The new map has no file until
@@ -221,7 +223,9 @@ public final class Session {
         guard let step = undoStack.popLast() else { return nil }
         switch step {
         case .edit(_, let inverse, _):
+            let live = scoreBoard != nil
             (_, roundAfterRedo, scoresAfterRedo) = replay(inverse, round: roundBeforeUndo, scores: scoresBeforeUndo, "the inverse of an applied edit")
+            if live { warmScores() }
         case .replace(let before, _, let files, _):
             map = before
             file = files.before
@@ -261,7 +265,9 @@ public final class Session {
         guard let step = redoStack.popLast() else { return nil }
         switch step {
         case .edit(let forward, _, let summary):
+            let live = scoreBoard != nil
             let (inverse, round, scores) = replay(forward, round: roundAfterRedo, scores: scoresAfterRedo, "redoing an undone edit")
+            if live { warmScores() }
             undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
             (roundBeforeUndo, scoresBeforeUndo) = (round, scores)
             roundAfterRedo = nil
