@@ -11,6 +11,27 @@ extension ArgumentMap {
         incoming[c].map { (relations[$0].from, $0) }
     }
 
+    /// The claims beneath claim `c` (those that bear on it, directly or through others),
+    /// nearest first (breadth first, each claim's in relation order), at most `limit` of them;
+    /// and whether there are more. The search stops at the limit.
+    /// - Complexity: O(claims) for the marks, plus the claims and relations visited.
+    public func claimsBeneath(_ c: Int, atMost limit: Int = .max) -> (claims: [Int], more: Bool) {
+        var beneath: [Int] = []
+        var seen = [Bool](repeating: false, count: count)
+        seen[c] = true
+        var queue = [c], head = 0
+        while head < queue.count {
+            for r in incoming[queue[head]] where !seen[relations[r].from] {
+                if beneath.count == limit { return (beneath, true) }
+                seen[relations[r].from] = true
+                beneath.append(relations[r].from)
+                queue.append(relations[r].from)
+            }
+            head += 1
+        }
+        return (beneath, false)
+    }
+
     /// The claims a claim answers, with the joining relation.
     public func parents(of c: Int) -> [(claim: Int, relation: Int)] {
         outgoing[c].map { (relations[$0].to, $0) }

@@ -26,6 +26,32 @@ struct TraversalTests {
         #expect(MapGenerator.generate(.init(claims: 2000, shape: .cyclic, seed: 9)).topologicalOrder() == nil)
     }
 
+    /// The claims beneath a claim, nearest first: every claim that reaches it once, none
+    /// further than one before it; and, with a limit, the nearest that many and that there
+    /// are more.
+    @Test(arguments: [MapGenerator.Shape.dag, .cyclic])
+    func claimsBeneathComeNearestFirst(shape: MapGenerator.Shape) {
+        let map = MapGenerator.generate(.init(claims: 2_000, shape: shape, seed: 9))
+        let c = map.roots[0]
+        // Distances from c down the relations, and every claim that reaches c.
+        var distance = [Int](repeating: -1, count: map.count)
+        distance[c] = 0
+        var queue = [c], head = 0
+        while head < queue.count {
+            let x = queue[head]; head += 1
+            for r in map.incoming[x] where distance[map.relations[r].from] < 0 {
+                distance[map.relations[r].from] = distance[x] + 1
+                queue.append(map.relations[r].from)
+            }
+        }
+        let (all, more) = map.claimsBeneath(c)
+        #expect(!more && Set(all) == Set(queue.dropFirst()) && all.count == queue.count - 1 && !all.contains(c))
+        #expect(zip(all, all.dropFirst()).allSatisfy { distance[$0] <= distance[$1] }, "nearest first")
+        let (some, moreThanSome) = map.claimsBeneath(c, atMost: 100)
+        #expect(some == Array(all.prefix(100)) && moreThanSome == (all.count > 100) && all.count > 100)
+        #expect(map.claimsBeneath(c, atMost: all.count) == (all, false))
+    }
+
     /// A chain a million claims deep: ordering and walking it must not recurse.
     @Test func millionDeepChain() throws {
         var chain = ArgumentMap()

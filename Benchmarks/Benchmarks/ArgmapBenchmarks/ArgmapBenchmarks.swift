@@ -212,15 +212,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("impact trials cyclic \(label)", configuration: configuration(n)) { benchmark in
             let map = inputs.map(n, .cyclic)
             let board = IncrementalEvaluator(map, semantics: .dfquad)
-            let target = map.index(of: "c5")!
-            var beneath: [Int] = [], seen: Set = [target], queue = [target], head = 0
-            while head < queue.count && beneath.count < 100 {
-                for r in map.incoming[queue[head]] where seen.insert(map.relations[r].from).inserted && beneath.count < 100 {
-                    beneath.append(map.relations[r].from)
-                    queue.append(map.relations[r].from)
-                }
-                head += 1
-            }
+            let target = map.index(of: "c5")!, beneath = map.claimsBeneath(target, atMost: 100).claims
             benchmark.startMeasurement()
             for c in beneath { blackHole(board.trial(removing: c, map: map, upTo: target) { board.scores[target] }) }
             benchmark.stopMeasurement()

@@ -34,21 +34,7 @@ extension Commands {
             let most = options["all"] != nil ? Int.max : board.isIncremental ? 500 : 300
             // The claims beneath the target, nearest first, as many as are tried (the search
             // stops there: on a large map, going on would cost more than the trials).
-            var beneath: [Int] = []
-            var more = false
-            var seen = [Bool](repeating: false, count: map.count)
-            seen[target] = true
-            var queue = [target], head = 0
-            search: while head < queue.count {
-                let c = queue[head]
-                head += 1
-                for r in map.incoming[c] where !seen[map.relations[r].from] {
-                    if beneath.count == most { more = true; break search }
-                    seen[map.relations[r].from] = true
-                    beneath.append(map.relations[r].from)
-                    queue.append(map.relations[r].from)
-                }
-            }
+            let (beneath, more) = map.claimsBeneath(target, atMost: most)
             let before = board.scores[target]
             struct Row { var claim: Int; var removed: Double; var down: Double; var up: Double }
             var rows: [Row] = []
