@@ -153,7 +153,7 @@ extension Session {
     /// out when a map opens, so that the command typed next finds them ready; those under the
     /// old one are dropped. Nothing changes when the live scores are already under it.
     func semanticsChanged() {
-        guard warmsUp, scoreBoard.map({ $0.semantics != semantics }) ?? (warming.map { $0.semantics != semantics } ?? true) else { return }
+        guard warmsUp, (scoreBoard?.semantics ?? warming?.semantics) != semantics else { return }
         forgetScores()
         warmScores()
     }

@@ -114,14 +114,12 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
-        let live = scoreBoard != nil
         let inverse = try apply(edit)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
         roundBeforeUndo = roundDropped
         roundDropped = nil
         scoresBeforeUndo = scoresKept
         scoresKept = nil
-        if live { warmScores() }
     }
 
     /// Replaces the whole map as one undoable step (import). The new map has no file until
@@ -139,9 +137,12 @@ public final class Session {
 
     /// Applies an edit to the map and brings the live scores and the debate round along, a
     /// batch step by step (each step's scores and round follow the map as that step left it);
-    /// returns its inverse.
+    /// returns its inverse. Live scores that could not follow it are worked out again ahead
+    /// once it is done (``warmScores()``). (An undo or a redo that puts the scores back takes
+    /// them out of the session while it applies, so they are not worked out again.)
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
+        let live = scoreBoard != nil
         roundDropped = nil
         roundMoved = false
         scoresKept = nil
@@ -154,10 +155,12 @@ public final class Session {
             let changes = keeping?.keptChanges()
             if let keeping, scoreBoard === keeping { scoresKept = changes }
         }
-        return try map.apply(edit) { map, step, inverse in
+        let inverse = try map.apply(edit) { map, step, inverse in
             noteScores(step, inverse: inverse, in: map)
             noteRound(step, inverse: inverse, in: map)
         }
+        if live { warmScores() }
+        return inverse
     }
 
     /// The debate round of the map as it is: worked out once until the map changes (the flow,
@@ -223,9 +226,7 @@ public final class Session {
         guard let step = undoStack.popLast() else { return nil }
         switch step {
         case .edit(_, let inverse, _):
-            let live = scoreBoard != nil
             (_, roundAfterRedo, scoresAfterRedo) = replay(inverse, round: roundBeforeUndo, scores: scoresBeforeUndo, "the inverse of an applied edit")
-            if live { warmScores() }
         case .replace(let before, _, let files, _):
             map = before
             file = files.before
@@ -265,9 +266,7 @@ public final class Session {
         guard let step = redoStack.popLast() else { return nil }
         switch step {
         case .edit(let forward, _, let summary):
-            let live = scoreBoard != nil
             let (inverse, round, scores) = replay(forward, round: roundAfterRedo, scores: scoresAfterRedo, "redoing an undone edit")
-            if live { warmScores() }
             undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
             (roundBeforeUndo, scoresBeforeUndo) = (round, scores)
             roundAfterRedo = nil
