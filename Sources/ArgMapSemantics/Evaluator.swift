@@ -748,6 +748,16 @@ public enum Evaluator {
             return true
         }
 
+        /// Writes where the steps start into `own`, by place: the claims' bases, or with
+        /// `fromScores` their scores in `s` (``Options/startsFromScores``).
+        func start(_ own: UnsafeMutablePointer<Double>, _ view: View, _ s: UnsafeMutableBufferPointer<Double>, fromScores: Bool) {
+            if fromScores {
+                for i in claims.indices { own[i] = s[Int(claims[i])] }
+            } else {
+                for i in claims.indices { own[i] = view.base[i] }
+            }
+        }
+
         /// Marks claim `c`, one of the component's, as stale: its base changed, or what bears on
         /// it from outside (the score of a claim outside that supports or attacks it, or the
         /// weight of that relation).
@@ -936,11 +946,7 @@ public enum Evaluator {
         component.withScratch(5) { scratch in
             let stages = RK4Stages(view: view, semantics: semantics, h: options.stepSize, own: scratch, factors: scratch + n,
                                    a: scratch + 2 * n, b: scratch + 3 * n, sum: scratch + 4 * n)
-            if options.startsFromScores {
-                for i in 0..<n { stages.own[i] = s[Int(component.claims[i])] }
-            } else {
-                for i in 0..<n { stages.own[i] = view.base[i] }
-            }
+            component.start(stages.own, view, s, fromScores: options.startsFromScores)
             let tolerance = options.tolerance
             var steps = 0
             var residual = Double.infinity
@@ -1074,11 +1080,7 @@ public enum Evaluator {
         component.withScratch(4) { scratch in
             var own = scratch, next = scratch + n
             let factors = scratch + 2 * n
-            if options.startsFromScores {
-                for i in 0..<n { own[i] = s[Int(component.claims[i])] }
-            } else {
-                for i in 0..<n { own[i] = view.base[i] }
-            }
+            component.start(own, view, s, fromScores: options.startsFromScores)
             var steps = 0
             var residual = Double.infinity
             while steps < cap {

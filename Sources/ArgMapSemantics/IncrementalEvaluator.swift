@@ -261,7 +261,7 @@ public final class IncrementalEvaluator {
         // The cycles the change reaches start from the scores they have (a step away from
         // where they settled), not from their bases: a trial's scores are within the
         // tolerance of the changed map's, in a fraction of the steps, and are put back after.
-        trying = cyclic != nil
+        trying = true
         change()
         trying = false
         let result = read()
@@ -1392,14 +1392,16 @@ public final class IncrementalEvaluator {
         }
         var options = solved.options
         options.startsFromScores = trying
+        // Solving adds layouts to those kept, and takes none away: the layouts made are the
+        // ones it adds.
+        let keptBefore = solved.kept.count
         Evaluator.withSolver(graph, semantics, options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
             for k in inOrder {
-                let laidOut = solved.kept[k] != nil
                 cycles[k] = solve(k, true, keepingIn: &solved.kept)
-                if !laidOut && solved.kept[k] != nil { layoutsMade += 1 }
                 count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
             }
         }
+        layoutsMade += solved.kept.count - keptBefore
         solved.cycles = cycles
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
         lastUpdateCount = count
