@@ -133,7 +133,8 @@ public final class REPL {
         var p = session.name
         if let f = session.focus {
             p += "/" + session.map.claims[f].id
-            if let score = session.scoreText(f) { p += " " + score }
+            // Scores still following the last edit are not waited for.
+            if session.scoresFollowing { p += " score …" } else if let score = session.scoreText(f) { p += " " + score }
         }
         if session.isDirty { p += "*" }
         return p + "> "

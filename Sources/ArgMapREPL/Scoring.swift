@@ -12,11 +12,13 @@ extension Session {
         if let board = scoreBoard, board.semantics == semantics { return board.evaluation }
         if let warming, warming.semantics == semantics, !settings.conceded {
             self.warming = nil
+            warmingFollows = false
             let board = warming.scores.wait()
             scoreBoard = board
             return board.evaluation
         }
         warming = nil
+        warmingFollows = false
         let board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
         scoreBoard = board
         return board.evaluation
@@ -80,7 +82,7 @@ extension Session {
     /// applying it returned. Changes of structure are followed incrementally where the scores
     /// allow; otherwise the scores are computed afresh when next read.
     func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
-        guard let board = scoreBoard else { warming = nil; return }
+        guard let board = scoreBoard else { warming = nil; warmingFollows = false; return }
         // Drops change with any edit: with conceded scoring, start again.
         if settings.conceded { forgetScores(); return }
         var change: IncrementalEvaluator.StructureChange?
@@ -115,8 +117,40 @@ extension Session {
         default:
             break
         }
-        if let change, board.structureChanged(change, map: map) { return }
+        guard let change else { forgetScores(); return }
+        if followsBehind, board.isIncremental {
+            // On a large map in a terminal, the scores follow the change on another thread,
+            // so that the command ends with the map's own change: the next command that reads
+            // them, or edits the map, waits for what is left (``settleScores()``), and the
+            // prompt shows `score …` until they are ready. Where they cannot follow it (a
+            // change they give up on), the same thread works them out afresh.
+            scoreBoard = nil
+            let semantics = board.semantics, options = scoringOptions
+            let handed = Handed((board, map))
+            warming = (semantics, Ahead {
+                let (board, map) = handed.take()
+                return board.structureChanged(change, map: map) ? board : IncrementalEvaluator(map, semantics: semantics, options: options)
+            })
+            warmingFollows = true
+            return
+        }
+        if board.structureChanged(change, map: map) { return }
         forgetScores()
+    }
+
+    /// Waits for live scores following an edit on another thread (``noteScores(_:inverse:in:)``),
+    /// and takes them; nothing when none are.
+    func settleScores() {
+        guard warmingFollows, let warming else { return }
+        self.warming = nil
+        warmingFollows = false
+        scoreBoard = warming.scores.wait()
+    }
+
+    /// Whether the live scores are still following an edit on another thread (the prompt
+    /// shows `score …` rather than wait for them).
+    public var scoresFollowing: Bool {
+        warmingFollows && warming?.scores.isReady == false
     }
 
     /// Forgets the live scores, and any being worked out: they are computed afresh when next
@@ -124,6 +158,7 @@ extension Session {
     func forgetScores() {
         scoreBoard = nil
         warming = nil
+        warmingFollows = false
     }
 
     /// Begins working out the live scores and the debate round on other threads, in an

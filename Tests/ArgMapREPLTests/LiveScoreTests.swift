@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 import ArgMapModel
 @testable import ArgMapSemantics
@@ -293,6 +294,63 @@ struct LiveScoreTests {
         let script = Session()
         script.load(map, file: nil, format: nil)
         #expect(script.warming == nil, "a script's session")
+    }
+
+    /// In a terminal, on a large map, the live scores follow a change of structure on another
+    /// thread: the edit ends with the map changed and the scores on their way, and the prompt
+    /// shows `score …` rather than wait. The next read, and the next edit, wait for them and
+    /// take them: the same evaluator, followed rather than worked out afresh, with the scores a
+    /// whole evaluation gives. A batch, and a script's session, follow on the edit's own thread.
+    @Test func aLargeMapsScoresFollowAnEditBehindIt() throws {
+        let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 38))
+        let session = Session()
+        session.warmsUp = true
+        session.load(map, file: nil, format: nil)
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        _ = session.currentEvaluation()
+        let board = try #require(session.scoreBoard)
+        func same(_ what: String) {
+            #expect(session.currentEvaluation().scores == Evaluator.evaluate(session.map, .dfquad).scores, "\(what): the scores")
+            #expect(session.scoreBoard === board, "\(what): the live scores followed, not worked out afresh")
+            #expect(!session.warmingFollows)
+        }
+        let under = Commands.subtreeOnlyUnder(session.map, try #require(session.map.index(of: "c12"))).count
+        try #require(under > 100, "c12 has claims under it (\(under))")
+        #expect(repl.execute("cd c5") && repl.execute("rm c12"))
+        #expect(session.scoreBoard == nil && session.warmingFollows, "rm: followed on another thread")
+        same("rm")
+        // While they follow, the prompt does not wait for them. (Scores held back until the
+        // prompt is made; let go after ten seconds, should it wait.)
+        let hold = DispatchSemaphore(value: 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { hold.signal() }
+        session.scoreBoard = nil
+        let handed = Handed(board)
+        session.warming = (.dfquad, Ahead { hold.wait(); return handed.take() })
+        session.warmingFollows = true
+        let start = DispatchTime.now().uptimeNanoseconds
+        let terminal = REPL(session: session, console: Console(sink: .buffer), editor: TerminalLikeEditor(), sourceName: "t")
+        let prompt = terminal.prompt()
+        #expect(DispatchTime.now().uptimeNanoseconds - start < 5_000_000_000 && prompt.contains("c5 score …"), "\(prompt)")
+        hold.signal()
+        session.settleScores()
+        #expect(terminal.prompt().contains("c5 score 0.") && session.scoreBoard === board, "and shows them once they are taken")
+        // One edit after another: each waits for the scores following the one before.
+        #expect(repl.execute("undo") && session.warmingFollows)
+        #expect(repl.execute("redo") && session.warmingFollows)
+        #expect(repl.execute("undo") && session.warmingFollows)
+        same("undo, redo, undo")
+        // A batch (add with --to: a claim, then its link) follows on this thread, step by step.
+        #expect(repl.execute("add pro A new reason --to c5 --id n1") && !session.warmingFollows && session.scoreBoard === board, "a batch")
+        #expect(repl.execute("link n1 con c7") && session.warmingFollows)
+        #expect(repl.execute("unlink n1 c7") && session.warmingFollows)
+        same("a batch, link, unlink")
+        // A script's session follows on this thread.
+        let script = Session()
+        script.load(map, file: nil, format: nil)
+        _ = script.currentEvaluation()
+        let scripted = try #require(script.scoreBoard)
+        try script.perform(.removeClaim("c12"))
+        #expect(!script.warmingFollows && script.scoreBoard === scripted, "a script")
     }
 
     /// The debate round is worked out once until the map changes, and ahead as an interactive
@@ -885,4 +943,15 @@ struct WhatIfRemovalTests {
         #expect(moved > 20, "\(moved) trials moved some score")
         #expect(layoutsKept > 30, "\(layoutsKept) trials kept the layouts")
     }
+}
+
+/// A line editor that says it is a terminal (for the prompt, which only a terminal shows), with
+/// no lines to read and yes to every question.
+private final class TerminalLikeEditor: LineEditor {
+    var isInteractive: Bool { true }
+    func readLine(prompt: String, initialText: String?) -> LineInput { .endOfInput }
+    func remember(_ line: String) {}
+    func confirm(_ question: String) -> Bool { true }
+    var inputEnded: Bool { false }
+    func close() {}
 }

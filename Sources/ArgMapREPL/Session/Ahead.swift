@@ -19,11 +19,30 @@ final class Ahead<Value>: @unchecked Sendable {
         }
     }
 
+    /// Whether the worker has the value (a ``wait()`` now would not wait).
+    var isReady: Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        done.signal()  // for the wait that takes it
+        return true
+    }
+
     /// The value, once the worker has it.
     func wait() -> Value {
         done.wait()
         done.signal()  // for any later wait
         taken = true
+        return value!
+    }
+}
+
+/// A value handed to work on another thread, which takes it out as it begins
+/// (``take()``), so that nothing holds it once the work is done: the session's map, which an
+/// edit would copy whole while another reference to its storage is alive.
+final class Handed<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: Value) { self.value = value }
+    func take() -> Value {
+        defer { value = nil }
         return value!
     }
 }

@@ -24,6 +24,15 @@ public final class Session {
     /// Live scores being worked out on another thread since the map was opened (``warmUp()``),
     /// and the semantics they are under.
     var warming: (semantics: Semantics, scores: Ahead<IncrementalEvaluator>)?
+    /// Whether ``warming`` holds the live scores following the last edit on another thread
+    /// (``noteScores(_:inverse:in:)``), rather than scores worked out afresh: the next edit
+    /// waits for them and takes them (``settleScores()``), where it drops scores worked out
+    /// afresh.
+    var warmingFollows = false
+    /// Whether the edit being applied may leave the live scores to follow it on another
+    /// thread: one edit, not a batch, in an interactive session (``warmsUp``) with a map of
+    /// ``warmingSize`` claims or more.
+    private(set) var followsBehind = false
     /// The debate round of the map as it is (each claim's side and speech), kept until the map
     /// changes (``round()``), and the round being worked out on another thread since the map
     /// was opened.
@@ -142,18 +151,28 @@ public final class Session {
     /// them out of the session while it applies, so they are not worked out again.)
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
+        // Live scores still following the edit before are waited for: this edit changes the
+        // map they read.
+        settleScores()
         let live = scoreBoard != nil
         roundDropped = nil
         roundMoved = false
         scoresKept = nil
+        if case .batch = edit { followsBehind = false } else { followsBehind = warmsUp && map.count >= Session.warmingSize }
         // The live scores keep what the edit changes where that can be put back (changes of
         // values on a map with cycles; see ``IncrementalEvaluator/keepChanges()``).
         let keeping = scoreBoard
         keeping?.keepChanges()
         defer {
-            // Kept only while the scores followed the whole edit.
-            let changes = keeping?.keptChanges()
-            if let keeping, scoreBoard === keeping { scoresKept = changes }
+            followsBehind = false
+            // Kept only while the scores followed the whole edit on this thread. (Scores that
+            // follow it on another stop keeping as they begin: a change of structure keeps
+            // nothing.)
+            if let keeping, scoreBoard === keeping {
+                scoresKept = keeping.keptChanges()
+            } else if !warmingFollows {
+                _ = keeping?.keptChanges()
+            }
         }
         let inverse = try map.apply(edit) { map, step, inverse in
             noteScores(step, inverse: inverse, in: map)
@@ -250,6 +269,7 @@ public final class Session {
     /// the other way.
     private func replay(_ edit: Edit, round: Round?, scores: IncrementalEvaluator.Changes?,
                         _ what: String) -> (inverse: Edit, round: Round?, scores: IncrementalEvaluator.Changes?) {
+        settleScores()
         let restoring = usable(scores)
         if restoring != nil { scoreBoard = nil }
         let inverse: Edit
