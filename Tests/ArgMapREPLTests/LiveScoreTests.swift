@@ -415,6 +415,52 @@ struct LiveScoreTests {
         #expect(script.roundAhead == nil && script.warming == nil)
     }
 
+    /// In a terminal, on a large map, a round that was kept and that an edit could not follow
+    /// is worked out again on another thread as the edit returns; the next edit waits for it
+    /// and keeps it (then follows it, or works it out again). Not where no round was kept,
+    /// and not in a script.
+    @Test func aRoundAnEditDroppedIsWorkedOutAgainAhead() throws {
+        func same(_ a: Round, _ b: Round) -> Bool {
+            Array(a.side) == Array(b.side) && Array(a.speech) == Array(b.speech) && Array(a.recorded) == Array(b.recorded)
+        }
+        let map = MapGenerator.generate(.init(claims: 25_000, shape: .dag, seed: 39))
+        // A claim with answers of its own: taken out, it can move claims it does not touch.
+        let inner = try #require(map.claims.indices.first { c in
+            c > map.count / 2 && map.incoming[c].contains { map.outgoing[map.relations[$0].from].count == 1 }
+        })
+        let id = map.claims[inner].id
+        let session = Session()
+        session.warmsUp = true
+        session.load(map, file: nil, format: nil)
+        _ = session.round()
+        try session.perform(.removeClaim(id))
+        let ahead = try #require(session.roundAhead, "worked out again ahead")
+        #expect(session.keptRound == nil && session.roundAheadFollows)
+        #expect(same(session.round(), Round(session.map)) && ahead.taken, "and taken")
+        // The next edit waits for it and keeps it: an edit of a text then keeps it as it is.
+        _ = session.undo()
+        try #require(session.keptRound != nil, "undo brings the round back")
+        _ = session.redo()
+        try #require(session.keptRound != nil, "redo brings the round back")
+        _ = session.undo()
+        try session.perform(.removeClaim(id))
+        #expect(session.roundAhead != nil && session.roundAheadFollows)
+        try session.perform(.setText(session.map.claims[0].id, "a text"))
+        #expect(session.roundAhead == nil && !session.roundAheadFollows, "the next edit waited for it")
+        let kept = try #require(session.keptRound, "and kept it")
+        #expect(same(kept, Round(session.map)))
+        // No round kept before the edit: none worked out.
+        session.load(map, file: nil, format: nil)
+        try session.perform(.removeClaim(id))
+        #expect(session.roundAhead == nil && session.keptRound == nil, "no round was kept")
+        // A script's session works nothing out.
+        let script = Session()
+        script.load(map, file: nil, format: nil)
+        _ = script.round()
+        try script.perform(.removeClaim(id))
+        #expect(script.roundAhead == nil && script.keptRound == nil, "a script")
+    }
+
     /// The debate round follows random edits of every structural kind, with undo and redo, on
     /// a tree, a DAG and a cyclic map with speeches recorded here and there: after each edit it
     /// followed, every claim's facts, first answer and parent, the relations' packed ends and

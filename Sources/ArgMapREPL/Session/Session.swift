@@ -37,6 +37,12 @@ public final class Session {
     /// changes (``round()``), and the round being worked out on another thread since the map
     /// was opened.
     var keptRound: Round?, roundAhead: Ahead<Round>?
+    /// Whether ``roundAhead`` is being worked out again after an edit the kept round could not
+    /// follow (``warmRound()``), rather than as the map opened: the next edit waits for it and
+    /// keeps it (``settleRound()``), so that the edit changes a map no other thread holds.
+    var roundAheadFollows = false
+    /// Whether a round was kept when the edit being applied began (``warmRound()``).
+    private var roundWasKept = false
     /// The round of the map as it was before the step on top of the undo stack, and as it is
     /// after the step on top of the redo stack, when that step changed the map's structure:
     /// undo (or redo) brings the map back to what it was, and the round with it where the
@@ -124,6 +130,7 @@ public final class Session {
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
         let inverse = try apply(edit)
+        warmRound()
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
         roundBeforeUndo = roundDropped
         roundDropped = nil
@@ -151,9 +158,11 @@ public final class Session {
     /// them out of the session while it applies, so they are not worked out again.)
     @discardableResult
     private func apply(_ edit: Edit) throws(MapError) -> Edit {
-        // Live scores still following the edit before are waited for: this edit changes the
-        // map they read.
+        // Live scores still following the edit before, and a round being worked out again
+        // after it, are waited for: this edit changes the map they read.
         settleScores()
+        settleRound()
+        roundWasKept = keptRound != nil
         let live = scoreBoard != nil
         roundDropped = nil
         roundMoved = false
@@ -188,6 +197,7 @@ public final class Session {
         if let keptRound { return keptRound }
         let round = roundAhead?.wait() ?? Round(map)
         roundAhead = nil
+        roundAheadFollows = false
         keptRound = round
         return round
     }
@@ -198,6 +208,7 @@ public final class Session {
     func noteRound(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
         guard !Round.survives(edit) else { return }
         roundAhead = nil
+        roundAheadFollows = false
         guard keptRound != nil else { return }
         if keptRound!.follow(edit, inverse: inverse, in: map) {
             roundMoved = true
@@ -212,6 +223,29 @@ public final class Session {
     func forgetRound() {
         keptRound = nil
         roundAhead = nil
+        roundAheadFollows = false
+    }
+
+    /// The debate round worked out again on another thread, as ``warmUp()`` works it out when
+    /// a map opens, after an edit the kept round could not follow (one that can move claims it
+    /// does not touch, such as a claim taken out with the claims under it), in an interactive
+    /// session with a large map: so that `flow` or `drops` typed next finds it ready. Only where
+    /// a round was kept before the edit (one of them was used since the map last changed), and
+    /// not where undo or redo brought the round back.
+    private func warmRound() {
+        guard roundWasKept, warmsUp, map.count >= Session.warmingSize, keptRound == nil, roundAhead == nil else { return }
+        let handed = Handed(map)
+        roundAhead = Ahead { Round(handed.take()) }
+        roundAheadFollows = true
+    }
+
+    /// Waits for the round being worked out again after the last edit (``warmRound()``), and
+    /// keeps it; nothing when none is.
+    func settleRound() {
+        guard roundAheadFollows, let ahead = roundAhead else { return }
+        roundAhead = nil
+        roundAheadFollows = false
+        keptRound = ahead.wait()
     }
 
     /// Forgets the debate round, and those kept for undo and redo: the map was replaced.
@@ -275,6 +309,7 @@ public final class Session {
         let inverse: Edit
         do { inverse = try apply(edit) } catch { preconditionFailure("\(what) failed: \(error)") }
         if keptRound == nil, roundAhead == nil { keptRound = round }
+        warmRound()
         defer { roundDropped = nil; scoresKept = nil }
         guard let (board, changes) = restoring else { return (inverse, roundDropped, scoresKept) }
         scoreBoard = board
