@@ -108,6 +108,8 @@ int ceditline_take_sigint(void) {
     return seen;
 }
 
+int ceditline_sigint_pending(void) { return sigint_seen; }
+
 void ceditline_write_stdout(const char *text) { fputs(text, stdout); }
 void ceditline_write_stderr(const char *text) { fputs(text, stderr); }
 void ceditline_flush_stdout(void) { fflush(stdout); }

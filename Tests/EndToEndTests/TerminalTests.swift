@@ -93,6 +93,37 @@ struct TerminalTests {
         #expect(!t.exited)
     }
 
+    /// Ctrl-C stops a long command between its steps: `impact --all` on a map of 100,000
+    /// claims with cycles, which takes many seconds, stops and ranks the claims it tried; the
+    /// session goes on, its scores as they were.
+    @Test func ctrlCStopsALongImpact() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let t = try Terminal(["--no-rc"], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("> "))
+        try t.type("generate --claims 100000 --shape cyclic --seed 7"); try t.press("Enter")
+        #expect(t.waitFor("generated 100000 claims", timeout: 60), "\(t.screen)")
+        // The focus's score, in the prompt, before and after.
+        func score() -> String {
+            guard let line = t.screen.components(separatedBy: "\n").last(where: { $0.contains("/c5 score ") }),
+                  let at = line.range(of: "/c5 score ") else { return "" }
+            return String(line[at.upperBound...].prefix(4))
+        }
+        try t.type("cd c5"); try t.press("Enter")
+        #expect(t.waitFor("/c5 score 0."), "\(t.screen)")
+        let before = score()
+        try t.press("C-l")
+        try t.type("impact --all --top 3"); try t.press("Enter")
+        Thread.sleep(forTimeInterval: 1.5)
+        try t.press("C-c")
+        #expect(t.waitFor("(interrupted: ", timeout: 10), "Ctrl-C stopped the trials: \(t.screen)")
+        #expect(t.waitFor("claims to try were tried, and are ranked above)"))
+        Thread.sleep(forTimeInterval: 0.5)  // the prompt after it
+        #expect(!before.isEmpty && score() == before, "the live scores are as they were: \(before) / \(score())")
+        #expect(!t.exited)
+    }
+
     @Test func ctrlDAsksFirstWhenThereAreUnsavedChanges() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.cleanup() }

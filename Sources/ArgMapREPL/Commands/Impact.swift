@@ -6,7 +6,7 @@ extension Commands {
         name: "impact", group: .scoring,
         usage: "impact [ID] [--semantics NAME] [--top N] [--all]",
         summary: "rank the claims beneath a claim by how much they move it",
-        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again, each from the scores it has rather than from its bases (the same scores, within the solver's tolerance; a cycle of thousands of claims takes about a millisecond a trial), and each trial is taken back without solving. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes).",
+        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again, each from the scores it has rather than from its bases (the same scores, within the solver's tolerance; a cycle of thousands of claims takes about a millisecond a trial), and each trial is taken back without solving. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes; Ctrl-C stops the trials and ranks the claims tried so far).",
         examples: ["impact", "impact pivot-succeeding --top 5"],
         arguments: [.claim], options: [semanticsOption, OptionSpec("top", .number, "how many to list (default 15)"),
                                           OptionSpec("all", nil, "try every claim beneath, however many")], maxArguments: 1,
@@ -38,7 +38,11 @@ extension Commands {
             let before = board.scores[target]
             struct Row { var claim: Int; var removed: Double; var down: Double; var up: Double }
             var rows: [Row] = []
+            // Ctrl-C stops the trials: the rows are of the claims tried so far (each trial put
+            // back what it changed, so the live scores are as they were).
+            var interrupted = false
             for c in beneath {
+                if inv.editor.interruptRequested { interrupted = true; break }
                 let base = map.claims[c].base
                 // Only the claims beneath the target are recomputed: each change is put back
                 // (on a map with cycles, from the values kept, solving nothing again).
@@ -71,7 +75,9 @@ extension Commands {
                 lines.append(name.padding(to: nameWidth) + d(row.removed).padding(to: 10) + d(row.down).padding(to: 10) + d(row.up))
             }
             if rows.count > top { lines.append("… \(rows.count - top) more (--top N)") }
-            if more {
+            if interrupted {
+                lines.append("(interrupted: \(rows.count) of the \(beneath.count) claims to try were tried, and are ranked above)")
+            } else if more {
                 lines.append(board.isIncremental ? "(the \(most) nearest of the claims beneath were tried; --all tries every one)"
                                                  : "(the map has a cycle: the \(most) nearest claims beneath were tried; --all tries every one)")
             }

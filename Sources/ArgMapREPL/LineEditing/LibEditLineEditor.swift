@@ -47,6 +47,7 @@ public final class LibEditLineEditor: LineEditor {
     }
 
     public var isInteractive: Bool { true }
+    public var interruptRequested: Bool { ceditline_sigint_pending() != 0 }
     public private(set) var inputEnded = false
 
     public func readLine(prompt: String, initialText: String?) -> LineInput {

@@ -21,6 +21,14 @@ public protocol LineEditor: AnyObject {
     /// Writes the history to disk.
     func close()
     var isInteractive: Bool { get }
+    /// Whether Ctrl-C was pressed while a command ran: a long command checks between its steps
+    /// and stops early (the next line read starts afresh).
+    var interruptRequested: Bool { get }
+}
+
+extension LineEditor {
+    /// No one to press Ctrl-C (a script is stopped by the signal itself).
+    public var interruptRequested: Bool { false }
 }
 
 /// Reads lines from standard input without prompts: scripts, pipes and tests.

@@ -38,6 +38,9 @@ const char *ceditline_history_newest(History *h);
 void ceditline_install_sigint(void);
 /// Returns 1 (and clears the flag) when a SIGINT arrived since the last call.
 int ceditline_take_sigint(void);
+/// Returns 1 when a SIGINT arrived since the last take, leaving the flag set: for a long
+/// command that checks between its steps whether to stop.
+int ceditline_sigint_pending(void);
 
 /// Writes to the standard streams (Swift 6 rejects the stdout/stderr globals).
 void ceditline_write_stdout(const char *text);
