@@ -12,13 +12,11 @@ extension Session {
         if let board = scoreBoard, board.semantics == semantics { return board.evaluation }
         if let warming, warming.semantics == semantics, !settings.conceded {
             self.warming = nil
-            warmingFollows = false
             let board = warming.scores.wait()
             scoreBoard = board
             return board.evaluation
         }
         warming = nil
-        warmingFollows = false
         let board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
         scoreBoard = board
         return board.evaluation
@@ -82,7 +80,7 @@ extension Session {
     /// applying it returned. Changes of structure are followed incrementally where the scores
     /// allow; otherwise the scores are computed afresh when next read.
     func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
-        guard let board = scoreBoard else { warming = nil; warmingFollows = false; return }
+        guard let board = scoreBoard else { warming = nil; return }
         // Drops change with any edit: with conceded scoring, start again.
         if settings.conceded { forgetScores(); return }
         var change: IncrementalEvaluator.StructureChange?
@@ -127,11 +125,10 @@ extension Session {
             scoreBoard = nil
             let semantics = board.semantics, options = scoringOptions
             let handed = Handed((board, map))
-            warming = (semantics, Ahead {
+            warming = (semantics, Ahead(followsEdit: true) {
                 let (board, map) = handed.take()
                 return board.structureChanged(change, map: map) ? board : IncrementalEvaluator(map, semantics: semantics, options: options)
             })
-            warmingFollows = true
             return
         }
         if board.structureChanged(change, map: map) { return }
@@ -141,15 +138,14 @@ extension Session {
     /// Waits for live scores following an edit on another thread (``noteScores(_:inverse:in:)``),
     /// and takes them; nothing when none are.
     func settleScores() {
-        guard warmingFollows, let warming else { return }
+        guard let warming, warming.scores.followsEdit else { return }
         self.warming = nil
-        warmingFollows = false
         scoreBoard = warming.scores.wait()
     }
 
     /// Whether the live scores are still following an edit on another thread (the prompt
     /// shows `score …` rather than wait for them).
-    public var scoresFollowing: Bool {
+    var scoresFollowing: Bool {
         warmingFollows && warming?.scores.isReady == false
     }
 
@@ -158,7 +154,6 @@ extension Session {
     func forgetScores() {
         scoreBoard = nil
         warming = nil
-        warmingFollows = false
     }
 
     /// Begins working out the live scores and the debate round on other threads, in an
@@ -167,8 +162,7 @@ extension Session {
     public func warmUp() {
         guard warmsUp, map.count >= Session.warmingSize else { return }
         warmScores()
-        let map = map
-        if keptRound == nil, roundAhead == nil { roundAhead = Ahead { Round(map) } }
+        if keptRound == nil, roundAhead == nil { workRoundOutAhead(followsEdit: false) }
     }
 
     /// The live scores alone worked out ahead, as ``warmUp()`` works them out, when there are

@@ -325,8 +325,7 @@ struct LiveScoreTests {
         DispatchQueue.global().asyncAfter(deadline: .now() + 10) { hold.signal() }
         session.scoreBoard = nil
         let handed = Handed(board)
-        session.warming = (.dfquad, Ahead { hold.wait(); return handed.take() })
-        session.warmingFollows = true
+        session.warming = (.dfquad, Ahead(followsEdit: true) { hold.wait(); return handed.take() })
         let start = DispatchTime.now().uptimeNanoseconds
         let terminal = REPL(session: session, console: Console(sink: .buffer), editor: TerminalLikeEditor(), sourceName: "t")
         let prompt = terminal.prompt()

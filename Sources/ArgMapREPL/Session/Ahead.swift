@@ -4,15 +4,21 @@ import Dispatch
 /// map (``Session/warmUp()``): the live scores and the debate round, so that the first command
 /// that reads them finds them ready, or waits only for what is left. Taken by that command if
 /// the map (and for scores, the semantics) are still those it began with; dropped at the map's
-/// first change.
+/// first change. Or begun after an edit, to follow it (``followsEdit``): then the next edit
+/// waits for it and takes it rather than dropping it.
 final class Ahead<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once, by the worker, before it signals `done`.
     private var value: Value?
     /// Whether a command has waited for the value (and taken it).
     private(set) var taken = false
+    /// Whether the work follows the last edit (the live scores brought along it, the round
+    /// worked out again after it): the next edit, which changes the map it reads, waits for it
+    /// and takes it (``Session/settleScores()``, ``Session/settleRound()``).
+    let followsEdit: Bool
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    init(followsEdit: Bool = false, _ work: @escaping @Sendable () -> Value) {
+        self.followsEdit = followsEdit
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             value = work()
             done.signal()

@@ -28,7 +28,7 @@ public final class Session {
     /// (``noteScores(_:inverse:in:)``), rather than scores worked out afresh: the next edit
     /// waits for them and takes them (``settleScores()``), where it drops scores worked out
     /// afresh.
-    var warmingFollows = false
+    var warmingFollows: Bool { warming?.scores.followsEdit == true }
     /// Whether the edit being applied may leave the live scores to follow it on another
     /// thread: one edit, not a batch, in an interactive session (``warmsUp``) with a map of
     /// ``warmingSize`` claims or more.
@@ -40,7 +40,7 @@ public final class Session {
     /// Whether ``roundAhead`` is being worked out again after an edit the kept round could not
     /// follow (``warmRound()``), rather than as the map opened: the next edit waits for it and
     /// keeps it (``settleRound()``), so that the edit changes a map no other thread holds.
-    var roundAheadFollows = false
+    var roundAheadFollows: Bool { roundAhead?.followsEdit == true }
     /// Whether a round was kept when the edit being applied began (``warmRound()``).
     private var roundWasKept = false
     /// The round of the map as it was before the step on top of the undo stack, and as it is
@@ -197,7 +197,6 @@ public final class Session {
         if let keptRound { return keptRound }
         let round = roundAhead?.wait() ?? Round(map)
         roundAhead = nil
-        roundAheadFollows = false
         keptRound = round
         return round
     }
@@ -208,7 +207,6 @@ public final class Session {
     func noteRound(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
         guard !Round.survives(edit) else { return }
         roundAhead = nil
-        roundAheadFollows = false
         guard keptRound != nil else { return }
         if keptRound!.follow(edit, inverse: inverse, in: map) {
             roundMoved = true
@@ -223,7 +221,6 @@ public final class Session {
     func forgetRound() {
         keptRound = nil
         roundAhead = nil
-        roundAheadFollows = false
     }
 
     /// The debate round worked out again on another thread, as ``warmUp()`` works it out when
@@ -234,17 +231,21 @@ public final class Session {
     /// not where undo or redo brought the round back.
     private func warmRound() {
         guard roundWasKept, warmsUp, map.count >= Session.warmingSize, keptRound == nil, roundAhead == nil else { return }
+        workRoundOutAhead(followsEdit: true)
+    }
+
+    /// Begins working the round out on another thread (``roundAhead``), the map handed over
+    /// (``Handed``) so that no reference to it outlives the work.
+    func workRoundOutAhead(followsEdit: Bool) {
         let handed = Handed(map)
-        roundAhead = Ahead { Round(handed.take()) }
-        roundAheadFollows = true
+        roundAhead = Ahead(followsEdit: followsEdit) { Round(handed.take()) }
     }
 
     /// Waits for the round being worked out again after the last edit (``warmRound()``), and
     /// keeps it; nothing when none is.
     func settleRound() {
-        guard roundAheadFollows, let ahead = roundAhead else { return }
+        guard let ahead = roundAhead, ahead.followsEdit else { return }
         roundAhead = nil
-        roundAheadFollows = false
         keptRound = ahead.wait()
     }
 
