@@ -78,8 +78,9 @@ extension Session {
     /// Brings the live scores up to date after one edit (not a batch: ``apply(_:)`` gives its
     /// steps one by one) made `map` (the session's map, as that edit left it); `inverse` is what
     /// applying it returned. Changes of structure are followed incrementally where the scores
-    /// allow; otherwise the scores are computed afresh when next read.
-    func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap) {
+    /// allow; otherwise the scores are computed afresh when next read. With `behind`, a change
+    /// of structure may be followed on another thread (see below).
+    func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap, behind: Bool) {
         guard let board = scoreBoard else { warming = nil; return }
         // Drops change with any edit: with conceded scoring, start again.
         if settings.conceded { forgetScores(); return }
@@ -116,7 +117,7 @@ extension Session {
             break
         }
         guard let change else { forgetScores(); return }
-        if followsBehind, board.isIncremental {
+        if behind, board.isIncremental {
             // On a large map in a terminal, the scores follow the change on another thread,
             // so that the command ends with the map's own change: the next command that reads
             // them, or edits the map, waits for what is left (``settleScores()``), and the
@@ -135,8 +136,8 @@ extension Session {
         forgetScores()
     }
 
-    /// Waits for live scores following an edit on another thread (``noteScores(_:inverse:in:)``),
-    /// and takes them; nothing when none are.
+    /// Waits for live scores following an edit on another thread
+    /// (``noteScores(_:inverse:in:behind:)``), and takes them; nothing when none are.
     func settleScores() {
         guard let warming, warming.scores.followsEdit else { return }
         self.warming = nil

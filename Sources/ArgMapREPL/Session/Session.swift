@@ -25,24 +25,19 @@ public final class Session {
     /// and the semantics they are under.
     var warming: (semantics: Semantics, scores: Ahead<IncrementalEvaluator>)?
     /// Whether ``warming`` holds the live scores following the last edit on another thread
-    /// (``noteScores(_:inverse:in:)``), rather than scores worked out afresh: the next edit
-    /// waits for them and takes them (``settleScores()``), where it drops scores worked out
-    /// afresh.
+    /// (``noteScores(_:inverse:in:behind:)``), rather than scores worked out afresh: the next
+    /// edit waits for them and takes them (``settleScores()``), where it drops scores worked
+    /// out afresh.
     var warmingFollows: Bool { warming?.scores.followsEdit == true }
-    /// Whether the edit being applied may leave the live scores to follow it on another
-    /// thread: one edit, not a batch, in an interactive session (``warmsUp``) with a map of
-    /// ``warmingSize`` claims or more.
-    private(set) var followsBehind = false
     /// The debate round of the map as it is (each claim's side and speech), kept until the map
     /// changes (``round()``), and the round being worked out on another thread since the map
     /// was opened.
     var keptRound: Round?, roundAhead: Ahead<Round>?
     /// Whether ``roundAhead`` is being worked out again after an edit the kept round could not
-    /// follow (``warmRound()``), rather than as the map opened: the next edit waits for it and
-    /// keeps it (``settleRound()``), so that the edit changes a map no other thread holds.
+    /// follow (``warmRound(ifKept:)``), rather than as the map opened: the next edit waits for
+    /// it and keeps it (``settleRound()``), so that the edit changes a map no other thread
+    /// holds.
     var roundAheadFollows: Bool { roundAhead?.followsEdit == true }
-    /// Whether a round was kept when the edit being applied began (``warmRound()``).
-    private var roundWasKept = false
     /// The round of the map as it was before the step on top of the undo stack, and as it is
     /// after the step on top of the redo stack, when that step changed the map's structure:
     /// undo (or redo) brings the map back to what it was, and the round with it where the
@@ -129,8 +124,8 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
-        let inverse = try apply(edit)
-        warmRound()
+        let (inverse, roundWasKept) = try apply(edit)
+        warmRound(ifKept: roundWasKept)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
         roundBeforeUndo = roundDropped
         roundDropped = nil
@@ -153,27 +148,30 @@ public final class Session {
 
     /// Applies an edit to the map and brings the live scores and the debate round along, a
     /// batch step by step (each step's scores and round follow the map as that step left it);
-    /// returns its inverse. Live scores that could not follow it are worked out again ahead
-    /// once it is done (``warmScores()``). (An undo or a redo that puts the scores back takes
-    /// them out of the session while it applies, so they are not worked out again.)
-    @discardableResult
-    private func apply(_ edit: Edit) throws(MapError) -> Edit {
+    /// returns its inverse, and whether a round was kept as it began (``warmRound(ifKept:)``).
+    /// Live scores that could not follow it are worked out again ahead once it is done
+    /// (``warmScores()``). (An undo or a redo that puts the scores back takes them out of the
+    /// session while it applies, so they are not worked out again.) One edit, not a batch, in
+    /// an interactive session (``warmsUp``) with a map of ``warmingSize`` claims or more, may
+    /// leave the live scores to follow it on another thread
+    /// (``noteScores(_:inverse:in:behind:)``).
+    private func apply(_ edit: Edit) throws(MapError) -> (inverse: Edit, roundWasKept: Bool) {
         // Live scores still following the edit before, and a round being worked out again
         // after it, are waited for: this edit changes the map they read.
         settleScores()
         settleRound()
-        roundWasKept = keptRound != nil
+        let roundWasKept = keptRound != nil
         let live = scoreBoard != nil
         roundDropped = nil
         roundMoved = false
         scoresKept = nil
-        if case .batch = edit { followsBehind = false } else { followsBehind = warmsUp && map.count >= Session.warmingSize }
+        var behind = warmsUp && map.count >= Session.warmingSize
+        if case .batch = edit { behind = false }
         // The live scores keep what the edit changes where that can be put back (changes of
         // values on a map with cycles; see ``IncrementalEvaluator/keepChanges()``).
         let keeping = scoreBoard
         keeping?.keepChanges()
         defer {
-            followsBehind = false
             // Kept only while the scores followed the whole edit on this thread. (Scores that
             // follow it on another stop keeping as they begin: a change of structure keeps
             // nothing.)
@@ -184,11 +182,11 @@ public final class Session {
             }
         }
         let inverse = try map.apply(edit) { map, step, inverse in
-            noteScores(step, inverse: inverse, in: map)
+            noteScores(step, inverse: inverse, in: map, behind: behind)
             noteRound(step, inverse: inverse, in: map)
         }
         if live { warmScores() }
-        return inverse
+        return (inverse, roundWasKept)
     }
 
     /// The debate round of the map as it is: worked out once until the map changes (the flow,
@@ -227,10 +225,10 @@ public final class Session {
     /// a map opens, after an edit the kept round could not follow (one that can move claims it
     /// does not touch, such as a claim taken out with the claims under it), in an interactive
     /// session with a large map: so that `flow` or `drops` typed next finds it ready. Only where
-    /// a round was kept before the edit (one of them was used since the map last changed), and
-    /// not where undo or redo brought the round back.
-    private func warmRound() {
-        guard roundWasKept, warmsUp, map.count >= Session.warmingSize, keptRound == nil, roundAhead == nil else { return }
+    /// a round was kept before the edit (`wasKept`: one of them was used since the map last
+    /// changed), and not where undo or redo brought the round back.
+    private func warmRound(ifKept wasKept: Bool) {
+        guard wasKept, warmsUp, map.count >= Session.warmingSize, keptRound == nil, roundAhead == nil else { return }
         workRoundOutAhead(followsEdit: true)
     }
 
@@ -241,8 +239,8 @@ public final class Session {
         roundAhead = Ahead(followsEdit: followsEdit) { Round(handed.take()) }
     }
 
-    /// Waits for the round being worked out again after the last edit (``warmRound()``), and
-    /// keeps it; nothing when none is.
+    /// Waits for the round being worked out again after the last edit
+    /// (``warmRound(ifKept:)``), and keeps it; nothing when none is.
     func settleRound() {
         guard let ahead = roundAhead, ahead.followsEdit else { return }
         roundAhead = nil
@@ -307,10 +305,10 @@ public final class Session {
         settleScores()
         let restoring = usable(scores)
         if restoring != nil { scoreBoard = nil }
-        let inverse: Edit
-        do { inverse = try apply(edit) } catch { preconditionFailure("\(what) failed: \(error)") }
+        let inverse: Edit, roundWasKept: Bool
+        do { (inverse, roundWasKept) = try apply(edit) } catch { preconditionFailure("\(what) failed: \(error)") }
         if keptRound == nil, roundAhead == nil { keptRound = round }
-        warmRound()
+        warmRound(ifKept: roundWasKept)
         defer { roundDropped = nil; scoresKept = nil }
         guard let (board, changes) = restoring else { return (inverse, roundDropped, scoresKept) }
         scoreBoard = board
