@@ -104,9 +104,10 @@ struct TerminalTests {
         #expect(t.waitFor("> "))
         try t.type("generate --claims 100000 --shape cyclic --seed 7"); try t.press("Enter")
         #expect(t.waitFor("generated 100000 claims", timeout: 60), "\(t.screen)")
-        // The focus's score, in the prompt, before and after.
+        // The focus's score, in the last prompt with nothing typed after it (not the one
+        // `impact` was typed at), before and after.
         func score() -> String {
-            guard let line = t.screen.components(separatedBy: "\n").last(where: { $0.contains("/c5 score ") }),
+            guard let line = t.screen.components(separatedBy: "\n").last(where: { $0.contains("/c5 score ") && !$0.contains("impact") }),
                   let at = line.range(of: "/c5 score ") else { return "" }
             return String(line[at.upperBound...].prefix(4))
         }
@@ -119,7 +120,10 @@ struct TerminalTests {
         try t.press("C-c")
         #expect(t.waitFor("(interrupted: ", timeout: 10), "Ctrl-C stopped the trials: \(t.screen)")
         #expect(t.waitFor("claims to try were tried, and are ranked above)"))
-        Thread.sleep(forTimeInterval: 0.5)  // the prompt after it
+        // The prompt after it (the screen was cleared before `impact`, so any bare prompt on it
+        // is that one).
+        let deadline = Date().addingTimeInterval(10)
+        while score().isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         #expect(!before.isEmpty && score() == before, "the live scores are as they were: \(before) / \(score())")
         #expect(!t.exited)
     }
