@@ -17,18 +17,21 @@ extension Session {
             return board.evaluation
         }
         warming = nil
-        let board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
+        // Live scores under another semantics lend their layout of the map: its graph, and a
+        // cyclic map's components (``IncrementalEvaluator/init(_:semantics:)``).
+        let board = scoreBoard.map { IncrementalEvaluator($0, semantics: semantics) }
+            ?? IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
         scoreBoard = board
         return board.evaluation
     }
 
     /// The evaluations under several semantics: the session's is the live one; the others
-    /// are computed on the live scores' graph (which is the map as `evaluation(_:)` would lay
-    /// it out), built once, on every core.
+    /// are computed on the live scores' layout of the map (their graph, and a cyclic map's
+    /// components: what `evaluation(_:)` would find again), on every core.
     public func evaluations(_ list: [Semantics]) -> [Evaluation] {
         let current = currentEvaluation(), mine = semantics
-        guard let graph = scoreBoard?.graph else { return list.map(evaluation) }
-        var others = Evaluator.evaluate(graph, list.filter { $0 != mine }).makeIterator()
+        guard let board = scoreBoard else { return list.map(evaluation) }
+        var others = board.evaluations(list.filter { $0 != mine }).makeIterator()
         return list.map { $0 == mine ? current : others.next()! }
     }
 
@@ -41,9 +44,20 @@ extension Session {
         return scoreBoard
     }
 
-    /// The evaluation under any semantics (the session's is kept live; others are computed).
+    /// The evaluation under any semantics (the session's is kept live; others are computed,
+    /// on the live scores' layout of the map when there are live scores).
     public func evaluation(_ s: Semantics) -> Evaluation {
-        s == semantics ? currentEvaluation() : Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
+        if s == semantics { return currentEvaluation() }
+        if let board = scoreBoard { return board.evaluations([s])[0] }
+        return Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
+    }
+
+    /// An evaluator of the map under `semantics`: on the live scores' layout of the map when
+    /// there are live scores (``IncrementalEvaluator/init(_:semantics:)``), else laid out
+    /// afresh. Not kept.
+    func board(under semantics: Semantics) -> IncrementalEvaluator {
+        if let board = scoreBoard { return IncrementalEvaluator(board, semantics: semantics) }
+        return IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
     }
 
     /// The evaluation under the session's semantics after one base or weight change, or
@@ -181,11 +195,27 @@ extension Session {
     /// The session's semantics changed (`set semantics`): in an interactive session, the
     /// scores under the new one are worked out on another thread as ``warmUp()`` works them
     /// out when a map opens, so that the command typed next finds them ready; those under the
-    /// old one are dropped. Nothing changes when the live scores are already under it.
+    /// old one lend them their layout of the map and are dropped. Nothing changes when the
+    /// live scores are already under it, or on a smaller map, whose scores under the new
+    /// semantics are worked out on the old ones' layout when next read.
     func semanticsChanged() {
-        guard warmsUp, (scoreBoard?.semantics ?? warming?.semantics) != semantics else { return }
-        forgetScores()
-        warmScores()
+        guard warmsUp, map.count >= Session.warmingSize, (scoreBoard?.semantics ?? warming?.semantics) != semantics else { return }
+        // The scores under the old semantics lend their layout of the map (its graph, and a
+        // cyclic map's components), whether they are ready, worked out ahead or following an
+        // edit: then the new scores wait for them, on that other thread. Nothing there holds
+        // the map, which an edit would copy while it is held.
+        let semantics = semantics
+        if let board = scoreBoard, !settings.conceded {
+            let handed = Handed(board)
+            forgetScores()
+            warming = (semantics, Ahead { IncrementalEvaluator(handed.take(), semantics: semantics) })
+        } else if let old = warming?.scores, !settings.conceded {
+            forgetScores()
+            warming = (semantics, Ahead { IncrementalEvaluator(old.wait(), semantics: semantics) })
+        } else {
+            forgetScores()
+            warmScores()
+        }
     }
 
     /// The fewest claims for which ``warmUp()`` works the scores out ahead.

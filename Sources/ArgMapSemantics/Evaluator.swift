@@ -93,11 +93,18 @@ public enum Evaluator {
     /// so the scores are those of each semantics' own evaluation, to the last bit (a test
     /// compares them), and the leaves, most of a map, are not visited at all.
     public static func evaluate(_ g: EvaluationGraph, _ list: [Semantics], options: Options = Options()) -> [Evaluation] {
+        evaluate(g, list, options: options, found: nil)
+    }
+
+    /// ``evaluate(_:_:options:)``; `given`: the graph's components, when they are known
+    /// already.
+    static func evaluate(_ g: EvaluationGraph, _ list: [Semantics], options: Options, found given: EvaluationGraph.Components?) -> [Evaluation] {
         guard let order = g.order, list.count > 1 else {
             // On a map with cycles, its components are found once for the semantics that solve
-            // them (a search of the whole map, which each would otherwise make again).
+            // them (a search of the whole map, which each would otherwise make again), unless
+            // they were given.
             let solving = list.filter { $0 != .grounded && $0 != .quad }.count
-            let found = g.order == nil && solving > 1 ? g.components() : nil
+            let found = g.order == nil && solving > 0 ? given ?? (solving > 1 ? g.components() : nil) : nil
             return Parallel.map(list.count) { evaluateKeeping(g, list[$0], options: options, found: found).evaluation }
         }
         // Whether anything bears on each claim, read from the rows' offsets in claim order;

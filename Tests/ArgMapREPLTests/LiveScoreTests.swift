@@ -269,6 +269,7 @@ struct LiveScoreTests {
         #expect(qe.semantics == .qe && session.scoreBoard == nil)
         #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .qe).scores)
         #expect(session.scoreBoard === qe.scores.wait(), "and taken")
+        #expect(session.scoreBoard?.sharedLayout == true, "worked out on the euler scores' layout of the map")
 
         // An edit the live scores cannot follow (any change of structure, under grounded) has
         // them worked out ahead again; a second edit before they are read does not.
@@ -288,6 +289,16 @@ struct LiveScoreTests {
         #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
         _ = session.undo()
         #expect(session.warming != nil, "an undo after they were read has them worked out ahead")
+
+        // A change of semantics while the scores are still worked out ahead waits for them,
+        // there, and takes their layout.
+        session.load(map, file: nil, format: nil)
+        let opening = try #require(session.warming)
+        #expect(opening.semantics == .grounded && repl.execute("set semantics mlp"))
+        let mlp = try #require(session.warming)
+        #expect(mlp.semantics == .mlp && mlp.scores !== opening.scores)
+        #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .mlp).scores)
+        #expect(session.scoreBoard === mlp.scores.wait() && session.scoreBoard?.sharedLayout == true, "on the layout of those worked out ahead")
 
         session.load(MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: 36)), file: nil, format: nil)
         #expect(session.warming == nil, "a small map")
@@ -816,6 +827,54 @@ struct LiveScoreTests {
         try perform(nil, keepingComponents: true, "its undo: the relation, then the claim, taken out")
         try perform(.link(RelationSpec(from: "t0", to: "a1", type: .attack, weight: 0.5)), keepingComponents: false, "a link that closes a cycle")
         #expect(board.keptLayouts >= 1)
+    }
+
+    /// Scores under another semantics take the live scores' layout of the map (their graph,
+    /// and a cyclic map's components) rather than laying it out again, after whatever edits the
+    /// live scores followed: each semantics' own evaluation, scores, labels, steps and slopes,
+    /// to the last bit. So do `compare`'s evaluations. Grounded labelling and QuAD, which find
+    /// no components on a cyclic map, lend on those they took. The session takes the layout
+    /// when its semantics change, and the scores then follow edits as any live scores do.
+    @Test(arguments: [MapGenerator.Shape.dag, .cyclic])
+    func anotherSemanticsTakesTheLiveLayout(_ shape: MapGenerator.Shape) throws {
+        let all: [Semantics] = [.dfquad, .quad, .euler, .qe, .mlp, .hcat, .grounded]
+        func same(_ a: Evaluation, _ b: Evaluation) -> Bool {
+            a.scores == b.scores && a.labels == b.labels && a.iterations == b.iterations && a.residual == b.residual && a.converged == b.converged
+        }
+        var map = MapGenerator.generate(.init(claims: 500, shape: shape, seed: 41))
+        try map.apply(.link(RelationSpec(from: "c450", to: "c3", type: .undercut, weight: 0.8)))
+        let session = Session(map: map)
+        _ = session.currentEvaluation()
+        var rng = SplitMix64(seed: 41)
+        var compared = 0, cyclic = 0, lent = 0, taken = 0
+        for step in 0..<90 {
+            guard try Self.randomEdit(session, &rng, step: step, values: true) else { continue }
+            let context = "step \(step)"
+            try check(session, session.semantics, context)
+            guard step % 5 == 0, let board = session.scoreBoard else { continue }
+            compared += 1
+            if board.graph.order == nil { cyclic += 1 }
+            let full = all.map { Evaluator.evaluate(session.map, $0) }
+            for (s, own) in zip(all, full) {
+                let other = IncrementalEvaluator(board, semantics: s)
+                #expect(other.sharedLayout && same(other.evaluation, own), "\(context): \(s) on \(board.semantics)'s layout")
+                if board.graph.order == nil, board.knownComponents != nil {
+                    #expect(other.knownComponents != nil, "\(context): \(s) holds the components")
+                    if s == .grounded || s == .quad { lent += 1 }
+                }
+                let onward = IncrementalEvaluator(other, semantics: .hcat)
+                #expect(same(onward.evaluation, full[5]), "\(context): hcat on \(s)'s layout")
+            }
+            let evaluations = board.evaluations(all)
+            #expect(zip(evaluations, full).allSatisfy { same($0, $1) }, "\(context): the evaluations on \(board.semantics)'s layout")
+            // The session's semantics change: its next scores take the layout, and follow edits.
+            session.settings.semantics = all[(all.firstIndex(of: session.semantics)! + 1) % all.count].rawValue
+            _ = session.currentEvaluation()
+            if session.scoreBoard?.sharedLayout == true { taken += 1 }
+            try check(session, session.semantics, "\(context), under \(session.semantics)")
+        }
+        #expect(compared >= 12 && taken == compared, "\(compared) layouts compared, \(taken) taken by the session")
+        if shape == .cyclic { #expect(cyclic == compared && lent > 0, "\(cyclic) cyclic layouts, \(lent) components lent on") }
     }
 
     /// One random edit of structure (or an undo or a redo; with `values`, sometimes of a base

@@ -26,8 +26,9 @@ extension Commands {
             let map = s.map
             guard !map.incoming[target].isEmpty else { inv.console.print("nothing beneath \(map.claims[target].id)"); return }
             // The live scores when they are under this semantics: every trial puts back what it
-            // changed, so they end as they were.
-            let board = s.liveBoard(semantics) ?? IncrementalEvaluator(map, semantics: semantics)
+            // changed, so they end as they were. Under another, scores on the live scores'
+            // layout of the map (the map as it is, not as conceded).
+            let board = s.liveBoard(semantics) ?? (s.settings.conceded ? IncrementalEvaluator(map, semantics: semantics) : s.board(under: semantics))
             guard board.evaluation.converged else { throw CommandError("the evaluation did not converge: \(board.evaluation.note ?? "")", at: inv.commandWord) }
             // Each trial costs the claims above the one changed; a subtree of a hundred thousand
             // deep claims would take minutes, so the nearest are tried unless --all says otherwise.
