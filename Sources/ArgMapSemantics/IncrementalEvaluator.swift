@@ -29,7 +29,8 @@ public final class IncrementalEvaluator {
     private var cyclic: Evaluator.Solved?
     /// On a cyclic map scored with no components of its own (grounded labelling, QuAD), the
     /// components of the evaluator whose layout it took (``init(_:semantics:)``), to lend on
-    /// to the next; dropped at any change of structure.
+    /// to the next; dropped at any change of structure (which such an evaluator does not
+    /// follow: it is worked out afresh).
     private var lentComponents: EvaluationGraph.Components?
     /// The graph's components, when known (found by a continuous evaluation of a cyclic map,
     /// or lent).
