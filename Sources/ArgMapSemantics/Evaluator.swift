@@ -1163,36 +1163,65 @@ public enum Evaluator {
     /// cycles that nothing settles stay undecided.
     static func groundedByQueue(_ g: EvaluationGraph) -> Evaluation {
         let n = g.count
-        var attackers = [Int](repeating: 0, count: n)
-        var outStart = [Int](repeating: 0, count: n + 1)
-        var edges: [(Int, Int)] = []
-        for c in 0..<n {
-            for k in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[k] && g.weight[k] > 0 { edges.append((Int(g.source[k]), c)) }
-            for k in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] where g.undercutWeight[k] > 0 { edges.append((Int(g.undercutSource[k]), c)) }
-        }
-        for (a, t) in edges { attackers[t] += 1; outStart[a + 1] += 1 }
-        for i in 0..<n { outStart[i + 1] += outStart[i] }
-        var fill = outStart
-        var targets = [Int](repeating: 0, count: edges.count)
-        for (a, t) in edges { targets[fill[a]] = t; fill[a] += 1 }
+        // The attacks that count (weight above 0, undercuts too), turned around: each claim's
+        // attackers counted, and the claims each attacks, in rows (two passes over the graph's
+        // rows: one to count, one to fill), in 32-bit numbers, read in place.
+        var attackers = [Int32](repeating: 0, count: n)
+        var outStart = [Int32](repeating: 0, count: n + 1)
         var label = [Label](repeating: .undec, count: n)
-        var queue: [Int] = []
-        for c in 0..<n where attackers[c] == 0 { label[c] = .in; queue.append(c) }
-        var head = 0
-        while head < queue.count {
-            let a = queue[head]
-            head += 1
-            for k in outStart[a]..<outStart[a + 1] {
-                let t = targets[k]
-                guard label[t] != .out else { continue }
-                label[t] = .out
-                for j in outStart[t]..<outStart[t + 1] {
-                    let u = targets[j]
-                    attackers[u] -= 1
-                    if attackers[u] == 0, label[u] == .undec { label[u] = .in; queue.append(u) }
+        let rows = g.offsets.last ?? 0, undercutRows = g.undercutOffsets.last ?? 0
+        var targets = [Int32](repeating: 0, count: rows + undercutRows)
+        g.withUnsafeRows { offsets, source, weight, isAttack in
+        g.undercutOffsets.withUnsafeBufferPointer { uOffsets in
+        g.undercutSource.withUnsafeBufferPointer { uSource in
+        g.undercutWeight.withUnsafeBufferPointer { uWeight in
+        attackers.withUnsafeMutableBufferPointer { attackers in
+        outStart.withUnsafeMutableBufferPointer { outStart in
+        targets.withUnsafeMutableBufferPointer { targets in
+        label.withUnsafeMutableBufferPointer { label in
+            let undercuts = undercutRows > 0
+            /// Calls `body` with each attack on `c` that counts, by its source.
+            @inline(__always) func eachAttack(on c: Int, _ body: (Int) -> Void) {
+                for k in offsets[c]..<offsets[c + 1] where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
+                if undercuts {
+                    for k in uOffsets[c]..<uOffsets[c + 1] where uWeight[k] > 0 { body(Int(uSource[k])) }
                 }
             }
-        }
+            for c in 0..<n {
+                var count: Int32 = 0
+                eachAttack(on: c) { a in count += 1; outStart[a + 1] += 1 }
+                attackers[c] = count
+            }
+            for i in 0..<n { outStart[i + 1] += outStart[i] }
+            let total = Int(outStart[n])
+            // Filled from each row's end back, so that each row ends where it starts.
+            for c in stride(from: n - 1, through: 0, by: -1) {
+                eachAttack(on: c) { a in
+                    outStart[a + 1] -= 1
+                    targets[Int(outStart[a + 1])] = Int32(c)
+                }
+            }
+            // outStart[a + 1] is now where a's row starts, and outStart[a + 2] where it ends.
+            @inline(__always) func row(_ a: Int) -> Range<Int> { Int(outStart[a + 1])..<(a + 2 <= n ? Int(outStart[a + 2]) : total) }
+            var queue = [Int32]()
+            queue.reserveCapacity(n)
+            for c in 0..<n where attackers[c] == 0 { label[c] = .in; queue.append(Int32(c)) }
+            var head = 0
+            while head < queue.count {
+                let a = Int(queue[head])
+                head += 1
+                for k in row(a) {
+                    let t = Int(targets[k])
+                    guard label[t] != .out else { continue }
+                    label[t] = .out
+                    for j in row(t) {
+                        let u = Int(targets[j])
+                        attackers[u] -= 1
+                        if attackers[u] == 0, label[u] == .undec { label[u] = .in; queue.append(Int32(u)) }
+                    }
+                }
+            }
+        }}}}}}}}
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: g.order == nil)
     }
 }

@@ -154,6 +154,49 @@ struct PropertyTests {
         }
     }
 
+    /// On a map with cycles, the grounded labels are the least fixed point of Dung's rule,
+    /// worked out here by its definition, round after round until nothing changes: a claim is
+    /// in when every attack on it (of weight above 0, undercuts too) comes from a claim that is
+    /// out, out when one comes from a claim that is in, else undecided.
+    @Test func groundedOnACyclicMapIsTheLeastFixedPoint() throws {
+        var undecided = 0
+        for seed in 1...6 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 600, shape: .cyclic, seed: seed))
+            var rng = SplitMix64(seed: seed)
+            for _ in 0..<20 {
+                let r = Int(rng.next() % UInt64(map.relations.count))
+                let spec = map.spec(of: map.relations[r])
+                try map.apply(.setWeight(from: spec.from, to: spec.to, rng.next() % 2 == 0 ? 0 : 0.6))
+            }
+            for k in 0..<30 {
+                // Attacks and undercuts anywhere, closing more cycles (odd ones among them).
+                let from = map.claims[Int(rng.next() % UInt64(map.count))].id, to = map.claims[Int(rng.next() % UInt64(map.count))].id
+                guard from != to, map.relationIndex(from: map.index(of: from)!, to: map.index(of: to)!) == nil else { continue }
+                try map.apply(.link(RelationSpec(from: from, to: to, type: k % 3 == 0 ? .undercut : .attack, weight: k % 5 == 0 ? 0 : 0.7)))
+            }
+            let g = EvaluationGraph(map)
+            try #require(g.order == nil, "seed \(seed): a cyclic map")
+            var attacks = [[Int]](repeating: [], count: g.count)
+            for c in 0..<g.count {
+                for k in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[k] && g.weight[k] > 0 { attacks[c].append(Int(g.source[k])) }
+                for k in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] where g.undercutWeight[k] > 0 { attacks[c].append(Int(g.undercutSource[k])) }
+            }
+            var expected = [Label](repeating: .undec, count: g.count), changed = true
+            while changed {
+                changed = false
+                for c in 0..<g.count where expected[c] == .undec {
+                    let label: Label = attacks[c].contains { expected[$0] == .in } ? .out : attacks[c].allSatisfy { expected[$0] == .out } ? .in : .undec
+                    if label != .undec { expected[c] = label; changed = true }
+                }
+            }
+            let found = Evaluator.evaluate(g, .grounded)
+            #expect(found.labels == expected, "seed \(seed)")
+            #expect(found.scores == expected.map { $0 == .in ? 1 : $0 == .out ? 0 : 0.5 }, "seed \(seed)")
+            undecided += expected.filter { $0 == .undec }.count
+        }
+        #expect(undecided > 0, "some claims are undecided")
+    }
+
     /// On an acyclic map the grounded labels come from one pass in topological order; they are
     /// the labels the general algorithm (for maps with cycles) finds, with undercuts and
     /// attacks of weight 0 among them.
