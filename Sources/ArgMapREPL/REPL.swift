@@ -24,6 +24,8 @@ public final class REPL {
         self.table = table
         self.bail = bail
         self.sourceName = sourceName
+        // In a terminal, Ctrl-C stops a command's long output (``Console/write(_:)``).
+        if editor.isInteractive { console.interruptRequested = { editor.interruptRequested } }
     }
 
     /// Runs one line. Returns false when the command failed.
@@ -60,6 +62,10 @@ public final class REPL {
                                     words: Array(words.dropFirst()), line: line, table: table)
         let logBefore = session.log.count
         session.journalLine = nil
+        console.beginCommand()
+        defer {
+            if console.stopped { console.error("(interrupted: the rest of \(command.name)'s output was not printed)") }
+        }
         do {
             try command.run(invocation)
             console.flush()

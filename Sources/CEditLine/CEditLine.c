@@ -113,3 +113,5 @@ int ceditline_sigint_pending(void) { return sigint_seen; }
 void ceditline_write_stdout(const char *text) { fputs(text, stdout); }
 void ceditline_write_stderr(const char *text) { fputs(text, stderr); }
 void ceditline_flush_stdout(void) { fflush(stdout); }
+void ceditline_write_stdout_bytes(const char *text, size_t length) { fwrite(text, 1, length, stdout); }
+void ceditline_clear_stdout_error(void) { clearerr(stdout); }

@@ -128,6 +128,29 @@ struct TerminalTests {
         #expect(!t.exited)
     }
 
+    /// Ctrl-C stops a command's long output: `tree --all` of 300,000 claims, which takes
+    /// many seconds to make and to show, stops at once and says so; the session goes on.
+    @Test func ctrlCStopsLongOutput() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let t = try Terminal(["--no-rc"], environment: environment(tmp))
+        defer { t.close() }
+        #expect(t.waitFor("> "))
+        try t.type("generate --claims 300000 --seed 7"); try t.press("Enter")
+        #expect(t.waitFor("generated 300000 claims", timeout: 60), "\(t.screen)")
+        try t.press("C-l")
+        try t.type("tree --all"); try t.press("Enter")
+        // Once the tree is on its way (its first line shown: the line was read and runs).
+        #expect(t.waitFor("(base ", timeout: 30), "\(t.screen)")
+        Thread.sleep(forTimeInterval: 0.3)
+        try t.press("C-c")
+        #expect(t.waitFor("(interrupted: the rest of tree's output was not printed)", timeout: 5), "Ctrl-C stopped the output: \(t.screen)")
+        try t.press("C-l")
+        try t.type("show c0"); try t.press("Enter")
+        #expect(t.waitFor("under it ", timeout: 10), "the session goes on: \(t.screen)")
+        #expect(!t.exited)
+    }
+
     @Test func ctrlDAsksFirstWhenThereAreUnsavedChanges() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.cleanup() }

@@ -5,7 +5,7 @@ extension Commands {
         name: "tree", group: .navigation,
         usage: "tree [DEPTH] [--all]",
         summary: "the focus (or the whole map) as an indented tree",
-        discussion: "Each line shows the relation (+ support, - attack, _ undercut), the claim's id ([statement] or <argument>), its text, base score and relation weight, and its score when scoring is on. A claim met again is shown by id with (see above). Large subtrees are folded with a count unless --all is given.",
+        discussion: "Each line shows the relation (+ support, - attack, _ undercut), the claim's id ([statement] or <argument>), its text, base score and relation weight, and its score when scoring is on. A claim met again is shown by id with (see above). Large subtrees are folded with a count unless --all is given; in a terminal, Ctrl-C stops a long tree where it is.",
         examples: ["tree", "tree 2", "tree --all"],
         arguments: [.number], options: [OptionSpec("all", nil, "show every claim, folding nothing")], maxArguments: 1,
         run: { inv throws(CommandError) in
@@ -16,7 +16,7 @@ extension Commands {
                 depth = d
             }
             let all = options["all"] != nil
-            inv.console.write(Commands.renderTree(inv.session, from: inv.session.focus, depth: depth, all: all, console: inv.console))
+            Commands.writeTree(inv.session, from: inv.session.focus, depth: depth, all: all, console: inv.console)
         })
 
     /// Children shown under one claim before folding, and lines before the rest is folded.
@@ -25,7 +25,24 @@ extension Commands {
     static let maxIndent = 16
 
     /// The tree under a claim (or of the whole map), iteratively, folding large subtrees.
-    static func renderTree(_ s: Session, from start: Int?, depth maxDepth: Int, all: Bool, console: Console) -> String {
+    /// Written to `console` as it is made, in pieces, stopping where the console is asked to
+    /// stop (Ctrl-C; ``Console/interruptRequested``): `tree --all` of a million claims makes
+    /// 150 MB.
+    static func writeTree(_ s: Session, from start: Int?, depth maxDepth: Int, all: Bool, console: Console) {
+        let rest = renderTree(s, from: start, depth: maxDepth, all: all, console: console) { piece in
+            console.write(piece)
+            guard console.interruptRequested() else { return true }
+            console.stop()
+            return false
+        }
+        console.write(rest)
+    }
+
+    /// The tree under a claim (or of the whole map), iteratively, folding large subtrees;
+    /// with `emit`, handed out in pieces as it is made (the rest returned), stopping when
+    /// `emit` returns false.
+    static func renderTree(_ s: Session, from start: Int?, depth maxDepth: Int, all: Bool, console: Console,
+                           emit: ((String) -> Bool)? = nil) -> String {
         let map = s.map
         var out = ""
         var lines = 0
@@ -40,6 +57,10 @@ extension Commands {
             stack.append(.claim(0, relation: nil, depth: 0))
         }
         while let item = stack.popLast() {
+            if let emit, out.utf8.count >= Console.piece {
+                guard emit(out) else { return "" }
+                out = ""
+            }
             if !all && lines >= foldLines {
                 out += "… more claims not shown (use tree DEPTH, cd into a branch, or tree --all)\n"
                 break

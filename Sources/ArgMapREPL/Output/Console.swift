@@ -34,12 +34,62 @@ public final class Console {
     }
 
     public func write(_ text: String) {
+        guard !stopped else { return }
+        guard text.utf8.count > Self.piece else { return put(text) }
+        // In pieces of whole lines, asking before each whether to stop (``stop()``).
+        var text = text
+        text.withUTF8 { bytes in
+            var at = 0
+            while at < bytes.count {
+                if interruptRequested() { stop(); return }
+                var end = min(at + Self.piece, bytes.count)
+                while end < bytes.count && bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+                switch sink {
+                case .buffer: put(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self))
+                case .standard: ceditline_write_stdout_bytes(bytes.baseAddress! + at, end - at)
+                }
+                at = end
+            }
+        }
+    }
+
+    private func put(_ text: String) {
         switch sink {
         case .buffer:
             output += text
             transcript += text
         case .standard: ceditline_write_stdout(text)
         }
+    }
+
+    /// The most bytes written before asking whether to stop: long output goes out in pieces of
+    /// whole lines about this long.
+    static let piece = 1 << 16
+
+    /// Whether the user asked for the command's output to stop (Ctrl-C in a terminal), asked
+    /// between pieces of long output (``write(_:)``), and by commands that build long output,
+    /// as they build it (``stopped``).
+    public var interruptRequested: () -> Bool = { false }
+
+    /// Whether the command's output was stopped (``interruptRequested``): whatever it writes
+    /// after is dropped. Cleared as each command begins (``beginCommand()``).
+    public private(set) var stopped = false
+
+    /// Stops the command's output: nothing more of it is written.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        if sink == .standard {
+            // A write that Ctrl-C cut short leaves standard output's error flag set, and may
+            // leave a line (or a colour) unfinished.
+            ceditline_clear_stdout_error()
+            if colour { ceditline_write_stdout("\u{1B}[0m") }
+        }
+    }
+
+    /// A command begins: its output is written (``stopped`` cleared).
+    public func beginCommand() {
+        stopped = false
     }
 
     public func error(_ text: String) {

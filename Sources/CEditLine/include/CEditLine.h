@@ -5,6 +5,7 @@
 // Swift cannot call, plus the signal set-up that needs sigaction's flags.
 
 #include <histedit.h>
+#include <stddef.h>
 
 typedef char *(*ceditline_prompt_fn)(EditLine *);
 typedef unsigned char (*ceditline_command_fn)(EditLine *, int);
@@ -46,5 +47,9 @@ int ceditline_sigint_pending(void);
 void ceditline_write_stdout(const char *text);
 void ceditline_write_stderr(const char *text);
 void ceditline_flush_stdout(void);
+/// Writes `length` bytes of `text` to standard output (through its buffer).
+void ceditline_write_stdout_bytes(const char *text, size_t length);
+/// Clears standard output's error flag: a write that Ctrl-C interrupted sets it.
+void ceditline_clear_stdout_error(void);
 
 #endif
