@@ -28,11 +28,16 @@ extension Session {
     /// The evaluations under several semantics: the session's is the live one; the others
     /// are computed on the live scores' layout of the map (their graph, and a cyclic map's
     /// components: what `evaluation(_:)` would find again), on every core.
+    /// Each is kept until the map changes (``otherEvaluations``).
     public func evaluations(_ list: [Semantics]) -> [Evaluation] {
         let current = currentEvaluation(), mine = semantics
-        guard let board = scoreBoard else { return list.map(evaluation) }
-        var others = board.evaluations(list.filter { $0 != mine }).makeIterator()
-        return list.map { $0 == mine ? current : others.next()! }
+        var missing: [Semantics] = []
+        for s in list where s != mine && otherEvaluations[s] == nil && !missing.contains(s) { missing.append(s) }
+        if !missing.isEmpty {
+            let found = scoreBoard.map { $0.evaluations(missing) } ?? missing.map(evaluation)
+            for (s, e) in zip(missing, found) { otherEvaluations[s] = e }
+        }
+        return list.map { $0 == mine ? current : otherEvaluations[$0]! }
     }
 
     /// The live scores' evaluator under `semantics`, for trials that change values and put
@@ -48,8 +53,10 @@ extension Session {
     /// on the live scores' layout of the map when there are live scores).
     public func evaluation(_ s: Semantics) -> Evaluation {
         if s == semantics { return currentEvaluation() }
-        if let board = scoreBoard { return board.evaluations([s])[0] }
-        return Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
+        if let kept = otherEvaluations[s] { return kept }
+        let e = scoreBoard.map { $0.evaluations([s])[0] } ?? Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
+        otherEvaluations[s] = e
+        return e
     }
 
     /// An evaluator of the map under `semantics`: on the live scores' layout of the map when

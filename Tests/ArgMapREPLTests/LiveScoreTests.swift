@@ -877,6 +877,40 @@ struct LiveScoreTests {
         if shape == .cyclic { #expect(cyclic == compared && lent > 0, "\(cyclic) cyclic layouts, \(lent) components lent on") }
     }
 
+    /// The evaluations under other semantics (`compare`, `--semantics`) are kept until the
+    /// map changes or conceded scoring is set: `compare` claim after claim evaluates the map
+    /// once, and after any edit each is that of the map as it is.
+    @Test func otherSemanticsAreKeptUntilTheMapChanges() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 600, shape: .cyclic, seed: 43)))
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        let others = Semantics.allCases.filter { $0 != .dfquad }
+        func fresh(_ what: String) {
+            for s in others {
+                let kept = session.otherEvaluations[s], own = Evaluator.evaluate(session.settings.conceded ? Drops.conceded(session.map) : session.map, s)
+                #expect(kept?.scores == own.scores && kept?.labels == own.labels, "\(what): \(s) is the map's")
+            }
+        }
+        #expect(repl.execute("compare c5"))
+        #expect(Set(session.otherEvaluations.keys) == Set(others), "every other semantics kept")
+        fresh("compare")
+        let hcat = session.otherEvaluations[.hcat]!.scores
+        #expect(repl.execute("compare c7") && repl.execute("score c5 --semantics hcat"))
+        #expect(session.otherEvaluations[.hcat]!.scores == hcat)
+        // An edit of any kind drops them; the next read is of the map as it is.
+        for edit in ["set c5 base 0.1", "rm c12", "undo", "link c9 con c5", "set c6 text new words"] {
+            #expect(repl.execute(edit), "\(edit)")
+            #expect(session.otherEvaluations.isEmpty, "\(edit): dropped")
+            #expect(repl.execute("compare c5"))
+            fresh(edit)
+        }
+        // Another semantics for the session keeps them (the map is the same); conceded scoring
+        // drops them.
+        #expect(repl.execute("set semantics euler") && session.otherEvaluations.count == others.count)
+        #expect(repl.execute("set conceded on") && session.otherEvaluations.isEmpty)
+        #expect(repl.execute("set semantics dfquad") && repl.execute("compare c5"))
+        fresh("conceded")
+    }
+
     /// One random edit of structure (or an undo or a redo; with `values`, sometimes of a base
     /// score), new relations of one of `types`; false when it was refused or did nothing.
     private static func randomEdit(_ session: Session, _ rng: inout SplitMix64, step: Int, linking types: [RelationType] = [.support, .attack, .undercut],

@@ -6,7 +6,14 @@ import ArgMapDebate
 /// The state of one argmap session: the open map and its file, the focus, the undo and redo
 /// stacks, the log of edits, and the settings.
 public final class Session {
-    public private(set) var map: ArgumentMap
+    public private(set) var map: ArgumentMap {
+        // (Observed without reading the old map, so that an edit still changes it in place.)
+        didSet { otherEvaluations = [:] }
+    }
+    /// Evaluations of the map under semantics other than the session's (`compare`, `score
+    /// --semantics`, `why --semantics`), kept until the map changes or conceded scoring is
+    /// set on or off, so that comparing claim after claim evaluates the map once.
+    var otherEvaluations: [Semantics: Evaluation] = [:]
     /// The file the map was opened from or last saved to.
     public var file: String?
     /// The format `save` writes (the one the file was read in, where it can be written).
