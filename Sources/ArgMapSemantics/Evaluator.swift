@@ -1194,14 +1194,16 @@ public enum Evaluator {
             }
             for i in 0..<n { outStart[i + 1] += outStart[i] }
             let total = Int(outStart[n])
-            // Filled from each row's end back, so that each row ends where it starts.
+            // outStart[a + 1] is where a's row ends. Each entry goes just before it, moving it
+            // back one, from the last claim to the first: each row is in claim order, and
+            // outStart[a + 1] ends where a's row starts.
             for c in stride(from: n - 1, through: 0, by: -1) {
                 eachAttack(on: c) { a in
                     outStart[a + 1] -= 1
                     targets[Int(outStart[a + 1])] = Int32(c)
                 }
             }
-            // outStart[a + 1] is now where a's row starts, and outStart[a + 2] where it ends.
+            // So a's row is outStart[a + 1]..<outStart[a + 2] (the last claim's ends at the total).
             @inline(__always) func row(_ a: Int) -> Range<Int> { Int(outStart[a + 1])..<(a + 2 <= n ? Int(outStart[a + 2]) : total) }
             var queue = [Int32]()
             queue.reserveCapacity(n)
