@@ -64,7 +64,9 @@ public final class REPL {
         session.journalLine = nil
         console.beginCommand()
         defer {
-            if console.stopped { console.error("(interrupted: the rest of \(command.name)'s output was not printed)") }
+            // On a line of its own: in a terminal the output may have been cut within a line,
+            // and the terminal shows ^C where it was cut.
+            if console.stopped { console.error((editor.isInteractive ? "\n" : "") + "(interrupted: the rest of \(command.name)'s output was not printed)") }
         }
         do {
             try command.run(invocation)

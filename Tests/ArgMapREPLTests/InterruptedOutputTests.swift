@@ -60,7 +60,7 @@ struct InterruptedOutputTests {
         console.interruptRequested = { asked += 1; return asked > 2 }
         #expect(repl.execute("tree --all"))
         #expect(console.output.utf8.count < 3 * Console.piece && whole.hasPrefix(console.output), "two pieces of the tree")
-        #expect(console.errors == "(interrupted: the rest of tree's output was not printed)\n")
+        #expect(console.errors == "\n(interrupted: the rest of tree's output was not printed)\n", "on a line of its own")
         _ = console.takeTranscript()
         console.interruptRequested = { false }
         #expect(repl.execute("show c0") && console.output.contains("c0"))
