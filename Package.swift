@@ -23,7 +23,7 @@ let package = Package(
         // The argument graph: claims, relations, edits, diagnostics.
         .target(name: "ArgMapModel", dependencies: ["CPrefetch"]),
         // Evaluation semantics (gradual and labelling) over the graph.
-        .target(name: "ArgMapSemantics", dependencies: ["ArgMapModel"]),
+        .target(name: "ArgMapSemantics", dependencies: ["ArgMapModel", "CPrefetch"]),
         // Policy debate: sides, speeches, the flow, drops, impacts, templates, checks.
         .target(name: "ArgMapDebate", dependencies: ["ArgMapModel", "ArgMapSemantics", "CPrefetch"]),
         // Argdown argument files and interchange formats (the flow exports among them).

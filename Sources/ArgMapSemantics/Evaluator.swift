@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgMapModel
+import CPrefetch
 
 /// Evaluates a map under a semantics.
 ///
@@ -459,14 +460,14 @@ public enum Evaluator {
                         let runs = [here[..<max(half, 1)], here[max(half, 1)...]]
                         let results = Parallel.map(2) { r in
                             var own: [Int32: Component] = [:]
-                            return (runs[r].map { solve($0, false, keepingIn: &own) }, own)
+                            return (solve.all(runs[r], false, keepingIn: &own), own)
                         }
                         solved = results[0].0 + results[1].0
                         for (k, layout) in results.flatMap(\.1) where options.keepsLayout(of: layout.claims.count, besides: kept.keptClaims) {
                             kept[k] = layout
                         }
                     } else {
-                        solved = here.map { solve($0, true, keepingIn: &kept) }
+                        solved = solve.all(here[...], true, keepingIn: &kept)
                     }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
@@ -522,14 +523,72 @@ public enum Evaluator {
         /// layout is to be kept besides those (``Options/keepsLayout(of:besides:)``), laid out
         /// afresh and kept for next time; else as ``callAsFunction(_:_:)``.
         func callAsFunction(_ k: Int32, _ helped: Bool, keepingIn kept: inout [Int32: Component]) -> (steps: Int, residual: Double)? {
+            var spare = Component()
+            return self(k, helped, keepingIn: &kept, spare: &spare)
+        }
+
+        /// ``callAsFunction(_:_:keepingIn:)``, a cycle whose layout is not kept being laid out in
+        /// `spare` (``Component/layOut(_:_:_:_:_:_:)``).
+        func callAsFunction(_ k: Int32, _ helped: Bool, keepingIn kept: inout [Int32: Component], spare: inout Component) -> (steps: Int, residual: Double)? {
             if kept[k] != nil {
                 kept[k]!.refresh(g, component, s, uf)
             } else {
                 let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
-                guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else { return self(k, helped) }
+                guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else {
+                    guard group.count > 1 || g.dependsOnItself(Int(group[0])) else { return self(k, helped) }
+                    spare.layOut(g, group, k, component, s, uf)
+                    return solve(spare, semantics, s, uf, options, cap: cap, helped: helped)
+                }
                 kept[k] = Component(g, group, k, component, s, uf)
             }
             return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
+        }
+
+        /// Solves the components `ks` in turn (``callAsFunction(_:_:keepingIn:)``), each one's
+        /// memory asked for a few components ahead (``prefetch(_:_:)``): a map's small cycles
+        /// lie at random across it, and laying one out waits mostly on reads from memory.
+        func all(_ ks: ArraySlice<Int32>, _ helped: Bool, keepingIn kept: inout [Int32: Component]) -> [(steps: Int, residual: Double)?] {
+            var solved: [(steps: Int, residual: Double)?] = [], spare = Component()
+            solved.reserveCapacity(ks.count)
+            let end = ks.endIndex
+            for i in ks.indices {
+                if i + 6 < end { prefetch(ks[i + 6], 0) }
+                if i + 3 < end { prefetch(ks[i + 3], 1) }
+                if i + 1 < end { prefetch(ks[i + 1], 2) }
+                solved.append(self(ks[i], helped, keepingIn: &kept, spare: &spare))
+            }
+            return solved
+        }
+
+        /// Asks for the memory that laying out component `k` reads, in three stages that each
+        /// read what the one before asked for: 0, its claims' row offsets and bases; 1, their
+        /// rows; 2, the components, scores and undercut factors of the claims in their rows.
+        @inline(__always)
+        func prefetch(_ k: Int32, _ stage: Int) {
+            let from = Int(starts[Int(k)]), to = Int(starts[Int(k) + 1])
+            guard to - from <= 8 else { return }
+            g.withUnsafeRows { offsets, source, weight, isAttack in
+                for m in from..<to {
+                    let c = Int(members[m])
+                    switch stage {
+                    case 0:
+                        argmap_prefetch(offsets.baseAddress! + c)
+                        g.base.withUnsafeBufferPointer { argmap_prefetch($0.baseAddress! + c) }
+                    case 1:
+                        let j = offsets[c]
+                        argmap_prefetch(source.baseAddress! + j)
+                        argmap_prefetch(weight.baseAddress! + j)
+                        argmap_prefetch(isAttack.baseAddress! + j)
+                    default:
+                        for j in offsets[c]..<offsets[c + 1] {
+                            let x = Int(source[j])
+                            argmap_prefetch(component.baseAddress! + x)
+                            argmap_prefetch(s.baseAddress! + x)
+                            argmap_prefetch(uf.baseAddress! + x)
+                        }
+                    }
+                }
+            }
         }
 
         /// Works out the claims on no cycle of the components `ks` (each after the components
@@ -618,10 +677,10 @@ public enum Evaluator {
         /// The component's number (changed when the components before it are moved), and its
         /// claims.
         var k: Int32
-        let claims: [Int32]
+        private(set) var claims: [Int32] = []
         /// Each claim's place, for a component of more than 8 claims (a look along fewer).
-        let place: [Int32: Int]
-        var base: [Double]
+        private(set) var place: [Int32: Int] = [:]
+        var base: [Double] = []
         /// Each claim's aggregate of the supports and attacks from outside.
         var outside: [Aggregate] = []
         /// The same as the steps read it: the products of the attacks and of the supports from
@@ -651,22 +710,50 @@ public enum Evaluator {
         init(_ g: EvaluationGraph, _ claims: UnsafeBufferPointer<Int32>, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
              _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
             self.k = k
-            self.claims = Array(claims)
+            layOut(g, claims, k, component, s, uf)
+        }
+
+        /// No claims: a layout to lay components out in one after another
+        /// (``layOut(_:_:_:_:_:_:)``).
+        init() { k = -1 }
+
+        /// Lays out `claims`, component `k`, as ``init(_:_:_:_:_:_:)`` does, in this layout's
+        /// memory: a map's small cycles, thousands of them, are laid out one after another in
+        /// the same arrays, which are not made and freed for each (most of what laying out a
+        /// cycle of two claims cost, besides its reads from memory).
+        mutating func layOut(_ g: EvaluationGraph, _ claims: UnsafeBufferPointer<Int32>, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
+                             _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
+            self.k = k
             let n = claims.count
-            base = claims.map { g.base[Int($0)] }
+            self.claims.removeAll(keepingCapacity: true)
+            self.claims.append(contentsOf: claims)
+            base.removeAll(keepingCapacity: true)
+            for c in claims { base.append(g.base[Int(c)]) }
             // Each claim's place: by a look along a few claims, by a table for more.
-            var place: [Int32: Int] = [:]
+            place.removeAll(keepingCapacity: true)
             if n > 8 {
                 place.reserveCapacity(n)
                 for (i, c) in claims.enumerated() { place[c] = i }
             }
-            self.place = place
             // Each claim's entries are set in its turn (``setOutside(_:_:)``).
-            outside = [Aggregate](repeating: Aggregate(), count: n)
-            outsideProducts = [Double](repeating: 0, count: 2 * n)
-            outsideSums = [Double](repeating: 0, count: 2 * n)
+            outside.removeAll(keepingCapacity: true)
+            outside.append(contentsOf: repeatElement(Aggregate(), count: n))
+            outsideProducts.removeAll(keepingCapacity: true)
+            outsideProducts.append(contentsOf: repeatElement(0, count: 2 * n))
+            outsideSums.removeAll(keepingCapacity: true)
+            outsideSums.append(contentsOf: repeatElement(0, count: 2 * n))
+            bounds.removeAll(keepingCapacity: true)
+            bounds.append(0)
             bounds.reserveCapacity(2 * n + 1)
+            sources.removeAll(keepingCapacity: true)
+            weights.removeAll(keepingCapacity: true)
+            outsideFactor.removeAll(keepingCapacity: true)
             outsideFactor.reserveCapacity(n)
+            undercutStarts.removeAll(keepingCapacity: true)
+            undercutStarts.append(0)
+            undercutters.removeAll(keepingCapacity: true)
+            undercutWeights.removeAll(keepingCapacity: true)
+            stale.removeAll(keepingCapacity: true)
             for c in claims.lazy.map({ Int($0) }) {
                 // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
                 var factor = 1.0
@@ -917,10 +1004,11 @@ public enum Evaluator {
         /// `arrays × count` on: one allocation for a whole integration.
         @inline(__always)
         func withScratch<R>(_ arrays: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
-            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, arrays * claims.count))
-            defer { scratch.deallocate() }
-            scratch.initialize(repeating: 0, count: arrays * claims.count)
-            return body(scratch)
+            // (On the stack for a small cycle: thousands of them are solved one after another.)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, arrays * claims.count)) { scratch in
+                scratch.initialize(repeating: 0)
+                return body(scratch.baseAddress!)
+            }
         }
 
         /// Writes the claims' scores `p` and the undercut factors they give into the map's `s`

@@ -494,6 +494,69 @@ struct PropertyTests {
         #expect(cyclesMet > 200 && alone > 200 && deepestMet >= 2)
     }
 
+    /// A layout that cycles are laid out in one after another (``Evaluator/Component/layOut(_:_:_:_:_:_:)``,
+    /// how a map's small cycles are solved) holds, after each, what a layout made afresh for
+    /// that cycle holds, to the last bit: nothing of the cycle before is left in it, whatever
+    /// its size and whether its claims undercut its relations. And an evaluation, which lays
+    /// its cycles out so, scores as solving each cycle in a layout of its own does.
+    @Test func aLayoutLaidOutAgainIsTheOneMadeAfresh() throws {
+        var rng = SplitMix64(seed: 47)
+        var maps = try Self.cyclicMaps(seed: 47, count: 80)
+        for seed in 1...2 as ClosedRange<UInt64> { maps.append(MapGenerator.generate(.init(claims: 400, shape: .cyclic, seed: seed))) }
+        var laid = 0, withUndercuts = 0, large = 0
+        for map in maps {
+            let g = EvaluationGraph(map)
+            guard g.order == nil else { continue }
+            let found = g.components()
+            // Scores and factors from outside: any numbers in [0, 1] will do.
+            var s = (0..<g.count).map { _ in Double(rng.next() % 1_001) / 1_000 }
+            var uf = (0..<g.count).map { _ in Double(rng.next() % 1_001) / 1_000 }
+            // The cycles in a random order, so that large and small, with and without
+            // undercuts within, follow one another.
+            var cycles = (0..<Int32(found.count)).filter { found.isCycle[Int($0)] }
+            for i in cycles.indices.reversed() { cycles.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            var spare = Evaluator.Component()
+            found.members.withUnsafeBufferPointer { members in
+            found.component.withUnsafeBufferPointer { component in
+            s.withUnsafeMutableBufferPointer { s in
+            uf.withUnsafeMutableBufferPointer { uf in
+                for k in cycles {
+                    let group = UnsafeBufferPointer(rebasing: members[Int(found.starts[Int(k)])..<Int(found.starts[Int(k) + 1])])
+                    spare.layOut(g, group, k, component, s, uf)
+                    let fresh = Evaluator.Component(g, group, k, component, s, uf)
+                    #expect(spare.k == fresh.k && spare.claims == fresh.claims && spare.place == fresh.place)
+                    #expect(spare.base == fresh.base && spare.outsideFactor == fresh.outsideFactor)
+                    #expect(spare.outside.map { [$0.prodAtt, $0.prodSup, $0.sumAtt, $0.sumSup] } == fresh.outside.map { [$0.prodAtt, $0.prodSup, $0.sumAtt, $0.sumSup] })
+                    #expect(spare.outside.map { [$0.hasAtt, $0.hasSup] } == fresh.outside.map { [$0.hasAtt, $0.hasSup] })
+                    #expect(spare.outsideProducts == fresh.outsideProducts && spare.outsideSums == fresh.outsideSums)
+                    #expect(spare.bounds == fresh.bounds && spare.sources == fresh.sources && spare.weights == fresh.weights)
+                    #expect(spare.undercutStarts == fresh.undercutStarts && spare.undercutters == fresh.undercutters)
+                    #expect(spare.undercutWeights == fresh.undercutWeights && spare.fixedFactors == fresh.fixedFactors && spare.stale == fresh.stale)
+                    laid += 1
+                    if !fresh.fixedFactors { withUndercuts += 1 }
+                    if group.count > 8 { large += 1 }
+                }
+            }}}}
+            // The evaluation, against each cycle solved in a layout of its own, in order.
+            for semantics in [Semantics.dfquad, .hcat] {
+                let e = Evaluator.evaluate(g, semantics)
+                var own = g.base, factors = [Double](repeating: 1, count: g.count)
+                let (order, _) = found.byDepth()
+                found.members.withUnsafeBufferPointer { members in
+                found.starts.withUnsafeBufferPointer { starts in
+                found.component.withUnsafeBufferPointer { component in
+                own.withUnsafeMutableBufferPointer { own in
+                factors.withUnsafeMutableBufferPointer { factors in
+                    for k in order {
+                        _ = Evaluator.solve(k, g, semantics, Evaluator.Options(), cap: Evaluator.cap(g, Evaluator.Options()), members, starts, component, own, factors, helped: false)
+                    }
+                }}}}}
+                #expect(e.scores == own, "\(semantics)")
+            }
+        }
+        #expect(laid > 100 && withUndercuts > 5 && large > 5, "\(laid) laid out, \(withUndercuts) with undercuts, \(large) of more than 8 claims")
+    }
+
     /// A cyclic map evaluated one component at a time scores every claim as the whole map's
     /// continuous model (or, for hcat, its iteration) tends to, to 1e-8, and converges where it
     /// does: on random maps with cycles, undercuts and claims on no cycle, and generated cyclic
