@@ -545,47 +545,67 @@ public enum Evaluator {
         }
 
         /// Solves the components `ks` in turn (``callAsFunction(_:_:keepingIn:)``), each one's
-        /// memory asked for a few components ahead (``prefetch(_:_:)``): a map's small cycles
-        /// lie at random across it, and laying one out waits mostly on reads from memory.
+        /// memory asked for a few components ahead, in three stages that each read what the one
+        /// before asked for (``prefetchOffsets(of:)``, ``prefetchRows(of:)``,
+        /// ``prefetchSources(of:)``): a map's small cycles lie at random across it, and laying
+        /// one out waits mostly on reads from memory.
         func all(_ ks: ArraySlice<Int32>, _ helped: Bool, keepingIn kept: inout [Int32: Component]) -> [(steps: Int, residual: Double)?] {
             var solved: [(steps: Int, residual: Double)?] = [], spare = Component()
             solved.reserveCapacity(ks.count)
             let end = ks.endIndex
             for i in ks.indices {
-                if i + 6 < end { prefetch(ks[i + 6], 0) }
-                if i + 3 < end { prefetch(ks[i + 3], 1) }
-                if i + 1 < end { prefetch(ks[i + 1], 2) }
+                if i + 6 < end { prefetchOffsets(of: ks[i + 6]) }
+                if i + 3 < end { prefetchRows(of: ks[i + 3]) }
+                if i + 1 < end { prefetchSources(of: ks[i + 1]) }
                 solved.append(self(ks[i], helped, keepingIn: &kept, spare: &spare))
             }
             return solved
         }
 
-        /// Asks for the memory that laying out component `k` reads, in three stages that each
-        /// read what the one before asked for: 0, its claims' row offsets and bases; 1, their
-        /// rows; 2, the components, scores and undercut factors of the claims in their rows.
+        /// The claims of component `k` when it is a small cycle (8 claims at most), the only
+        /// ones asked for ahead; empty otherwise.
         @inline(__always)
-        func prefetch(_ k: Int32, _ stage: Int) {
+        func smallCycle(_ k: Int32) -> UnsafeBufferPointer<Int32> {
             let from = Int(starts[Int(k)]), to = Int(starts[Int(k) + 1])
-            guard to - from <= 8 else { return }
+            return UnsafeBufferPointer(rebasing: members[from..<(to - from <= 8 ? to : from)])
+        }
+
+        /// Asks for the row offsets and bases of component `k`'s claims.
+        @inline(__always)
+        func prefetchOffsets(of k: Int32) {
+            g.offsets.withUnsafeBufferPointer { offsets in
+            g.base.withUnsafeBufferPointer { base in
+                for c in smallCycle(k).lazy.map({ Int($0) }) {
+                    argmap_prefetch(offsets.baseAddress! + c)
+                    argmap_prefetch(base.baseAddress! + c)
+                }
+            }}
+        }
+
+        /// Asks for the rows of component `k`'s claims (their offsets read).
+        @inline(__always)
+        func prefetchRows(of k: Int32) {
             g.withUnsafeRows { offsets, source, weight, isAttack in
-                for m in from..<to {
-                    let c = Int(members[m])
-                    switch stage {
-                    case 0:
-                        argmap_prefetch(offsets.baseAddress! + c)
-                        g.base.withUnsafeBufferPointer { argmap_prefetch($0.baseAddress! + c) }
-                    case 1:
-                        let j = offsets[c]
-                        argmap_prefetch(source.baseAddress! + j)
-                        argmap_prefetch(weight.baseAddress! + j)
-                        argmap_prefetch(isAttack.baseAddress! + j)
-                    default:
-                        for j in offsets[c]..<offsets[c + 1] {
-                            let x = Int(source[j])
-                            argmap_prefetch(component.baseAddress! + x)
-                            argmap_prefetch(s.baseAddress! + x)
-                            argmap_prefetch(uf.baseAddress! + x)
-                        }
+                for c in smallCycle(k).lazy.map({ Int($0) }) {
+                    let j = offsets[c]
+                    argmap_prefetch(source.baseAddress! + j)
+                    argmap_prefetch(weight.baseAddress! + j)
+                    argmap_prefetch(isAttack.baseAddress! + j)
+                }
+            }
+        }
+
+        /// Asks for the components, scores and undercut factors of the claims in the rows of
+        /// component `k`'s claims (their rows read).
+        @inline(__always)
+        func prefetchSources(of k: Int32) {
+            g.withUnsafeRows { offsets, source, _, _ in
+                for c in smallCycle(k).lazy.map({ Int($0) }) {
+                    for j in offsets[c]..<offsets[c + 1] {
+                        let x = Int(source[j])
+                        argmap_prefetch(component.baseAddress! + x)
+                        argmap_prefetch(s.baseAddress! + x)
+                        argmap_prefetch(uf.baseAddress! + x)
                     }
                 }
             }
@@ -735,25 +755,19 @@ public enum Evaluator {
                 place.reserveCapacity(n)
                 for (i, c) in claims.enumerated() { place[c] = i }
             }
-            // Each claim's entries are set in its turn (``setOutside(_:_:)``).
-            outside.removeAll(keepingCapacity: true)
-            outside.append(contentsOf: repeatElement(Aggregate(), count: n))
-            outsideProducts.removeAll(keepingCapacity: true)
-            outsideProducts.append(contentsOf: repeatElement(0, count: 2 * n))
-            outsideSums.removeAll(keepingCapacity: true)
-            outsideSums.append(contentsOf: repeatElement(0, count: 2 * n))
-            bounds.removeAll(keepingCapacity: true)
-            bounds.append(0)
-            bounds.reserveCapacity(2 * n + 1)
-            sources.removeAll(keepingCapacity: true)
-            weights.removeAll(keepingCapacity: true)
-            outsideFactor.removeAll(keepingCapacity: true)
-            outsideFactor.reserveCapacity(n)
-            undercutStarts.removeAll(keepingCapacity: true)
-            undercutStarts.append(0)
-            undercutters.removeAll(keepingCapacity: true)
-            undercutWeights.removeAll(keepingCapacity: true)
-            stale.removeAll(keepingCapacity: true)
+            // Each claim's entries are set in its turn (``setOutside(_:_:)``); the rest are
+            // filled claim by claim below.
+            Self.refill(&outside, Aggregate(), count: n)
+            Self.refill(&outsideProducts, 0, count: 2 * n)
+            Self.refill(&outsideSums, 0, count: 2 * n)
+            Self.refill(&bounds, 0, count: 1, room: 2 * n + 1)
+            Self.refill(&outsideFactor, 0, count: 0, room: n)
+            Self.refill(&undercutStarts, 0, count: 1)
+            Self.refill(&sources, 0, count: 0)
+            Self.refill(&weights, 0, count: 0)
+            Self.refill(&undercutters, 0, count: 0)
+            Self.refill(&undercutWeights, 0, count: 0)
+            Self.refill(&stale, 0, count: 0)
             for c in claims.lazy.map({ Int($0) }) {
                 // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
                 var factor = 1.0
@@ -803,6 +817,15 @@ public enum Evaluator {
                     setOutside(i, aggregate)
                 }
             }
+        }
+
+        /// Empties `array`, keeping its memory (and room for `room` entries), and puts in
+        /// `count` copies of `value`.
+        @inline(__always)
+        static func refill<T>(_ array: inout [T], _ value: T, count: Int, room: Int = 0) {
+            array.removeAll(keepingCapacity: true)
+            array.reserveCapacity(room)
+            array.append(contentsOf: repeatElement(value, count: count))
         }
 
         /// What bears on claim `c` of component `k` from outside it, settled in `s` and `uf`:
@@ -1000,11 +1023,11 @@ public enum Evaluator {
             }}}}}}}}}}}
         }
 
-        /// Runs `body` with scratch memory for `arrays` arrays of a score per claim, from
-        /// `arrays × count` on: one allocation for a whole integration.
+        /// Runs `body` with scratch memory for `arrays` arrays of a score per claim, zeroed, from
+        /// `arrays × count` on, for a whole integration: on the stack for a small cycle
+        /// (thousands of them are solved one after another), on the heap for a large one.
         @inline(__always)
         func withScratch<R>(_ arrays: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
-            // (On the stack for a small cycle: thousands of them are solved one after another.)
             withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, arrays * claims.count)) { scratch in
                 scratch.initialize(repeating: 0)
                 return body(scratch.baseAddress!)
