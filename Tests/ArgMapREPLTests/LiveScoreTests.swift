@@ -911,6 +911,35 @@ struct LiveScoreTests {
         fresh("conceded")
     }
 
+    /// The live scores' components by depth in cycles are worked out once, by the first
+    /// evaluation, for every semantics evaluated on them (`compare`), and worked out again once
+    /// an edit has changed the components; a copy of them that is not changed keeps its own.
+    @Test func theComponentsByDepthAreKeptUntilTheyChange() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 600, shape: .cyclic, seed: 44)))
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        #expect(repl.execute("show c0"))
+        let board = try #require(session.scoreBoard), before = try #require(board.components)
+        #expect(before.orderedByDepth, "kept by the first evaluation")
+        let (order, _) = before.byDepth()
+        #expect(order == before.sortedByDepth().order)
+        // A claim put in at the end, answering c5, and a relation that closes a cycle through
+        // it: the components change (one more, then one fewer).
+        for edit in ["add con A new objection --to c5 --id x1", "link c5 pro x1"] {
+            #expect(repl.execute(edit), "\(edit)")
+            let now = try #require(session.scoreBoard?.components)
+            #expect(now.count != before.count || edit.hasPrefix("link"))
+            let fresh = now.sortedByDepth(), (kept, firsts) = now.byDepth()
+            #expect(kept == fresh.order && firsts == fresh.firsts, "\(edit): the order is the components' own")
+            #expect(now.orderedByDepth)
+        }
+        // The copy taken before the edits keeps its own order.
+        #expect(before.orderedByDepth && before.byDepth().order == order)
+        // `compare` evaluates the other semantics on the kept order.
+        let components = try #require(session.scoreBoard?.components)
+        #expect(repl.execute("compare c5"))
+        #expect(session.scoreBoard?.components?.byDepth().order == components.sortedByDepth().order)
+    }
+
     /// One random edit of structure (or an undo or a redo; with `values`, sometimes of a base
     /// score), new relations of one of `types`; false when it was refused or did nothing.
     private static func randomEdit(_ session: Session, _ rng: inout SplitMix64, step: Int, linking types: [RelationType] = [.support, .attack, .undercut],
@@ -953,6 +982,9 @@ struct LiveScoreTests {
             #expect(group.allSatisfy { Int(found.component[Int($0)]) == k }, "\(context): component \(k)'s numbers")
             #expect(found.isCycle[k] == fresh.isCycle[own] && found.depth[k] == fresh.depth[own], "\(context): component \(k)'s cycle or depth")
         }
+        // The order by depth, kept from before the edit or not, is the components' own.
+        let (order, firsts) = found.byDepth(), sorted = found.sortedByDepth()
+        #expect(order == sorted.order && firsts == sorted.firsts, "\(context): the components by depth")
         for c in 0..<g.count {
             for d in 0..<g.dependencyCount(c) where found.component[g.dependency(c, d)] > found.component[c] {
                 Issue.record("\(context): claim \(c)'s component comes before one it depends on")
