@@ -45,6 +45,12 @@ public enum Evaluator {
         /// whole evaluations of the changed maps, to 1e-9); the live scores always start from
         /// the bases, so that they are those of the whole evaluation, to the last bit.
         var startsFromScores = false
+        /// The fewest components of depth 0 (claims on no cycle, below every cycle) that an
+        /// evaluation with both cores to itself works out on both (``Solver/settleOnBothCores(_:_:)``).
+        var settlesOnBothCoresFrom = 1 << 16
+        /// For tests: the two halves of ``Solver/settleOnBothCores(_:_:)`` worked out one after
+        /// the other on this thread, the second first, as when its core runs ahead of the other.
+        var settlesSecondHalfFirst = false
 
         /// Whether the layout of a component of `size` claims is to be kept, besides layouts of
         /// `keptSoFar` claims: a cycle of ``keptCycleSize`` claims or more, within
@@ -69,16 +75,17 @@ public enum Evaluator {
     /// ``evaluate(_:_:options:)``, and, when it was the continuous evaluation of a cyclic map,
     /// what that found (``Solved``), for ``IncrementalEvaluator``.
     /// `found`, when given, holds the graph's components (``EvaluationGraph/components()``),
-    /// found once for several semantics.
+    /// found once for several semantics. `alone`: whether no other evaluation has the other
+    /// core (see ``continuous(_:_:_:cap:found:alone:)``).
     static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options,
-                                found: EvaluationGraph.Components? = nil) -> (evaluation: Evaluation, cyclic: Solved?) {
+                                found: EvaluationGraph.Components? = nil, alone: Bool = true) -> (evaluation: Evaluation, cyclic: Solved?) {
         if semantics == .grounded { return (grounded(g), nil) }
         if let order = g.order { return (evaluate(g, semantics, inOrder: order), nil) }
         if semantics == .quad {
             return (Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
                                note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true), nil)
         }
-        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options), found: found)
+        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options), found: found, alone: alone)
         return (evaluation, solved)
     }
 
@@ -106,7 +113,7 @@ public enum Evaluator {
             // they were given.
             let solving = list.filter { $0 != .grounded && $0 != .quad }.count
             let found = g.order == nil && solving > 0 ? given ?? (solving > 1 ? g.components() : nil) : nil
-            return Parallel.map(list.count) { evaluateKeeping(g, list[$0], options: options, found: found).evaluation }
+            return Parallel.map(list.count) { evaluateKeeping(g, list[$0], options: options, found: found, alone: list.count == 1).evaluation }
         }
         // Whether anything bears on each claim, read from the rows' offsets in claim order;
         // then the order, with only those claims: both in two pieces at once on a large map.
@@ -435,7 +442,7 @@ public enum Evaluator {
     /// Returns the evaluation, and what it found on the way (``Solved``). `given`: the
     /// components, when they were found already.
     static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int,
-                           found given: EvaluationGraph.Components? = nil) -> (Evaluation, Solved) {
+                           found given: EvaluationGraph.Components? = nil, alone: Bool = true) -> (Evaluation, Solved) {
         let found = given ?? g.components(), (order, firsts) = found.byDepth()
         var s = g.base
         var uf = [Double](repeating: 1, count: g.count)
@@ -471,7 +478,11 @@ public enum Evaluator {
                     }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
-                solve.settle(stage, found.isCycle)
+                if d == 0 && alone && stage.count >= options.settlesOnBothCoresFrom {
+                    solve.settleOnBothCores(stage, found.isCycle)
+                } else {
+                    solve.settle(stage, found.isCycle)
+                }
             }
         }
         return (summary(semantics, s, cycles, options), Solved(factors: uf, components: found, cycles: cycles, options: options, cap: cap, kept: kept))
@@ -626,6 +637,73 @@ public enum Evaluator {
             case .hcat: settle(ks, isCycle, HCat.self)
             case .grounded: settle(ks, isCycle, Grounded.self)
             }
+        }
+
+        /// ``settle(_:_:)`` of the components `ks`, all of depth 0 (no cycle below them: each
+        /// depends only on components of depth 0 before it), on two cores: the first half on
+        /// one, the second on the other, which puts off each claim that depends on a claim of
+        /// the first half (its component numbered below the second half's first), or on a
+        /// claim put off; those are worked out after both, in their order. On a map shaped as
+        /// debates are, few are put off: the claims under a claim come just before it.
+        func settleOnBothCores(_ ks: ArraySlice<Int32>, _ isCycle: [Bool]) {
+            let middle = ks.startIndex + ks.count / 2, boundary = ks[middle]
+            switch semantics {
+            case .dfquad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, DFQuAD.self)
+            case .quad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, QuAD.self)
+            case .euler: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, Euler.self)
+            case .qe: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, QE.self)
+            case .mlp: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, MLP.self)
+            case .hcat: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, HCat.self)
+            case .grounded: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, Grounded.self)
+            }
+        }
+
+        private func settleOnBothCores<S: FixedSemantics>(_ first: ArraySlice<Int32>, _ second: ArraySlice<Int32>, _ boundary: Int32, _ isCycle: [Bool],
+                                                          _: S.Type) {
+            // The two halves write the scores and factors of their own claims only, and the
+            // second reads none of the first's: it puts off a claim that would.
+            let putOff: [Int]
+            if options.settlesSecondHalfFirst {
+                putOff = settle(second, isCycle, puttingOffBelow: boundary, S.self)
+                settle(first, isCycle, S.self)
+            } else {
+                putOff = Parallel.both({ settle(first, isCycle, S.self) }, { settle(second, isCycle, puttingOffBelow: boundary, S.self) }).1
+            }
+            let undercuts = !g.undercutSource.isEmpty
+            for c in putOff {
+                if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
+                s[c] = g.offsets[c] < g.offsets[c + 1] ? Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf)) : g.base[c]
+            }
+        }
+
+        /// ``settle(_:_:)`` of `ks`, putting off each claim that depends on a claim whose
+        /// component is numbered below `boundary`, or on a claim put off (whose score is left
+        /// NaN until it is worked out: no score is NaN otherwise). Returns the claims put off,
+        /// in their order.
+        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], puttingOffBelow boundary: Int32, _: S.Type) -> [Int] {
+            var putOff: [Int] = []
+            let undercuts = !g.undercutSource.isEmpty
+            ks.withUnsafeBufferPointer { ks in
+            isCycle.withUnsafeBufferPointer { isCycle in
+            g.withUnsafeRows { offsets, source, _, _ in
+            g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
+            g.undercutSource.withUnsafeBufferPointer { undercutSource in
+                @inline(__always) func waits(_ x: Int32) -> Bool { component[Int(x)] < boundary || s[Int(x)].isNaN }
+                for k in ks where !isCycle[Int(k)] {
+                    let c = Int(members[Int(starts[Int(k)])])
+                    let row = offsets[c]..<offsets[c + 1]
+                    if row.contains(where: { waits(source[$0]) })
+                        || (undercuts && (undercutOffsets[c]..<undercutOffsets[c + 1]).contains(where: { waits(undercutSource[$0]) })) {
+                        putOff.append(c)
+                        s[c] = .nan
+                        continue
+                    }
+                    if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
+                    guard !row.isEmpty else { continue }
+                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
+                }
+            }}}}}
+            return putOff
         }
 
         private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], _: S.Type) {

@@ -557,6 +557,44 @@ struct PropertyTests {
         #expect(laid > 100 && withUndercuts > 5 && large > 5, "\(laid) laid out, \(withUndercuts) with undercuts, \(large) of more than 8 claims")
     }
 
+    /// The claims below every cycle (components of depth 0), worked out on two cores, half
+    /// each, the second half putting off what depends on the first, score as worked out on one,
+    /// to the last bit: whichever half runs first, on random cyclic maps (with undercuts and
+    /// self-attacks) and generated ones.
+    @Test func claimsBelowEveryCycleOnBothCoresScoreAsOnOne() throws {
+        var maps = try Self.cyclicMaps(seed: 48, count: 100)
+        for seed in 1...3 as ClosedRange<UInt64> { maps.append(MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: seed))) }
+        var one = Evaluator.Options(), both = Evaluator.Options(), inTurn = Evaluator.Options()
+        one.settlesOnBothCoresFrom = .max
+        both.settlesOnBothCoresFrom = 2
+        inTurn.settlesOnBothCoresFrom = 2
+        inTurn.settlesSecondHalfFirst = true
+        var compared = 0, crossing = 0
+        for map in maps {
+            let g = EvaluationGraph(map)
+            guard g.order == nil else { continue }
+            // Whether a claim of the second half depends on one of the first: then putting off
+            // matters (the second half, run first, would read a score not yet worked out).
+            let found = g.components(), (order, firsts) = found.byDepth()
+            guard firsts[1] >= 2 else { continue }
+            let middle = firsts[1] / 2, boundary = order[middle]
+            if order[middle..<firsts[1]].contains(where: { k in
+                let c = Int(found.members[Int(found.starts[Int(k)])])
+                return (0..<g.dependencyCount(c)).contains { found.component[g.dependency(c, $0)] < boundary && g.dependencyCount(g.dependency(c, $0)) > 0 }
+            }) { crossing += 1 }
+            for semantics in [Semantics.dfquad, .euler, .qe, .mlp, .hcat] {
+                let alone = Evaluator.evaluate(g, semantics, options: one)
+                for options in [both, inTurn] {
+                    let split = Evaluator.evaluate(g, semantics, options: options)
+                    #expect(split.scores == alone.scores && split.iterations == alone.iterations && split.residual == alone.residual,
+                            "\(semantics), second half first: \(options.settlesSecondHalfFirst)")
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 300 && crossing > 20, "\(compared) evaluations compared, \(crossing) maps whose halves depend on each other")
+    }
+
     /// A cyclic map evaluated one component at a time scores every claim as the whole map's
     /// continuous model (or, for hcat, its iteration) tends to, to 1e-8, and converges where it
     /// does: on random maps with cycles, undercuts and claims on no cycle, and generated cyclic
