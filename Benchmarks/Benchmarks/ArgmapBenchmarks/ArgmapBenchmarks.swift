@@ -181,6 +181,21 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(Evaluator.evaluate(graph, semantics))
             }
         }
+        // What the first read under another semantics (`set semantics hcat`, `--semantics`)
+        // works out on the cyclic map: the new scores on the live scores' layout of the map
+        // (its graph, components and their order by depth).
+        Benchmark("another semantics on the live layout cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let board = IncrementalEvaluator(inputs.map(n, .cyclic), semantics: .dfquad)
+            benchmark.startMeasurement()
+            blackHole(IncrementalEvaluator(board, semantics: .hcat))
+        }
+        // What `compare` works out beside the live scores on the cyclic map: every other
+        // semantics at once, on the live scores' layout.
+        Benchmark("other semantics together cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let board = IncrementalEvaluator(inputs.map(n, .cyclic), semantics: .dfquad)
+            benchmark.startMeasurement()
+            blackHole(board.evaluations(Semantics.allCases.filter { $0 != .dfquad }))
+        }
         // On the tree, the claims above the edit recomputed; on a cyclic map, the components the
         // edit reaches solved again, cycles from their bases.
         for shape in [MapGenerator.Shape.tree, .cyclic] {
