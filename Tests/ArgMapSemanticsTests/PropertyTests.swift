@@ -720,7 +720,7 @@ struct PropertyTests {
     /// ends and in the middle, undercuts within), as well as the random maps with cycles and
     /// generated cyclic maps, every score agrees with the plain integration's to 1e-9, and
     /// converges where it does, in fewer steps in all.
-    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp], [Evaluator.Options().acceleratedBelow, 0.5])
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp], [Evaluator.Options().acceleratedBelow, 0.01, 1.0])
     func acceleratedStepsEndWhereThePlainStepsDo(_ semantics: Semantics, below: Double) throws {
         var rng = SplitMix64(seed: 71)
         var maps = try Self.cyclicMaps(seed: 73, count: 60)
