@@ -26,11 +26,11 @@ public enum Evaluator {
         public var maxSteps = 200_000
         public var stepSize = 0.1
         /// A cycle's RK4 steps are accelerated (``Acceleration``) once its largest slope is
-        /// below this; 0 for plain steps throughout. From 0.5 (rather than 0.01, as before),
-        /// a cycle of two claims takes about 4 steps under DF-QuAD where it took 36, and the largest cycle of
-        /// the generated cyclic map 47 where it took 94; the accelerated steps end where the
-        /// plain ones do, to 1e-9, on dense random cycles of full weight as on generated maps
-        /// (``PropertyTests``, which checks 0.01 and from the first step too).
+        /// below this; 0 for plain steps throughout. From 0.5 (rather than 0.01, as before), a
+        /// cycle of two claims takes about 4 steps under DF-QuAD where it took 36, and the
+        /// largest cycle of the generated cyclic map 47 where it took 94; the accelerated steps
+        /// end where the plain ones do, to 1e-9, on dense random cycles of full weight as on
+        /// generated maps (a property test, which checks 0.01 and from the first step too).
         public var acceleratedBelow = 0.5
         /// How many of the last steps the acceleration combines.
         public var accelerationDepth = 5
