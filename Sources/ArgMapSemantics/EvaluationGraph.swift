@@ -204,12 +204,16 @@ extension EvaluationGraph {
         /// Each component's depth in cycles: the most cycles on a chain of dependencies from it,
         /// itself counted when it is one. Two cycles of the same depth do not depend on each
         /// other, nor on any claim that depends on either.
-        var depth: [Int32] = [] { didSet { ordered = DepthOrder() } }
+        var depth: [Int32] = [] { didSet { ordered = DepthOrder(); settling = KeptSettling() } }
         /// ``byDepth()``, worked out once for these components, by the first evaluation that
         /// asks for it, on whichever thread. Every change of the components changes `depth`
         /// (one entry a component, in their order), which starts afresh; a copy of the
         /// components that is not changed keeps its own.
         private var ordered = DepthOrder()
+        /// ``Settling``, made by the first evaluation that works the claims below every cycle
+        /// out (``keptSettling``); dropped with ``ordered``, and by ``dropSettling()`` when the
+        /// graph's rows change under the same components.
+        private var settling = KeptSettling()
 
         /// No components yet; `component`, each claim's component's number, to be filled.
         init(component: [Int32]) {
@@ -230,6 +234,21 @@ extension EvaluationGraph {
             }
         }
 
+        /// The claims below every cycle that an evaluation works out, as the first to work them
+        /// out kept them (``keep(_:)``); nil before.
+        var keptSettling: Settling? { settling.value.withLock { $0 } }
+
+        /// Keeps `made` as these components' ``Settling`` unless one is kept already.
+        func keep(_ made: Settling) {
+            settling.value.withLock { if $0 == nil { $0 = made } }
+        }
+
+        /// Drops the kept ``Settling``: the graph's rows changed (a claim something now bears
+        /// on, or no longer does) while the components stayed as they were.
+        mutating func dropSettling() {
+            settling = KeptSettling()
+        }
+
         /// Whether ``byDepth()`` is worked out and kept (for tests).
         var orderedByDepth: Bool { ordered.value.withLock { $0 != nil } }
 
@@ -246,6 +265,21 @@ extension EvaluationGraph {
             }
             return (order, firsts)
         }
+    }
+
+    /// The claims of the components of depth 0 (on no cycle, below every cycle) that something
+    /// bears on or undercuts, in their order, in three runs: `first` and `second` depend on no
+    /// claim of each other (they may be worked out at once, one a core), and `after` on claims
+    /// of either, worked out after both. The other claims of depth 0 keep their bases (and an
+    /// undercut factor of 1). A cyclic map's evaluations read these runs instead of every
+    /// component of depth 0: on the generated cyclic map, 406,828 claims of 938,957.
+    struct Settling: Sendable {
+        var first: [Int32] = [], second: [Int32] = [], after: [Int32] = []
+    }
+
+    /// ``Components/keptSettling``, shared as ``DepthOrder`` is.
+    final class KeptSettling: Sendable {
+        let value = Mutex<Settling?>(nil)
     }
 
     /// ``Components/byDepth()`` once it is worked out, for components that may be read on

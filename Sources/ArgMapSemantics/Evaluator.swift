@@ -482,10 +482,15 @@ public enum Evaluator {
                     }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
-                if d == 0 && alone && stage.count >= options.settlesOnBothCoresFrom {
-                    solve.settleOnBothCores(stage, found.isCycle)
-                } else {
+                if d > 0 {
                     solve.settle(stage, found.isCycle)
+                } else if let kept = found.keptSettling {
+                    // The claims something bears on, as the first evaluation found them.
+                    solve.settle(kept, atOnce: alone)
+                } else if alone && stage.count >= options.settlesOnBothCoresFrom {
+                    found.keep(solve.settleOnBothCores(stage, found.isCycle))
+                } else {
+                    found.keep(EvaluationGraph.Settling(first: solve.settle(stage, found.isCycle, keeping: true)))
                 }
             }
         }
@@ -631,15 +636,59 @@ public enum Evaluator {
         /// semantics. A claim that nothing bears on keeps its base (the scores start as the
         /// bases), which every semantics' function gives it back exactly, so it is passed over:
         /// most claims of a map are such.
-        func settle(_ ks: ArraySlice<Int32>, _ isCycle: [Bool]) {
+        /// With `keeping`, returns the claims it worked out (something bears on or undercuts
+        /// them), in their order: a ``EvaluationGraph/Settling`` of depth 0's.
+        @discardableResult
+        func settle(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], keeping: Bool = false) -> [Int32] {
             switch semantics {
-            case .dfquad: settle(ks, isCycle, DFQuAD.self)
-            case .quad: settle(ks, isCycle, QuAD.self)
-            case .euler: settle(ks, isCycle, Euler.self)
-            case .qe: settle(ks, isCycle, QE.self)
-            case .mlp: settle(ks, isCycle, MLP.self)
-            case .hcat: settle(ks, isCycle, HCat.self)
-            case .grounded: settle(ks, isCycle, Grounded.self)
+            case .dfquad: settle(ks, isCycle, DFQuAD.self, keeping: keeping)
+            case .quad: settle(ks, isCycle, QuAD.self, keeping: keeping)
+            case .euler: settle(ks, isCycle, Euler.self, keeping: keeping)
+            case .qe: settle(ks, isCycle, QE.self, keeping: keeping)
+            case .mlp: settle(ks, isCycle, MLP.self, keeping: keeping)
+            case .hcat: settle(ks, isCycle, HCat.self, keeping: keeping)
+            case .grounded: settle(ks, isCycle, Grounded.self, keeping: keeping)
+            }
+        }
+
+        /// Works out the claims below every cycle that something bears on or undercuts, in the
+        /// runs an earlier evaluation kept (``EvaluationGraph/Settling``): the first two at
+        /// once, one a core, when `atOnce`; then the last. The other claims of depth 0 keep
+        /// their bases, as ``settle(_:_:keeping:)`` leaves them.
+        func settle(_ runs: EvaluationGraph.Settling, atOnce: Bool) {
+            switch semantics {
+            case .dfquad: settle(runs, atOnce: atOnce, DFQuAD.self)
+            case .quad: settle(runs, atOnce: atOnce, QuAD.self)
+            case .euler: settle(runs, atOnce: atOnce, Euler.self)
+            case .qe: settle(runs, atOnce: atOnce, QE.self)
+            case .mlp: settle(runs, atOnce: atOnce, MLP.self)
+            case .hcat: settle(runs, atOnce: atOnce, HCat.self)
+            case .grounded: settle(runs, atOnce: atOnce, Grounded.self)
+            }
+        }
+
+        private func settle<S: FixedSemantics>(_ runs: EvaluationGraph.Settling, atOnce: Bool, _: S.Type) {
+            if options.settlesSecondHalfFirst {
+                settleRun(runs.second, S.self)
+                settleRun(runs.first, S.self)
+            } else if atOnce && !runs.second.isEmpty {
+                _ = Parallel.both({ settleRun(runs.first, S.self) }, { settleRun(runs.second, S.self) })
+            } else {
+                settleRun(runs.first, S.self)
+                settleRun(runs.second, S.self)
+            }
+            settleRun(runs.after, S.self)
+        }
+
+        /// Works out `claims` in turn (each after those it depends on).
+        private func settleRun<S: FixedSemantics>(_ claims: [Int32], _: S.Type) {
+            let undercuts = !g.undercutSource.isEmpty
+            claims.withUnsafeBufferPointer { claims in
+                for c in claims.lazy.map({ Int($0) }) {
+                    if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
+                    guard g.offsets[c] < g.offsets[c + 1] else { continue }
+                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
+                }
             }
         }
 
@@ -649,9 +698,11 @@ public enum Evaluator {
         /// the first half (its component numbered below the second half's first), or on a
         /// claim put off; those are worked out after both, in their order. On a map shaped as
         /// debates are, few are put off: the claims under a claim come just before it.
-        func settleOnBothCores(_ ks: ArraySlice<Int32>, _ isCycle: [Bool]) {
+        /// Returns the claims it worked out, as a ``EvaluationGraph/Settling``: the first half's,
+        /// the second half's not put off, and those put off.
+        func settleOnBothCores(_ ks: ArraySlice<Int32>, _ isCycle: [Bool]) -> EvaluationGraph.Settling {
             let middle = ks.startIndex + ks.count / 2, boundary = ks[middle]
-            switch semantics {
+            return switch semantics {
             case .dfquad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, DFQuAD.self)
             case .quad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, QuAD.self)
             case .euler: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, Euler.self)
@@ -663,29 +714,33 @@ public enum Evaluator {
         }
 
         private func settleOnBothCores<S: FixedSemantics>(_ first: ArraySlice<Int32>, _ second: ArraySlice<Int32>, _ boundary: Int32, _ isCycle: [Bool],
-                                                          _: S.Type) {
+                                                          _: S.Type) -> EvaluationGraph.Settling {
             // The two halves write the scores and factors of their own claims only, and the
             // second reads none of the first's: it puts off a claim that would.
-            let putOff: [Int]
+            let firstRun: [Int32], secondRun: (putOff: [Int32], kept: [Int32])
             if options.settlesSecondHalfFirst {
-                putOff = settle(second, isCycle, puttingOffBelow: boundary, S.self)
-                settle(first, isCycle, S.self)
+                secondRun = settle(second, isCycle, puttingOffBelow: boundary, S.self)
+                firstRun = settle(first, isCycle, S.self, keeping: true)
             } else {
-                putOff = Parallel.both({ settle(first, isCycle, S.self) }, { settle(second, isCycle, puttingOffBelow: boundary, S.self) }).1
+                (firstRun, secondRun) = Parallel.both({ settle(first, isCycle, S.self, keeping: true) },
+                                                      { settle(second, isCycle, puttingOffBelow: boundary, S.self) })
             }
             let undercuts = !g.undercutSource.isEmpty
-            for c in putOff {
+            for c in secondRun.putOff.lazy.map({ Int($0) }) {
                 if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
                 s[c] = g.offsets[c] < g.offsets[c + 1] ? Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf)) : g.base[c]
             }
+            return EvaluationGraph.Settling(first: firstRun, second: secondRun.kept, after: secondRun.putOff)
         }
 
         /// ``settle(_:_:)`` of `ks`, putting off each claim that depends on a claim whose
         /// component is numbered below `boundary`, or on a claim put off (whose score is left
         /// NaN until it is worked out: no score is NaN otherwise). Returns the claims put off,
-        /// in their order.
-        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], puttingOffBelow boundary: Int32, _: S.Type) -> [Int] {
-            var putOff: [Int] = []
+        /// and the claims it worked out (something bears on or undercuts them), each in their
+        /// order.
+        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], puttingOffBelow boundary: Int32,
+                                               _: S.Type) -> (putOff: [Int32], kept: [Int32]) {
+            var putOff: [Int32] = [], kept: [Int32] = []
             let undercuts = !g.undercutSource.isEmpty
             ks.withUnsafeBufferPointer { ks in
             isCycle.withUnsafeBufferPointer { isCycle in
@@ -698,30 +753,42 @@ public enum Evaluator {
                     let row = offsets[c]..<offsets[c + 1]
                     if row.contains(where: { waits(source[$0]) })
                         || (undercuts && (undercutOffsets[c]..<undercutOffsets[c + 1]).contains(where: { waits(undercutSource[$0]) })) {
-                        putOff.append(c)
+                        putOff.append(Int32(c))
                         s[c] = .nan
                         continue
                     }
-                    if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
+                    if undercuts {
+                        uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s))
+                        if row.isEmpty && undercutOffsets[c] < undercutOffsets[c + 1] { kept.append(Int32(c)) }
+                    }
                     guard !row.isEmpty else { continue }
+                    kept.append(Int32(c))
                     s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
                 }
             }}}}}
-            return putOff
+            return (putOff, kept)
         }
 
-        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], _: S.Type) {
+        @discardableResult
+        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], _: S.Type, keeping: Bool = false) -> [Int32] {
             let undercuts = !g.undercutSource.isEmpty
+            var kept: [Int32] = []
             ks.withUnsafeBufferPointer { ks in
             isCycle.withUnsafeBufferPointer { isCycle in
                 for k in ks where !isCycle[Int(k)] {
                     let c = Int(members[Int(starts[Int(k)])])
-                    if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
-                    guard g.offsets[c] < g.offsets[c + 1] else { continue }
+                    let borne = g.offsets[c] < g.offsets[c + 1]
+                    if undercuts {
+                        uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s))
+                        if keeping && !borne && g.undercutOffsets[c] < g.undercutOffsets[c + 1] { kept.append(Int32(c)) }
+                    }
+                    guard borne else { continue }
+                    if keeping { kept.append(Int32(c)) }
                     // (Inlined with the semantics a constant: its function's switch folds away.)
                     s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
                 }
             }}
+            return kept
         }
     }
 

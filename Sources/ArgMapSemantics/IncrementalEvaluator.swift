@@ -535,6 +535,8 @@ public final class IncrementalEvaluator {
     private func cyclicStructureChanged(_ change: StructureChange, map: ArgumentMap) -> Bool {
         guard var solved = cyclic, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
+        // The graph's rows change: which claims below every cycle something bears on may too.
+        solved.components.dropSettling()
         let newCount = map.count
         // A relation taken out: its source, read from its target's row before it is laid out again.
         var removedSource: Int?

@@ -943,6 +943,34 @@ struct LiveScoreTests {
         #expect(session.scoreBoard?.components?.byDepth().order == components.sortedByDepth().order)
     }
 
+    /// The runs of claims below every cycle that the first evaluation keeps for the next
+    /// semantics (``EvaluationGraph/Settling``) are dropped when a relation comes to bear on a
+    /// claim nothing bore on, the components staying as they were: a read under another
+    /// semantics then works that claim out too.
+    @Test func aClaimNewlyBorneBelowEveryCycleIsWorkedOut() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 600, shape: .cyclic, seed: 45)))
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        #expect(repl.execute("show c0"))
+        let board = try #require(session.scoreBoard), found = try #require(board.components), g = board.graph
+        #expect(found.keptSettling != nil, "kept by the first evaluation")
+        // Two claims nothing bears on, below every cycle, the second's component after the
+        // first's: an attack from the first on the second keeps the components as they were.
+        let leaves = (0..<g.count).filter { c in
+            g.dependencyCount(c) == 0 && found.depth[Int(found.component[c])] == 0
+        }.sorted { found.component[$0] < found.component[$1] }
+        let (x, t) = (try #require(leaves.first), try #require(leaves.last))
+        let (xID, tID) = (session.map.claims[x].id, session.map.claims[t].id)
+        let followed = board.followedKeepingComponents
+        #expect(repl.execute("link \(xID) con \(tID)"))
+        #expect(session.scoreBoard === board && board.followedKeepingComponents == followed + 1, "the components kept")
+        for semantics in [Semantics.euler, .hcat] {
+            let own = Evaluator.evaluate(session.map, semantics)
+            let read = session.evaluations([semantics])[0]
+            #expect(read.scores == own.scores, "\(semantics): \(tID), attacked now, scores \(read.scores[t]), not \(own.scores[t])")
+            #expect(own.scores[t] != session.map.claims[t].base)
+        }
+    }
+
     /// One random edit of structure (or an undo or a redo; with `values`, sometimes of a base
     /// score), new relations of one of `types`; false when it was refused or did nothing.
     private static func randomEdit(_ session: Session, _ rng: inout SplitMix64, step: Int, linking types: [RelationType] = [.support, .attack, .undercut],

@@ -560,7 +560,8 @@ struct PropertyTests {
     /// The claims below every cycle (components of depth 0), worked out on two cores, half
     /// each, the second half putting off what depends on the first, score as worked out on one,
     /// to the last bit: whichever half runs first, on random cyclic maps (with undercuts and
-    /// self-attacks) and generated ones.
+    /// self-attacks) and generated ones; and so do the runs of them the first evaluation keeps
+    /// for the next semantics (``EvaluationGraph/Settling``).
     @Test func claimsBelowEveryCycleOnBothCoresScoreAsOnOne() throws {
         var maps = try Self.cyclicMaps(seed: 48, count: 100)
         for seed in 1...3 as ClosedRange<UInt64> { maps.append(MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: seed))) }
@@ -582,13 +583,20 @@ struct PropertyTests {
                 let c = Int(found.members[Int(found.starts[Int(k)])])
                 return (0..<g.dependencyCount(c)).contains { found.component[g.dependency(c, $0)] < boundary && g.dependencyCount(g.dependency(c, $0)) > 0 }
             }) { crossing += 1 }
-            for semantics in [Semantics.dfquad, .euler, .qe, .mlp, .hcat] {
+            // On components kept from one semantics to the next, as the live scores' are: the
+            // first evaluation keeps the claims it worked out, in runs, and the others work out
+            // those runs only (the first two at once, or the second first).
+            let kept = g.components()
+            for (i, semantics) in [Semantics.dfquad, .euler, .qe, .mlp, .hcat].enumerated() {
                 let alone = Evaluator.evaluate(g, semantics, options: one)
                 for options in [both, inTurn] {
                     let split = Evaluator.evaluate(g, semantics, options: options)
                     #expect(split.scores == alone.scores && split.iterations == alone.iterations && split.residual == alone.residual,
                             "\(semantics), second half first: \(options.settlesSecondHalfFirst)")
                 }
+                let onKept = Evaluator.evaluate(g, [semantics], options: i % 2 == 0 ? both : inTurn, found: kept)[0]
+                #expect(onKept.scores == alone.scores && onKept.iterations == alone.iterations, "\(semantics) on the kept runs")
+                #expect(kept.keptSettling != nil)
                 compared += 1
             }
         }
