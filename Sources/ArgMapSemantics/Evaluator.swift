@@ -725,11 +725,9 @@ public enum Evaluator {
                 (firstRun, secondRun) = Parallel.both({ settle(first, isCycle, S.self, keeping: true) },
                                                       { settle(second, isCycle, puttingOffBelow: boundary, S.self) })
             }
-            let undercuts = !g.undercutSource.isEmpty
-            for c in secondRun.putOff.lazy.map({ Int($0) }) {
-                if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
-                s[c] = g.offsets[c] < g.offsets[c + 1] ? Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf)) : g.base[c]
-            }
+            // Those put off, their NaN scores back to their bases, in their order.
+            for c in secondRun.putOff.lazy.map({ Int($0) }) { s[c] = g.base[c] }
+            settleRun(secondRun.putOff, S.self)
             return EvaluationGraph.Settling(first: firstRun, second: secondRun.kept, after: secondRun.putOff)
         }
 
