@@ -366,13 +366,17 @@ public enum Evaluator {
         }
     }
 
-    /// The strength of claim c given the current strengths s and undercut factors uf.
+    /// The strength of claim c given the current strengths s and undercut factors uf. On a map
+    /// with no undercuts (`undercuts` false) every factor is 1, so none is read: a relation's
+    /// effective weight is its weight (times 1, exactly), and a read from memory at random is
+    /// saved for each relation.
     @inline(__always)
-    static func strength(_ c: Int, _ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeBufferPointer<Double>, _ uf: UnsafeBufferPointer<Double>) -> Double {
+    static func strength(_ c: Int, _ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeBufferPointer<Double>, _ uf: UnsafeBufferPointer<Double>,
+                         undercuts: Bool = true) -> Double {
         var aggregate = Aggregate()
         for k in g.offsets[c]..<g.offsets[c + 1] {
             let x = Int(g.source[k])
-            aggregate.add(g.weight[k] * uf[x], s[x], attack: g.isAttack[k])
+            aggregate.add(undercuts ? g.weight[k] * uf[x] : g.weight[k], s[x], attack: g.isAttack[k])
         }
         return aggregate.combine(semantics, base: g.base[c])
     }
@@ -590,16 +594,20 @@ public enum Evaluator {
             return UnsafeBufferPointer(rebasing: members[from..<(to - from <= 8 ? to : from)])
         }
 
-        /// Asks for the row offsets and bases of component `k`'s claims.
+        /// Asks for the row offsets and bases of component `k`'s claims, and the offsets of
+        /// their undercuts on a map that has some.
         @inline(__always)
         func prefetchOffsets(of k: Int32) {
+            let undercuts = !g.undercutSource.isEmpty
             g.offsets.withUnsafeBufferPointer { offsets in
             g.base.withUnsafeBufferPointer { base in
+            g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
                 for c in smallCycle(k).lazy.map({ Int($0) }) {
                     argmap_prefetch(offsets.baseAddress! + c)
                     argmap_prefetch(base.baseAddress! + c)
+                    if undercuts { argmap_prefetch(undercutOffsets.baseAddress! + c) }
                 }
-            }}
+            }}}
         }
 
         /// Asks for the rows of component `k`'s claims (their offsets read).
@@ -615,17 +623,19 @@ public enum Evaluator {
             }
         }
 
-        /// Asks for the components, scores and undercut factors of the claims in the rows of
-        /// component `k`'s claims (their rows read).
+        /// Asks for the components, scores and undercut factors (on a map with undercuts: the
+        /// layout reads them only there) of the claims in the rows of component `k`'s claims
+        /// (their rows read).
         @inline(__always)
         func prefetchSources(of k: Int32) {
+            let undercuts = !g.undercutSource.isEmpty
             g.withUnsafeRows { offsets, source, _, _ in
                 for c in smallCycle(k).lazy.map({ Int($0) }) {
                     for j in offsets[c]..<offsets[c + 1] {
                         let x = Int(source[j])
                         argmap_prefetch(component.baseAddress! + x)
                         argmap_prefetch(s.baseAddress! + x)
-                        argmap_prefetch(uf.baseAddress! + x)
+                        if undercuts { argmap_prefetch(uf.baseAddress! + x) }
                     }
                 }
             }
@@ -687,7 +697,7 @@ public enum Evaluator {
                 for c in claims.lazy.map({ Int($0) }) {
                     if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
                     guard g.offsets[c] < g.offsets[c + 1] else { continue }
-                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
+                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: undercuts)
                 }
             }
         }
@@ -761,7 +771,7 @@ public enum Evaluator {
                     }
                     guard !row.isEmpty else { continue }
                     kept.append(Int32(c))
-                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
+                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: undercuts)
                 }
             }}}}}
             return (putOff, kept)
@@ -783,7 +793,7 @@ public enum Evaluator {
                     guard borne else { continue }
                     if keeping { kept.append(Int32(c)) }
                     // (Inlined with the semantics a constant: its function's switch folds away.)
-                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
+                    s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: undercuts)
                 }
             }}
             return kept
@@ -915,7 +925,14 @@ public enum Evaluator {
             Self.refill(&undercutters, 0, count: 0)
             Self.refill(&undercutWeights, 0, count: 0)
             Self.refill(&stale, 0, count: 0)
-            for c in claims.lazy.map({ Int($0) }) {
+            // On a map with no undercuts, every factor from outside is 1 and there are none
+            // within: their offsets (a read at random for each claim) are not read.
+            let undercuts = !g.undercutSource.isEmpty
+            if !undercuts {
+                outsideFactor.append(contentsOf: repeatElement(1, count: n))
+                undercutStarts.append(contentsOf: repeatElement(0, count: n))
+            }
+            for c in claims.lazy.map({ Int($0) }) where undercuts {
                 // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
                 var factor = 1.0
                 for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] {
@@ -943,7 +960,7 @@ public enum Evaluator {
                     for j in offsets[c]..<offsets[c + 1] {
                         let x = Int(source[j])
                         guard component[x] == k else {
-                            aggregate.add(weight[j] * uf[x], s[x], attack: isAttack[j])
+                            aggregate.add(undercuts ? weight[j] * uf[x] : weight[j], s[x], attack: isAttack[j])
                             continue
                         }
                         let from = self.place(of: x), w = fixedFactors ? weight[j] * outsideFactor[from] : weight[j]
@@ -983,9 +1000,10 @@ public enum Evaluator {
         static func fromOutside(_ c: Int, _ g: EvaluationGraph, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
                                 _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> Aggregate {
             var aggregate = Aggregate()
+            let undercuts = !g.undercutSource.isEmpty
             for j in g.offsets[c]..<g.offsets[c + 1] where component[Int(g.source[j])] != k {
                 let x = Int(g.source[j])
-                aggregate.add(g.weight[j] * uf[x], s[x], attack: g.isAttack[j])
+                aggregate.add(undercuts ? g.weight[j] * uf[x] : g.weight[j], s[x], attack: g.isAttack[j])
             }
             return aggregate
         }
