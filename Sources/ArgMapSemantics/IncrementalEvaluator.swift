@@ -17,6 +17,11 @@ public final class IncrementalEvaluator {
     public let semantics: Semantics
     public private(set) var graph: EvaluationGraph
     public private(set) var evaluation: Evaluation
+    /// On an acyclic map with undercuts, each claim's undercut factor (1 where none of its
+    /// relations is undercut), kept up to date with the scores; empty on a map with none (every
+    /// factor 1: 8 MB at a million claims neither written nor read), made whole from the
+    /// scores when an edit brings the first undercut, and dropped when one takes the last
+    /// (``recompute(from:in:map:upTo:)``).
     private var undercutFactors: [Double] = []
     /// Each claim's position in the graph's topological order.
     private var rank: [Int] = []
@@ -208,14 +213,17 @@ public final class IncrementalEvaluator {
             ? Parallel.both({ Evaluator.evaluateKeeping(g, semantics, options: options) }, ranks)
             : (Evaluator.evaluateKeeping(g, semantics, options: options), ranks())
         (evaluation, cyclic) = evaluated
-        // Every factor is 1 but where a claim's relations are undercut.
+        undercutFactors = g.undercutSource.isEmpty ? [] : Self.factors(g, evaluation.scores)
+    }
+
+    /// Each claim's undercut factor in `g` under the scores `scores`: 1 but where a claim's
+    /// relations are undercut.
+    private static func factors(_ g: EvaluationGraph, _ scores: [Double]) -> [Double] {
         var factors = [Double](repeating: 1, count: g.count)
-        if !g.undercutSource.isEmpty {
-            evaluation.scores.withUnsafeBufferPointer { sp in
-                for c in order where g.undercutOffsets[c] < g.undercutOffsets[c + 1] { factors[c] = g.undercutFactor(c, sp) }
-            }
+        scores.withUnsafeBufferPointer { sp in
+            for c in 0..<g.count where g.undercutOffsets[c] < g.undercutOffsets[c + 1] { factors[c] = g.undercutFactor(c, sp) }
         }
-        undercutFactors = factors
+        return factors
     }
 
     /// A claim's base score changed.
@@ -405,7 +413,7 @@ public final class IncrementalEvaluator {
                 Self.shift(&rank, removing: gone, count: oldCount)
             }
             evaluation.scores.remove(atAscending: claims)
-            undercutFactors.remove(atAscending: claims)
+            if !undercutFactors.isEmpty { undercutFactors.remove(atAscending: claims) }
             graph.base.remove(atAscending: claims)
         case .inserted(let claims, let relations):
             if let kept, kept.claims == claims, kept.relations == relations, kept.order.count == newCount,
@@ -438,7 +446,7 @@ public final class IncrementalEvaluator {
             // (Put in at the end, as by add, these are appends.)
             let bases = claims.map { map.claims[$0].base }
             evaluation.scores.insert(bases, atAscending: claims)
-            undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims)
+            if !undercutFactors.isEmpty { undercutFactors.insert([Double](repeating: 1, count: claims.count), atAscending: claims) }
             graph.base.insert(bases, atAscending: claims)
         case .retargeted(let r, _):
             let relation = map.relations[r]
@@ -1340,12 +1348,21 @@ public final class IncrementalEvaluator {
         var positions = affected.map { rank[$0] }
         positions.sort()
         for (i, p) in positions.enumerated() { affected[i] = order[p] }
-        let g = graph
+        let g = graph, undercuts = !g.undercutSource.isEmpty
+        // With no undercut left, no factors (they would not follow the edits after). With the
+        // first undercut, the factors made whole from the scores as they are: a claim not
+        // recomputed has its undercutters' scores as they were (a claim an undercutter reaches
+        // is recomputed), so its factor is right; those recomputed are made again below.
+        if !undercuts {
+            undercutFactors = []
+        } else if undercutFactors.isEmpty {
+            undercutFactors = Self.factors(g, evaluation.scores)
+        }
         evaluation.scores.withUnsafeMutableBufferPointer { sp in
             undercutFactors.withUnsafeMutableBufferPointer { up in
                 for c in affected {
-                    up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp))
-                    sp[c] = Evaluator.strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(up))
+                    if undercuts { up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp)) }
+                    sp[c] = Evaluator.strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(up), undercuts: undercuts)
                 }
             }
         }
