@@ -22,6 +22,10 @@ public struct EvaluationGraph: Sendable {
     /// A topological order (sources first), or nil when the map has a cycle.
     public internal(set) var order: [Int]?
 
+    /// Whether any relation is undercut. With none (most maps), every undercut factor is 1
+    /// and a relation's effective weight is its weight: the passes then read no factor.
+    var hasUndercuts: Bool { !undercutSource.isEmpty }
+
     /// Runs `body` with the rows of supports and attacks (offsets, sources, weights and whether
     /// each attacks) as buffers, for the passes that read them in a hot loop: no bounds checks,
     /// no copies. The buffers must not outlive `body`.
@@ -398,7 +402,7 @@ extension EvaluationGraph {
             depth.reserveCapacity(meeting + meeting / 64)
         }
         var met: Int32 = 0
-        let undercuts = !undercutSource.isEmpty
+        let undercuts = hasUndercuts
         index.withUnsafeMutableBufferPointer { index in
         found.component.withUnsafeMutableBufferPointer { component in
         withUnsafeRows { offsets, source, _, _ in

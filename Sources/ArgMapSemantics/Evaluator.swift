@@ -122,7 +122,7 @@ public enum Evaluator {
         // Whether anything bears on each claim, read from the rows' offsets in claim order;
         // then the order, with only those claims: both in two pieces at once on a large map.
         // (Reading the offsets in the order's turn was a read at random, of 8 MB, per claim.)
-        let n = g.count, parts = n >= 1 << 16 ? 2 : 1, undercuts = !g.undercutSource.isEmpty
+        let n = g.count, parts = n >= 1 << 16 ? 2 : 1, undercuts = g.hasUndercuts
         var borne = [Bool](repeating: false, count: n)
         g.offsets.withUnsafeBufferPointer { offsets in
         g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
@@ -157,7 +157,7 @@ public enum Evaluator {
         // each worked out in one pass that reads the graph once for all of its semantics
         // (``fusedPass(_:_:_:)``), four at most. (A list of more than eight, which can only
         // repeat semantics, has a pass for each.)
-        guard g.undercutSource.isEmpty, list.count <= 8 else { return Parallel.map(list.count) { evaluate(g, list[$0], inOrder: visited) } }
+        guard !g.hasUndercuts, list.count <= 8 else { return Parallel.map(list.count) { evaluate(g, list[$0], inOrder: visited) } }
         var groups: [[Int]] = [[], []], costs = [0, 0]
         for i in list.indices.sorted(by: { list[$0].passCost > list[$1].passCost }) {
             let lighter = groups[1].count == 4 || (groups[0].count < 4 && costs[0] <= costs[1]) ? 0 : 1
@@ -192,7 +192,7 @@ public enum Evaluator {
     /// its source's strength is above 0, that is, when an attack of weight above 0 comes from
     /// a claim that is in (``groundedInOrder(_:_:)``'s rule, whatever the weight).
     static func fusedPass(_ g: EvaluationGraph, _ order: [Int], _ group: [Semantics]) -> [[Double]] {
-        precondition((1...4).contains(group.count) && g.undercutSource.isEmpty)
+        precondition((1...4).contains(group.count) && !g.hasUndercuts)
         let lanes = group.count
         func start(_ lane: Int) -> [Double] {
             lane >= lanes ? [] : group[lane] == .grounded ? [Double](repeating: 1, count: g.count) : g.base
@@ -265,7 +265,7 @@ public enum Evaluator {
         var s = g.base
         // Undercuts are few, and most maps have none: then every factor would stay 1, so there
         // are no factors at all (8 MB at a million claims neither filled nor read).
-        let hasUndercuts = !g.undercutSource.isEmpty
+        let hasUndercuts = g.hasUndercuts
         var uf = [Double](repeating: 1, count: hasUndercuts ? g.count : 0)
         s.withUnsafeMutableBufferPointer { sp in
         uf.withUnsafeMutableBufferPointer { up in
@@ -366,13 +366,13 @@ public enum Evaluator {
         }
     }
 
-    /// The strength of claim c given the current strengths s and undercut factors uf. On a map
-    /// with no undercuts (`undercuts` false) every factor is 1, so none is read: a relation's
-    /// effective weight is its weight (times 1, exactly), and a read from memory at random is
-    /// saved for each relation.
+    /// The strength of claim c given the current strengths s and undercut factors uf. With
+    /// `undercuts` false (``EvaluationGraph/hasUndercuts``, read once by the caller's loop)
+    /// every factor is 1, so none is read: a relation's effective weight is its weight (times
+    /// 1, exactly), and a read from memory at random is saved for each relation.
     @inline(__always)
     static func strength(_ c: Int, _ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeBufferPointer<Double>, _ uf: UnsafeBufferPointer<Double>,
-                         undercuts: Bool = true) -> Double {
+                         undercuts: Bool) -> Double {
         var aggregate = Aggregate()
         for k in g.offsets[c]..<g.offsets[c + 1] {
             let x = Int(g.source[k])
@@ -598,7 +598,7 @@ public enum Evaluator {
         /// their undercuts on a map that has some.
         @inline(__always)
         func prefetchOffsets(of k: Int32) {
-            let undercuts = !g.undercutSource.isEmpty
+            let undercuts = g.hasUndercuts
             g.offsets.withUnsafeBufferPointer { offsets in
             g.base.withUnsafeBufferPointer { base in
             g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
@@ -628,7 +628,7 @@ public enum Evaluator {
         /// (their rows read).
         @inline(__always)
         func prefetchSources(of k: Int32) {
-            let undercuts = !g.undercutSource.isEmpty
+            let undercuts = g.hasUndercuts
             g.withUnsafeRows { offsets, source, _, _ in
                 for c in smallCycle(k).lazy.map({ Int($0) }) {
                     for j in offsets[c]..<offsets[c + 1] {
@@ -692,7 +692,7 @@ public enum Evaluator {
 
         /// Works out `claims` in turn (each after those it depends on).
         private func settleRun<S: FixedSemantics>(_ claims: [Int32], _: S.Type) {
-            let undercuts = !g.undercutSource.isEmpty
+            let undercuts = g.hasUndercuts
             claims.withUnsafeBufferPointer { claims in
                 for c in claims.lazy.map({ Int($0) }) {
                     if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
@@ -749,7 +749,7 @@ public enum Evaluator {
         private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], puttingOffBelow boundary: Int32,
                                                _: S.Type) -> (putOff: [Int32], kept: [Int32]) {
             var putOff: [Int32] = [], kept: [Int32] = []
-            let undercuts = !g.undercutSource.isEmpty
+            let undercuts = g.hasUndercuts
             ks.withUnsafeBufferPointer { ks in
             isCycle.withUnsafeBufferPointer { isCycle in
             g.withUnsafeRows { offsets, source, _, _ in
@@ -779,7 +779,7 @@ public enum Evaluator {
 
         @discardableResult
         private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], _: S.Type, keeping: Bool = false) -> [Int32] {
-            let undercuts = !g.undercutSource.isEmpty
+            let undercuts = g.hasUndercuts
             var kept: [Int32] = []
             ks.withUnsafeBufferPointer { ks in
             isCycle.withUnsafeBufferPointer { isCycle in
@@ -813,7 +813,7 @@ public enum Evaluator {
         if group.count == 1 && !g.dependsOnItself(Int(group[0])) {
             let c = Int(group[0])
             uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s))
-            s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf))
+            s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: g.hasUndercuts)
             return nil
         }
         return solve(Component(g, group, k, component, s, uf), semantics, s, uf, options, cap: cap, helped: helped)
@@ -927,25 +927,26 @@ public enum Evaluator {
             Self.refill(&stale, 0, count: 0)
             // On a map with no undercuts, every factor from outside is 1 and there are none
             // within: their offsets (a read at random for each claim) are not read.
-            let undercuts = !g.undercutSource.isEmpty
+            let undercuts = g.hasUndercuts
             if !undercuts {
                 outsideFactor.append(contentsOf: repeatElement(1, count: n))
                 undercutStarts.append(contentsOf: repeatElement(0, count: n))
-            }
-            for c in claims.lazy.map({ Int($0) }) where undercuts {
-                // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
-                var factor = 1.0
-                for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] {
-                    let u = Int(g.undercutSource[j])
-                    if component[u] == k {
-                        undercutters.append(self.place(of: u))
-                        undercutWeights.append(g.undercutWeight[j])
-                    } else {
-                        factor *= 1 - g.undercutWeight[j] * s[u]
+            } else {
+                for c in claims.lazy.map({ Int($0) }) {
+                    // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
+                    var factor = 1.0
+                    for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] {
+                        let u = Int(g.undercutSource[j])
+                        if component[u] == k {
+                            undercutters.append(self.place(of: u))
+                            undercutWeights.append(g.undercutWeight[j])
+                        } else {
+                            factor *= 1 - g.undercutWeight[j] * s[u]
+                        }
                     }
+                    outsideFactor.append(factor)
+                    undercutStarts.append(undercutters.count)
                 }
-                outsideFactor.append(factor)
-                undercutStarts.append(undercutters.count)
             }
             fixedFactors = undercutters.isEmpty
             // Each claim's row in one pass (its memory is read once, at random): the attacks
@@ -1000,7 +1001,7 @@ public enum Evaluator {
         static func fromOutside(_ c: Int, _ g: EvaluationGraph, _ k: Int32, _ component: UnsafeBufferPointer<Int32>,
                                 _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> Aggregate {
             var aggregate = Aggregate()
-            let undercuts = !g.undercutSource.isEmpty
+            let undercuts = g.hasUndercuts
             for j in g.offsets[c]..<g.offsets[c + 1] where component[Int(g.source[j])] != k {
                 let x = Int(g.source[j])
                 aggregate.add(undercuts ? g.weight[j] * uf[x] : g.weight[j], s[x], attack: g.isAttack[j])

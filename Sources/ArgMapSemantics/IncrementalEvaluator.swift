@@ -213,7 +213,7 @@ public final class IncrementalEvaluator {
             ? Parallel.both({ Evaluator.evaluateKeeping(g, semantics, options: options) }, ranks)
             : (Evaluator.evaluateKeeping(g, semantics, options: options), ranks())
         (evaluation, cyclic) = evaluated
-        undercutFactors = g.undercutSource.isEmpty ? [] : Self.factors(g, evaluation.scores)
+        undercutFactors = g.hasUndercuts ? Self.factors(g, evaluation.scores) : []
     }
 
     /// Each claim's undercut factor in `g` under the scores `scores`: 1 but where a claim's
@@ -1348,7 +1348,7 @@ public final class IncrementalEvaluator {
         var positions = affected.map { rank[$0] }
         positions.sort()
         for (i, p) in positions.enumerated() { affected[i] = order[p] }
-        let g = graph, undercuts = !g.undercutSource.isEmpty
+        let g = graph, undercuts = g.hasUndercuts
         // With no undercut left, no factors (they would not follow the edits after). With the
         // first undercut, the factors made whole from the scores as they are: a claim not
         // recomputed has its undercutters' scores as they were (a claim an undercutter reaches
