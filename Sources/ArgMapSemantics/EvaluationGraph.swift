@@ -7,15 +7,18 @@ import Synchronization
 public struct EvaluationGraph: Sendable {
     public internal(set) var count: Int
     public var base: [Double]
-    /// Incoming supports and attacks of claim c are at offsets[c]..<offsets[c+1].
-    public internal(set) var offsets: [Int]
+    /// Incoming supports and attacks of claim c are at offsets[c]..<offsets[c+1] (``row(_:)``).
+    /// (Offsets of 32 bits, as the sources are: a map's relations are numbered in 32 bits, and
+    /// at a million claims the graph then writes 8 MB less, with both offsets, than with 64.)
+    public internal(set) var offsets: [Int32]
     public internal(set) var source: [Int32]
     public var weight: [Double]
     public internal(set) var isAttack: [Bool]
     /// The relation index of each entry, for explanations and weight updates.
     public internal(set) var relation: [Int32]
-    /// Incoming undercuts of claim c are at undercutOffsets[c]..<undercutOffsets[c+1].
-    public internal(set) var undercutOffsets: [Int]
+    /// Incoming undercuts of claim c are at undercutOffsets[c]..<undercutOffsets[c+1]
+    /// (``undercutRow(_:)``).
+    public internal(set) var undercutOffsets: [Int32]
     public internal(set) var undercutSource: [Int32]
     public var undercutWeight: [Double]
     public internal(set) var undercutRelation: [Int32]
@@ -30,7 +33,7 @@ public struct EvaluationGraph: Sendable {
     /// each attacks) as buffers, for the passes that read them in a hot loop: no bounds checks,
     /// no copies. The buffers must not outlive `body`.
     @inline(__always)
-    func withUnsafeRows<R>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Bool>) -> R) -> R {
+    func withUnsafeRows<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Bool>) -> R) -> R {
         offsets.withUnsafeBufferPointer { offsets in
             source.withUnsafeBufferPointer { source in
                 weight.withUnsafeBufferPointer { weight in
@@ -91,8 +94,8 @@ public struct EvaluationGraph: Sendable {
     /// each claim's incoming relations in relation order, its supports and attacks in one row,
     /// its undercuts in the other.
     struct Rows {
-        var offsets = [0], source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
-        var undercutOffsets = [0], undercutSource: [Int32] = [], undercutWeight: [Double] = [], undercutRelation: [Int32] = []
+        var offsets: [Int32] = [0], source: [Int32] = [], weight: [Double] = [], isAttack: [Bool] = [], relation: [Int32] = []
+        var undercutOffsets: [Int32] = [0], undercutSource: [Int32] = [], undercutWeight: [Double] = [], undercutRelation: [Int32] = []
 
         init() {}
 
@@ -127,8 +130,8 @@ public struct EvaluationGraph: Sendable {
                     source.append(Int32(rel.from)); weight.append(rel.weight); isAttack.append(rel.type == .attack); relation.append(Int32(r))
                 }
             }
-            offsets.append(source.count)
-            undercutOffsets.append(undercutSource.count)
+            offsets.append(Int32(source.count))
+            undercutOffsets.append(Int32(undercutSource.count))
         }
 
         /// Appends claim `c`'s rows from `map`.
@@ -140,7 +143,7 @@ public struct EvaluationGraph: Sendable {
 
         /// Joins the rows of the claims after these.
         mutating func join(_ rest: Rows) {
-            let rows = source.count, undercuts = undercutSource.count
+            let rows = Int32(source.count), undercuts = Int32(undercutSource.count)
             offsets.append(contentsOf: rest.offsets.dropFirst())
             undercutOffsets.append(contentsOf: rest.undercutOffsets.dropFirst())
             let moved = offsets.count - rest.offsets.count + 1
@@ -161,15 +164,20 @@ public struct EvaluationGraph: Sendable {
         }
     }
 
+    /// Where claim `c`'s incoming supports and attacks lie in the rows.
+    @inline(__always)
+    public func row(_ c: Int) -> Range<Int> { Int(offsets[c])..<Int(offsets[c + 1]) }
+
+    /// Where claim `c`'s incoming undercuts lie in the undercut rows.
+    @inline(__always)
+    public func undercutRow(_ c: Int) -> Range<Int> { Int(undercutOffsets[c])..<Int(undercutOffsets[c + 1]) }
+
     /// The factor by which undercuts scale every relation leaving claim x: Π (1 − ω_u·s_u).
     @inline(__always)
     public func undercutFactor(_ x: Int, _ s: UnsafeBufferPointer<Double>) -> Double {
         var f = 1.0
-        var k = undercutOffsets[x]
-        let end = undercutOffsets[x + 1]
-        while k < end {
+        for k in undercutRow(x) {
             f *= 1 - undercutWeight[k] * s[Int(undercutSource[k])]
-            k += 1
         }
         return f
     }
@@ -180,13 +188,13 @@ extension EvaluationGraph {
     /// then the undercutters of its relations (which scale what it bears on others with).
     @inline(__always)
     func dependency(_ c: Int, _ k: Int) -> Int {
-        let rows = offsets[c + 1] - offsets[c]
-        return k < rows ? Int(source[offsets[c] + k]) : Int(undercutSource[undercutOffsets[c] + k - rows])
+        let row = row(c)
+        return k < row.count ? Int(source[row.lowerBound + k]) : Int(undercutSource[Int(undercutOffsets[c]) + k - row.count])
     }
 
     @inline(__always)
     func dependencyCount(_ c: Int) -> Int {
-        offsets[c + 1] - offsets[c] + undercutOffsets[c + 1] - undercutOffsets[c]
+        row(c).count + undercutRow(c).count
     }
 
     /// Whether claim `c` depends on itself (bears on or undercuts itself).
@@ -412,10 +420,10 @@ extension EvaluationGraph {
             // source[first + k] for k below `rows` (its row's), then undercutSource[under + k]
             // (its undercutters').
             func dependencies(of c: Int) -> (rows: Int, end: Int, first: Int, under: Int) {
-                let first = offsets[c], rows = offsets[c + 1] - first
+                let row = offsets.row(c), first = row.lowerBound, rows = row.count
                 guard undercuts else { return (rows, rows, first, 0) }
-                let under = undercutOffsets[c]
-                return (rows, rows + undercutOffsets[c + 1] - under, first, under - rows)
+                let undercutRow = undercutOffsets.row(c)
+                return (rows, rows + undercutRow.count, first, undercutRow.lowerBound - rows)
             }
             // (No nested function changes the search's state: one that captures the stacks
             // would have every access to them checked at run time.)
@@ -488,4 +496,17 @@ extension EvaluationGraph {
         }}}}}
         (found.members, found.starts, found.isCycle, found.depth) = (members, starts, isCycle, depth)
     }
+}
+
+extension UnsafeBufferPointer<Int32> {
+    /// Where claim `c`'s entries lie, read from offsets (``EvaluationGraph/offsets``,
+    /// ``EvaluationGraph/undercutOffsets``) in a hot loop.
+    @inline(__always)
+    func row(_ c: Int) -> Range<Int> { Int(self[c])..<Int(self[c + 1]) }
+}
+
+extension UnsafeMutableBufferPointer<Int32> {
+    /// Where claim `c`'s entries lie, read from offsets being written.
+    @inline(__always)
+    func row(_ c: Int) -> Range<Int> { Int(self[c])..<Int(self[c + 1]) }
 }

@@ -213,8 +213,8 @@ public enum Evaluator {
                 var sumAtt = SIMD4<Double>(repeating: 0), sumSup = SIMD4<Double>(repeating: 0)
                 var attacked: UInt8 = 0, supported: UInt8 = 0
                 var attackedByIn = SIMDMask<SIMD4<Int64>>(repeating: false)
-                var k = offsets[c]
-                let end = offsets[c + 1]
+                var k = Int(offsets[c])
+                let end = Int(offsets[c + 1])
                 while k < end {
                     let x = Int(source[k])
                     let v = weight[k] * SIMD4(p0[x], q1[x], q2[x], q3[x])
@@ -288,8 +288,8 @@ public enum Evaluator {
                 if hasUndercuts { up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp)) }
                 var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
                 var hasAtt = false, hasSup = false
-                var k = offsets[c]
-                let end = offsets[c + 1]
+                var k = Int(offsets[c])
+                let end = Int(offsets[c + 1])
                 while k < end {
                     let x = Int(source[k])
                     let effective = hasUndercuts ? weight[k] * up[x] : weight[k]
@@ -314,14 +314,14 @@ public enum Evaluator {
     /// is a constant, it is compiled for that semantics alone: what its `combine` does not read
     /// (the sums for DF-QuAD, the products for Euler) is not worked out.
     @inline(__always)
-    static func ownPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int>, _ source: UnsafeBufferPointer<Int32>,
+    static func ownPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int32>, _ source: UnsafeBufferPointer<Int32>,
                         _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
                         _ semantics: Semantics) {
         for c in order {
             var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
             var attacked: UInt8 = 0, supported: UInt8 = 0
-            var k = offsets[c]
-            let end = offsets[c + 1]
+            var k = Int(offsets[c])
+            let end = Int(offsets[c + 1])
             while k < end {
                 let v = weight[k] * s[Int(source[k])]
                 let attack = isAttack[k]
@@ -374,7 +374,7 @@ public enum Evaluator {
     static func strength(_ c: Int, _ g: EvaluationGraph, _ semantics: Semantics, _ s: UnsafeBufferPointer<Double>, _ uf: UnsafeBufferPointer<Double>,
                          undercuts: Bool) -> Double {
         var aggregate = Aggregate()
-        for k in g.offsets[c]..<g.offsets[c + 1] {
+        for k in g.row(c) {
             let x = Int(g.source[k])
             aggregate.add(undercuts ? g.weight[k] * uf[x] : g.weight[k], s[x], attack: g.isAttack[k])
         }
@@ -615,7 +615,7 @@ public enum Evaluator {
         func prefetchRows(of k: Int32) {
             g.withUnsafeRows { offsets, source, weight, isAttack in
                 for c in smallCycle(k).lazy.map({ Int($0) }) {
-                    let j = offsets[c]
+                    let j = Int(offsets[c])
                     argmap_prefetch(source.baseAddress! + j)
                     argmap_prefetch(weight.baseAddress! + j)
                     argmap_prefetch(isAttack.baseAddress! + j)
@@ -631,7 +631,7 @@ public enum Evaluator {
             let undercuts = g.hasUndercuts
             g.withUnsafeRows { offsets, source, _, _ in
                 for c in smallCycle(k).lazy.map({ Int($0) }) {
-                    for j in offsets[c]..<offsets[c + 1] {
+                    for j in offsets.row(c) {
                         let x = Int(source[j])
                         argmap_prefetch(component.baseAddress! + x)
                         argmap_prefetch(s.baseAddress! + x)
@@ -758,9 +758,9 @@ public enum Evaluator {
                 @inline(__always) func waits(_ x: Int32) -> Bool { component[Int(x)] < boundary || s[Int(x)].isNaN }
                 for k in ks where !isCycle[Int(k)] {
                     let c = Int(members[Int(starts[Int(k)])])
-                    let row = offsets[c]..<offsets[c + 1]
+                    let row = offsets.row(c)
                     if row.contains(where: { waits(source[$0]) })
-                        || (undercuts && (undercutOffsets[c]..<undercutOffsets[c + 1]).contains(where: { waits(undercutSource[$0]) })) {
+                        || (undercuts && (undercutOffsets.row(c)).contains(where: { waits(undercutSource[$0]) })) {
                         putOff.append(Int32(c))
                         s[c] = .nan
                         continue
@@ -935,7 +935,7 @@ public enum Evaluator {
                 for c in claims.lazy.map({ Int($0) }) {
                     // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
                     var factor = 1.0
-                    for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] {
+                    for j in g.undercutRow(c) {
                         let u = Int(g.undercutSource[j])
                         if component[u] == k {
                             undercutters.append(self.place(of: u))
@@ -958,7 +958,7 @@ public enum Evaluator {
                 for (i, c) in claims.lazy.map({ Int($0) }).enumerated() {
                     var aggregate = Aggregate()
                     supports.removeAll(keepingCapacity: true)
-                    for j in offsets[c]..<offsets[c + 1] {
+                    for j in offsets.row(c) {
                         let x = Int(source[j])
                         guard component[x] == k else {
                             aggregate.add(undercuts ? weight[j] * uf[x] : weight[j], s[x], attack: isAttack[j])
@@ -1002,7 +1002,7 @@ public enum Evaluator {
                                 _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> Aggregate {
             var aggregate = Aggregate()
             let undercuts = g.hasUndercuts
-            for j in g.offsets[c]..<g.offsets[c + 1] where component[Int(g.source[j])] != k {
+            for j in g.row(c) where component[Int(g.source[j])] != k {
                 let x = Int(g.source[j])
                 aggregate.add(undercuts ? g.weight[j] * uf[x] : g.weight[j], s[x], attack: g.isAttack[j])
             }
@@ -1401,8 +1401,8 @@ public enum Evaluator {
             for c in order {
                 // Every attacker is looked at, with no branch to mispredict on what it is.
                 var attackedByIn: UInt8 = 0
-                var k = offsets[c]
-                let end = offsets[c + 1]
+                var k = Int(offsets[c])
+                let end = Int(offsets[c + 1])
                 while k < end {
                     let attack: UInt8 = isAttack[k] ? 1 : 0, weighs: UInt8 = weight[k] > 0 ? 1 : 0
                     let isIn: UInt8 = label[Int(source[k])] == .in ? 1 : 0
@@ -1410,7 +1410,7 @@ public enum Evaluator {
                     k += 1
                 }
                 if attackedByIn != 0 { label[c] = .out; continue }
-                for k in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] where g.undercutWeight[k] > 0 && label[Int(g.undercutSource[k])] == .in {
+                for k in g.undercutRow(c) where g.undercutWeight[k] > 0 && label[Int(g.undercutSource[k])] == .in {
                     label[c] = .out
                     break
                 }
@@ -1446,7 +1446,7 @@ public enum Evaluator {
         var attackers = [Int32](repeating: 0, count: n)
         var outStart = [Int32](repeating: 0, count: n + 1)
         var label = [Label](repeating: .undec, count: n)
-        let rows = g.offsets.last ?? 0, undercutRows = g.undercutOffsets.last ?? 0
+        let rows = Int(g.offsets.last ?? 0), undercutRows = Int(g.undercutOffsets.last ?? 0)
         var targets = [Int32](repeating: 0, count: rows + undercutRows)
         g.withUnsafeRows { offsets, source, weight, isAttack in
         g.undercutOffsets.withUnsafeBufferPointer { uOffsets in
@@ -1459,9 +1459,9 @@ public enum Evaluator {
             let undercuts = undercutRows > 0
             /// Calls `body` with each attack on `c` that counts, by its source.
             @inline(__always) func eachAttack(on c: Int, _ body: (Int) -> Void) {
-                for k in offsets[c]..<offsets[c + 1] where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
+                for k in offsets.row(c) where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
                 if undercuts {
-                    for k in uOffsets[c]..<uOffsets[c + 1] where uWeight[k] > 0 { body(Int(uSource[k])) }
+                    for k in uOffsets.row(c) where uWeight[k] > 0 { body(Int(uSource[k])) }
                 }
             }
             for c in 0..<n {

@@ -337,12 +337,12 @@ public final class IncrementalEvaluator {
     private func setWeight(_ r: Int, _ value: Double, _ map: ArgumentMap) {
         let rel = map.relations[r]
         if rel.type == .undercut {
-            for k in graph.undercutOffsets[rel.to]..<graph.undercutOffsets[rel.to + 1] where Int(graph.undercutRelation[k]) == r {
+            for k in graph.undercutRow(rel.to) where Int(graph.undercutRelation[k]) == r {
                 changes?.undercutWeights.append((k, graph.undercutWeight[k]))
                 graph.undercutWeight[k] = value
             }
         } else {
-            for k in graph.offsets[rel.to]..<graph.offsets[rel.to + 1] where Int(graph.relation[k]) == r {
+            for k in graph.row(rel.to) where Int(graph.relation[k]) == r {
                 changes?.weights.append((k, graph.weight[k]))
                 graph.weight[k] = value
             }
@@ -466,8 +466,8 @@ public final class IncrementalEvaluator {
     /// run those relations against an order with the claims put back first.
     private func answeredFromOutside(_ claims: [Int], _ numbering: Numbering) -> Bool {
         for c in claims {
-            for j in graph.offsets[c]..<graph.offsets[c + 1] where numbering.claim(Int(graph.source[j])) >= 0 { return true }
-            for j in graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1] where numbering.claim(Int(graph.undercutSource[j])) >= 0 { return true }
+            for j in graph.row(c) where numbering.claim(Int(graph.source[j])) >= 0 { return true }
+            for j in graph.undercutRow(c) where numbering.claim(Int(graph.undercutSource[j])) >= 0 { return true }
         }
         return false
     }
@@ -550,7 +550,7 @@ public final class IncrementalEvaluator {
         var removedSource: Int?
         if case .removed(let claims, let relations, let targets) = change, claims.isEmpty, relations.count == 1, targets.count == 1 {
             let t = targets[0]
-            removedSource = (graph.offsets[t]..<graph.offsets[t + 1]).first { Int(graph.relation[$0]) == relations[0] }.map { Int(graph.source[$0]) }
+            removedSource = graph.row(t).first { Int(graph.relation[$0]) == relations[0] }.map { Int(graph.source[$0]) }
         }
         evaluation.scores.remove(atAscending: patch.removed)
         solved.factors.remove(atAscending: patch.removed)
@@ -1007,15 +1007,15 @@ public final class IncrementalEvaluator {
     private func relayout(_ map: ArgumentMap, _ numbering: Numbering, fresh: [Bool]) -> Bool {
         let g = graph, n = map.count
         // Where each row starts: a run of copied rows starts where it did, shifted.
-        var offsets = [Int](repeating: 0, count: n + 1), uOffsets = [Int](repeating: 0, count: n + 1)
+        var offsets = [Int32](repeating: 0, count: n + 1), uOffsets = [Int32](repeating: 0, count: n + 1)
         var runs: [(new: Int, old: Int, count: Int)] = []
         var c = 0
         while c < n {
             if fresh[c] {
                 var length = 0, uLength = 0
                 for r in map.incoming[c] { if map.relations[r].type == .undercut { uLength += 1 } else { length += 1 } }
-                offsets[c + 1] = offsets[c] + length
-                uOffsets[c + 1] = uOffsets[c] + uLength
+                offsets[c + 1] = offsets[c] + Int32(length)
+                uOffsets[c + 1] = uOffsets[c] + Int32(uLength)
                 c += 1
                 continue
             }
@@ -1030,7 +1030,7 @@ public final class IncrementalEvaluator {
             runs.append((c, o, e - c))
             c = e
         }
-        let total = offsets[n], uTotal = uOffsets[n]
+        let total = Int(offsets[n]), uTotal = Int(uOffsets[n])
         var source = [Int32](unsafeUninitializedCapacity: total) { $1 = total }
         var relation = [Int32](unsafeUninitializedCapacity: total) { $1 = total }
         var weight = [Double](unsafeUninitializedCapacity: total) { $1 = total }
@@ -1052,7 +1052,7 @@ public final class IncrementalEvaluator {
                 for run in runs where run.new < claims.upperBound && run.new + run.count > claims.lowerBound {
                     let from = max(run.new, claims.lowerBound), to = min(run.new + run.count, claims.upperBound)
                     let o = run.old + (from - run.new)
-                    let start = g.offsets[o], end = g.offsets[o + (to - from)], at = offsets[from]
+                    let start = Int(g.offsets[o]), end = Int(g.offsets[o + (to - from)]), at = Int(offsets[from])
                     guard end > start else { continue }
                     (weight.baseAddress! + at).update(from: oldWeight.baseAddress! + start, count: end - start)
                     (isAttack.baseAddress! + at).update(from: oldAttack.baseAddress! + start, count: end - start)
@@ -1064,7 +1064,7 @@ public final class IncrementalEvaluator {
                     }
                 }
                 for c in claims where fresh[c] {
-                    var w = offsets[c]
+                    var w = Int(offsets[c])
                     for r in map.incoming[c] {
                         let rel = map.relations[r]
                         guard rel.type != .undercut else { continue }
@@ -1090,7 +1090,7 @@ public final class IncrementalEvaluator {
                     }
                 } else {
                     let o = numbering.oldClaim(c)
-                    for k in g.undercutOffsets[o]..<g.undercutOffsets[o + 1] {
+                    for k in g.undercutRow(o) {
                         uSource.append(numbering.claim(g.undercutSource[k]))
                         uWeight.append(g.undercutWeight[k])
                         uRelation.append(numbering.relation(g.undercutRelation[k]))
@@ -1136,13 +1136,14 @@ public final class IncrementalEvaluator {
             numbering.renumberClaims(&graph.undercutSource)
         } else if n < oldCount {
             // Claims removed at the end: their rows go.
-            graph.source.removeLast(graph.source.count - graph.offsets[n])
-            graph.weight.removeLast(graph.weight.count - graph.offsets[n])
-            graph.isAttack.removeLast(graph.isAttack.count - graph.offsets[n])
-            graph.relation.removeLast(graph.relation.count - graph.offsets[n])
-            graph.undercutSource.removeLast(graph.undercutSource.count - graph.undercutOffsets[n])
-            graph.undercutWeight.removeLast(graph.undercutWeight.count - graph.undercutOffsets[n])
-            graph.undercutRelation.removeLast(graph.undercutRelation.count - graph.undercutOffsets[n])
+            let rows = Int(graph.offsets[n]), undercuts = Int(graph.undercutOffsets[n])
+            graph.source.removeLast(graph.source.count - rows)
+            graph.weight.removeLast(graph.weight.count - rows)
+            graph.isAttack.removeLast(graph.isAttack.count - rows)
+            graph.relation.removeLast(graph.relation.count - rows)
+            graph.undercutSource.removeLast(graph.undercutSource.count - undercuts)
+            graph.undercutWeight.removeLast(graph.undercutWeight.count - undercuts)
+            graph.undercutRelation.removeLast(graph.undercutRelation.count - undercuts)
             graph.offsets.removeLast(oldCount - n)
             graph.undercutOffsets.removeLast(oldCount - n)
         } else if n > oldCount {
@@ -1155,7 +1156,7 @@ public final class IncrementalEvaluator {
             for c in rows {
                 var new = EvaluationGraph.Rows()
                 new.appendRows(of: c, in: map)
-                let row = graph.offsets[c]..<graph.offsets[c + 1], uRow = graph.undercutOffsets[c]..<graph.undercutOffsets[c + 1]
+                let row = graph.row(c), uRow = graph.undercutRow(c)
                 graph.source.replaceSubrange(row, with: new.source)
                 graph.weight.replaceSubrange(row, with: new.weight)
                 graph.isAttack.replaceSubrange(row, with: new.isAttack)
@@ -1192,8 +1193,8 @@ public final class IncrementalEvaluator {
         }
         let starts = new.offsets, uStarts = new.undercutOffsets
         // What the rows gain in all: their new entries less their old ones.
-        let gain = new.source.count - rows.reduce(0) { $0 + graph.offsets[$1 + 1] - graph.offsets[$1] }
-        let uGain = new.undercutSource.count - rows.reduce(0) { $0 + graph.undercutOffsets[$1 + 1] - graph.undercutOffsets[$1] }
+        let gain = new.source.count - rows.reduce(0) { $0 + graph.row($1).count }
+        let uGain = new.undercutSource.count - rows.reduce(0) { $0 + graph.undercutRow($1).count }
         Self.spread(&graph.source, new.source, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
         Self.spread(&graph.weight, new.weight, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
         Self.spread(&graph.isAttack, new.isAttack, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
@@ -1210,7 +1211,7 @@ public final class IncrementalEvaluator {
     /// `values` (laid out by `offsets`, the rows before any change), for rows that get no
     /// shorter and gain `gain` entries in all: the array grows at its end, and from the last
     /// row back, the entries after each row move up by what the rows before them gain.
-    private static func spread<T: BitwiseCopyable>(_ values: inout [T], _ new: [T], gain: Int, rows: [Int], offsets: [Int], starts: [Int]) {
+    private static func spread<T: BitwiseCopyable>(_ values: inout [T], _ new: [T], gain: Int, rows: [Int], offsets: [Int32], starts: [Int32]) {
         guard let filler = new.first else { return }  // no entries: every row was empty and stays so
         let oldCount = values.count
         values.append(contentsOf: repeatElement(filler, count: gain))
@@ -1219,19 +1220,20 @@ public final class IncrementalEvaluator {
             let base = values.baseAddress!
             var end = oldCount, shift = gain
             for i in rows.indices.reversed() {
-                let start = offsets[rows[i]], rowEnd = offsets[rows[i] + 1]
+                let start = Int(offsets[rows[i]]), rowEnd = Int(offsets[rows[i] + 1])
+                let newStart = Int(starts[i]), newCount = Int(starts[i + 1] - starts[i])
                 if shift > 0 && end > rowEnd { (base + rowEnd + shift).moveInitialize(from: base + rowEnd, count: end - rowEnd) }
-                shift -= (starts[i + 1] - starts[i]) - (rowEnd - start)
-                (base + start + shift).update(from: new.baseAddress! + starts[i], count: starts[i + 1] - starts[i])
+                shift -= newCount - (rowEnd - start)
+                (base + start + shift).update(from: new.baseAddress! + newStart, count: newCount)
                 end = start
             }
         }}
     }
 
     /// Moves each row's start up by what the rows before it gained (see ``spread``).
-    private static func lengthen(_ offsets: inout [Int], rows: [Int], starts: [Int]) {
+    private static func lengthen(_ offsets: inout [Int32], rows: [Int], starts: [Int32]) {
         // Each row's gain, before any start moves.
-        let gains = rows.indices.map { (starts[$0 + 1] - starts[$0]) - (offsets[rows[$0] + 1] - offsets[rows[$0]]) }
+        let gains = rows.indices.map { Int((starts[$0 + 1] - starts[$0]) - (offsets[rows[$0] + 1] - offsets[rows[$0]])) }
         var gain = 0
         for (i, c) in rows.enumerated() {
             gain += gains[i]
@@ -1240,7 +1242,8 @@ public final class IncrementalEvaluator {
     }
 
     /// Adds `delta` to `numbers[from..<to]` (to the end by default).
-    private static func add(_ delta: Int, to numbers: inout [Int], from: Int, to end: Int? = nil) {
+    private static func add<T: FixedWidthInteger>(_ delta: Int, to numbers: inout [T], from: Int, to end: Int? = nil) {
+        let delta = T(delta)
         numbers.withUnsafeMutableBufferPointer { numbers in
             for i in from..<(end ?? numbers.count) { numbers[i] += delta }
         }
@@ -1250,12 +1253,12 @@ public final class IncrementalEvaluator {
     /// rows for the `inserted` ones (new numbers, ascending), moving the rows after them;
     /// sources are left as they are.
     private func moveRows(removing removed: [Int], inserting inserted: [Int]) {
-        func take(_ offsets: inout [Int], _ rows: [Int]) -> [Int] {
+        func take(_ offsets: inout [Int32], _ rows: [Int]) -> [Int] {
             // The entries of the removed rows, and each later start lowered by the lengths of
             // the removed rows before it.
             var entries: [Int] = []
-            for c in rows { entries += offsets[c]..<offsets[c + 1] }
-            let lengths = rows.map { offsets[$0 + 1] - offsets[$0] }
+            for c in rows { entries += Int(offsets[c])..<Int(offsets[c + 1]) }
+            let lengths = rows.map { Int(offsets[$0 + 1] - offsets[$0]) }
             offsets.remove(atAscending: rows)
             var gone = 0
             for (j, c) in rows.enumerated() {

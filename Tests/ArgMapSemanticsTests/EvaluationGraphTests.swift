@@ -24,7 +24,7 @@ struct EvaluationGraphTests {
         for c in 0..<claims {
             let incoming = Array(map.incoming[c])
             let rows = incoming.filter { map.relations[$0].type != .undercut }, undercuts = incoming.filter { map.relations[$0].type == .undercut }
-            let row = g.offsets[c]..<g.offsets[c + 1], undercutRow = g.undercutOffsets[c]..<g.undercutOffsets[c + 1]
+            let row = g.row(c), undercutRow = g.undercutRow(c)
             guard row.count == rows.count, undercutRow.count == undercuts.count else { mismatches += 1; continue }
             for (j, r) in zip(row, rows) {
                 let relation = map.relations[r]

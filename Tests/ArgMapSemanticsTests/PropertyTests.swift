@@ -178,8 +178,8 @@ struct PropertyTests {
             try #require(g.order == nil, "seed \(seed): a cyclic map")
             var attacks = [[Int]](repeating: [], count: g.count)
             for c in 0..<g.count {
-                for k in g.offsets[c]..<g.offsets[c + 1] where g.isAttack[k] && g.weight[k] > 0 { attacks[c].append(Int(g.source[k])) }
-                for k in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] where g.undercutWeight[k] > 0 { attacks[c].append(Int(g.undercutSource[k])) }
+                for k in g.row(c) where g.isAttack[k] && g.weight[k] > 0 { attacks[c].append(Int(g.source[k])) }
+                for k in g.undercutRow(c) where g.undercutWeight[k] > 0 { attacks[c].append(Int(g.undercutSource[k])) }
             }
             var expected = [Label](repeating: .undec, count: g.count), changed = true
             while changed {
@@ -328,7 +328,7 @@ struct PropertyTests {
         // The weight-0 attacks decide some labels: counted, they would put their targets out.
         let grounded = alone[.grounded]!.labels!
         let decided = (0..<g.count).filter { c in
-            grounded[c] == .in && (g.offsets[c]..<g.offsets[c + 1]).contains { k in
+            grounded[c] == .in && g.row(c).contains { k in
                 g.isAttack[k] && g.weight[k] == 0 && grounded[Int(g.source[k])] == .in
             }
         }.count
@@ -376,11 +376,11 @@ struct PropertyTests {
         func f(_ p: [Double]) -> [Double] {
             var factor = [Double](repeating: 1, count: n)
             for c in 0..<n {
-                for j in g.undercutOffsets[c]..<g.undercutOffsets[c + 1] { factor[c] *= 1 - g.undercutWeight[j] * p[Int(g.undercutSource[j])] }
+                for j in g.undercutRow(c) { factor[c] *= 1 - g.undercutWeight[j] * p[Int(g.undercutSource[j])] }
             }
             return (0..<n).map { c in
                 var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, hasAtt = false, hasSup = false
-                for j in g.offsets[c]..<g.offsets[c + 1] {
+                for j in g.row(c) {
                     let x = Int(g.source[j]), effective = g.weight[j] * factor[x]
                     if effective == 0 { continue }
                     let v = effective * p[x]
