@@ -46,28 +46,46 @@ extension ArgumentMap {
     /// sequence. A claim met again while it is still open closes a cycle.
     /// - Complexity: O(claims + relations), no recursion.
     public func topologicalOrder() -> [Int]? {
-        var state = [UInt8](repeating: 0, count: claims.count)  // 0 unseen, 1 open, 2 placed
-        var order: [Int] = []
-        order.reserveCapacity(claims.count)
-        var stack: [(claim: Int, next: Int)] = []
-        for root in claims.indices where outgoing[root].isEmpty {
-            state[root] = 1
-            stack.append((root, 0))
-            while let (c, k) = stack.last {
-                if k < incoming[c].count {
-                    stack[stack.count - 1].next = k + 1
-                    let x = relations[incoming[c][k]].from
-                    if state[x] == 1 { return nil }
-                    if state[x] == 0 { state[x] = 1; stack.append((x, 0)) }
-                } else {
-                    state[c] = 2
-                    order.append(c)
-                    stack.removeLast()
+        let n = claims.count
+        // Read in place, with the path on a stack of its own: a list read through the lists'
+        // subscript counts a reference to their storage, twice a step (a sixth of the time of
+        // the first scoring's longest piece of work at a million claims).
+        return incoming.withUnsafeLists { incoming in
+        outgoing.withUnsafeLists { outgoing in
+        relations.withUnsafeBufferPointer { relations in
+            let state = UnsafeMutablePointer<UInt8>.allocate(capacity: n)  // 0 unseen, 1 open, 2 placed
+            state.initialize(repeating: 0, count: n)
+            var path = Pile<(claim: Int32, next: Int32)>(capacity: 1_024)
+            defer { state.deallocate(); path.free() }
+            var placed = 0
+            let order = [Int](unsafeUninitializedCapacity: n) { order, initialized in
+                roots: for root in 0..<n where outgoing[root].isEmpty {
+                    state[root] = 1
+                    var c = root, k = 0, list = incoming[root]
+                    while true {
+                        if k < list.count {
+                            let x = relations[list[k]].from
+                            k += 1
+                            if state[x] == 1 { break roots }  // a cycle: that claim is never placed
+                            if state[x] == 0 {
+                                state[x] = 1
+                                path.push((Int32(c), Int32(k)))
+                                (c, k, list) = (x, 0, incoming[x])
+                            }
+                            continue
+                        }
+                        state[c] = 2
+                        order[placed] = c
+                        placed += 1
+                        guard let (parent, next) = path.pop() else { break }
+                        (c, k, list) = (Int(parent), Int(next), incoming[Int(parent)])
+                    }
                 }
+                initialized = placed
             }
-        }
-        // Claims no thesis reaches lie on or above a cycle.
-        return order.count == claims.count ? order : nil
+            // Claims no thesis reaches lie on or above a cycle.
+            return placed == n ? order : nil
+        }}}
     }
 
     /// The same map with claims and relations renumbered in the order of the canonical walk,
