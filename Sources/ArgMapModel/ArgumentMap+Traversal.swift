@@ -39,13 +39,28 @@ extension ArgumentMap {
 
     /// A topological order (every claim after all the claims under it), or nil when the map
     /// has a cycle. An undercut counts as an edge into the claim whose inference it attacks.
+    /// (``orderBelowCycles(stoppingAtACycle:)``, stopped at the first cycle.)
+    /// - Complexity: O(claims + relations), no recursion.
+    public func topologicalOrder() -> [Int]? {
+        let (order, complete) = orderBelowCycles(stoppingAtACycle: true)
+        return complete ? order : nil
+    }
+
+    /// The claims below every cycle: those under which, all the way down, no claim lies on a
+    /// cycle (nor they themselves), each after all the claims under it; `complete` when that
+    /// is every claim (the map is acyclic, and `order` is its ``topologicalOrder()``). An
+    /// undercut counts as an edge into the claim whose inference it attacks. With
+    /// `stoppingAtACycle`, the search stops at the first cycle it meets, `order` unfinished.
     ///
     /// Depth first from each thesis down through the claims under it, a claim placed once all
     /// of its own are: the claims of one subtree stay together, so that a pass in this order
     /// over a map read from its file (where subtrees are contiguous) reads memory nearly in
-    /// sequence. A claim met again while it is still open closes a cycle.
+    /// sequence. A claim met again while it is still open closes a cycle: the claims from it
+    /// down the path are on that cycle, and they and every claim above them are not placed.
+    /// Then the claims no thesis reaches (on or above a cycle with no thesis over it, or under
+    /// one) are searched from in turn.
     /// - Complexity: O(claims + relations), no recursion.
-    public func topologicalOrder() -> [Int]? {
+    public func orderBelowCycles(stoppingAtACycle: Bool = false) -> (order: [Int], complete: Bool) {
         let n = claims.count
         // Read in place, with the path on a stack of its own: a list read through the lists'
         // subscript counts a reference to their storage, twice a step (a sixth of the time of
@@ -53,38 +68,55 @@ extension ArgumentMap {
         return incoming.withUnsafeLists { incoming in
         outgoing.withUnsafeLists { outgoing in
         relations.withUnsafeBufferPointer { relations in
-            let state = UnsafeMutablePointer<UInt8>.allocate(capacity: n)  // 0 unseen, 1 open, 2 placed
+            // 0 unseen, 1 open, 2 placed, 3 closed on or above a cycle.
+            let state = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
             state.initialize(repeating: 0, count: n)
-            var path = Pile<(claim: Int32, next: Int32)>(capacity: 1_024)
+            // Each claim on the path but the last, with the next of its claims to follow and
+            // whether a cycle was met under it.
+            var path = Pile<(claim: Int32, next: Int32, cycle: Bool)>(capacity: 1_024)
             defer { state.deallocate(); path.free() }
-            var placed = 0
+            var placed = 0, stopped = false
             let order = [Int](unsafeUninitializedCapacity: n) { order, initialized in
-                roots: for root in 0..<n where outgoing[root].isEmpty {
-                    state[root] = 1
-                    var c = root, k = 0, list = incoming[root]
-                    while true {
-                        if k < list.count {
-                            let x = relations[list[k]].from
-                            k += 1
-                            if state[x] == 1 { break roots }  // a cycle: that claim is never placed
-                            if state[x] == 0 {
-                                state[x] = 1
-                                path.push((Int32(c), Int32(k)))
-                                (c, k, list) = (x, 0, incoming[x])
+                // From each thesis, then (past a cycle) from each claim not met yet. (Inline, not
+                // in a nested function: one that captures the path has each access to it checked.)
+                searches: for pass in 0..<(stoppingAtACycle ? 1 : 2) {
+                    if pass == 1 && placed == n { break }
+                    for root in 0..<n where state[root] == 0 && (pass == 1 || outgoing[root].isEmpty) {
+                        state[root] = 1
+                        var c = root, k = 0, list = incoming[root], cycle = false
+                        while true {
+                            if k < list.count {
+                                let x = relations[list[k]].from
+                                k += 1
+                                switch state[x] {
+                                case 0:
+                                    state[x] = 1
+                                    path.push((Int32(c), Int32(k), cycle))
+                                    (c, k, list, cycle) = (x, 0, incoming[x], false)
+                                case 1:
+                                    // A cycle: that claim is open, on the path above.
+                                    if stoppingAtACycle { stopped = true; break searches }
+                                    cycle = true
+                                case 3: cycle = true
+                                default: break
+                                }
+                                continue
                             }
-                            continue
+                            if cycle {
+                                state[c] = 3
+                            } else {
+                                state[c] = 2
+                                order[placed] = c
+                                placed += 1
+                            }
+                            guard let (parent, next, parentCycle) = path.pop() else { break }
+                            (c, k, list, cycle) = (Int(parent), Int(next), incoming[Int(parent)], parentCycle || cycle)
                         }
-                        state[c] = 2
-                        order[placed] = c
-                        placed += 1
-                        guard let (parent, next) = path.pop() else { break }
-                        (c, k, list) = (Int(parent), Int(next), incoming[Int(parent)])
                     }
                 }
                 initialized = placed
             }
-            // Claims no thesis reaches lie on or above a cycle.
-            return placed == n ? order : nil
+            return (order, !stopped && placed == n)
         }}}
     }
 

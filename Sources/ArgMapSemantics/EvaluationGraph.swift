@@ -24,6 +24,13 @@ public struct EvaluationGraph: Sendable {
     public internal(set) var undercutRelation: [Int32]
     /// A topological order (sources first), or nil when the map has a cycle.
     public internal(set) var order: [Int]?
+    /// On a map with a cycle, as laid out: its claims below every cycle, each after those it
+    /// depends on (``ArgumentMap/orderBelowCycles(stoppingAtACycle:)``, found on one core
+    /// while the other lays out the rows). The search for components takes each as a
+    /// component of its own and searches only the others (``components()``): on the generated
+    /// cyclic map of a million claims, 939,000 claims are not searched. Dropped (nil) by an
+    /// evaluator that changes the rows, for which it would no longer hold.
+    var claimsBelowCycles: [Int]?
 
     /// Whether any relation is undercut. With none (most maps), every undercut factor is 1
     /// and a relation's effective weight is its weight: the passes then read no factor.
@@ -47,17 +54,17 @@ public struct EvaluationGraph: Sendable {
     public init(_ map: ArgumentMap) {
         count = map.count
         var rows: Rows
-        let order: [Int]?
+        let order: (order: [Int], complete: Bool)
         if count >= Self.sharedSize {
             // Five pieces of work for the two cores, each taken by the first core free: the
             // topological order with the bases (a search that cannot be cut up), then the rows
             // of each quarter of the claims; then the rows joined, in claim order. (The rows
             // in halves, one a core, with the search after them, left a core idle for as long
             // as the search took: 20–29 ms at a million claims.)
-            enum Piece { case rows(Rows), bases([Double], order: [Int]?) }
+            enum Piece { case rows(Rows), bases([Double], order: (order: [Int], complete: Bool)) }
             let quarters = Parallel.pieces(0..<count, 4)
             var pieces = Parallel.map(5) { k -> Piece in
-                k == 0 ? .bases(map.claims.map(\.base), order: map.topologicalOrder()) : .rows(Rows(map, quarters[k - 1], whole: k == 1))
+                k == 0 ? .bases(map.claims.map(\.base), order: map.orderBelowCycles()) : .rows(Rows(map, quarters[k - 1], whole: k == 1))
             }
             guard case .bases(let bases, let found) = pieces[0] else { preconditionFailure() }
             (base, order) = (bases, found)
@@ -65,7 +72,7 @@ public struct EvaluationGraph: Sendable {
             // once, and not copied as they take the others.
             func taken(_ k: Int) -> Rows {
                 guard case .rows(let piece) = pieces[k] else { preconditionFailure() }
-                pieces[k] = .bases([], order: nil)
+                pieces[k] = .bases([], order: ([], false))
                 return piece
             }
             rows = taken(1)
@@ -73,7 +80,7 @@ public struct EvaluationGraph: Sendable {
         } else {
             rows = Rows(map, 0..<count, whole: true)
             base = map.claims.map(\.base)
-            order = map.topologicalOrder()
+            order = map.orderBelowCycles()
         }
         offsets = rows.offsets
         source = rows.source
@@ -84,7 +91,7 @@ public struct EvaluationGraph: Sendable {
         undercutSource = rows.undercutSource
         undercutWeight = rows.undercutWeight
         undercutRelation = rows.undercutRelation
-        self.order = order
+        (self.order, claimsBelowCycles) = order.complete ? (order.order, nil) : (nil, order.order)
     }
 
     /// The fewest claims whose rows are laid out on both cores.
@@ -312,7 +319,42 @@ extension EvaluationGraph {
         component.append(contentsOf: repeatElement(0, count: count))
         var found = Components(component: component)
         var index = [Int32](repeating: -1, count: count)
-        search(&found, &index, from: 0..<count, meeting: count)
+        guard let below = claimsBelowCycles else {
+            search(&found, &index, from: 0..<count, meeting: count)
+            return found
+        }
+        // Each claim below every cycle is a component of its own, of depth 0, in the order
+        // found (each after those it depends on), closed before the search, which meets only
+        // the others: their components come after these. Written on both cores (most of the
+        // time is the page faults of the new arrays), with room for the whole map's.
+        let room = count + 1 + count / 64, n = below.count
+        var members = [Int32](unsafeUninitializedCapacity: room) { $1 = n }
+        var starts = [Int32](unsafeUninitializedCapacity: room) { $0[0] = 0; $1 = n + 1 }
+        var isCycle = [Bool](unsafeUninitializedCapacity: room) { $1 = n }
+        var depth = [Int32](unsafeUninitializedCapacity: room) { $1 = n }
+        members.withUnsafeMutableBufferPointer { members in
+        starts.withUnsafeMutableBufferPointer { starts in
+        isCycle.withUnsafeMutableBufferPointer { isCycle in
+        depth.withUnsafeMutableBufferPointer { depth in
+        index.withUnsafeMutableBufferPointer { index in
+        found.component.withUnsafeMutableBufferPointer { component in
+        below.withUnsafeBufferPointer { below in
+            let all = Parallel.Unchecked((members, starts, isCycle, depth, index, component))
+            Parallel.forEachPiece(n, minimum: Self.sharedSize) { piece in
+                let (members, starts, isCycle, depth, index, component) = all.value
+                for k in piece {
+                    let c = below[k]
+                    members[k] = Int32(c)
+                    starts[k + 1] = Int32(k + 1)
+                    isCycle[k] = false
+                    depth[k] = 0
+                    index[c] = Self.closedAtDepth0
+                    component[c] = Int32(k)
+                }
+            }
+        }}}}}}}
+        (found.members, found.starts, found.isCycle, found.depth) = (members, starts, isCycle, depth)
+        search(&found, &index, from: 0..<count, meeting: count - n)
         return found
     }
 

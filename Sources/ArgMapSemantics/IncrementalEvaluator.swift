@@ -198,6 +198,10 @@ public final class IncrementalEvaluator {
         let g = graph, semantics = semantics, options = options
         guard semantics != .grounded, let order = g.order else {
             (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found)
+            // The components found are kept, and an edit brings them along with the rows: the
+            // claims below every cycle as laid out would no longer hold. (Without components
+            // (grounded, QuAD) any change of structure lays the map out afresh.)
+            if cyclic != nil { graph.claimsBelowCycles = nil }
             rank = []
             undercutFactors = []
             return

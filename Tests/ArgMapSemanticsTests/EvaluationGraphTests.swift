@@ -68,4 +68,48 @@ struct EvaluationGraphTests {
         try map.apply(.link(RelationSpec(from: map.claims[0].id, to: map.claims[leaves[leaves.count / 2]].id, type: .support, weight: 1)))
         #expect(EvaluationGraph(map).order == nil)
     }
+
+    /// A large cyclic map's claims below every cycle, found on one core while the other lays
+    /// out rows (and, past the cycles its theses reach, from the claims no thesis reaches),
+    /// start the search for its components: the components are those a search of every claim
+    /// finds, with the same cycles, each with its claims in the same order, and the same
+    /// depths; and the scores solved through them are the same, to the last bit.
+    @Test func aLargeCyclicMapsSearchStartsBelowItsCycles() throws {
+        let claims = EvaluationGraph.sharedSize + 4_000
+        var map = MapGenerator.generate(.init(claims: claims, shape: .cyclic, seed: 8))
+        // A cycle no thesis reaches: two claims that support each other, one of them
+        // supported by a new leaf.
+        for id in ["r1", "r2", "r3"] { try map.apply(.addClaim(Claim(id: id, text: id, base: 0.5))) }
+        for (from, to) in [("r1", "r2"), ("r2", "r1"), ("r3", "r1")] {
+            try map.apply(.link(RelationSpec(from: from, to: to, type: .support, weight: 0.5)))
+        }
+        let laidOut = EvaluationGraph(map)
+        var everyClaim = laidOut
+        everyClaim.claimsBelowCycles = nil
+        let below = try #require(laidOut.claimsBelowCycles)
+        let seeded = laidOut.components(), searched = everyClaim.components()
+        #expect(seeded.count == searched.count && seeded.members.count == claims + 3)
+        var belowCount = 0
+        for k in 0..<searched.count {
+            let theirs = searched.members[Int(searched.starts[k])..<Int(searched.starts[k + 1])]
+            let own = Int(seeded.component[Int(theirs.first!)])
+            let ours = seeded.members[Int(seeded.starts[own])..<Int(seeded.starts[own + 1])]
+            #expect(Array(ours) == Array(theirs) && seeded.isCycle[own] == searched.isCycle[k] && seeded.depth[own] == searched.depth[k],
+                    "component \(k) of a search of every claim")
+            if !searched.isCycle[k] && searched.depth[k] == 0 { belowCount += 1 }
+        }
+        // The claims below every cycle are the components on no cycle, of depth 0.
+        #expect(below.count == belowCount && below.count > claims / 2 && below.count < claims)
+        #expect(below.contains(map.index(of: "r3")!) && !below.contains(map.index(of: "r1")!))
+        for c in 0..<laidOut.count {
+            for d in 0..<laidOut.dependencyCount(c) where seeded.component[laidOut.dependency(c, d)] > seeded.component[c] {
+                Issue.record("claim \(c)'s component comes before one it depends on")
+            }
+        }
+        for semantics in [Semantics.dfquad, .euler] {
+            let ours = Evaluator.evaluateKeeping(laidOut, semantics, options: Evaluator.Options(), found: seeded).evaluation
+            let theirs = Evaluator.evaluateKeeping(everyClaim, semantics, options: Evaluator.Options(), found: searched).evaluation
+            #expect(ours.scores == theirs.scores && ours.iterations == theirs.iterations, "\(semantics)")
+        }
+    }
 }

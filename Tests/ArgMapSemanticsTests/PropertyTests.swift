@@ -447,51 +447,69 @@ struct PropertyTests {
 
     /// The components of what each claim depends on are those of the graph: two claims share
     /// one exactly when each depends on the other, found by a plain search from every claim;
-    /// and each component comes after every component it depends on.
+    /// and each component comes after every component it depends on. So they are both when
+    /// the search starts from the claims below every cycle, as the graph laid them out, and
+    /// when it searches every claim; and those claims are exactly the ones that depend on no
+    /// claim on a cycle, nor lie on one, each after the claims it depends on.
     @Test func componentsAreThoseOfTheDependencies() throws {
-        var cyclesMet = 0, alone = 0, deepestMet = 0
+        var cyclesMet = 0, alone = 0, deepestMet = 0, belowMet = 0, aboveMet = 0
         for map in try Self.cyclicMaps(seed: 41, count: 60) {
-            let g = EvaluationGraph(map)
-            let found = g.components()
-            let (members, starts, component) = (found.members, found.starts, found.component)
-            #expect(members.count == map.count && Set(members).count == map.count)
-            for k in 0..<(starts.count - 1) { for i in starts[k]..<starts[k + 1] { #expect(component[Int(members[Int(i)])] == Int32(k)) } }
-            // What each claim depends on, directly or not, by a plain search.
-            let reach = (0..<map.count).map { c -> Set<Int> in
-                var seen: Set<Int> = [], stack = [c]
-                while let x = stack.popLast() {
-                    for k in 0..<g.dependencyCount(x) where seen.insert(g.dependency(x, k)).inserted { stack.append(g.dependency(x, k)) }
+            let laidOut = EvaluationGraph(map)
+            var everyClaim = laidOut
+            everyClaim.claimsBelowCycles = nil
+            #expect((laidOut.order == nil) == (laidOut.claimsBelowCycles != nil))
+            guard let below = laidOut.claimsBelowCycles else { continue }
+            #expect(Set(below).count == below.count)
+            var place = [Int](repeating: -1, count: map.count)
+            for (i, c) in below.enumerated() { place[c] = i }
+            for g in [laidOut, everyClaim] {
+                let found = g.components()
+                let (members, starts, component) = (found.members, found.starts, found.component)
+                #expect(members.count == map.count && Set(members).count == map.count)
+                for k in 0..<(starts.count - 1) { for i in starts[k]..<starts[k + 1] { #expect(component[Int(members[Int(i)])] == Int32(k)) } }
+                // What each claim depends on, directly or not, by a plain search.
+                let reach = (0..<map.count).map { c -> Set<Int> in
+                    var seen: Set<Int> = [], stack = [c]
+                    while let x = stack.popLast() {
+                        for k in 0..<g.dependencyCount(x) where seen.insert(g.dependency(x, k)).inserted { stack.append(g.dependency(x, k)) }
+                    }
+                    return seen
                 }
-                return seen
-            }
-            for a in 0..<map.count {
-                for b in 0..<map.count where a != b {
-                    #expect((component[a] == component[b]) == (reach[a].contains(b) && reach[b].contains(a)))
-                    // A claim's component comes after those of the claims it depends on.
-                    if reach[a].contains(b) { #expect(component[b] <= component[a]) }
+                for a in 0..<map.count {
+                    for b in 0..<map.count where a != b {
+                        #expect((component[a] == component[b]) == (reach[a].contains(b) && reach[b].contains(a)))
+                        // A claim's component comes after those of the claims it depends on.
+                        if reach[a].contains(b) { #expect(component[b] <= component[a]) }
+                    }
+                    if reach[a].contains(a) { cyclesMet += 1 } else { alone += 1 }
+                    // A claim's component is a cycle exactly when the claim depends on itself.
+                    #expect(found.isCycle[Int(component[a])] == reach[a].contains(a))
+                    // Below every cycle exactly when nothing it depends on, nor itself, does; and
+                    // then after all it depends on.
+                    let isBelow = !reach[a].contains(a) && !reach[a].contains { reach[$0].contains($0) }
+                    #expect((place[a] >= 0) == isBelow, "claim \(a) below every cycle")
+                    if place[a] >= 0 { #expect(reach[a].allSatisfy { place[$0] >= 0 && place[$0] < place[a] }) }
+                    if isBelow { belowMet += 1 } else { aboveMet += 1 }
                 }
-                if reach[a].contains(a) { cyclesMet += 1 } else { alone += 1 }
-                // A claim's component is a cycle exactly when the claim depends on itself.
-                #expect(found.isCycle[Int(component[a])] == reach[a].contains(a))
-            }
-            // Each component's depth in cycles: the deepest of those it depends on directly,
-            // one more for a cycle.
-            for k in 0..<found.count {
-                let deepest = (starts[k]..<starts[k + 1]).flatMap { i in
-                    let c = Int(members[Int(i)])
-                    return (0..<g.dependencyCount(c)).map { g.dependency(c, $0) }
-                }.filter { component[$0] != Int32(k) }.map { found.depth[Int(component[$0])] }.max() ?? 0
-                #expect(found.depth[k] == deepest + (found.isCycle[k] ? 1 : 0), "component \(k)")
-                deepestMet = max(deepestMet, Int(found.depth[k]))
-            }
-            let (order, firsts) = found.byDepth()
-            #expect(order.sorted() == (0..<Int32(found.count)).map { $0 })
-            for d in 0..<(firsts.count - 1) {
-                let stage = order[firsts[d]..<firsts[d + 1]]
-                #expect(stage.allSatisfy { found.depth[Int($0)] == Int32(d) } && stage.sorted() == Array(stage))
+                // Each component's depth in cycles: the deepest of those it depends on directly,
+                // one more for a cycle.
+                for k in 0..<found.count {
+                    let deepest = (starts[k]..<starts[k + 1]).flatMap { i in
+                        let c = Int(members[Int(i)])
+                        return (0..<g.dependencyCount(c)).map { g.dependency(c, $0) }
+                    }.filter { component[$0] != Int32(k) }.map { found.depth[Int(component[$0])] }.max() ?? 0
+                    #expect(found.depth[k] == deepest + (found.isCycle[k] ? 1 : 0), "component \(k)")
+                    deepestMet = max(deepestMet, Int(found.depth[k]))
+                }
+                let (order, firsts) = found.byDepth()
+                #expect(order.sorted() == (0..<Int32(found.count)).map { $0 })
+                for d in 0..<(firsts.count - 1) {
+                    let stage = order[firsts[d]..<firsts[d + 1]]
+                    #expect(stage.allSatisfy { found.depth[Int($0)] == Int32(d) } && stage.sorted() == Array(stage))
+                }
             }
         }
-        #expect(cyclesMet > 200 && alone > 200 && deepestMet >= 2)
+        #expect(cyclesMet > 400 && alone > 400 && deepestMet >= 2 && belowMet > 400 && aboveMet > 400)
     }
 
     /// A layout that cycles are laid out in one after another (``Evaluator/Component/layOut(_:_:_:_:_:_:)``,
