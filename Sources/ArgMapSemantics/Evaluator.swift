@@ -760,7 +760,7 @@ public enum Evaluator {
                     let c = Int(members[Int(starts[Int(k)])])
                     let row = offsets.row(c)
                     if row.contains(where: { waits(source[$0]) })
-                        || (undercuts && (undercutOffsets.row(c)).contains(where: { waits(undercutSource[$0]) })) {
+                        || (undercuts && undercutOffsets.row(c).contains(where: { waits(undercutSource[$0]) })) {
                         putOff.append(Int32(c))
                         s[c] = .nan
                         continue
