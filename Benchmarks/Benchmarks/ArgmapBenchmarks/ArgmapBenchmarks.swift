@@ -152,6 +152,13 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(EvaluationGraph(map))
         }
+        // On a map with cycles the layout also finds the claims below every cycle, from which
+        // the passes' search for components starts (`dfquad pass cyclic` and the others).
+        Benchmark("evaluation graph cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n, .cyclic)
+            benchmark.startMeasurement()
+            blackHole(EvaluationGraph(map))
+        }
         for shape in [MapGenerator.Shape.tree, .dag] {
             for semantics in Semantics.allCases {
                 Benchmark("\(semantics.rawValue) pass \(shape.rawValue) \(label)", configuration: configuration(n)) { benchmark in
