@@ -39,18 +39,17 @@ extension ArgumentMap {
 
     /// A topological order (every claim after all the claims under it), or nil when the map
     /// has a cycle. An undercut counts as an edge into the claim whose inference it attacks.
-    /// (``orderBelowCycles(stoppingAtACycle:)``, stopped at the first cycle.)
+    /// (``orderBelowCycles()``, when that is every claim.)
     /// - Complexity: O(claims + relations), no recursion.
     public func topologicalOrder() -> [Int]? {
-        let (order, complete) = orderBelowCycles(stoppingAtACycle: true)
+        let (order, complete) = orderBelowCycles()
         return complete ? order : nil
     }
 
     /// The claims below every cycle: those under which, all the way down, no claim lies on a
     /// cycle (nor they themselves), each after all the claims under it; `complete` when that
     /// is every claim (the map is acyclic, and `order` is its ``topologicalOrder()``). An
-    /// undercut counts as an edge into the claim whose inference it attacks. With
-    /// `stoppingAtACycle`, the search stops at the first cycle it meets, `order` unfinished.
+    /// undercut counts as an edge into the claim whose inference it attacks.
     ///
     /// Depth first from each thesis down through the claims under it, a claim placed once all
     /// of its own are: the claims of one subtree stay together, so that a pass in this order
@@ -60,7 +59,7 @@ extension ArgumentMap {
     /// Then the claims no thesis reaches (on or above a cycle with no thesis over it, or under
     /// one) are searched from in turn.
     /// - Complexity: O(claims + relations), no recursion.
-    public func orderBelowCycles(stoppingAtACycle: Bool = false) -> (order: [Int], complete: Bool) {
+    public func orderBelowCycles() -> (order: [Int], complete: Bool) {
         let n = claims.count
         // Read in place, with the path on a stack of its own: a list read through the lists'
         // subscript counts a reference to their storage, twice a step (a sixth of the time of
@@ -75,12 +74,11 @@ extension ArgumentMap {
             // whether a cycle was met under it.
             var path = Pile<(claim: Int32, next: Int32, cycle: Bool)>(capacity: 1_024)
             defer { state.deallocate(); path.free() }
-            var placed = 0, stopped = false
+            var placed = 0
             let order = [Int](unsafeUninitializedCapacity: n) { order, initialized in
                 // From each thesis, then (past a cycle) from each claim not met yet. (Inline, not
                 // in a nested function: one that captures the path has each access to it checked.)
-                searches: for pass in 0..<(stoppingAtACycle ? 1 : 2) {
-                    if pass == 1 && placed == n { break }
+                for pass in 0..<2 where pass == 0 || placed < n {
                     for root in 0..<n where state[root] == 0 && (pass == 1 || outgoing[root].isEmpty) {
                         state[root] = 1
                         var c = root, k = 0, list = incoming[root], cycle = false
@@ -93,11 +91,10 @@ extension ArgumentMap {
                                     state[x] = 1
                                     path.push((Int32(c), Int32(k), cycle))
                                     (c, k, list, cycle) = (x, 0, incoming[x], false)
-                                case 1:
-                                    // A cycle: that claim is open, on the path above.
-                                    if stoppingAtACycle { stopped = true; break searches }
+                                case 1, 3:
+                                    // A cycle: that claim is open, on the path above (1), or on
+                                    // or above one (3).
                                     cycle = true
-                                case 3: cycle = true
                                 default: break
                                 }
                                 continue
@@ -116,7 +113,7 @@ extension ArgumentMap {
                 }
                 initialized = placed
             }
-            return (order, !stopped && placed == n)
+            return (order, placed == n)
         }}}
     }
 

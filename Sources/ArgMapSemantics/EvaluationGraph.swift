@@ -25,7 +25,7 @@ public struct EvaluationGraph: Sendable {
     /// A topological order (sources first), or nil when the map has a cycle.
     public internal(set) var order: [Int]?
     /// On a map with a cycle, as laid out: its claims below every cycle, each after those it
-    /// depends on (``ArgumentMap/orderBelowCycles(stoppingAtACycle:)``, found on one core
+    /// depends on (``ArgumentMap/orderBelowCycles()``, found on one core
     /// while the other lays out the rows). The search for components takes each as a
     /// component of its own and searches only the others (``components()``): on the generated
     /// cyclic map of a million claims, 938,957 claims are not searched. Dropped (nil) by an
