@@ -83,7 +83,7 @@ public enum Evaluator {
     /// core (see ``continuous(_:_:_:cap:found:alone:)``).
     static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options,
                                 found: EvaluationGraph.Components? = nil, alone: Bool = true) -> (evaluation: Evaluation, cyclic: Solved?) {
-        if semantics == .grounded { return (grounded(g), nil) }
+        if semantics == .grounded { return (found.map { groundedByComponents(g, $0) } ?? grounded(g), nil) }
         if let order = g.order { return (evaluate(g, semantics, inOrder: order), nil) }
         if semantics == .quad {
             return (Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
@@ -1431,6 +1431,165 @@ public enum Evaluator {
             [Double](unsafeUninitializedCapacity: labels.count) { scores, initialized in
                 for c in labels.indices { scores.initializeElement(at: c, to: labels[c] == .in ? 1 : labels[c] == .out ? 0 : 0.5) }
                 initialized = labels.count
+            }
+        }
+    }
+
+    /// The grounded labelling of a cyclic map, one strongly connected component of
+    /// `found` (the graph's ``EvaluationGraph/components()``) at a time, each after those it
+    /// depends on: the grounded labelling is SCC-recursive (Baroni, Giacomin and Guida, 2005),
+    /// so each component's labels follow from its own attacks and the labels of the claims
+    /// attacking it from outside, and they are ``groundedByQueue(_:)``'s (a test compares the
+    /// two). A claim on no cycle is out when an attacker is in, in when every attacker is out,
+    /// and undecided otherwise; a cycle is labelled as ``groundedByQueue(_:)`` labels a whole
+    /// map, within it. Below every cycle, only the claims something bears on are read, in the
+    /// runs an evaluation on these components kept (``EvaluationGraph/Settling``), when it
+    /// kept them: the others are in. (A search of the whole map's attacks, turned around,
+    /// reads every row twice and writes a list as long as them at random.)
+    /// - Complexity: O(claims + relations).
+    static func groundedByComponents(_ g: EvaluationGraph, _ found: EvaluationGraph.Components) -> Evaluation {
+        var label = [Label](repeating: .in, count: g.count)
+        let (order, firsts) = found.byDepth()
+        // Each claim's place in its cycle (written only where a cycle's claims are).
+        var place = [Int32](repeating: 0, count: found.isCycle.contains(true) ? g.count : 0)
+        label.withUnsafeMutableBufferPointer { label in
+        place.withUnsafeMutableBufferPointer { place in
+        found.members.withUnsafeBufferPointer { members in
+        found.starts.withUnsafeBufferPointer { starts in
+        found.component.withUnsafeBufferPointer { component in
+        g.withUnsafeRows { offsets, source, weight, isAttack in
+        g.undercutOffsets.withUnsafeBufferPointer { uOffsets in
+        g.undercutSource.withUnsafeBufferPointer { uSource in
+        g.undercutWeight.withUnsafeBufferPointer { uWeight in
+            let walk = GroundedWalk(label: label, place: place, component: component, offsets: offsets, source: source, weight: weight,
+                                    isAttack: isAttack, uOffsets: uOffsets, uSource: uSource, uWeight: uWeight)
+            // Below every cycle: in, or out, from attackers already labelled.
+            if let runs = found.keptSettling {
+                for run in [runs.first, runs.second, runs.after] {
+                    for c in run { walk.decide(Int(c)) }
+                }
+            } else {
+                for k in order[firsts[0]..<firsts[1]] where !found.isCycle[Int(k)] { walk.decide(Int(members[Int(starts[Int(k)])])) }
+            }
+            var scratch = GroundedWalk.Scratch()
+            for k in order[firsts[1]...] {
+                let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
+                if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
+            }
+        }}}}}}}}}
+        return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: true)
+    }
+
+    /// ``groundedByComponents(_:_:)``'s walk: the labels, and the graph read in place. Must
+    /// not outlive the buffers it reads.
+    private struct GroundedWalk {
+        let label: UnsafeMutableBufferPointer<Label>, place: UnsafeMutableBufferPointer<Int32>, component: UnsafeBufferPointer<Int32>
+        let offsets: UnsafeBufferPointer<Int32>, source: UnsafeBufferPointer<Int32>, weight: UnsafeBufferPointer<Double>
+        let isAttack: UnsafeBufferPointer<Bool>
+        let uOffsets: UnsafeBufferPointer<Int32>, uSource: UnsafeBufferPointer<Int32>, uWeight: UnsafeBufferPointer<Double>
+        /// What a cycle's labelling works with, kept from one cycle to the next: its claims'
+        /// attackers not (yet) out, by place; its attacks within, turned around (claim i's
+        /// targets at `withinStart[i]..<withinStart[i + 1]`); the claims put out by an attacker
+        /// from outside that is in; the claims come in, to go through.
+        struct Scratch {
+            var pending: [Int32] = [], within: [Int32] = [], withinStart: [Int32] = [], attackedByIn: [Int32] = [], queue: [Int32] = []
+        }
+
+        init(label: UnsafeMutableBufferPointer<Label>, place: UnsafeMutableBufferPointer<Int32>, component: UnsafeBufferPointer<Int32>,
+             offsets: UnsafeBufferPointer<Int32>, source: UnsafeBufferPointer<Int32>, weight: UnsafeBufferPointer<Double>,
+             isAttack: UnsafeBufferPointer<Bool>, uOffsets: UnsafeBufferPointer<Int32>, uSource: UnsafeBufferPointer<Int32>,
+             uWeight: UnsafeBufferPointer<Double>) {
+            (self.label, self.place, self.component) = (label, place, component)
+            (self.offsets, self.source, self.weight, self.isAttack) = (offsets, source, weight, isAttack)
+            (self.uOffsets, self.uSource, self.uWeight) = (uOffsets, uSource, uWeight)
+        }
+
+        /// Calls `body` with each attack on `c` that counts (weight above 0, undercuts too), by
+        /// its source, as ``groundedByQueue(_:)`` counts them.
+        @inline(__always)
+        func eachAttack(on c: Int, _ body: (Int) -> Void) {
+            for k in offsets.row(c) where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
+            if !uSource.isEmpty {
+                for k in uOffsets.row(c) where uWeight[k] > 0 { body(Int(uSource[k])) }
+            }
+        }
+
+        /// Labels claim `c`, on no cycle, every attacker labelled: out when one is in, in when
+        /// all are out, else undecided.
+        func decide(_ c: Int) {
+            var anyIn = false, allOut = true
+            eachAttack(on: c) { a in
+                anyIn = anyIn || label[a] == .in
+                allOut = allOut && label[a] == .out
+            }
+            label[c] = anyIn ? .out : allOut ? .in : .undec
+        }
+
+        /// Labels the claims of a cycle, `claims`, component `k`, as ``groundedByQueue(_:)``
+        /// labels a whole map, within it: the labels of the attackers from outside read as they
+        /// are.
+        func cycle(_ claims: UnsafeBufferPointer<Int32>, _ k: Int32, _ x: inout Scratch) {
+            let m = claims.count
+            for (i, c) in claims.enumerated() { place[Int(c)] = Int32(i); label[Int(c)] = .undec }
+            x.pending.removeAll(keepingCapacity: true)
+            x.attackedByIn.removeAll(keepingCapacity: true)
+            x.withinStart.removeAll(keepingCapacity: true)
+            x.withinStart.append(contentsOf: repeatElement(0, count: m + 2))
+            for c in claims.lazy.map({ Int($0) }) {
+                var count: Int32 = 0, byIn = false
+                eachAttack(on: c) { a in
+                    if component[a] == k {
+                        count += 1
+                        x.withinStart[Int(place[a]) + 2] += 1
+                    } else if label[a] == .in {
+                        byIn = true
+                    } else if label[a] == .undec {
+                        count += 1
+                    }
+                }
+                x.pending.append(count)
+                if byIn { x.attackedByIn.append(Int32(c)) }
+            }
+            for i in 0..<m { x.withinStart[i + 2] += x.withinStart[i + 1] }
+            x.within.removeAll(keepingCapacity: true)
+            x.within.append(contentsOf: repeatElement(0, count: Int(x.withinStart[m + 1])))
+            // withinStart[i + 1] is where claim i's targets go next; after, where they end, so
+            // that claim i's are withinStart[i]..<withinStart[i + 1].
+            for c in claims.lazy.map({ Int($0) }) {
+                eachAttack(on: c) { a in
+                    guard component[a] == k else { return }
+                    let at = Int(place[a]) + 1
+                    x.within[Int(x.withinStart[at])] = Int32(c)
+                    x.withinStart[at] += 1
+                }
+            }
+            // Those an attacker from outside that is in puts out, all before any comes in.
+            x.queue.removeAll(keepingCapacity: true)
+            for c in x.attackedByIn { label[Int(c)] = .out }
+            for c in x.attackedByIn { fall(Int(c), &x) }
+            for (i, c) in claims.enumerated() where x.pending[i] == 0 && label[Int(c)] == .undec {
+                label[Int(c)] = .in
+                x.queue.append(c)
+            }
+            var head = 0
+            while head < x.queue.count {
+                let i = Int(place[Int(x.queue[head])])
+                head += 1
+                for j in Int(x.withinStart[i])..<Int(x.withinStart[i + 1]) where label[Int(x.within[j])] == .undec {
+                    label[Int(x.within[j])] = .out
+                    fall(Int(x.within[j]), &x)
+                }
+            }
+        }
+
+        /// Claim `t`, of the cycle, is out: the claims it attacks within have one attacker
+        /// fewer not out, and one that has none left comes in.
+        private func fall(_ t: Int, _ x: inout Scratch) {
+            let i = Int(place[t])
+            for j in Int(x.withinStart[i])..<Int(x.withinStart[i + 1]) {
+                let u = Int(x.within[j]), p = Int(place[u])
+                x.pending[p] -= 1
+                if x.pending[p] == 0, label[u] == .undec { label[u] = .in; x.queue.append(Int32(u)) }
             }
         }
     }

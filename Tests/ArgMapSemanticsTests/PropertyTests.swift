@@ -226,6 +226,52 @@ struct PropertyTests {
         }
     }
 
+    /// On a cyclic map, the grounded labels found one component at a time, each after those it
+    /// depends on, are those of the search over the whole map's attacks: on random cyclic maps
+    /// (undercuts, self-attacks, supports in cycles) and generated ones with attacks and
+    /// undercuts of weight 0, both walking every claim below the cycles and walking only the
+    /// runs a first evaluation kept (``EvaluationGraph/Settling``); and so do `compare`'s and
+    /// the live scores' grounded evaluations, which go that way.
+    @Test func groundedOneComponentAtATimeAsInGeneral() throws {
+        var maps = try Self.cyclicMaps(seed: 52, count: 150)
+        var rng = SplitMix64(seed: 9)
+        for seed in 1...4 as ClosedRange<UInt64> {
+            var map = MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: seed))
+            for _ in 0..<60 {
+                let r = Int(rng.next() % UInt64(map.relations.count))
+                let spec = map.spec(of: map.relations[r])
+                try map.apply(.setWeight(from: spec.from, to: spec.to, rng.next() % 2 == 0 ? 0 : 0.6))
+            }
+            for k in 0..<30 {
+                // Undercuts between claims of the map: some close cycles through them.
+                let (from, to) = (map.claims[Int(rng.next() % 3_000)].id, map.claims[Int(rng.next() % 3_000)].id)
+                guard from != to, map.relationIndex(from: map.index(of: from)!, to: map.index(of: to)!) == nil else { continue }
+                try map.apply(.link(RelationSpec(from: from, to: to, type: .undercut, weight: k % 4 == 0 ? 0 : 0.7)))
+            }
+            maps.append(map)
+        }
+        var compared = 0, undecided = 0, walkedRuns = 0
+        for (m, map) in maps.enumerated() {
+            let g = EvaluationGraph(map)
+            guard g.order == nil else { continue }
+            let general = try #require(Evaluator.groundedByQueue(g).labels)
+            let found = g.components()
+            let everyClaim = Evaluator.groundedByComponents(g, found)
+            #expect(everyClaim.labels == general, "map \(m)")
+            #expect(everyClaim.scores == Evaluator.scores(general) && everyClaim.cyclic, "map \(m)")
+            // The runs of the claims below every cycle, kept by a first evaluation.
+            _ = Evaluator.evaluate(g, [.dfquad], options: Evaluator.Options(), found: found)
+            if found.keptSettling != nil { walkedRuns += 1 }
+            #expect(Evaluator.groundedByComponents(g, found).labels == general, "map \(m), on the kept runs")
+            #expect(Evaluator.evaluate(g, [.grounded, .hcat], options: Evaluator.Options(), found: found)[0].labels == general, "map \(m), as compare")
+            compared += 1
+            if general.contains(.undec) { undecided += 1 }
+        }
+        #expect(compared > 100 && undecided > 20 && walkedRuns == compared, "\(compared) maps, \(undecided) with undecided claims")
+        let large = try #require(Evaluator.groundedByQueue(EvaluationGraph(maps.last!)).labels)
+        #expect(large.contains(.in) && large.contains(.out) && large.contains(.undec))
+    }
+
     /// Each gradual semantics' own pass (maps with no undercut) gives the general pass's scores
     /// to the last bit: an undercut of weight 0 from a new claim changes nothing but sends the
     /// same map through the general pass. Some relations weigh 0, which the general pass skips
