@@ -83,7 +83,11 @@ public enum Evaluator {
     /// core (see ``continuous(_:_:_:cap:found:alone:)``).
     static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options,
                                 found: EvaluationGraph.Components? = nil, alone: Bool = true) -> (evaluation: Evaluation, cyclic: Solved?) {
-        if semantics == .grounded { return (found.map { groundedByComponents(g, $0) } ?? grounded(g), nil) }
+        if semantics == .grounded {
+            // On a cyclic map whose components are known: one component at a time.
+            if g.order == nil, let found { return (groundedByComponents(g, found), nil) }
+            return (grounded(g), nil)
+        }
         if let order = g.order { return (evaluate(g, semantics, inOrder: order), nil) }
         if semantics == .quad {
             return (Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
