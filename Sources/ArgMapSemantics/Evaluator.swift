@@ -1467,16 +1467,32 @@ public enum Evaluator {
         g.undercutWeight.withUnsafeBufferPointer { uWeight in
             let walk = GroundedWalk(label: label, place: place, component: component, offsets: offsets, source: source, weight: weight,
                                     isAttack: isAttack, uOffsets: uOffsets, uSource: uSource, uWeight: uWeight)
-            // Below every cycle: in, or out, from attackers already labelled.
+            // Below every cycle: in, or out, from attackers already labelled; the first two runs
+            // at once, one a core (neither reads a claim of the other, nor writes one the other
+            // reads), then the last.
             if let runs = found.keptSettling {
-                for run in [runs.first, runs.second, runs.after] {
-                    for c in run { walk.decide(Int(c)) }
-                }
+                let shared = Parallel.Unchecked(walk)
+                _ = Parallel.both({ for c in runs.first { shared.value.decide(Int(c)) } },
+                                  { for c in runs.second { shared.value.decide(Int(c)) } })
+                for c in runs.after { walk.decide(Int(c)) }
             } else {
                 for k in order[firsts[0]..<firsts[1]] where !found.isCycle[Int(k)] { walk.decide(Int(members[Int(starts[Int(k)])])) }
             }
+            // Then the others, on and above the cycles, component by component. They lie at
+            // random across the map: each one's memory is asked for a few components ahead, in
+            // three stages that each read what the one before asked for, as a cycle's layout
+            // asks for it (``Solver/all(_:_:keepingIn:)``).
             var scratch = GroundedWalk.Scratch()
-            for k in order[firsts[1]...] {
+            let above = order[firsts[1]...], end = above.endIndex
+            @inline(__always) func small(_ i: Int) -> UnsafeBufferPointer<Int32> {
+                let k = Int(above[i]), from = Int(starts[k]), to = Int(starts[k + 1])
+                return UnsafeBufferPointer(rebasing: members[from..<(to - from <= 8 ? to : from)])
+            }
+            for i in above.indices {
+                if i + 6 < end { for c in small(i + 6) { argmap_prefetch(offsets.baseAddress! + Int(c)) } }
+                if i + 3 < end { for c in small(i + 3) { walk.prefetchRow(of: Int(c)) } }
+                if i + 1 < end { for c in small(i + 1) { walk.prefetchAttackers(of: Int(c)) } }
+                let k = above[i]
                 let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
                 if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
             }
@@ -1515,6 +1531,25 @@ public enum Evaluator {
             for k in offsets.row(c) where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
             if !uSource.isEmpty {
                 for k in uOffsets.row(c) where uWeight[k] > 0 { body(Int(uSource[k])) }
+            }
+        }
+
+        /// Asks for claim `c`'s row (its offset read).
+        @inline(__always)
+        func prefetchRow(of c: Int) {
+            let j = Int(offsets[c])
+            argmap_prefetch(source.baseAddress! + j)
+            argmap_prefetch(weight.baseAddress! + j)
+            argmap_prefetch(isAttack.baseAddress! + j)
+        }
+
+        /// Asks for the labels and components of the claims in claim `c`'s row (its row read).
+        @inline(__always)
+        func prefetchAttackers(of c: Int) {
+            for j in offsets.row(c) {
+                let x = Int(source[j])
+                argmap_prefetch(label.baseAddress! + x)
+                argmap_prefetch(component.baseAddress! + x)
             }
         }
 

@@ -250,7 +250,9 @@ struct PropertyTests {
             }
             maps.append(map)
         }
-        var compared = 0, undecided = 0, walkedRuns = 0
+        var compared = 0, undecided = 0, walkedRuns = 0, twoRuns = 0
+        var bothCores = Evaluator.Options()
+        bothCores.settlesOnBothCoresFrom = 2
         for (m, map) in maps.enumerated() {
             let g = EvaluationGraph(map)
             guard g.order == nil else { continue }
@@ -259,15 +261,20 @@ struct PropertyTests {
             let everyClaim = Evaluator.groundedByComponents(g, found)
             #expect(everyClaim.labels == general, "map \(m)")
             #expect(everyClaim.scores == Evaluator.scores(general) && everyClaim.cyclic, "map \(m)")
-            // The runs of the claims below every cycle, kept by a first evaluation.
-            _ = Evaluator.evaluate(g, [.dfquad], options: Evaluator.Options(), found: found)
-            if found.keptSettling != nil { walkedRuns += 1 }
+            // The runs of the claims below every cycle, kept by a first evaluation on both cores
+            // (the first two runs are then labelled at once).
+            _ = Evaluator.evaluate(g, [.dfquad], options: bothCores, found: found)
+            if let runs = found.keptSettling {
+                walkedRuns += 1
+                if !runs.first.isEmpty && !runs.second.isEmpty { twoRuns += 1 }
+            }
             #expect(Evaluator.groundedByComponents(g, found).labels == general, "map \(m), on the kept runs")
             #expect(Evaluator.evaluate(g, [.grounded, .hcat], options: Evaluator.Options(), found: found)[0].labels == general, "map \(m), as compare")
             compared += 1
             if general.contains(.undec) { undecided += 1 }
         }
-        #expect(compared > 100 && undecided > 20 && walkedRuns == compared, "\(compared) maps, \(undecided) with undecided claims")
+        #expect(compared > 100 && undecided > 20 && walkedRuns == compared && twoRuns > 20,
+                "\(compared) maps, \(undecided) with undecided claims, \(twoRuns) with two runs at once")
         let large = try #require(Evaluator.groundedByQueue(EvaluationGraph(maps.last!)).labels)
         #expect(large.contains(.in) && large.contains(.out) && large.contains(.undec))
     }

@@ -196,6 +196,13 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(IncrementalEvaluator(board, semantics: .hcat))
         }
+        // The first read under the grounded labelling (`set semantics grounded`, `why`) on the
+        // cyclic map: its labels one component at a time, on the live scores' components.
+        Benchmark("grounded on the live layout cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let board = IncrementalEvaluator(inputs.map(n, .cyclic), semantics: .dfquad)
+            benchmark.startMeasurement()
+            blackHole(IncrementalEvaluator(board, semantics: .grounded))
+        }
         // What `compare` works out beside the live scores on the cyclic map: every other
         // semantics at once, on the live scores' layout.
         Benchmark("other semantics together cyclic \(label)", configuration: configuration(n)) { benchmark in
