@@ -618,12 +618,7 @@ public enum Evaluator {
         @inline(__always)
         func prefetchRows(of k: Int32) {
             g.withUnsafeRows { offsets, source, weight, isAttack in
-                for c in smallCycle(k).lazy.map({ Int($0) }) {
-                    let j = Int(offsets[c])
-                    argmap_prefetch(source.baseAddress! + j)
-                    argmap_prefetch(weight.baseAddress! + j)
-                    argmap_prefetch(isAttack.baseAddress! + j)
-                }
+                for c in smallCycle(k).lazy.map({ Int($0) }) { Evaluator.prefetchRow(of: c, offsets, source, weight, isAttack) }
             }
         }
 
@@ -1439,6 +1434,17 @@ public enum Evaluator {
         }
     }
 
+    /// Asks for claim `c`'s row, its offset read: for passes that know a few claims ahead which
+    /// rows they will read at random.
+    @inline(__always)
+    static func prefetchRow(of c: Int, _ offsets: UnsafeBufferPointer<Int32>, _ source: UnsafeBufferPointer<Int32>,
+                            _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>) {
+        let j = Int(offsets[c])
+        argmap_prefetch(source.baseAddress! + j)
+        argmap_prefetch(weight.baseAddress! + j)
+        argmap_prefetch(isAttack.baseAddress! + j)
+    }
+
     /// The grounded labelling of a cyclic map, one strongly connected component of
     /// `found` (the graph's ``EvaluationGraph/components()``) at a time, each after those it
     /// depends on: the grounded labelling is SCC-recursive (Baroni, Giacomin and Guida, 2005),
@@ -1490,7 +1496,7 @@ public enum Evaluator {
             }
             for i in above.indices {
                 if i + 6 < end { for c in small(i + 6) { argmap_prefetch(offsets.baseAddress! + Int(c)) } }
-                if i + 3 < end { for c in small(i + 3) { walk.prefetchRow(of: Int(c)) } }
+                if i + 3 < end { for c in small(i + 3) { prefetchRow(of: Int(c), offsets, source, weight, isAttack) } }
                 if i + 1 < end { for c in small(i + 1) { walk.prefetchAttackers(of: Int(c)) } }
                 let k = above[i]
                 let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
@@ -1532,15 +1538,6 @@ public enum Evaluator {
             if !uSource.isEmpty {
                 for k in uOffsets.row(c) where uWeight[k] > 0 { body(Int(uSource[k])) }
             }
-        }
-
-        /// Asks for claim `c`'s row (its offset read).
-        @inline(__always)
-        func prefetchRow(of c: Int) {
-            let j = Int(offsets[c])
-            argmap_prefetch(source.baseAddress! + j)
-            argmap_prefetch(weight.baseAddress! + j)
-            argmap_prefetch(isAttack.baseAddress! + j)
         }
 
         /// Asks for the labels and components of the claims in claim `c`'s row (its row read).
