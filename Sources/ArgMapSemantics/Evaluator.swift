@@ -1467,12 +1467,8 @@ public enum Evaluator {
         found.members.withUnsafeBufferPointer { members in
         found.starts.withUnsafeBufferPointer { starts in
         found.component.withUnsafeBufferPointer { component in
-        g.withUnsafeRows { offsets, source, weight, isAttack in
-        g.undercutOffsets.withUnsafeBufferPointer { uOffsets in
-        g.undercutSource.withUnsafeBufferPointer { uSource in
-        g.undercutWeight.withUnsafeBufferPointer { uWeight in
-            let walk = GroundedWalk(label: label, place: place, component: component, offsets: offsets, source: source, weight: weight,
-                                    isAttack: isAttack, uOffsets: uOffsets, uSource: uSource, uWeight: uWeight)
+        GroundedAttacks.read(g) { attacks in
+            let walk = GroundedWalk(attacks: attacks, label: label, place: place, component: component)
             // Below every cycle: in, or out, from attackers already labelled; the first two runs
             // at once, one a core (neither reads a claim of the other, nor writes one the other
             // reads), then the last.
@@ -1482,7 +1478,8 @@ public enum Evaluator {
                                   { for c in runs.second { shared.value.decide(Int(c)) } })
                 for c in runs.after { walk.decide(Int(c)) }
             } else {
-                for k in order[firsts[0]..<firsts[1]] where !found.isCycle[Int(k)] { walk.decide(Int(members[Int(starts[Int(k)])])) }
+                // (Each component of depth 0 is a claim on no cycle.)
+                for k in order[firsts[0]..<firsts[1]] { walk.decide(Int(members[Int(starts[Int(k)])])) }
             }
             // Then the others, on and above the cycles, component by component. They lie at
             // random across the map: each one's memory is asked for a few components ahead, in
@@ -1495,24 +1492,51 @@ public enum Evaluator {
                 return UnsafeBufferPointer(rebasing: members[from..<(to - from <= 8 ? to : from)])
             }
             for i in above.indices {
-                if i + 6 < end { for c in small(i + 6) { argmap_prefetch(offsets.baseAddress! + Int(c)) } }
-                if i + 3 < end { for c in small(i + 3) { prefetchRow(of: Int(c), offsets, source, weight, isAttack) } }
+                if i + 6 < end { for c in small(i + 6) { argmap_prefetch(attacks.offsets.baseAddress! + Int(c)) } }
+                if i + 3 < end { for c in small(i + 3) { prefetchRow(of: Int(c), attacks.offsets, attacks.source, attacks.weight, attacks.isAttack) } }
                 if i + 1 < end { for c in small(i + 1) { walk.prefetchAttackers(of: Int(c)) } }
                 let k = above[i]
                 let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
                 if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
             }
-        }}}}}}}}}
+        }}}}}}
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: true)
     }
 
-    /// ``groundedByComponents(_:_:)``'s walk: the labels, and the graph read in place. Must
-    /// not outlive the buffers it reads.
-    private struct GroundedWalk {
-        let label: UnsafeMutableBufferPointer<Label>, place: UnsafeMutableBufferPointer<Int32>, component: UnsafeBufferPointer<Int32>
+    /// The attacks the grounded labelling counts, read in place from a graph's rows: those of
+    /// weight above 0, and the undercuts of weight above 0 of a claim's relations, each an
+    /// attack on the claim. Must not outlive ``read(_:_:)``'s body.
+    private struct GroundedAttacks {
         let offsets: UnsafeBufferPointer<Int32>, source: UnsafeBufferPointer<Int32>, weight: UnsafeBufferPointer<Double>
         let isAttack: UnsafeBufferPointer<Bool>
         let uOffsets: UnsafeBufferPointer<Int32>, uSource: UnsafeBufferPointer<Int32>, uWeight: UnsafeBufferPointer<Double>
+
+        /// Runs `body` with `g`'s attacks.
+        static func read<R>(_ g: EvaluationGraph, _ body: (GroundedAttacks) -> R) -> R {
+            g.withUnsafeRows { offsets, source, weight, isAttack in
+            g.undercutOffsets.withUnsafeBufferPointer { uOffsets in
+            g.undercutSource.withUnsafeBufferPointer { uSource in
+            g.undercutWeight.withUnsafeBufferPointer { uWeight in
+                body(GroundedAttacks(offsets: offsets, source: source, weight: weight, isAttack: isAttack,
+                                     uOffsets: uOffsets, uSource: uSource, uWeight: uWeight))
+            }}}}
+        }
+
+        /// Calls `body` with each attack on `c` that counts, by its source.
+        @inline(__always)
+        func each(on c: Int, _ body: (Int) -> Void) {
+            for k in offsets.row(c) where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
+            if !uSource.isEmpty {
+                for k in uOffsets.row(c) where uWeight[k] > 0 { body(Int(uSource[k])) }
+            }
+        }
+    }
+
+    /// ``groundedByComponents(_:_:)``'s walk: the attacks, the labels, and each claim's place
+    /// in its cycle and component, read in place. Must not outlive the buffers it reads.
+    private struct GroundedWalk {
+        let attacks: GroundedAttacks
+        let label: UnsafeMutableBufferPointer<Label>, place: UnsafeMutableBufferPointer<Int32>, component: UnsafeBufferPointer<Int32>
         /// What a cycle's labelling works with, kept from one cycle to the next: its claims'
         /// attackers not (yet) out, by place; its attacks within, turned around (claim i's
         /// targets at `withinStart[i]..<withinStart[i + 1]`); the claims put out by an attacker
@@ -1521,30 +1545,12 @@ public enum Evaluator {
             var pending: [Int32] = [], within: [Int32] = [], withinStart: [Int32] = [], attackedByIn: [Int32] = [], queue: [Int32] = []
         }
 
-        init(label: UnsafeMutableBufferPointer<Label>, place: UnsafeMutableBufferPointer<Int32>, component: UnsafeBufferPointer<Int32>,
-             offsets: UnsafeBufferPointer<Int32>, source: UnsafeBufferPointer<Int32>, weight: UnsafeBufferPointer<Double>,
-             isAttack: UnsafeBufferPointer<Bool>, uOffsets: UnsafeBufferPointer<Int32>, uSource: UnsafeBufferPointer<Int32>,
-             uWeight: UnsafeBufferPointer<Double>) {
-            (self.label, self.place, self.component) = (label, place, component)
-            (self.offsets, self.source, self.weight, self.isAttack) = (offsets, source, weight, isAttack)
-            (self.uOffsets, self.uSource, self.uWeight) = (uOffsets, uSource, uWeight)
-        }
-
-        /// Calls `body` with each attack on `c` that counts (weight above 0, undercuts too), by
-        /// its source, as ``groundedByQueue(_:)`` counts them.
-        @inline(__always)
-        func eachAttack(on c: Int, _ body: (Int) -> Void) {
-            for k in offsets.row(c) where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
-            if !uSource.isEmpty {
-                for k in uOffsets.row(c) where uWeight[k] > 0 { body(Int(uSource[k])) }
-            }
-        }
 
         /// Asks for the labels and components of the claims in claim `c`'s row (its row read).
         @inline(__always)
         func prefetchAttackers(of c: Int) {
-            for j in offsets.row(c) {
-                let x = Int(source[j])
+            for j in attacks.offsets.row(c) {
+                let x = Int(attacks.source[j])
                 argmap_prefetch(label.baseAddress! + x)
                 argmap_prefetch(component.baseAddress! + x)
             }
@@ -1554,7 +1560,7 @@ public enum Evaluator {
         /// all are out, else undecided.
         func decide(_ c: Int) {
             var anyIn = false, allOut = true
-            eachAttack(on: c) { a in
+            attacks.each(on: c) { a in
                 anyIn = anyIn || label[a] == .in
                 allOut = allOut && label[a] == .out
             }
@@ -1573,7 +1579,7 @@ public enum Evaluator {
             x.withinStart.append(contentsOf: repeatElement(0, count: m + 2))
             for c in claims.lazy.map({ Int($0) }) {
                 var count: Int32 = 0, byIn = false
-                eachAttack(on: c) { a in
+                attacks.each(on: c) { a in
                     if component[a] == k {
                         count += 1
                         x.withinStart[Int(place[a]) + 2] += 1
@@ -1592,7 +1598,7 @@ public enum Evaluator {
             // withinStart[i + 1] is where claim i's targets go next; after, where they end, so
             // that claim i's are withinStart[i]..<withinStart[i + 1].
             for c in claims.lazy.map({ Int($0) }) {
-                eachAttack(on: c) { a in
+                attacks.each(on: c) { a in
                     guard component[a] == k else { return }
                     let at = Int(place[a]) + 1
                     x.within[Int(x.withinStart[at])] = Int32(c)
@@ -1643,25 +1649,14 @@ public enum Evaluator {
         var label = [Label](repeating: .undec, count: n)
         let rows = Int(g.offsets.last ?? 0), undercutRows = Int(g.undercutOffsets.last ?? 0)
         var targets = [Int32](repeating: 0, count: rows + undercutRows)
-        g.withUnsafeRows { offsets, source, weight, isAttack in
-        g.undercutOffsets.withUnsafeBufferPointer { uOffsets in
-        g.undercutSource.withUnsafeBufferPointer { uSource in
-        g.undercutWeight.withUnsafeBufferPointer { uWeight in
+        GroundedAttacks.read(g) { attacks in
         attackers.withUnsafeMutableBufferPointer { attackers in
         outStart.withUnsafeMutableBufferPointer { outStart in
         targets.withUnsafeMutableBufferPointer { targets in
         label.withUnsafeMutableBufferPointer { label in
-            let undercuts = undercutRows > 0
-            /// Calls `body` with each attack on `c` that counts, by its source.
-            @inline(__always) func eachAttack(on c: Int, _ body: (Int) -> Void) {
-                for k in offsets.row(c) where isAttack[k] && weight[k] > 0 { body(Int(source[k])) }
-                if undercuts {
-                    for k in uOffsets.row(c) where uWeight[k] > 0 { body(Int(uSource[k])) }
-                }
-            }
             for c in 0..<n {
                 var count: Int32 = 0
-                eachAttack(on: c) { a in count += 1; outStart[a + 1] += 1 }
+                attacks.each(on: c) { a in count += 1; outStart[a + 1] += 1 }
                 attackers[c] = count
             }
             for i in 0..<n { outStart[i + 1] += outStart[i] }
@@ -1670,7 +1665,7 @@ public enum Evaluator {
             // back one, from the last claim to the first: each row is in claim order, and
             // outStart[a + 1] ends where a's row starts.
             for c in stride(from: n - 1, through: 0, by: -1) {
-                eachAttack(on: c) { a in
+                attacks.each(on: c) { a in
                     outStart[a + 1] -= 1
                     targets[Int(outStart[a + 1])] = Int32(c)
                 }
@@ -1695,7 +1690,7 @@ public enum Evaluator {
                     }
                 }
             }
-        }}}}}}}}
+        }}}}}
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: g.order == nil)
     }
 }
