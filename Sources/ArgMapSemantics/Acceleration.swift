@@ -1,23 +1,25 @@
-/// Anderson acceleration of a cycle's RK4 steps near the point they converge to (Walker and
-/// Ni, "Anderson acceleration for fixed-point iterations", SIAM J. Numer. Anal. 49(4), 2011).
+/// Anderson acceleration of a cycle's steps near the point they converge to (Walker and Ni,
+/// "Anderson acceleration for fixed-point iterations", SIAM J. Numer. Anal. 49(4), 2011).
 ///
-/// Close to a stable fixed point s* of ds/dt = f(s) − s, a step of classical RK4 is a
-/// contraction Φ whose fixed point is s*, and the steps approach it along the slowest of the
-/// cycle's modes: hundreds of steps on a large cycle for the last digits. Anderson's method
-/// takes for the next point not Φ(x) but the combination of the last few steps' results whose
-/// residuals Φ(x) − x cancel best (a small least-squares problem), which on such a map reaches
-/// s* in a small fraction of the steps. It is only a choice of the next point: the evaluation
-/// still ends when the largest |f(s) − s| is below the tolerance, as before, and the point it
-/// ends on is a fixed point to that tolerance.
+/// The model's equilibria are the fixed points s* = f(s*) of its function. Close to the one
+/// its trajectory approaches, the steps approach it along the slowest of the cycle's modes:
+/// hundreds of RK4 steps on a large cycle for the last digits. There the steps become those of
+/// the fixed-point iteration x ← Φ(x) = f(x) (``Evaluator/rk4(_:_:_:_:_:cap:helped:)``), and
+/// Anderson's method takes for the next point not Φ(x) but the combination of the last few
+/// steps' results whose residuals Φ(x) − x cancel best (a small least-squares problem), which
+/// on such a map reaches s* in a small fraction of the steps; each step evaluates f once,
+/// where an RK4 step evaluates it four times. It is only a choice of the next point: the
+/// evaluation still ends when the largest |f(s) − s| is below the tolerance, as before, and
+/// the point it ends on is a fixed point to that tolerance.
 ///
-/// The steps are accelerated only once the plain steps have brought the largest slope below
+/// The steps are accelerated only once the RK4 steps have brought the largest slope below
 /// ``Evaluator/Options/acceleratedBelow`` (0.5), so that they start on the way to the point the
 /// model's own trajectory from the bases reaches (not some other fixed point): the property
 /// tests compare the accelerated steps' end with the plain steps' on dense random cycles of
 /// full weight (where the fixed points of DF-QuAD can form a line) and on generated maps, to
 /// 1e-9, from 0.01, 0.5 and the first step. When a step's slope grows rather than shrinks, the
-/// steps so far are forgotten and the next is plain; after a few such restarts the rest of the
-/// steps are plain.
+/// steps so far are forgotten and the next is not combined; after a few such restarts the
+/// rest of the steps are plain RK4 steps.
 struct Acceleration {
     /// Claims, and the steps remembered (the window).
     let n: Int, depth: Int
@@ -32,16 +34,24 @@ struct Acceleration {
     private let gram: UnsafeMutablePointer<Double>, system: UnsafeMutablePointer<Double>, rhs: UnsafeMutablePointer<Double>
     /// How many differences the ring holds, where the next goes, whether there is a last step.
     private var count = 0, next = 0, hasLast = false
+    /// Whether the memory is the acceleration's own.
+    private let owned: Bool
     /// The slope measured at the last point, and the restarts so far.
     private var lastResidual = Double.infinity
     private(set) var restarts = 0
     static let mostRestarts = 8
 
-    init(claims n: Int, depth: Int) {
+    /// The numbers an acceleration of `n` claims remembering `depth` steps holds.
+    static func size(claims n: Int, depth: Int) -> Int { (2 * depth + 3) * n + 2 * depth * depth + depth }
+
+    /// `memory`: room for ``size(claims:depth:)`` numbers, which the acceleration does not own
+    /// (a small cycle's, on the stack); nil for memory of its own, which ``free()`` gives back.
+    init(claims n: Int, depth: Int, in given: UnsafeMutablePointer<Double>? = nil) {
         self.n = n
         self.depth = depth
         // One allocation for a cycle's whole integration.
-        let memory = UnsafeMutablePointer<Double>.allocate(capacity: (2 * depth + 3) * n + 2 * depth * depth + depth)
+        owned = given == nil
+        let memory = given ?? UnsafeMutablePointer<Double>.allocate(capacity: Self.size(claims: n, depth: depth))
         dG = memory
         dY = memory + depth * n
         lastG = memory + 2 * depth * n
@@ -52,7 +62,7 @@ struct Acceleration {
         rhs = system + depth * depth
     }
 
-    func free() { dG.deallocate() }
+    func free() { if owned { dG.deallocate() } }
 
     /// Whether the steps are still accelerated (not given up after too many restarts).
     var active: Bool { restarts < Self.mostRestarts }

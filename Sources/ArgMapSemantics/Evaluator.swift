@@ -25,12 +25,14 @@ public enum Evaluator {
         /// (claims + relations))).
         public var maxSteps = 200_000
         public var stepSize = 0.1
-        /// A cycle's RK4 steps are accelerated (``Acceleration``) once its largest slope is
-        /// below this; 0 for plain steps throughout. From 0.5 (rather than 0.01, as before), a
-        /// cycle of two claims takes about 4 steps under DF-QuAD where it took 36, and the
-        /// largest cycle of the generated cyclic map 47 where it took 94; the accelerated steps
-        /// end where the plain ones do, to 1e-9, on dense random cycles of full weight as on
-        /// generated maps (a property test, which checks 0.01 and from the first step too).
+        /// A cycle's steps are accelerated (``Acceleration``) once its largest slope is below
+        /// this; 0 for plain steps throughout. From 0.5 (rather than 0.01, as before), a
+        /// cycle of two claims took about 4 RK4 steps under DF-QuAD where it took 36, and the
+        /// largest cycle of the generated cyclic map 47 where it took 94; with the accelerated
+        /// steps the iteration's (one evaluation of f each, not four), 3.3 and 34. The
+        /// accelerated steps end where the plain ones do, to 1e-9, on dense random cycles of
+        /// full weight as on generated maps (a property test, which checks 0.01 and from the
+        /// first step too).
         public var acceleratedBelow = 0.5
         /// How many of the last steps the acceleration combines.
         public var accelerationDepth = 5
@@ -1218,6 +1220,12 @@ public enum Evaluator {
     /// their scores and undercut factors are left in `s` and `uf`. Returns the steps taken and
     /// the last largest slope.
     ///
+    /// Once the largest slope is below ``Options/acceleratedBelow``, the steps are those of the
+    /// fixed-point iteration s ← f(s) (whose fixed points are the model's equilibria), each
+    /// combined with the last few by Anderson's method (``Acceleration``): one evaluation of f
+    /// a step, which RK4's first stage has made (its slope f(s) − s), where an RK4 step takes
+    /// four. A step whose slope grows is a restart; after too many, the steps are RK4's again.
+    ///
     /// With `helped`, a large cycle whose claims undercut none of its relations has each
     /// stage of each step cut into chunks of claims, shared with a helper thread
     /// (``Parallel/Crew``): every claim's arithmetic is the same, and the largest slope is the
@@ -1225,8 +1233,14 @@ public enum Evaluator {
     static func rk4(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                     _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int, helped: Bool = false) -> (steps: Int, residual: Double) {
         let n = component.claims.count
+        // No more steps remembered than the cycle has claims: more differences of n numbers
+        // than n are linearly dependent, and only make each step's small system larger (and
+        // singular but for its regularization). A small cycle's acceleration is kept in its
+        // scratch memory (thousands of small cycles are solved one after another).
+        let depth = min(options.accelerationDepth, n)
+        let room = n <= 8 && depth > 0 ? (Acceleration.size(claims: n, depth: depth) + n - 1) / n : 0
         return component.withView { view in
-        component.withScratch(5) { scratch in
+        component.withScratch(5 + room) { scratch in
             let stages = RK4Stages(view: view, semantics: semantics, h: options.stepSize, own: scratch, factors: scratch + n,
                                    a: scratch + 2 * n, b: scratch + 3 * n, sum: scratch + 4 * n)
             component.start(stages.own, view, s, fromScores: options.startsFromScores)
@@ -1235,13 +1249,13 @@ public enum Evaluator {
             var residual = Double.infinity
             // Past the switch, each step's start is kept, for the acceleration to combine. Once
             // begun, every slope is noted (one that grows back past the switch is a restart, and
-            // that step is plain).
+            // that step is an RK4 step).
             var acceleration: Acceleration?
             func accelerate(_ acceleration: inout Acceleration?, _ residual: Double) -> Bool {
                 guard options.accelerationDepth > 0 else { return false }
                 if acceleration == nil {
                     guard residual < options.acceleratedBelow else { return false }
-                    acceleration = Acceleration(claims: n, depth: options.accelerationDepth)
+                    acceleration = Acceleration(claims: n, depth: depth, in: room > 0 ? scratch + 5 * n : nil)
                 }
                 acceleration!.measured(residual)
                 guard acceleration!.active, residual < options.acceleratedBelow else { return false }
@@ -1263,22 +1277,28 @@ public enum Evaluator {
                     residual = 0
                     for k in chunks.indices { residual = max(residual, largest[k]) }
                     if residual < tolerance || !residual.isFinite { break }
-                    let accelerating = accelerate(&acceleration, residual)
-                    crew.run(2)
-                    crew.run(3)
-                    crew.run(4)
-                    if accelerating { acceleration!.mix(stages.own) }
+                    if accelerate(&acceleration, residual) {
+                        stages.iterate(0..<n)
+                        acceleration!.mix(stages.own)
+                    } else {
+                        crew.run(2)
+                        crew.run(3)
+                        crew.run(4)
+                    }
                     steps += 1
                 }
             } else {
                 while steps < cap {
                     residual = stages.run(1, 0..<n)
                     if residual < tolerance || !residual.isFinite { break }
-                    let accelerating = accelerate(&acceleration, residual)
-                    _ = stages.run(2, 0..<n)
-                    _ = stages.run(3, 0..<n)
-                    _ = stages.run(4, 0..<n)
-                    if accelerating { acceleration!.mix(stages.own) }
+                    if accelerate(&acceleration, residual) {
+                        stages.iterate(0..<n)
+                        acceleration!.mix(stages.own)
+                    } else {
+                        _ = stages.run(2, 0..<n)
+                        _ = stages.run(3, 0..<n)
+                        _ = stages.run(4, 0..<n)
+                    }
                     steps += 1
                 }
             }
@@ -1312,6 +1332,13 @@ public enum Evaluator {
             case 3: return view.apply(semantics, b, factors, range, Middle(point: b, own: own, sum: sum, next: a, h: h))
             default: return view.apply(semantics, a, factors, range, Last(point: a, own: own, sum: sum, h: h))
             }
+        }
+
+        /// An accelerated step, after stage 1: own ← F(own) (own + k1, kept in [0, 1]), the
+        /// fixed-point iteration's step, for ``Acceleration/mix(_:)`` to combine.
+        @inline(__always)
+        func iterate(_ range: Range<Int>) {
+            for i in range { own[i] = min(1, max(0, own[i] + sum[i])) }
         }
 
         /// Stage 1: k1 = F(own) − own, whose size it measures; the sum starts at k1, the next

@@ -425,24 +425,7 @@ struct PropertyTests {
     /// 1e-12, or, for hcat, its iteration s ← f(s): a reference written apart from the
     /// evaluator, which solves one component at a time on arrays of its own.
     static func wholeModel(_ g: EvaluationGraph, _ semantics: Semantics, cap: Int = 200_000) -> (scores: [Double], converged: Bool) {
-        let n = g.count, h = 0.1
-        func f(_ p: [Double]) -> [Double] {
-            var factor = [Double](repeating: 1, count: n)
-            for c in 0..<n {
-                for j in g.undercutRow(c) { factor[c] *= 1 - g.undercutWeight[j] * p[Int(g.undercutSource[j])] }
-            }
-            return (0..<n).map { c in
-                var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, hasAtt = false, hasSup = false
-                for j in g.row(c) {
-                    let x = Int(g.source[j]), effective = g.weight[j] * factor[x]
-                    if effective == 0 { continue }
-                    let v = effective * p[x]
-                    if g.isAttack[j] { prodAtt *= 1 - v; sumAtt += v; hasAtt = true } else { prodSup *= 1 - v; sumSup += v; hasSup = true }
-                }
-                return Evaluator.combine(semantics, base: g.base[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
-                                         hasAtt: hasAtt, hasSup: hasSup)
-            }
-        }
+        let n = g.count, h = 0.1, f = modelFunction(g, semantics)
         func slope(_ p: [Double]) -> [Double] { zip(f(p), p).map { $0 - $1 } }
         func plus(_ p: [Double], _ t: Double, _ k: [Double]) -> [Double] { zip(p, k).map { $0 + t * $1 } }
         var s = g.base
@@ -459,6 +442,29 @@ struct PropertyTests {
             s = (0..<n).map { min(1, max(0, s[$0] + h / 6 * (k1[$0] + 2 * k2[$0] + 2 * k3[$0] + k4[$0]))) }
         }
         return (s, false)
+    }
+
+    /// The whole map's function f of the model (every claim's score from the scores of what
+    /// bears on it and of its undercutters), written apart from the evaluator.
+    static func modelFunction(_ g: EvaluationGraph, _ semantics: Semantics) -> ([Double]) -> [Double] {
+        let n = g.count
+        return { p in
+            var factor = [Double](repeating: 1, count: n)
+            for c in 0..<n {
+                for j in g.undercutRow(c) { factor[c] *= 1 - g.undercutWeight[j] * p[Int(g.undercutSource[j])] }
+            }
+            return (0..<n).map { c in
+                var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, hasAtt = false, hasSup = false
+                for j in g.row(c) {
+                    let x = Int(g.source[j]), effective = g.weight[j] * factor[x]
+                    if effective == 0 { continue }
+                    let v = effective * p[x]
+                    if g.isAttack[j] { prodAtt *= 1 - v; sumAtt += v; hasAtt = true } else { prodSup *= 1 - v; sumSup += v; hasSup = true }
+                }
+                return Evaluator.combine(semantics, base: g.base[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
+                                         hasAtt: hasAtt, hasSup: hasSup)
+            }
+        }
     }
 
     /// Random maps with cycles: several cycles, some sharing claims, claims on no cycle above
@@ -792,6 +798,39 @@ struct PropertyTests {
                 for i in 0..<n { #expect(abs(parts.scores[i] - plain.scores[i]) <= 1e-14, "map \(m), \(cap) steps, claim \(i)") }
             }
         }
+    }
+
+    /// Accelerated, a cycle's steps are the fixed-point iteration's, s ← f(s), for Anderson's
+    /// method to combine: accelerated from the first step, with nothing before it to combine,
+    /// the point a step reaches from the bases is f(bases) (where an RK4 step would have gone a
+    /// tenth of the way), on maps whose claims are all one cycle, with undercuts within.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp])
+    func anAcceleratedStepIsTheIterations(_ semantics: Semantics) throws {
+        var rng = SplitMix64(seed: 59)
+        var moved = 0
+        for m in 0..<30 {
+            var map = ArgumentMap()
+            let n = 2 + Int(rng.next() % 10)
+            for i in 0..<n { try map.apply(.addClaim(Claim(id: "c\(i)", base: Double(rng.next() % 101) / 100))) }
+            for i in 0..<n { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\((i + 1) % n)", type: rng.next() % 2 == 0 ? .support : .attack))) }
+            for _ in 0..<n {
+                let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
+                guard a != b, map.relationIndex(from: a, to: b) == nil else { continue }
+                let type: RelationType = [.support, .attack, .undercut][Int(rng.next() % 3)]
+                try map.apply(.link(RelationSpec(from: "c\(a)", to: "c\(b)", type: type, weight: Double(1 + rng.next() % 100) / 100)))
+            }
+            let g = EvaluationGraph(map)
+            try #require(g.components().count == 1)
+            var options = Evaluator.Options()
+            options.maxSteps = 1
+            options.acceleratedBelow = .infinity
+            let step = Evaluator.evaluate(g, semantics, options: options), f = Self.modelFunction(g, semantics)(g.base)
+            for i in 0..<n {
+                #expect(abs(step.scores[i] - min(1, max(0, f[i]))) <= 1e-14, "map \(m), claim \(i): \(step.scores[i]) against f = \(f[i])")
+                if abs(f[i] - g.base[i]) > 0.01 { moved += 1 }
+            }
+        }
+        #expect(moved > 30, "\(moved) claims moved by more than 0.01 in their first step")
     }
 
     /// Accelerated steps (``Acceleration``) end where the plain steps do: on random maps whose
