@@ -19,8 +19,14 @@ extension Session {
         warming = nil
         // Live scores under another semantics lend their layout of the map: its graph, and a
         // cyclic map's components (``IncrementalEvaluator/init(_:semantics:)``).
-        let board = scoreBoard.map { IncrementalEvaluator($0, semantics: semantics) }
-            ?? IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
+        // (The scores it replaces, held by nothing else, lend their memory too.)
+        let board: IncrementalEvaluator
+        if var old = scoreBoard {
+            scoreBoard = nil
+            board = isKnownUniquelyReferenced(&old) ? IncrementalEvaluator(replacing: old, semantics: semantics) : IncrementalEvaluator(old, semantics: semantics)
+        } else {
+            board = IncrementalEvaluator(settings.conceded ? Drops.conceded(map) : map, semantics: semantics, options: scoringOptions)
+        }
         scoreBoard = board
         return board.evaluation
     }

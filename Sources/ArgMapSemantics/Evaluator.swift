@@ -84,7 +84,7 @@ public enum Evaluator {
     /// found once for several semantics. `alone`: whether no other evaluation has the other
     /// core (see ``continuous(_:_:_:cap:found:alone:)``).
     static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options,
-                                found: EvaluationGraph.Components? = nil, alone: Bool = true) -> (evaluation: Evaluation, cyclic: Solved?) {
+                                found: EvaluationGraph.Components? = nil, alone: Bool = true, memory: Memory? = nil) -> (evaluation: Evaluation, cyclic: Solved?) {
         if semantics == .grounded {
             // On a cyclic map whose components are known: one component at a time.
             if g.order == nil, let found { return (groundedByComponents(g, found), nil) }
@@ -95,7 +95,7 @@ public enum Evaluator {
             return (Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
                                note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true), nil)
         }
-        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options), found: found, alone: alone)
+        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options), found: found, alone: alone, memory: memory)
         return (evaluation, solved)
     }
 
@@ -456,10 +456,9 @@ public enum Evaluator {
     /// Returns the evaluation, and what it found on the way (``Solved``). `given`: the
     /// components, when they were found already.
     static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int,
-                           found given: EvaluationGraph.Components? = nil, alone: Bool = true) -> (Evaluation, Solved) {
+                           found given: EvaluationGraph.Components? = nil, alone: Bool = true, memory: Memory? = nil) -> (Evaluation, Solved) {
         let found = given ?? g.components(), (order, firsts) = found.byDepth()
-        var s = g.base
-        var uf = [Double](repeating: 1, count: g.count)
+        var (s, uf) = (memory ?? Memory()).taken(for: g)
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
         // The large cycles' layouts, kept for the edits after (``Solved/kept``).
         var kept: [Int32: Component] = [:]
@@ -505,6 +504,32 @@ public enum Evaluator {
             }
         }
         return (summary(semantics, s, cycles, options), Solved(factors: uf, components: found, cycles: cycles, options: options, cap: cap, kept: kept))
+    }
+
+    /// The scores and undercut factors of an evaluation being replaced, whose memory the next
+    /// evaluation of the same graph writes its own in: that memory is in use already, where
+    /// new memory is handed over by the system page by page as it is first written (16 MB at
+    /// a million claims, about 2,400 pages not reused from memory freed before).
+    final class Memory {
+        var scores: [Double] = [], factors: [Double] = []
+
+        init() {}
+
+        /// The scores as they start (the bases of `g`) and the undercut factors (1), in this
+        /// memory (taken: it holds nothing after) when it holds a number a claim of `g`, else
+        /// in new memory.
+        func taken(for g: EvaluationGraph) -> ([Double], [Double]) {
+            var s: [Double] = [], uf: [Double] = []
+            swap(&s, &scores)
+            swap(&uf, &factors)
+            let n = g.count
+            guard s.count == n, uf.count == n else { return (g.base, [Double](repeating: 1, count: n)) }
+            g.base.withUnsafeBufferPointer { base in
+                s.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: base.baseAddress!, count: n) }
+            }
+            uf.withUnsafeMutableBufferPointer { $0.update(repeating: 1) }
+            return (s, uf)
+        }
     }
 
     /// What a cyclic map's continuous evaluation found on the way: enough to solve again only

@@ -77,7 +77,25 @@ public final class IncrementalEvaluator {
     /// of a first scoring). They are what a fresh layout of the map gives, so the scores are
     /// those of ``init(_:semantics:)``, to the last bit (a test compares them after edits).
     /// `other` is left as it was.
-    public init(_ other: IncrementalEvaluator, semantics: Semantics) {
+    public convenience init(_ other: IncrementalEvaluator, semantics: Semantics) {
+        self.init(other, semantics: semantics, memory: nil)
+    }
+
+    /// ``init(_:semantics:)``, the new scores written in the memory of `other`'s on a cyclic
+    /// map (``Evaluator/Memory``): for a session's live scores changing semantics, whose old
+    /// evaluator is dropped. `other` must not be read after this: its scores are taken.
+    public convenience init(replacing other: IncrementalEvaluator, semantics: Semantics) {
+        var memory: Evaluator.Memory?
+        if other.graph.order == nil, other.cyclic != nil {
+            let taken = Evaluator.Memory()
+            swap(&taken.scores, &other.evaluation.scores)
+            swap(&taken.factors, &other.cyclic!.factors)
+            memory = taken
+        }
+        self.init(other, semantics: semantics, memory: memory)
+    }
+
+    private init(_ other: IncrementalEvaluator, semantics: Semantics, memory: Evaluator.Memory?) {
         self.semantics = semantics
         options = other.options
         graph = other.graph
@@ -85,7 +103,7 @@ public final class IncrementalEvaluator {
         beforeRemoval = other.beforeRemoval
         sharedLayout = true
         let found = other.knownComponents
-        evaluate(found: found)
+        evaluate(found: found, memory: memory)
         if cyclic == nil, graph.order == nil { lentComponents = found }
     }
 
@@ -194,10 +212,10 @@ public final class IncrementalEvaluator {
     /// each claim's rank in the order and undercut factor. On a large map the ranks are
     /// written on one core while the other evaluates.
     /// `found`: the graph's components, when they are known already.
-    private func evaluate(found: EvaluationGraph.Components? = nil) {
+    private func evaluate(found: EvaluationGraph.Components? = nil, memory: Evaluator.Memory? = nil) {
         let g = graph, semantics = semantics, options = options
         guard semantics != .grounded, let order = g.order else {
-            (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found)
+            (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found, memory: memory)
             // The components found are kept, and an edit brings them along with the rows: the
             // claims below every cycle as laid out would no longer hold. (Without components
             // (grounded, QuAD) any change of structure lays the map out afresh.)

@@ -923,6 +923,28 @@ struct LiveScoreTests {
         if shape == .cyclic { #expect(cyclic == compared && lent > 0, "\(cyclic) cyclic layouts, \(lent) components lent on") }
     }
 
+    /// A session whose semantics change on a cyclic map writes the new scores in the memory of
+    /// the old ones when nothing else holds them (the pages are in use already): the scores of
+    /// a whole evaluation, to the last bit. Old scores held elsewhere are left as they were.
+    @Test func newSemanticsScoresTakeTheMemoryOfTheOld() throws {
+        let map = MapGenerator.generate(.init(claims: 2_000, shape: .cyclic, seed: 5))
+        let session = Session(map: map)
+        _ = session.currentEvaluation()
+        func address() -> UnsafeRawPointer? { session.scoreBoard!.evaluation.scores.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        var reused = 0
+        for s in [Semantics.euler, .qe, .mlp, .dfquad] {
+            let before = address()
+            session.settings.semantics = s.rawValue
+            #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, s).scores, "\(s)")
+            if address() == before { reused += 1 }
+        }
+        #expect(reused == 4, "\(reused) of 4 changes of semantics wrote in the old scores' memory")
+        let held = try #require(session.scoreBoard), scores = held.scores
+        session.settings.semantics = Semantics.euler.rawValue
+        #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .euler).scores)
+        #expect(held.scores == scores, "the scores held elsewhere are as they were")
+    }
+
     /// The evaluations under other semantics (`compare`, `--semantics`) are kept until the
     /// map changes or conceded scoring is set: `compare` claim after claim evaluates the map
     /// once, and after any edit each is that of the map as it is.
