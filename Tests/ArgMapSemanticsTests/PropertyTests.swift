@@ -771,6 +771,21 @@ struct PropertyTests {
         #expect(keptCycleSize == 2 ? kept > updates / 2 : kept == 0, "\(kept) of \(updates) edits left layouts kept")
     }
 
+    /// A random map of `n` claims that are all one cycle (a ring of supports and attacks),
+    /// with more supports, attacks and undercuts of random weights among them.
+    static func oneCycle(claims n: Int, _ rng: inout SplitMix64) throws -> ArgumentMap {
+        var map = ArgumentMap()
+        for i in 0..<n { try map.apply(.addClaim(Claim(id: "c\(i)", base: Double(rng.next() % 101) / 100))) }
+        for i in 0..<n { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\((i + 1) % n)", type: rng.next() % 2 == 0 ? .support : .attack))) }
+        for _ in 0..<n {
+            let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
+            guard a != b, map.relationIndex(from: a, to: b) == nil else { continue }
+            let type: RelationType = [.support, .attack, .undercut][Int(rng.next() % 3)]
+            try map.apply(.link(RelationSpec(from: "c\(a)", to: "c\(b)", type: type, weight: Double(1 + rng.next() % 100) / 100)))
+        }
+        return map
+    }
+
     /// A cycle's steps, not accelerated, are classical RK4's (for hcat, the iteration's): on
     /// maps whose claims are all one cycle, with undercuts within, the scores after a step or
     /// a few (the cap) are those of the plain integration after as many.
@@ -778,16 +793,7 @@ struct PropertyTests {
     func aCyclesStepsAreThePlainIntegrations(_ semantics: Semantics) throws {
         var rng = SplitMix64(seed: 53)
         for m in 0..<30 {
-            var map = ArgumentMap()
-            let n = 3 + Int(rng.next() % 10)
-            for i in 0..<n { try map.apply(.addClaim(Claim(id: "c\(i)", base: Double(rng.next() % 101) / 100))) }
-            for i in 0..<n { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\((i + 1) % n)", type: rng.next() % 2 == 0 ? .support : .attack))) }
-            for _ in 0..<n {
-                let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
-                guard a != b, map.relationIndex(from: a, to: b) == nil else { continue }
-                let type: RelationType = [.support, .attack, .undercut][Int(rng.next() % 3)]
-                try map.apply(.link(RelationSpec(from: "c\(a)", to: "c\(b)", type: type, weight: Double(1 + rng.next() % 100) / 100)))
-            }
+            let map = try Self.oneCycle(claims: 3 + Int(rng.next() % 10), &rng), n = map.count
             let g = EvaluationGraph(map)
             #expect(g.components().count == 1)
             for cap in [1, 2, 5] {
@@ -809,16 +815,7 @@ struct PropertyTests {
         var rng = SplitMix64(seed: 59)
         var moved = 0
         for m in 0..<30 {
-            var map = ArgumentMap()
-            let n = 2 + Int(rng.next() % 10)
-            for i in 0..<n { try map.apply(.addClaim(Claim(id: "c\(i)", base: Double(rng.next() % 101) / 100))) }
-            for i in 0..<n { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\((i + 1) % n)", type: rng.next() % 2 == 0 ? .support : .attack))) }
-            for _ in 0..<n {
-                let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
-                guard a != b, map.relationIndex(from: a, to: b) == nil else { continue }
-                let type: RelationType = [.support, .attack, .undercut][Int(rng.next() % 3)]
-                try map.apply(.link(RelationSpec(from: "c\(a)", to: "c\(b)", type: type, weight: Double(1 + rng.next() % 100) / 100)))
-            }
+            let map = try Self.oneCycle(claims: 2 + Int(rng.next() % 10), &rng), n = map.count
             let g = EvaluationGraph(map)
             try #require(g.components().count == 1)
             var options = Evaluator.Options()
