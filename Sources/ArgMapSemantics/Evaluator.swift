@@ -1597,7 +1597,6 @@ public enum Evaluator {
             var pending: [Int32] = [], within: [Int32] = [], withinStart: [Int32] = [], attackedByIn: [Int32] = [], queue: [Int32] = []
         }
 
-
         /// Asks for the labels and components of the claims in claim `c`'s row (its row read).
         @inline(__always)
         func prefetchAttackers(of c: Int) {

@@ -86,7 +86,7 @@ public final class IncrementalEvaluator {
     /// evaluator is dropped. `other` must not be read after this: its scores are taken.
     public convenience init(replacing other: IncrementalEvaluator, semantics: Semantics) {
         var memory: Evaluator.Memory?
-        if other.graph.order == nil, other.cyclic != nil {
+        if other.cyclic != nil {
             let taken = Evaluator.Memory()
             swap(&taken.scores, &other.evaluation.scores)
             swap(&taken.factors, &other.cyclic!.factors)
