@@ -43,18 +43,25 @@ package struct Renumbering: Sendable {
         below = Renumbering.table(marks, runs: runStarts.count)
     }
 
-    /// ``below`` for `marks` (ascending) in `runs` runs.
+    /// ``below`` for `marks` (ascending) in `runs` runs: the numbers after mark k - 1 up to
+    /// mark k have k marks below them, each stretch written at once (as a fill, not a number at
+    /// a time with a test for the next mark), the marks shared between both cores for many.
     private static func table(_ marks: [Int], runs: Int) -> [Int32] {
         guard runs > tabled, let first = marks.first, let last = marks.last else { return [] }
-        var below = [Int32](repeating: 0, count: last - first + 1)
-        below.withUnsafeMutableBufferPointer { below in
-            var k = 0
-            for n in first...last {
-                while k < marks.count && marks[k] < n { k += 1 }
-                below[n - first] = Int32(k)
+        return [Int32](unsafeUninitializedCapacity: last - first + 1) { below, initialized in
+            below[0] = 0
+            let shared = Parallel.Unchecked(below)
+            marks.withUnsafeBufferPointer { marks in
+                Parallel.forEachPiece(marks.count - 1, minimum: 1 << 12) { piece in
+                    let below = shared.value
+                    for k in piece.lazy.map({ $0 + 1 }) where marks[k - 1] < marks[k] {
+                        UnsafeMutableBufferPointer(rebasing: below[(marks[k - 1] + 1 - first)...(marks[k] - first)])
+                            .initialize(repeating: Int32(truncatingIfNeeded: k))
+                    }
+                }
             }
+            initialized = last - first + 1
         }
-        return below
     }
 
     /// `marks` cut where one is not the one before plus `step`.

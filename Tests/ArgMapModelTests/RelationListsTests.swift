@@ -148,14 +148,15 @@ struct RelationListsTests {
 /// A renumbering gives each number that stays its place among the numbers after the change,
 /// as removing the numbers from a list, or inserting new ones into it, would: for removals and
 /// insertions in runs (a claim with everything under it) and one by one, mixed; in few runs
-/// (searched) and in many (tabled).
+/// (searched) and in many (tabled), thousands of them too.
 struct RenumberingTests {
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func aRenumberingIsWhereEachNumberEndsUp(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
         var tabled = 0
-        for i in 0..<200 {
-            let count = i % 2 == 0 ? 1 + Int(rng.next() % 60) : 300 + Int(rng.next() % 1_200)
+        for i in 0..<202 {
+            // The last two: a table of many thousand marks, written on both cores.
+            let count = i >= 200 ? 40_000 : i % 2 == 0 ? 1 + Int(rng.next() % 60) : 300 + Int(rng.next() % 1_200)
             var chosen = Set<Int>()
             if i % 2 == 0 {
                 // Marks in runs of one to eight, some next to each other.
@@ -180,8 +181,10 @@ struct RenumberingTests {
             for m in marks { #expect(removal.number(m) == -1) }
             // Inserting at final positions `marks` into `count` old numbers.
             let insertion = Renumbering(inserting: marks)
-            var final: [Int?] = Array(0..<count)
-            for p in marks { final.insert(nil, at: p) }
+            var final: [Int?] = [], k = 0
+            for p in 0..<(count + marks.count) {
+                if k < marks.count && marks[k] == p { final.append(nil); k += 1 } else { final.append(p - k) }
+            }
             for (new, old) in final.enumerated() {
                 if let old { #expect(insertion(old) == new, "inserting at \(marks): \(old)") }
             }
