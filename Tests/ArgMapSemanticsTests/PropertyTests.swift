@@ -917,16 +917,8 @@ struct PropertyTests {
     func aLargeCycleSharedWithAHelperIsTheSame(_ semantics: Semantics) throws {
         var rng = SplitMix64(seed: 61)
         for m in 0..<3 {
-            let n = 4_200 + Int(rng.next() % 1_000), outside = 500
-            var map = ArgumentMap()
-            for i in 0..<(n + outside) { try map.apply(.addClaim(Claim(id: "c\(i)", base: Double(rng.next() % 101) / 100))) }
-            func type() -> RelationType { rng.next() % 2 == 0 ? .support : .attack }
-            for i in 0..<n { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\((i + 1) % n)", type: type(), weight: Double(1 + rng.next() % 100) / 100))) }
-            for i in 0..<(2 * n + outside) {
-                let a = i < 2 * n ? Int(rng.next() % UInt64(n)) : n + i - 2 * n, b = Int(rng.next() % UInt64(n))
-                guard a != b, map.relationIndex(from: a, to: b) == nil else { continue }
-                try map.apply(.link(RelationSpec(from: "c\(a)", to: "c\(b)", type: type(), weight: Double(1 + rng.next() % 100) / 100)))
-            }
+            let n = 4_200 + Int(rng.next() % 1_000)
+            let map = try Self.largeCycle(claims: n, outside: 500, &rng)
             let g = EvaluationGraph(map), options = Evaluator.Options(), cap = Evaluator.cap(g, options)
             let found = g.components()
             let cycle = try #require((0..<Int32(found.count)).first { found.isCycle[Int($0)] })
@@ -947,6 +939,57 @@ struct PropertyTests {
             let (one, two) = (results[0], results[1])
             #expect(one.s == two.s && one.uf == two.uf, "map \(m): the scores differ")
             #expect(one.solved?.steps == two.solved?.steps && one.solved?.residual == two.solved?.residual && (one.solved?.steps ?? 0) > 10, "map \(m)")
+        }
+    }
+
+    /// A map whose first `n` claims are one cycle (each supports or attacks the next), with
+    /// twice as many relations drawn at random among them (undercuts a third of them, with
+    /// `undercuts`) and `outside` claims after them each bearing on one of them.
+    static func largeCycle(claims n: Int, outside: Int, undercuts: Bool = false, _ rng: inout SplitMix64) throws -> ArgumentMap {
+        var map = ArgumentMap()
+        for i in 0..<(n + outside) { try map.apply(.addClaim(Claim(id: "c\(i)", base: Double(rng.next() % 101) / 100))) }
+        func type(_ within: Bool) -> RelationType {
+            undercuts && within ? [.support, .attack, .undercut][Int(rng.next() % 3)] : rng.next() % 2 == 0 ? .support : .attack
+        }
+        for i in 0..<n { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\((i + 1) % n)", type: type(false), weight: Double(1 + rng.next() % 100) / 100))) }
+        for i in 0..<(2 * n + outside) {
+            let a = i < 2 * n ? Int(rng.next() % UInt64(n)) : n + i - 2 * n, b = Int(rng.next() % UInt64(n))
+            guard a != b, map.relationIndex(from: a, to: b) == nil else { continue }
+            try map.apply(.link(RelationSpec(from: "c\(a)", to: "c\(b)", type: type(i < 2 * n), weight: Double(1 + rng.next() % 100) / 100)))
+        }
+        return map
+    }
+
+    /// A large cycle's layout with its rows read on both cores (a helper being free) is the one
+    /// read on one core, entry for entry: the supports and attacks from within (their bounds,
+    /// sources and weights), the undercuts within, and what bears on each claim from outside.
+    /// On cycles of 2,100–3,100 claims, with undercuts within on every other one, claims
+    /// outside bearing on them, and scores and undercut factors outside that are not the bases.
+    @Test func aLargeCyclesLayoutReadOnBothCoresIsTheSame() throws {
+        var rng = SplitMix64(seed: 67)
+        for m in 0..<4 {
+            let n = Evaluator.Component.rowsOnBothCoresFrom + 50 + Int(rng.next() % 1_000)
+            let map = try Self.largeCycle(claims: n, outside: 500, undercuts: m % 2 == 1, &rng)
+            let g = EvaluationGraph(map), found = g.components()
+            let cycle = try #require((0..<Int32(found.count)).first { found.isCycle[Int($0)] })
+            var s = (0..<g.count).map { _ in Double(rng.next() % 1_000) / 999 }, uf = (0..<g.count).map { _ in 0.5 + Double(rng.next() % 500) / 999 }
+            let layouts = [false, true].map { helped in
+                s.withUnsafeMutableBufferPointer { s in
+                uf.withUnsafeMutableBufferPointer { uf in
+                found.members.withUnsafeBufferPointer { members in
+                found.component.withUnsafeBufferPointer { component in
+                    Evaluator.Component(g, UnsafeBufferPointer(rebasing: members[Int(found.starts[Int(cycle)])..<Int(found.starts[Int(cycle) + 1])]),
+                                        cycle, component, s, uf, helped: helped)
+                }}}}
+            }
+            let (one, two) = (layouts[0], layouts[1])
+            #expect(one.claims.count == n && one.fixedFactors == (m % 2 == 0), "map \(m)")
+            #expect(one.bounds == two.bounds && one.sources == two.sources && one.weights == two.weights, "map \(m): the entries within differ")
+            #expect(one.undercutStarts == two.undercutStarts && one.undercutters == two.undercutters && one.outsideFactor == two.outsideFactor, "map \(m)")
+            #expect(one.outsideProducts == two.outsideProducts && one.outsideSums == two.outsideSums
+                    && one.outside.map(\.hasAtt) == two.outside.map(\.hasAtt) && one.outside.map(\.hasSup) == two.outside.map(\.hasSup),
+                    "map \(m): what bears from outside differs")
+            #expect(one.sources.count > n && one.outsideSums.contains { $0 > 0 }, "map \(m): entries within and from outside")
         }
     }
 
