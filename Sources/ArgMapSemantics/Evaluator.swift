@@ -51,10 +51,12 @@ public enum Evaluator {
         /// whole evaluations of the changed maps, to 1e-9); the live scores always start from
         /// the bases, so that they are those of the whole evaluation, to the last bit.
         var startsFromScores = false
-        /// The fewest components of depth 0 (claims on no cycle, below every cycle) that an
-        /// evaluation with both cores to itself works out on both (``Solver/settleOnBothCores(_:_:)``).
-        var settlesOnBothCoresFrom = 1 << 16
-        /// For tests: the two halves of ``Solver/settleOnBothCores(_:_:)`` worked out one after
+        /// The fewest components of a depth (at depth 0, claims on no cycle, below every cycle)
+        /// whose claims on no cycle an evaluation with both cores to itself works out on both
+        /// (``Solver/settleOnBothCores(_:_:depth:_:)``). (On the generated cyclic map of a million
+        /// claims, depth 1 holds 36,008 components, which took 3.4–6.2 ms on one core.)
+        var settlesOnBothCoresFrom = 1 << 13
+        /// For tests: the two halves of ``Solver/settleOnBothCores(_:_:depth:_:)`` worked out one after
         /// the other on this thread, the second first, as when its core runs ahead of the other.
         var settlesSecondHalfFirst = false
 
@@ -492,12 +494,17 @@ public enum Evaluator {
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
                 if d > 0 {
-                    solve.settle(stage, found.isCycle)
+                    if alone && stage.count >= options.settlesOnBothCoresFrom {
+                        // (The runs are not kept: a deeper stage holds few of the map's claims.)
+                        _ = solve.settleOnBothCores(stage, found.isCycle, depth: Int32(d), found.depth)
+                    } else {
+                        solve.settle(stage, found.isCycle)
+                    }
                 } else if let kept = found.keptSettling {
                     // The claims something bears on, as the first evaluation found them.
                     solve.settle(kept, atOnce: alone)
                 } else if alone && stage.count >= options.settlesOnBothCoresFrom {
-                    found.keep(solve.settleOnBothCores(stage, found.isCycle))
+                    found.keep(solve.settleOnBothCores(stage, found.isCycle, depth: 0, found.depth))
                 } else {
                     found.keep(EvaluationGraph.Settling(first: solve.settle(stage, found.isCycle, keeping: true)))
                 }
@@ -728,38 +735,40 @@ public enum Evaluator {
             }
         }
 
-        /// ``settle(_:_:)`` of the components `ks`, all of depth 0 (no cycle below them: each
-        /// depends only on components of depth 0 before it), on two cores: the first half on
-        /// one, the second on the other, which puts off each claim that depends on a claim of
-        /// the first half (its component numbered below the second half's first), or on a
-        /// claim put off; those are worked out after both, in their order. On a map shaped as
+        /// ``settle(_:_:)`` of the components `ks`, all of depth `d` (`depths` holding each
+        /// component's), whose cycles are solved (each claim depends only on components of
+        /// lower depths, on those cycles, and on components of `ks` before it), on two cores:
+        /// the first half on one, the second on the other, which puts off each claim that
+        /// depends on a claim on no cycle of the first half (at depth 0, every claim below the
+        /// second half's first component: all are of depth 0 and on no cycle), or on a claim
+        /// put off; those are worked out after both, in their order. On a map shaped as
         /// debates are, few are put off: the claims under a claim come just before it.
         /// Returns the claims it worked out, as a ``EvaluationGraph/Settling``: the first half's,
         /// the second half's not put off, and those put off.
-        func settleOnBothCores(_ ks: ArraySlice<Int32>, _ isCycle: [Bool]) -> EvaluationGraph.Settling {
+        func settleOnBothCores(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], depth d: Int32, _ depths: [Int32]) -> EvaluationGraph.Settling {
             let middle = ks.startIndex + ks.count / 2, boundary = ks[middle]
             return switch semantics {
-            case .dfquad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, DFQuAD.self)
-            case .quad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, QuAD.self)
-            case .euler: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, Euler.self)
-            case .qe: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, QE.self)
-            case .mlp: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, MLP.self)
-            case .hcat: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, HCat.self)
-            case .grounded: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, Grounded.self)
+            case .dfquad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, d, depths, DFQuAD.self)
+            case .quad: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, d, depths, QuAD.self)
+            case .euler: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, d, depths, Euler.self)
+            case .qe: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, d, depths, QE.self)
+            case .mlp: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, d, depths, MLP.self)
+            case .hcat: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, d, depths, HCat.self)
+            case .grounded: settleOnBothCores(ks[..<middle], ks[middle...], boundary, isCycle, d, depths, Grounded.self)
             }
         }
 
         private func settleOnBothCores<S: FixedSemantics>(_ first: ArraySlice<Int32>, _ second: ArraySlice<Int32>, _ boundary: Int32, _ isCycle: [Bool],
-                                                          _: S.Type) -> EvaluationGraph.Settling {
+                                                          _ d: Int32, _ depths: [Int32], _: S.Type) -> EvaluationGraph.Settling {
             // The two halves write the scores and factors of their own claims only, and the
             // second reads none of the first's: it puts off a claim that would.
             let firstRun: [Int32], secondRun: (putOff: [Int32], kept: [Int32])
+            let putOff = { self.settle(second, isCycle, puttingOffBelow: boundary, from: first.first ?? boundary, depth: d, depths, S.self) }
             if options.settlesSecondHalfFirst {
-                secondRun = settle(second, isCycle, puttingOffBelow: boundary, S.self)
+                secondRun = putOff()
                 firstRun = settle(first, isCycle, S.self, keeping: true)
             } else {
-                (firstRun, secondRun) = Parallel.both({ settle(first, isCycle, S.self, keeping: true) },
-                                                      { settle(second, isCycle, puttingOffBelow: boundary, S.self) })
+                (firstRun, secondRun) = Parallel.both({ settle(first, isCycle, S.self, keeping: true) }, putOff)
             }
             // Those put off, their NaN scores back to their bases, in their order.
             for c in secondRun.putOff.lazy.map({ Int($0) }) { s[c] = g.base[c] }
@@ -767,21 +776,29 @@ public enum Evaluator {
             return EvaluationGraph.Settling(first: firstRun, second: secondRun.kept, after: secondRun.putOff)
         }
 
-        /// ``settle(_:_:)`` of `ks`, putting off each claim that depends on a claim whose
-        /// component is numbered below `boundary`, or on a claim put off (whose score is left
-        /// NaN until it is worked out: no score is NaN otherwise). Returns the claims put off,
-        /// and the claims it worked out (something bears on or undercuts them), each in their
-        /// order.
-        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], puttingOffBelow boundary: Int32,
-                                               _: S.Type) -> (putOff: [Int32], kept: [Int32]) {
+        /// ``settle(_:_:)`` of `ks`, putting off each claim that depends on a claim of a
+        /// component numbered from `lowest` and below `boundary`, of depth `d` and on no cycle
+        /// (at depth 0, on any claim below `boundary`: all are such), or on a claim put off
+        /// (whose score is left NaN until it is worked out: no score is NaN otherwise). Returns
+        /// the claims put off, and the claims it worked out (something bears on or undercuts
+        /// them), each in their order.
+        private func settle<S: FixedSemantics>(_ ks: ArraySlice<Int32>, _ isCycle: [Bool], puttingOffBelow boundary: Int32, from lowest: Int32,
+                                               depth d: Int32, _ depths: [Int32], _: S.Type) -> (putOff: [Int32], kept: [Int32]) {
             var putOff: [Int32] = [], kept: [Int32] = []
             let undercuts = g.hasUndercuts
             ks.withUnsafeBufferPointer { ks in
             isCycle.withUnsafeBufferPointer { isCycle in
+            depths.withUnsafeBufferPointer { depths in
             g.withUnsafeRows { offsets, source, _, _ in
             g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
             g.undercutSource.withUnsafeBufferPointer { undercutSource in
-                @inline(__always) func waits(_ x: Int32) -> Bool { component[Int(x)] < boundary || s[Int(x)].isNaN }
+                // (A claim of the first half is told by its component alone, whose score is
+                // not read: the first half is writing it.)
+                @inline(__always) func waits(_ x: Int32) -> Bool {
+                    let k = component[Int(x)]
+                    guard k < boundary else { return s[Int(x)].isNaN }
+                    return d == 0 || (k >= lowest && depths[Int(k)] == d && !isCycle[Int(k)])
+                }
                 for k in ks where !isCycle[Int(k)] {
                     let c = Int(members[Int(starts[Int(k)])])
                     let row = offsets.row(c)
@@ -799,7 +816,7 @@ public enum Evaluator {
                     kept.append(Int32(c))
                     s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: undercuts)
                 }
-            }}}}}
+            }}}}}}
             return (putOff, kept)
         }
 

@@ -634,9 +634,9 @@ struct PropertyTests {
         #expect(laid > 100 && withUndercuts > 5 && large > 5, "\(laid) laid out, \(withUndercuts) with undercuts, \(large) of more than 8 claims")
     }
 
-    /// The claims below every cycle (components of depth 0), worked out on two cores, half
-    /// each, the second half putting off what depends on the first, score as worked out on one,
-    /// to the last bit: whichever half runs first, on random cyclic maps (with undercuts and
+    /// The claims below every cycle (components of depth 0), and those of each depth above
+    /// (after its cycles), worked out on two cores, half each, the second half putting off what
+    /// depends on the first, score as worked out on one, to the last bit: whichever half runs first, on random cyclic maps (with undercuts and
     /// self-attacks) and generated ones; and so do the runs of them the first evaluation keeps
     /// for the next semantics (``EvaluationGraph/Settling``).
     @Test func claimsBelowEveryCycleOnBothCoresScoreAsOnOne() throws {
@@ -647,7 +647,7 @@ struct PropertyTests {
         both.settlesOnBothCoresFrom = 2
         inTurn.settlesOnBothCoresFrom = 2
         inTurn.settlesSecondHalfFirst = true
-        var compared = 0, crossing = 0
+        var compared = 0, crossing = 0, deeperCrossing = 0
         for map in maps {
             let g = EvaluationGraph(map)
             guard g.order == nil else { continue }
@@ -660,6 +660,16 @@ struct PropertyTests {
                 let c = Int(found.members[Int(found.starts[Int(k)])])
                 return (0..<g.dependencyCount(c)).contains { found.component[g.dependency(c, $0)] < boundary && g.dependencyCount(g.dependency(c, $0)) > 0 }
             }) { crossing += 1 }
+            // The same deeper down: a claim on no cycle of a depth's second half that depends on
+            // one of its first half's (not on a cycle of that depth, solved before both halves).
+            for d in 1..<max(1, firsts.count - 1) where firsts[d + 1] - firsts[d] >= 2 {
+                let stage = order[firsts[d]..<firsts[d + 1]], middle = stage.startIndex + stage.count / 2
+                let firstHalf = Set(stage[..<middle].filter { !found.isCycle[Int($0)] })
+                if stage[middle...].contains(where: { k in
+                    let c = Int(found.members[Int(found.starts[Int(k)])])
+                    return !found.isCycle[Int(k)] && (0..<g.dependencyCount(c)).contains { firstHalf.contains(found.component[g.dependency(c, $0)]) }
+                }) { deeperCrossing += 1; break }
+            }
             // On components kept from one semantics to the next, as the live scores' are: the
             // first evaluation keeps the claims it worked out, in runs, and the others work out
             // those runs only (the first two at once, or the second first).
@@ -677,7 +687,8 @@ struct PropertyTests {
                 compared += 1
             }
         }
-        #expect(compared > 300 && crossing > 20, "\(compared) evaluations compared, \(crossing) maps whose halves depend on each other")
+        #expect(compared > 300 && crossing > 20 && deeperCrossing > 10,
+                "\(compared) evaluations compared, \(crossing) maps whose halves depend on each other, \(deeperCrossing) deeper down")
     }
 
     /// A cyclic map evaluated one component at a time scores every claim as the whole map's
