@@ -932,39 +932,47 @@ public final class IncrementalEvaluator {
                              old wantsOld: Bool = true) -> (new: Mapping, old: Mapping) {
                 var new = Mapping(), old = Mapping()
                 guard !removed.isEmpty else { return (new, old) }
-                let removing = Renumbering(removing: removed)
-                if removed.count < searched || removing.shift != nil {
+                if removed.count < searched || removed[removed.count - 1] - removed[0] == removed.count - 1 {
                     // Numbers removed from the old, read the other way round, are numbers inserted
                     // into the new. One run of them, however long, is arithmetic.
-                    if wantsNew { new.search = removing }
+                    if wantsNew { new.search = Renumbering(removing: removed) }
                     if wantsOld { old.search = Renumbering(inserting: removed) }
                     return (new, old)
                 }
-                // Each table written once, entry by entry, in one pass.
+                // Each table written once, a stretch between two removed numbers at a time (the
+                // numbers there move down by as many as were removed before them), the stretches
+                // shared between both cores: gap k runs from the number after removed[k - 1] (or
+                // `first`) to removed[k] (or `count`).
+                func gaps(_ body: @escaping (_ k: Int, _ from: Int, _ to: Int) -> Void) {
+                    removed.withUnsafeBufferPointer { removed in
+                        let shared = Parallel.Unchecked(removed)
+                        Parallel.forEachPiece(removed.count + 1, minimum: 1 << 12) { piece in
+                            let removed = shared.value
+                            for k in piece {
+                                body(k, k == 0 ? first : removed[k - 1] + 1, k == removed.count ? count : removed[k])
+                            }
+                        }
+                    }
+                }
                 if wantsNew {
                     new.table = [Int32](unsafeUninitializedCapacity: count - first) { table, initialized in
-                        var k = 0, next = Int32(first)
-                        for c in first..<count {
-                            if k < removed.count, removed[k] == c {
-                                table[c - first] = -1
-                                k += 1
-                            } else {
-                                table[c - first] = next
-                                next += 1
-                            }
+                        let shared = Parallel.Unchecked(table)
+                        gaps { k, from, to in
+                            let table = shared.value
+                            for c in from..<to { table[c - first] = Int32(truncatingIfNeeded: c - k) }
+                            if to < count { table[to - first] = -1 }
                         }
                         initialized = count - first
                     }
                 }
                 if wantsOld {
                     old.table = [Int32](unsafeUninitializedCapacity: count - first - removed.count) { table, initialized in
-                        var k = 0, next = 0
-                        for c in first..<count {
-                            if k < removed.count, removed[k] == c { k += 1; continue }
-                            table[next] = Int32(c)
-                            next += 1
+                        let shared = Parallel.Unchecked(table)
+                        gaps { k, from, to in
+                            let table = shared.value
+                            for c in from..<to { table[c - k - first] = Int32(truncatingIfNeeded: c) }
                         }
-                        initialized = next
+                        initialized = count - first - removed.count
                     }
                 }
                 return (new, old)
