@@ -432,7 +432,7 @@ public final class IncrementalEvaluator {
                 }
                 order.removeLast(order.count - kept)
                 rank.remove(atAscending: claims)
-                Self.shift(&rank, removing: gone, count: oldCount)
+                Self.shift(&rank, removing: gone)
             }
             evaluation.scores.remove(atAscending: claims)
             if !undercutFactors.isEmpty { undercutFactors.remove(atAscending: claims) }
@@ -821,20 +821,13 @@ public final class IncrementalEvaluator {
         return complete ? (newOrder, rank) : nil
     }
 
-    /// Lowers each position by the number of `gone` positions (ascending) below it: by a
-    /// search among their runs when they make few, else by a table.
-    private static func shift(_ positions: inout [Int], removing gone: [Int], count: Int) {
+    /// Lowers each position by the number of `gone` positions (ascending) below it
+    /// (``Renumbering``: a search among their runs when they make few, else its table), on
+    /// both cores for many.
+    private static func shift(_ positions: inout [Int], removing gone: [Int]) {
         guard let lowest = gone.first else { return }
         let removing = Renumbering(removing: gone)
-        if removing.runCount <= 64 {
-            positions.withUnsafeMutableBufferPointer { removing.apply(to: $0, from: lowest, minimum: 1 << 16) }
-        } else {
-            // Many: a table of how many are below each position.
-            var below = [Int32](repeating: 0, count: count + 1)
-            for p in gone { below[p + 1] = 1 }
-            for p in 0..<count { below[p + 1] += below[p] }
-            for i in positions.indices where positions[i] > lowest { positions[i] -= Int(below[positions[i]]) }
-        }
+        positions.withUnsafeMutableBufferPointer { removing.apply(to: $0, from: lowest, minimum: 1 << 16) }
     }
 
     /// Claim and relation numbers before and after a change. Numbers below the first one

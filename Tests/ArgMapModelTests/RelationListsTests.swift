@@ -179,6 +179,12 @@ struct RenumberingTests {
                 #expect(removal.number(old) == new)
             }
             for m in marks { #expect(removal.number(m) == -1) }
+            // Applied to an array of the numbers that stay, from the first mark on, in pieces on
+            // both cores for the large ones (numbers below the first mark left as they are).
+            var numbers = kept.shuffled(using: &rng)
+            let expected = numbers.map { $0 >= marks[0] ? removal($0) : $0 }
+            numbers.withUnsafeMutableBufferPointer { removal.apply(to: $0, from: marks[0], minimum: 1 << 12) }
+            #expect(numbers == expected, "removing \(marks.count) of \(count), applied")
             // Inserting at final positions `marks` into `count` old numbers.
             let insertion = Renumbering(inserting: marks)
             var final: [Int?] = [], k = 0
