@@ -464,7 +464,7 @@ public enum Evaluator {
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
         // The large cycles' layouts, kept for the edits after (``Solved/kept``).
         var kept: [Int32: Component] = [:]
-        withSolver(g, semantics, options, cap: cap, found, &s, &uf) { solve in
+        withSolver(g, semantics, options, cap: cap, found, &s, &uf, laysOutOnBothCores: alone) { solve in
             // Depth by depth in cycles: first the depth's cycles, which depend on none of its
             // claims nor on each other, on every core when there are several; then its claims
             // on no cycle, in the components' order, each after those it depends on.
@@ -558,13 +558,14 @@ public enum Evaluator {
     /// Runs `body` with a function that solves a component of `components`, helped by another
     /// thread or not (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``), in place in `s` and `uf`.
     static func withSolver<R>(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int, _ components: EvaluationGraph.Components,
-                              _ s: inout [Double], _ uf: inout [Double], _ body: (Solver) -> R) -> R {
+                              _ s: inout [Double], _ uf: inout [Double], laysOutOnBothCores: Bool = true, _ body: (Solver) -> R) -> R {
         s.withUnsafeMutableBufferPointer { s in
         uf.withUnsafeMutableBufferPointer { uf in
         components.members.withUnsafeBufferPointer { members in
         components.starts.withUnsafeBufferPointer { starts in
         components.component.withUnsafeBufferPointer { component in
-            body(Solver(g: g, semantics: semantics, options: options, cap: cap, members: members, starts: starts, component: component, s: s, uf: uf))
+            body(Solver(g: g, semantics: semantics, options: options, cap: cap, members: members, starts: starts, component: component, s: s, uf: uf,
+                        laysOutOnBothCores: laysOutOnBothCores))
         }}}}}
     }
 
@@ -574,6 +575,11 @@ public enum Evaluator {
         let g: EvaluationGraph, semantics: Semantics, options: Options, cap: Int
         let members: UnsafeBufferPointer<Int32>, starts: UnsafeBufferPointer<Int32>, component: UnsafeBufferPointer<Int32>
         let s: UnsafeMutableBufferPointer<Double>, uf: UnsafeMutableBufferPointer<Double>
+        /// Whether a large cycle whose steps are `helped` has its layout read on both cores too
+        /// (``Component/layOut(_:_:_:_:_:_:helped:)``): not when the other core is at other work
+        /// (`compare`'s semantics), where the steps' helper takes a chunk only as its core is
+        /// free, but a layout's half would wait for it.
+        let laysOutOnBothCores: Bool
 
         /// Solves component `k` (``Evaluator/solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
         func callAsFunction(_ k: Int32, _ helped: Bool) -> (steps: Int, residual: Double)? {
@@ -598,10 +604,10 @@ public enum Evaluator {
                 let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
                 guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else {
                     guard group.count > 1 || g.dependsOnItself(Int(group[0])) else { return self(k, helped) }
-                    spare.layOut(g, group, k, component, s, uf, helped: helped)
+                    spare.layOut(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
                     return solve(spare, semantics, s, uf, options, cap: cap, helped: helped)
                 }
-                kept[k] = Component(g, group, k, component, s, uf, helped: helped)
+                kept[k] = Component(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
             }
             return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
         }
