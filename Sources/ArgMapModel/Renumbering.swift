@@ -44,23 +44,37 @@ package struct Renumbering: Sendable {
     }
 
     /// ``below`` for `marks` (ascending) in `runs` runs: the numbers after mark k - 1 up to
-    /// mark k have k marks below them, each stretch written at once (as a fill, not a number at
-    /// a time with a test for the next mark), the marks shared between both cores for many.
+    /// mark k have k marks below them, each stretch written at once (``forEachStretch(between:from:to:_:)``).
     private static func table(_ marks: [Int], runs: Int) -> [Int32] {
         guard runs > tabled, let first = marks.first, let last = marks.last else { return [] }
         return [Int32](unsafeUninitializedCapacity: last - first + 1) { below, initialized in
-            below[0] = 0
             let shared = Parallel.Unchecked(below)
-            marks.withUnsafeBufferPointer { marks in
-                Parallel.forEachPiece(marks.count - 1, minimum: 1 << 12) { piece in
-                    let below = shared.value
-                    for k in piece.lazy.map({ $0 + 1 }) where marks[k - 1] < marks[k] {
-                        UnsafeMutableBufferPointer(rebasing: below[(marks[k - 1] + 1 - first)...(marks[k] - first)])
-                            .initialize(repeating: Int32(truncatingIfNeeded: k))
-                    }
-                }
+            forEachStretch(between: marks, from: first, to: last + 1) { k, stretch in
+                // The stretch, and mark k itself (k marks below it too).
+                let through = k < marks.count ? stretch.upperBound + 1 : stretch.upperBound
+                UnsafeMutableBufferPointer(rebasing: shared.value[(stretch.lowerBound - first)..<(through - first)])
+                    .initialize(repeating: Int32(truncatingIfNeeded: k))
             }
             initialized = last - first + 1
+        }
+    }
+
+    /// Calls `body` with each stretch of `first..<end` between `marks` (ascending, within it)
+    /// and how many marks come before it: stretch k runs from the number after mark k - 1 (or
+    /// `first`) up to mark k (or `end`), not including it (none for a mark that repeats the one
+    /// before: its first is the one called); the stretches shared between both
+    /// cores for thousands of marks. For the tables of a renumbering, written a stretch at a
+    /// time (a fill, or a run of consecutive numbers) rather than a number at a time with a test
+    /// for the next mark.
+    package static func forEachStretch(between marks: [Int], from first: Int, to end: Int, _ body: (_ k: Int, _ stretch: Range<Int>) -> Void) {
+        marks.withUnsafeBufferPointer { marks in
+            let shared = Parallel.Unchecked(marks)
+            Parallel.forEachPiece(marks.count + 1, minimum: 1 << 12) { piece in
+                let marks = shared.value
+                for k in piece where k == 0 || k == marks.count || marks[k - 1] < marks[k] {
+                    body(k, (k == 0 ? first : marks[k - 1] + 1)..<(k == marks.count ? end : marks[k]))
+                }
+            }
         }
     }
 

@@ -1027,7 +1027,7 @@ public enum Evaluator {
                     layout.rows(0..<n, g, k, component, s, uf, outside, bounds: &bounds, sources: &sources, weights: &weights)
                 }
             }}}
-            for i in 0..<n { setOutside(i, outside[i]) }
+            for i in 0..<n { spreadOutside(i) }
         }
 
         /// The fewest claims of a cycle whose rows are read on both cores.
@@ -1039,9 +1039,7 @@ public enum Evaluator {
             let claims: UnsafeBufferPointer<Int32>, place: [Int32: Int], fixedFactors: Bool, outsideFactor: UnsafeBufferPointer<Double>
 
             /// As ``Component/place(of:)``.
-            @inline(__always) func place(of c: Int) -> Int {
-                claims.count > 8 ? place[Int32(c)]! : claims.firstIndex(of: Int32(c))!
-            }
+            @inline(__always) func place(of c: Int) -> Int { Component.place(of: c, among: claims, place) }
 
             /// The rows of the claims at `places` into arrays of their own (the bounds counting
             /// from their first entry), their aggregates from outside into `outside`.
@@ -1120,8 +1118,13 @@ public enum Evaluator {
 
         /// The place of claim `c`, one of the component's: by ``place`` for more than 8 claims,
         /// by a look along fewer.
-        func place(of c: Int) -> Int {
-            claims.count > 8 ? place[Int32(c)]! : claims.firstIndex(of: Int32(c))!
+        func place(of c: Int) -> Int { Self.place(of: c, among: claims, place) }
+
+        /// The place of claim `c` among `claims` (a component's): by `place` for more than 8
+        /// claims, by a look along fewer.
+        @inline(__always)
+        static func place<C: RandomAccessCollection<Int32>>(of c: Int, among claims: C, _ place: [Int32: Int]) -> Int {
+            claims.count > 8 ? place[Int32(c)]! : claims.distance(from: claims.startIndex, to: claims.firstIndex(of: Int32(c))!)
         }
 
         /// Sets the weight of the support or attack from claim `x` to claim `t`, both of the
@@ -1176,6 +1179,13 @@ public enum Evaluator {
         /// Sets claim `i`'s aggregate from outside, and the products and sums the steps read.
         private mutating func setOutside(_ i: Int, _ aggregate: Aggregate) {
             outside[i] = aggregate
+            spreadOutside(i)
+        }
+
+        /// Writes claim `i`'s aggregate from outside (in ``outside``) into the products and sums
+        /// the steps read.
+        private mutating func spreadOutside(_ i: Int) {
+            let aggregate = outside[i]
             outsideProducts[2 * i] = aggregate.prodAtt
             outsideProducts[2 * i + 1] = aggregate.prodSup
             outsideSums[2 * i] = aggregate.sumAtt

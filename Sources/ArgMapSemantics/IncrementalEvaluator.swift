@@ -933,27 +933,15 @@ public final class IncrementalEvaluator {
                     return (new, old)
                 }
                 // Each table written once, a stretch between two removed numbers at a time (the
-                // numbers there move down by as many as were removed before them), the stretches
-                // shared between both cores: gap k runs from the number after removed[k - 1] (or
-                // `first`) to removed[k] (or `count`).
-                func gaps(_ body: @escaping (_ k: Int, _ from: Int, _ to: Int) -> Void) {
-                    removed.withUnsafeBufferPointer { removed in
-                        let shared = Parallel.Unchecked(removed)
-                        Parallel.forEachPiece(removed.count + 1, minimum: 1 << 12) { piece in
-                            let removed = shared.value
-                            for k in piece {
-                                body(k, k == 0 ? first : removed[k - 1] + 1, k == removed.count ? count : removed[k])
-                            }
-                        }
-                    }
-                }
+                // numbers of stretch k move down by the k removed before them), on both cores
+                // (``Renumbering/forEachStretch(between:from:to:_:)``).
                 if wantsNew {
                     new.table = [Int32](unsafeUninitializedCapacity: count - first) { table, initialized in
                         let shared = Parallel.Unchecked(table)
-                        gaps { k, from, to in
+                        Renumbering.forEachStretch(between: removed, from: first, to: count) { k, stretch in
                             let table = shared.value
-                            for c in from..<to { table[c - first] = Int32(truncatingIfNeeded: c - k) }
-                            if to < count { table[to - first] = -1 }
+                            for c in stretch { table[c - first] = Int32(truncatingIfNeeded: c - k) }
+                            if stretch.upperBound < count { table[stretch.upperBound - first] = -1 }
                         }
                         initialized = count - first
                     }
@@ -961,9 +949,9 @@ public final class IncrementalEvaluator {
                 if wantsOld {
                     old.table = [Int32](unsafeUninitializedCapacity: count - first - removed.count) { table, initialized in
                         let shared = Parallel.Unchecked(table)
-                        gaps { k, from, to in
+                        Renumbering.forEachStretch(between: removed, from: first, to: count) { k, stretch in
                             let table = shared.value
-                            for c in from..<to { table[c - k - first] = Int32(truncatingIfNeeded: c) }
+                            for c in stretch { table[c - k - first] = Int32(truncatingIfNeeded: c) }
                         }
                         initialized = count - first - removed.count
                     }

@@ -636,9 +636,10 @@ struct PropertyTests {
 
     /// The claims below every cycle (components of depth 0), and those of each depth above
     /// (after its cycles), worked out on two cores, half each, the second half putting off what
-    /// depends on the first, score as worked out on one, to the last bit: whichever half runs first, on random cyclic maps (with undercuts and
-    /// self-attacks) and generated ones; and so do the runs of them the first evaluation keeps
-    /// for the next semantics (``EvaluationGraph/Settling``).
+    /// depends on the first, score as worked out on one, to the last bit: whichever half runs
+    /// first, on random cyclic maps (with undercuts and self-attacks) and generated ones; and so
+    /// do the runs of them the first evaluation keeps for the next semantics
+    /// (``EvaluationGraph/Settling``).
     @Test func claimsBelowEveryCycleOnBothCoresScoreAsOnOne() throws {
         var maps = try Self.cyclicMaps(seed: 48, count: 100)
         for seed in 1...3 as ClosedRange<UInt64> { maps.append(MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: seed))) }
