@@ -162,24 +162,43 @@ public struct ArgumentMap: Sendable {
         if let first = goneRelations.first {
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: first, skipping: gone, Renumbering(removing: goneRelations))
         }
-        // The id index loses the claims and renumbers the rest at once (it reads no claim to
-        // renumber, so the claims can still be where they were).
+        // The id index loses the claims and renumbers the rest (it reads no claim to renumber,
+        // so the claims can still be where they were): on a large map on one core, while the
+        // other moves the claims, lists and relations down and renumbers the relations' ends.
+        // (One pass down the table is bound by its reads at random, the moves by memory's
+        // throughput: at once they take about as long as the longer, where each on both cores
+        // in turn took both.)
         let newClaim = Renumbering(removing: positions)
-        if let gone, positions.count * 64 > claims.count {
-            indexByID.remove(marked: gone, renumbering: newClaim)
-        } else if let first = positions.first {
-            for c in positions { indexByID.remove(claims[c].id, in: claims) }
-            indexByID.renumber(from: first, newClaim)
+        var index = IDIndex()
+        swap(&index, &indexByID)
+        defer { swap(&index, &indexByID) }
+        let marked = gone != nil && positions.count * 64 > claims.count
+        if !marked { for c in positions { index.remove(claims[c].id, in: claims) } }
+        func renumberIndex() {
+            if marked, let gone {
+                index.remove(marked: gone, renumbering: newClaim)
+            } else if let first = positions.first {
+                index.renumber(from: first, newClaim)
+            }
         }
-        let removed = claims.remove(atAscending: positions, leaving: Claim(id: ""))
-        incoming.remove(atAscending: positions)
-        outgoing.remove(atAscending: positions)
-        relations.remove(atAscending: goneRelations)
-        if let first = positions.first {
-            renumberEnds(from: first, newClaim)
+        func move() -> [Claim] {
+            let removed = claims.remove(atAscending: positions, leaving: Claim(id: ""))
+            incoming.remove(atAscending: positions)
+            outgoing.remove(atAscending: positions)
+            relations.remove(atAscending: goneRelations)
+            if let first = positions.first { renumberEnds(from: first, newClaim) }
+            return removed
         }
-        return removed
+        guard claims.count >= Self.movesBesideIndexFrom else {
+            renumberIndex()
+            return move()
+        }
+        return Parallel.both(renumberIndex, move).1
     }
+
+    /// The fewest claims for which an insertion or removal renumbers the id index on one core
+    /// while the other moves the claims (``removeClaimsUnchecked(_:positions:relations:)``).
+    static let movesBesideIndexFrom = 1 << 16
 
     /// Inserts claims so that each ends at its position (positions ascending), renumbering the
     /// others, in one pass; relations keep their numbers, so no list is rewritten. `hashes`,
@@ -187,12 +206,24 @@ public struct ArgumentMap: Sendable {
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
     mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int], hashes: [UInt32]? = nil) {
         guard let firstPosition = positions.first else { return }
-        claims.insert(inserted, atAscending: positions)
-        incoming.insertEmpty(atAscending: positions)
-        outgoing.insertEmpty(atAscending: positions)
         let newClaim = Renumbering(inserting: positions)
-        renumberEnds(from: firstPosition, newClaim)
-        indexByID.renumber(from: firstPosition, newClaim)
+        // The id index renumbered on one core while the other moves the claims up, as a
+        // removal does (``movesBesideIndexFrom``).
+        func move() {
+            claims.insert(inserted, atAscending: positions)
+            incoming.insertEmpty(atAscending: positions)
+            outgoing.insertEmpty(atAscending: positions)
+            renumberEnds(from: firstPosition, newClaim)
+        }
+        if claims.count >= Self.movesBesideIndexFrom {
+            var index = IDIndex()
+            swap(&index, &indexByID)
+            _ = Parallel.both({ index.renumber(from: firstPosition, newClaim) }, move)
+            swap(&index, &indexByID)
+        } else {
+            move()
+            indexByID.renumber(from: firstPosition, newClaim)
+        }
         let hashes = hashes ?? IDIndex.hashes(of: inserted.map(\.id))
         // Each id's slot is a read at random: the slot of the id eight on is asked for ahead.
         for k in inserted.indices {

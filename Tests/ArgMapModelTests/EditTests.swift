@@ -167,6 +167,35 @@ struct EditTests {
         #expect(map == original)
     }
 
+    /// Many claims of a large map taken out at once and put back: the id index is renumbered
+    /// on one core while the other moves the claims (from ``ArgumentMap/movesBesideIndexFrom``
+    /// claims), by one pass down it that marks the claims taken out (more than one claim in
+    /// 64, scattered), or after each id is taken out (fewer). Every claim left is found by its
+    /// id at its new number, and none taken out is.
+    @Test(arguments: [(31, 2_500), (32, 300)] as [(UInt64, Int)])
+    func manyClaimsOfALargeMapTakenOutAndPutBack(seed: UInt64, taken: Int) throws {
+        var map = MapGenerator.generate(.init(claims: 80_000, shape: .dag, seed: seed))
+        #expect(map.count >= ArgumentMap.movesBesideIndexFrom)
+        let original = map
+        var rng = SplitMix64(seed: seed)
+        let ids = Set((0..<taken).map { _ in original.claims[Int(rng.next() % 80_000)].id })
+        #expect(ids.count * 64 > map.count || taken < 1_000)
+        let inverse = try map.apply(.removeClaims(Array(ids)))
+        #expect(map.invariantViolations().isEmpty)
+        #expect(map.count == original.count - ids.count)
+        for (c, claim) in map.claims.enumerated() where c % 7 == 0 || c < 50 || c > map.count - 50 {
+            #expect(map.index(of: claim.id) == c, "seed \(seed): \(claim.id)")
+        }
+        for id in ids { #expect(map.index(of: id) == nil, "seed \(seed): \(id) still found") }
+        _ = try map.apply(inverse)
+        #expect(map.invariantViolations().isEmpty)
+        #expect(map.claims.map(\.id) == original.claims.map(\.id))
+        #expect(map.relationSpecs == original.relationSpecs)
+        for (c, claim) in original.claims.enumerated() where c % 7 == 0 || ids.contains(claim.id) {
+            #expect(map.index(of: claim.id) == c, "seed \(seed): \(claim.id) put back")
+        }
+    }
+
     /// The same on a map large enough for the edits' passes to run in pieces on every core
     /// (relation ends, the id index, and the sweep of every claim's lists when many relations
     /// are renumbered), with edits near the start, the middle and the end of the map.
