@@ -32,6 +32,10 @@ public final class IncrementalEvaluator {
     private var beforeRemoval: (claims: [Int], relations: [Int], order: [Int], rank: [Int])?
     /// On a cyclic map, the components found by its evaluation, and what each cycle took.
     private var cyclic: Evaluator.Solved?
+    /// On a cyclic map, what the last change of structure solved again, as it was before that
+    /// change (``cyclicStructureChanged(_:map:undoing:)``), until anything else changes the
+    /// scores.
+    private var beforeCyclicChange: BeforeChange?
     /// On a cyclic map scored with no components of its own (grounded labelling, QuAD), the
     /// components of the evaluator whose layout it took (``init(_:semantics:)``), to lend on
     /// to the next; dropped at any change of structure (which such an evaluator does not
@@ -158,6 +162,7 @@ public final class IncrementalEvaluator {
     /// - Complexity: O(the values kept).
     public func putBack(_ changes: Changes) -> Changes {
         precondition(changes.board === self && cyclic != nil, "changes put back into another evaluator")
+        beforeCyclicChange = nil
         var solved = cyclic!
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         var inverse = Changes(board: self)
@@ -201,6 +206,7 @@ public final class IncrementalEvaluator {
     public func rebuild(_ map: ArgumentMap) {
         changes = nil  // they could not be put back
         beforeRemoval = nil
+        beforeCyclicChange = nil
         lentComponents = nil
         graph = EvaluationGraph(map)
         sharedLayout = false
@@ -306,6 +312,7 @@ public final class IncrementalEvaluator {
     /// again the components they reach, on an acyclic one by working out again the claims
     /// above them; otherwise by evaluating the whole map.
     private func follow(from changed: [Int], map: ArgumentMap, upTo target: Int?, withinLayout: Bool) {
+        beforeCyclicChange = nil
         if cyclic != nil { return resolve(from: changed, map: map, upTo: target, withinLayout: withinLayout) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
         recompute(from: changed, in: order, map: map, upTo: target)
@@ -405,7 +412,9 @@ public final class IncrementalEvaluator {
         lentComponents = nil
         let kept = beforeRemoval
         beforeRemoval = nil
-        if cyclic != nil { return cyclicStructureChanged(change, map: map) }
+        let undoing = beforeCyclicChange
+        beforeCyclicChange = nil
+        if cyclic != nil { return cyclicStructureChanged(change, map: map, undoing: undoing) }
         guard isIncremental, var order = graph.order, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         graph.order = nil  // so that the order is changed in place
         let oldCount = graph.count, newCount = map.count
@@ -562,7 +571,14 @@ public final class IncrementalEvaluator {
     /// the scores are a whole evaluation's to the last bit. False when the map no longer has a
     /// cycle (it is then evaluated afresh, in topological order), or when the change moves the
     /// most steps a cycle may take (``Evaluator/cap(_:_:)``) past a cycle it does not reach.
-    private func cyclicStructureChanged(_ change: StructureChange, map: ArgumentMap) -> Bool {
+    ///
+    /// The scores of the claims a change reaches (and of those it takes out) are kept as they
+    /// were before it, with the steps their cycles took (``BeforeChange``). The change that
+    /// undoes it next (the same claims and relations put back or taken out again, as `undo`
+    /// and `redo` do), with no other change of the scores between, reaches the same claims:
+    /// their components are then not solved again, and their scores are put back as they were,
+    /// to the last bit.
+    private func cyclicStructureChanged(_ change: StructureChange, map: ArgumentMap, undoing before: BeforeChange?) -> Bool {
         guard var solved = cyclic, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         // The graph's rows change: which claims below every cycle something bears on may too.
@@ -574,6 +590,8 @@ public final class IncrementalEvaluator {
             let t = targets[0]
             removedSource = graph.row(t).first { Int(graph.relation[$0]) == relations[0] }.map { Int(graph.source[$0]) }
         }
+        // (Read before they go, for the change that puts them back.)
+        let removedScores = patch.removed.map { evaluation.scores[$0] }, removedFactors = patch.removed.map { solved.factors[$0] }
         evaluation.scores.remove(atAscending: patch.removed)
         solved.factors.remove(atAscending: patch.removed)
         graph.base.remove(atAscending: patch.removed)
@@ -605,29 +623,134 @@ public final class IncrementalEvaluator {
         }
         open.sort()
         let numbering = patch.numbering
+        let kept = BeforeChange(change, open: open, numbering, removed: patch.removed, removedScores, removedFactors,
+                                scores: evaluation.scores, solved)
         // Taken from `solved`, so that they are changed in place.
         var found = EvaluationGraph.Components(component: [])
         swap(&found, &solved.components)
         let (renumbered, firstOpen) = graph.components(updating: &found, open: open, removed: patch.removed, inserted: patch.inserted,
                                                        oldClaim: { numbering.oldClaim($0) }, renumberClaims: { numbering.renumberClaims(&$0) })
-        guard found.isCycle.contains(true) else { return false }
         // The cycles not reached keep what they took; they must have taken it under the new cap.
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
+        cycles.reserveCapacity(solved.cycles.count)
         for (k, solvedCycle) in solved.cycles {
             let new = renumbered.number(Int(k))
             if new >= 0 { cycles[Int32(new)] = solvedCycle }
         }
+        // (A cycle not reached is one of those.)
+        guard !cycles.isEmpty || found.isCycle[firstOpen...].contains(true) else { return false }
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
         // The large cycles laid out here are kept for the edits after (those of before are
         // dropped: their claims and components are numbered anew).
-        var kept: [Int32: Evaluator.Component] = [:]
-        Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
-            for k in Int32(firstOpen)..<Int32(found.count) { cycles[k] = solve(k, true, keepingIn: &kept) }
+        var layouts: [Int32: Evaluator.Component] = [:]
+        if let before, before.isUndone(by: change), cap == before.cap, before.put(back: open, firstOpen, found, &evaluation.scores, &solved.factors, &cycles) {
+            puttingBack += 1
+        } else {
+            Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
+                for k in Int32(firstOpen)..<Int32(found.count) { cycles[k] = solve(k, true, keepingIn: &layouts) }
+            }
         }
-        cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap, kept: kept)
+        beforeCyclicChange = kept
+        cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap, kept: layouts)
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
         lastUpdateCount = open.count
         return true
+    }
+
+    /// How many changes of structure on a cyclic map put back the scores from before the change
+    /// they undid, solving nothing (``BeforeChange``), for tests.
+    private(set) var puttingBack = 0
+
+    /// What a change of structure on a cyclic map reached, as it was before the change: the
+    /// claims it reached that were there before it, and those it took out, numbered as before
+    /// it (ascending), with their scores and undercut factors then, and the steps each cycle
+    /// among them took, by its least claim. The change that undoes it is told by its claims and
+    /// relations: put in where they were taken out (numbered as before the change), or taken
+    /// out where they were put in. It reaches the same claims, whose components are the same
+    /// (the map is as it was), numbered and ordered otherwise, and they are solved under the
+    /// same cap on their steps.
+    struct BeforeChange {
+        /// Whether the change that undoes it puts claims or relations in; which ones.
+        let undoneByInserting: Bool, claims: [Int], relations: [Int]
+        let reached: [Int], scores: [Double], factors: [Double]
+        let cycles: [Int: (steps: Int, residual: Double)]
+        /// The most steps a cycle could take (``Evaluator/cap(_:_:)``; on a small map, it
+        /// changes with the map's size).
+        let cap: Int
+
+        /// Read from an evaluation before `change` (its scores and components, renumbered as
+        /// after it but for the claims it took out: `removed`, old numbers, with their scores
+        /// and factors); `open` the claims it reaches, new numbers, ascending. Nil for a change
+        /// no other undoes this way (a relation moved to another claim).
+        init?(_ change: StructureChange, open: [Int], _ numbering: Numbering, removed: [Int], _ removedScores: [Double], _ removedFactors: [Double],
+              scores current: [Double], _ solved: Evaluator.Solved) {
+            switch change {
+            case .removed(let claims, let relations, _): (undoneByInserting, self.claims, self.relations) = (true, claims, relations)
+            case .inserted(let claims, let relations): (undoneByInserting, self.claims, self.relations) = (false, claims, relations)
+            case .retargeted: return nil
+            }
+            var reached: [Int] = [], before: [Double] = [], factors: [Double] = []
+            reached.reserveCapacity(open.count + removed.count)
+            before.reserveCapacity(open.count + removed.count)
+            factors.reserveCapacity(open.count + removed.count)
+            // Both ascending in the old numbers (a change keeps the order of the claims it
+            // leaves), merged.
+            var next = 0
+            func takeRemoved(below o: Int) {
+                while next < removed.count && removed[next] < o {
+                    reached.append(removed[next]); before.append(removedScores[next]); factors.append(removedFactors[next])
+                    next += 1
+                }
+            }
+            for c in open {
+                let o = numbering.oldClaim(c)
+                guard o >= 0 else { continue }  // put in by the change
+                takeRemoved(below: o)
+                reached.append(o); before.append(current[c]); factors.append(solved.factors[c])
+            }
+            takeRemoved(below: Int.max)
+            // A component holds only claims the change reached or took out, or none of them:
+            // the first of its claims met here is its least.
+            var cycles: [Int: (steps: Int, residual: Double)] = [:], seen = Set<Int32>(), last: Int32 = -1
+            for o in reached {
+                let k = solved.components.component[o]
+                guard k != last, solved.components.isCycle[Int(k)] else { continue }
+                last = k
+                if seen.insert(k).inserted, let result = solved.cycles[k] { cycles[o] = result }
+            }
+            (self.reached, scores, self.factors, self.cycles, cap) = (reached, before, factors, cycles, solved.cap)
+        }
+
+        /// Whether `change` undoes the change this was kept before.
+        func isUndone(by change: StructureChange) -> Bool {
+            switch change {
+            case .inserted(let claims, let relations): undoneByInserting && claims == self.claims && relations == self.relations
+            case .removed(let claims, let relations, _): !undoneByInserting && claims == self.claims && relations == self.relations
+            case .retargeted: false
+            }
+        }
+
+        /// Puts the scores and factors back into `scores` and `factors`, and each cycle's steps
+        /// into `cycles`, when the change that undoes this one reached the same claims (`open`,
+        /// numbered as after it, which is as before the change kept), and the components from
+        /// `firstOpen` on of `found` are those the kept ones were; else changes nothing.
+        func put(back open: [Int], _ firstOpen: Int, _ found: EvaluationGraph.Components, _ scores: inout [Double], _ factors: inout [Double],
+                 _ cycles: inout [Int32: (steps: Int, residual: Double)]) -> Bool {
+            guard open == reached else { return false }
+            var results: [(Int32, (steps: Int, residual: Double))] = []
+            for k in firstOpen..<found.count where found.isCycle[k] {
+                let least = found.members[Int(found.starts[k])..<Int(found.starts[k + 1])].min()!
+                guard let result = self.cycles[Int(least)] else { return false }
+                results.append((Int32(k), result))
+            }
+            guard results.count == self.cycles.count else { return false }
+            for (i, c) in open.enumerated() {
+                scores[c] = self.scores[i]
+                factors[c] = self.factors[i]
+            }
+            for (k, result) in results { cycles[k] = result }
+            return true
+        }
     }
 
     /// How many changes of structure on a cyclic map were followed with the components kept

@@ -826,6 +826,61 @@ struct LiveScoreTests {
         #expect(componentsKept >= 30, "\(componentsKept) edits were followed with the components kept")
     }
 
+    /// On a cyclic map, the undo of a removal of claims, its redo, and the undo and redo of a
+    /// link, put back the scores from before the change they undo (the claims it reached, and
+    /// the steps of their cycles), solving no component again; after each, the scores, steps and
+    /// residual are a whole evaluation's to the last bit. A change of a base score between an
+    /// edit and its undo (even one changed back), or an edit other than the undo, has the
+    /// components solved again.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe])
+    func undoAndRedoOfAChangeOfStructurePutTheScoresBack(_ semantics: Semantics) throws {
+        let map = MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 41))
+        let session = Session(map: map)
+        session.settings.semantics = semantics.rawValue
+        #expect(session.currentEvaluation().cyclic)
+        let board = try #require(session.scoreBoard)
+        /// `step` done, followed by `board` with the scores put back (or not), and its scores
+        /// a whole evaluation's.
+        func check(_ what: String, puttingBack: Bool, _ step: () throws -> Void) throws {
+            let before = board.puttingBack
+            try step()
+            try #require(session.scoreBoard === board, "\(what): followed")
+            #expect(board.puttingBack - before == (puttingBack ? 1 : 0), "\(what): the scores put back or not")
+            let live = session.currentEvaluation(), full = Evaluator.evaluate(session.map, semantics)
+            #expect(live.scores == full.scores, "\(what): the scores")
+            #expect(live.converged == full.converged && live.iterations == full.iterations && live.residual == full.residual, "\(what): steps and residual")
+        }
+        // Claims on and beneath the map's largest cycles, with those beneath them.
+        let found = try #require(board.components)
+        func size(_ k: Int) -> Int32 { found.starts[k + 1] - found.starts[k] }
+        let largest = try #require((0..<found.count).filter { found.isCycle[$0] }.max { size($0) < size($1) })
+        let inCycle = session.map.claims[Int(found.members[Int(found.starts[largest])])].id
+        let subtree = [inCycle] + session.map.claimsBeneath(session.map.index(of: inCycle)!, atMost: 40).claims.map { session.map.claims[$0].id }
+        try check("rm", puttingBack: false) { try session.perform(.removeClaims(subtree)) }
+        try check("its undo", puttingBack: true) { _ = try #require(session.undo()) }
+        try check("its redo", puttingBack: true) { _ = try #require(session.redo()) }
+        try check("its undo again", puttingBack: true) { _ = try #require(session.undo()) }
+        // A link from the cycle to a claim beneath it, off the cycle: it closes a cycle, so
+        // that the components are searched again (a link that leaves them is followed so).
+        let now = try #require(board.components), k = now.component[session.map.index(of: inCycle)!]
+        let to = try #require(subtree.dropFirst().first { now.component[session.map.index(of: $0)!] != k }), from = inCycle
+        try check("a link", puttingBack: false) { try session.perform(.link(RelationSpec(from: from, to: to, type: .attack, weight: 0.7))) }
+        try check("its undo", puttingBack: true) { _ = try #require(session.undo()) }
+        try check("its redo", puttingBack: true) { _ = try #require(session.redo()) }
+        try check("an unlink", puttingBack: true) { try session.perform(.unlink(from: from, to: to)) }
+        try check("rm again", puttingBack: false) { try session.perform(.removeClaims(subtree)) }
+        try check("a base changed", puttingBack: false) { try session.perform(.setValue(session.map.claims[5].id, .base(0.9))) }
+        try check("its undo", puttingBack: false) { _ = try #require(session.undo()) }
+        try check("the undo of rm after a base changed and put back", puttingBack: false) { _ = try #require(session.undo()) }
+        try check("its redo", puttingBack: true) { _ = try #require(session.redo()) }
+        // A base changed, and changed back by a change of its own (not an undo), between.
+        let c = session.map.count / 2, base = session.map.claims[c].base
+        board.baseChanged(c, to: 0.95, map: session.map)
+        board.baseChanged(c, to: base, map: session.map)
+        try check("the undo of rm after a base changed there and back", puttingBack: false) { _ = try #require(session.undo()) }
+        try check("its redo", puttingBack: true) { _ = try #require(session.redo()) }
+    }
+
     /// The edits that leave a cyclic map's components as they were are followed with the
     /// components kept, and the others are not: a relation that would deepen its target's
     /// component in cycles, or take away the relation that gave it its depth, is followed by a
