@@ -250,7 +250,9 @@ let benchmarks: @Sendable () -> Void = {
         // (the graph patched, the claims above the change recomputed; on the cyclic map, their
         // components found and solved again). The session's map shares its storage with the
         // inputs until its first change copies it; one change and its undo come first, as in a
-        // session where the map has been edited before.
+        // session where the map has been edited before, then a base score's change and its undo
+        // (on the cyclic map, the same change again after its undo would put back the scores
+        // kept from before the undo, solving nothing: the undo and redo benchmark's case).
         for shape in [MapGenerator.Shape.tree, .cyclic] {
             let name = shape == .tree ? "" : "cyclic "
             Benchmark("rm a leaf and rescore \(name)\(label)", configuration: configuration(n)) { benchmark in
@@ -259,9 +261,29 @@ let benchmarks: @Sendable () -> Void = {
                 let leaf = session.map.claims[session.map.claims.indices.last { session.map.incoming[$0].isEmpty }!].id
                 try session.perform(.removeClaims([leaf]))
                 _ = session.undo()
+                try session.perform(.setValue(session.map.claims[n / 2].id, .base(0.9)))
+                _ = session.undo()
                 blackHole(session.currentEvaluation())
                 benchmark.startMeasurement()
                 try session.perform(.removeClaims([leaf]))
+                blackHole(session.currentEvaluation())
+                benchmark.stopMeasurement()
+            }
+            // On the generated map read back from its file, `rm c12` (a claim with the claims
+            // that hang only from it: 11,595 on the cyclic map of a million claims, scattered
+            // through it, with 6,129 claims above them reached, and their cycles), then its
+            // `undo` and `redo`, each with the live scores brought along (on the cyclic map, put
+            // back as they were before the change each undoes).
+            Benchmark("undo and redo a subtree's removal \(name)\(label)", configuration: configuration(n)) { benchmark in
+                let session = Session(map: inputs.loaded(n, shape)), repl = quietREPL(session)
+                blackHole(session.currentEvaluation())
+                repl.execute("rm c12")
+                precondition(repl.failures == 0)
+                blackHole(session.currentEvaluation())
+                benchmark.startMeasurement()
+                repl.execute("undo")
+                blackHole(session.currentEvaluation())
+                repl.execute("redo")
                 blackHole(session.currentEvaluation())
                 benchmark.stopMeasurement()
             }
