@@ -1286,7 +1286,7 @@ public final class IncrementalEvaluator {
             graph.undercutOffsets.append(contentsOf: repeatElement(graph.undercutOffsets[oldCount], count: n - oldCount))
         }
         let rows = fresh.filter { $0 < n }
-        if !fillGrowingRows(rows, from: map) {
+        if !fillRows(rows, from: map) {
             for c in rows {
                 var new = EvaluationGraph.Rows()
                 new.appendRows(of: c, in: map)
@@ -1309,26 +1309,44 @@ public final class IncrementalEvaluator {
     }
 
     /// Writes the rows of claims `rows` (ascending, no repeats) afresh from the map when none
-    /// gets shorter, as when claims and relations are put in: every array grows once, at its
-    /// end, and the entries between the rows move up in one pass from the last row back (each
-    /// entry moves once, however many rows are written). False, changing nothing, when a row
-    /// would get shorter: the caller writes the rows one at a time.
-    private func fillGrowingRows(_ rows: [Int], from map: ArgumentMap) -> Bool {
+    /// gets shorter, as when claims and relations are put in, or when none gets longer, as
+    /// when they are taken out: every array grows or shrinks once, at its end, and the entries
+    /// between the rows move in one pass, up from the last row back or down from the first
+    /// on (each entry moves once, however many rows are written). False, changing nothing,
+    /// when some rows would get longer and others shorter: the caller writes the rows one at
+    /// a time.
+    private func fillRows(_ rows: [Int], from map: ArgumentMap) -> Bool {
         guard !rows.isEmpty else { return true }
         // The new rows, one after another: where each row's entries start among them (and,
         // last, where they end) are their offsets.
         var new = EvaluationGraph.Rows()
         new.offsets.reserveCapacity(rows.count + 1)
         new.undercutOffsets.reserveCapacity(rows.count + 1)
+        var longer = false, shorter = false
         for (i, c) in rows.enumerated() {
             new.appendRows(of: c, in: map)
-            guard new.offsets[i + 1] - new.offsets[i] >= graph.offsets[c + 1] - graph.offsets[c],
-                  new.undercutOffsets[i + 1] - new.undercutOffsets[i] >= graph.undercutOffsets[c + 1] - graph.undercutOffsets[c] else { return false }
+            for (now, before) in [(new.offsets[i + 1] - new.offsets[i], graph.offsets[c + 1] - graph.offsets[c]),
+                                  (new.undercutOffsets[i + 1] - new.undercutOffsets[i], graph.undercutOffsets[c + 1] - graph.undercutOffsets[c])] {
+                if now > before { longer = true } else if now < before { shorter = true }
+            }
+            if longer && shorter { return false }
         }
         let starts = new.offsets, uStarts = new.undercutOffsets
         // What the rows gain in all: their new entries less their old ones.
         let gain = new.source.count - rows.reduce(0) { $0 + graph.row($1).count }
         let uGain = new.undercutSource.count - rows.reduce(0) { $0 + graph.undercutRow($1).count }
+        guard !shorter else {
+            Self.squeeze(&graph.source, new.source, loss: -gain, rows: rows, offsets: graph.offsets, starts: starts)
+            Self.squeeze(&graph.weight, new.weight, loss: -gain, rows: rows, offsets: graph.offsets, starts: starts)
+            Self.squeeze(&graph.isAttack, new.isAttack, loss: -gain, rows: rows, offsets: graph.offsets, starts: starts)
+            Self.squeeze(&graph.relation, new.relation, loss: -gain, rows: rows, offsets: graph.offsets, starts: starts)
+            Self.squeeze(&graph.undercutSource, new.undercutSource, loss: -uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+            Self.squeeze(&graph.undercutWeight, new.undercutWeight, loss: -uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+            Self.squeeze(&graph.undercutRelation, new.undercutRelation, loss: -uGain, rows: rows, offsets: graph.undercutOffsets, starts: uStarts)
+            Self.lengthen(&graph.offsets, rows: rows, starts: starts)
+            Self.lengthen(&graph.undercutOffsets, rows: rows, starts: uStarts)
+            return true
+        }
         Self.spread(&graph.source, new.source, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
         Self.spread(&graph.weight, new.weight, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
         Self.spread(&graph.isAttack, new.isAttack, gain: gain, rows: rows, offsets: graph.offsets, starts: starts)
@@ -1364,7 +1382,40 @@ public final class IncrementalEvaluator {
         }}
     }
 
-    /// Moves each row's start up by what the rows before it gained (see ``spread``).
+    /// ``spread`` for rows that get no longer and lose `loss` entries in all: from the first
+    /// row on, each row's new entries are written where the entries before it now end, and the
+    /// entries after it move down by what it and the rows before it lost; the array shrinks at
+    /// its end.
+    private static func squeeze<T: BitwiseCopyable>(_ values: inout [T], _ new: [T], loss: Int, rows: [Int], offsets: [Int32], starts: [Int32]) {
+        guard loss > 0 else {
+            // No row changes its length: each is written where it is.
+            values.withUnsafeMutableBufferPointer { values in
+            new.withUnsafeBufferPointer { new in
+                for i in rows.indices where starts[i + 1] > starts[i] {
+                    (values.baseAddress! + Int(offsets[rows[i]])).update(from: new.baseAddress! + Int(starts[i]), count: Int(starts[i + 1] - starts[i]))
+                }
+            }}
+            return
+        }
+        let oldCount = values.count
+        values.withUnsafeMutableBufferPointer { values in
+        new.withUnsafeBufferPointer { new in
+            let base = values.baseAddress!
+            var shift = 0  // how far down the entries after the rows so far move
+            for i in rows.indices {
+                let start = Int(offsets[rows[i]]), rowEnd = Int(offsets[rows[i] + 1])
+                let newCount = Int(starts[i + 1] - starts[i])
+                if newCount > 0 { (base + start - shift).update(from: new.baseAddress! + Int(starts[i]), count: newCount) }
+                shift += (rowEnd - start) - newCount
+                let next = i + 1 < rows.count ? Int(offsets[rows[i + 1]]) : oldCount
+                if shift > 0 && next > rowEnd { (base + rowEnd - shift).moveInitialize(from: base + rowEnd, count: next - rowEnd) }
+            }
+        }}
+        values.removeLast(loss)
+    }
+
+    /// Moves each row's start by what the rows before it gained, or lost (see ``spread`` and
+    /// ``squeeze``).
     private static func lengthen(_ offsets: inout [Int32], rows: [Int], starts: [Int32]) {
         // Each row's gain, before any start moves.
         let gains = rows.indices.map { Int((starts[$0 + 1] - starts[$0]) - (offsets[rows[$0] + 1] - offsets[rows[$0]])) }
