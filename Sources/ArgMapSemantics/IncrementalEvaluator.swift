@@ -1325,10 +1325,10 @@ public final class IncrementalEvaluator {
         var longer = false, shorter = false
         for (i, c) in rows.enumerated() {
             new.appendRows(of: c, in: map)
-            for (now, before) in [(new.offsets[i + 1] - new.offsets[i], graph.offsets[c + 1] - graph.offsets[c]),
-                                  (new.undercutOffsets[i + 1] - new.undercutOffsets[i], graph.undercutOffsets[c + 1] - graph.undercutOffsets[c])] {
-                if now > before { longer = true } else if now < before { shorter = true }
-            }
+            let grows = (new.offsets[i + 1] - new.offsets[i]) - (graph.offsets[c + 1] - graph.offsets[c])
+            let undercutsGrow = (new.undercutOffsets[i + 1] - new.undercutOffsets[i]) - (graph.undercutOffsets[c + 1] - graph.undercutOffsets[c])
+            longer = longer || grows > 0 || undercutsGrow > 0
+            shorter = shorter || grows < 0 || undercutsGrow < 0
             if longer && shorter { return false }
         }
         let starts = new.offsets, uStarts = new.undercutOffsets
