@@ -12,9 +12,7 @@ extension ArgumentMap {
         }
         let large = claims.count + relations.count >= 100_000
         let lanes = large ? 2 : 1
-        let (incomingLayout, outgoingLayout) = large
-            ? Parallel.both({ self.incoming.layoutViolations() }, { self.outgoing.layoutViolations() })
-            : (incoming.layoutViolations(), outgoing.layoutViolations())
+        let (incomingLayout, outgoingLayout) = Parallel.both(if: large, { self.incoming.layoutViolations() }, { self.outgoing.layoutViolations() })
         let layout = incomingLayout.map { "incoming: " + $0 } + outgoingLayout.map { "outgoing: " + $0 }
         guard layout.isEmpty else { return layout }
         if isSound(lanes: lanes) { return [] }
@@ -139,9 +137,7 @@ extension ArgumentMap {
                 }
             }
         }
-        let (relationProblems, indexProblems) = lanes > 1
-            ? Parallel.both({ self.relationViolations() }, { self.indexViolations(hashes) })
-            : (relationViolations(), indexViolations(hashes))
+        let (relationProblems, indexProblems) = Parallel.both(if: lanes > 1, { self.relationViolations() }, { self.indexViolations(hashes) })
         var problems = found.flatMap(\.problems) + relationProblems + indexProblems
         // Every entry of a list is a relation of its claim, and the lists are in strict order:
         // as many entries as relations (twice) means every relation is in both its lists.

@@ -189,11 +189,7 @@ public struct ArgumentMap: Sendable {
             if let first = positions.first { renumberEnds(from: first, newClaim) }
             return removed
         }
-        guard claims.count >= Self.movesBesideIndexFrom else {
-            renumberIndex()
-            return move()
-        }
-        return Parallel.both(renumberIndex, move).1
+        return Parallel.both(if: claims.count >= Self.movesBesideIndexFrom, renumberIndex, move).1
     }
 
     /// The fewest claims for which an insertion or removal renumbers the id index on one core
@@ -215,15 +211,10 @@ public struct ArgumentMap: Sendable {
             outgoing.insertEmpty(atAscending: positions)
             renumberEnds(from: firstPosition, newClaim)
         }
-        if claims.count >= Self.movesBesideIndexFrom {
-            var index = IDIndex()
-            swap(&index, &indexByID)
-            _ = Parallel.both({ index.renumber(from: firstPosition, newClaim) }, move)
-            swap(&index, &indexByID)
-        } else {
-            move()
-            indexByID.renumber(from: firstPosition, newClaim)
-        }
+        var index = IDIndex()
+        swap(&index, &indexByID)
+        _ = Parallel.both(if: claims.count >= Self.movesBesideIndexFrom, { index.renumber(from: firstPosition, newClaim) }, move)
+        swap(&index, &indexByID)
         let hashes = hashes ?? IDIndex.hashes(of: inserted.map(\.id))
         // Each id's slot is a read at random: the slot of the id eight on is asked for ahead.
         for k in inserted.indices {

@@ -86,6 +86,12 @@ package enum Parallel {
         return (first[0]!, second[0]!)
     }
 
+    /// `a` and `b` at once when `atOnce` (work enough to pay for handing one to another
+    /// core), else one after the other on this thread, `a` first.
+    package static func both<A, B>(if atOnce: Bool, _ a: () -> A, _ b: () -> B) -> (A, B) {
+        atOnce ? both(a, b) : (a(), b())
+    }
+
     /// One more turn of a thread's wait for another (`spins` so far in this wait): after 4,000
     /// turns, each gives the core up, so that a long wait leaves it to the thread waited for.
     @inline(__always) static func spin(_ spins: inout Int) {

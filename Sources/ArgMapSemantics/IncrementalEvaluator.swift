@@ -237,9 +237,7 @@ public final class IncrementalEvaluator {
             }
         }
         let evaluated: (Evaluation, Evaluator.Solved?)
-        (evaluated, rank) = g.count >= EvaluationGraph.sharedSize
-            ? Parallel.both({ Evaluator.evaluateKeeping(g, semantics, options: options) }, ranks)
-            : (Evaluator.evaluateKeeping(g, semantics, options: options), ranks())
+        (evaluated, rank) = Parallel.both(if: g.count >= EvaluationGraph.sharedSize, { Evaluator.evaluateKeeping(g, semantics, options: options) }, ranks)
         (evaluation, cyclic) = evaluated
         undercutFactors = g.hasUndercuts ? Self.factors(g, evaluation.scores) : []
     }
@@ -643,7 +641,7 @@ public final class IncrementalEvaluator {
         // The large cycles laid out here are kept for the edits after (those of before are
         // dropped: their claims and components are numbered anew).
         var layouts: [Int32: Evaluator.Component] = [:]
-        if let before, before.isUndone(by: change), cap == before.cap, before.put(back: open, firstOpen, found, &evaluation.scores, &solved.factors, &cycles) {
+        if let before, before.isUndone(by: change), before.put(back: open, firstOpen, found, &evaluation.scores, &solved.factors, &cycles) {
             puttingBack += 1
         } else {
             Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
@@ -667,16 +665,13 @@ public final class IncrementalEvaluator {
     /// among them took, by its least claim. The change that undoes it is told by its claims and
     /// relations: put in where they were taken out (numbered as before the change), or taken
     /// out where they were put in. It reaches the same claims, whose components are the same
-    /// (the map is as it was), numbered and ordered otherwise, and they are solved under the
-    /// same cap on their steps.
+    /// (the map is as it was), numbered and ordered otherwise, under the same cap on their
+    /// steps (``Evaluator/cap(_:_:)`` reads only the map's size).
     struct BeforeChange {
         /// Whether the change that undoes it puts claims or relations in; which ones.
         let undoneByInserting: Bool, claims: [Int], relations: [Int]
         let reached: [Int], scores: [Double], factors: [Double]
         let cycles: [Int: (steps: Int, residual: Double)]
-        /// The most steps a cycle could take (``Evaluator/cap(_:_:)``; on a small map, it
-        /// changes with the map's size).
-        let cap: Int
 
         /// Read from an evaluation before `change` (its scores and components, renumbered as
         /// after it but for the claims it took out: `removed`, old numbers, with their scores
@@ -718,7 +713,7 @@ public final class IncrementalEvaluator {
                 last = k
                 if seen.insert(k).inserted, let result = solved.cycles[k] { cycles[o] = result }
             }
-            (self.reached, scores, self.factors, self.cycles, cap) = (reached, before, factors, cycles, solved.cap)
+            (self.reached, scores, self.factors, self.cycles) = (reached, before, factors, cycles)
         }
 
         /// Whether `change` undoes the change this was kept before.
@@ -967,8 +962,9 @@ public final class IncrementalEvaluator {
             let (firstClaim, firstRelation) = (removed.first ?? count, removedRelations.first ?? relations)
             (self.firstClaim, self.firstRelation) = (firstClaim, firstRelation)
             // The claims' two mappings and the relations' one, each a pass over a map's worth
-            // of numbers when many change, on two cores.
-            ((claims, old), self.relations) = Self.both(min(removed.count, removedRelations.count) >= Mapping.searched,
+            // of numbers when many change, on two cores (when both make tables: see
+            // ``Mapping/searched``; else handing one to another core costs more).
+            ((claims, old), self.relations) = Parallel.both(if: min(removed.count, removedRelations.count) >= Mapping.searched,
                 { Mapping.pair(count: count, from: firstClaim, removing: removed) },
                 { Mapping.pair(count: relations, from: firstRelation, removing: removedRelations, old: false).new })
         }
@@ -976,15 +972,9 @@ public final class IncrementalEvaluator {
         init(count: Int, insertingClaims inserted: [Int], relations: Int, inserting insertedRelations: [Int]) {
             let (firstClaim, firstRelation) = (inserted.first ?? count, insertedRelations.first ?? relations)
             (self.firstClaim, self.firstRelation) = (firstClaim, firstRelation)
-            ((old, claims), self.relations) = Self.both(min(inserted.count, insertedRelations.count) >= Mapping.searched,
+            ((old, claims), self.relations) = Parallel.both(if: min(inserted.count, insertedRelations.count) >= Mapping.searched,
                 { Mapping.pair(count: count, from: firstClaim, removing: inserted) },
                 { Mapping.pair(count: relations, from: firstRelation, removing: insertedRelations, new: false).old })
-        }
-
-        /// `a` and `b`: at once when `many` (both may make tables: see ``Mapping/searched``),
-        /// else one after the other, as handing one to another core costs more.
-        private static func both<A, B>(_ many: Bool, _ a: () -> A, _ b: () -> B) -> (A, B) {
-            many ? Parallel.both(a, b) : (a(), b())
         }
 
         /// Whether every claim numbered below `count` keeps its number.
@@ -1387,16 +1377,6 @@ public final class IncrementalEvaluator {
     /// entries after it move down by what it and the rows before it lost; the array shrinks at
     /// its end.
     private static func squeeze<T: BitwiseCopyable>(_ values: inout [T], _ new: [T], loss: Int, rows: [Int], offsets: [Int32], starts: [Int32]) {
-        guard loss > 0 else {
-            // No row changes its length: each is written where it is.
-            values.withUnsafeMutableBufferPointer { values in
-            new.withUnsafeBufferPointer { new in
-                for i in rows.indices where starts[i + 1] > starts[i] {
-                    (values.baseAddress! + Int(offsets[rows[i]])).update(from: new.baseAddress! + Int(starts[i]), count: Int(starts[i + 1] - starts[i]))
-                }
-            }}
-            return
-        }
         let oldCount = values.count
         values.withUnsafeMutableBufferPointer { values in
         new.withUnsafeBufferPointer { new in

@@ -270,10 +270,10 @@ let benchmarks: @Sendable () -> Void = {
                 benchmark.stopMeasurement()
             }
             // On the generated map read back from its file, `rm c12` (a claim with the claims
-            // that hang only from it: 11,595 on the cyclic map of a million claims, scattered
-            // through it, with 6,129 claims above them reached, and their cycles), then its
-            // `undo` and `redo`, each with the live scores brought along (on the cyclic map, put
-            // back as they were before the change each undoes).
+            // that hang only from it: `rm` removes 11,595 on the cyclic map of a million claims,
+            // scattered through it), then its `undo` and `redo`, each with the live scores
+            // brought along (on the cyclic map, put back as they were before the change each
+            // undoes).
             Benchmark("undo and redo a subtree's removal \(name)\(label)", configuration: configuration(n)) { benchmark in
                 let session = Session(map: inputs.loaded(n, shape)), repl = quietREPL(session)
                 blackHole(session.currentEvaluation())
