@@ -599,7 +599,8 @@ public enum Evaluator {
         /// `spare` (``Component/layOut(_:_:_:_:_:_:)``).
         func callAsFunction(_ k: Int32, _ helped: Bool, keepingIn kept: inout [Int32: Component], spare: inout Component) -> (steps: Int, residual: Double)? {
             if kept[k] != nil {
-                kept[k]!.refresh(g, component, s, uf)
+                kept[k]!.refresh(g, component, s, uf, reading: semantics)
+                kept[k]!.changedWithin = false
             } else {
                 let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
                 guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else {
@@ -610,6 +611,19 @@ public enum Evaluator {
                 kept[k] = Component(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
             }
             return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
+        }
+
+        /// Whether component `k`, solved before with what its inputs were then, must be solved
+        /// again: not when its kept layout, brought up to date (``Component/refresh(_:_:_:_:reading:)``),
+        /// reads what it read before, to the last bit (its bases and what bears on its claims
+        /// from outside), and no weight within was set since (``Component/changedWithin``), so
+        /// that its scores would come out as they are. Always for a component with no layout
+        /// kept.
+        func mustSolve(_ k: Int32, keptIn kept: inout [Int32: Component]) -> Bool {
+            guard kept[k] != nil else { return true }
+            let within = kept[k]!.changedWithin
+            kept[k]!.changedWithin = false
+            return kept[k]!.refresh(g, component, s, uf, reading: semantics) || within
         }
 
         /// Solves the components `ks` in turn (``callAsFunction(_:_:keepingIn:)``), each one's
@@ -930,6 +944,10 @@ public enum Evaluator {
         /// layout was made (when it is kept: ``Evaluator/Solver``), to be brought up to date
         /// before it is solved again (``refresh(_:_:_:_:)``).
         var stale: [Int32] = []
+        /// Whether a weight within was set in place (``setWeight(from:to:_:attack:)``) since the
+        /// layout was last solved, or asked whether it must be (``Solver/mustSolve(_:keptIn:)``):
+        /// a change that what it reads from outside does not show.
+        var changedWithin = false
 
         /// `claims`, the claims of component `k` (`component` holding each claim's), with what
         /// bears on them from outside settled in `s` and `uf`.
@@ -1140,6 +1158,7 @@ public enum Evaluator {
             let entries = attack ? Int(bounds[2 * i])..<Int(bounds[2 * i + 1]) : Int(bounds[2 * i + 1])..<Int(bounds[2 * i + 2])
             guard let j = entries.first(where: { Int(sources[$0]) == from }) else { return false }
             weights[j] = fixedFactors ? weight * outsideFactor[from] : weight
+            changedWithin = true
             return true
         }
 
@@ -1166,14 +1185,36 @@ public enum Evaluator {
         /// is the one that would be made afresh, to the last bit. A weight within is set in place
         /// (``setWeight(from:to:_:attack:)``); whatever else changed (the undercut factor of a
         /// claim, the structure), the layout must be made afresh.
+        ///
+        /// Returns whether it changed anything that the steps under `semantics` read (a base, or
+        /// what bears on a claim from outside as they read it), to the last bit.
+        @discardableResult
         mutating func refresh(_ g: EvaluationGraph, _ component: UnsafeBufferPointer<Int32>, _ s: UnsafeMutableBufferPointer<Double>,
-                              _ uf: UnsafeMutableBufferPointer<Double>) {
+                              _ uf: UnsafeMutableBufferPointer<Double>, reading semantics: Semantics) -> Bool {
+            var changed = false
             for c in stale.lazy.map({ Int($0) }) {
-                let i = place(of: c)
+                let i = place(of: c), aggregate = Self.fromOutside(c, g, k, component, s, uf)
+                changed = changed || base[i].bitPattern != g.base[c].bitPattern || !reads(aggregate, as: outside[i], semantics)
                 base[i] = g.base[c]
-                setOutside(i, Self.fromOutside(c, g, k, component, s, uf))
+                setOutside(i, aggregate)
             }
             stale.removeAll()
+            return changed
+        }
+
+        /// Whether the steps under `semantics` read the same from aggregate `a` as from `b`, to
+        /// the last bit: with fixed factors, only the products (DF-QuAD) or only the sums (Euler,
+        /// QE, MLP, hcat) (``View/apply(_:_:_:_:_:)``); otherwise all of it. (A claim whose
+        /// supports or attacks from outside multiply to 0 reads 0 whatever one of them becomes.)
+        private func reads(_ a: Aggregate, as b: Aggregate, _ semantics: Semantics) -> Bool {
+            let products = a.prodAtt.bitPattern == b.prodAtt.bitPattern && a.prodSup.bitPattern == b.prodSup.bitPattern
+            let sums = a.sumAtt.bitPattern == b.sumAtt.bitPattern && a.sumSup.bitPattern == b.sumSup.bitPattern
+            guard fixedFactors else { return products && sums && a.hasAtt == b.hasAtt && a.hasSup == b.hasSup }
+            switch semantics {
+            case .dfquad: return products
+            case .euler, .qe, .mlp, .hcat: return sums
+            case .quad, .grounded: return products && sums && a.hasAtt == b.hasAtt && a.hasSup == b.hasSup
+            }
         }
 
         /// Sets claim `i`'s aggregate from outside, and the products and sums the steps read.

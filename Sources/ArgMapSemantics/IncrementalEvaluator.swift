@@ -135,19 +135,30 @@ public final class IncrementalEvaluator {
         var claims: [Int32] = [], scores: [Double] = [], factors: [Double] = []
         /// The components solved again, each with what it took before (nil: a claim on no cycle).
         var cycles: [(Int32, (steps: Int, residual: Double)?)] = []
+        /// The evaluation's summary from before (``Evaluator/summary(_:_:_:_:)``), which putting
+        /// every cycle back as it was gives back; nil when it was not up to date then.
+        var summary: (converged: Bool, iterations: Int, residual: Double, note: String?)?
     }
     /// The changes being kept (``keepChanges()``).
     private var changes: Changes?
     /// Whether a trial's change is being followed (``trial(_:undo:read:)``): its cycles start
     /// from their scores (``Evaluator/Options/startsFromScores``).
     private var trying = false
+    /// Whether the evaluation's summary was left behind its scores by a trial's change
+    /// (``resolve(from:map:upTo:withinLayout:)`` with a target), until the trial puts them back.
+    private var summaryLags = false
 
     /// Starts keeping the values that changes of base scores and weights change, on a cyclic
     /// map (on an acyclic one, following a change is cheap and nothing is kept). A change of
     /// structure, or an evaluation of the whole map, ends it with nothing kept: the claims are
     /// renumbered, or every value changed.
     public func keepChanges() {
-        changes = cyclic == nil ? nil : Changes(board: self)
+        changes = cyclic == nil ? nil : Changes(board: self, summary: summaryLags ? nil : summaryNow)
+    }
+
+    /// The evaluation's summary as it is.
+    private var summaryNow: (converged: Bool, iterations: Int, residual: Double, note: String?) {
+        (evaluation.converged, evaluation.iterations, evaluation.residual, evaluation.note)
     }
 
     /// Stops keeping the changes, and returns them.
@@ -165,7 +176,7 @@ public final class IncrementalEvaluator {
         beforeCyclicChange = nil
         var solved = cyclic!
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
-        var inverse = Changes(board: self)
+        var inverse = Changes(board: self, summary: summaryLags ? nil : summaryNow)
         /// Puts `kept` (places in `values` and their old values) back, last first; returns what
         /// they replaced, to be put back the same way.
         func putBack(_ kept: [(Int, Double)], into values: inout [Double]) -> [(Int, Double)] {
@@ -193,7 +204,15 @@ public final class IncrementalEvaluator {
         }
         // The scores, bases and weights put back are not followed into the kept layouts.
         solved.kept = [:]
-        evaluation = Evaluator.summary(semantics, scores, solved.cycles, solved.options)
+        // Every cycle as it was then: the summary as it was, when it was up to date (working it
+        // out again reads every cycle).
+        if let summary = changes.summary {
+            evaluation.scores = scores
+            (evaluation.converged, evaluation.iterations, evaluation.residual, evaluation.note) = summary
+        } else {
+            evaluation = Evaluator.summary(semantics, scores, solved.cycles, solved.options)
+        }
+        summaryLags = false
         cyclic = solved
         lastUpdateCount = 0
         return inverse
@@ -220,6 +239,7 @@ public final class IncrementalEvaluator {
     /// `found`: the graph's components, when they are known already.
     private func evaluate(found: EvaluationGraph.Components? = nil, memory: Evaluator.Memory? = nil) {
         let g = graph, semantics = semantics, options = options
+        summaryLags = false
         guard semantics != .grounded, let order = g.order else {
             (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found, memory: memory)
             // The components found are kept, and an edit brings them along with the rows: the
@@ -651,6 +671,7 @@ public final class IncrementalEvaluator {
         beforeCyclicChange = kept
         cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap, kept: layouts)
         evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
+        summaryLags = false
         lastUpdateCount = open.count
         return true
     }
@@ -1544,11 +1565,22 @@ public final class IncrementalEvaluator {
     /// in their rows: with `withinLayout`, one that the kept layout of their component must be
     /// made afresh for (``layoutsFollow(_:to:_:)``).
     ///
+    /// A component is solved again only when something it reads changed: the changed claims'
+    /// own components, then those that a claim whose score or undercut factor came out
+    /// different (to the last bit) bears on. One whose every input is as it was would come out
+    /// as it is (solving is a function of them), so it is passed over, and so is all that only
+    /// it leads to: a change that a saturated claim absorbs stops there. (An `impact` trial under
+    /// a claim of a large cycle whose attacks and supports each add up to 1 solved that cycle,
+    /// and looked at every relation leaving it, for nothing.)
+    ///
     /// A large cycle's layout is kept from one solving to the next (``Evaluator/Solved/kept``):
     /// the claims whose base, or whose supports and attacks from outside (a score or a weight),
     /// changed are marked stale in it, and only they are brought up to date; a weight within it
     /// is set in it (``layoutsFollow(_:to:_:)``); a change of an undercut factor of one of its
     /// claims drops it.
+    ///
+    /// With a target (a trial, which puts everything back), the evaluation's summary (whether
+    /// it converged, its steps) is left as it was: working it out reads every cycle.
     private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, withinLayout: Bool) {
         guard var solved = cyclic else { return }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
@@ -1561,77 +1593,122 @@ public final class IncrementalEvaluator {
     private func resolve(from changed: [Int], map: ArgumentMap, upTo target: Int?, withinLayout: Bool, in solved: inout Evaluator.Solved) {
         let components = solved.components
         let last = target.map { components.component[$0] } ?? Int32.max
-        var reached = Set<Int32>(), stack: [Int32] = []
+        // The components to solve, least first: each is numbered after every one it depends on,
+        // so one taken from the queue has had all its inputs worked out.
+        var queue = ComponentQueue()
         for start in changed {
             let first = components.component[start]
             if solved.kept[first] != nil {
                 if withinLayout { solved.kept[first] = nil } else { solved.kept[first]!.mark(start) }
             }
-            if first <= last && reached.insert(first).inserted { stack.append(first) }
+            if first <= last { queue.push(first) }
         }
-        // The components reached, a component at a time: every claim of one reached is
-        // reached too (a changed claim's component is strongly connected, and so is each one reached
-        // through a relation), so each is followed on once, from all its claims, and only a
-        // relation that leaves it is looked at further. (Claim by claim, a set of the claims
-        // seen hashed each claim of a large cycle.)
-        // (The lists and relations read in place: a trial of `impact` reaches a large cycle's
-        // thousands of claims hundreds of times.)
-        components.members.withUnsafeBufferPointer { members in
-        components.starts.withUnsafeBufferPointer { starts in
-        components.component.withUnsafeBufferPointer { component in
-        map.outgoing.withUnsafeLists { outgoing in
-        map.relations.withUnsafeBufferPointer { relations in
-            while let k = stack.popLast() {
-                for c in members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])] {
-                    for r in outgoing[Int(c)] {
-                        let relation = relations[r], next = component[relation.to]
-                        guard next != k else { continue }
-                        // A claim solved again bears on another component's kept layout: through
-                        // a support or an attack, on that claim's aggregate from outside; through
-                        // an undercut, on the weights of all the relations from that claim.
-                        if !solved.kept.isEmpty && solved.kept[next] != nil {
-                            if relation.type == .undercut { solved.kept[next] = nil } else { solved.kept[next]!.mark(relation.to) }
-                        }
-                        if next <= last && reached.insert(next).inserted { stack.append(next) }
-                    }
-                }
-            }
-        }}}}}
         var cycles: [Int32: (steps: Int, residual: Double)] = [:], count = 0
         swap(&cycles, &solved.cycles)  // not copied as it changes
-        let inOrder = reached.sorted()
-        if changes != nil {
-            // Gathered here, then added to the changes at once (not through the optional, a
-            // claim at a time).
-            var claims: [Int32] = [], scores: [Double] = [], factors: [Double] = []
-            let scoresNow = evaluation.scores, factorsNow = solved.factors
-            for k in inOrder {
-                let group = components.members[Int(components.starts[Int(k)])..<Int(components.starts[Int(k) + 1])]
-                claims.append(contentsOf: group)
-                for c in group {
-                    scores.append(scoresNow[Int(c)])
-                    factors.append(factorsNow[Int(c)])
-                }
-            }
-            changes!.cycles.append(contentsOf: inOrder.map { ($0, cycles[$0]) })
-            changes!.claims.append(contentsOf: claims)
-            changes!.scores.append(contentsOf: scores)
-            changes!.factors.append(contentsOf: factors)
-        }
+        // What the changes keep (when kept): the claims that came out different, with their
+        // values from before, and every component solved with what it took before. Gathered
+        // here, then added at once (not through the optional, a claim at a time).
+        let keeping = changes != nil
+        var keptClaims: [Int32] = [], keptScores: [Double] = [], keptFactors: [Double] = []
+        var keptCycles: [(Int32, (steps: Int, residual: Double)?)] = []
         var options = solved.options
         options.startsFromScores = trying
         // Solving adds layouts to those kept, and takes none away: the layouts made are the
         // ones it adds.
         let keptBefore = solved.kept.count
+        // A component's claims' scores and factors before it is solved, to tell which changed.
+        var before: [Double] = [], factorsBefore: [Double] = []
         Evaluator.withSolver(graph, semantics, options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
-            for k in inOrder {
+        // (The lists and relations read in place: a trial of `impact` reaches a large cycle's
+        // thousands of claims hundreds of times.)
+        map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
+            var previous: Int32 = -1
+            while let k = queue.pop() {
+                guard k != previous else { continue }  // queued again by another claim
+                previous = k
+                // A large cycle whose kept layout reads what it read before (a change its claims'
+                // aggregates absorb) is passed over.
+                if !solve.mustSolve(k, keptIn: &solved.kept) { continue }
+                let group = solve.members[Int(solve.starts[Int(k)])..<Int(solve.starts[Int(k) + 1])]
+                before.removeAll(keepingCapacity: true)
+                factorsBefore.removeAll(keepingCapacity: true)
+                for c in group.lazy.map({ Int($0) }) {
+                    before.append(solve.s[c])
+                    factorsBefore.append(solve.uf[c])
+                }
+                if keeping { keptCycles.append((k, cycles[k])) }
                 cycles[k] = solve(k, true, keepingIn: &solved.kept)
-                count += Int(components.starts[Int(k) + 1] - components.starts[Int(k)])
+                count += group.count
+                for (i, c) in zip(group.indices, group.lazy.map({ Int($0) })) {
+                    let j = i - group.startIndex
+                    guard solve.s[c].bitPattern != before[j].bitPattern || solve.uf[c].bitPattern != factorsBefore[j].bitPattern else { continue }
+                    if keeping {
+                        keptClaims.append(Int32(c))
+                        keptScores.append(before[j])
+                        keptFactors.append(factorsBefore[j])
+                    }
+                    for r in outgoing[c] {
+                        let relation = relations[r], next = solve.component[relation.to]
+                        guard next != k else { continue }
+                        // A claim that changed bears on another component's kept layout: through
+                        // a support or an attack, on that claim's aggregate from outside; through
+                        // an undercut, on the weights of all the relations from that claim.
+                        if !solved.kept.isEmpty && solved.kept[next] != nil {
+                            if relation.type == .undercut { solved.kept[next] = nil } else { solved.kept[next]!.mark(relation.to) }
+                        }
+                        if next <= last { queue.push(next) }
+                    }
+                }
             }
+        }}}
+        if keeping {
+            changes!.cycles.append(contentsOf: keptCycles)
+            changes!.claims.append(contentsOf: keptClaims)
+            changes!.scores.append(contentsOf: keptScores)
+            changes!.factors.append(contentsOf: keptFactors)
         }
         layoutsMade += solved.kept.count - keptBefore
         solved.cycles = cycles
-        evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
+        if target == nil {
+            evaluation = Evaluator.summary(semantics, evaluation.scores, cycles, solved.options)
+        } else {
+            summaryLags = true
+        }
         lastUpdateCount = count
+    }
+
+    /// The components a change reaches, least first (a binary heap). A component may be pushed
+    /// more than once; it then comes out that many times in a row.
+    private struct ComponentQueue {
+        private var heap: [Int32] = []
+
+        mutating func push(_ k: Int32) {
+            heap.append(k)
+            var i = heap.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard heap[parent] > heap[i] else { break }
+                heap.swapAt(parent, i)
+                i = parent
+            }
+        }
+
+        mutating func pop() -> Int32? {
+            guard let least = heap.first else { return nil }
+            let end = heap.removeLast()
+            guard !heap.isEmpty else { return least }
+            heap[0] = end
+            var i = 0
+            while true {
+                let left = 2 * i + 1, right = left + 1
+                var smallest = i
+                if left < heap.count && heap[left] < heap[smallest] { smallest = left }
+                if right < heap.count && heap[right] < heap[smallest] { smallest = right }
+                guard smallest != i else { return least }
+                heap.swapAt(i, smallest)
+                i = smallest
+            }
+        }
     }
 }

@@ -822,7 +822,9 @@ struct LiveScoreTests {
             }
         }
         #expect(kept >= 80 && partial > kept / 2, "most edits were followed, most of them in part (\(kept), \(partial))")
-        #expect(keepingLayouts ? layouts > 100 : layouts == 0, "\(layouts) edits left layouts kept")
+        // (A change of structure drops the layouts, and only the cycles solved again after it
+        // have one: an edit of a value that a claim absorbs before any cycle makes none.)
+        #expect(keepingLayouts ? layouts > 50 : layouts == 0, "\(layouts) edits left layouts kept")
         #expect(componentsKept >= 30, "\(componentsKept) edits were followed with the components kept")
     }
 

@@ -3,7 +3,8 @@ import ArgMapModel
 @testable import ArgMapSemantics
 
 /// Trials on a cyclic map (`whatif`, `impact`): their cycles start from the scores they have,
-/// and a weight changed from outside a cycle keeps its layout.
+/// a weight changed from outside a cycle keeps its layout, and a change that a claim absorbs
+/// solves nothing past it.
 struct TrialTests {
     /// The claims of the largest cycle of `map`.
     static func largestCycle(_ map: ArgumentMap) -> [Int] {
@@ -82,5 +83,53 @@ struct TrialTests {
         let undercut = try #require(map.relations.indices.first { map.relations[$0].type == .undercut })
         try setWeight(undercut, 0.8)
         #expect(board.layoutsMade == made + 1)
+    }
+
+    /// A change that a claim absorbs solves nothing past it. Under DF-QuAD, a claim with a full
+    /// support and a full attack from outside (1 − 1·1 = 0: its products from outside are 0,
+    /// whatever else bears on it there) scores its base whatever its other supporters score:
+    /// a change of one of them solves no cycle that claim is on, and one that reaches a claim on
+    /// no cycle that is held so goes no further; a change that reaches another claim of the
+    /// cycle solves it. Under Euler, which adds contributions up, each solves the cycle. The
+    /// scores, steps and residual are a whole evaluation's, to the last bit.
+    @Test(arguments: [Semantics.dfquad, .euler])
+    func aChangeAbsorbedOnTheWaySolvesNothingPastIt(_ semantics: Semantics) throws {
+        var map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
+        var options = Evaluator.Options()
+        options.keptCycleSize = 8
+        let cycle = Self.largestCycle(map)
+        try #require(cycle.count >= 8)
+        let (held, open) = (map.claims[cycle[0]].id, map.claims[cycle[1]].id)
+        // `full-*` hold `held` and `between` (a claim on no cycle, which supports `above`, which
+        // supports `open`); `y` supports `held`, `q` supports `between`, `z` supports `open`.
+        for (id, base) in [("full-support", 1.0), ("full-attack", 1.0), ("y", 0.5), ("q", 0.5), ("z", 0.5), ("between", 0.5), ("above", 0.5)] {
+            try map.apply(.addClaim(Claim(id: id, base: base)))
+        }
+        for (from, to, type) in [("full-support", held, RelationType.support), ("full-attack", held, .attack), ("y", held, .support),
+                                 ("full-support", "between", .support), ("full-attack", "between", .attack), ("q", "between", .support),
+                                 ("between", "above", .support), ("above", open, .support), ("z", open, .support)] {
+            try map.apply(.link(RelationSpec(from: from, to: to, type: type, weight: from.hasPrefix("full") ? 1 : 0.5)))
+        }
+        let board = IncrementalEvaluator(map, semantics: semantics, options: options)
+        try #require(board.keptLayouts > 0)
+        func setBase(_ id: String, _ value: Double) throws -> Int {
+            try map.apply(.setValue(id, .base(value)))
+            board.baseChanged(map.index(of: id)!, to: value, map: map)
+            let whole = Evaluator.evaluate(map, semantics, options: options)
+            #expect(board.scores == whole.scores && board.evaluation.iterations == whole.iterations && board.evaluation.residual == whole.residual,
+                    "\(semantics), the base of \(id) set to \(value)")
+            return board.lastUpdateCount
+        }
+        let n = cycle.count
+        for value in [0.9, 0.1] {
+            let (y, q, z) = (try setBase("y", value), try setBase("q", value), try setBase("z", value))
+            if semantics == .dfquad {
+                #expect(y == 1, "y's change stops at \(held): \(y) claims solved again")
+                #expect(q == 2, "q's change stops at between: \(q) claims solved again")
+            } else {
+                #expect(y > n && q > n + 2, "\(y) and \(q) claims solved again")
+            }
+            #expect(z > n, "z's change solves the cycle: \(z) claims solved again")
+        }
     }
 }
