@@ -83,15 +83,15 @@ extension Session {
         _ = currentEvaluation()
         guard let board = scoreBoard, board.isIncremental else { return nil }
         switch edit {
-        // Each trial leaves the live scores as they were (``IncrementalEvaluator/trial(_:undo:read:)``).
+        // Each trial leaves the live scores as they were (``IncrementalEvaluator/trial(_:undo:map:read:)``).
         case .setValue(let id, .base(let value)):
             guard let c = map.index(of: id) else { return nil }
             let old = map.claims[c].base
-            return board.trial({ board.baseChanged(c, to: value, map: map) }, undo: { board.baseChanged(c, to: old, map: map) }) { board.evaluation }
+            return board.trial({ board.baseChanged(c, to: value, map: map) }, undo: { board.baseChanged(c, to: old, map: map) }, map: map) { board.evaluation }
         case .setWeight(let from, let to, let value):
             guard let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t) else { return nil }
             let old = map.relations[r].weight
-            return board.trial({ board.weightChanged(relation: r, to: value, map: map) }, undo: { board.weightChanged(relation: r, to: old, map: map) }) {
+            return board.trial({ board.weightChanged(relation: r, to: value, map: map) }, undo: { board.weightChanged(relation: r, to: old, map: map) }, map: map) {
                 board.evaluation
             }
         case .removeClaim(let id):

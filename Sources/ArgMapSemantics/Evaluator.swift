@@ -44,7 +44,7 @@ public enum Evaluator {
         /// cycle that would take them past it is laid out afresh each time, as before.
         public var keptClaims = 1 << 16
         /// Whether each cycle solved starts from the scores its claims have, rather than from
-        /// their bases: for trials (``IncrementalEvaluator/trial(_:undo:read:)``), whose
+        /// their bases: for trials (``IncrementalEvaluator/trial(_:undo:map:read:)``), whose
         /// change moves the scores a little from a point where the slope was already below
         /// the tolerance, and which put the scores back after. Where a cycle has one
         /// equilibrium, both starts end within the tolerance of it (tests compare trials with

@@ -125,7 +125,7 @@ public final class IncrementalEvaluator {
     public var scores: [Double] { evaluation.scores }
 
     /// What changes of base scores and weights changed in a cyclic map's scores, with the
-    /// values from before: enough to put the scores back as they were (``putBack(_:)``), for
+    /// values from before: enough to put the scores back as they were (``putBack(_:map:)``), for
     /// undo, without solving the cycles again. About 20 bytes for each claim solved again.
     public struct Changes {
         /// The evaluator whose values these are (they put back no other).
@@ -141,7 +141,7 @@ public final class IncrementalEvaluator {
     }
     /// The changes being kept (``keepChanges()``).
     private var changes: Changes?
-    /// Whether a trial's change is being followed (``trial(_:undo:read:)``): its cycles start
+    /// Whether a trial's change is being followed (``trial(_:undo:map:read:)``): its cycles start
     /// from their scores (``Evaluator/Options/startsFromScores``).
     private var trying = false
     /// Whether the evaluation's summary was left behind its scores by a trial's change
@@ -169,9 +169,12 @@ public final class IncrementalEvaluator {
 
     /// Puts back the values that `changes` (kept by this evaluator) hold, last changed first,
     /// so that the scores are as they were before those changes; the map must be as it was
-    /// then. Returns the changes that put back what this takes away (for redo).
-    /// - Complexity: O(the values kept).
-    public func putBack(_ changes: Changes) -> Changes {
+    /// then (`map`). Returns the changes that put back what this takes away (for redo).
+    ///
+    /// The kept layouts of the large cycles are brought along (``bringLayouts(_:along:_:map:)``), so
+    /// that a trial, or an undo, leaves them kept for the next.
+    /// - Complexity: O(the values kept, and the rows of the claims of kept layouts they bear on).
+    public func putBack(_ changes: Changes, map: ArgumentMap) -> Changes {
         precondition(changes.board === self && cyclic != nil, "changes put back into another evaluator")
         beforeCyclicChange = nil
         var solved = cyclic!
@@ -202,8 +205,7 @@ public final class IncrementalEvaluator {
             inverse.cycles.append((k, solved.cycles[k]))
             solved.cycles[k] = old
         }
-        // The scores, bases and weights put back are not followed into the kept layouts.
-        solved.kept = [:]
+        if !solved.kept.isEmpty { bringLayouts(&solved, along: changes, &scores, map: map) }
         // Every cycle as it was then: the summary as it was, when it was up to date (working it
         // out again reads every cycle).
         if let summary = changes.summary {
@@ -216,6 +218,54 @@ public final class IncrementalEvaluator {
         cyclic = solved
         lastUpdateCount = 0
         return inverse
+    }
+
+    /// Brings the kept layouts of `solved` along the values `changes` put back (already in the
+    /// graph, `scores` and the factors), as a change is followed into them
+    /// (``resolve(from:map:upTo:withinLayout:)``): a base put back, or a weight from outside,
+    /// marks its claim stale; a weight within is set in the layout; a score or factor put back
+    /// marks the claims it supports or attacks in other components. Then each layout is brought
+    /// up to date at once, so that it reads what the scores put back were solved with, as it
+    /// did before those changes: a kept cycle that nothing changed since is not solved again.
+    /// A weight within that the layout left out (it was 0 when it was laid out), or an undercut
+    /// that changed, drops the layout, as a change of it does.
+    private func bringLayouts(_ solved: inout Evaluator.Solved, along changes: Changes, _ scores: inout [Double], map: ArgumentMap) {
+        guard changes.undercutWeights.isEmpty else { solved.kept = [:]; return }
+        let component = solved.components.component
+        func mark(_ t: Int) {
+            let k = component[t]
+            if solved.kept[k] != nil { solved.kept[k]!.mark(t) }
+        }
+        for (c, _) in changes.bases { mark(c) }
+        for (j, _) in changes.weights {
+            let relation = map.relations[Int(graph.relation[j])], k = component[relation.to]
+            guard solved.kept[k] != nil else { continue }
+            if component[relation.from] != k {
+                solved.kept[k]!.mark(relation.to)
+            } else if !solved.kept[k]!.setWeight(from: relation.from, to: relation.to, graph.weight[j], attack: graph.isAttack[j]) {
+                solved.kept[k] = nil
+            }
+        }
+        map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
+            for c in changes.claims.lazy.map({ Int($0) }) {
+                let own = component[c]
+                for r in outgoing[c] {
+                    let relation = relations[r], k = component[relation.to]
+                    guard k != own, solved.kept[k] != nil else { continue }
+                    if relation.type == .undercut { solved.kept[k] = nil } else { solved.kept[k]!.mark(relation.to) }
+                }
+            }
+        }}
+        let g = graph, semantics = semantics
+        scores.withUnsafeMutableBufferPointer { s in
+        solved.factors.withUnsafeMutableBufferPointer { uf in
+        component.withUnsafeBufferPointer { component in
+            for k in Array(solved.kept.keys) {
+                solved.kept[k]!.refresh(g, component, s, uf, reading: semantics)
+                solved.kept[k]!.changedWithin = false
+            }
+        }}}
     }
 
     /// Whether single changes of a base score or a weight can be applied incrementally.
@@ -338,20 +388,17 @@ public final class IncrementalEvaluator {
 
     /// Makes a change of values (`change`: base scores and weights, through this evaluator),
     /// reads what it gives (`read`), and leaves the scores as they were: on a map with cycles
-    /// by putting back the values kept (``keepChanges()``, ``putBack(_:)``), solving no cycle
-    /// again, with the cycles' kept layouts those from before (the next edit does not lay them
-    /// out again); otherwise, or while changes are being kept for an edit, through `undo`, the
-    /// change reversed. For trials (`whatif`, `impact`).
-    public func trial<R>(_ change: () -> Void, undo: () -> Void, read: () -> R) -> R {
+    /// by putting back the values kept (``keepChanges()``, ``putBack(_:map:)``), solving no
+    /// cycle again, with the cycles' kept layouts brought back along (the next trial or edit
+    /// does not lay them out again); otherwise, or while changes are being kept for an edit,
+    /// through `undo`, the change reversed. `map` is the map, which the change does not change.
+    /// For trials (`whatif`, `impact`).
+    public func trial<R>(_ change: () -> Void, undo: () -> Void, map: ArgumentMap, read: () -> R) -> R {
         guard changes == nil else {
             change()
             defer { undo() }
             return read()
         }
-        // The kept layouts from before hold what bears on each claim as it will be once the
-        // values are put back, so they are kept again then (putting back an edit's values drops
-        // them: they were brought along with the edit).
-        let layouts = cyclic?.kept
         keepChanges()
         // The cycles the change reaches start from the scores they have (a step away from
         // where they settled), not from their bases: a trial's scores are within the
@@ -361,22 +408,21 @@ public final class IncrementalEvaluator {
         trying = false
         let result = read()
         if let kept = keptChanges() {
-            _ = putBack(kept)
-            if let layouts { cyclic!.kept = layouts }
+            _ = putBack(kept, map: map)
         } else {
             undo()
         }
         return result
     }
 
-    /// ``trial(_:undo:read:)`` of claim `c`'s removal. A claim moves the others only through
+    /// ``trial(_:undo:map:read:)`` of claim `c`'s removal. A claim moves the others only through
     /// the relations leaving it, and a relation of weight 0 counts as none: without the claim,
     /// every other claim scores as it does with those relations at 0, all set at once. (The
     /// claim's own score, as `read` sees it, is meaningless.)
     public func trial<R>(removing c: Int, map: ArgumentMap, upTo target: Int? = nil, read: () -> R) -> R {
         let leaving = Array(map.outgoing[c]), weights = leaving.map { map.relations[$0].weight }
         return trial({ weightsChanged(relations: leaving, to: weights.map { _ in 0 }, map: map, upTo: target) },
-                     undo: { weightsChanged(relations: leaving, to: weights, map: map, upTo: target) }, read: read)
+                     undo: { weightsChanged(relations: leaving, to: weights, map: map, upTo: target) }, map: map, read: read)
     }
 
     /// Sets relation `r`'s weight in the graph (as a relation or as an undercut), keeping the

@@ -632,7 +632,7 @@ struct LiveScoreTests {
     }
 
     /// On a map with cycles, the undo of a change of values puts the scores from before it back
-    /// (``IncrementalEvaluator/putBack(_:)``), solving nothing again, and its redo those from
+    /// (``IncrementalEvaluator/putBack(_:map:)``), solving nothing again, and its redo those from
     /// after it; they are a fresh evaluation's each time, also for a batch that changes the
     /// same claim twice; nothing is kept for a change of structure, nor once the live scores
     /// are others (another semantics).

@@ -762,7 +762,7 @@ struct PropertyTests {
                     try Self.randomValueEdit(&map, board, &rng)
                     try Self.randomValueEdit(&map, board, &rng)
                     let kept = try #require(board.keptChanges())
-                    _ = board.putBack(kept)
+                    _ = board.putBack(kept, map: before)
                     map = before
                     putBack += 1
                     expectWhole("after values put back")

@@ -28,7 +28,7 @@ struct TrialTests {
         for c in cycle.prefix(8) {
             let base = map.claims[c].base, value = base > 0.5 ? base - 0.1 : base + 0.1
             let (warm, scores) = board.trial({ board.baseChanged(c, to: value, map: map) },
-                                             undo: { board.baseChanged(c, to: base, map: map) }) { (board.steps(ofCycleHolding: c), board.scores) }
+                                             undo: { board.baseChanged(c, to: base, map: map) }, map: map) { (board.steps(ofCycleHolding: c), board.scores) }
             var changed = map
             try changed.apply(.setValue(map.claims[c].id, .base(value)))
             let fresh = IncrementalEvaluator(changed, semantics: semantics)
@@ -131,5 +131,75 @@ struct TrialTests {
             }
             #expect(z > n, "z's change solves the cycle: \(z) claims solved again")
         }
+    }
+
+    /// Values put back (a trial's, or an undo's) are followed into the kept layouts: the
+    /// layouts stay kept, none is made afresh by the trials after, and the scores after further
+    /// changes are a whole evaluation's, to the last bit. An undercut's weight put back drops the
+    /// layouts; a layout that a trial then makes without the relations it set to 0 within the
+    /// cycle (a layout leaves out a relation of weight 0) is dropped when they are put back.
+    @Test(arguments: [Semantics.dfquad, .euler])
+    func valuesPutBackKeepTheLayouts(_ semantics: Semantics) throws {
+        var map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
+        var options = Evaluator.Options()
+        options.keptCycleSize = 8
+        let cycle = Self.largestCycle(map), inCycle = Set(cycle)
+        let outsider = try #require(map.claims.indices.first { !inCycle.contains($0) && map.incoming[$0].isEmpty })
+        try map.apply(.link(RelationSpec(from: map.claims[outsider].id, to: map.claims[cycle[0]].id, type: .undercut, weight: 0.4)))
+        let board = IncrementalEvaluator(map, semantics: semantics, options: options)
+        try #require(board.keptLayouts > 0)
+        let original = board.scores, made = board.layoutsMade
+        func expectWhole(_ what: String) {
+            let whole = Evaluator.evaluate(map, semantics, options: options)
+            #expect(board.scores == whole.scores && board.evaluation.iterations == whole.iterations && board.evaluation.residual == whole.residual,
+                    "\(semantics), \(what)")
+        }
+        // An edit's values kept and put back, as an undo does.
+        let before = map
+        board.keepChanges()
+        for c in cycle.prefix(3) {
+            try map.apply(.setValue(map.claims[c].id, .base(0.05)))
+            board.baseChanged(c, to: 0.05, map: map)
+        }
+        let beneath = try #require(map.relations.first { inCycle.contains($0.to) && !inCycle.contains($0.from) }?.from)
+        for r in map.outgoing[beneath] {
+            try map.apply(.setWeight(from: map.claims[beneath].id, to: map.claims[map.relations[r].to].id, 0.9))
+            board.weightChanged(relation: r, to: 0.9, map: map)
+        }
+        _ = board.putBack(try #require(board.keptChanges()), map: before)
+        map = before
+        #expect(board.scores == original && board.keptLayouts > 0, "\(semantics): put back, the layouts kept")
+        // Trials: bases in the cycle, and removals beneath it and in it.
+        for c in cycle.prefix(4) {
+            _ = board.trial({ board.baseChanged(c, to: 0.95, map: map) }, undo: { board.baseChanged(c, to: map.claims[c].base, map: map) }, map: map) { board.scores }
+        }
+        board.trial(removing: beneath, map: map) {}
+        board.trial(removing: cycle[2], map: map) {}
+        #expect(board.scores == original, "\(semantics): the trials put the scores back")
+        #expect(board.layoutsMade == made && board.keptLayouts > 0, "\(semantics): \(board.layoutsMade - made) layouts made afresh")
+        // Then edits, each followed into the layouts kept.
+        for (k, c) in cycle.suffix(3).enumerated() {
+            try map.apply(.setValue(map.claims[c].id, .base(Double(k + 2) / 10)))
+            board.baseChanged(c, to: Double(k + 2) / 10, map: map)
+            expectWhole("the base of \(map.claims[c].id) set after the trials")
+        }
+        try map.apply(.setValue(map.claims[beneath].id, .base(0.01)))
+        board.baseChanged(beneath, to: 0.01, map: map)
+        expectWhole("the base of \(map.claims[beneath].id), beneath the cycle, set")
+        #expect(board.layoutsMade == made)
+        // An undercut's weight put back.
+        let undercut = try #require(map.relations.indices.first { map.relations[$0].type == .undercut })
+        let (withUndercut, scores) = (map, board.scores)
+        board.keepChanges()
+        try map.apply(.setWeight(from: map.claims[outsider].id, to: map.claims[cycle[0]].id, 0.8))
+        board.weightChanged(relation: undercut, to: 0.8, map: map)
+        _ = board.putBack(try #require(board.keptChanges()), map: withUndercut)
+        map = withUndercut
+        #expect(board.scores == scores && board.keptLayouts == 0, "\(semantics): an undercut put back drops the layouts")
+        board.trial(removing: cycle[2], map: map) {}
+        #expect(board.scores == scores && board.keptLayouts == 0, "\(semantics): the layout a removal tried made is dropped")
+        try map.apply(.setValue(map.claims[cycle[2]].id, .base(0.33)))
+        board.baseChanged(cycle[2], to: 0.33, map: map)
+        expectWhole("the base of \(map.claims[cycle[2]].id) set after the layouts were dropped")
     }
 }

@@ -50,7 +50,7 @@ extension Commands {
                 let removed = board.trial(removing: c, map: map, upTo: target) { board.scores[target] - before }
                 func moved(to value: Double) -> Double {
                     board.trial({ board.baseChanged(c, to: value, map: map, upTo: target) },
-                                undo: { board.baseChanged(c, to: base, map: map, upTo: target) }) { board.scores[target] - before }
+                                undo: { board.baseChanged(c, to: base, map: map, upTo: target) }, map: map) { board.scores[target] - before }
                 }
                 rows.append(Row(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1))))
             }

@@ -60,7 +60,7 @@ public final class Session {
     /// from before, and what undoing the step on top of the redo stack changed, on a map with
     /// cycles, where following an edit solves again every cycle it reaches: undo (or redo)
     /// brings the map back to what it was, and puts the scores back with it
-    /// (``IncrementalEvaluator/putBack(_:)``). Only the top step's, as for the round.
+    /// (``IncrementalEvaluator/putBack(_:map:)``). Only the top step's, as for the round.
     var scoresBeforeUndo: IncrementalEvaluator.Changes?, scoresAfterRedo: IncrementalEvaluator.Changes?
     /// What the edit ``apply(_:)`` made last changed in the live scores, on a map with cycles.
     private var scoresKept: IncrementalEvaluator.Changes?
@@ -323,7 +323,7 @@ public final class Session {
         defer { roundDropped = nil; scoresKept = nil }
         guard let (board, changes) = restoring else { return (inverse, roundDropped, scoresKept) }
         scoreBoard = board
-        return (inverse, roundDropped, board.putBack(changes))
+        return (inverse, roundDropped, board.putBack(changes, map: map))
     }
 
     /// Redoes the last undone step; returns what it redid.
