@@ -587,7 +587,7 @@ public enum Evaluator {
         }
 
         /// Solves component `k` with the layouts kept in `kept` (``Solved/kept``): its own, when
-        /// kept, brought up to date (``Component/refresh(_:_:_:_:)``); else, for a cycle whose
+        /// kept, brought up to date (``Component/refresh(_:_:_:_:reading:)``); else, for a cycle whose
         /// layout is to be kept besides those (``Options/keepsLayout(of:besides:)``), laid out
         /// afresh and kept for next time; else as ``callAsFunction(_:_:)``.
         func callAsFunction(_ k: Int32, _ helped: Bool, keepingIn kept: inout [Int32: Component]) -> (steps: Int, residual: Double)? {
@@ -942,7 +942,7 @@ public enum Evaluator {
         var fixedFactors = true
         /// The claims whose base, or whose supports and attacks from outside, changed since the
         /// layout was made (when it is kept: ``Evaluator/Solver``), to be brought up to date
-        /// before it is solved again (``refresh(_:_:_:_:)``).
+        /// before it is solved again (``refresh(_:_:_:_:reading:)``).
         var stale: [Int32] = []
         /// Whether a weight within was set in place (``setWeight(from:to:_:attack:)``) since the
         /// layout was last solved, or asked whether it must be (``Solver/mustSolve(_:keptIn:)``):
