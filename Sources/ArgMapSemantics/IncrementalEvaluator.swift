@@ -246,10 +246,14 @@ public final class IncrementalEvaluator {
                 solved.kept[k] = nil
             }
         }
+        // (A claim bears only on components numbered after its own: one of the last kept
+        // layout's component, or after it, on none kept.)
+        let last = solved.kept.keys.max() ?? -1
         map.outgoing.withUnsafeLists { outgoing in
         map.relations.withUnsafeBufferPointer { relations in
             for c in changes.claims.lazy.map({ Int($0) }) {
                 let own = component[c]
+                guard own < last else { continue }
                 for r in outgoing[c] {
                     let relation = relations[r], k = component[relation.to]
                     guard k != own, solved.kept[k] != nil else { continue }
@@ -1694,6 +1698,10 @@ public final class IncrementalEvaluator {
                         keptScores.append(before[j])
                         keptFactors.append(factorsBefore[j])
                     }
+                    // Nothing past the target's component is solved; nor are the kept layouts
+                    // there marked: a change up to a target is put back (a trial, or the same
+                    // change reversed), which gives them back what they read.
+                    guard k < last else { continue }
                     for r in outgoing[c] {
                         let relation = relations[r], next = solve.component[relation.to]
                         guard next != k else { continue }
