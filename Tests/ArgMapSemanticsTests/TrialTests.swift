@@ -14,6 +14,22 @@ struct TrialTests {
         return found.members[Int(found.starts[k])..<Int(found.starts[k + 1])].map(Int.init)
     }
 
+    /// The generated cyclic map the tests of layouts use, options that keep the layout of its
+    /// largest cycle, and that cycle's claims; with `undercut`, a claim on no cycle that nothing
+    /// bears on undercuts the cycle's first claim (`outsider`).
+    static func mapKeepingItsLargestCycle(undercut: Bool = false) throws -> (map: ArgumentMap, options: Evaluator.Options, cycle: [Int], outsider: Int) {
+        var map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
+        var options = Evaluator.Options()
+        options.keptCycleSize = 8
+        let cycle = largestCycle(map), inCycle = Set(cycle)
+        try #require(cycle.count >= 8, "the largest cycle has \(cycle.count) claims")
+        let outsider = try #require(map.claims.indices.first { !inCycle.contains($0) && map.incoming[$0].isEmpty })
+        if undercut {
+            try map.apply(.link(RelationSpec(from: map.claims[outsider].id, to: map.claims[cycle[0]].id, type: .undercut, weight: 0.4)))
+        }
+        return (map, options, cycle, outsider)
+    }
+
     /// A trial's change of a base in the largest cycle solves that cycle again from the scores
     /// it had, in fewer steps than the changed map's own evaluation takes from the bases, and
     /// ends within 1e-9 of that evaluation; the scores are put back to the last bit.
@@ -49,13 +65,8 @@ struct TrialTests {
     /// layout made afresh.
     @Test(arguments: [Semantics.dfquad, .euler])
     func aWeightChangedKeepsACyclesLayout(_ semantics: Semantics) throws {
-        var map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
-        var options = Evaluator.Options()
-        options.keptCycleSize = 8
-        let cycle = Self.largestCycle(map)
+        var (map, options, cycle, _) = try Self.mapKeepingItsLargestCycle(undercut: true)
         let inCycle = Set(cycle)
-        let outsider = try #require(map.claims.indices.first { !inCycle.contains($0) && map.incoming[$0].isEmpty })
-        try map.apply(.link(RelationSpec(from: map.claims[outsider].id, to: map.claims[cycle[0]].id, type: .undercut, weight: 0.4)))
         let board = IncrementalEvaluator(map, semantics: semantics, options: options)
         try #require(board.keptLayouts > 0)
         let into = map.relations.indices.filter {
@@ -94,11 +105,7 @@ struct TrialTests {
     /// scores, steps and residual are a whole evaluation's, to the last bit.
     @Test(arguments: [Semantics.dfquad, .euler])
     func aChangeAbsorbedOnTheWaySolvesNothingPastIt(_ semantics: Semantics) throws {
-        var map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
-        var options = Evaluator.Options()
-        options.keptCycleSize = 8
-        let cycle = Self.largestCycle(map)
-        try #require(cycle.count >= 8)
+        var (map, options, cycle, _) = try Self.mapKeepingItsLargestCycle()
         let (held, open) = (map.claims[cycle[0]].id, map.claims[cycle[1]].id)
         // `full-*` hold `held` and `between` (a claim on no cycle, which supports `above`, which
         // supports `open`); `y` supports `held`, `q` supports `between`, `z` supports `open`.
@@ -140,12 +147,8 @@ struct TrialTests {
     /// cycle (a layout leaves out a relation of weight 0) is dropped when they are put back.
     @Test(arguments: [Semantics.dfquad, .euler])
     func valuesPutBackKeepTheLayouts(_ semantics: Semantics) throws {
-        var map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
-        var options = Evaluator.Options()
-        options.keptCycleSize = 8
-        let cycle = Self.largestCycle(map), inCycle = Set(cycle)
-        let outsider = try #require(map.claims.indices.first { !inCycle.contains($0) && map.incoming[$0].isEmpty })
-        try map.apply(.link(RelationSpec(from: map.claims[outsider].id, to: map.claims[cycle[0]].id, type: .undercut, weight: 0.4)))
+        var (map, options, cycle, outsider) = try Self.mapKeepingItsLargestCycle(undercut: true)
+        let inCycle = Set(cycle)
         let board = IncrementalEvaluator(map, semantics: semantics, options: options)
         try #require(board.keptLayouts > 0)
         let original = board.scores, made = board.layoutsMade
