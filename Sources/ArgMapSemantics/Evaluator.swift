@@ -948,6 +948,10 @@ public enum Evaluator {
         /// layout was last solved, or asked whether it must be (``Solver/mustSolve(_:keptIn:)``):
         /// a change that what it reads from outside does not show.
         var changedWithin = false
+        /// While a trial's change is followed (``startJournal()``), what bringing the layout up to
+        /// date and setting weights within replaced, in order: each claim's aggregate from
+        /// outside and base by place, each weight by entry; nil otherwise.
+        private var journal: (claims: [(Int, Aggregate, Double)], weights: [(Int, Double)])?
 
         /// `claims`, the claims of component `k` (`component` holding each claim's), with what
         /// bears on them from outside settled in `s` and `uf`.
@@ -1157,6 +1161,7 @@ public enum Evaluator {
             let i = place(of: t), from = place(of: x)
             let entries = attack ? Int(bounds[2 * i])..<Int(bounds[2 * i + 1]) : Int(bounds[2 * i + 1])..<Int(bounds[2 * i + 2])
             guard let j = entries.first(where: { Int(sources[$0]) == from }) else { return false }
+            journal?.weights.append((j, weights[j]))
             weights[j] = fixedFactors ? weight * outsideFactor[from] : weight
             changedWithin = true
             return true
@@ -1195,6 +1200,7 @@ public enum Evaluator {
             for c in stale.lazy.map({ Int($0) }) {
                 let i = place(of: c), aggregate = Self.fromOutside(c, g, k, component, s, uf)
                 changed = changed || base[i].bitPattern != g.base[c].bitPattern || !reads(aggregate, as: outside[i], semantics)
+                journal?.claims.append((i, outside[i], base[i]))
                 base[i] = g.base[c]
                 setOutside(i, aggregate)
             }
@@ -1215,6 +1221,33 @@ public enum Evaluator {
             case .euler, .qe, .mlp, .hcat: return sums
             case .quad, .grounded: return products && sums && a.hasAtt == b.hasAtt && a.hasSup == b.hasSup
             }
+        }
+
+        /// Starts recording what the layout's changes replace (``takeBack()``), for a trial: the
+        /// values it puts back are those the layout read before, so the layout can be given
+        /// back what it held, rather than brought up to date again from them (a claim of a large
+        /// cycle may have thousands of relations from outside). The layout must be up to date.
+        mutating func startJournal() {
+            precondition(stale.isEmpty)
+            journal = ([], [])
+        }
+
+        /// Whether the layout records what its changes replace (``startJournal()``).
+        var keepsJournal: Bool { journal != nil }
+
+        /// Gives the layout back what it held when its journal started (``startJournal()``),
+        /// last change first, and stops recording: the trial's values were put back, so it reads
+        /// what the scores were solved with.
+        mutating func takeBack() {
+            guard let kept = journal else { return }
+            journal = nil
+            for (j, weight) in kept.weights.reversed() { weights[j] = weight }
+            for (i, aggregate, base) in kept.claims.reversed() {
+                self.base[i] = base
+                setOutside(i, aggregate)
+            }
+            stale.removeAll()
+            changedWithin = false
         }
 
         /// Sets claim `i`'s aggregate from outside, and the products and sums the steps read.

@@ -231,15 +231,20 @@ public final class IncrementalEvaluator {
     /// that changed, drops the layout, as a change of it does.
     private func bringLayouts(_ solved: inout Evaluator.Solved, along changes: Changes, _ scores: inout [Double], map: ArgumentMap) {
         guard changes.undercutWeights.isEmpty else { solved.kept = [:]; return }
+        // A layout that kept a journal through a trial (``Evaluator/Component/startJournal()``)
+        // is given back what it held; the others (made during the trial) are brought along.
+        let journaled = Set(solved.kept.keys.filter { solved.kept[$0]!.keepsJournal })
+        for k in journaled { solved.kept[k]!.takeBack() }
+        guard journaled.count < solved.kept.count else { return }
         let component = solved.components.component
         func mark(_ t: Int) {
             let k = component[t]
-            if solved.kept[k] != nil { solved.kept[k]!.mark(t) }
+            if solved.kept[k] != nil && !journaled.contains(k) { solved.kept[k]!.mark(t) }
         }
         for (c, _) in changes.bases { mark(c) }
         for (j, _) in changes.weights {
             let relation = map.relations[Int(graph.relation[j])], k = component[relation.to]
-            guard solved.kept[k] != nil else { continue }
+            guard solved.kept[k] != nil, !journaled.contains(k) else { continue }
             if component[relation.from] != k {
                 solved.kept[k]!.mark(relation.to)
             } else if !solved.kept[k]!.setWeight(from: relation.from, to: relation.to, graph.weight[j], attack: graph.isAttack[j]) {
@@ -248,7 +253,7 @@ public final class IncrementalEvaluator {
         }
         // (A claim bears only on components numbered after its own: one of the last kept
         // layout's component, or after it, on none kept.)
-        let last = solved.kept.keys.max() ?? -1
+        let last = solved.kept.keys.filter { !journaled.contains($0) }.max() ?? -1
         map.outgoing.withUnsafeLists { outgoing in
         map.relations.withUnsafeBufferPointer { relations in
             for c in changes.claims.lazy.map({ Int($0) }) {
@@ -256,7 +261,7 @@ public final class IncrementalEvaluator {
                 guard own < last else { continue }
                 for r in outgoing[c] {
                     let relation = relations[r], k = component[relation.to]
-                    guard k != own, solved.kept[k] != nil else { continue }
+                    guard k != own, solved.kept[k] != nil, !journaled.contains(k) else { continue }
                     if relation.type == .undercut { solved.kept[k] = nil } else { solved.kept[k]!.mark(relation.to) }
                 }
             }
@@ -265,7 +270,7 @@ public final class IncrementalEvaluator {
         scores.withUnsafeMutableBufferPointer { s in
         solved.factors.withUnsafeMutableBufferPointer { uf in
         component.withUnsafeBufferPointer { component in
-            for k in Array(solved.kept.keys) {
+            for k in Array(solved.kept.keys) where !journaled.contains(k) {
                 solved.kept[k]!.refresh(g, component, s, uf, reading: semantics)
                 solved.kept[k]!.changedWithin = false
             }
@@ -404,6 +409,12 @@ public final class IncrementalEvaluator {
             return read()
         }
         keepChanges()
+        // The kept layouts record what the change replaces in them, to be given it back.
+        if changes != nil, var solved = cyclic, !solved.kept.isEmpty {
+            cyclic = nil  // so that the layouts are not copied as they change
+            for k in Array(solved.kept.keys) where solved.kept[k]!.stale.isEmpty { solved.kept[k]!.startJournal() }
+            cyclic = solved
+        }
         // The cycles the change reaches start from the scores they have (a step away from
         // where they settled), not from their bases: a trial's scores are within the
         // tolerance of the changed map's, in a fraction of the steps, and are put back after.
