@@ -1235,6 +1235,11 @@ public enum Evaluator {
         /// Whether the layout records what its changes replace (``startJournal()``).
         var keepsJournal: Bool { journal != nil }
 
+        /// Stops recording what the layout's changes replace, keeping it as it is.
+        mutating func dropJournal() {
+            journal = nil
+        }
+
         /// Gives the layout back what it held when its journal started (``startJournal()``),
         /// last change first, and stops recording: the trial's values were put back, so it reads
         /// what the scores were solved with.

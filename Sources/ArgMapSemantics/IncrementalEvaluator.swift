@@ -410,11 +410,7 @@ public final class IncrementalEvaluator {
         }
         keepChanges()
         // The kept layouts record what the change replaces in them, to be given it back.
-        if changes != nil, var solved = cyclic, !solved.kept.isEmpty {
-            cyclic = nil  // so that the layouts are not copied as they change
-            for k in Array(solved.kept.keys) where solved.kept[k]!.stale.isEmpty { solved.kept[k]!.startJournal() }
-            cyclic = solved
-        }
+        if changes != nil { journals(start: true) }
         // The cycles the change reaches start from the scores they have (a step away from
         // where they settled), not from their bases: a trial's scores are within the
         // tolerance of the changed map's, in a fraction of the steps, and are put back after.
@@ -425,9 +421,26 @@ public final class IncrementalEvaluator {
         if let kept = keptChanges() {
             _ = putBack(kept, map: map)
         } else {
+            // (Nothing kept, so the change is reversed, and the layouts follow it.)
             undo()
+            journals(start: false)
         }
         return result
+    }
+
+    /// Starts the journals of the kept layouts (``Evaluator/Component/startJournal()``), each up
+    /// to date; or stops them, keeping the layouts as they are.
+    private func journals(start: Bool) {
+        guard var solved = cyclic, !solved.kept.isEmpty else { return }
+        cyclic = nil  // so that the layouts are not copied as they change
+        for k in Array(solved.kept.keys) {
+            if !start {
+                solved.kept[k]!.dropJournal()
+            } else if solved.kept[k]!.stale.isEmpty {
+                solved.kept[k]!.startJournal()
+            }
+        }
+        cyclic = solved
     }
 
     /// ``trial(_:undo:map:read:)`` of claim `c`'s removal. A claim moves the others only through
