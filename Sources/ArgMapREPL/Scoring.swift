@@ -37,13 +37,51 @@ extension Session {
     /// Each is kept until the map changes (``otherEvaluations``).
     public func evaluations(_ list: [Semantics]) -> [Evaluation] {
         let current = currentEvaluation(), mine = semantics
+        otherEvaluatorsFollow()
         var missing: [Semantics] = []
         for s in list where s != mine && otherEvaluations[s] == nil && !missing.contains(s) { missing.append(s) }
-        if !missing.isEmpty {
+        if !missing.isEmpty, let live = scoreBoard, live.solvesCycles, !settings.conceded {
+            // On a map with cycles, the semantics that solve them are kept as evaluators, to
+            // follow the edits of values after.
+            for (s, made) in zip(missing, IncrementalEvaluator.evaluators(live, missing)) {
+                otherEvaluations[s] = made.evaluation
+                if let board = made.evaluator { otherEvaluators[s] = board }
+            }
+        } else if !missing.isEmpty {
             let found = scoreBoard.map { $0.evaluations(missing) } ?? missing.map(evaluation)
             for (s, e) in zip(missing, found) { otherEvaluations[s] = e }
         }
         return list.map { $0 == mine ? current : otherEvaluations[$0]! }
+    }
+
+    /// Brings the other evaluators (``otherEvaluators``) along the edits of values made since
+    /// they last followed, at once on every core, and keeps their evaluations.
+    func otherEvaluatorsFollow() {
+        guard !otherEvaluatorsBehind.isEmpty else { return }
+        let behind = otherEvaluatorsBehind, map = map
+        otherEvaluatorsBehind = []
+        // Each claim and relation once, with its value as it is now.
+        var claims: [Int] = [], relations: [Int] = []
+        for (claim, relation) in behind {
+            if let claim, let c = map.index(of: claim), !claims.contains(c) { claims.append(c) }
+            if let relation, let f = map.index(of: relation.from), let t = map.index(of: relation.to),
+               let r = map.relationIndex(from: f, to: t), !relations.contains(r) {
+                relations.append(r)
+            }
+        }
+        let boards = Array(otherEvaluators.values)
+        _ = Parallel.map(boards.count) { k in
+            let board = boards[k]
+            for c in claims { board.baseChanged(c, to: map.claims[c].base, map: map) }
+            for r in relations { board.weightChanged(relation: r, to: map.relations[r].weight, map: map) }
+        }
+        for (s, board) in otherEvaluators { otherEvaluations[s] = board.evaluation }
+    }
+
+    /// Drops the other evaluators (``otherEvaluators``).
+    func forgetOtherEvaluators() {
+        otherEvaluators = [:]
+        otherEvaluatorsBehind = []
     }
 
     /// The live scores' evaluator under `semantics`, for trials that change values and put
@@ -59,6 +97,7 @@ extension Session {
     /// on the live scores' layout of the map when there are live scores).
     public func evaluation(_ s: Semantics) -> Evaluation {
         if s == semantics { return currentEvaluation() }
+        otherEvaluatorsFollow()
         if let kept = otherEvaluations[s] { return kept }
         let e = scoreBoard.map { $0.evaluations([s])[0] } ?? Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
         otherEvaluations[s] = e

@@ -85,6 +85,22 @@ public final class IncrementalEvaluator {
         self.init(other, semantics: semantics, memory: nil)
     }
 
+    /// The evaluations of `other`'s map under `list`, as ``evaluations(_:)`` works them out (at
+    /// once on every core, each on one), each with an evaluator (``init(_:semantics:)``) to
+    /// follow the changes after, where it solves the map's cycles (``solvesCycles``): for
+    /// `compare`'s other semantics on a cyclic map.
+    public static func evaluators(_ other: IncrementalEvaluator, _ list: [Semantics]) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
+        let alone = list.count == 1
+        return Parallel.map(list.count) { k in
+            let semantics = list[k]
+            guard semantics != .grounded && semantics != .quad else {
+                return (nil, Evaluator.evaluateKeeping(other.graph, semantics, options: other.options, found: other.knownComponents, alone: alone).evaluation)
+            }
+            let board = IncrementalEvaluator(other, semantics: semantics, memory: nil, alone: alone)
+            return (board.solvesCycles ? board : nil, board.evaluation)
+        }
+    }
+
     /// ``init(_:semantics:)``, the new scores written in the memory of `other`'s on a cyclic
     /// map (``Evaluator/Memory``): for a session's live scores changing semantics, whose old
     /// evaluator is dropped. `other` must not be read after this: its scores are taken.
@@ -99,7 +115,7 @@ public final class IncrementalEvaluator {
         self.init(other, semantics: semantics, memory: memory)
     }
 
-    private init(_ other: IncrementalEvaluator, semantics: Semantics, memory: Evaluator.Memory?) {
+    private init(_ other: IncrementalEvaluator, semantics: Semantics, memory: Evaluator.Memory?, alone: Bool = true) {
         self.semantics = semantics
         options = other.options
         graph = other.graph
@@ -107,7 +123,7 @@ public final class IncrementalEvaluator {
         beforeRemoval = other.beforeRemoval
         sharedLayout = true
         let found = other.knownComponents
-        evaluate(found: found, memory: memory)
+        evaluate(found: found, memory: memory, alone: alone)
         if cyclic == nil, graph.order == nil { lentComponents = found }
     }
 
@@ -280,6 +296,10 @@ public final class IncrementalEvaluator {
     /// Whether single changes of a base score or a weight can be applied incrementally.
     public var isIncremental: Bool { semantics != .grounded && (graph.order != nil || cyclic != nil) }
 
+    /// Whether the map has cycles and this evaluator solves them, keeping what following a
+    /// change of values needs (its components, and what each cycle took).
+    public var solvesCycles: Bool { cyclic != nil }
+
     /// Evaluates the whole map again (after a change of structure).
     public func rebuild(_ map: ArgumentMap) {
         changes = nil  // they could not be put back
@@ -296,11 +316,11 @@ public final class IncrementalEvaluator {
     /// each claim's rank in the order and undercut factor. On a large map the ranks are
     /// written on one core while the other evaluates.
     /// `found`: the graph's components, when they are known already.
-    private func evaluate(found: EvaluationGraph.Components? = nil, memory: Evaluator.Memory? = nil) {
+    private func evaluate(found: EvaluationGraph.Components? = nil, memory: Evaluator.Memory? = nil, alone: Bool = true) {
         let g = graph, semantics = semantics, options = options
         summaryLags = false
         guard semantics != .grounded, let order = g.order else {
-            (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found, memory: memory)
+            (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found, alone: alone, memory: memory)
             // The components found are kept, and an edit brings them along with the rows: the
             // claims below every cycle as laid out would no longer hold. (Without components
             // (grounded, QuAD) any change of structure lays the map out afresh.)

@@ -1021,10 +1021,11 @@ struct LiveScoreTests {
         let hcat = session.otherEvaluations[.hcat]!.scores
         #expect(repl.execute("compare c7") && repl.execute("score c5 --semantics hcat"))
         #expect(session.otherEvaluations[.hcat]!.scores == hcat)
-        // An edit of any kind drops them; the next read is of the map as it is.
+        // An edit of any kind drops them (but for the grounded labelling through an edit of a
+        // base score, which it does not read); the next read is of the map as it is.
         for edit in ["set c5 base 0.1", "rm c12", "undo", "link c9 con c5", "set c6 text new words"] {
             #expect(repl.execute(edit), "\(edit)")
-            #expect(session.otherEvaluations.isEmpty, "\(edit): dropped")
+            #expect(Set(session.otherEvaluations.keys) == (edit.hasSuffix("base 0.1") ? [.grounded] : []), "\(edit): dropped")
             #expect(repl.execute("compare c5"))
             fresh(edit)
         }
@@ -1034,6 +1035,55 @@ struct LiveScoreTests {
         #expect(repl.execute("set conceded on") && session.otherEvaluations.isEmpty)
         #expect(repl.execute("set semantics dfquad") && repl.execute("compare c5"))
         fresh("conceded")
+    }
+
+    /// On a cyclic map, `compare` keeps evaluators under the other semantics that solve its
+    /// cycles, and edits of base scores and weights, with their undo and redo, are followed into
+    /// them when next read, not evaluated afresh: each evaluation is a whole evaluation's, to
+    /// the last bit (scores, steps and residual), and the evaluators are the same ones. The
+    /// grounded labelling is kept through an edit of a base score, and of a weight that stays
+    /// above 0; not through a weight set to 0 or back. Any other edit, or conceded scoring,
+    /// drops the evaluators.
+    @Test func otherSemanticsFollowEditsOfValues() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 43)))
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        let others = Semantics.allCases.filter { $0 != .dfquad }, solving: Set<Semantics> = [.euler, .qe, .mlp, .hcat]
+        func whole(_ what: String) {
+            _ = session.evaluations(Semantics.allCases)
+            for s in others {
+                let kept = try? #require(session.otherEvaluations[s]), own = Evaluator.evaluate(session.map, s)
+                #expect(kept?.scores == own.scores && kept?.labels == own.labels && kept?.iterations == own.iterations
+                        && kept?.residual == own.residual && kept?.converged == own.converged, "\(what): \(s) is a whole evaluation's")
+            }
+        }
+        #expect(repl.execute("compare c5"))
+        let evaluators = session.otherEvaluators
+        #expect(Set(evaluators.keys) == solving)
+        whole("compare")
+        // An attack from a claim labelled in, whose weight set to 0 changes the labels.
+        let map = session.map, labels = try #require(session.otherEvaluations[.grounded]?.labels)
+        let r = try #require(map.relations.indices.first { r in
+            let relation = map.relations[r]
+            guard relation.type == .attack, relation.weight > 0, labels[relation.from] == .in else { return false }
+            var without = map
+            try? without.apply(.setWeight(from: map.claims[relation.from].id, to: map.claims[relation.to].id, 0))
+            return Evaluator.evaluate(without, .grounded).labels != labels
+        })
+        let (from, to) = (map.claims[map.relations[r].from].id, map.claims[map.relations[r].to].id)
+        for (edit, keepsLabels) in [("set c5 base 0.1", true), ("set c12 base 0.95", true), ("undo", true), ("redo", true),
+                                    ("set \(from) weight 0.3 --to \(to)", true), ("set \(from) weight 0 --to \(to)", false), ("undo", false),
+                                    ("set c3 base 0.4", true), ("undo", true)] {
+            #expect(repl.execute(edit), "\(edit)")
+            #expect(session.otherEvaluators.count == solving.count && session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value },
+                    "\(edit): the evaluators follow it")
+            #expect((session.otherEvaluations[.grounded] != nil) == keepsLabels, "\(edit): the labels kept or not")
+            whole(edit)
+        }
+        #expect(repl.execute("rm c12") && session.otherEvaluators.isEmpty, "a change of structure drops them")
+        whole("rm c12")
+        #expect(session.otherEvaluators.count == solving.count)
+        #expect(repl.execute("set conceded on") && session.otherEvaluators.isEmpty)
+        #expect(repl.execute("compare c5") && session.otherEvaluators.isEmpty, "none with conceded scoring")
     }
 
     /// The live scores' components by depth in cycles are worked out once, by the first

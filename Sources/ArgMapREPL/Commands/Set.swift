@@ -126,6 +126,7 @@ extension Commands {
             s.settings.conceded = w.text == "on"
             s.forgetScores()
             s.otherEvaluations = [:]
+            s.forgetOtherEvaluators()
         case "timer":
             guard let w = values.first else { inv.console.print("timer \(s.settings.timer ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("timer is on or off", at: w) }

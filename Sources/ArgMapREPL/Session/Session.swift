@@ -8,12 +8,26 @@ import ArgMapDebate
 public final class Session {
     public private(set) var map: ArgumentMap {
         // (Observed without reading the old map, so that an edit still changes it in place.)
-        didSet { otherEvaluations = [:] }
+        didSet {
+            otherEvaluations = [:]
+            if !followingValues { forgetOtherEvaluators() }
+        }
     }
     /// Evaluations of the map under semantics other than the session's (`compare`, `score
     /// --semantics`, `why --semantics`), kept until the map changes or conceded scoring is
     /// set on or off, so that comparing claim after claim evaluates the map once.
     var otherEvaluations: [Semantics: Evaluation] = [:]
+    /// On a map with cycles, the evaluators under the other semantics that solve them, made by
+    /// `compare` (``evaluations(_:)``) and kept through edits of base scores and weights, which
+    /// they follow when next read (``otherEvaluatorsFollow()``), as the live scores follow
+    /// them: solving again only what the edits reach. Any other edit drops them.
+    var otherEvaluators: [Semantics: IncrementalEvaluator] = [:]
+    /// The claims whose bases, and the relations (from, to) whose weights, edits changed since
+    /// the other evaluators last followed; in order.
+    var otherEvaluatorsBehind: [(claim: String?, relation: (from: String, to: String)?)] = []
+    /// Whether the edit being applied changes only base scores and weights, which the other
+    /// evaluators follow (``apply(_:)``).
+    private var followingValues = false
     /// The file the map was opened from or last saved to.
     public var file: String?
     /// The format `save` writes (the one the file was read in, where it can be written).
@@ -190,12 +204,33 @@ public final class Session {
         }
         // The evaluations under other semantics are dropped before the map changes, rather than
         // once it has changed: the memory they free is then there for the change's own arrays
-        // (after `compare` on the generated cyclic map, `rm c12` took 3–4 ms longer).
+        // (after `compare` on the generated cyclic map, `rm c12` took 3–4 ms longer). The other
+        // evaluators are kept through an edit of a base score or a weight, which they follow
+        // when next read. So is the grounded labelling through an edit of a base score, or of a
+        // weight that stays above 0 or at 0: it reads only which attacks and undercuts weigh
+        // more than 0.
+        var labels: Evaluation?
+        switch edit {
+        case .setValue(let id, .base):
+            followingValues = !otherEvaluators.isEmpty
+            if followingValues { otherEvaluatorsBehind.append((id, nil)) }
+            labels = settings.conceded ? nil : otherEvaluations[.grounded]
+        case .setWeight(let from, let to, let weight):
+            followingValues = !otherEvaluators.isEmpty
+            if followingValues { otherEvaluatorsBehind.append((nil, (from, to))) }
+            if let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t), (map.relations[r].weight > 0) == (weight > 0) {
+                labels = settings.conceded ? nil : otherEvaluations[.grounded]
+            }
+        default:
+            forgetOtherEvaluators()
+        }
         otherEvaluations = [:]
+        defer { followingValues = false }
         let inverse = try map.apply(edit) { map, step, inverse in
             noteScores(step, inverse: inverse, in: map, behind: behind)
             noteRound(step, inverse: inverse, in: map)
         }
+        if let labels { otherEvaluations[.grounded] = labels }
         if live { warmScores() }
         return (inverse, roundWasKept)
     }
