@@ -60,26 +60,26 @@ extension Session {
         guard !otherEvaluatorsBehind.isEmpty else { return }
         let behind = otherEvaluatorsBehind, map = map
         otherEvaluatorsBehind = []
-        // Each claim and relation once, with its value as it is now.
-        var claims: [Int] = [], relations: [Int] = []
+        // Each claim and relation once, with its value as it is now, followed at once (however
+        // many edits there were, the claims above them are worked out again once).
+        var claims = Set<Int>(), relations = Set<Int>()
         for (claim, relation) in behind {
-            if let claim, let c = map.index(of: claim), !claims.contains(c) { claims.append(c) }
-            if let relation, let f = map.index(of: relation.from), let t = map.index(of: relation.to),
-               let r = map.relationIndex(from: f, to: t), !relations.contains(r) {
-                relations.append(r)
+            if let claim, let c = map.index(of: claim) { claims.insert(c) }
+            if let relation, let f = map.index(of: relation.from), let t = map.index(of: relation.to), let r = map.relationIndex(from: f, to: t) {
+                relations.insert(r)
             }
         }
+        let bases = claims.sorted().map { (claim: $0, value: map.claims[$0].base) }
+        let weights = relations.sorted().map { (relation: $0, value: map.relations[$0].weight) }
         let boards = Array(otherEvaluators.values)
-        _ = Parallel.map(boards.count) { k in
-            let board = boards[k]
-            for c in claims { board.baseChanged(c, to: map.claims[c].base, map: map) }
-            for r in relations { board.weightChanged(relation: r, to: map.relations[r].weight, map: map) }
-        }
+        _ = Parallel.map(boards.count) { boards[$0].valuesChanged(bases: bases, weights: weights, map: map) }
         for (s, board) in otherEvaluators { otherEvaluations[s] = board.evaluation }
     }
 
-    /// Drops the other evaluators (``otherEvaluators``).
-    func forgetOtherEvaluators() {
+    /// Drops the evaluations under other semantics and their evaluators (``otherEvaluations``,
+    /// ``otherEvaluators``).
+    func forgetOtherSemantics() {
+        otherEvaluations = [:]
         otherEvaluators = [:]
         otherEvaluatorsBehind = []
     }

@@ -153,7 +153,7 @@ public final class IncrementalEvaluator {
         var cycles: [(Int32, (steps: Int, residual: Double)?)] = []
         /// The evaluation's summary from before (``Evaluator/summary(_:_:_:_:)``), which putting
         /// every cycle back as it was gives back; nil when it was not up to date then.
-        var summary: (converged: Bool, iterations: Int, residual: Double, note: String?)?
+        var summary: Summary?
     }
     /// The changes being kept (``keepChanges()``).
     private var changes: Changes?
@@ -172,8 +172,11 @@ public final class IncrementalEvaluator {
         changes = cyclic == nil ? nil : Changes(board: self, summary: summaryLags ? nil : summaryNow)
     }
 
+    /// What an evaluation says besides its scores (``Evaluator/summary(_:_:_:_:)``).
+    typealias Summary = (converged: Bool, iterations: Int, residual: Double, note: String?)
+
     /// The evaluation's summary as it is.
-    private var summaryNow: (converged: Bool, iterations: Int, residual: Double, note: String?) {
+    private var summaryNow: Summary {
         (evaluation.converged, evaluation.iterations, evaluation.residual, evaluation.note)
     }
 
@@ -374,9 +377,22 @@ public final class IncrementalEvaluator {
     /// tried as its relations weighing nothing: `whatif rm`, `impact`).
     public func weightsChanged(relations: [Int], to values: [Double], map: ArgumentMap, upTo target: Int? = nil) {
         precondition(relations.count == values.count)
-        guard !relations.isEmpty else { return }
-        for (r, value) in zip(relations, values) { setWeight(r, value, map) }
-        follow(from: Array(Set(relations.map { map.relations[$0].to })).sorted(), map: map, upTo: target, withinLayout: layoutsFollow(relations, to: values, map))
+        valuesChanged(bases: [], weights: Array(zip(relations, values)), map: map, upTo: target)
+    }
+
+    /// Several claims' bases and relations' weights changed at once (each claim or relation
+    /// once, with its new value), as ``baseChanged(_:to:map:upTo:)`` and
+    /// ``weightChanged(relation:to:map:upTo:)`` change each, but with the claims above them
+    /// worked out again once (`compare`'s evaluators following the edits made since).
+    public func valuesChanged(bases: [(claim: Int, value: Double)], weights: [(relation: Int, value: Double)], map: ArgumentMap, upTo target: Int? = nil) {
+        guard !bases.isEmpty || !weights.isEmpty else { return }
+        for (c, value) in bases {
+            changes?.bases.append((c, graph.base[c]))
+            graph.base[c] = value
+        }
+        for (r, value) in weights { setWeight(r, value, map) }
+        let changed = Set(bases.map(\.claim) + weights.map { map.relations[$0.relation].to }).sorted()
+        follow(from: changed, map: map, upTo: target, withinLayout: layoutsFollow(weights.map(\.relation), to: weights.map(\.value), map))
     }
 
     /// Brings the cycles' kept layouts along a change of the weights of `relations` to
@@ -430,7 +446,7 @@ public final class IncrementalEvaluator {
         }
         keepChanges()
         // The kept layouts record what the change replaces in them, to be given it back.
-        if changes != nil { journals(start: true) }
+        if changes != nil { startJournals() }
         // The cycles the change reaches start from the scores they have (a step away from
         // where they settled), not from their bases: a trial's scores are within the
         // tolerance of the changed map's, in a fraction of the steps, and are put back after.
@@ -443,23 +459,27 @@ public final class IncrementalEvaluator {
         } else {
             // (Nothing kept, so the change is reversed, and the layouts follow it.)
             undo()
-            journals(start: false)
+            dropJournals()
         }
         return result
     }
 
-    /// Starts the journals of the kept layouts (``Evaluator/Component/startJournal()``), each up
-    /// to date; or stops them, keeping the layouts as they are.
-    private func journals(start: Bool) {
+    /// Starts the journals of the kept layouts that are up to date
+    /// (``Evaluator/Component/startJournal()``).
+    private func startJournals() {
+        changeLayouts { if $0.stale.isEmpty { $0.startJournal() } }
+    }
+
+    /// Stops the kept layouts' journals, keeping the layouts as they are.
+    private func dropJournals() {
+        changeLayouts { $0.dropJournal() }
+    }
+
+    /// Runs `change` on each kept layout, in place.
+    private func changeLayouts(_ change: (inout Evaluator.Component) -> Void) {
         guard var solved = cyclic, !solved.kept.isEmpty else { return }
         cyclic = nil  // so that the layouts are not copied as they change
-        for k in Array(solved.kept.keys) {
-            if !start {
-                solved.kept[k]!.dropJournal()
-            } else if solved.kept[k]!.stale.isEmpty {
-                solved.kept[k]!.startJournal()
-            }
-        }
+        for k in Array(solved.kept.keys) { change(&solved.kept[k]!) }
         cyclic = solved
     }
 

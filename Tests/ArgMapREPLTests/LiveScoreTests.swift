@@ -1079,6 +1079,11 @@ struct LiveScoreTests {
             #expect((session.otherEvaluations[.grounded] != nil) == keepsLabels, "\(edit): the labels kept or not")
             whole(edit)
         }
+        // Several edits before the next read are followed together.
+        for edit in ["set c5 base 0.2", "set c12 base 0.7", "set \(from) weight 0.6 --to \(to)", "set c5 base 0.3"] { #expect(repl.execute(edit), "\(edit)") }
+        #expect(session.otherEvaluatorsBehind.count == 4)
+        whole("four edits")
+        #expect(session.otherEvaluatorsBehind.isEmpty && session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value })
         #expect(repl.execute("rm c12") && session.otherEvaluators.isEmpty, "a change of structure drops them")
         whole("rm c12")
         #expect(session.otherEvaluators.count == solving.count)

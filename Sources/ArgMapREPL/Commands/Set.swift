@@ -125,8 +125,7 @@ extension Commands {
             guard w.text == "on" || w.text == "off" else { throw CommandError("conceded is on or off", at: w) }
             s.settings.conceded = w.text == "on"
             s.forgetScores()
-            s.otherEvaluations = [:]
-            s.forgetOtherEvaluators()
+            s.forgetOtherSemantics()
         case "timer":
             guard let w = values.first else { inv.console.print("timer \(s.settings.timer ? "on" : "off")"); return }
             guard w.text == "on" || w.text == "off" else { throw CommandError("timer is on or off", at: w) }

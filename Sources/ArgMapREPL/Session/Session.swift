@@ -8,10 +8,7 @@ import ArgMapDebate
 public final class Session {
     public private(set) var map: ArgumentMap {
         // (Observed without reading the old map, so that an edit still changes it in place.)
-        didSet {
-            otherEvaluations = [:]
-            if !followingValues { forgetOtherEvaluators() }
-        }
+        didSet { dropOtherEvaluations() }
     }
     /// Evaluations of the map under semantics other than the session's (`compare`, `score
     /// --semantics`, `why --semantics`), kept until the map changes or conceded scoring is
@@ -28,6 +25,12 @@ public final class Session {
     /// Whether the edit being applied changes only base scores and weights, which the other
     /// evaluators follow (``apply(_:)``).
     private var followingValues = false
+
+    /// Drops the evaluations under other semantics, and their evaluators unless the edit being
+    /// applied changes only values they follow.
+    private func dropOtherEvaluations() {
+        if followingValues { otherEvaluations = [:] } else { forgetOtherSemantics() }
+    }
     /// The file the map was opened from or last saved to.
     public var file: String?
     /// The format `save` writes (the one the file was read in, where it can be written).
@@ -222,9 +225,9 @@ public final class Session {
                 labels = settings.conceded ? nil : otherEvaluations[.grounded]
             }
         default:
-            forgetOtherEvaluators()
+            break
         }
-        otherEvaluations = [:]
+        dropOtherEvaluations()
         defer { followingValues = false }
         let inverse = try map.apply(edit) { map, step, inverse in
             noteScores(step, inverse: inverse, in: map, behind: behind)
