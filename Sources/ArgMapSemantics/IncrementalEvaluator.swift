@@ -127,6 +127,66 @@ public final class IncrementalEvaluator {
         if cyclic == nil, graph.order == nil { lentComponents = found }
     }
 
+    /// A copy of `other` for trials on another core while `other` runs its own
+    /// (``impactTrials(_:on:map:stop:)``). It shares `other`'s layout of the map, and has its
+    /// own copy of what a trial changes: the scores, the undercut factors, the bases and the
+    /// weights (copied here, so that neither copies them while the other reads them); a kept
+    /// layout of a large cycle is copied by whichever changes it first. Neither has a helper
+    /// thread share a cycle's steps while both run (``helped``).
+    private init(twinOf other: IncrementalEvaluator) {
+        precondition(other.changes == nil, "a twin made while changes are kept")
+        semantics = other.semantics
+        options = other.options
+        graph = other.graph
+        graph.base = Self.copied(other.graph.base)
+        graph.weight = Self.copied(other.graph.weight)
+        graph.undercutWeight = Self.copied(other.graph.undercutWeight)
+        evaluation = other.evaluation
+        evaluation.scores = Self.copied(other.evaluation.scores)
+        undercutFactors = Self.copied(other.undercutFactors)
+        rank = other.rank
+        cyclic = other.cyclic
+        if let factors = other.cyclic?.factors { cyclic!.factors = Self.copied(factors) }
+        lentComponents = other.lentComponents
+        sharedLayout = other.sharedLayout
+        summaryLags = other.summaryLags
+        helped = false
+    }
+
+    /// `array` in memory of its own (not shared with `array`, as a copy of it would be until
+    /// one of them changes), copied on both cores: most of the time is the new memory's first
+    /// writes (at a million claims, about 33 MB in all for a twin).
+    private static func copied(_ array: [Double]) -> [Double] {
+        guard !array.isEmpty else { return [] }
+        return array.withUnsafeBufferPointer { from in
+            [Double](unsafeUninitializedCapacity: from.count) { to, made in
+                let shared = Parallel.Unchecked((from.baseAddress!, to.baseAddress!))
+                Parallel.forEachPiece(from.count, minimum: 1 << 16) { piece in
+                    let (from, to) = shared.value
+                    (to + piece.lowerBound).initialize(from: from + piece.lowerBound, count: piece.count)
+                }
+                made = from.count
+            }
+        }
+    }
+
+    /// A twin of this evaluator (``init(twinOf:)``), with this one's helper thread let go until
+    /// ``twinDone()``.
+    func twin() -> IncrementalEvaluator {
+        helped = false
+        return IncrementalEvaluator(twinOf: self)
+    }
+
+    /// Its twins' trials are over: a large cycle's steps are shared with a helper thread again.
+    func twinDone() {
+        helped = true
+    }
+
+    /// Whether a large cycle solved after a change has a helper thread share its steps
+    /// (``Evaluator/rk4(_:_:_:_:_:cap:helped:)``) and read its rows: not while trials run on
+    /// both cores (``twin()``).
+    private var helped = true
+
     /// The evaluations of this map under `list`, on this evaluator's graph and, on a cyclic
     /// map, with its components (``Evaluator/evaluate(_:_:options:)``, on every core): the
     /// scores of each semantics' own evaluation, to the last bit.
@@ -1752,7 +1812,7 @@ public final class IncrementalEvaluator {
                     factorsBefore.append(solve.uf[c])
                 }
                 if keeping { keptCycles.append((k, cycles[k])) }
-                cycles[k] = solve(k, true, keepingIn: &solved.kept)
+                cycles[k] = solve(k, helped, keepingIn: &solved.kept)
                 count += group.count
                 for (i, c) in zip(group.indices, group.lazy.map({ Int($0) })) {
                     let j = i - group.startIndex

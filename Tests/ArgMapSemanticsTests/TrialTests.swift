@@ -205,4 +205,72 @@ struct TrialTests {
         board.baseChanged(cycle[2], to: 0.33, map: map)
         expectWhole("the base of \(map.claims[cycle[2]].id) set after the layouts were dropped")
     }
+
+    /// `impact`'s trials, run on both cores (this evaluator and a twin, each taking the next
+    /// claim) or in turn on one, give each claim what trials one after another give it, to the last bit, and
+    /// leave the scores as they were, with the edits after them followed as a whole evaluation
+    /// gives them. Stopped part way, they give the claims tried so far, each as it would be.
+    @Test(arguments: [Semantics.dfquad, .euler])
+    func impactTrialsOnBothCoresAreThoseOneAfterAnother(_ semantics: Semantics) throws {
+        var (map, options, cycle, _) = try Self.mapKeepingItsLargestCycle()
+        func same(_ a: ImpactTrial, _ b: ImpactTrial) -> Bool {
+            a.claim == b.claim && a.removed.bitPattern == b.removed.bitPattern && a.down.bitPattern == b.down.bitPattern && a.up.bitPattern == b.up.bitPattern
+        }
+        // One after another, on an evaluator of their own; or, with `twin`, on it and its twin
+        // in turn.
+        func oneAfterAnother(_ beneath: [Int], on target: Int, twin: Bool = false) -> [ImpactTrial] {
+            let board = IncrementalEvaluator(map, semantics: semantics, options: options)
+            let boards = twin ? [board, board.twin()] : [board]
+            defer { board.twinDone() }
+            let before = board.scores[target]
+            return beneath.enumerated().map { i, c in
+                let alone = boards[i % boards.count]
+                let base = map.claims[c].base
+                func moved(to value: Double) -> Double {
+                    alone.trial({ alone.baseChanged(c, to: value, map: map, upTo: target) },
+                                undo: { alone.baseChanged(c, to: base, map: map, upTo: target) }, map: map) { alone.scores[target] - before }
+                }
+                let removed = alone.trial(removing: c, map: map, upTo: target) { alone.scores[target] - before }
+                return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
+            }
+        }
+        // The first claim of the cycle that claims beneath it move (a claim of a cycle held at 0
+        // by a full attack moves with nothing), and the map's first claim.
+        var moving: (target: Int, beneath: [Int], expected: [ImpactTrial])?
+        for c in cycle.prefix(20) where moving == nil {
+            let beneath = map.claimsBeneath(c, atMost: 150).claims, expected = oneAfterAnother(beneath, on: c)
+            if expected.contains(where: { $0.removed != 0 || $0.down != 0 || $0.up != 0 }) { moving = (c, beneath, expected) }
+        }
+        let first = try #require(moving, "\(semantics): no claim of the cycle moves")
+        let beneathFirst = map.claimsBeneath(0, atMost: 150).claims
+        for (target, beneath, expected) in [first, (0, beneathFirst, oneAfterAnother(beneathFirst, on: 0))] {
+            try #require(beneath.count > 100)
+            // An evaluator and its twin, in turn on this thread, as one would be alone.
+            let turns = oneAfterAnother(beneath, on: target, twin: true)
+            #expect(zip(turns, expected).allSatisfy(same), "\(semantics), beneath \(map.claims[target].id): a twin's trials differ")
+            let board = IncrementalEvaluator(map, semantics: semantics, options: options)
+            let original = board.scores
+            let trials = board.impactTrials(beneath, on: target, map: map)
+            #expect(trials.count == expected.count)
+            let off = zip(trials, expected).filter { !same($0, $1) }
+            #expect(off.isEmpty, "\(semantics), beneath \(map.claims[target].id): \(off.count) of \(trials.count) trials differ")
+            #expect(board.scores == original, "\(semantics): the trials put the scores back")
+            // Stopped after 40 claims were asked about: those tried are as they would be.
+            var asked = 0
+            let stopped = board.impactTrials(beneath, on: target, map: map) { asked += 1; return asked > 40 }
+            #expect(stopped.count >= 40 && stopped.count < beneath.count, "\(stopped.count) tried")
+            let byClaim = Dictionary(uniqueKeysWithValues: expected.map { ($0.claim, $0) })
+            #expect(stopped.allSatisfy { same($0, byClaim[$0.claim]!) })
+            #expect(board.scores == original)
+        }
+        // Edits after the trials are followed as a whole evaluation gives them.
+        let board = IncrementalEvaluator(map, semantics: semantics, options: options)
+        _ = board.impactTrials(first.beneath, on: first.target, map: map)
+        for (k, c) in cycle.prefix(3).enumerated() {
+            try map.apply(.setValue(map.claims[c].id, .base(Double(k + 1) / 10)))
+            board.baseChanged(c, to: Double(k + 1) / 10, map: map)
+            let whole = Evaluator.evaluate(map, semantics, options: options)
+            #expect(board.scores == whole.scores, "\(semantics): the base of \(map.claims[c].id) set after the trials")
+        }
+    }
 }

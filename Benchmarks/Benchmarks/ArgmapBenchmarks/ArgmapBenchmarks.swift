@@ -246,6 +246,16 @@ let benchmarks: @Sendable () -> Void = {
             for c in beneath { blackHole(board.trial(removing: c, map: map, upTo: target) { board.scores[target] }) }
             benchmark.stopMeasurement()
         }
+        // What `impact c0` does on the cyclic map: its 500 nearest claims each removed, and
+        // their bases moved 0.1 down and up, up to c0, on both cores (the evaluator and a twin).
+        Benchmark("impact cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n, .cyclic)
+            let board = IncrementalEvaluator(map, semantics: .dfquad)
+            let target = map.index(of: "c0")!, beneath = map.claimsBeneath(target, atMost: 500).claims
+            benchmark.startMeasurement()
+            blackHole(board.impactTrials(beneath, on: target, map: map))
+            benchmark.stopMeasurement()
+        }
         // A change of structure, as rm and add make it, and the live scores brought up to date
         // (the graph patched, the claims above the change recomputed; on the cyclic map, their
         // components found and solved again). The session's map shares its storage with the

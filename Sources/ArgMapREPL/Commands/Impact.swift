@@ -6,7 +6,7 @@ extension Commands {
         name: "impact", group: .scoring,
         usage: "impact [ID] [--semantics NAME] [--top N] [--all]",
         summary: "rank the claims beneath a claim by how much they move it",
-        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again, each from the scores it has rather than from its bases (the same scores, within the solver's tolerance; a cycle of thousands of claims takes about a millisecond a trial), and each trial is taken back without solving. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes; Ctrl-C stops the trials and ranks the claims tried so far).",
+        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again, each from the scores it has rather than from its bases (the same scores, within the solver's tolerance; a cycle of thousands of claims takes about a millisecond a trial), and each trial is taken back without solving; there the trials run on both cores, each on its own copy of the scores, with the same results as one after another. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes; Ctrl-C stops the trials and ranks the claims tried so far).",
         examples: ["impact", "impact pivot-succeeding --top 5"],
         arguments: [.claim], options: [semanticsOption, OptionSpec("top", .number, "how many to list (default 15)"),
                                           OptionSpec("all", nil, "try every claim beneath, however many")], maxArguments: 1,
@@ -37,28 +37,17 @@ extension Commands {
             // stops there: on a large map, going on would cost more than the trials).
             let (beneath, more) = map.claimsBeneath(target, atMost: most)
             let before = board.scores[target]
-            struct Row { var claim: Int; var removed: Double; var down: Double; var up: Double }
-            var rows: [Row] = []
             // Ctrl-C stops the trials: the rows are of the claims tried so far (each trial put
-            // back what it changed, so the live scores are as they were).
-            var interrupted = false
-            for c in beneath {
-                if inv.editor.interruptRequested { interrupted = true; break }
-                let base = map.claims[c].base
-                // Only the claims beneath the target are recomputed: each change is put back
-                // (on a map with cycles, from the values kept, solving nothing again).
-                let removed = board.trial(removing: c, map: map, upTo: target) { board.scores[target] - before }
-                func moved(to value: Double) -> Double {
-                    board.trial({ board.baseChanged(c, to: value, map: map, upTo: target) },
-                                undo: { board.baseChanged(c, to: base, map: map, upTo: target) }, map: map) { board.scores[target] - before }
-                }
-                rows.append(Row(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1))))
-            }
+            // back what it changed, so the live scores are as they were). Only the claims beneath
+            // the target are recomputed; on a map with cycles, each change is put back from the
+            // values kept, solving nothing again, and the trials run on both cores.
+            let trials = board.impactTrials(beneath, on: target, map: map) { inv.editor.interruptRequested }
+            let interrupted = trials.count < beneath.count
             // The largest move as printed (to 0.001) first, and among the same, the nearest
             // first: differences in the last bits (a trial's cycles solved within the
             // tolerance) do not reorder the rows.
-            func size(_ row: Row) -> Double { (max(abs(row.removed), abs(row.down), abs(row.up)) * 1000).rounded() }
-            rows = rows.enumerated().sorted { a, b in
+            func size(_ row: ImpactTrial) -> Double { (max(abs(row.removed), abs(row.down), abs(row.up)) * 1000).rounded() }
+            let rows = trials.enumerated().sorted { a, b in
                 let (x, y) = (size(a.element), size(b.element))
                 return x != y ? x > y : a.offset < b.offset
             }.map(\.element)
