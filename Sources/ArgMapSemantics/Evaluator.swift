@@ -56,6 +56,10 @@ public enum Evaluator {
         /// (``Solver/settleOnBothCores(_:_:depth:_:)``). (On the generated cyclic map of a million
         /// claims, depth 1 holds 36,008 components, which took 3.4–6.2 ms on one core.)
         var settlesOnBothCoresFrom = 1 << 13
+        /// Whether a first evaluation with both cores to itself works out the claims below
+        /// every cycle on one core while the other searches for the components
+        /// (``Evaluator/settleBelowCycles(_:_:_:_:_:)``); false for tests, which compare the two.
+        var settlesBelowCyclesBesideSearch = true
         /// For tests: the two halves of ``Solver/settleOnBothCores(_:_:depth:_:)`` worked out one after
         /// the other on this thread, the second first, as when its core runs ahead of the other.
         var settlesSecondHalfFirst = false
@@ -459,8 +463,32 @@ public enum Evaluator {
     /// components, when they were found already.
     static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int,
                            found given: EvaluationGraph.Components? = nil, alone: Bool = true, memory: Memory? = nil) -> (Evaluation, Solved) {
-        let found = given ?? g.components(), (order, firsts) = found.byDepth()
-        var (s, uf) = (memory ?? Memory()).taken(for: g)
+        // A first evaluation with both cores to itself, of a map whose claims below every cycle
+        // are known as laid out: they are worked out on one core (from the scores as they
+        // start) while the other searches for the components above them, which they do not
+        // depend on, and sorts them by depth.
+        var settledBelow = 0
+        let found: EvaluationGraph.Components
+        var s: [Double], uf: [Double]
+        if given == nil, alone, options.settlesBelowCyclesBesideSearch, let below = g.claimsBelowCycles, below.count >= options.settlesOnBothCoresFrom {
+            let settled: (s: [Double], uf: [Double], runs: EvaluationGraph.Settling)
+            (found, settled) = Parallel.both({
+                let found = g.components()
+                _ = found.byDepth()
+                return found
+            }, {
+                var (s, uf) = (memory ?? Memory()).taken(for: g)
+                let runs = s.withUnsafeMutableBufferPointer { s in uf.withUnsafeMutableBufferPointer { uf in settleBelowCycles(below, g, semantics, s, uf) } }
+                return (s, uf, runs)
+            })
+            (s, uf) = (settled.s, settled.uf)
+            found.keep(settled.runs)
+            settledBelow = below.count
+        } else {
+            found = given ?? g.components()
+            (s, uf) = (memory ?? Memory()).taken(for: g)
+        }
+        let (order, firsts) = found.byDepth()
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
         // The large cycles' layouts, kept for the edits after (``Solved/kept``).
         var kept: [Int32: Component] = [:]
@@ -500,6 +528,11 @@ public enum Evaluator {
                     } else {
                         solve.settle(stage, found.isCycle)
                     }
+                } else if settledBelow > 0 {
+                    // Components 0..<settledBelow are those claims, the first of depth 0 (in
+                    // their order); any after them there are worked out (none: the claims below
+                    // every cycle are all the claims of depth 0).
+                    solve.settle(stage.dropFirst(settledBelow), found.isCycle)
                 } else if let kept = found.keptSettling {
                     // The claims something bears on, as the first evaluation found them.
                     solve.settle(kept, atOnce: alone)
@@ -537,6 +570,56 @@ public enum Evaluator {
             uf.withUnsafeMutableBufferPointer { $0.update(repeating: 1) }
             return (s, uf)
         }
+    }
+
+    /// Works out `below`, the claims below every cycle of `g` in its order (each after those it
+    /// depends on: ``EvaluationGraph/claimsBelowCycles``), in `s` and `uf` as
+    /// ``Solver/settle(_:_:keeping:)`` works them out, one after another, needing no components;
+    /// and returns them in the runs that ``Solver/settleOnBothCores(_:_:depth:_:)`` would keep
+    /// for the evaluations after: those of the first half that something bears on or undercuts;
+    /// those of the second half that depend on none of the first half's, nor on one put off; and
+    /// those put off, in their order. (The scores are the same whatever the runs: each claim is
+    /// worked out once, from the scores of the claims it depends on, all worked out before it.)
+    static func settleBelowCycles(_ below: [Int], _ g: EvaluationGraph, _ semantics: Semantics,
+                                  _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) -> EvaluationGraph.Settling {
+        switch semantics {
+        case .dfquad: settleBelowCycles(below, g, s, uf, DFQuAD.self)
+        case .quad: settleBelowCycles(below, g, s, uf, QuAD.self)
+        case .euler: settleBelowCycles(below, g, s, uf, Euler.self)
+        case .qe: settleBelowCycles(below, g, s, uf, QE.self)
+        case .mlp: settleBelowCycles(below, g, s, uf, MLP.self)
+        case .hcat: settleBelowCycles(below, g, s, uf, HCat.self)
+        case .grounded: settleBelowCycles(below, g, s, uf, Grounded.self)
+        }
+    }
+
+    private static func settleBelowCycles<S: FixedSemantics>(_ below: [Int], _ g: EvaluationGraph, _ s: UnsafeMutableBufferPointer<Double>,
+                                                             _ uf: UnsafeMutableBufferPointer<Double>, _: S.Type) -> EvaluationGraph.Settling {
+        let undercuts = g.hasUndercuts, middle = below.count / 2
+        var runs = EvaluationGraph.Settling()
+        // Each claim of the first half, and each put off (whose claims after it wait for it).
+        var waited = [Bool](repeating: false, count: g.count)
+        below.withUnsafeBufferPointer { below in
+        waited.withUnsafeMutableBufferPointer { waited in
+        g.withUnsafeRows { offsets, source, _, _ in
+        g.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
+        g.undercutSource.withUnsafeBufferPointer { undercutSource in
+            for c in below[..<middle] { waited[c] = true }
+            for (k, c) in below.enumerated() {
+                let row = offsets.row(c), undercutRow = undercuts ? undercutOffsets.row(c) : 0..<0
+                if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
+                if !row.isEmpty { s[c] = Evaluator.strength(c, g, S.semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: undercuts) }
+                if k < middle {
+                    if !row.isEmpty || !undercutRow.isEmpty { runs.first.append(Int32(c)) }
+                } else if row.contains(where: { waited[Int(source[$0])] }) || undercutRow.contains(where: { waited[Int(undercutSource[$0])] }) {
+                    waited[c] = true
+                    runs.after.append(Int32(c))
+                } else if !row.isEmpty || !undercutRow.isEmpty {
+                    runs.second.append(Int32(c))
+                }
+            }
+        }}}}}
+        return runs
     }
 
     /// What a cyclic map's continuous evaluation found on the way: enough to solve again only

@@ -648,7 +648,12 @@ struct PropertyTests {
         both.settlesOnBothCoresFrom = 2
         inTurn.settlesOnBothCoresFrom = 2
         inTurn.settlesSecondHalfFirst = true
-        var compared = 0, crossing = 0, deeperCrossing = 0
+        // (`both` works the claims below every cycle out on one core while the other searches
+        // for the components, keeping the runs that `searchFirst` keeps as it works them out on
+        // both cores after the search.)
+        var searchFirst = both
+        searchFirst.settlesBelowCyclesBesideSearch = false
+        var compared = 0, crossing = 0, deeperCrossing = 0, besideRuns = 0
         for map in maps {
             let g = EvaluationGraph(map)
             guard g.order == nil else { continue }
@@ -677,10 +682,21 @@ struct PropertyTests {
             let kept = g.components()
             for (i, semantics) in [Semantics.dfquad, .euler, .qe, .mlp, .hcat].enumerated() {
                 let alone = Evaluator.evaluate(g, semantics, options: one)
-                for options in [both, inTurn] {
+                for options in [both, inTurn, searchFirst] {
                     let split = Evaluator.evaluate(g, semantics, options: options)
                     #expect(split.scores == alone.scores && split.iterations == alone.iterations && split.residual == alone.residual,
-                            "\(semantics), second half first: \(options.settlesSecondHalfFirst)")
+                            "\(semantics), second half first: \(options.settlesSecondHalfFirst), beside the search: \(options.settlesBelowCyclesBesideSearch)")
+                }
+                if i == 0 {
+                    let beside = try #require(Evaluator.evaluateKeeping(g, semantics, options: both).cyclic?.components)
+                    let after = try #require(Evaluator.evaluateKeeping(g, semantics, options: searchFirst).cyclic?.components.keptSettling)
+                    let runs = try #require(beside.keptSettling)
+                    #expect(runs.first == after.first && runs.second == after.second && runs.after == after.after, "the runs kept beside the search")
+                    if !runs.first.isEmpty { besideRuns += 1 }
+                    for other in [Semantics.euler, .hcat] {
+                        let onBeside = Evaluator.evaluate(g, [other], options: both, found: beside)[0]
+                        #expect(onBeside.scores == Evaluator.evaluate(g, other, options: one).scores, "\(other) on the runs kept beside the search")
+                    }
                 }
                 let onKept = Evaluator.evaluate(g, [semantics], options: i % 2 == 0 ? both : inTurn, found: kept)[0]
                 #expect(onKept.scores == alone.scores && onKept.iterations == alone.iterations, "\(semantics) on the kept runs")
@@ -688,6 +704,7 @@ struct PropertyTests {
                 compared += 1
             }
         }
+        #expect(besideRuns > 40, "\(besideRuns) maps with runs kept beside the search")
         #expect(compared > 300 && crossing > 20 && deeperCrossing > 10,
                 "\(compared) evaluations compared, \(crossing) maps whose halves depend on each other, \(deeperCrossing) deeper down")
     }
