@@ -33,9 +33,9 @@ extension IncrementalEvaluator {
             }
             return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
         }
-        guard solvesCycles, claims.count > 1 else {
-            // (On an acyclic map a trial recomputes only the claims between the one changed and
-            // the target: copying the scores for a twin would cost more than it saves.)
+        // (On an acyclic map a trial recomputes only the claims between the one changed and the
+        // target: copying the scores for a twin would cost more than it saves.)
+        guard solvesCycles, claims.count > 1, let twin = twin() else {
             var trials: [ImpactTrial] = []
             for c in claims {
                 if stop() { break }
@@ -43,7 +43,6 @@ extension IncrementalEvaluator {
             }
             return trials
         }
-        let twin = twin()
         defer { twinDone() }
         let next = Atomic<Int>(0), stopped = Atomic<Bool>(false)
         var trials = [ImpactTrial?](repeating: nil, count: claims.count)

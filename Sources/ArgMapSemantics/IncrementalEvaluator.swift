@@ -134,7 +134,6 @@ public final class IncrementalEvaluator {
     /// layout of a large cycle is copied by whichever changes it first. Neither has a helper
     /// thread share a cycle's steps while both run (``helped``).
     private init(twinOf other: IncrementalEvaluator) {
-        precondition(other.changes == nil, "a twin made while changes are kept")
         semantics = other.semantics
         options = other.options
         graph = other.graph
@@ -171,8 +170,10 @@ public final class IncrementalEvaluator {
     }
 
     /// A twin of this evaluator (``init(twinOf:)``), with this one's helper thread let go until
-    /// ``twinDone()``.
-    func twin() -> IncrementalEvaluator {
+    /// ``twinDone()``; nil while changes are kept for an edit (``keepChanges()``), which a trial
+    /// then makes and reverses in place, and which a twin would not keep.
+    func twin() -> IncrementalEvaluator? {
+        guard changes == nil else { return nil }
         helped = false
         return IncrementalEvaluator(twinOf: self)
     }

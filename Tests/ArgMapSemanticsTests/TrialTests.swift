@@ -220,7 +220,7 @@ struct TrialTests {
         // in turn.
         func oneAfterAnother(_ beneath: [Int], on target: Int, twin: Bool = false) -> [ImpactTrial] {
             let board = IncrementalEvaluator(map, semantics: semantics, options: options)
-            let boards = twin ? [board, board.twin()] : [board]
+            let boards = twin ? [board, board.twin()!] : [board]
             defer { board.twinDone() }
             let before = board.scores[target]
             return beneath.enumerated().map { i, c in
@@ -263,6 +263,16 @@ struct TrialTests {
             #expect(stopped.allSatisfy { same($0, byClaim[$0.claim]!) })
             #expect(board.scores == original)
         }
+        // While changes are kept for an edit, there is no twin: the trials run on this core, each
+        // made and reversed in place (its cycles from their bases, so within the tolerance).
+        let keeping = IncrementalEvaluator(map, semantics: semantics, options: options)
+        keeping.keepChanges()
+        #expect(keeping.twin() == nil)
+        let inPlace = keeping.impactTrials(first.beneath, on: first.target, map: map)
+        #expect(inPlace.count == first.expected.count && zip(inPlace, first.expected).allSatisfy { a, b in
+            a.claim == b.claim && abs(a.removed - b.removed) < 1e-6 && abs(a.down - b.down) < 1e-6 && abs(a.up - b.up) < 1e-6
+        }, "\(semantics): trials while changes are kept")
+        _ = keeping.keptChanges()
         // Edits after the trials are followed as a whole evaluation gives them.
         let board = IncrementalEvaluator(map, semantics: semantics, options: options)
         _ = board.impactTrials(first.beneath, on: first.target, map: map)
