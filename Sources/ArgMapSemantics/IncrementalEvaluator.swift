@@ -208,7 +208,8 @@ public final class IncrementalEvaluator {
         /// The evaluator whose values these are (they put back no other).
         public private(set) weak var board: IncrementalEvaluator?
         var bases: [(Int, Double)] = [], weights: [(Int, Double)] = [], undercutWeights: [(Int, Double)] = []
-        /// The claims solved again, each with its score and undercut factor from before.
+        /// The claims solved again, each with its score and undercut factor from before (no
+        /// factors on a map with no undercuts, where every factor is 1).
         var claims: [Int32] = [], scores: [Double] = [], factors: [Double] = []
         /// The components solved again, each with what it took before (nil: a claim on no cycle).
         var cycles: [(Int32, (steps: Int, residual: Double)?)] = []
@@ -255,6 +256,12 @@ public final class IncrementalEvaluator {
     /// that a trial, or an undo, leaves them kept for the next.
     /// - Complexity: O(the values kept, and the rows of the claims of kept layouts they bear on).
     public func putBack(_ changes: Changes, map: ArgumentMap) -> Changes {
+        putBack(changes, map: map, inverse: true)
+    }
+
+    /// ``putBack(_:map:)``; without `inverse` (a trial, which has no redo), the scores and
+    /// factors it replaces are not kept in the changes it returns.
+    private func putBack(_ changes: Changes, map: ArgumentMap, inverse keepsInverse: Bool) -> Changes {
         precondition(changes.board === self && cyclic != nil, "changes put back into another evaluator")
         beforeCyclicChange = nil
         var solved = cyclic!
@@ -273,13 +280,20 @@ public final class IncrementalEvaluator {
         inverse.undercutWeights = putBack(changes.undercutWeights, into: &graph.undercutWeight)
         var scores: [Double] = []
         swap(&scores, &evaluation.scores)  // not copied as it changes
+        let factors = !changes.factors.isEmpty
+        if keepsInverse {
+            inverse.claims = changes.claims.reversed()
+            inverse.scores.reserveCapacity(changes.claims.count)
+            if factors { inverse.factors.reserveCapacity(changes.claims.count) }
+        }
         for i in changes.claims.indices.reversed() {
             let c = Int(changes.claims[i])
-            inverse.claims.append(changes.claims[i])
-            inverse.scores.append(scores[c])
-            inverse.factors.append(solved.factors[c])
+            if keepsInverse {
+                inverse.scores.append(scores[c])
+                if factors { inverse.factors.append(solved.factors[c]) }
+            }
             scores[c] = changes.scores[i]
-            solved.factors[c] = changes.factors[i]
+            if factors { solved.factors[c] = changes.factors[i] }
         }
         for (k, old) in changes.cycles.reversed() {
             inverse.cycles.append((k, solved.cycles[k]))
@@ -516,7 +530,7 @@ public final class IncrementalEvaluator {
         trying = false
         let result = read()
         if let kept = keptChanges() {
-            _ = putBack(kept, map: map)
+            _ = putBack(kept, map: map, inverse: false)
         } else {
             // (Nothing kept, so the change is reversed, and the layouts follow it.)
             undo()
@@ -1791,8 +1805,10 @@ public final class IncrementalEvaluator {
         // Solving adds layouts to those kept, and takes none away: the layouts made are the
         // ones it adds.
         let keptBefore = solved.kept.count
-        // A component's claims' scores and factors before it is solved, to tell which changed.
+        // A component's claims' scores and factors before it is solved, to tell which changed
+        // (on a map with no undercuts, every factor is 1, and none is read).
         var before: [Double] = [], factorsBefore: [Double] = []
+        let undercuts = graph.hasUndercuts
         Evaluator.withSolver(graph, semantics, options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
         // (The lists and relations read in place: a trial of `impact` reaches a large cycle's
         // thousands of claims hundreds of times.)
@@ -1808,20 +1824,18 @@ public final class IncrementalEvaluator {
                 let group = solve.members[Int(solve.starts[Int(k)])..<Int(solve.starts[Int(k) + 1])]
                 before.removeAll(keepingCapacity: true)
                 factorsBefore.removeAll(keepingCapacity: true)
-                for c in group.lazy.map({ Int($0) }) {
-                    before.append(solve.s[c])
-                    factorsBefore.append(solve.uf[c])
-                }
+                for c in group.lazy.map({ Int($0) }) { before.append(solve.s[c]) }
+                if undercuts { for c in group.lazy.map({ Int($0) }) { factorsBefore.append(solve.uf[c]) } }
                 if keeping { keptCycles.append((k, cycles[k])) }
                 cycles[k] = solve(k, helped, keepingIn: &solved.kept)
                 count += group.count
                 for (i, c) in zip(group.indices, group.lazy.map({ Int($0) })) {
                     let j = i - group.startIndex
-                    guard solve.s[c].bitPattern != before[j].bitPattern || solve.uf[c].bitPattern != factorsBefore[j].bitPattern else { continue }
+                    guard solve.s[c].bitPattern != before[j].bitPattern || (undercuts && solve.uf[c].bitPattern != factorsBefore[j].bitPattern) else { continue }
                     if keeping {
                         keptClaims.append(Int32(c))
                         keptScores.append(before[j])
-                        keptFactors.append(factorsBefore[j])
+                        if undercuts { keptFactors.append(factorsBefore[j]) }
                     }
                     // Nothing past the target's component is solved; nor are the kept layouts
                     // there marked: a change up to a target is put back (a trial, or the same
