@@ -14,11 +14,11 @@ extension IncrementalEvaluator {
     /// each change is made up to the target and put back before the next
     /// (``trial(_:undo:map:read:)``), so that the scores end as they were.
     ///
-    /// On a map with cycles, where trials solve cycles again (a large one in many of them),
-    /// the trials run on both cores: this evaluator and a twin (``twin()``) each take the next
-    /// claim not yet tried. Every trial starts from the same scores and kept layouts, and its
-    /// change is put back exactly, so each result is the same, to the last bit, whichever core
-    /// tried it and in whatever order (a test compares them with trials one after another).
+    /// The trials run on both cores: this evaluator and a twin (``twin()``) each take the next
+    /// claim not yet tried. Every trial starts from the same scores (and, on a map with cycles,
+    /// kept layouts), and its change is put back exactly, so each result is the same, to the
+    /// last bit, whichever core tried it and in whatever order (tests compare them with trials
+    /// one after another, on cyclic and acyclic maps).
     ///
     /// `stop` is asked before each claim's trials (on one core only): once it says true, no more
     /// start, and the result holds the claims tried (Ctrl-C in the REPL).
@@ -33,9 +33,7 @@ extension IncrementalEvaluator {
             }
             return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
         }
-        // (On an acyclic map a trial recomputes only the claims between the one changed and the
-        // target: copying the scores for a twin would cost more than it saves.)
-        guard solvesCycles, claims.count > 1, let twin = twin() else {
+        guard claims.count > 1, let twin = twin() else {
             var trials: [ImpactTrial] = []
             for c in claims {
                 if stop() { break }

@@ -283,4 +283,45 @@ struct TrialTests {
             #expect(board.scores == whole.scores, "\(semantics): the base of \(map.claims[c].id) set after the trials")
         }
     }
+
+    /// On an acyclic map too (a DAG with an undercut, so that undercut factors are recomputed),
+    /// `impact`'s trials on both cores, and on an evaluator and its twin in turn, give each
+    /// claim what trials one after another give it, to the last bit, and leave the scores as
+    /// they were.
+    @Test(arguments: [Semantics.dfquad, .euler])
+    func impactTrialsOnBothCoresOnAnAcyclicMap(_ semantics: Semantics) throws {
+        var map = MapGenerator.generate(.init(claims: 20_000, shape: .dag, seed: 5))
+        try map.apply(.link(RelationSpec(from: "c19000", to: "c2", type: .undercut, weight: 0.7)))
+        try #require(IncrementalEvaluator(map, semantics: semantics).graph.order != nil, "acyclic")
+        func same(_ a: ImpactTrial, _ b: ImpactTrial) -> Bool {
+            a.claim == b.claim && a.removed.bitPattern == b.removed.bitPattern && a.down.bitPattern == b.down.bitPattern && a.up.bitPattern == b.up.bitPattern
+        }
+        for target in [0, 2] {
+            let beneath = map.claimsBeneath(target, atMost: 300).claims
+            try #require(beneath.count > 100)
+            func trials(on boards: [IncrementalEvaluator]) -> [ImpactTrial] {
+                let before = boards[0].scores[target]
+                return beneath.enumerated().map { i, c in
+                    let board = boards[i % boards.count], base = map.claims[c].base
+                    func moved(to value: Double) -> Double {
+                        board.trial({ board.baseChanged(c, to: value, map: map, upTo: target) },
+                                    undo: { board.baseChanged(c, to: base, map: map, upTo: target) }, map: map) { board.scores[target] - before }
+                    }
+                    let removed = board.trial(removing: c, map: map, upTo: target) { board.scores[target] - before }
+                    return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
+                }
+            }
+            let expected = trials(on: [IncrementalEvaluator(map, semantics: semantics)])
+            try #require(expected.contains { $0.removed != 0 || $0.down != 0 || $0.up != 0 })
+            let paired = IncrementalEvaluator(map, semantics: semantics)
+            let turns = trials(on: [paired, try #require(paired.twin())])
+            paired.twinDone()
+            #expect(zip(turns, expected).allSatisfy(same), "\(semantics), beneath c\(target): a twin's trials differ")
+            let board = IncrementalEvaluator(map, semantics: semantics)
+            let original = board.scores
+            let both = board.impactTrials(beneath, on: target, map: map)
+            #expect(both.count == expected.count && zip(both, expected).allSatisfy(same), "\(semantics), beneath c\(target): trials on both cores differ")
+            #expect(board.scores == original, "\(semantics): the trials put the scores back")
+        }
+    }
 }

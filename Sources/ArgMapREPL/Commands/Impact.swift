@@ -6,7 +6,7 @@ extension Commands {
         name: "impact", group: .scoring,
         usage: "impact [ID] [--semantics NAME] [--top N] [--all]",
         summary: "rank the claims beneath a claim by how much they move it",
-        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again, each from the scores it has rather than from its bases (the same scores, within the solver's tolerance; a cycle of thousands of claims takes about a millisecond a trial), and each trial is taken back without solving; there the trials run on both cores, each on its own copy of the scores, with the same results as one after another. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes; Ctrl-C stops the trials and ranks the claims tried so far).",
+        discussion: "For each claim beneath ID (default: the thesis above the focus), how far ID's score would move if that claim were removed, and if its base score moved by 0.1 either way. The largest first: the argument that matters most. On acyclic maps each trial updates only the claims above the one changed; on a map with cycles, only the cycles above it are solved again, each from the scores it has rather than from its bases (the same scores, within the solver's tolerance; a cycle of thousands of claims takes about a millisecond a trial), and each trial is taken back without solving. The trials run on both cores, each on its own copy of the scores, with the same results as one after another. The 500 claims nearest ID are tried (all of them with --all, which on a large map can take minutes; Ctrl-C stops the trials and ranks the claims tried so far).",
         examples: ["impact", "impact pivot-succeeding --top 5"],
         arguments: [.claim], options: [semanticsOption, OptionSpec("top", .number, "how many to list (default 15)"),
                                           OptionSpec("all", nil, "try every claim beneath, however many")], maxArguments: 1,
@@ -40,7 +40,7 @@ extension Commands {
             // Ctrl-C stops the trials: the rows are of the claims tried so far (each trial put
             // back what it changed, so the live scores are as they were). Only the claims beneath
             // the target are recomputed; on a map with cycles, each change is put back from the
-            // values kept, solving nothing again, and the trials run on both cores.
+            // values kept, solving nothing again. The trials run on both cores.
             let trials = board.impactTrials(beneath, on: target, map: map) { inv.editor.interruptRequested }
             let interrupted = trials.count < beneath.count
             // The largest move as printed (to 0.001) first, and among the same, the nearest
