@@ -4,7 +4,7 @@ import Synchronization
 /// How far one claim moves a target's score (`impact`): the target's score with the claim
 /// removed, and with the claim's base 0.1 lower and 0.1 higher (kept in [0, 1]), less its
 /// score as it is.
-public struct ImpactTrial: Sendable, Equatable {
+public struct ImpactTrial: Sendable {
     public var claim: Int
     public var removed: Double, down: Double, up: Double
 }

@@ -30,6 +30,29 @@ struct TrialTests {
         return (map, options, cycle, outsider)
     }
 
+    /// Whether two claims' trials are the same, to the last bit.
+    static func same(_ a: ImpactTrial, _ b: ImpactTrial) -> Bool {
+        a.claim == b.claim && a.removed.bitPattern == b.removed.bitPattern && a.down.bitPattern == b.down.bitPattern && a.up.bitPattern == b.up.bitPattern
+    }
+
+    /// `impact`'s trials of the claims `beneath` up to `target`, made one after another through
+    /// ``IncrementalEvaluator/trial(_:undo:map:read:)`` (as the command made them before its
+    /// trials ran on both cores), each by the next of `boards` in turn (an evaluator, or an
+    /// evaluator and its twin): what ``IncrementalEvaluator/impactTrials(_:on:map:stop:)`` must
+    /// give.
+    static func oneAfterAnother(_ beneath: [Int], on target: Int, boards: [IncrementalEvaluator], map: ArgumentMap) -> [ImpactTrial] {
+        let before = boards[0].scores[target]
+        return beneath.enumerated().map { i, c in
+            let board = boards[i % boards.count], base = map.claims[c].base
+            func moved(to value: Double) -> Double {
+                board.trial({ board.baseChanged(c, to: value, map: map, upTo: target) },
+                            undo: { board.baseChanged(c, to: base, map: map, upTo: target) }, map: map) { board.scores[target] - before }
+            }
+            let removed = board.trial(removing: c, map: map, upTo: target) { board.scores[target] - before }
+            return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
+        }
+    }
+
     /// A trial's change of a base in the largest cycle solves that cycle again from the scores
     /// it had, in fewer steps than the changed map's own evaluation takes from the bases, and
     /// ends within 1e-9 of that evaluation; the scores are put back to the last bit.
@@ -213,26 +236,12 @@ struct TrialTests {
     @Test(arguments: [Semantics.dfquad, .euler])
     func impactTrialsOnBothCoresAreThoseOneAfterAnother(_ semantics: Semantics) throws {
         var (map, options, cycle, _) = try Self.mapKeepingItsLargestCycle()
-        func same(_ a: ImpactTrial, _ b: ImpactTrial) -> Bool {
-            a.claim == b.claim && a.removed.bitPattern == b.removed.bitPattern && a.down.bitPattern == b.down.bitPattern && a.up.bitPattern == b.up.bitPattern
-        }
         // One after another, on an evaluator of their own; or, with `twin`, on it and its twin
         // in turn.
         func oneAfterAnother(_ beneath: [Int], on target: Int, twin: Bool = false) -> [ImpactTrial] {
             let board = IncrementalEvaluator(map, semantics: semantics, options: options)
-            let boards = twin ? [board, board.twin()!] : [board]
             defer { board.twinDone() }
-            let before = board.scores[target]
-            return beneath.enumerated().map { i, c in
-                let alone = boards[i % boards.count]
-                let base = map.claims[c].base
-                func moved(to value: Double) -> Double {
-                    alone.trial({ alone.baseChanged(c, to: value, map: map, upTo: target) },
-                                undo: { alone.baseChanged(c, to: base, map: map, upTo: target) }, map: map) { alone.scores[target] - before }
-                }
-                let removed = alone.trial(removing: c, map: map, upTo: target) { alone.scores[target] - before }
-                return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
-            }
+            return Self.oneAfterAnother(beneath, on: target, boards: twin ? [board, board.twin()!] : [board], map: map)
         }
         // The first claim of the cycle that claims beneath it move (a claim of a cycle held at 0
         // by a full attack moves with nothing), and the map's first claim.
@@ -247,12 +256,12 @@ struct TrialTests {
             try #require(beneath.count > 100)
             // An evaluator and its twin, in turn on this thread, as one would be alone.
             let turns = oneAfterAnother(beneath, on: target, twin: true)
-            #expect(zip(turns, expected).allSatisfy(same), "\(semantics), beneath \(map.claims[target].id): a twin's trials differ")
+            #expect(zip(turns, expected).allSatisfy(Self.same), "\(semantics), beneath \(map.claims[target].id): a twin's trials differ")
             let board = IncrementalEvaluator(map, semantics: semantics, options: options)
             let original = board.scores
             let trials = board.impactTrials(beneath, on: target, map: map)
             #expect(trials.count == expected.count)
-            let off = zip(trials, expected).filter { !same($0, $1) }
+            let off = zip(trials, expected).filter { !Self.same($0, $1) }
             #expect(off.isEmpty, "\(semantics), beneath \(map.claims[target].id): \(off.count) of \(trials.count) trials differ")
             #expect(board.scores == original, "\(semantics): the trials put the scores back")
             // Stopped after 40 claims were asked about: those tried are as they would be.
@@ -260,7 +269,7 @@ struct TrialTests {
             let stopped = board.impactTrials(beneath, on: target, map: map) { asked += 1; return asked > 40 }
             #expect(stopped.count >= 40 && stopped.count < beneath.count, "\(stopped.count) tried")
             let byClaim = Dictionary(uniqueKeysWithValues: expected.map { ($0.claim, $0) })
-            #expect(stopped.allSatisfy { same($0, byClaim[$0.claim]!) })
+            #expect(stopped.allSatisfy { Self.same($0, byClaim[$0.claim]!) })
             #expect(board.scores == original)
         }
         // While changes are kept for an edit, there is no twin: the trials run on this core, each
@@ -293,34 +302,20 @@ struct TrialTests {
         var map = MapGenerator.generate(.init(claims: 20_000, shape: .dag, seed: 5))
         try map.apply(.link(RelationSpec(from: "c19000", to: "c2", type: .undercut, weight: 0.7)))
         try #require(IncrementalEvaluator(map, semantics: semantics).graph.order != nil, "acyclic")
-        func same(_ a: ImpactTrial, _ b: ImpactTrial) -> Bool {
-            a.claim == b.claim && a.removed.bitPattern == b.removed.bitPattern && a.down.bitPattern == b.down.bitPattern && a.up.bitPattern == b.up.bitPattern
-        }
         for target in [0, 2] {
             let beneath = map.claimsBeneath(target, atMost: 300).claims
             try #require(beneath.count > 100)
-            func trials(on boards: [IncrementalEvaluator]) -> [ImpactTrial] {
-                let before = boards[0].scores[target]
-                return beneath.enumerated().map { i, c in
-                    let board = boards[i % boards.count], base = map.claims[c].base
-                    func moved(to value: Double) -> Double {
-                        board.trial({ board.baseChanged(c, to: value, map: map, upTo: target) },
-                                    undo: { board.baseChanged(c, to: base, map: map, upTo: target) }, map: map) { board.scores[target] - before }
-                    }
-                    let removed = board.trial(removing: c, map: map, upTo: target) { board.scores[target] - before }
-                    return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
-                }
-            }
+            func trials(on boards: [IncrementalEvaluator]) -> [ImpactTrial] { Self.oneAfterAnother(beneath, on: target, boards: boards, map: map) }
             let expected = trials(on: [IncrementalEvaluator(map, semantics: semantics)])
             try #require(expected.contains { $0.removed != 0 || $0.down != 0 || $0.up != 0 })
             let paired = IncrementalEvaluator(map, semantics: semantics)
             let turns = trials(on: [paired, try #require(paired.twin())])
             paired.twinDone()
-            #expect(zip(turns, expected).allSatisfy(same), "\(semantics), beneath c\(target): a twin's trials differ")
+            #expect(zip(turns, expected).allSatisfy(Self.same), "\(semantics), beneath c\(target): a twin's trials differ")
             let board = IncrementalEvaluator(map, semantics: semantics)
             let original = board.scores
             let both = board.impactTrials(beneath, on: target, map: map)
-            #expect(both.count == expected.count && zip(both, expected).allSatisfy(same), "\(semantics), beneath c\(target): trials on both cores differ")
+            #expect(both.count == expected.count && zip(both, expected).allSatisfy(Self.same), "\(semantics), beneath c\(target): trials on both cores differ")
             #expect(board.scores == original, "\(semantics): the trials put the scores back")
         }
     }
