@@ -38,8 +38,7 @@ struct ArgmapCommand: ParsableCommand {
 
     mutating func run() throws {
         Self.keepFreedMemory()
-        let status = Launcher(file: file, commands: commands, script: script, bail: bail, noRC: noRC, recover: recover).run()
-        Glibc.exit(status)
+        Launcher(file: file, commands: commands, script: script, bail: bail, noRC: noRC, recover: recover).runAndExit()
     }
 
     /// Keeps the memory a command frees for the next command to reuse, instead of handing it

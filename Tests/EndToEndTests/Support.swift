@@ -80,12 +80,19 @@ final class Terminal {
     let socket = "argmap-test-\(UUID().uuidString.prefix(8))"
     let name = "t"
 
-    init(_ arguments: [String], environment: [String: String]) throws {
+    /// argmap with these arguments in the pane; with `shell`, a `sh` line run in the pane
+    /// instead, in which `{argmap}` stands for that argmap (`stty -g; {argmap}; stty -g`).
+    init(_ arguments: [String], environment: [String: String], shell: String? = nil) throws {
         // A clean environment: only what the test gives (and PATH), so that nothing the test
         // runner sets (NO_COLOR, say) leaks into the terminal.
         var command = "env -i PATH=" + Terminal.quote(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { command += " \(k)=\(Terminal.quote(v))" }
-        command += " " + ([Binary.path] + arguments).map(Terminal.quote).joined(separator: " ")
+        let argmap = ([Binary.path] + arguments).map(Terminal.quote).joined(separator: " ")
+        if let shell {
+            command += " sh -c " + Terminal.quote(shell.replacingOccurrences(of: "{argmap}", with: argmap))
+        } else {
+            command += " " + argmap
+        }
         // The server that new-session starts inherits the client's output: give it none, or
         // reading the client's output would wait for the server to end.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", name, command], capture: false)

@@ -172,6 +172,27 @@ struct TerminalTests {
         #expect(t.waitForExit(), "\(t.screen)")
     }
 
+    /// The shell gets its terminal back as it was, and the exit status 0, once argmap quits on
+    /// `quit` and on Ctrl-D (argmap ends its process without freeing the map).
+    @Test(arguments: ["quit", "C-d"])
+    func quittingGivesTheShellItsTerminalBack(_ how: String) throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let before = tmp.file("before"), after = tmp.file("after")
+        let t = try Terminal([Repository.root + "/Arguments/pivot-to-asia.argdown"], environment: environment(tmp),
+                             shell: "stty -g > \(before); {argmap}; echo \"exit $?\"; stty -g > \(after); echo ended")
+        defer { t.close() }
+        #expect(t.waitFor("pivot-to-asia> "))
+        try t.type("cd reason-2"); try t.press("Tab"); try t.press("Enter")
+        #expect(t.waitFor("pivot-to-asia/reason-2-sino-centrism"), "\(t.screen)")
+        if how == "quit" { try t.type("quit"); try t.press("Enter") } else { try t.press("C-d") }
+        #expect(t.waitFor("ended"), "\(t.screen)")
+        #expect(t.screen.contains("exit 0"), "\(t.screen)")
+        let was = try String(contentsOfFile: before, encoding: .utf8), now = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(!was.isEmpty)
+        #expect(now == was, "stty -g before argmap: \(was), after: \(now)")
+    }
+
     @Test func cyrillicTypesEditsCompletesAndDisplays() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.cleanup() }
