@@ -81,41 +81,52 @@ struct Acceleration {
 
     /// After a step from ``start`` to `y` (= Φ(start)): replaces `y` with the next point,
     /// kept in [0, 1].
+    ///
+    /// One pass over the claims takes the new differences and, at once, every dot product the
+    /// small system needs (where a pass per product took them before). Each dot product still
+    /// adds its terms one after another in the claims' order, so the point is the same to the
+    /// last bit as with a pass per product; the products' sums, independent of each other,
+    /// then advance side by side rather than each waiting on its own last addition.
     mutating func mix(_ y: UnsafeMutablePointer<Double>) {
         let x = start
+        guard hasLast else {
+            // The first step remembered: only the last residual and result (nothing to combine).
+            for i in 0..<n {
+                lastG[i] = y[i] - x[i]
+                lastY[i] = y[i]
+            }
+            hasLast = true
+            return
+        }
         // g = y − x; the new differences g − last g and y − last y go where the oldest were,
-        // and g and y become the last, in one pass.
+        // and g and y become the last. The Gram matrix's row of the new difference (its dot
+        // products with every difference held, itself included) and the right-hand side ΔGᵀ g
+        // are summed in the same pass, lane j for difference j.
         let place = next
+        next = (next + 1) % depth
+        count = min(count + 1, depth)
         let dg = dG + place * n, dy = dY + place * n
+        let held = count
+        var row = SIMD8<Double>(), side = SIMD8<Double>()
+        precondition(held <= 8, "at most 8 steps remembered")
         for i in 0..<n {
             let g = y[i] - x[i]
-            if hasLast {
-                dg[i] = g - lastG[i]
-                dy[i] = y[i] - lastY[i]
-            }
+            let d = g - lastG[i]
+            dg[i] = d
+            dy[i] = y[i] - lastY[i]
             lastG[i] = g
             lastY[i] = y[i]
+            var column = SIMD8<Double>()
+            for j in 0..<held { column[j] = dG[j * n + i] }
+            row += SIMD8(repeating: d) * column
+            side += column * SIMD8(repeating: g)
         }
-        if hasLast {
-            next = (next + 1) % depth
-            count = min(count + 1, depth)
-            for j in 0..<count {
-                let other = dG + j * n
-                var dot = 0.0
-                for i in 0..<n { dot += dg[i] * other[i] }
-                gram[place * depth + j] = dot
-                gram[j * depth + place] = dot
-            }
+        for j in 0..<held {
+            gram[place * depth + j] = row[j]
+            gram[j * depth + place] = row[j]
+            rhs[j] = side[j]
         }
-        hasLast = true
-        guard count > 0 else { return }
         // γ minimizes |g − ΔG γ|: (ΔGᵀΔG) γ = ΔGᵀ g, by Cholesky, lightly regularized.
-        for j in 0..<count {
-            let column = dG + j * n
-            var dot = 0.0
-            for i in 0..<n { dot += column[i] * lastG[i] }
-            rhs[j] = dot
-        }
         var largest = 0.0
         for j in 0..<count { largest = max(largest, gram[j * depth + j]) }
         guard largest > 0, largest.isFinite else { return }
