@@ -689,11 +689,11 @@ public enum Evaluator {
                 guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else {
                     guard group.count > 1 || g.dependsOnItself(Int(group[0])) else { return self(k, helped) }
                     spare.layOut(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
-                    return solve(spare, semantics, s, uf, options, cap: cap, helped: helped)
+                    return solve(&spare, semantics, s, uf, options, cap: cap, helped: helped)
                 }
                 kept[k] = Component(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
             }
-            return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
+            return solve(&kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
         }
 
         /// Whether component `k`, solved before with what its inputs were then, must be solved
@@ -962,13 +962,14 @@ public enum Evaluator {
             s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: g.hasUndercuts)
             return nil
         }
-        return solve(Component(g, group, k, component, s, uf, helped: helped), semantics, s, uf, options, cap: cap, helped: helped)
+        var laidOut = Component(g, group, k, component, s, uf, helped: helped)
+        return solve(&laidOut, semantics, s, uf, options, cap: cap, helped: helped)
     }
 
     /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
-    static func solve(_ claims: Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
+    static func solve(_ claims: inout Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
                       _ options: Options, cap: Int, helped: Bool) -> (steps: Int, residual: Double) {
-        semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
+        semantics == .hcat ? iterate(semantics, &claims, s, uf, options, cap: cap) : rk4(semantics, &claims, s, uf, options, cap: cap, helped: helped)
     }
 
     /// The evaluation of `scores`, its cycles having taken the steps and left the slopes in
@@ -1250,16 +1251,6 @@ public enum Evaluator {
             return true
         }
 
-        /// Writes where the steps start into `own`, by place: the claims' bases, or with
-        /// `fromScores` their scores in `s` (``Options/startsFromScores``).
-        func start(_ own: UnsafeMutablePointer<Double>, _ view: View, _ s: UnsafeMutableBufferPointer<Double>, fromScores: Bool) {
-            if fromScores {
-                for i in claims.indices { own[i] = s[Int(claims[i])] }
-            } else {
-                for i in claims.indices { own[i] = view.base[i] }
-            }
-        }
-
         /// Marks claim `c`, one of the component's, as stale: its base changed, or what bears on
         /// it from outside (the score of a claim outside that supports or attacks it, or the
         /// weight of that relation).
@@ -1363,6 +1354,8 @@ public enum Evaluator {
             let outsideFactor: UnsafeBufferPointer<Double>, undercutStarts: UnsafeBufferPointer<Int>
             let undercutters: UnsafeBufferPointer<Int>, undercutWeights: UnsafeBufferPointer<Double>
             let fixedFactors: Bool
+            /// The claims by place.
+            let claims: UnsafeBufferPointer<Int32>
 
             /// F at the point `p` (the component's claims' scores, by place), for the claims
             /// `range` (all by default): every claim's undercut factor into `uf`, then those
@@ -1449,10 +1442,43 @@ public enum Evaluator {
                     uf[i] = factor
                 }
             }
+
+            /// Writes where the steps start into `own`, by place: the claims' bases, or with
+            /// `fromScores` their scores in `s` (``Options/startsFromScores``).
+            func start(_ own: UnsafeMutablePointer<Double>, _ s: UnsafeMutableBufferPointer<Double>, fromScores: Bool) {
+                if fromScores {
+                    for i in claims.indices { own[i] = s[Int(claims[i])] }
+                } else {
+                    for i in claims.indices { own[i] = base[i] }
+                }
+            }
+
+            /// Runs `body` with scratch memory for `arrays` arrays of a score per claim, zeroed, from
+            /// `arrays × count` on, for a whole integration: on the stack for a small cycle
+            /// (thousands of them are solved one after another), on the heap for a large one.
+            @inline(__always)
+            func withScratch<R>(_ arrays: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, arrays * claims.count)) { scratch in
+                    scratch.initialize(repeating: 0)
+                    return body(scratch.baseAddress!)
+                }
+            }
+
+            /// Writes the claims' scores `p` and the undercut factors they give into the map's `s`
+            /// and `uf` (`scratch` holding room for one array).
+            func settle(_ p: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>, _ s: UnsafeMutableBufferPointer<Double>,
+                        _ uf: UnsafeMutableBufferPointer<Double>) {
+                factors(p, into: scratch)
+                for i in 0..<claims.count {
+                    s[Int(claims[i])] = p[i]
+                    uf[Int(claims[i])] = scratch[i]
+                }
+            }
         }
 
         @inline(__always)
         func withView<R>(_ body: (View) -> R) -> R {
+            claims.withUnsafeBufferPointer { claims in
             base.withUnsafeBufferPointer { base in
             outside.withUnsafeBufferPointer { outside in
             outsideProducts.withUnsafeBufferPointer { outsideProducts in
@@ -1466,32 +1492,10 @@ public enum Evaluator {
             undercutWeights.withUnsafeBufferPointer { undercutWeights in
                 body(View(base: base, outside: outside, outsideProducts: outsideProducts, outsideSums: outsideSums, bounds: bounds, sources: sources,
                           weights: weights, outsideFactor: outsideFactor, undercutStarts: undercutStarts, undercutters: undercutters,
-                          undercutWeights: undercutWeights, fixedFactors: fixedFactors))
-            }}}}}}}}}}}
+                          undercutWeights: undercutWeights, fixedFactors: fixedFactors, claims: claims))
+            }}}}}}}}}}}}
         }
 
-        /// Runs `body` with scratch memory for `arrays` arrays of a score per claim, zeroed, from
-        /// `arrays × count` on, for a whole integration: on the stack for a small cycle
-        /// (thousands of them are solved one after another), on the heap for a large one.
-        @inline(__always)
-        func withScratch<R>(_ arrays: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, arrays * claims.count)) { scratch in
-                scratch.initialize(repeating: 0)
-                return body(scratch.baseAddress!)
-            }
-        }
-
-        /// Writes the claims' scores `p` and the undercut factors they give into the map's `s`
-        /// and `uf` (`scratch` holding room for one array).
-        func settle(_ view: View, _ p: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>, _ s: UnsafeMutableBufferPointer<Double>,
-                    _ uf: UnsafeMutableBufferPointer<Double>) {
-            let factors = scratch
-            view.factors(p, into: factors)
-            for i in 0..<claims.count {
-                s[Int(claims[i])] = p[i]
-                uf[Int(claims[i])] = factors[i]
-            }
-        }
     }
 
     /// Potyka's continuous model ds/dt = f(s) − s for the claims of `component` together, from
@@ -1510,7 +1514,7 @@ public enum Evaluator {
     /// stage of each step cut into chunks of claims, shared with a helper thread
     /// (``Parallel/Crew``): every claim's arithmetic is the same, and the largest slope is the
     /// largest of the chunks', so the result is the same to the last bit.
-    static func rk4(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
+    static func rk4(_ semantics: Semantics, _ component: inout Component, _ s: UnsafeMutableBufferPointer<Double>,
                     _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int, helped: Bool = false) -> (steps: Int, residual: Double) {
         let n = component.claims.count
         // No more steps remembered than the cycle has claims: more differences of n numbers
@@ -1520,10 +1524,10 @@ public enum Evaluator {
         let depth = min(options.accelerationDepth, n)
         let room = n <= 8 && depth > 0 ? (Acceleration.size(claims: n, depth: depth) + n - 1) / n : 0
         return component.withView { view in
-        component.withScratch(5 + room) { scratch in
+        view.withScratch(5 + room) { scratch in
             let stages = RK4Stages(view: view, semantics: semantics, h: options.stepSize, own: scratch, factors: scratch + n,
                                    a: scratch + 2 * n, b: scratch + 3 * n, sum: scratch + 4 * n)
-            component.start(stages.own, view, s, fromScores: options.startsFromScores)
+            view.start(stages.own, s, fromScores: options.startsFromScores)
             let tolerance = options.tolerance
             var steps = 0
             var residual = Double.infinity
@@ -1583,7 +1587,7 @@ public enum Evaluator {
                 }
             }
             acceleration?.free()
-            component.settle(view, stages.own, stages.a, s, uf)
+            view.settle(stages.own, stages.a, s, uf)
             return (steps, residual)
         }}
     }
@@ -1663,14 +1667,14 @@ public enum Evaluator {
     /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases (or
     /// their scores: ``Options/startsFromScores``), until the largest change is below the
     /// tolerance or `cap` steps are taken; as ``rk4(_:_:_:_:_:cap:)``.
-    static func iterate(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
+    static func iterate(_ semantics: Semantics, _ component: inout Component, _ s: UnsafeMutableBufferPointer<Double>,
                         _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
         let n = component.claims.count
         return component.withView { view in
-        component.withScratch(4) { scratch in
+        view.withScratch(4) { scratch in
             var own = scratch, next = scratch + n
             let factors = scratch + 2 * n
-            component.start(own, view, s, fromScores: options.startsFromScores)
+            view.start(own, s, fromScores: options.startsFromScores)
             var steps = 0
             var residual = Double.infinity
             while steps < cap {
@@ -1681,7 +1685,7 @@ public enum Evaluator {
                 steps += 1
                 if residual < options.tolerance { break }
             }
-            component.settle(view, own, scratch + 3 * n, s, uf)
+            view.settle(own, scratch + 3 * n, s, uf)
             return (steps, residual)
         }}
     }
