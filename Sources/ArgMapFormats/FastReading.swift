@@ -59,10 +59,21 @@ enum FastReading {
             k < end && bytes[k] >= low && bytes[k] <= high
         }
         while i < end {
-            // Sixteen ASCII bytes at a time.
-            if i + 16 <= end, isASCII(base + i) {
-                i += 16
-                continue
+            // Sixteen ASCII bytes at a time; or sixteen bytes of ASCII and whole two-byte
+            // characters (accented Latin, Greek, Cyrillic), a character cut at the end taken
+            // from its first byte again.
+            if i + 16 <= end {
+                if isASCII(base + i) {
+                    i += 16
+                    continue
+                }
+                if i > 0 {
+                    let taken = twoByteCharacters(base + i)
+                    if taken > 0 {
+                        i += taken
+                        continue
+                    }
+                }
             }
             let b = bytes[i]
             switch b {
@@ -130,6 +141,33 @@ enum FastReading {
     @inline(__always) static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
         let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
         return words[0] | words[1] != 0
+    }
+
+    /// How many of the sixteen bytes at `p` are ASCII and whole two-byte characters (U+0080 to
+    /// U+07FF: a first byte C2–DF, then a byte 80–BF), every one checked: 16, or 15 when the
+    /// last byte starts a character; 0 when one of them is anything else (a byte of a longer
+    /// character, C0, C1, F5–FF, a continuation byte astray or missing), for the byte-by-byte
+    /// check to judge. The byte before `p` must be readable and end a character.
+    @inline(__always) static func twoByteCharacters(_ p: UnsafePointer<UInt8>) -> Int {
+        // Eight bytes to a word, each byte's pattern read in its top bit: shifting a word left
+        // by k brings each byte's bit 7 − k there (what comes in from the byte below stays
+        // under it). (Vector compares of masked bytes compiled to a loop over the lanes.)
+        let raw = UnsafeRawPointer(p), top: UInt64 = 0x8080_8080_8080_8080
+        for offset in [0, 8] {
+            let w = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let before = raw.loadUnaligned(fromByteOffset: offset - 1, as: UInt64.self)
+            // 11xxxxxx starts a character; 111xxxxx a longer one; 1100000x (C0, C1) none.
+            let starts = w & (w << 1)
+            let longer = starts & (w << 2)
+            let overlong = starts & ~((w << 2) | (w << 3) | (w << 4) | (w << 5) | (w << 6))
+            guard (longer | overlong) & top == 0 else { return 0 }
+            // A continuation (10xxxxxx) exactly where the byte before starts a two-byte
+            // character (110xxxxx).
+            let continues = w & ~(w << 1) & top
+            let follows = before & (before << 1) & ~(before << 2) & top
+            guard continues == follows else { return 0 }
+        }
+        return p[15] & 0xE0 == 0xC0 ? 15 : 16
     }
 
     /// Whether the sixteen bytes at `p` are all ASCII (two words, no top bit set).

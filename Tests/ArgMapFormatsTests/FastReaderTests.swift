@@ -87,6 +87,19 @@ struct FastReaderTests {
             let bytes = (0..<(rng.next() % 24)).map { _ in rng.next() % 3 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : interesting[Int(rng.next() % UInt64(interesting.count))] }
             #expect(agrees(bytes), "\(bytes)")
         }
+        // Runs of two-byte characters (checked sixteen bytes at a time) among ASCII, with now
+        // and then a longer character, an overlong or cut character, or a stray continuation.
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0xD0, 0xB2], [0xD1, 0x8F], [0xC3, 0xBC], [0xC2, 0x80], [0xDF, 0xBF], [0xE4, 0xB8, 0xAD],
+                                 [0xF0, 0x9D, 0x84, 0x9E]]
+        let broken: [[UInt8]] = [[0xC0, 0x80], [0xC1, 0xBF], [0xC0], [0xC1], [0xD0], [0xB2], [0xD0, 0xD0], [0xE4, 0xB8], [0xE0, 0x80, 0x80],
+                                 [0xF5, 0x80, 0x80, 0x80], [0xFF]]
+        for _ in 0..<50_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(rng.next() % 48) {
+                bytes += rng.next() % 40 == 0 ? broken[Int(rng.next() % UInt64(broken.count))] : pieces[Int(rng.next() % UInt64(pieces.count))]
+            }
+            #expect(agrees(bytes), "\(bytes)")
+        }
         // Well-formed text of every width, long enough for the eight-byte steps and both halves.
         let text = String(repeating: "Pivot to Asia: Сибирь, café, 中国, 𝄞 and plain ASCII words.\n", count: 30_000)
         #expect(text.utf8.count > FastReading.parallelThreshold)
