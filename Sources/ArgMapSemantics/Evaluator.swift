@@ -966,7 +966,9 @@ public enum Evaluator {
         return solve(&laidOut, semantics, s, uf, options, cap: cap, helped: helped)
     }
 
-    /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
+    /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``). The
+    /// layout is passed in place (`inout`, though only read): passed by value, it was copied for
+    /// each call, its arrays held and let go again, once for each of a map's small cycles.
     static func solve(_ claims: inout Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
                       _ options: Options, cap: Int, helped: Bool) -> (steps: Int, residual: Double) {
         semantics == .hcat ? iterate(semantics, &claims, s, uf, options, cap: cap) : rk4(semantics, &claims, s, uf, options, cap: cap, helped: helped)
