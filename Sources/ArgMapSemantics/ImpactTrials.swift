@@ -20,8 +20,10 @@ extension IncrementalEvaluator {
     /// last bit, whichever core tried it and in whatever order (tests compare them with trials
     /// one after another, on cyclic and acyclic maps).
     ///
-    /// `stop` is asked before each claim's trials (on one core only): once it says true, no more
-    /// start, and the result holds the claims tried (Ctrl-C in the REPL).
+    /// `stop` is asked before each claim's trials, on whichever core takes the claim, one ask at
+    /// a time: once it says true, no more start, and the result holds the claims tried (Ctrl-C
+    /// in the REPL). (Asked on one core only, it stopped nothing while that core was kept from
+    /// running and the other tried every claim left.)
     public func impactTrials(_ claims: [Int], on target: Int, map: ArgumentMap, stop: () -> Bool = { false }) -> [ImpactTrial] {
         let before = scores[target]
         func tried(_ c: Int, on board: IncrementalEvaluator) -> ImpactTrial {
@@ -42,14 +44,14 @@ extension IncrementalEvaluator {
             return trials
         }
         defer { twinDone() }
-        let next = Atomic<Int>(0), stopped = Atomic<Bool>(false)
+        let next = Atomic<Int>(0), stopped = Atomic<Bool>(false), asking = Mutex(())
         var trials = [ImpactTrial?](repeating: nil, count: claims.count)
         trials.withUnsafeMutableBufferPointer { trials in
             let shared = Parallel.Unchecked(trials)
             _ = Parallel.map(2) { k in
                 let board = k == 0 ? self : twin
                 while true {
-                    if k == 0 && stop() { stopped.store(true, ordering: .relaxed) }
+                    if !stopped.load(ordering: .relaxed), asking.withLock({ _ in stop() }) { stopped.store(true, ordering: .relaxed) }
                     let i = next.add(1, ordering: .relaxed).oldValue
                     guard i < claims.count, !stopped.load(ordering: .relaxed) else { break }
                     shared.value[i] = tried(claims[i], on: board)
