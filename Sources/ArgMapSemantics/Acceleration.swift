@@ -40,6 +40,9 @@ struct Acceleration {
     private var lastResidual = Double.infinity
     private(set) var restarts = 0
     static let mostRestarts = 8
+    /// The most steps remembered: the sums of a step's small system are taken side by side in
+    /// the lanes of an 8-wide vector (``mix(_:)``).
+    static let deepest = 8
 
     /// The numbers an acceleration of `n` claims remembering `depth` steps holds.
     static func size(claims n: Int, depth: Int) -> Int { (2 * depth + 3) * n + 2 * depth * depth + depth }
@@ -47,6 +50,7 @@ struct Acceleration {
     /// `memory`: room for ``size(claims:depth:)`` numbers, which the acceleration does not own
     /// (a small cycle's, on the stack); nil for memory of its own, which ``free()`` gives back.
     init(claims n: Int, depth: Int, in given: UnsafeMutablePointer<Double>? = nil) {
+        precondition(depth <= Self.deepest, "at most \(Self.deepest) steps remembered")
         self.n = n
         self.depth = depth
         // One allocation for a cycle's whole integration.
@@ -108,7 +112,6 @@ struct Acceleration {
         let dg = dG + place * n, dy = dY + place * n
         let held = count
         var row = SIMD8<Double>(), side = SIMD8<Double>()
-        precondition(held <= 8, "at most 8 steps remembered")
         for i in 0..<n {
             let g = y[i] - x[i]
             let d = g - lastG[i]

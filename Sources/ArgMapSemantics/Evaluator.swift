@@ -34,7 +34,8 @@ public enum Evaluator {
         /// full weight as on generated maps (a property test, which checks 0.01 and from the
         /// first step too).
         public var acceleratedBelow = 0.5
-        /// How many of the last steps the acceleration combines.
+        /// How many of the last steps the acceleration combines (at most
+        /// ``Acceleration/deepest``, 8).
         public var accelerationDepth = 5
         /// The fewest claims of a cycle whose layout for its steps (``Component``) the live
         /// scores keep from one edit to the next (``IncrementalEvaluator``), bringing up to
@@ -689,11 +690,11 @@ public enum Evaluator {
                 guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else {
                     guard group.count > 1 || g.dependsOnItself(Int(group[0])) else { return self(k, helped) }
                     spare.layOut(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
-                    return solve(&spare, semantics, s, uf, options, cap: cap, helped: helped)
+                    return solve(spare, semantics, s, uf, options, cap: cap, helped: helped)
                 }
                 kept[k] = Component(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
             }
-            return solve(&kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
+            return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
         }
 
         /// Whether component `k`, solved before with what its inputs were then, must be solved
@@ -962,16 +963,13 @@ public enum Evaluator {
             s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: g.hasUndercuts)
             return nil
         }
-        var laidOut = Component(g, group, k, component, s, uf, helped: helped)
-        return solve(&laidOut, semantics, s, uf, options, cap: cap, helped: helped)
+        return solve(Component(g, group, k, component, s, uf, helped: helped), semantics, s, uf, options, cap: cap, helped: helped)
     }
 
-    /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``). The
-    /// layout is passed in place (`inout`, though only read): passed by value, it was copied for
-    /// each call, its arrays held and let go again, once for each of a map's small cycles.
-    static func solve(_ claims: inout Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
+    /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
+    static func solve(_ claims: Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
                       _ options: Options, cap: Int, helped: Bool) -> (steps: Int, residual: Double) {
-        semantics == .hcat ? iterate(semantics, &claims, s, uf, options, cap: cap) : rk4(semantics, &claims, s, uf, options, cap: cap, helped: helped)
+        semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
     }
 
     /// The evaluation of `scores`, its cycles having taken the steps and left the slopes in
@@ -1445,6 +1443,10 @@ public enum Evaluator {
                 }
             }
 
+            // (Start, scratch and settle are the view's, not the layout's: a closure of the steps
+            // that read the layout had it copied, its arrays held and let go again, for each of
+            // a map's thousands of small cycles.)
+
             /// Writes where the steps start into `own`, by place: the claims' bases, or with
             /// `fromScores` their scores in `s` (``Options/startsFromScores``).
             func start(_ own: UnsafeMutablePointer<Double>, _ s: UnsafeMutableBufferPointer<Double>, fromScores: Bool) {
@@ -1516,14 +1518,14 @@ public enum Evaluator {
     /// stage of each step cut into chunks of claims, shared with a helper thread
     /// (``Parallel/Crew``): every claim's arithmetic is the same, and the largest slope is the
     /// largest of the chunks', so the result is the same to the last bit.
-    static func rk4(_ semantics: Semantics, _ component: inout Component, _ s: UnsafeMutableBufferPointer<Double>,
+    static func rk4(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                     _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int, helped: Bool = false) -> (steps: Int, residual: Double) {
         let n = component.claims.count
         // No more steps remembered than the cycle has claims: more differences of n numbers
         // than n are linearly dependent, and only make each step's small system larger (and
         // singular but for its regularization). A small cycle's acceleration is kept in its
         // scratch memory (thousands of small cycles are solved one after another).
-        let depth = min(options.accelerationDepth, n)
+        let depth = min(options.accelerationDepth, n, Acceleration.deepest)
         let room = n <= 8 && depth > 0 ? (Acceleration.size(claims: n, depth: depth) + n - 1) / n : 0
         return component.withView { view in
         view.withScratch(5 + room) { scratch in
@@ -1669,7 +1671,7 @@ public enum Evaluator {
     /// hcat's iteration s ← F(s) for the claims of `component` together, from their bases (or
     /// their scores: ``Options/startsFromScores``), until the largest change is below the
     /// tolerance or `cap` steps are taken; as ``rk4(_:_:_:_:_:cap:)``.
-    static func iterate(_ semantics: Semantics, _ component: inout Component, _ s: UnsafeMutableBufferPointer<Double>,
+    static func iterate(_ semantics: Semantics, _ component: Component, _ s: UnsafeMutableBufferPointer<Double>,
                         _ uf: UnsafeMutableBufferPointer<Double>, _ options: Options, cap: Int) -> (steps: Int, residual: Double) {
         let n = component.claims.count
         return component.withView { view in
