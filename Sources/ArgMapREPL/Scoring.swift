@@ -45,6 +45,9 @@ extension Session {
             // follow the edits of values after.
             for (s, made) in zip(missing, IncrementalEvaluator.evaluators(live, missing)) {
                 otherEvaluations[s] = made.evaluation
+                // They follow the live evaluator's values, lent when they follow; held meanwhile,
+                // the live scores' next edit would copy them whole.
+                made.evaluator?.letGoOfValues()
                 if let board = made.evaluator { otherEvaluators[s] = board }
             }
         } else if !missing.isEmpty {
@@ -60,6 +63,8 @@ extension Session {
         guard !otherEvaluatorsBehind.isEmpty else { return }
         let behind = otherEvaluatorsBehind, map = map
         otherEvaluatorsBehind = []
+        // They read the live evaluator's values (``IncrementalEvaluator/letGoOfValues()``).
+        guard let live = scoreBoard, live.graph.count == map.count else { return forgetOtherSemantics() }
         // Each claim and relation once, with its value as it is now, followed at once (however
         // many edits there were, the claims above them are worked out again once).
         var claims = Set<Int>(), relations = Set<Int>()
@@ -72,7 +77,8 @@ extension Session {
         let bases = claims.sorted().map { (claim: $0, value: map.claims[$0].base) }
         let weights = relations.sorted().map { (relation: $0, value: map.relations[$0].weight) }
         let boards = Array(otherEvaluators.values)
-        _ = Parallel.map(boards.count) { boards[$0].valuesChanged(bases: bases, weights: weights, map: map) }
+        let values = live.graph
+        _ = Parallel.map(boards.count) { boards[$0].valuesChanged(bases: bases, weights: weights, map: map, as: values) }
         for (s, board) in otherEvaluators { otherEvaluations[s] = board.evaluation }
     }
 

@@ -1086,9 +1086,29 @@ struct LiveScoreTests {
         #expect(session.otherEvaluatorsBehind.isEmpty && session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value })
         #expect(repl.execute("rm c12") && session.otherEvaluators.isEmpty, "a change of structure drops them")
         whole("rm c12")
+        try liveValuesAreNotCopied(session, repl)
         #expect(session.otherEvaluators.count == solving.count)
         #expect(repl.execute("set conceded on") && session.otherEvaluators.isEmpty)
         #expect(repl.execute("compare c5") && session.otherEvaluators.isEmpty, "none with conceded scoring")
+    }
+
+    /// The evaluators `compare` keeps hold no bases or weights between the times they follow:
+    /// the live scores' are lent them as they follow. So an edit of the live scores after
+    /// `compare`, or after the others followed, writes in the arrays it has, copying none.
+    func liveValuesAreNotCopied(_ session: Session, _ repl: REPL) throws {
+        func addresses() throws -> [UnsafeRawPointer?] {
+            let graph = try #require(session.scoreBoard).graph
+            return [graph.base.withUnsafeBytes { $0.baseAddress }, graph.weight.withUnsafeBytes { $0.baseAddress }]
+        }
+        let relation = try #require(session.map.relations.first { $0.type != .undercut })
+        let (from, to) = (session.map.claims[relation.from].id, session.map.claims[relation.to].id)
+        for edit in ["set c5 base 0.15", "set \(from) weight 0.35 --to \(to)"] {
+            #expect(repl.execute("compare c5") && !session.otherEvaluators.isEmpty)
+            #expect(session.otherEvaluators.values.allSatisfy { $0.graph.base.isEmpty && $0.graph.weight.isEmpty }, "\(edit): they hold no values")
+            let before = try addresses()
+            #expect(repl.execute(edit))
+            #expect(try addresses() == before, "\(edit): the live values edited in place")
+        }
     }
 
     /// The live scores' components by depth in cycles are worked out once, by the first
