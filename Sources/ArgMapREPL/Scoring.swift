@@ -64,7 +64,9 @@ extension Session {
         let behind = otherEvaluatorsBehind, map = map
         otherEvaluatorsBehind = []
         // They read the live evaluator's values (``IncrementalEvaluator/letGoOfValues()``).
-        guard let live = scoreBoard, live.graph.count == map.count else { return forgetOtherSemantics() }
+        guard let live = scoreBoard, live.graph.count == map.count, otherEvaluators.values.allSatisfy({ $0.graph.count == map.count }) else {
+            return forgetOtherSemantics()
+        }
         // Each claim and relation once, with its value as it is now, followed at once (however
         // many edits there were, the claims above them are worked out again once).
         var claims = Set<Int>(), relations = Set<Int>()

@@ -91,23 +91,13 @@ public final class IncrementalEvaluator {
     /// `compare`'s other semantics on a cyclic map.
     public static func evaluators(_ other: IncrementalEvaluator, _ list: [Semantics]) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
         let alone = list.count == 1
-        // The grounded labelling is begun first: it solves no cycle, so no helper can share its
-        // work, and begun last (as the last of `compare`'s list) it ran alone at the end while
-        // the other core waited (about 25 ms of the first `compare`'s 110 on the generated cyclic
-        // map of a million claims). Those begun after it end with a cycle's steps that a helper
-        // shares once a core is free.
-        let begun = list.indices.filter { list[$0] == .grounded } + list.indices.filter { list[$0] != .grounded }
-        let made = Parallel.map(list.count) { b -> (evaluator: IncrementalEvaluator?, evaluation: Evaluation) in
-            let semantics = list[begun[b]]
+        return Evaluator.eachAtOnce(list) { semantics in
             guard semantics != .grounded && semantics != .quad else {
                 return (nil, Evaluator.evaluateKeeping(other.graph, semantics, options: other.options, found: other.knownComponents, alone: alone).evaluation)
             }
             let board = IncrementalEvaluator(other, semantics: semantics, memory: nil, alone: alone)
             return (board.solvesCycles ? board : nil, board.evaluation)
         }
-        var inOrder = made
-        for (b, k) in begun.enumerated() { inOrder[k] = made[b] }
-        return inOrder
     }
 
     /// ``init(_:semantics:)``, the new scores written in the memory of `other`'s on a cyclic
@@ -483,7 +473,8 @@ public final class IncrementalEvaluator {
     /// for the evaluators that follow the live scores' one (`compare`'s). While they shared the
     /// arrays, the first edit of the live scores copied them whole, on fresh memory: on the
     /// generated cyclic map of a million claims, a base edit after `compare` took 8–9 ms, where
-    /// the next took 3–4. Nothing may read the values until they are lent back.
+    /// the next took 2–4, and `compare` after it copied them once per semantics. Nothing may
+    /// read the values until they are lent back.
     public func letGoOfValues() {
         precondition(changes == nil, "an evaluator that keeps its changes holds its values")
         graph.base = []
