@@ -488,14 +488,26 @@ public final class IncrementalEvaluator {
     /// structure). It reads them for the time it works the changes out, then lets go of them
     /// again, writing none: so no array is copied.
     public func valuesChanged(bases: [(claim: Int, value: Double)], weights: [(relation: Int, value: Double)], map: ArgumentMap, as values: EvaluationGraph) {
-        precondition(changes == nil && graph.base.isEmpty && values.count == graph.count)
-        graph.base = values.base
-        graph.weight = values.weight
-        graph.undercutWeight = values.undercutWeight
+        takeValues(from: values)
         defer { letGoOfValues() }
         guard !bases.isEmpty || !weights.isEmpty else { return }
         followValues(bases: bases, weights: weights, map: map, upTo: nil)
     }
+
+    /// Holds values again after ``letGoOfValues()``: those of `values`, the graph of the
+    /// evaluator it follows, up to date (this evaluator must have followed every change of them).
+    /// For an evaluator `compare` kept that becomes the live scores' (`set semantics`), or for
+    /// the time it follows changes (``valuesChanged(bases:weights:map:as:)``).
+    public func takeValues(from values: EvaluationGraph) {
+        precondition(changes == nil && graph.base.isEmpty && values.count == graph.count)
+        graph.base = values.base
+        graph.weight = values.weight
+        graph.undercutWeight = values.undercutWeight
+    }
+
+    /// Whether this evaluator keeps the changes made through it (``keepChanges()``): while it
+    /// does, it holds its values.
+    public var keepsChanges: Bool { changes != nil }
 
     /// The scores brought along changed values, already in the graph.
     private func followValues(bases: [(claim: Int, value: Double)], weights: [(relation: Int, value: Double)], map: ArgumentMap, upTo target: Int?) {

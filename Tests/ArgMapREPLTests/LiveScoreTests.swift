@@ -1092,6 +1092,42 @@ struct LiveScoreTests {
         #expect(repl.execute("compare c5") && session.otherEvaluators.isEmpty, "none with conceded scoring")
     }
 
+    /// After `compare` on a cyclic map, a change of semantics to one it kept an evaluator for
+    /// makes that evaluator the live scores', brought along the edits since rather than worked
+    /// out again, and the live scores it replaces take its place among the others. The live
+    /// scores are a whole evaluation's, to the last bit, through edits, undo and redo, and after
+    /// the change back; so is every other semantics' evaluation after.
+    @Test func aChangeOfSemanticsTakesTheEvaluatorCompareKept() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 45)))
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        func whole(_ what: String) {
+            let live = session.currentEvaluation(), own = Evaluator.evaluate(session.map, session.semantics)
+            #expect(live.scores == own.scores && live.iterations == own.iterations && live.residual == own.residual
+                    && live.converged == own.converged, "\(what): the live scores are a whole evaluation's")
+        }
+        #expect(repl.execute("show c0") && repl.execute("compare c5"))
+        let dfquad = try #require(session.scoreBoard), euler = try #require(session.otherEvaluators[.euler])
+        #expect(repl.execute("set c5 base 0.3") && repl.execute("set semantics euler"))
+        #expect(session.scoreBoard === euler && session.otherEvaluators[.dfquad] === dfquad, "Euler's evaluator made live, DF-QuAD's kept")
+        whole("set semantics euler")
+        for edit in ["set c12 base 0.2", "undo", "redo", "undo"] {
+            #expect(repl.execute(edit), "\(edit)")
+            whole(edit)
+        }
+        #expect(repl.execute("set semantics dfquad"))
+        #expect(session.scoreBoard === dfquad && session.otherEvaluators[.euler] === euler, "back: DF-QuAD's made live again")
+        whole("set semantics dfquad")
+        for edit in ["redo", "undo", "set c5 base 0.6", "set semantics mlp", "undo"] {
+            #expect(repl.execute(edit), "\(edit)")
+            whole(edit)
+        }
+        let all = session.evaluations(Semantics.allCases)
+        for (s, kept) in zip(Semantics.allCases, all) {
+            let own = Evaluator.evaluate(session.map, s)
+            #expect(kept.scores == own.scores && kept.labels == own.labels && kept.iterations == own.iterations, "\(s) after: a whole evaluation's")
+        }
+    }
+
     /// The evaluators `compare` keeps hold no bases or weights between the times they follow:
     /// the live scores' are lent them as they follow. So an edit of the live scores after
     /// `compare`, or after the others followed, writes in the arrays it has, copying none.
