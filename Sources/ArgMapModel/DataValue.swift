@@ -39,6 +39,34 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
         return "\(d)"
     }
 
+    /// ``format(_:)``'s text appended to `out` as its bytes; a number of a few decimals, as
+    /// ``shortDecimal(_:)`` finds it, written digit by digit with no string made (for output
+    /// a number a claim: `score --json` of a million claims).
+    public static func appendFormatted(_ d: Double, to out: inout [UInt8]) {
+        if d > 0.001, d < 1 {
+            // (No whole number is in this range: format(_:) would try shortDecimal(_:) first.)
+            var scale = 1.0, power = 1
+            for _ in 1...3 {
+                scale *= 10
+                let m = (d * scale).rounded()
+                if m / scale == d {
+                    // m < scale: its digits, padded with zeros to k, after "0.".
+                    var rest = Int(m)
+                    out.append(UInt8(ascii: "0"))
+                    out.append(UInt8(ascii: "."))
+                    while power > 0 {
+                        out.append(UInt8(ascii: "0") + UInt8(rest / power))
+                        rest %= power
+                        power /= 10
+                    }
+                    return
+                }
+                power *= 10
+            }
+        }
+        out.append(contentsOf: format(d).utf8)
+    }
+
     /// Scores and weights are mostly written with a few decimals (0.16, 0.725): such a number
     /// between 0.001 and 1 is formatted here, as Swift's `description` would format it, without
     /// its general algorithm. With at most three decimals, m / 10^k is exact arithmetic

@@ -255,11 +255,19 @@ struct NumberFormatTests {
                                              : Double.random(in: 0...1, using: &rng)
             let text = DataValue.format(d)
             #expect(Double(text) == d, "\(text) does not read back as \(d)")
+            var bytes: [UInt8] = []
+            DataValue.appendFormatted(d, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == text, "\(d) appended as bytes")
             if d != d.rounded() { #expect(text == "\(d)", "\(d)"); checked += 1 }
         }
         #expect(checked > 100_000)
         #expect(DataValue.format(0.16) == "0.16" && DataValue.format(0.001) == "0.001" && DataValue.format(0.0005) == "0.0005")
         #expect(DataValue.format(1) == "1" && DataValue.format(0) == "0" && DataValue.format(0.1 + 0.2) == "0.30000000000000004")
+        for d in [0.0, 1, 0.001, 0.0015, 0.002, 0.01, 0.05, 0.1, 0.105, 0.25, 0.999, 0.9995, 1 - 1e-16, 0.5, -0.25, 2.5, 1e-300, .infinity, -0.0, 0.1 + 0.2] {
+            var bytes: [UInt8] = []
+            DataValue.appendFormatted(d, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == DataValue.format(d), "\(d) appended as bytes")
+        }
     }
 }
 
