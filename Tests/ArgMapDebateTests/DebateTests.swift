@@ -679,6 +679,22 @@ func debateMap() throws -> ArgumentMap {
         #expect(Round(again).speech[again.index(of: id)!] == .firstNegativeConstructive)
     }
 
+    /// A scaffold's ids are not those of claims in the map, nor each other's: a position's
+    /// name taken has a number after it, and so has a part's id taken.
+    @Test func scaffoldIDsAreNew() throws {
+        var map = try load("[t]: thesis\n  + [case-harms]: already here\n")
+        let t = try #require(Template.named("case"))
+        let (id, edits) = t.scaffold(under: "t", in: map, speech: nil)
+        #expect(id == "case")
+        try map.apply(.batch(edits))
+        #expect(map.index(of: "case-harms-2") != nil && map.index(of: "case-plan") != nil && map.claims[map.index(of: "case-harms")!].text == "already here")
+        let (second, more) = t.scaffold(under: "t", in: map, speech: nil)
+        #expect(second == "case-2")
+        try map.apply(.batch(more))
+        #expect(t.parts.allSatisfy { map.index(of: "case-2-\($0)") != nil })
+        #expect(Set(map.claims.map(\.id)).count == map.count)
+    }
+
     @Test func aMissingPartAndEvidenceWithoutSource() throws {
         let map = try load("""
             [t]: thesis
