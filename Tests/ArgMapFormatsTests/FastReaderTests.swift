@@ -37,6 +37,16 @@ struct FastReaderTests {
         try expectSameAsGeneral(text)
     }
 
+    /// A map read from its file has room for the relations edits add after it (the relation
+    /// lists' headroom), so that the first of them do not copy every relation into a larger
+    /// array.
+    @Test func leavesRoomForRelationsAdded() throws {
+        for shape in [MapGenerator.Shape.tree, .dag] {
+            let map = try #require(ArgdownFormat.readFast(ArgdownFormat.write(MapGenerator.generate(.init(claims: 20_000, shape: shape, seed: 5)))))
+            #expect(map.relations.capacity - map.relations.count >= 1_024, "\(shape): \(map.relations.count) relations, room for \(map.relations.capacity)")
+        }
+    }
+
     /// Both fast readers hand back every byte of the lines they read, once, as they go (more
     /// than once a lane on a file this size), so that a mapped file's pages can leave memory.
     @Test func handsBackEachLineOnceAsItReads() throws {
