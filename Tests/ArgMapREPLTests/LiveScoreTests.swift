@@ -1110,6 +1110,10 @@ struct LiveScoreTests {
         #expect(repl.execute("set c5 base 0.3") && repl.execute("set semantics euler"))
         #expect(session.scoreBoard === euler && session.otherEvaluators[.dfquad] === dfquad, "Euler's evaluator made live, DF-QuAD's kept")
         whole("set semantics euler")
+        // The values it took are its own: the next edit writes them in place.
+        let address = euler.graph.base.withUnsafeBytes { $0.baseAddress }
+        #expect(repl.execute("set c5 base 0.35") && euler.graph.base.withUnsafeBytes { $0.baseAddress } == address, "the taken values edited in place")
+        whole("set c5 base 0.35")
         for edit in ["set c12 base 0.2", "undo", "redo", "undo"] {
             #expect(repl.execute(edit), "\(edit)")
             whole(edit)
