@@ -39,48 +39,44 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
         return "\(d)"
     }
 
-    /// ``format(_:)``'s text appended to `out` as its bytes; a number of a few decimals, as
-    /// ``shortDecimal(_:)`` finds it, written digit by digit with no string made (for output
-    /// a number a claim: `score --json` of a million claims).
+    /// ``format(_:)``'s text appended to `out` as its bytes; a number of a few decimals
+    /// (``shortDecimalDigits(_:)``) written digit by digit with no string made (for output a
+    /// number a claim: `score --json` of a million claims).
     public static func appendFormatted(_ d: Double, to out: inout [UInt8]) {
-        if d > 0.001, d < 1 {
-            // (No whole number is in this range: format(_:) would try shortDecimal(_:) first.)
-            var scale = 1.0, power = 1
-            for _ in 1...3 {
-                scale *= 10
-                let m = (d * scale).rounded()
-                if m / scale == d {
-                    // m < scale: its digits, padded with zeros to k, after "0.".
-                    var rest = Int(m)
-                    out.append(UInt8(ascii: "0"))
-                    out.append(UInt8(ascii: "."))
-                    while power > 0 {
-                        out.append(UInt8(ascii: "0") + UInt8(rest / power))
-                        rest %= power
-                        power /= 10
-                    }
-                    return
-                }
-                power *= 10
-            }
+        guard let (digits, places) = shortDecimalDigits(d) else { return out.append(contentsOf: format(d).utf8) }
+        // (No whole number has a short decimal: format(_:) would give it the same text.)
+        out.append(UInt8(ascii: "0"))
+        out.append(UInt8(ascii: "."))
+        var power = 1
+        for _ in 1..<places { power *= 10 }
+        var rest = digits
+        while power > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / power))
+            rest %= power
+            power /= 10
         }
-        out.append(contentsOf: format(d).utf8)
+    }
+
+    /// ``shortDecimalDigits(_:)`` as text: `0.`, then the digits padded with zeros to their
+    /// places.
+    static func shortDecimal(_ d: Double) -> String? {
+        guard let (m, k) = shortDecimalDigits(d) else { return nil }
+        let digits = String(m)
+        return "0." + String(repeating: "0", count: k - digits.count) + digits
     }
 
     /// Scores and weights are mostly written with a few decimals (0.16, 0.725): such a number
     /// between 0.001 and 1 is formatted here, as Swift's `description` would format it, without
     /// its general algorithm. With at most three decimals, m / 10^k is exact arithmetic
     /// correctly rounded, so when it gives back `d` the k-decimal text reads back as `d`, and
-    /// trying k = 1, 2, 3 in turn finds the shortest one.
-    static func shortDecimal(_ d: Double) -> String? {
+    /// trying k = 1, 2, 3 in turn finds the shortest one. Returns m (below 10^k) and k.
+    static func shortDecimalDigits(_ d: Double) -> (digits: Int, places: Int)? {
         guard d > 0.001, d < 1 else { return nil }
         var scale = 1.0
         for k in 1...3 {
             scale *= 10
             let m = (d * scale).rounded()
-            guard m / scale == d else { continue }
-            let digits = String(Int(m))
-            return "0." + String(repeating: "0", count: k - digits.count) + digits
+            if m / scale == d { return (Int(m), k) }
         }
         return nil
     }

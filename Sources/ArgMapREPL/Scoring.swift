@@ -70,10 +70,12 @@ extension Session {
             // follow the edits of values after.
             for (s, made) in zip(missing, IncrementalEvaluator.evaluators(live, missing)) {
                 otherEvaluations[s] = made.evaluation
-                // They follow the live evaluator's values, lent when they follow; held meanwhile,
-                // the live scores' next edit would copy them whole.
-                made.evaluator?.letGoOfValues()
-                if let board = made.evaluator { otherEvaluators[s] = board }
+                if let board = made.evaluator {
+                    // It follows the live evaluator's values, lent as it follows; held meanwhile,
+                    // the live scores' next edit would copy them whole.
+                    board.letGoOfValues()
+                    otherEvaluators[s] = board
+                }
             }
         } else if !missing.isEmpty {
             let found = scoreBoard.map { $0.evaluations(missing) } ?? missing.map(evaluation)
