@@ -52,6 +52,10 @@ public enum Evaluator {
         /// whole evaluations of the changed maps, to 1e-9); the live scores always start from
         /// the bases, so that they are those of the whole evaluation, to the last bit.
         var startsFromScores = false
+        /// Whether a trial's large cycle is solved claim by claim where its change spreads
+        /// (``Evaluator/locally(_:_:_:_:_:)``), rather than in steps over every claim; false
+        /// for tests, which compare the two.
+        var solvesTrialsLocally = true
         /// The fewest components of a depth (at depth 0, claims on no cycle, below every cycle)
         /// whose claims on no cycle an evaluation with both cores to itself works out on both
         /// (``Solver/settleOnBothCores(_:_:depth:_:)``). (On the generated cyclic map of a million
@@ -656,14 +660,15 @@ public enum Evaluator {
     /// Runs `body` with a function that solves a component of `components`, helped by another
     /// thread or not (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``), in place in `s` and `uf`.
     static func withSolver<R>(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int, _ components: EvaluationGraph.Components,
-                              _ s: inout [Double], _ uf: inout [Double], laysOutOnBothCores: Bool = true, _ body: (Solver) -> R) -> R {
+                              _ s: inout [Double], _ uf: inout [Double], laysOutOnBothCores: Bool = true, log: ScoresBefore? = nil,
+                              _ body: (Solver) -> R) -> R {
         s.withUnsafeMutableBufferPointer { s in
         uf.withUnsafeMutableBufferPointer { uf in
         components.members.withUnsafeBufferPointer { members in
         components.starts.withUnsafeBufferPointer { starts in
         components.component.withUnsafeBufferPointer { component in
             body(Solver(g: g, semantics: semantics, options: options, cap: cap, members: members, starts: starts, component: component, s: s, uf: uf,
-                        laysOutOnBothCores: laysOutOnBothCores))
+                        laysOutOnBothCores: laysOutOnBothCores, log: log))
         }}}}}
     }
 
@@ -678,6 +683,9 @@ public enum Evaluator {
         /// (`compare`'s semantics), where the steps' helper takes a chunk only as its core is
         /// free, but a layout's half would wait for it.
         let laysOutOnBothCores: Bool
+        /// Where a cycle solved through a layout (``callAsFunction(_:_:keepingIn:spare:)``) notes
+        /// the scores it replaced (``ScoresBefore``), when given.
+        var log: ScoresBefore? = nil
 
         /// Solves component `k` (``Evaluator/solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
         func callAsFunction(_ k: Int32, _ helped: Bool) -> (steps: Int, residual: Double)? {
@@ -704,11 +712,14 @@ public enum Evaluator {
                 guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else {
                     guard group.count > 1 || g.dependsOnItself(Int(group[0])) else { return self(k, helped) }
                     spare.layOut(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
-                    return solve(spare, semantics, s, uf, options, cap: cap, helped: helped)
+                    return solve(spare, semantics, s, uf, options, cap: cap, helped: helped, log: log)
                 }
                 kept[k] = Component(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
             }
-            return solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped)
+            if options.startsFromScores && options.solvesTrialsLocally && kept[k]!.dependentStarts.isEmpty && kept[k]!.solvesLocally(semantics) { kept[k]!.makeDependents() }
+            let solved = solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped, log: log)
+            kept[k]!.solved(solved.residual, tolerance: options.tolerance)
+            return solved
         }
 
         /// Whether component `k`, solved before with what its inputs were then, must be solved
@@ -980,10 +991,20 @@ public enum Evaluator {
         return solve(Component(g, group, k, component, s, uf, helped: helped), semantics, s, uf, options, cap: cap, helped: helped)
     }
 
-    /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
+    /// Solves the cycle laid out in `claims` (``solve(_:_:_:_:cap:_:_:_:_:_:helped:)``); a
+    /// trial's, where it can, claim by claim (``locally(_:_:_:_:_:log:)``). With `log`, the
+    /// scores and factors it may have replaced are noted there (``ScoresBefore``).
     static func solve(_ claims: Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
-                      _ options: Options, cap: Int, helped: Bool) -> (steps: Int, residual: Double) {
-        semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
+                      _ options: Options, cap: Int, helped: Bool, log: ScoresBefore? = nil) -> (steps: Int, residual: Double) {
+        log?.clear()
+        if options.startsFromScores && options.solvesTrialsLocally && claims.solvesLocally(semantics),
+           let solved = locally(semantics, claims, s, uf, options, log: log) {
+            return solved
+        }
+        if let log {
+            for c in claims.claims { log.note(c, s[Int(c)], uf[Int(c)]) }
+        }
+        return semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
     }
 
     /// The evaluation of `scores`, its cycles having taken the steps and left the slopes in
@@ -1038,6 +1059,8 @@ public enum Evaluator {
         /// relation's effective weight (its weight times its source's factor), those of
         /// effective weight 0 (no relation, as ``Aggregate/add(_:_:attack:)`` takes them) left out.
         var fixedFactors = true
+        /// Whether the map has undercuts (so that the claims' undercut factors are read).
+        var readsUndercuts = false
         /// The claims whose base, or whose supports and attacks from outside, changed since the
         /// layout was made (when it is kept: ``Evaluator/Solver``), to be brought up to date
         /// before it is solved again (``refresh(_:_:_:_:reading:)``).
@@ -1046,6 +1069,28 @@ public enum Evaluator {
         /// layout was last solved, or asked whether it must be (``Solver/mustSolve(_:keptIn:)``):
         /// a change that what it reads from outside does not show.
         var changedWithin = false
+        /// Each claim's dependents within, by place, for a trial's solving from the scores
+        /// (``Evaluator/locally(_:_:_:_:_:)``): claim i's at dependentStarts[i]..<dependentStarts[i + 1]
+        /// in `dependents` (the claims whose rows hold it), made when first asked for
+        /// (``makeDependents()``); empty until then, and again once the layout is made afresh.
+        var dependentStarts: [Int32] = [], dependents: [Int32] = []
+        /// Whether the scores of the component's claims are known to be settled for the layout
+        /// as it is, but at the places in ``moved``: each claim's slope |F(s) − s| below the
+        /// tolerance, and at most ``settledResidual``. Set when the layout is solved (its
+        /// slopes then below the tolerance) or checked (``Evaluator/check(_:_:_:tolerance:)``);
+        /// unset when the layout is made, and when scores are put back into it otherwise than
+        /// with the layout's own journal (``takeBack()``). A trial's claim-by-claim solving
+        /// (``Evaluator/locally(_:_:_:_:_:)``) then starts from the moved places alone, not from
+        /// a sweep over every claim.
+        var settled = false
+        /// The places whose base, aggregate from outside, or weights within changed, as the steps
+        /// read them, since the layout was last ``settled``, each once or more.
+        var moved: [Int32] = []
+        /// The largest slope when the layout was last settled.
+        var settledResidual = 0.0
+        /// What ``settled``, ``moved`` and ``settledResidual`` were when the journal started, given back
+        /// with the rest (``takeBack()``).
+        private var journalStart: (settled: Bool, moved: [Int32], residual: Double) = (false, [], 0)
         /// While a trial's change is followed (``startJournal()``), what bringing the layout up to
         /// date and setting weights within replaced, in order: each claim's aggregate from
         /// outside and base by place, each weight by entry; nil otherwise.
@@ -1101,9 +1146,13 @@ public enum Evaluator {
             Self.refill(&undercutters, 0, count: 0)
             Self.refill(&undercutWeights, 0, count: 0)
             Self.refill(&stale, 0, count: 0)
+            Self.refill(&dependentStarts, 0, count: 0)
+            Self.refill(&moved, 0, count: 0)
+            settled = false
             // On a map with no undercuts, every factor from outside is 1 and there are none
             // within: their offsets (a read at random for each claim) are not read.
             let undercuts = g.hasUndercuts
+            readsUndercuts = undercuts
             if !undercuts {
                 outsideFactor.append(contentsOf: repeatElement(1, count: n))
                 undercutStarts.append(contentsOf: repeatElement(0, count: n))
@@ -1261,6 +1310,7 @@ public enum Evaluator {
             guard let j = entries.first(where: { Int(sources[$0]) == from }) else { return false }
             journal?.weights.append((j, weights[j]))
             weights[j] = fixedFactors ? weight * outsideFactor[from] : weight
+            if settled { moved.append(Int32(i)) }
             changedWithin = true
             return true
         }
@@ -1287,7 +1337,10 @@ public enum Evaluator {
             var changed = false
             for c in stale.lazy.map({ Int($0) }) {
                 let i = place(of: c), aggregate = Self.fromOutside(c, g, k, component, s, uf)
-                changed = changed || base[i].bitPattern != g.base[c].bitPattern || !reads(aggregate, as: outside[i], semantics)
+                if base[i].bitPattern != g.base[c].bitPattern || !reads(aggregate, as: outside[i], semantics) {
+                    changed = true
+                    if settled { moved.append(Int32(i)) }
+                }
                 journal?.claims.append((i, outside[i], base[i]))
                 base[i] = g.base[c]
                 setOutside(i, aggregate)
@@ -1318,6 +1371,7 @@ public enum Evaluator {
         mutating func startJournal() {
             precondition(stale.isEmpty)
             journal = ([], [])
+            journalStart = (settled, moved, settledResidual)
         }
 
         /// Whether the layout records what its changes replace (``startJournal()``).
@@ -1341,6 +1395,16 @@ public enum Evaluator {
             }
             stale.removeAll()
             changedWithin = false
+            (settled, moved, settledResidual) = journalStart
+            journalStart.moved = []
+        }
+
+        /// Notes that the layout was solved, its largest slope left being `residual`: settled
+        /// when that is below `tolerance`, with nothing moved since.
+        mutating func solved(_ residual: Double, tolerance: Double) {
+            settled = residual < tolerance
+            settledResidual = residual
+            moved.removeAll(keepingCapacity: true)
         }
 
         /// Sets claim `i`'s aggregate from outside, and the products and sums the steps read.
@@ -2079,3 +2143,4 @@ extension Dictionary<Int32, Evaluator.Component> {
     /// How many claims the layouts hold together (see ``Evaluator/Options/keptClaims``).
     var keptClaims: Int { values.reduce(0) { $0 + $1.claims.count } }
 }
+

@@ -56,6 +56,8 @@ public final class IncrementalEvaluator {
         guard let solved = cyclic else { return nil }
         return solved.cycles[solved.components.component[c]]?.steps
     }
+    /// How many cycles trials solved claim by claim (``Evaluator/locally(_:_:_:_:_:log:)``; for tests).
+    private(set) var solvedClaimByClaim = 0
     /// How many claims the last update recomputed (for tests and the benchmarks).
     public private(set) var lastUpdateCount = 0
 
@@ -366,6 +368,9 @@ public final class IncrementalEvaluator {
             for k in Array(solved.kept.keys) where !journaled.contains(k) {
                 solved.kept[k]!.refresh(g, component, s, uf, reading: semantics)
                 solved.kept[k]!.changedWithin = false
+                // (Its scores were put back from outside it: whether they are settled for it is
+                // checked again when a trial starts.)
+                solved.kept[k]!.settled = false
             }
         }}}
     }
@@ -568,8 +573,9 @@ public final class IncrementalEvaluator {
         // The kept layouts record what the change replaces in them, to be given it back.
         if changes != nil { startJournals() }
         // The cycles the change reaches start from the scores they have (a step away from
-        // where they settled), not from their bases: a trial's scores are within the
-        // tolerance of the changed map's, in a fraction of the steps, and are put back after.
+        // where they settled), not from their bases, and are solved claim by claim where the
+        // change spreads (``Evaluator/locally(_:_:_:_:_:log:)``): a trial's scores are within
+        // the tolerance of the changed map's, for a fraction of the work, and are put back after.
         trying = true
         change()
         trying = false
@@ -587,7 +593,14 @@ public final class IncrementalEvaluator {
     /// Starts the journals of the kept layouts that are up to date
     /// (``Evaluator/Component/startJournal()``).
     private func startJournals() {
-        changeLayouts { if $0.stale.isEmpty { $0.startJournal() } }
+        let semantics = semantics, options = options
+        evaluation.scores.withUnsafeBufferPointer { s in
+            changeLayouts {
+                guard $0.stale.isEmpty else { return }
+                if !$0.settled && options.solvesTrialsLocally && $0.solvesLocally(semantics) { $0.check(s, semantics, tolerance: options.tolerance) }
+                $0.startJournal()
+            }
+        }
     }
 
     /// Stops the kept layouts' journals, keeping the layouts as they are.
@@ -833,6 +846,9 @@ public final class IncrementalEvaluator {
     private func cyclicStructureChanged(_ change: StructureChange, map: ArgumentMap, undoing before: BeforeChange?) -> Bool {
         guard var solved = cyclic, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
+        // (The kept layouts' claims' scores may move with the structure: whether they are
+        // settled is checked again when a trial starts.)
+        for k in Array(solved.kept.keys) { solved.kept[k]!.settled = false }
         // The graph's rows change: which claims below every cycle something bears on may too.
         solved.components.dropSettling()
         let newCount = map.count
@@ -1852,9 +1868,12 @@ public final class IncrementalEvaluator {
         let keptBefore = solved.kept.count
         // A component's claims' scores and factors before it is solved, to tell which changed
         // (on a map with no undercuts, every factor is 1, and none is read).
-        var before: [Double] = [], factorsBefore: [Double] = []
+        var claimsBefore: [Int32] = [], before: [Double] = [], factorsBefore: [Double] = []
         let undercuts = graph.hasUndercuts
-        Evaluator.withSolver(graph, semantics, options, cap: solved.cap, components, &evaluation.scores, &solved.factors) { solve in
+        // A trial's cycles note the scores they replace (those solved claim by claim, only the
+        // claims that moved), rather than have every claim compared before and after.
+        let log = trying && options.solvesTrialsLocally ? ScoresBefore() : nil
+        Evaluator.withSolver(graph, semantics, options, cap: solved.cap, components, &evaluation.scores, &solved.factors, log: log) { solve in
         // (The lists and relations read in place: a trial of `impact` reaches a large cycle's
         // thousands of claims hundreds of times.)
         map.outgoing.withUnsafeLists { outgoing in
@@ -1867,15 +1886,27 @@ public final class IncrementalEvaluator {
                 // aggregates absorb) is passed over.
                 if !solve.mustSolve(k, keptIn: &solved.kept) { continue }
                 let group = solve.members[Int(solve.starts[Int(k)])..<Int(solve.starts[Int(k) + 1])]
+                // (Solved through a layout, a group of more than one claim notes what it replaced.)
+                let logged = log != nil && group.count > 1
+                claimsBefore.removeAll(keepingCapacity: true)
                 before.removeAll(keepingCapacity: true)
                 factorsBefore.removeAll(keepingCapacity: true)
-                for c in group.lazy.map({ Int($0) }) { before.append(solve.s[c]) }
-                if undercuts { for c in group.lazy.map({ Int($0) }) { factorsBefore.append(solve.uf[c]) } }
+                if !logged {
+                    claimsBefore.append(contentsOf: group)
+                    for c in group.lazy.map({ Int($0) }) { before.append(solve.s[c]) }
+                    if undercuts { for c in group.lazy.map({ Int($0) }) { factorsBefore.append(solve.uf[c]) } }
+                }
                 if keeping { keptCycles.append((k, cycles[k])) }
                 cycles[k] = solve(k, helped, keepingIn: &solved.kept)
                 count += group.count
-                for (i, c) in zip(group.indices, group.lazy.map({ Int($0) })) {
-                    let j = i - group.startIndex
+                if logged {
+                    if log!.claimByClaim { solvedClaimByClaim += 1 }
+                    claimsBefore.append(contentsOf: log!.claims)
+                    before.append(contentsOf: log!.scores)
+                    if undercuts { factorsBefore.append(contentsOf: log!.factors) }
+                }
+                for j in claimsBefore.indices {
+                    let c = Int(claimsBefore[j])
                     guard solve.s[c].bitPattern != before[j].bitPattern || (undercuts && solve.uf[c].bitPattern != factorsBefore[j].bitPattern) else { continue }
                     if keeping {
                         keptClaims.append(Int32(c))
