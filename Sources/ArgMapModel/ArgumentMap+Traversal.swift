@@ -75,7 +75,8 @@ extension ArgumentMap {
             var path = Pile<(claim: Int32, next: Int32, cycle: Bool)>(capacity: 1_024)
             defer { state.deallocate(); path.free() }
             var placed = 0
-            let order = [Int](unsafeUninitializedCapacity: n) { order, initialized in
+            // (With room for claims added: the live scores' order takes it in place.)
+            let order = [Int](unsafeUninitializedCapacity: n + RelationLists.headroom(n)) { order, initialized in
                 // From each thesis, then (past a cycle) from each claim not met yet. (Inline, not
                 // in a nested function: one that captures the path has each access to it checked.)
                 for pass in 0..<2 where pass == 0 || placed < n {

@@ -90,7 +90,7 @@ public struct RelationLists: RandomAccessCollection, Sendable {
 
     /// Room left at the end of arrays built whole, so that the first edits after a load do
     /// not copy them into larger ones (room not written to costs no memory).
-    package static func headroom(_ count: Int) -> Int { 1_024 + count / 16 }
+    @inlinable package static func headroom(_ count: Int) -> Int { 1_024 + count / 16 }
 
     /// How many lists (claims) there are.
     @inlinable public var count: Int { spans.count }

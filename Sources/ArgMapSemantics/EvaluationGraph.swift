@@ -65,7 +65,7 @@ public struct EvaluationGraph: Sendable {
             enum Piece { case rows(Rows), bases([Double], order: (order: [Int], complete: Bool)) }
             let quarters = Parallel.pieces(0..<count, 4)
             var pieces = Parallel.map(5) { k -> Piece in
-                k == 0 ? .bases(map.claims.map(\.base), order: map.orderBelowCycles()) : .rows(Rows(map, quarters[k - 1], whole: k == 1))
+                k == 0 ? .bases(Self.bases(of: map), order: map.orderBelowCycles()) : .rows(Rows(map, quarters[k - 1], whole: k == 1))
             }
             guard case .bases(let bases, let found) = pieces[0] else { preconditionFailure() }
             (base, order) = (bases, found)
@@ -80,7 +80,7 @@ public struct EvaluationGraph: Sendable {
             for k in 2..<5 { rows.join(taken(k)) }
         } else {
             rows = Rows(map, 0..<count, whole: true)
-            base = map.claims.map(\.base)
+            base = Self.bases(of: map)
             order = map.orderBelowCycles()
         }
         offsets = rows.offsets
@@ -93,6 +93,18 @@ public struct EvaluationGraph: Sendable {
         undercutWeight = rows.undercutWeight
         undercutRelation = rows.undercutRelation
         (self.order, claimsBelowCycles) = order.complete ? (order.order, nil) : (nil, order.order)
+    }
+
+    /// The claims' bases, with room for claims added (``RelationLists/headroom(_:)``), which
+    /// the live scores' graph takes in place.
+    static func bases(of map: ArgumentMap) -> [Double] {
+        let n = map.count
+        return [Double](unsafeUninitializedCapacity: n + RelationLists.headroom(n)) { base, initialized in
+            map.claims.withUnsafeBufferPointer { claims in
+                for c in 0..<n { base[c] = claims[c].base }
+            }
+            initialized = n
+        }
     }
 
     /// The fewest claims whose rows are laid out on both cores.

@@ -293,7 +293,7 @@ public enum Evaluator {
     /// so it reads the graph through raw buffers (no bounds checks, no copies); each claim's
     /// strength before its turn is still its base.
     static func acyclicPass(_ g: EvaluationGraph, _ order: [Int], _ semantics: Semantics) -> [Double] {
-        var s = g.base
+        var s = [Double](roomyCopyOf: g.base)
         // Undercuts are few, and most maps have none: then every factor would stay 1, so there
         // are no factors at all (8 MB at a million claims neither filled nor read).
         let hasUndercuts = g.hasUndercuts
@@ -582,7 +582,7 @@ public enum Evaluator {
             swap(&s, &scores)
             swap(&uf, &factors)
             let n = g.count
-            guard s.count == n, uf.count == n else { return (g.base, [Double](repeating: 1, count: n)) }
+            guard s.count == n, uf.count == n else { return ([Double](roomyCopyOf: g.base), [Double](roomyRepeating: 1, count: n)) }
             g.base.withUnsafeBufferPointer { base in
                 s.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: base.baseAddress!, count: n) }
             }

@@ -412,7 +412,8 @@ public final class IncrementalEvaluator {
             return
         }
         func ranks() -> [Int] {
-            [Int](unsafeUninitializedCapacity: g.count) { rank, made in
+            // (With room for claims added, as the order has.)
+            [Int](unsafeUninitializedCapacity: g.count + RelationLists.headroom(g.count)) { rank, made in
                 for (i, c) in order.enumerated() { rank[c] = i }
                 made = g.count
             }

@@ -1055,6 +1055,32 @@ struct PropertyTests {
         #expect(board.scores == whole.scores && board.evaluation.iterations == whole.iterations && board.evaluation.iterations < cap)
     }
 
+    /// The live scores' arrays of a value a claim (the scores, the bases, and on an acyclic map
+    /// the order) are made with room for claims added: the adds after a first scoring append
+    /// in place, where each array made exactly its size was copied whole into a larger one,
+    /// on a tree and on a cyclic map; the scores agree with the whole evaluation throughout.
+    @Test(arguments: [MapGenerator.Shape.tree, .cyclic])
+    func claimsAddedAfterAFirstScoringAppendInPlace(_ shape: MapGenerator.Shape) throws {
+        var map = MapGenerator.generate(.init(claims: 20_000, shape: shape, seed: 3))
+        let board = IncrementalEvaluator(map, semantics: .dfquad)
+        func addresses() -> [UnsafeRawPointer?] {
+            [board.scores.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+             board.graph.base.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+             board.graph.order?.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }]
+        }
+        let before = addresses()
+        #expect((board.graph.order != nil) == (shape == .tree))
+        for i in 0..<3 {
+            // As `add pro` makes them: the claim, then its relation to a claim of the map.
+            try map.apply(.addClaim(Claim(id: "added\(i)", text: "a claim added")))
+            #expect(board.structureChanged(.inserted(claims: [map.count - 1], relations: []), map: map))
+            try map.apply(.link(RelationSpec(from: "added\(i)", to: map.claims[5].id, type: .support)))
+            #expect(board.structureChanged(.inserted(claims: [], relations: [map.relations.count - 1]), map: map))
+            #expect(board.scores == Evaluator.evaluate(map, .dfquad).scores, "\(shape), after \(i + 1) adds")
+        }
+        #expect(addresses() == before, "\(shape): the arrays were copied")
+    }
+
     @Test func nonConvergenceIsReportedNotHidden() {
         let map = MapGenerator.generate(.init(claims: 200, shape: .cyclic, seed: 4))
         var options = Evaluator.Options()
