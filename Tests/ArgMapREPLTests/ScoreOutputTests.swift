@@ -36,7 +36,8 @@ struct ScoreOutputTests {
 
     @Test(arguments: [MapGenerator.Shape.cyclic, .dag, .tree])
     func everyClaimOnceInTreeOrderWithItsScore(shape: MapGenerator.Shape) throws {
-        let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: 46)))
+        // (20,000 claims: each half of the rows is written on a core of its own.)
+        let session = Session(map: MapGenerator.generate(.init(claims: 20_000, shape: shape, seed: 46)))
         let console = Console(sink: .buffer)
         let repl = REPL(session: session, console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
         for (command, start) in [("score --json c5", Optional(5)), ("score --json", nil)] {

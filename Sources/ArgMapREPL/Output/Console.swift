@@ -36,20 +36,24 @@ public final class Console {
     public func write(_ text: String) {
         guard !stopped else { return }
         guard text.utf8.count > Self.piece else { return put(text) }
-        // In pieces of whole lines, asking before each whether to stop (``stop()``).
         var text = text
-        text.withUTF8 { bytes in
-            var at = 0
-            while at < bytes.count {
-                if interruptRequested() { stop(); return }
-                var end = min(at + Self.piece, bytes.count)
-                while end < bytes.count && bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
-                switch sink {
-                case .buffer: put(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self))
-                case .standard: ceditline_write_stdout_bytes(bytes.baseAddress! + at, end - at)
-                }
-                at = end
+        text.withUTF8 { write($0) }
+    }
+
+    /// Writes text as UTF-8 `bytes` (output built as bytes, not made a string first): in
+    /// pieces of whole lines, asking before each whether to stop (``stop()``).
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !stopped else { return }
+        var at = 0
+        while at < bytes.count {
+            if interruptRequested() { stop(); return }
+            var end = min(at + Self.piece, bytes.count)
+            while end < bytes.count && bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+            switch sink {
+            case .buffer: put(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self))
+            case .standard: ceditline_write_stdout_bytes(bytes.baseAddress! + at, end - at)
             }
+            at = end
         }
     }
 
