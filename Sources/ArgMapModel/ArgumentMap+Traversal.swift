@@ -76,7 +76,7 @@ extension ArgumentMap {
             defer { state.deallocate(); path.free() }
             var placed = 0
             // (With room for claims added: the live scores' order takes it in place.)
-            let order = [Int](unsafeUninitializedCapacity: n + RelationLists.headroom(n)) { order, initialized in
+            let order = [Int](unsafeUninitializedCapacity: n + RelationLists.claimsAddedRoom) { order, initialized in
                 // From each thesis, then (past a cycle) from each claim not met yet. (Inline, not
                 // in a nested function: one that captures the path has each access to it checked.)
                 for pass in 0..<2 where pass == 0 || placed < n {

@@ -111,14 +111,14 @@ extension Array where Element: Comparable {
 }
 
 extension Array where Element: BitwiseCopyable {
-    /// A copy of `source` with room after it for ``RelationLists/headroom(_:)`` more elements:
+    /// A copy of `source` with room after it for ``RelationLists/claimsAddedRoom`` more elements:
     /// for the arrays of a value a claim that an edit of the map appends to. (A copy made
     /// exactly its size, as `var copy = source` makes one when it is first changed, is copied
     /// whole into a larger array by the first `add` after it.)
     @inlinable
     package init(roomyCopyOf source: [Element]) {
         let n = source.count
-        self.init(unsafeUninitializedCapacity: n + RelationLists.headroom(n)) { buffer, initialized in
+        self.init(unsafeUninitializedCapacity: n + RelationLists.claimsAddedRoom) { buffer, initialized in
             source.withUnsafeBufferPointer { source in
                 if n > 0 { buffer.baseAddress!.initialize(from: source.baseAddress!, count: n) }
             }
@@ -126,11 +126,11 @@ extension Array where Element: BitwiseCopyable {
         }
     }
 
-    /// `count` copies of `value`, with room after them for ``RelationLists/headroom(_:)`` more
+    /// `count` copies of `value`, with room after them for ``RelationLists/claimsAddedRoom`` more
     /// (see ``init(roomyCopyOf:)``).
     @inlinable
     package init(roomyRepeating value: Element, count n: Int) {
-        self.init(unsafeUninitializedCapacity: n + RelationLists.headroom(n)) { buffer, initialized in
+        self.init(unsafeUninitializedCapacity: n + RelationLists.claimsAddedRoom) { buffer, initialized in
             if n > 0 { buffer.baseAddress!.initialize(repeating: value, count: n) }
             initialized = n
         }

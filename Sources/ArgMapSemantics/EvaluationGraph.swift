@@ -95,11 +95,11 @@ public struct EvaluationGraph: Sendable {
         (self.order, claimsBelowCycles) = order.complete ? (order.order, nil) : (nil, order.order)
     }
 
-    /// The claims' bases, with room for claims added (``RelationLists/headroom(_:)``), which
+    /// The claims' bases, with room for claims added (``RelationLists/claimsAddedRoom``), which
     /// the live scores' graph takes in place.
     static func bases(of map: ArgumentMap) -> [Double] {
         let n = map.count
-        return [Double](unsafeUninitializedCapacity: n + RelationLists.headroom(n)) { base, initialized in
+        return [Double](unsafeUninitializedCapacity: n + RelationLists.claimsAddedRoom) { base, initialized in
             map.claims.withUnsafeBufferPointer { claims in
                 for c in 0..<n { base[c] = claims[c].base }
             }

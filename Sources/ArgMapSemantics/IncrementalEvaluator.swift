@@ -413,7 +413,7 @@ public final class IncrementalEvaluator {
         }
         func ranks() -> [Int] {
             // (With room for claims added, as the order has.)
-            [Int](unsafeUninitializedCapacity: g.count + RelationLists.headroom(g.count)) { rank, made in
+            [Int](unsafeUninitializedCapacity: g.count + RelationLists.claimsAddedRoom) { rank, made in
                 for (i, c) in order.enumerated() { rank[c] = i }
                 made = g.count
             }
