@@ -256,6 +256,16 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(board.impactTrials(beneath, on: target, map: map))
             benchmark.stopMeasurement()
         }
+        // The same under Euler, whose trials each reach the largest cycle (no claim's supports
+        // and attacks saturate, as under DF-QuAD): each solved claim by claim from its scores.
+        Benchmark("impact euler cyclic \(label)", configuration: configuration(n)) { benchmark in
+            let map = inputs.map(n, .cyclic)
+            let board = IncrementalEvaluator(map, semantics: .euler)
+            let target = map.index(of: "c0")!, beneath = map.claimsBeneath(target, atMost: 500).claims
+            benchmark.startMeasurement()
+            blackHole(board.impactTrials(beneath, on: target, map: map))
+            benchmark.stopMeasurement()
+        }
         // A change of structure, as rm and add make it, and the live scores brought up to date
         // (the graph patched, the claims above the change recomputed; on the cyclic map, their
         // components found and solved again). The session's map shares its storage with the
