@@ -82,7 +82,7 @@ public struct Expectation: Sendable, Equatable {
     /// Checks the expectation: whether it holds, and what was found.
     public func check(_ map: ArgumentMap, evaluate: (Semantics) -> Evaluation) -> (passed: Bool, found: String) {
         func resolve(_ id: String) -> Int? {
-            id.lowercased() == "thesis" ? map.roots.first : map.index(of: id)
+            id.lowercased() == "thesis" ? map.theses.first : map.index(of: id)
         }
         switch test {
         case .score(let semantics, let id, let comparison, let value):

@@ -72,7 +72,7 @@ public struct Flow: Sendable {
     /// thesis (a thesis with nothing under it is a sheet of its own).
     public static func positions(_ map: ArgumentMap) -> [(thesis: Int, position: Int)] {
         var out: [(thesis: Int, position: Int)] = []
-        for thesis in map.roots {
+        for thesis in map.theses {
             let positions = map.children(of: thesis).map(\.claim)
             for position in positions.isEmpty ? [thesis] : positions { out.append((thesis, position)) }
         }

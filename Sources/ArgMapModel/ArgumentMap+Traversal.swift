@@ -5,6 +5,14 @@ extension ArgumentMap {
         outgoing.withUnsafeLists { outgoing in claims.indices.filter { outgoing[$0].isEmpty } }
     }
 
+    /// The theses, the top of the map: the claims that answer no other (``roots``); on a map
+    /// where every claim answers another (its top claims on a cycle, as two rival theses that
+    /// attack each other), its first claim, so that the top of a map with claims is never empty.
+    public var theses: [Int] {
+        let roots = roots
+        return roots.isEmpty && !claims.isEmpty ? [0] : roots
+    }
+
     /// The claims under a claim (its supporters, attackers and undercutters), with the relation
     /// that joins each, in relation order.
     public func children(of c: Int) -> [(claim: Int, relation: Int)] {

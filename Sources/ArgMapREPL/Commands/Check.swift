@@ -25,7 +25,7 @@ extension Commands {
                 if report.errors.count > 50 { out.append("… and \(report.errors.count - 50) more errors") }
                 for w in report.warnings.prefix(50) { out.append("warning: " + w) }
                 for x in report.expectations { out.append((x.passed ? "ok: " : "FAILED: ") + x.expectation.text + " — " + x.found) }
-                let theses = s.map.roots.count
+                let theses = s.map.theses.count
                 var summary = "\(s.name): " + Commands.counts(s.map) + ", \(theses) thes\(theses == 1 ? "is" : "es")"
                 if report.errors.isEmpty && report.warnings.isEmpty && report.expectations.isEmpty {
                     summary += "; no problems"
@@ -69,7 +69,7 @@ extension Commands {
                 }
                 let report = CheckReport(loaded, integrity: integrity) { Evaluator.evaluate(loaded, $0) }
                 let e = Evaluator.evaluate(loaded, .dfquad)
-                let thesis = loaded.roots.first.map { e.converged ? Session.format(e.scores[$0]) : "?" } ?? "-"
+                let thesis = loaded.theses.first.map { e.converged ? Session.format(e.scores[$0]) : "?" } ?? "-"
                 let expectations = report.expectations.isEmpty ? "-" : "\(report.expectations.count - report.failedExpectations)/\(report.expectations.count)"
                 rows.append([name, "\(loaded.count)", "\(report.errors.count)", "\(report.warnings.count)", expectations, thesis, report.passes ? "pass" : "FAIL"])
                 if !report.passes {

@@ -19,7 +19,7 @@ extension Commands {
                 guard let n = Int(w.text), n >= 1 else { throw CommandError("--top takes a whole number from 1 up", at: w) }
                 top = n
             }
-            guard let target = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focusPath.first.flatMap({ s.map.index(of: $0) }) ?? s.map.roots.first else {
+            guard let target = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focusPath.first.flatMap({ s.map.index(of: $0) }) ?? s.map.theses.first else {
                 throw CommandError("the map is empty", at: inv.commandWord)
             }
             guard semantics != .grounded else { throw CommandError("impact measures numeric scores; grounded gives labels", at: inv.commandWord, hint: "use --semantics dfquad (or another gradual semantics)") }

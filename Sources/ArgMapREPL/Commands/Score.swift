@@ -52,7 +52,7 @@ extension Commands {
         var seen = [UInt64](repeating: 0, count: (map.count + 63) / 64)
         func isSeen(_ c: Int) -> Bool { seen[c >> 6] & (1 << UInt64(c & 63)) != 0 }
         var stack: [(Int, Int, Int?)] = []
-        let starts = start.map { [$0] } ?? (map.roots.isEmpty && !map.isEmpty ? [0] : map.roots)
+        let starts = start.map { [$0] } ?? map.theses
         for c in starts.reversed() { stack.append((c, 0, nil)) }
         while let (c, d, r) = stack.popLast(), rows.count < limit {
             guard !isSeen(c) else { continue }

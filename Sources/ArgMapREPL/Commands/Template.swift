@@ -38,7 +38,7 @@ extension Commands {
         run: { inv throws(CommandError) in
             let (args, _) = try inv.parse()
             let s = inv.session
-            guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.roots.first else {
+            guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.theses.first else {
                 throw CommandError("the map is empty", at: inv.commandWord)
             }
             let e = s.currentEvaluation()

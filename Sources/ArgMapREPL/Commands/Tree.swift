@@ -49,7 +49,7 @@ extension Commands {
         var expanded = Set<Int>()
         enum Item { case claim(Int, relation: Int?, depth: Int), folded(count: Int, depth: Int) }
         var stack: [Item] = []
-        let starts = start.map { [$0] } ?? map.roots
+        let starts = start.map { [$0] } ?? map.theses
         for c in starts.reversed() { stack.append(.claim(c, relation: nil, depth: 0)) }
         if start == nil && map.isEmpty { return "(an empty map)\n" }
         if start == nil && starts.isEmpty && !map.isEmpty {

@@ -55,7 +55,7 @@ extension Commands {
                 after = Evaluator.evaluate(trial, semantics)
             }
             var lines = ["What if: \(what) (\(semantics.title))"]
-            for r in s.map.roots {
+            for r in s.map.theses {
                 let id = s.map.claims[r].id
                 guard id != removed, let r2 = trial.index(of: id) else { continue }
                 let a = Commands.scoreString(before, r), b = Commands.scoreString(after, r2)

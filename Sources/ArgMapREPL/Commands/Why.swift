@@ -13,7 +13,7 @@ extension Commands {
             let (args, options) = try inv.parse()
             let s = inv.session
             let semantics = try Commands.semantics(inv, options)
-            guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.roots.first else {
+            guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.theses.first else {
                 throw CommandError("the map is empty", at: inv.commandWord)
             }
             let e = s.evaluation(semantics)

@@ -4,7 +4,7 @@ extension Session {
     /// The claims numbered under a place: a claim's supporters, attackers and undercutters in
     /// relation order, or the theses at the top.
     public func numberedChildren(of c: Int?) -> [Int] {
-        guard let c else { return map.roots }
+        guard let c else { return map.theses }
         return map.incoming[c].map { map.relations[$0].from }
     }
 
