@@ -43,7 +43,7 @@ extension Commands {
             let (args, _) = try inv.parse()
             let s = inv.session
             let c = try s.resolveClaim(args[0])
-            let p = try Commands.parentFor(inv, claim: c, option: args.count > 1 ? args[1] : nil, word: args[0])
+            let p = try Commands.parentFor(inv, claim: c, option: args.count > 1 ? args[1] : nil, naming: "unlink \(args[0].text) PARENT", word: args[0])
             try inv.perform(.unlink(from: s.map.claims[c].id, to: s.map.claims[p].id), about: args[0])
         })
 
@@ -59,7 +59,7 @@ extension Commands {
             let (args, options) = try inv.parse()
             let s = inv.session
             let c = try s.resolveClaim(args[0])
-            let old = try Commands.parentFor(inv, claim: c, option: options["from"] ?? nil, word: args[0])
+            let old = try Commands.parentFor(inv, claim: c, option: options["from"] ?? nil, naming: "--from PARENT", word: args[0])
             let new = try s.resolveClaim(args[1])
             try inv.perform(.move(s.map.claims[c].id, from: s.map.claims[old].id, to: s.map.claims[new].id), about: args[1])
         })

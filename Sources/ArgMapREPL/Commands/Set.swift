@@ -81,9 +81,9 @@ extension Commands {
             }
         })
 
-    /// The parent of a claim whose relation an edit means: --to, else the parent on the focus
-    /// path, else the only parent.
-    static func parentFor(_ inv: Invocation, claim c: Int, option: Word?, word: Word) throws(CommandError) -> Int {
+    /// The parent of a claim whose relation an edit means: `option` (--to, or what `naming`
+    /// says), else the parent on the focus path, else the only parent.
+    static func parentFor(_ inv: Invocation, claim c: Int, option: Word?, naming: String = "--to PARENT", word: Word) throws(CommandError) -> Int {
         let s = inv.session
         let parents = s.map.parents(of: c).map(\.claim)
         if let option {
@@ -95,8 +95,10 @@ extension Commands {
         if let f = s.focus, parents.contains(f) { return f }
         guard parents.count == 1 else {
             if parents.isEmpty { throw CommandError("\(s.map.claims[c].id) is a thesis: it answers no claim", at: word) }
-            throw CommandError("\(s.map.claims[c].id) answers \(parents.count) claims: \(parents.map { s.map.claims[$0].id }.joined(separator: ", "))", at: word,
-                               hint: "say which with --to PARENT")
+            // (The first few named: a claim may answer thousands.)
+            let named = parents.prefix(8).map { s.map.claims[$0].id }.joined(separator: ", ")
+            throw CommandError("\(s.map.claims[c].id) answers \(parents.count) claims: \(named)\(parents.count > 8 ? ", … and \(parents.count - 8) more" : "")", at: word,
+                               hint: "say which with \(naming)")
         }
         return parents[0]
     }
