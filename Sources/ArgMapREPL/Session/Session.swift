@@ -242,7 +242,8 @@ public final class Session {
     /// `drops` and `impacts` read it), or ahead, as the map was opened (``warmUp()``).
     public func round() -> Round {
         if let keptRound { return keptRound }
-        let round = roundAhead?.wait() ?? Round(map)
+        // (On a map the live scores know has a cycle, the round's search is made at once.)
+        let round = roundAhead?.wait() ?? Round(map, hasCycle: scoreBoard?.solvesCycles ?? false)
         roundAhead = nil
         keptRound = round
         return round
