@@ -248,23 +248,17 @@ let benchmarks: @Sendable () -> Void = {
         }
         // What `impact c0` does on the cyclic map: its 500 nearest claims each removed, and
         // their bases moved 0.1 down and up, up to c0, on both cores (the evaluator and a twin).
-        Benchmark("impact cyclic \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.map(n, .cyclic)
-            let board = IncrementalEvaluator(map, semantics: .dfquad)
-            let target = map.index(of: "c0")!, beneath = map.claimsBeneath(target, atMost: 500).claims
-            benchmark.startMeasurement()
-            blackHole(board.impactTrials(beneath, on: target, map: map))
-            benchmark.stopMeasurement()
-        }
-        // The same under Euler, whose trials each reach the largest cycle (no claim's supports
-        // and attacks saturate, as under DF-QuAD): each solved claim by claim from its scores.
-        Benchmark("impact euler cyclic \(label)", configuration: configuration(n)) { benchmark in
-            let map = inputs.map(n, .cyclic)
-            let board = IncrementalEvaluator(map, semantics: .euler)
-            let target = map.index(of: "c0")!, beneath = map.claimsBeneath(target, atMost: 500).claims
-            benchmark.startMeasurement()
-            blackHole(board.impactTrials(beneath, on: target, map: map))
-            benchmark.stopMeasurement()
+        // Under DF-QuAD, and under Euler, whose trials each reach the largest cycle (no claim's
+        // supports and attacks saturate, as under DF-QuAD), each solved claim by claim.
+        for (name, semantics) in [("impact", Semantics.dfquad), ("impact euler", .euler)] {
+            Benchmark("\(name) cyclic \(label)", configuration: configuration(n)) { benchmark in
+                let map = inputs.map(n, .cyclic)
+                let board = IncrementalEvaluator(map, semantics: semantics)
+                let target = map.index(of: "c0")!, beneath = map.claimsBeneath(target, atMost: 500).claims
+                benchmark.startMeasurement()
+                blackHole(board.impactTrials(beneath, on: target, map: map))
+                benchmark.stopMeasurement()
+            }
         }
         // A change of structure, as rm and add make it, and the live scores brought up to date
         // (the graph patched, the claims above the change recomputed; on the cyclic map, their
