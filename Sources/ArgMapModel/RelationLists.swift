@@ -90,7 +90,7 @@ public struct RelationLists: RandomAccessCollection, Sendable {
 
     /// Room left at the end of arrays built whole, so that the first edits after a load do
     /// not copy them into larger ones (room not written to costs no memory).
-    @inlinable package static func headroom(_ count: Int) -> Int { 1_024 + count / 16 }
+    package static func headroom(_ count: Int) -> Int { 1_024 + count / 16 }
 
     /// Room left at the end of the live scores' arrays of a value a claim, for the claims a
     /// session adds: a fixed few thousand, so that each array stays about the map's size (one

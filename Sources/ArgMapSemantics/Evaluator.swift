@@ -52,8 +52,8 @@ public enum Evaluator {
         /// whole evaluations of the changed maps, to 1e-9); the live scores always start from
         /// the bases, so that they are those of the whole evaluation, to the last bit.
         var startsFromScores = false
-        /// Whether a trial's large cycle is solved claim by claim where its change spreads
-        /// (``Evaluator/locally(_:_:_:_:_:)``), rather than in steps over every claim; false
+        /// Whether a trial's cycle is solved claim by claim where its change spreads
+        /// (``Evaluator/locally(_:_:_:_:_:log:)``), rather than in steps over every claim; false
         /// for tests, which compare the two.
         var solvesTrialsLocally = true
         /// The fewest components of a depth (at depth 0, claims on no cycle, below every cycle)
@@ -1070,17 +1070,17 @@ public enum Evaluator {
         /// a change that what it reads from outside does not show.
         var changedWithin = false
         /// Each claim's dependents within, by place, for a trial's solving from the scores
-        /// (``Evaluator/locally(_:_:_:_:_:)``): claim i's at dependentStarts[i]..<dependentStarts[i + 1]
+        /// (``Evaluator/locally(_:_:_:_:_:log:)``): claim i's at dependentStarts[i]..<dependentStarts[i + 1]
         /// in `dependents` (the claims whose rows hold it), made when first asked for
         /// (``makeDependents()``); empty until then, and again once the layout is made afresh.
         var dependentStarts: [Int32] = [], dependents: [Int32] = []
         /// Whether the scores of the component's claims are known to be settled for the layout
         /// as it is, but at the places in ``moved``: each claim's slope |F(s) − s| below the
         /// tolerance, and at most ``settledResidual``. Set when the layout is solved (its
-        /// slopes then below the tolerance) or checked (``Evaluator/check(_:_:_:tolerance:)``);
+        /// slopes then below the tolerance) or checked (``check(_:_:tolerance:)``);
         /// unset when the layout is made, and when scores are put back into it otherwise than
         /// with the layout's own journal (``takeBack()``). A trial's claim-by-claim solving
-        /// (``Evaluator/locally(_:_:_:_:_:)``) then starts from the moved places alone, not from
+        /// (``Evaluator/locally(_:_:_:_:_:log:)``) then starts from the moved places alone, not from
         /// a sweep over every claim.
         var settled = false
         /// The places whose base, aggregate from outside, or weights within changed, as the steps
@@ -2143,4 +2143,3 @@ extension Dictionary<Int32, Evaluator.Component> {
     /// How many claims the layouts hold together (see ``Evaluator/Options/keptClaims``).
     var keptClaims: Int { values.reduce(0) { $0 + $1.claims.count } }
 }
-
