@@ -169,18 +169,19 @@ public struct Round: Sendable {
         if several.isEmpty {
             (answersComeAfter, allReached) = Round.workOutTree(answered, &state, &firstAnswers)
             method = .tree
-        } else if hasCycle {
-            (sources, targets) = Parallel.both(if: n >= 1 << 16, { RelationEnds.sources(map, parts: 1) }, { RelationEnds.targets(map, parts: 1) })
-            allReached = Round.search(map, sources, &state, &firstAnswers, &answered)
-            method = .search
-            answersComeAfter = false
         } else {
             // Each relation's source and target (for the passes after the round) are packed on
             // one core, while the other, on a map with no cycle, works the round out in sweeps;
-            // on a map with one, the search does, after.
+            // on a map with one, the search does, after. Where the map is known to have one, the
+            // search is made at once, the ends packed on both cores before it.
             let walked: Bool
-            (walked, (sources, targets)) = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers, order: &order) {
-                (RelationEnds.sources(map, parts: 1), RelationEnds.targets(map, parts: 1))
+            if hasCycle {
+                walked = false
+                (sources, targets) = Parallel.both(if: n >= 1 << 16, { RelationEnds.sources(map, parts: 1) }, { RelationEnds.targets(map, parts: 1) })
+            } else {
+                (walked, (sources, targets)) = Round.workOutAcyclic(map, several, &answered, &state, &firstAnswers, order: &order) {
+                    (RelationEnds.sources(map, parts: 1), RelationEnds.targets(map, parts: 1))
+                }
             }
             allReached = walked || Round.search(map, sources, &state, &firstAnswers, &answered)
             method = walked ? .sweeps : .search
