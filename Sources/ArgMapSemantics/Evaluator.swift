@@ -56,6 +56,12 @@ public enum Evaluator {
         /// (``Evaluator/locally(_:_:_:_:_:log:)``), rather than in steps over every claim; false
         /// for tests, which compare the two.
         var solvesTrialsLocally = true
+
+        /// Whether the cycle laid out in `claims` is solved claim by claim
+        /// (``Evaluator/locally(_:_:_:_:_:log:)``): a trial's, where the layout allows it.
+        func solvesLocally(_ claims: Component, _ semantics: Semantics) -> Bool {
+            startsFromScores && solvesTrialsLocally && claims.solvesLocally(semantics)
+        }
         /// The fewest components of a depth (at depth 0, claims on no cycle, below every cycle)
         /// whose claims on no cycle an evaluation with both cores to itself works out on both
         /// (``Solver/settleOnBothCores(_:_:depth:_:)``). (On the generated cyclic map of a million
@@ -683,8 +689,8 @@ public enum Evaluator {
         /// (`compare`'s semantics), where the steps' helper takes a chunk only as its core is
         /// free, but a layout's half would wait for it.
         let laysOutOnBothCores: Bool
-        /// Where a cycle solved through a layout (``callAsFunction(_:_:keepingIn:spare:)``) notes
-        /// the scores it replaced (``ScoresBefore``), when given.
+        /// Where a component solved with the layouts kept (``callAsFunction(_:_:keepingIn:spare:)``)
+        /// notes the scores it replaced (``ScoresBefore``), when given.
         var log: ScoresBefore? = nil
 
         /// Solves component `k` (``Evaluator/solve(_:_:_:_:cap:_:_:_:_:_:helped:)``).
@@ -710,13 +716,19 @@ public enum Evaluator {
             } else {
                 let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
                 guard options.keepsLayout(of: group.count, besides: kept.keptClaims) else {
-                    guard group.count > 1 || g.dependsOnItself(Int(group[0])) else { return self(k, helped) }
+                    guard group.count > 1 || g.dependsOnItself(Int(group[0])) else {
+                        if let log {
+                            log.clear()
+                            log.note(group[0], s[Int(group[0])], uf[Int(group[0])])
+                        }
+                        return self(k, helped)
+                    }
                     spare.layOut(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
                     return solve(spare, semantics, s, uf, options, cap: cap, helped: helped, log: log)
                 }
                 kept[k] = Component(g, group, k, component, s, uf, helped: helped && laysOutOnBothCores)
             }
-            if options.startsFromScores && options.solvesTrialsLocally && kept[k]!.dependentStarts.isEmpty && kept[k]!.solvesLocally(semantics) { kept[k]!.makeDependents() }
+            if kept[k]!.dependentStarts.isEmpty && options.solvesLocally(kept[k]!, semantics) { kept[k]!.makeDependents() }
             let solved = solve(kept[k]!, semantics, s, uf, options, cap: cap, helped: helped, log: log)
             kept[k]!.solved(solved.residual, tolerance: options.tolerance)
             return solved
@@ -997,13 +1009,8 @@ public enum Evaluator {
     static func solve(_ claims: Component, _ semantics: Semantics, _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>,
                       _ options: Options, cap: Int, helped: Bool, log: ScoresBefore? = nil) -> (steps: Int, residual: Double) {
         log?.clear()
-        if options.startsFromScores && options.solvesTrialsLocally && claims.solvesLocally(semantics),
-           let solved = locally(semantics, claims, s, uf, options, log: log) {
-            return solved
-        }
-        if let log {
-            for c in claims.claims { log.note(c, s[Int(c)], uf[Int(c)]) }
-        }
+        if options.solvesLocally(claims, semantics), let solved = locally(semantics, claims, s, uf, options, log: log) { return solved }
+        log?.note(all: claims.claims, s, uf)
         return semantics == .hcat ? iterate(semantics, claims, s, uf, options, cap: cap) : rk4(semantics, claims, s, uf, options, cap: cap, helped: helped)
     }
 

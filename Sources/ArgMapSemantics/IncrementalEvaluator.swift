@@ -1867,13 +1867,12 @@ public final class IncrementalEvaluator {
         // Solving adds layouts to those kept, and takes none away: the layouts made are the
         // ones it adds.
         let keptBefore = solved.kept.count
-        // A component's claims' scores and factors before it is solved, to tell which changed
-        // (on a map with no undercuts, every factor is 1, and none is read).
-        var claimsBefore: [Int32] = [], before: [Double] = [], factorsBefore: [Double] = []
+        // The scores and factors each component's solving replaced, as it notes them, to tell
+        // which changed: every claim of one solved in steps, only the claims that moved of a
+        // trial's cycle solved claim by claim (on a map with no undercuts, every factor is 1,
+        // and none is compared).
+        let log = ScoresBefore()
         let undercuts = graph.hasUndercuts
-        // A trial's cycles note the scores they replace (those solved claim by claim, only the
-        // claims that moved), rather than have every claim compared before and after.
-        let log = trying && options.solvesTrialsLocally ? ScoresBefore() : nil
         Evaluator.withSolver(graph, semantics, options, cap: solved.cap, components, &evaluation.scores, &solved.factors, log: log) { solve in
         // (The lists and relations read in place: a trial of `impact` reaches a large cycle's
         // thousands of claims hundreds of times.)
@@ -1887,25 +1886,11 @@ public final class IncrementalEvaluator {
                 // aggregates absorb) is passed over.
                 if !solve.mustSolve(k, keptIn: &solved.kept) { continue }
                 let group = solve.members[Int(solve.starts[Int(k)])..<Int(solve.starts[Int(k) + 1])]
-                // (Solved through a layout, a group of more than one claim notes what it replaced.)
-                let logged = log != nil && group.count > 1
-                claimsBefore.removeAll(keepingCapacity: true)
-                before.removeAll(keepingCapacity: true)
-                factorsBefore.removeAll(keepingCapacity: true)
-                if !logged {
-                    claimsBefore.append(contentsOf: group)
-                    for c in group.lazy.map({ Int($0) }) { before.append(solve.s[c]) }
-                    if undercuts { for c in group.lazy.map({ Int($0) }) { factorsBefore.append(solve.uf[c]) } }
-                }
                 if keeping { keptCycles.append((k, cycles[k])) }
                 cycles[k] = solve(k, helped, keepingIn: &solved.kept)
                 count += group.count
-                if logged {
-                    if log!.claimByClaim { solvedClaimByClaim += 1 }
-                    claimsBefore.append(contentsOf: log!.claims)
-                    before.append(contentsOf: log!.scores)
-                    if undercuts { factorsBefore.append(contentsOf: log!.factors) }
-                }
+                if log.claimByClaim { solvedClaimByClaim += 1 }
+                log.withNoted { claimsBefore, before, factorsBefore in
                 for j in claimsBefore.indices {
                     let c = Int(claimsBefore[j])
                     guard solve.s[c].bitPattern != before[j].bitPattern || (undercuts && solve.uf[c].bitPattern != factorsBefore[j].bitPattern) else { continue }
@@ -1929,7 +1914,7 @@ public final class IncrementalEvaluator {
                         }
                         if next <= last { queue.push(next) }
                     }
-                }
+                }}
             }
         }}}
         if keeping {

@@ -136,17 +136,21 @@ extension Evaluator.Component {
     /// Checks whether the scores in `s` are settled for this layout (``settled``): each
     /// claim's slope |F(s) − s| below `tolerance`, in one sweep.
     mutating func check(_ s: UnsafeBufferPointer<Double>, _ semantics: Semantics, tolerance: Double) {
-        let n = claims.count
         let largest = withView { view in
             view.withScratch(2) { scratch in
-                for i in 0..<n { scratch[i] = s[Int(claims[i])] }
-                _ = view.apply(semantics, scratch, scratch + n, 0..<n, Store(f: scratch + n))
-                var largest = 0.0
-                for i in 0..<n { largest = max(largest, abs(scratch[n + i] - scratch[i])) }
-                return largest
+                view.start(scratch, UnsafeMutableBufferPointer(mutating: s), fromScores: true)
+                return view.apply(semantics, scratch, scratch + claims.count, 0..<claims.count, Slope(point: scratch))
             }
         }
         solved(largest, tolerance: tolerance)
+    }
+
+    /// The slope |F(p) − p| at each claim, measured (``check(_:_:tolerance:)``).
+    private struct Slope: Take {
+        static var measures: Bool { true }
+        let point: UnsafeMutablePointer<Double>
+        @inline(__always)
+        func take(_ i: Int, _ f: Double) -> Double { abs(f - point[i]) }
     }
 
     /// Whether a trial solves this cycle claim by claim (``Evaluator/locally(_:_:_:_:_:log:)``):
@@ -181,10 +185,11 @@ extension Evaluator.Component {
     }
 }
 
-/// The scores (and undercut factors) that solving a cycle replaced, noted by the solving
-/// (``Evaluator/Solver/log``): for the live scores to follow a trial's change on from the
-/// claims it moved, rather than compare every claim of the cycle before and after. A cycle
-/// solved claim by claim notes the claims that moved; one solved in steps, all its claims.
+/// The scores (and undercut factors) that solving a component replaced, noted by the solving
+/// (``Evaluator/Solver/log``), for the live scores to follow a change on from the claims that
+/// changed: a cycle solved claim by claim notes only the claims that moved (so a trial's is not
+/// compared claim by claim before and after); one solved in steps, and a claim on no cycle,
+/// every claim.
 final class ScoresBefore {
     private(set) var claims: [Int32] = [], scores: [Double] = [], factors: [Double] = []
     /// Whether the cycle was solved claim by claim (``Evaluator/locally(_:_:_:_:_:log:)``).
@@ -201,5 +206,20 @@ final class ScoresBefore {
         claims.append(c)
         scores.append(score)
         factors.append(factor)
+    }
+
+    /// Notes every claim of `all` with its score in `s` and factor in `uf`, each array
+    /// appended to at once (a cycle solved in steps: thousands of claims an edit).
+    func note(all: [Int32], _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
+        claims.append(contentsOf: all)
+        scores.append(contentsOf: all.lazy.map { s[Int($0)] })
+        factors.append(contentsOf: all.lazy.map { uf[Int($0)] })
+    }
+
+    /// The claims noted, each with the score and factor it had, read in place.
+    func withNoted<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> R) -> R {
+        claims.withUnsafeBufferPointer { claims in
+        scores.withUnsafeBufferPointer { scores in
+        factors.withUnsafeBufferPointer { factors in body(claims, scores, factors) }}}
     }
 }

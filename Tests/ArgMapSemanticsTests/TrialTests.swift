@@ -329,7 +329,7 @@ struct TrialTests {
     /// the scores are put back. With the layout kept (its dependents made once, and the moved
     /// claims alone worked out after the first trial) and laid out afresh each time.
     @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
-    func aTrialSolvesALargeCycleClaimByClaim(_ semantics: Semantics) throws {
+    func aTrialSolvesACycleClaimByClaim(_ semantics: Semantics) throws {
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 12))
         let cycle = Self.largestCycle(map), inCycle = Set(cycle)
         try #require(cycle.count >= 8, "the largest cycle has \(cycle.count) claims")
