@@ -36,7 +36,7 @@ let package = Package(
         // Commands, session, tokenizer and line editing.
         .target(
             name: "ArgMapREPL",
-            dependencies: ["ArgMapModel", "ArgMapSemantics", "ArgMapDebate", "ArgMapFormats", "CEditLine"]
+            dependencies: ["ArgMapModel", "ArgMapSemantics", "ArgMapDebate", "ArgMapFormats", "CEditLine", "CPrefetch"]
         ),
         .executableTarget(
             name: "argmap",

@@ -39,19 +39,23 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
         return "\(d)"
     }
 
-    /// ``format(_:)``'s text appended to `out` as its bytes; a number of a few decimals
-    /// (``shortDecimalDigits(_:)``) written digit by digit with no string made (for output a
-    /// number a claim: `score --json` of a million claims).
-    public static func appendFormatted(_ d: Double, to out: inout [UInt8]) {
-        guard let (digits, places) = shortDecimalDigits(d) else { return out.append(contentsOf: format(d).utf8) }
+    /// ``format(_:)``'s text pushed onto `out` as its bytes, with no string made (for output
+    /// a number a claim: `score --json` of a million claims): a number of a few decimals
+    /// (``shortDecimalDigits(_:)``) written digit by digit, any other as the standard library
+    /// writes its shortest text (``Pile/_writeASCII(_:)``).
+    package static func appendFormatted(_ d: Double, to out: inout Pile<UInt8>) {
+        guard let (digits, places) = shortDecimalDigits(d) else {
+            guard !(d.isFinite && d == d.rounded() && abs(d) < 1e15) else { return out.write(String(Int64(d))) }
+            return d.write(to: &out)
+        }
         // (No whole number has a short decimal: format(_:) would give it the same text.)
-        out.append(UInt8(ascii: "0"))
-        out.append(UInt8(ascii: "."))
+        out.push(UInt8(ascii: "0"))
+        out.push(UInt8(ascii: "."))
         var power = 1
         for _ in 1..<places { power *= 10 }
         var rest = digits
         while power > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / power))
+            out.push(UInt8(ascii: "0") + UInt8(rest / power))
             rest %= power
             power /= 10
         }
@@ -68,17 +72,26 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
     /// Scores and weights are mostly written with a few decimals (0.16, 0.725): such a number
     /// between 0.001 and 1 is formatted here, as Swift's `description` would format it, without
     /// its general algorithm. With at most three decimals, m / 10^k is exact arithmetic
-    /// correctly rounded, so when it gives back `d` the k-decimal text reads back as `d`, and
-    /// trying k = 1, 2, 3 in turn finds the shortest one. Returns m (below 10^k) and k.
+    /// correctly rounded, so when it gives back `d` the k-decimal text reads back as `d`.
+    /// Returns m (below 10^k) and the fewest such places k.
+    ///
+    /// Three places are tried, at once: a number that one or two places give back, three give
+    /// back too (m / 10^k times 1000 is within a hair of the integer m × 10^(3−k), and the
+    /// quotient of that by 1000 is the same real number, correctly rounded the same), with as
+    /// many zeros at the end of its digits; so k is 3 less the zeros that end them. The
+    /// nearest integer m is taken as x + 0.5 cut to an integer: one instruction, where
+    /// `rounded()` is a call into the C library, and never a different answer here (the two
+    /// differ only for an x a hair from halfway between integers, which no m gives back).
     static func shortDecimalDigits(_ d: Double) -> (digits: Int, places: Int)? {
         guard d > 0.001, d < 1 else { return nil }
-        var scale = 1.0
-        for k in 1...3 {
-            scale *= 10
-            let m = (d * scale).rounded()
-            if m / scale == d { return (Int(m), k) }
+        let m = Int(d * 1000 + 0.5)
+        guard Double(m) / 1000 == d else { return nil }
+        var digits = m, places = 3
+        while places > 1 && digits % 10 == 0 {
+            digits /= 10
+            places -= 1
         }
-        return nil
+        return (digits, places)
     }
 }
 

@@ -231,7 +231,7 @@ package enum Parallel {
         /// with `owner`, released and acquired).
         private var followed = 0
         /// How long the follower waits for work before it steps aside, in nanoseconds.
-        private static let patience: UInt64 = 10_000_000
+        fileprivate static let patience: UInt64 = 10_000_000
 
         private init() {}
 
@@ -308,6 +308,76 @@ package enum Parallel {
             }
             return Parallel.both({ maker() }, { helper() })
         }
+    }
+
+    /// Items made in order on this thread (`make`, which publishes how many it has made as it
+    /// goes and returns how many it made in all) and handled a chunk of `chunk` items at a
+    /// time (`handle(k, items)` for chunk k), each chunk once, on both cores: the other core
+    /// takes chunks from the front as soon as their items are published, and this thread,
+    /// once it has made every item, takes them from the back, until the two meet. (A
+    /// ``Relay``'s maker waits for its follower; here it shares the following.) This thread
+    /// never waits for the other to start: when no core is free, or the other waits long for
+    /// items, it takes no more chunks, and this thread handles the rest. Returns how many
+    /// items were made; every chunk is handled when it returns. Not `atOnce`: made, then
+    /// handled in one chunk, on this thread.
+    package static func makeAndHandle(chunk: Int, atOnce: Bool, make: (_ publish: (Int) -> Void) -> Int,
+                                      handle: (_ chunk: Int, _ items: Range<Int>) -> Void) -> Int {
+        precondition(chunk > 0)
+        guard atOnce else {
+            let made = make { _ in }
+            handle(0, 0..<made)
+            return made
+        }
+        // How many items are published.
+        let published = Atomic<Int>(0)
+        // The next chunk from the front and the chunk after the last not taken from the back
+        // (every chunk's, until the items are all made).
+        let claims = Mutex<(front: Int, back: Int)>((0, .max))
+        // How many items were made in all, once they are (-1 before).
+        let total = Atomic<Int>(-1)
+        enum Turn { case take(Int), wait, stop }
+        func maker() -> Int {
+            let made = make { published.store($0, ordering: .releasing) }
+            total.store(made, ordering: .releasing)
+            let chunks = (made + chunk - 1) / chunk
+            claims.withLock { $0.back = chunks }
+            while let k = claims.withLock({ c -> Int? in
+                guard c.back > c.front else { return nil }
+                c.back -= 1
+                return c.back
+            }) {
+                handle(k, k * chunk..<min((k + 1) * chunk, made))
+            }
+            return made
+        }
+        func helper() {
+            var idle = 0, since: UInt64 = 0
+            while true {
+                let made = total.load(ordering: .acquiring), ready = made >= 0 ? made : published.load(ordering: .acquiring)
+                let turn = claims.withLock { c -> Turn in
+                    guard c.front < c.back, made < 0 || c.front * chunk < made else { return .stop }
+                    guard made >= 0 || (c.front + 1) * chunk <= ready else { return .wait }
+                    c.front += 1
+                    return .take(c.front - 1)
+                }
+                switch turn {
+                case .take(let k):
+                    handle(k, k * chunk..<min((k + 1) * chunk, ready))
+                    idle = 0
+                case .stop:
+                    return
+                case .wait:
+                    // The clock read now and then: the wait is timed, not counted.
+                    if idle & 1_023 == 0 {
+                        let now = DispatchTime.now().uptimeNanoseconds
+                        if idle == 0 { since = now } else if now - since > Relay.patience { return }
+                    }
+                    idle += 1
+                }
+            }
+        }
+        // (Once the other core has handled the chunks it took: `both` returns when both have.)
+        return both({ maker() }, { helper() }).0
     }
 
     /// `range` cut into `parts` consecutive pieces of nearly equal size.

@@ -255,19 +255,50 @@ struct NumberFormatTests {
                                              : Double.random(in: 0...1, using: &rng)
             let text = DataValue.format(d)
             #expect(Double(text) == d, "\(text) does not read back as \(d)")
-            var bytes: [UInt8] = []
-            DataValue.appendFormatted(d, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == text, "\(d) appended as bytes")
+            #expect(Self.appended(d) == text, "\(d) appended as bytes")
             if d != d.rounded() { #expect(text == "\(d)", "\(d)"); checked += 1 }
         }
         #expect(checked > 100_000)
         #expect(DataValue.format(0.16) == "0.16" && DataValue.format(0.001) == "0.001" && DataValue.format(0.0005) == "0.0005")
         #expect(DataValue.format(1) == "1" && DataValue.format(0) == "0" && DataValue.format(0.1 + 0.2) == "0.30000000000000004")
         for d in [0.0, 1, 0.001, 0.0015, 0.002, 0.01, 0.05, 0.1, 0.105, 0.25, 0.999, 0.9995, 1 - 1e-16, 0.5, -0.25, 2.5, 1e-300, .infinity, -0.0, 0.1 + 0.2] {
-            var bytes: [UInt8] = []
-            DataValue.appendFormatted(d, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == DataValue.format(d), "\(d) appended as bytes")
+            #expect(Self.appended(d) == DataValue.format(d), "\(d) appended as bytes")
         }
+    }
+
+    /// ``DataValue/appendFormatted(_:to:)``'s bytes, as text.
+    static func appended(_ d: Double) -> String {
+        var bytes = Pile<UInt8>(capacity: 4)
+        defer { bytes.free() }
+        DataValue.appendFormatted(d, to: &bytes)
+        return String(decoding: UnsafeBufferPointer(bytes.buffer), as: UTF8.self)
+    }
+
+    /// The few-decimals test takes three places at once, and the nearest integer by cutting
+    /// x + 0.5: the same text as Swift's for every number of up to three decimals in (0, 1),
+    /// the numbers halfway between them, and their neighbours a hair either side.
+    @Test func numbersNearAFewDecimalsAreFormattedAsSwiftFormatsThem() {
+        var wrong: [Double] = []
+        for m in 0..<1_000 {
+            for x in [Double(m), Double(m) + 0.5, Double(m) + 0.25] {
+                let d = x / 1000
+                for near in [d, d.nextUp, d.nextDown, d.nextUp.nextUp, d.nextDown.nextDown] where near > 0 && near < 1 {
+                    if DataValue.format(near) != "\(near)" || Self.appended(near) != "\(near)" { wrong.append(near) }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(8))")
+        // And every number of up to three decimals takes the short way, with its fewest places.
+        for k in 1...3 {
+            let scale = [10, 100, 1000][k - 1]
+            for m in 1..<scale where m % 10 != 0 || k == 1 {
+                let d = Double(m) / Double(scale)
+                guard d > 0.001 else { continue }
+                let found = DataValue.shortDecimalDigits(d)
+                #expect(found?.digits == m && found?.places == k, "\(m) / \(scale)")
+            }
+        }
+        #expect(DataValue.format(0.5) == "0.5" && DataValue.format(0.05) == "0.05" && DataValue.format(0.125) == "0.125" && DataValue.format(0.0125) == "0.0125")
     }
 }
 

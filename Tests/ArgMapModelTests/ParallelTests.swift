@@ -6,7 +6,9 @@ import Synchronization
 
 /// ``Parallel/Crew`` runs every chunk of each stage once, and a stage only after every chunk
 /// of the one before is done, however the helper thread is scheduled; ``Parallel/Relay``
-/// follows every item made once, in order, and only once it is published.
+/// follows every item made once, in order, and only once it is published;
+/// ``Parallel/makeAndHandle(chunk:atOnce:make:handle:)`` handles every chunk of the items made
+/// once, each only once its items are published.
 struct ParallelTests {
     @Test func aCrewsStagesFollowOneAnother() {
         let n = 8_000, chunks = Parallel.pieces(0..<n, 8)
@@ -146,5 +148,44 @@ struct ParallelTests {
             if sums[i] != expected || visits[i] != 1 { wrong += 1 }
         }
         #expect(wrong == 0, "\(wrong) items followed wrongly")
+    }
+
+    /// Modes: 0 as it comes; 1 the maker stops for 40 ms half way (longer than the other core
+    /// waits: it takes no more, and the maker handles the rest); 2 a count that is not a
+    /// multiple of the chunk; 3 no item at all; 4 not at once (one chunk, on this thread).
+    @Test(arguments: [0, 1, 2, 3, 4])
+    func everyChunkIsHandledOnceAfterItsItemsAreMade(_ mode: Int) {
+        let n = [200_000, 200_000, 200_003, 0, 50_000][mode], chunk = 4_096
+        let made = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1)), seen = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
+        let chunks = n / chunk + 2
+        let handled = UnsafeMutablePointer<Int>.allocate(capacity: chunks)
+        defer { made.deallocate(); seen.deallocate(); handled.deallocate() }
+        made.initialize(repeating: -1, count: max(n, 1))
+        seen.initialize(repeating: 0, count: max(n, 1))
+        handled.initialize(repeating: 0, count: chunks)
+        let shared = Parallel.Unchecked((made, seen, handled))
+        let count = Parallel.makeAndHandle(chunk: chunk, atOnce: mode != 4, make: { publish in
+            let (made, _, _) = shared.value
+            for i in 0..<n {
+                made[i] = i % 1_000 + 1
+                if i % 64 == 63 { publish(i + 1) }
+                if mode == 1 && i == n / 2 { usleep(40_000) }
+            }
+            return n
+        }, handle: { k, items in
+            let (made, seen, handled) = shared.value
+            handled[k] += 1
+            // A chunk is its items, all of them, the last chunk's up to the count.
+            if items != (mode == 4 ? 0..<n : k * chunk..<min((k + 1) * chunk, n)) { handled[k] += 1_000 }
+            for i in items {
+                // Its value is there: it was made before the chunk was handed on.
+                seen[i] += made[i] == i % 1_000 + 1 ? 1 : 1_000
+            }
+        })
+        #expect(count == n)
+        let expectedChunks = mode == 4 ? 1 : (n + chunk - 1) / chunk
+        #expect((0..<expectedChunks).allSatisfy { handled[$0] == 1 }, "each chunk once, as itself")
+        #expect((expectedChunks..<chunks).allSatisfy { handled[$0] == 0 }, "no chunk past the items")
+        #expect((0..<n).allSatisfy { seen[$0] == 1 }, "each item once, once made")
     }
 }

@@ -36,8 +36,9 @@ struct ScoreOutputTests {
 
     @Test(arguments: [MapGenerator.Shape.cyclic, .dag, .tree])
     func everyClaimOnceInTreeOrderWithItsScore(shape: MapGenerator.Shape) throws {
-        // (20,000 claims: each half of the rows is written on a core of its own.)
-        let session = Session(map: MapGenerator.generate(.init(claims: 20_000, shape: shape, seed: 46)))
+        // (70,000 claims: the rows are written in three chunks of 32,768 or fewer, on both
+        // cores, as the walk finds them.)
+        let session = Session(map: MapGenerator.generate(.init(claims: 70_000, shape: shape, seed: 46)))
         let console = Console(sink: .buffer)
         let repl = REPL(session: session, console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
         for (command, start) in [("score --json c5", Optional(5)), ("score --json", nil)] {

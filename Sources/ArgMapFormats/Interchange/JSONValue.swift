@@ -218,13 +218,33 @@ public struct JSONWriter {
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         var s = s
         let plain = s.withUTF8 { bytes -> Bool in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) else { return false }
+            guard !needsEscape(bytes) else { return false }
             out.append(0x22)
             out.append(contentsOf: bytes)
             out.append(0x22)
             return true
         }
         if !plain { out.append(contentsOf: quote(s).utf8) }
+    }
+
+    /// ``appendQuoted(_:to:)`` onto a pile of bytes.
+    package static func appendQuoted(_ s: String, to out: inout Pile<UInt8>) {
+        var s = s
+        let plain = s.withUTF8 { bytes -> Bool in
+            guard !needsEscape(bytes) else { return false }
+            out.push(0x22)
+            out.append(contentsOf: bytes)
+            out.push(0x22)
+            return true
+        }
+        if !plain { out.write(quote(s)) }
+    }
+
+    /// Whether a string's bytes hold one that ``quote(_:)`` may escape (0xE2 starts U+2028
+    /// and U+2029).
+    @inline(__always)
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }
     }
 
     public static func number(_ d: Double) -> String {

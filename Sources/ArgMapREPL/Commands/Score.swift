@@ -1,6 +1,7 @@
 import ArgMapModel
 import ArgMapSemantics
 import ArgMapFormats
+import CPrefetch
 
 extension Commands {
     /// The evaluation semantics argmap offers, by name.
@@ -31,13 +32,11 @@ extension Commands {
             let semantics = try Commands.semantics(inv, options)
             let start = try args.first.map { w throws(CommandError) in try s.resolveClaim(w) } ?? s.focus
             let e = s.evaluation(semantics)
-            let rows = Commands.treeRows(s.map, from: start, limit: options["json"] != nil ? Int.max : 2000)
             if options["json"] != nil {
-                var json = Commands.scoreJSON(s.map, e, rows: rows.map(\.claim))
-                json.append(UInt8(ascii: "\n"))
-                json.withUnsafeBufferPointer { inv.console.write($0) }
+                for piece in Commands.scoreJSON(s.map, e, from: start) { piece.withUnsafeBufferPointer { inv.console.write($0) } }
                 return
             }
+            let rows = Commands.treeRows(s.map, from: start, limit: 2000)
             if let note = e.note { inv.console.error("warning: " + note) }
             inv.console.print(Commands.scoreTable(s, e, rows: rows, console: inv.console))
             if rows.count >= 2000 { inv.console.print("… (the first 2000 rows; score ID shows a branch, score --json shows all)") }
@@ -47,70 +46,126 @@ extension Commands {
     /// relation it was reached by.
     static func treeRows(_ map: ArgumentMap, from start: Int?, limit: Int) -> [(claim: Int, depth: Int, relation: Int?)] {
         var rows: [(claim: Int, depth: Int, relation: Int?)] = []
-        // One bit a claim (128 KB at a million claims; a set of the claims seen took 15% of
-        // `score --json` of a million).
-        var seen = [UInt64](repeating: 0, count: (map.count + 63) / 64)
-        func isSeen(_ c: Int) -> Bool { seen[c >> 6] & (1 << UInt64(c & 63)) != 0 }
-        var stack: [(Int, Int, Int?)] = []
-        let starts = start.map { [$0] } ?? map.theses
-        for c in starts.reversed() { stack.append((c, 0, nil)) }
-        while let (c, d, r) = stack.popLast(), rows.count < limit {
-            guard !isSeen(c) else { continue }
-            seen[c >> 6] |= 1 << UInt64(c & 63)
-            rows.append((c, d, r))
-            // (A claim seen already would be passed over as it is taken: it is not put on.)
-            for rr in map.incoming[c].reversed() where !isSeen(map.relations[rr].from) { stack.append((map.relations[rr].from, d + 1, rr)) }
-        }
-        if start == nil {
-            for c in map.claims.indices where !isSeen(c) && rows.count < limit { rows.append((c, 0, nil)) }
-        }
+        walkTree(map, from: start, limit: limit) { rows.append((Int($0), Int($1), $2 < 0 ? nil : Int($2))) }
         return rows
     }
 
-    static func scoreJSON(_ map: ArgumentMap, _ e: Evaluation, rows: [Int]) -> [UInt8] {
-        // Written as bytes, each id quoted into them, and printed as they are (on the generated
-        // cyclic map, every claim of a million is under c5: 19.5 MB, where a string a row
-        // joined took 0.5 s).
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + rows.count * (e.labels == nil ? 32 : 48))
-        out.append(contentsOf: "{\"semantics\": \"\(e.semantics.rawValue)\", \"converged\": \(e.converged), \"iterations\": \(e.iterations), ".utf8)
-        appendObject("scores", rows, map, to: &out) { c, out in
-            if e.converged { DataValue.appendFormatted(e.scores[c], to: &out) } else { out.append(contentsOf: "null".utf8) }
-        }
-        if let labels = e.labels {
-            out.append(contentsOf: ", ".utf8)
-            appendObject("labels", rows, map, to: &out) { c, out in
-                out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: labels[c].rawValue.utf8)
-                out.append(UInt8(ascii: "\""))
+    /// Visits the claims in tree order from a claim (or every thesis, then every claim no
+    /// thesis reaches), each once, with its depth and the relation it was reached by (-1 for
+    /// none), until `limit` are visited. Depth first, with the path on a stack of its own (no
+    /// recursion), the lists and relations read in place (`score --json` of a million claims
+    /// walks them all).
+    @inline(__always)
+    private static func walkTree(_ map: ArgumentMap, from start: Int?, limit: Int, _ visit: (_ claim: Int32, _ depth: Int32, _ relation: Int32) -> Void) {
+        guard limit > 0 else { return }
+        let n = map.count
+        // One bit a claim (128 KB at a million claims; a set of the claims seen took 15% of
+        // `score --json` of a million).
+        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: (n + 63) / 64)
+        seen.initialize(repeating: 0, count: (n + 63) / 64)
+        var stack = Pile<(claim: Int32, depth: Int32, relation: Int32)>(capacity: 1_024)
+        defer { seen.deallocate(); stack.free() }
+        @inline(__always) func isSeen(_ c: Int) -> Bool { seen[c >> 6] & (1 << UInt64(c & 63)) != 0 }
+        var visited = 0
+        // Each relation's source, 4 bytes a relation where the relations take 32: read at
+        // random as the walk goes (copied on both cores on a large map).
+        let sources = UnsafeMutablePointer<Int32>.allocate(capacity: max(map.relations.count, 1))
+        defer { sources.deallocate() }
+        map.relations.withUnsafeBufferPointer { relations in
+            let shared = Parallel.Unchecked((relations, sources))
+            Parallel.forEachPiece(relations.count, minimum: 1 << 16) { piece in
+                let (relations, sources) = shared.value
+                for r in piece { sources[r] = Int32(truncatingIfNeeded: relations[r].from) }
             }
         }
-        out.append(UInt8(ascii: "}"))
-        return out
-    }
-
-    /// `"name": {"id": value, …}`, a claim's id and value (`value`) a row; on a large map, each
-    /// half of the rows on a core of its own, then joined.
-    private static func appendObject(_ name: String, _ rows: [Int], _ map: ArgumentMap, to out: inout [UInt8], _ value: (Int, inout [UInt8]) -> Void) {
-        out.append(contentsOf: "\"\(name)\": {".utf8)
-        func part(_ range: Range<Int>) -> [UInt8] {
-            var part: [UInt8] = []
-            part.reserveCapacity(range.count * 32)
-            map.claims.withUnsafeBufferPointer { claims in
-                for i in range {
-                    if i > 0 { part.append(contentsOf: ", ".utf8) }
-                    JSONWriter.appendQuoted(claims[rows[i]].id, to: &part)
-                    part.append(contentsOf: ": ".utf8)
-                    value(rows[i], &part)
+        map.incoming.withUnsafeLists { incoming in
+        do {
+            let starts = start.map { [$0] } ?? map.theses
+            for c in starts.reversed() { stack.push((Int32(c), 0, -1)) }
+            while visited < limit, let (c, d, r) = stack.pop() {
+                guard !isSeen(Int(c)) else { continue }
+                seen[Int(c) >> 6] |= 1 << UInt64(c & 63)
+                visit(c, d, r)
+                visited += 1
+                // (A claim seen already would be passed over as it is taken: it is not put on.)
+                let list = incoming[Int(c)]
+                for k in list.indices.reversed() {
+                    let from = Int(sources[list[k]])
+                    if !isSeen(from) { stack.push((Int32(from), d + 1, Int32(list[k]))) }
                 }
             }
-            return part
+        }}
+        guard start == nil else { return }
+        for c in 0..<n where visited < limit && !isSeen(c) {
+            visit(Int32(c), 0, -1)
+            visited += 1
         }
-        let half = rows.count / 2
-        let (first, second) = Parallel.both(if: rows.count >= 1 << 14, { part(0..<half) }, { part(half..<rows.count) })
-        out.append(contentsOf: first)
-        out.append(contentsOf: second)
-        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `score --json` from claim `start` (or the whole map), as pieces of bytes to print one
+    /// after another: `{"semantics": …, "converged": …, "iterations": …, "scores": {"id":
+    /// score, …}}` (and `"labels"` under grounded), a line, the claims in tree order
+    /// (``treeRows(_:from:limit:)``). On a large map the claims are formatted in chunks on
+    /// both cores as the walk finds them (``Parallel/makeAndHandle(chunk:atOnce:make:handle:)``),
+    /// each chunk printed as it is, not joined: on the generated cyclic map, every claim of a
+    /// million is under c5, 19.5 MB.
+    static func scoreJSON(_ map: ArgumentMap, _ e: Evaluation, from start: Int?) -> [[UInt8]] {
+        let n = map.count, chunk = 1 << 15
+        let claims = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+        let parts = Parallel.Slots<(scores: [UInt8], labels: [UInt8])>((n + chunk - 1) / chunk + 1)
+        defer { claims.deallocate() }
+        let made = map.claims.withUnsafeBufferPointer { all in
+        e.scores.withUnsafeBufferPointer { scores in
+            // A chunk's claims, "id": value a claim (the ", " before each but the first). The
+            // claims are in tree order, not in the order they are kept: the claim and score
+            // of the row 16 on are asked for ahead (without, the two loads waited for memory
+            // for two thirds of the time).
+            func part(_ items: Range<Int>, _ value: (Int, inout Pile<UInt8>) -> Void) -> [UInt8] {
+                var part = Pile<UInt8>(capacity: items.count * 32)
+                defer { part.free() }
+                for i in items {
+                    if i + 16 < items.upperBound, let a = all.baseAddress, let b = scores.baseAddress {
+                        let ahead = Int(claims[i + 16])
+                        argmap_prefetch(a + ahead)
+                        argmap_prefetch(b + ahead)
+                    }
+                    if i > 0 { part.push(UInt8(ascii: ",")); part.push(UInt8(ascii: " ")) }
+                    let c = Int(claims[i])
+                    JSONWriter.appendQuoted(all[c].id, to: &part)
+                    part.push(UInt8(ascii: ":")); part.push(UInt8(ascii: " "))
+                    value(c, &part)
+                }
+                return Array(UnsafeBufferPointer(part.buffer))
+            }
+            return Parallel.makeAndHandle(chunk: chunk, atOnce: n >= chunk, make: { publish in
+                var made = 0
+                walkTree(map, from: start, limit: .max) { c, _, _ in
+                    claims[made] = c
+                    made += 1
+                    if made & 4_095 == 0 { publish(made) }
+                }
+                return made
+            }, handle: { k, items in
+                let written = part(items) { c, out in
+                    if e.converged { DataValue.appendFormatted(scores[c], to: &out) } else { out.write("null") }
+                }
+                let labels = e.labels.map { labels in part(items) { c, out in
+                    out.push(UInt8(ascii: "\""))
+                    out.write(labels[c].rawValue)
+                    out.push(UInt8(ascii: "\""))
+                }}
+                parts[k] = (written, labels ?? [])
+            })
+        }}
+        let chunks = (0..<((made + chunk - 1) / chunk)).map { parts[$0]! }
+        var pieces = [Array("{\"semantics\": \"\(e.semantics.rawValue)\", \"converged\": \(e.converged), \"iterations\": \(e.iterations), \"scores\": {".utf8)]
+        pieces += chunks.map(\.scores)
+        if e.labels != nil {
+            pieces.append(Array("}, \"labels\": {".utf8))
+            pieces += chunks.map(\.labels)
+        }
+        pieces.append(Array("}}\n".utf8))
+        return pieces
     }
 
     static func scoreTable(_ s: Session, _ e: Evaluation, rows: [(claim: Int, depth: Int, relation: Int?)], console: Console) -> String {
