@@ -39,6 +39,14 @@ public struct CheckReport: Sendable {
                 warnings.append("\(claim.id) is evidence with no source")
             }
         }
+        // Claims a reader of the map cannot come to from its top.
+        if !map.isEmpty && map.roots.isEmpty {
+            warnings.append("the map has no thesis: every claim answers another (its top claims answer each other in a cycle), so it is shown from \(map.claims[0].id); add a thesis they answer, or unlink a relation of the cycle")
+        }
+        let unreached = map.claimsNoThesisReaches()
+        if !unreached.isEmpty {
+            warnings.append("\(unreached.count) claim\(unreached.count == 1 ? "" : "s") no thesis reaches (on or above a cycle that answers no thesis): \(map.named(unreached)); link the cycle to a thesis, or go there with cd \(map.claims[unreached[0]].id)")
+        }
         let (list, problems) = Expectation.read(frontmatter: map.frontmatter)
         errors += problems
         var cache: [Semantics: Evaluation] = [:]

@@ -11,7 +11,7 @@ extension Commands {
         name: "check", group: .files,
         usage: "check [FILE|FOLDER ...] [--integrity]",
         summary: "check the map (or files, or a folder of maps): structure, empty parts, sources, expectations",
-        discussion: "Errors: a claim with no text, a debate structure with a part missing or not filled in (a disadvantage with no link), impact values out of range, an unknown speech, an expectation that fails or cannot be read. Warnings: evidence (tagged #evidence or #card) with no source. Expectations live in the frontmatter under expect:, one per line: \"under dfquad the thesis scores below 0.5\", \"X is in under grounded\", \"every disadvantage has a link\", \"no drops\". With files or folders (their .argdown and .json files), check reads each, checks it and prints a table, one row per file; the map in the session is left alone. --integrity also verifies how each map is stored (every id, score and weight in range, every relation in its claims' lists, the id index), as sqlite3's integrity_check does: every edit and reader keeps that sound, so an error there is a fault in argmap to report. check fails (exit status 1 in a script) when it finds an error or a failed expectation.",
+        discussion: "Errors: a claim with no text, a debate structure with a part missing or not filled in (a disadvantage with no link), impact values out of range, an unknown speech, an expectation that fails or cannot be read. Warnings: evidence (tagged #evidence or #card) with no source; a map with no thesis (every claim answers another); claims no thesis reaches (a cycle that answers no thesis, and what answers it), which ls and tree from the top do not show. Expectations live in the frontmatter under expect:, one per line: \"under dfquad the thesis scores below 0.5\", \"X is in under grounded\", \"every disadvantage has a link\", \"no drops\". With files or folders (their .argdown and .json files), check reads each, checks it and prints a table, one row per file; the map in the session is left alone. --integrity also verifies how each map is stored (every id, score and weight in range, every relation in its claims' lists, the id index), as sqlite3's integrity_check does: every edit and reader keeps that sound, so an error there is a fault in argmap to report. check fails (exit status 1 in a script) when it finds an error or a failed expectation.",
         examples: ["check", "check students/", "check --integrity", "argmap -c \"check students/\""],
         arguments: [.file], options: [OptionSpec("integrity", nil, "also verify how the map is stored")], minArguments: 0, maxArguments: nil,
         run: { inv throws(CommandError) in
@@ -25,8 +25,9 @@ extension Commands {
                 if report.errors.count > 50 { out.append("… and \(report.errors.count - 50) more errors") }
                 for w in report.warnings.prefix(50) { out.append("warning: " + w) }
                 for x in report.expectations { out.append((x.passed ? "ok: " : "FAILED: ") + x.expectation.text + " — " + x.found) }
-                let theses = s.map.theses.count
-                var summary = "\(s.name): " + Commands.counts(s.map) + ", \(theses) thes\(theses == 1 ? "is" : "es")"
+                // (The claims that answer none: a map whose claims all answer another has no thesis.)
+                let theses = s.map.roots.count
+                var summary = "\(s.name): " + Commands.counts(s.map) + ", " + (theses == 0 ? "no thesis" : "\(theses) thes\(theses == 1 ? "is" : "es")")
                 if report.errors.isEmpty && report.warnings.isEmpty && report.expectations.isEmpty {
                     summary += "; no problems"
                 } else {

@@ -15,7 +15,9 @@ extension Commands {
                 out.append(s.claimLine(c, prefix: "", prefixWidth: 0, relation: nil, console: inv.console))
                 let parents = s.map.parents(of: c)
                 if parents.count > 1 {
-                    out.append(inv.console.styled("  answers \(parents.count) claims: ", .dim) + parents.map { s.map.claims[$0.claim].id }.joined(separator: ", "))
+                    // (The first eight named: a claim may answer thousands; show --all lists them.)
+                    out.append(inv.console.styled("  answers \(parents.count) claims: ", .dim) + s.map.named(parents.map(\.claim))
+                               + (parents.count > 8 ? " (show \(s.map.claims[c].id) --all lists every one)" : ""))
                 }
             } else {
                 out.append(inv.console.styled("\(s.name): " + Commands.counts(s.map), .bold))

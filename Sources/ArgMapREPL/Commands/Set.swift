@@ -95,9 +95,7 @@ extension Commands {
         if let f = s.focus, parents.contains(f) { return f }
         guard parents.count == 1 else {
             if parents.isEmpty { throw CommandError("\(s.map.claims[c].id) is a thesis: it answers no claim", at: word) }
-            // (The first few named: a claim may answer thousands.)
-            let named = parents.prefix(8).map { s.map.claims[$0].id }.joined(separator: ", ")
-            throw CommandError("\(s.map.claims[c].id) answers \(parents.count) claims: \(named)\(parents.count > 8 ? ", … and \(parents.count - 8) more" : "")", at: word,
+            throw CommandError("\(s.map.claims[c].id) answers \(parents.count) claims: \(s.map.named(parents))", at: word,
                                hint: "say which with \(naming)")
         }
         return parents[0]

@@ -3,12 +3,14 @@ import ArgMapModel
 extension Commands {
     static let show = Command(
         name: "show", group: .navigation,
-        usage: "show [ID]",
+        usage: "show [ID] [--all]",
         summary: "everything about one claim: text, values, sources, tags, note, parents, children",
-        examples: ["show", "show 1.2", "show first-reason"],
-        arguments: [.claim], maxArguments: 1,
+        discussion: "The claims it answers and the claims under it are listed up to 20 of each; --all lists every one.",
+        examples: ["show", "show 1.2", "show first-reason", "show c12 --all"],
+        arguments: [.claim], options: [OptionSpec("all", nil, "list every claim it answers and every claim under it")], maxArguments: 1,
         run: { inv throws(CommandError) in
-            let (args, _) = try inv.parse()
+            let (args, options) = try inv.parse()
+            let shown = options["all"] != nil ? Int.max : 20
             let s = inv.session
             guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus else {
                 throw CommandError("show needs a claim (the focus is the top of the map)", at: inv.commandWord, hint: "usage: show ID")
@@ -35,22 +37,23 @@ extension Commands {
             for entry in claim.data { field(entry.key, entry.value.text) }
             let parents = s.map.parents(of: c)
             if parents.isEmpty { field("answers", "nothing (a thesis)") }
-            for p in parents {
+            for p in parents.prefix(shown) {
                 let rel = s.map.relations[p.relation]
                 let verb = rel.type == .support ? "supports" : rel.type == .attack ? "attacks" : "undercuts"
                 field(verb, s.map.claims[p.claim].id + (rel.weight != 1 ? " (weight \(DataValue.format(rel.weight)))" : ""))
             }
+            if parents.count > shown { field("", "… it answers \(parents.count - shown) more (show \(claim.id) --all lists every one)") }
             let children = s.map.children(of: c)
             let supports = children.filter { s.map.relations[$0.relation].type == .support }.count
             let attacks = children.filter { s.map.relations[$0.relation].type == .attack }.count
             let undercuts = children.count - supports - attacks
             field("under it", "\(supports) support\(supports == 1 ? "" : "s"), \(attacks) attack\(attacks == 1 ? "" : "s")" + (undercuts > 0 ? ", \(undercuts) undercut\(undercuts == 1 ? "" : "s")" : ""))
-            for (i, child) in children.prefix(20).enumerated() {
+            for (i, child) in children.prefix(shown).enumerated() {
                 let rel = s.map.relations[child.relation]
                 let mark = rel.type == .support ? "+" : rel.type == .attack ? "-" : "_"
                 field("", "\(i + 1). \(mark) \(s.map.claims[child.claim].id)" + (rel.weight != 1 ? " (weight \(DataValue.format(rel.weight)))" : ""))
             }
-            if children.count > 20 { field("", "… \(children.count - 20) more (ls shows them all)") }
+            if children.count > shown { field("", "… \(children.count - shown) more (show \(claim.id) --all or ls lists every one)") }
             inv.console.print(out.joined(separator: "\n"))
         })
 }

@@ -52,8 +52,7 @@ extension Session {
         // A unique prefix of an id.
         let (matches, folded) = prefixMatches(text)
         func ambiguous(_ list: [Int], hint: String) -> CommandError {
-            let names = list.prefix(8).map { map.claims[$0].id }
-            return CommandError("'\(text)' could be \(list.count) claims: \(names.joined(separator: ", "))\(list.count > 8 ? ", …" : "")", at: word, hint: hint)
+            CommandError("'\(text)' could be \(list.count) claims: \(map.named(list))", at: word, hint: hint)
         }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 { throw ambiguous(matches, hint: "type more of the id") }
