@@ -92,3 +92,20 @@ extension Pile: TextOutputStream where Element == UInt8 {
         append(contentsOf: buffer)
     }
 }
+
+/// Where output goes a byte or a run of bytes at a time: an array of bytes, or a pile of them
+/// in the hot loops (`score --json`), so that a writer such as `JSONWriter.appendQuoted` is
+/// written once for both.
+package protocol ByteSink {
+    mutating func push(_ byte: UInt8)
+    mutating func push(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Pile: ByteSink where Element == UInt8 {
+    @inlinable @inline(__always) package mutating func push(contentsOf bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+}
+
+extension Array: ByteSink where Element == UInt8 {
+    @inlinable @inline(__always) package mutating func push(_ byte: UInt8) { append(byte) }
+    @inlinable @inline(__always) package mutating func push(contentsOf bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+}

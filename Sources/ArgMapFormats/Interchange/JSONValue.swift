@@ -216,35 +216,29 @@ public struct JSONWriter {
     /// Appends a string quoted as ``quote(_:)`` quotes it; one that needs no escape (almost
     /// every claim's text) is copied as it is.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        let plain = s.withUTF8 { bytes -> Bool in
-            guard !needsEscape(bytes) else { return false }
-            out.append(0x22)
-            out.append(contentsOf: bytes)
-            out.append(0x22)
-            return true
-        }
-        if !plain { out.append(contentsOf: quote(s).utf8) }
+        appendQuoted(s, into: &out)
     }
 
     /// ``appendQuoted(_:to:)`` onto a pile of bytes.
     package static func appendQuoted(_ s: String, to out: inout Pile<UInt8>) {
+        appendQuoted(s, into: &out)
+    }
+
+    @inline(__always)
+    static func appendQuoted<Out: ByteSink>(_ s: String, into out: inout Out) {
         var s = s
         let plain = s.withUTF8 { bytes -> Bool in
-            guard !needsEscape(bytes) else { return false }
+            // (0xE2 starts U+2028 and U+2029.)
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) else { return false }
             out.push(0x22)
-            out.append(contentsOf: bytes)
+            out.push(contentsOf: bytes)
             out.push(0x22)
             return true
         }
-        if !plain { out.write(quote(s)) }
-    }
-
-    /// Whether a string's bytes hold one that ``quote(_:)`` may escape (0xE2 starts U+2028
-    /// and U+2029).
-    @inline(__always)
-    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }
+        if !plain {
+            var quoted = quote(s)
+            quoted.withUTF8 { out.push(contentsOf: $0) }
+        }
     }
 
     public static func number(_ d: Double) -> String {
