@@ -114,7 +114,7 @@ extension Commands {
 
     /// `score --json` from claim `start` (or the whole map), as pieces of bytes to print one
     /// after another: `{"semantics": …, "converged": …, "iterations": …, "scores": {"id":
-    /// score, …}}` (and `"labels"` under grounded), a line, the claims in tree order
+    /// score, …}}` (and `"labels"` under grounded) and a line break, the claims in tree order
     /// (``treeRows(_:from:limit:)``). On a large map the claims are formatted in chunks on
     /// both cores as the walk finds them (``Parallel/makeAndHandle(chunk:atOnce:make:handle:)``),
     /// each chunk printed as it is, not joined: on the generated cyclic map, every claim of a
