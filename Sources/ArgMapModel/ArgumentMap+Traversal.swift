@@ -84,8 +84,9 @@ extension ArgumentMap {
     /// Whether every claim but a thesis answers a claim before it: then each reaches a thesis
     /// (answering an earlier claim, then an earlier one, ends at one that answers none), and
     /// none is out of reach. So it is in a map read from its file (where a claim comes first
-    /// under a claim it answers): one pass in claim order, where the walk from the theses took
-    /// 18–31 ms at a million claims.
+    /// under a claim it answers), unless some claim that answers another starts a block of its
+    /// own (a cycle no thesis reaches): one pass in claim order, where the walk from the theses
+    /// took 18–31 ms at a million claims.
     func everyClaimAnswersAnEarlierOne() -> Bool {
         outgoing.withUnsafeLists { outgoing in
         relations.withUnsafeBufferPointer { relations in
