@@ -7,6 +7,9 @@ import ArgMapSemantics
 public struct CheckReport: Sendable {
     public var errors: [String] = []
     public var warnings: [String] = []
+    /// How many theses the map has: claims that answer none (none when every claim answers
+    /// another).
+    public private(set) var theses = 0
     public var expectations: [(expectation: Expectation, passed: Bool, found: String)] = []
 
     public var failedExpectations: Int { expectations.filter { !$0.passed }.count }
@@ -40,10 +43,12 @@ public struct CheckReport: Sendable {
             }
         }
         // Claims a reader of the map cannot come to from its top.
-        if !map.isEmpty && map.roots.isEmpty {
+        let roots = map.roots
+        theses = roots.count
+        if !map.isEmpty && roots.isEmpty {
             warnings.append("the map has no thesis: every claim answers another (its top claims answer each other in a cycle), so it is shown from \(map.claims[0].id); add a thesis they answer, or unlink a relation of the cycle")
         }
-        let unreached = map.claimsNoThesisReaches()
+        let unreached = map.claimsNoThesisReaches(from: roots)
         if !unreached.isEmpty {
             warnings.append("\(unreached.count) claim\(unreached.count == 1 ? "" : "s") no thesis reaches (on or above a cycle that answers no thesis): \(map.named(unreached)); link the cycle to a thesis, or go there with cd \(map.claims[unreached[0]].id)")
         }

@@ -46,6 +46,12 @@ extension ArgumentMap {
     /// claim does not reach are not counted either.
     /// - Complexity: O(claims + relations), no recursion.
     public func claimsNoThesisReaches() -> [Int] {
+        claimsNoThesisReaches(from: roots)
+    }
+
+    /// ``claimsNoThesisReaches()`` from the map's ``roots``, found already (`check` counts them).
+    package func claimsNoThesisReaches(from roots: [Int]) -> [Int] {
+        guard !roots.isEmpty, !everyClaimAnswersAnEarlierOne() else { return [] }
         let n = count
         // The claims reached, and a queue of them, in memory of their own (`check` of a million
         // claims takes this walk: an array's append and a Bool array took 20–40 ms of it).
@@ -53,15 +59,11 @@ extension ArgumentMap {
         let queue = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
         defer { seen.deallocate(); queue.deallocate() }
         seen.initialize(repeating: false, count: n)
-        var tail = 0
-        outgoing.withUnsafeLists { outgoing in
-            for c in 0..<n where outgoing[c].isEmpty {
-                seen[c] = true
-                queue[tail] = Int32(c)
-                tail += 1
-            }
+        for (k, c) in roots.enumerated() {
+            seen[c] = true
+            queue[k] = Int32(c)
         }
-        guard tail > 0, !everyClaimAnswersAnEarlierOne() else { return [] }
+        var tail = roots.count
         incoming.withUnsafeLists { incoming in
         relations.withUnsafeBufferPointer { relations in
             var head = 0

@@ -34,7 +34,7 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
 
     /// The shortest text that reads back as the same number (`1`, `0.25`).
     public static func format(_ d: Double) -> String {
-        if d.isFinite, d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        if let whole = wholeNumber(d) { return String(whole) }
         if let short = shortDecimal(d) { return short }
         return "\(d)"
     }
@@ -45,7 +45,7 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
     /// writes its shortest text (``Pile/_writeASCII(_:)``).
     package static func appendFormatted(_ d: Double, to out: inout Pile<UInt8>) {
         guard let (digits, places) = shortDecimalDigits(d) else {
-            guard !(d.isFinite && d == d.rounded() && abs(d) < 1e15) else { return out.write(String(Int64(d))) }
+            if let whole = wholeNumber(d) { return out.write(String(whole)) }
             return d.write(to: &out)
         }
         // (No whole number has a short decimal: format(_:) would give it the same text.)
@@ -59,6 +59,13 @@ public indirect enum DataValue: Equatable, Hashable, Sendable {
             rest %= power
             power /= 10
         }
+    }
+
+    /// `d` as an integer, when it is a whole number written without an exponent (`1`, not
+    /// `1.0`).
+    @inline(__always)
+    static func wholeNumber(_ d: Double) -> Int64? {
+        d.isFinite && d == d.rounded() && abs(d) < 1e15 ? Int64(d) : nil
     }
 
     /// ``shortDecimalDigits(_:)`` as text: `0.`, then the digits padded with zeros to their

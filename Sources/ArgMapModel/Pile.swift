@@ -42,7 +42,7 @@ package struct Pile<Element: BitwiseCopyable> {
     @inlinable package func free() { base.deallocate() }
 
     /// Pushes `elements`, in order.
-    @inlinable @inline(__always) package mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+    @inlinable @inline(__always) package mutating func push(contentsOf elements: UnsafeBufferPointer<Element>) {
         guard let from = elements.baseAddress else { return }
         while count + elements.count > capacity { grow() }
         (base + count).initialize(from: from, count: elements.count)
@@ -82,14 +82,14 @@ extension Pile where Element: Comparable {
 extension Pile: TextOutputStream where Element == UInt8 {
     @inlinable package mutating func write(_ string: String) {
         var string = string
-        string.withUTF8 { append(contentsOf: $0) }
+        string.withUTF8 { push(contentsOf: $0) }
     }
 
     /// Where the standard library hands a stream the text of a number, as bytes in a buffer of
     /// its own: taken as they are (`"\(d)"` makes a string of them first, which for a score of
     /// 16 digits or more is an allocation, and took half the time of formatting a million).
     @inlinable package mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-        append(contentsOf: buffer)
+        push(contentsOf: buffer)
     }
 }
 
@@ -101,9 +101,7 @@ package protocol ByteSink {
     mutating func push(contentsOf bytes: UnsafeBufferPointer<UInt8>)
 }
 
-extension Pile: ByteSink where Element == UInt8 {
-    @inlinable @inline(__always) package mutating func push(contentsOf bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
-}
+extension Pile: ByteSink where Element == UInt8 {}
 
 extension Array: ByteSink where Element == UInt8 {
     @inlinable @inline(__always) package mutating func push(_ byte: UInt8) { append(byte) }

@@ -25,8 +25,7 @@ extension Commands {
                 if report.errors.count > 50 { out.append("… and \(report.errors.count - 50) more errors") }
                 for w in report.warnings.prefix(50) { out.append("warning: " + w) }
                 for x in report.expectations { out.append((x.passed ? "ok: " : "FAILED: ") + x.expectation.text + " — " + x.found) }
-                // (The claims that answer none: a map whose claims all answer another has no thesis.)
-                let theses = s.map.roots.count
+                let theses = report.theses
                 var summary = "\(s.name): " + Commands.counts(s.map) + ", " + (theses == 0 ? "no thesis" : "\(theses) thes\(theses == 1 ? "is" : "es")")
                 if report.errors.isEmpty && report.warnings.isEmpty && report.expectations.isEmpty {
                     summary += "; no problems"
