@@ -53,46 +53,145 @@ public struct EvaluationGraph: Sendable {
     /// - Complexity: O(claims + relations), on both cores for a large map.
     public init(_ map: ArgumentMap) {
         count = map.count
-        var rows: Rows
-        let order: (order: [Int], complete: Bool)
-        if count >= Self.sharedSize {
-            // Five pieces of work for the two cores, each taken by the first core free: the
-            // topological order (on a map with a cycle, the claims below every cycle) with the
-            // bases (a search that cannot be cut up), then the rows
-            // of each quarter of the claims; then the rows joined, in claim order. (The rows
-            // in halves, one a core, with the search after them, left a core idle for as long
-            // as the search took: 20–29 ms at a million claims.)
-            enum Piece { case rows(Rows), bases([Double], order: (order: [Int], complete: Bool)) }
-            let quarters = Parallel.pieces(0..<count, 4)
-            var pieces = Parallel.map(5) { k -> Piece in
-                k == 0 ? .bases(Self.bases(of: map), order: map.orderBelowCycles()) : .rows(Rows(map, quarters[k - 1], whole: k == 1))
-            }
-            guard case .bases(let bases, let found) = pieces[0] else { preconditionFailure() }
-            (base, order) = (bases, found)
-            // Each piece taken out of the results, so that the first rows' arrays are held
-            // once, and not copied as they take the others.
-            func taken(_ k: Int) -> Rows {
-                guard case .rows(let piece) = pieces[k] else { preconditionFailure() }
-                pieces[k] = .bases([], order: ([], false))
-                return piece
-            }
-            rows = taken(1)
-            for k in 2..<5 { rows.join(taken(k)) }
-        } else {
-            rows = Rows(map, 0..<count, whole: true)
-            base = Self.bases(of: map)
-            order = map.orderBelowCycles()
+        let all = count, shared = all >= Self.sharedSize
+        // The rows of each quarter of the claims (of all of them, for a small map) are written
+        // straight into the graph's arrays, each quarter's from where the rows before it end:
+        // after the relations into the claims before it, counted first, less the undercuts
+        // among those, which go into rows of their own (the quarters after are moved down by
+        // as many, in the few maps that have any). (Written into arrays of their own and then
+        // joined, the quarters' rows took 5 ms more at a million claims, on one core.)
+        let parts = Parallel.pieces(0..<all, shared ? 4 : 1)
+        let counted = map.incoming.withUnsafeLists { incoming in
+            let lists = Parallel.Unchecked(incoming)
+            return shared ? Parallel.map(parts.count) { k in parts[k].reduce(0) { $0 + lists.value[$1].count } } : [map.relations.count]
         }
-        offsets = rows.offsets
-        source = rows.source
-        weight = rows.weight
-        isAttack = rows.isAttack
-        relation = rows.relation
-        undercutOffsets = rows.undercutOffsets
-        undercutSource = rows.undercutSource
-        undercutWeight = rows.undercutWeight
-        undercutRelation = rows.undercutRelation
+        var starts = [0]
+        for n in counted { starts.append(starts.last! + n) }
+        // Made with room for claims and relations added after (an array with no room left is
+        // copied whole to take one more).
+        let claimsRoom = all + 1 + all / 64, rowsRoom = starts.last! + map.relations.count / 64
+        var bases: [Double] = [], order: (order: [Int], complete: Bool) = ([], true), written: [WrittenRows] = []
+        var rows: (offsets: [Int32], undercutOffsets: [Int32], source: [Int32], weight: [Double], isAttack: [Bool], relation: [Int32]) = ([], [], [], [], [], [])
+        rows.offsets = [Int32](unsafeUninitializedCapacity: claimsRoom) { offsets, offsetsMade in
+        rows.undercutOffsets = [Int32](unsafeUninitializedCapacity: claimsRoom) { undercutOffsets, undercutOffsetsMade in
+        rows.source = [Int32](unsafeUninitializedCapacity: rowsRoom) { source, sourceMade in
+        rows.weight = [Double](unsafeUninitializedCapacity: rowsRoom) { weight, weightMade in
+        rows.isAttack = [Bool](unsafeUninitializedCapacity: rowsRoom) { isAttack, isAttackMade in
+        rows.relation = [Int32](unsafeUninitializedCapacity: rowsRoom) { relation, relationMade in
+            let into = RowsTarget(offsets: offsets, undercutOffsets: undercutOffsets, source: source, weight: weight, isAttack: isAttack, relation: relation)
+            offsets[0] = 0
+            undercutOffsets[0] = 0
+            map.incoming.withUnsafeLists { incoming in
+            map.relations.withUnsafeBufferPointer { relations in
+                let lists = Parallel.Unchecked((incoming, relations))
+                func write(_ k: Int) -> WrittenRows {
+                    Self.writeRows(of: parts[k], from: starts[k], lists.value.0, lists.value.1, into: into)
+                }
+                if shared {
+                    // Six pieces of work for the two cores, each taken by the first core free:
+                    // the topological order (on a map with a cycle, the claims below every
+                    // cycle: a search that cannot be cut up), the bases, and each quarter's
+                    // rows. (The rows in halves, one a core, with the search after them, left a
+                    // core idle for as long as the search took: 20–29 ms at a million claims.)
+                    enum Piece { case rows(WrittenRows), bases([Double]), order((order: [Int], complete: Bool)) }
+                    let pieces = Parallel.map(2 + parts.count) { k -> Piece in
+                        switch k {
+                        case 0: return .order(map.orderBelowCycles())
+                        case 1: return .bases(Self.bases(of: map))
+                        default: return .rows(write(k - 2))
+                        }
+                    }
+                    for piece in pieces {
+                        switch piece {
+                        case .order(let found): order = found
+                        case .bases(let made): bases = made
+                        case .rows(let rows): written.append(rows)
+                        }
+                    }
+                } else {
+                    written = [write(0)]
+                    bases = Self.bases(of: map)
+                    order = map.orderBelowCycles()
+                }
+            }}
+            let made = Self.closeUp(written, parts, starts, into)
+            offsetsMade = all + 1
+            undercutOffsetsMade = all + 1
+            (sourceMade, weightMade, isAttackMade, relationMade) = (made, made, made, made)
+        }}}}}}
+        (offsets, undercutOffsets, source, weight, isAttack, relation) = rows
+        undercutSource = written.flatMap(\.undercutSource)
+        undercutWeight = written.flatMap(\.undercutWeight)
+        undercutRelation = written.flatMap(\.undercutRelation)
+        base = bases
         (self.order, claimsBelowCycles) = order.complete ? (order.order, nil) : (nil, order.order)
+    }
+
+    /// The graph's arrays of rows being written, in place (``init(_:)``), shared by the cores
+    /// that write them, each its own claims' entries.
+    struct RowsTarget: @unchecked Sendable {
+        let offsets: UnsafeMutableBufferPointer<Int32>, undercutOffsets: UnsafeMutableBufferPointer<Int32>
+        let source: UnsafeMutableBufferPointer<Int32>, weight: UnsafeMutableBufferPointer<Double>
+        let isAttack: UnsafeMutableBufferPointer<Bool>, relation: UnsafeMutableBufferPointer<Int32>
+    }
+
+    /// What writing some claims' rows in place left (``writeRows(of:from:_:_:into:)``): where
+    /// their supports and attacks end, and their undercuts, in rows of their own.
+    struct WrittenRows {
+        var end: Int
+        var undercutSource: [Int32] = [], undercutWeight: [Double] = [], undercutRelation: [Int32] = []
+    }
+
+    /// Writes the rows of `claims` into `into`, their supports and attacks from entry `start`
+    /// on, each claim's incoming relations in relation order, read from the map's lists and
+    /// relations in place; their offsets are written as if their undercuts' rows started at
+    /// 0 (``closeUp(_:_:_:_:)`` puts them right).
+    static func writeRows(of claims: Range<Int>, from start: Int, _ incoming: RelationLists.UnsafeLists, _ relations: UnsafeBufferPointer<Relation>,
+                          into: RowsTarget) -> WrittenRows {
+        var written = WrittenRows(end: start), next = start
+        for c in claims {
+            for r in incoming[c] {
+                let rel = relations[r]
+                if rel.type == .undercut {
+                    written.undercutSource.append(Int32(rel.from)); written.undercutWeight.append(rel.weight); written.undercutRelation.append(Int32(r))
+                } else {
+                    into.source[next] = Int32(rel.from); into.weight[next] = rel.weight; into.isAttack[next] = rel.type == .attack; into.relation[next] = Int32(r)
+                    next += 1
+                }
+            }
+            into.offsets[c + 1] = Int32(next)
+            into.undercutOffsets[c + 1] = Int32(written.undercutSource.count)
+        }
+        written.end = next
+        return written
+    }
+
+    /// Closes up the rows written part by part (``writeRows(of:from:_:_:into:)``, part `k`'s
+    /// claims `parts[k]` from entry `starts[k]`): each part's supports and attacks are moved
+    /// down to follow the part's before (by the undercuts of the parts before, which the
+    /// starts counted), and its undercuts' offsets up past theirs. Returns how many supports
+    /// and attacks there are.
+    static func closeUp(_ written: [WrittenRows], _ parts: [Range<Int>], _ starts: [Int], _ into: RowsTarget) -> Int {
+        var end = 0, undercuts: Int32 = 0
+        for (k, part) in parts.enumerated() {
+            let from = starts[k], n = written[k].end - from, down = from - end
+            if down > 0 && n > 0 {
+                func move<T>(_ rows: UnsafeMutableBufferPointer<T>) {
+                    // (The two stretches may overlap: copied as memmove copies.)
+                    UnsafeMutableRawPointer(rows.baseAddress! + end).copyMemory(from: rows.baseAddress! + from, byteCount: n * MemoryLayout<T>.stride)
+                }
+                move(into.source); move(into.weight); move(into.isAttack); move(into.relation)
+            }
+            if down > 0 || undercuts > 0 {
+                for c in part {
+                    into.offsets[c + 1] -= Int32(down)
+                    into.undercutOffsets[c + 1] += undercuts
+                }
+            }
+            end += n
+            undercuts += Int32(written[k].undercutSource.count)
+        }
+        return end
     }
 
     /// The claims' bases, with room for claims added (``RelationLists/claimsAddedRoom``), which
@@ -110,7 +209,8 @@ public struct EvaluationGraph: Sendable {
     /// The fewest claims whose rows are laid out on both cores.
     static let sharedSize = 1 << 16
 
-    /// The rows of some claims, in claim order, as the graph holds them (their offsets from 0):
+    /// The rows of some claims, in claim order, as the graph holds them (their offsets from 0),
+    /// for the claims an edit changes (``IncrementalEvaluator``):
     /// each claim's incoming relations in relation order, its supports and attacks in one row,
     /// its undercuts in the other.
     struct Rows {
@@ -119,31 +219,10 @@ public struct EvaluationGraph: Sendable {
 
         init() {}
 
-        /// The rows of the claims `claims`. `whole`: these arrays will take the rows of the
-        /// claims after them too (``join(_:)``) and become the graph's, so they are made with
-        /// room for the whole map, and for claims and relations added after (an array with no
-        /// room left is copied whole to take one more); else with room for their own rows.
-        init(_ map: ArgumentMap, _ claims: Range<Int>, whole: Bool) {
-            map.incoming.withUnsafeLists { incoming in
-            map.relations.withUnsafeBufferPointer { relations in
-                let all = map.count, entries = map.relations.count
-                let rowsRoom = whole ? entries + entries / 64 : claims.reduce(0) { $0 + incoming[$1].count }
-                let claimsRoom = whole ? all + 1 + all / 64 : claims.count + 1
-                offsets.reserveCapacity(claimsRoom)
-                undercutOffsets.reserveCapacity(claimsRoom)
-                source.reserveCapacity(rowsRoom)
-                weight.reserveCapacity(rowsRoom)
-                isAttack.reserveCapacity(rowsRoom)
-                relation.reserveCapacity(rowsRoom)
-                for c in claims { appendRows(of: c, incoming, relations) }
-            }}
-        }
-
-        /// Appends claim `c`'s rows, read from the map's lists and relations in place.
-        @inline(__always)
-        mutating func appendRows(of c: Int, _ incoming: RelationLists.UnsafeLists, _ relations: UnsafeBufferPointer<Relation>) {
-            for r in incoming[c] {
-                let rel = relations[r]
+        /// Appends claim `c`'s rows from `map`.
+        mutating func appendRows(of c: Int, in map: ArgumentMap) {
+            for r in map.incoming[c] {
+                let rel = map.relations[r]
                 if rel.type == .undercut {
                     undercutSource.append(Int32(rel.from)); undercutWeight.append(rel.weight); undercutRelation.append(Int32(r))
                 } else {
@@ -152,35 +231,6 @@ public struct EvaluationGraph: Sendable {
             }
             offsets.append(Int32(source.count))
             undercutOffsets.append(Int32(undercutSource.count))
-        }
-
-        /// Appends claim `c`'s rows from `map`.
-        mutating func appendRows(of c: Int, in map: ArgumentMap) {
-            map.incoming.withUnsafeLists { incoming in
-                map.relations.withUnsafeBufferPointer { relations in appendRows(of: c, incoming, relations) }
-            }
-        }
-
-        /// Joins the rows of the claims after these.
-        mutating func join(_ rest: Rows) {
-            let rows = Int32(source.count), undercuts = Int32(undercutSource.count)
-            offsets.append(contentsOf: rest.offsets.dropFirst())
-            undercutOffsets.append(contentsOf: rest.undercutOffsets.dropFirst())
-            let moved = offsets.count - rest.offsets.count + 1
-            offsets.withUnsafeMutableBufferPointer { offsets in
-            undercutOffsets.withUnsafeMutableBufferPointer { undercutOffsets in
-                for c in moved..<offsets.count {
-                    offsets[c] += rows
-                    undercutOffsets[c] += undercuts
-                }
-            }}
-            source += rest.source
-            weight += rest.weight
-            isAttack += rest.isAttack
-            relation += rest.relation
-            undercutSource += rest.undercutSource
-            undercutWeight += rest.undercutWeight
-            undercutRelation += rest.undercutRelation
         }
     }
 
@@ -284,16 +334,26 @@ extension EvaluationGraph {
         /// Whether ``byDepth()`` is worked out and kept (for tests).
         var orderedByDepth: Bool { ordered.value.withLock { $0 != nil } }
 
-        /// ``byDepth()`` worked out.
+        /// ``byDepth()`` worked out. The components of depth 0 at the front (on a cyclic map,
+        /// the claims below every cycle, each a component of its own, 94% of the generated map
+        /// of a million claims) keep their places, and are not counted one by one.
         func sortedByDepth() -> (order: [Int32], firsts: [Int]) {
-            let deepest = Int(depth.max() ?? 0)
+            let lead = depth.firstIndex { $0 != 0 } ?? depth.count, rest = depth[lead...]
+            let deepest = Int(rest.max() ?? 0)
             var firsts = [Int](repeating: 0, count: deepest + 2)
-            for d in depth { firsts[Int(d) + 1] += 1 }
+            for d in rest { firsts[Int(d) + 1] += 1 }
+            firsts[1] += lead
             for d in 0...deepest { firsts[d + 1] += firsts[d] }
-            var next = firsts, order = [Int32](repeating: 0, count: count)
-            for (k, d) in depth.enumerated() {
-                order[next[Int(d)]] = Int32(k)
-                next[Int(d)] += 1
+            var next = firsts
+            next[0] = lead
+            let order = [Int32](unsafeUninitializedCapacity: count) { order, made in
+                for k in 0..<lead { order[k] = Int32(k) }
+                for k in lead..<depth.count {
+                    let d = Int(depth[k])
+                    order[next[d]] = Int32(k)
+                    next[d] += 1
+                }
+                made = depth.count
             }
             return (order, firsts)
         }
@@ -563,3 +623,4 @@ extension UnsafeBufferPointer<Int32> {
     @inline(__always)
     func row(_ c: Int) -> Range<Int> { Int(self[c])..<Int(self[c + 1]) }
 }
+
