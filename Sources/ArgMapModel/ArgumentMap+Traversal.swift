@@ -44,12 +44,8 @@ extension ArgumentMap {
     /// above a cycle that answers no thesis), in claim order. None when the map has no thesis
     /// (every claim answers another): then ``theses`` is its first claim, and the claims that
     /// claim does not reach are not counted either.
+    /// `roots` are the map's ``roots``, found already (`check` counts them).
     /// - Complexity: O(claims + relations), no recursion.
-    public func claimsNoThesisReaches() -> [Int] {
-        claimsNoThesisReaches(from: roots)
-    }
-
-    /// ``claimsNoThesisReaches()`` from the map's ``roots``, found already (`check` counts them).
     package func claimsNoThesisReaches(from roots: [Int]) -> [Int] {
         guard !roots.isEmpty, !everyClaimAnswersAnEarlierOne() else { return [] }
         let n = count
@@ -102,10 +98,13 @@ extension ArgumentMap {
     /// The ids of `claims`, the first `first` of them, then how many more (`c1, c2, … and 40
     /// more`): for a message or a line about claims that may number thousands (the claims one
     /// answers, the ids a prefix starts, the claims no thesis reaches).
-    public func named(_ claims: [Int], first: Int = 8) -> String {
+    public func named(_ claims: [Int], first: Int = namedFirst) -> String {
         let names = claims.prefix(first).map { self.claims[$0].id }.joined(separator: ", ")
         return claims.count > first ? names + ", … and \(claims.count - first) more" : names
     }
+
+    /// How many ids ``named(_:first:)`` names before it counts the rest.
+    public static let namedFirst = 8
 
     /// The claims a claim answers, with the joining relation.
     public func parents(of c: Int) -> [(claim: Int, relation: Int)] {

@@ -346,7 +346,7 @@ extension EvaluationGraph {
             for d in 0...deepest { firsts[d + 1] += firsts[d] }
             var next = firsts
             next[0] = lead
-            let order = [Int32](unsafeUninitializedCapacity: count) { order, made in
+            let order = [Int32](unsafeUninitializedCapacity: depth.count) { order, made in
                 for k in 0..<lead { order[k] = Int32(k) }
                 for k in lead..<depth.count {
                     let d = Int(depth[k])

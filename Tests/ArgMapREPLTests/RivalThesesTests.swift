@@ -58,8 +58,9 @@ struct RivalThesesTests {
                                  ("x", "y", .attack), ("y", "x", .attack), ("z", "y", .support)] {
             try map.apply(.link(RelationSpec(from: from, to: to, type: type)))
         }
-        #expect(map.claimsNoThesisReaches().map { map.claims[$0].id } == ["x", "y", "z"])
-        #expect(try Self.rivals().claimsNoThesisReaches().isEmpty)
+        #expect(map.claimsNoThesisReaches(from: map.roots).map { map.claims[$0].id } == ["x", "y", "z"])
+        let rivals = try Self.rivals()
+        #expect(rivals.claimsNoThesisReaches(from: rivals.roots).isEmpty)
         let console = Console(sink: .buffer)
         let repl = REPL(session: Session(map: map), console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
         #expect(repl.execute("check"))

@@ -1,3 +1,5 @@
+import ArgMapModel
+
 extension Commands {
     static let ls = Command(
         name: "ls", group: .navigation,
@@ -17,7 +19,7 @@ extension Commands {
                 if parents.count > 1 {
                     // (The first eight named: a claim may answer thousands; show --all lists them.)
                     out.append(inv.console.styled("  answers \(parents.count) claims: ", .dim) + s.map.named(parents.map(\.claim))
-                               + (parents.count > 8 ? " (show \(s.map.claims[c].id) --all lists every one)" : ""))
+                               + (parents.count > ArgumentMap.namedFirst ? " (show \(s.map.claims[c].id) --all lists every one)" : ""))
                 }
             } else {
                 out.append(inv.console.styled("\(s.name): " + Commands.counts(s.map), .bold))
