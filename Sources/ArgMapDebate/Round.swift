@@ -136,7 +136,8 @@ public struct Round: Sendable {
     /// `hasCycle`: whether the map is known to have a cycle (the live scores know it): the
     /// search is then made at once, the sweeps, which would find the cycle only by working
     /// nothing out, not tried. (On the generated cyclic map of a million claims, they took
-    /// about a third of the round's samples.)
+    /// about a third of the round's samples.) So it is on a map with no thesis, where every
+    /// claim answers another: the generated cyclic map is one.
     public init(_ map: ArgumentMap, hasCycle: Bool = false) {
         let n = map.count
         // Recorded speeches are found on both cores, and with them what each claim answers
@@ -175,7 +176,9 @@ public struct Round: Sendable {
             // on a map with one, the search does, after. Where the map is known to have one, the
             // search is made at once, the ends packed on both cores before it.
             let walked: Bool
-            if hasCycle {
+            // A map where every claim answers another has a cycle (following what each answers
+            // never ends): the sweeps would find it only by working nothing out.
+            if hasCycle || !answered.contains(RelationEnds.none) {
                 walked = false
                 (sources, targets) = Parallel.both(if: n >= 1 << 16, { RelationEnds.sources(map, parts: 1) }, { RelationEnds.targets(map, parts: 1) })
             } else {

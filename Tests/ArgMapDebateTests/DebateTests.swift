@@ -134,6 +134,15 @@ func debateMap() throws -> ArgumentMap {
         // generated DAG has no cycle, the generated cyclic map has cycles.
         #expect(negatives > 1_000 && inferred > 1_000 && answered > 1_000)
         #expect(Round(maps[1]).method == .sweeps && Round(maps[2]).method == .search && Round(maps[3]).method == .tree)
+        // A map with no thesis (each thesis of the generated cyclic map made to attack a claim
+        // under it): every claim answers another, so the search is made at once.
+        var noThesis = maps[2]
+        for r in noThesis.roots {
+            let under = noThesis.relations[noThesis.incoming[r][0]].from
+            try noThesis.apply(.link(RelationSpec(from: noThesis.claims[r].id, to: noThesis.claims[under].id, type: .attack, weight: 0.5)))
+        }
+        #expect(noThesis.roots.isEmpty && Round(noThesis).method == .search)
+        Self.expectPlainRound(noThesis)
     }
 
     /// Expects the round of `map` to be the plain one, fact by fact, and returns the plain one.
