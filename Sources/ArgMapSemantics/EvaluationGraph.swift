@@ -392,7 +392,10 @@ extension EvaluationGraph {
         var component: [Int32] = []
         component.reserveCapacity(count + count / 64)
         component.append(contentsOf: repeatElement(0, count: count))
-        var found = Components(component: component)
+        // (Consumed, here and below, so that no local copy still holds the arrays when the
+        // search writes to them: each write would copy an array whole first, 4 MB apiece at a
+        // million claims, which took half the search's time.)
+        var found = Components(component: consume component)
         var index = [Int32](repeating: -1, count: count)
         guard let below = claimsBelowCycles else {
             search(&found, &index, from: 0..<count, meeting: count)
@@ -428,7 +431,7 @@ extension EvaluationGraph {
                 }
             }
         }}}}}}}
-        (found.members, found.starts, found.isCycle, found.depth) = (members, starts, isCycle, depth)
+        (found.members, found.starts, found.isCycle, found.depth) = (consume members, consume starts, consume isCycle, consume depth)
         search(&found, &index, from: 0..<count, meeting: count - n)
         return found
     }
