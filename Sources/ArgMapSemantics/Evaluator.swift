@@ -497,16 +497,20 @@ public enum Evaluator {
         var s: [Double], uf: [Double]
         if given == nil, alone, options.settlesBelowCyclesBesideSearch, let below = g.claimsBelowCycles, below.count >= options.settlesOnBothCoresFrom {
             let settled: (s: [Double], uf: [Double], runs: EvaluationGraph.Settling)
-            (found, settled) = Parallel.both({
+            // (The undercut factors, which the claims below every cycle read only on a map with
+            // undercuts, are otherwise made on the core that searches, which finishes first.)
+            let memory = memory ?? Memory(), undercuts = g.hasUndercuts
+            let factors: [Double]
+            ((found, factors), settled) = Parallel.both({
                 let found = g.components()
                 _ = found.byDepth()
-                return found
+                return (found, undercuts ? [] : memory.takenFactors(for: g))
             }, {
-                var (s, uf) = (memory ?? Memory()).taken(for: g)
+                var s = memory.takenScores(for: g), uf = undercuts ? memory.takenFactors(for: g) : []
                 let runs = s.withUnsafeMutableBufferPointer { s in uf.withUnsafeMutableBufferPointer { uf in settleBelowCycles(below, g, semantics, s, uf) } }
                 return (s, uf, runs)
             })
-            (s, uf) = (settled.s, settled.uf)
+            (s, uf) = (settled.s, undercuts ? settled.uf : factors)
             found.keep(settled.runs)
             settledBelow = below.count
         } else {
@@ -584,16 +588,28 @@ public enum Evaluator {
         /// memory (taken: it holds nothing after) when it holds a number a claim of `g`, else
         /// in new memory.
         func taken(for g: EvaluationGraph) -> ([Double], [Double]) {
-            var s: [Double] = [], uf: [Double] = []
+            (takenScores(for: g), takenFactors(for: g))
+        }
+
+        /// The scores as they start, as ``taken(for:)`` gives them, alone: the factors stay.
+        func takenScores(for g: EvaluationGraph) -> [Double] {
+            var s: [Double] = []
             swap(&s, &scores)
-            swap(&uf, &factors)
-            let n = g.count
-            guard s.count == n, uf.count == n else { return ([Double](roomyCopyOf: g.base), [Double](roomyRepeating: 1, count: n)) }
+            guard s.count == g.count else { return [Double](roomyCopyOf: g.base) }
             g.base.withUnsafeBufferPointer { base in
-                s.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: base.baseAddress!, count: n) }
+                s.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: base.baseAddress!, count: g.count) }
             }
+            return s
+        }
+
+        /// The undercut factors, as ``taken(for:)`` gives them, alone: the scores stay (taken
+        /// on another core, it may be).
+        func takenFactors(for g: EvaluationGraph) -> [Double] {
+            var uf: [Double] = []
+            swap(&uf, &factors)
+            guard uf.count == g.count else { return [Double](roomyRepeating: 1, count: g.count) }
             uf.withUnsafeMutableBufferPointer { $0.update(repeating: 1) }
-            return (s, uf)
+            return uf
         }
     }
 
