@@ -2,7 +2,11 @@ import ArgMapModel
 
 /// The map laid out as a debate flow: one sheet per position (each argument directly under
 /// a thesis), one column per speech, and each answer on the row of what it answers (or the
-/// first free row below it).
+/// first free row below it). A claim is flowed, with the answers under it, on the first sheet
+/// that reaches it; a later sheet that reaches it too shows it as a cross-reference to that
+/// sheet, without its answers again. So a flow holds each claim once, and once more for each
+/// relation at most, however the sheets' claims overlap (on a map whose cycles join every
+/// sheet, each sheet flowed whole would hold most of the map).
 public struct Flow: Sendable {
     public struct Cell: Sendable, Equatable {
         public var claim: Int
@@ -10,6 +14,9 @@ public struct Flow: Sendable {
         public var speech: Speech
         /// The claim it answers on this sheet (nil for the position itself).
         public var answers: Int?
+        /// For a claim flowed on an earlier sheet, shown here as a cross-reference: the
+        /// position of that sheet (where its answers are). Nil for a claim flowed here.
+        public var flowedOn: Int? = nil
     }
 
     public struct Sheet: Sendable {
@@ -18,6 +25,16 @@ public struct Flow: Sendable {
         public let cells: [Cell]
         /// One more than the lowest cell's row.
         public let rows: Int
+        /// The claims among the cells that are cross-references, each with the position of
+        /// the earlier sheet where it is flowed (``Cell/flowedOn``).
+        public let flowedEarlier: [Int: Int]
+
+        init(position: Int, thesis: Int, cells: [Cell], rows: Int) {
+            (self.position, self.thesis, self.cells, self.rows) = (position, thesis, cells, rows)
+            var earlier: [Int: Int] = [:]
+            for cell in cells { if let sheet = cell.flowedOn { earlier[cell.claim] = sheet } }
+            flowedEarlier = earlier
+        }
 
         /// The cells as a grid: rows × eight speeches.
         public var grid: [[Int?]] { grid(rows: rows) }
@@ -52,12 +69,23 @@ public struct Flow: Sendable {
             let sources = round.relationSources(map)
             var sheets: [Sheet] = []
             var rows = 0, count = 0
-            // Which sheet last placed each claim: one array for all sheets, not a set per sheet.
-            var placed = [Int32](repeating: -1, count: map.count)
-            for (thesis, p) in positions where position == nil || p == position {
+            // The sheet (its number among the positions) each claim is flowed on, as the sheets
+            // are laid out in order (-1 before); one sheet alone knows it from the first
+            // sheets of the whole flow.
+            var flowed = [Int32](repeating: -1, count: map.count)
+            if let position, let number = positions.firstIndex(where: { $0.position == position }) {
+                // Those of the sheets before it; the sheet's own are given it as it is laid out.
+                flowed = Flow.firstSheets(map, positions: positions, round: round)
+                flowed.withUnsafeMutableBufferPointer { flowed in
+                    for c in flowed.indices where flowed[c] >= Int32(number) { flowed[c] = -1 }
+                }
+            }
+            var shown: [Int32] = []
+            for (number, (thesis, p)) in positions.enumerated() where position == nil || p == position {
                 count += 1
                 guard rows < limit else { continue }
-                sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, sources: sources, number: Int32(sheets.count), placed: &placed, keeping: limit - rows))
+                sheets.append(Flow.layOut(p, thesis: thesis, map: map, round: round, sources: sources, positions: positions, number: Int32(number),
+                                          flowed: &flowed, shown: &shown, keeping: limit - rows))
                 rows += sheets[sheets.count - 1].rows
             }
             return (sheets, count)
@@ -79,12 +107,19 @@ public struct Flow: Sendable {
         return out
     }
 
-    /// Sheet `number`, of `position`; only its cells in rows before `keeping` are kept.
-    /// `sources` holds each relation's source (``RelationEnds``).
-    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round, sources: [UInt32], number: Int32, placed: inout [Int32], keeping: Int) -> Sheet {
+    /// Sheet `number` (its number among `positions`), of `position`; only its cells in rows
+    /// before `keeping` are kept. `sources` holds each relation's source (``RelationEnds``).
+    /// `flowed` holds the sheet each claim is flowed on, where known (-1 where not yet): a
+    /// claim flowed on an earlier sheet is a cross-reference here, its answers not followed;
+    /// the others are given this sheet. `shown` marks the claims shown on each sheet by its
+    /// number, made when a sheet first holds a cross-reference.
+    static func layOut(_ position: Int, thesis: Int, map: ArgumentMap, round: Round, sources: [UInt32], positions: [(thesis: Int, position: Int)], number: Int32,
+                       flowed: inout [Int32], shown: inout [Int32], keeping: Int) -> Sheet {
         var nextFree = [Int](repeating: 0, count: Speech.allCases.count)
         var cells: [Cell] = []
-        placed[position] = number
+        // (A position that answers an earlier sheet's claims is flowed there: its sheet is
+        // then a cross-reference.)
+        if flowed[position] < 0 || flowed[position] > number { flowed[position] = number }
         // Depth first, explicitly: each answer goes on its parent's row or the first free row
         // below it in its speech's column. A claim's answers go on the stack in speech order,
         // then claim order: each as its speech's order above its number, so that they sort as
@@ -97,18 +132,32 @@ public struct Flow: Sendable {
         round.facts.withUnsafeBufferPointer { facts in
         map.incoming.withUnsafeLists { incoming in
         sources.withUnsafeBufferPointer { sources in
-        placed.withUnsafeMutableBufferPointer { placed in
+        flowed.withUnsafeMutableBufferPointer { flowed in
             func order(_ c: Int) -> Int { max(Int(facts[c] & Round.Facts.speech), 1) - 1 }
             while let (c, parentRow, answers) = stack.pop() {
                 let column = order(c)
                 let row = max(parentRow, nextFree[column])
                 nextFree[column] = row + 1
-                if row < keeping { cells.append(Cell(claim: c, row: row, speech: Speech(order: column)!, answers: answers < 0 ? nil : answers)) }
+                // A cross-reference: its answers are on the sheet it is flowed on.
+                let earlier = flowed[c] < number
+                if row < keeping {
+                    cells.append(Cell(claim: c, row: row, speech: Speech(order: column)!, answers: answers < 0 ? nil : answers,
+                                      flowedOn: earlier ? positions[Int(flowed[c])].position : nil))
+                }
+                guard !earlier else { continue }
                 children.removeAll()
                 for r in incoming[c] {
                     let child = RelationEnds.claim(sources[r])
-                    guard placed[child] != number else { continue }
-                    placed[child] = number
+                    let sheet = flowed[child]
+                    if sheet == number { continue }
+                    if sheet < 0 || sheet > number {
+                        flowed[child] = number
+                    } else {
+                        // Flowed on an earlier sheet: shown here once.
+                        if shown.isEmpty { shown = [Int32](repeating: -1, count: flowed.count) }
+                        guard shown[child] != number else { continue }
+                        shown[child] = number
+                    }
                     children.push(order(child) << 32 | child)
                 }
                 children.sort()

@@ -366,6 +366,72 @@ func debateMap() throws -> ArgumentMap {
         #expect(Flow.positions(map).map(\.position) == whole.sheets.map(\.position))
     }
 
+    /// A claim is flowed, with its answers, on the first sheet that reaches it, and a later
+    /// sheet that reaches it shows it as a cross-reference to that sheet: on maps whose sheets
+    /// overlap (a generated DAG, whose claims answer claims of other sheets, and generated
+    /// cyclic maps, one with no thesis, whose cycles join the sheets), every claim a sheet
+    /// reaches is flowed once, on its first sheet, a sheet shows a claim once and a
+    /// cross-reference without its answers, and the flow holds no more cells than claims and
+    /// relations; one sheet laid out alone is that sheet of the whole flow.
+    @Test func aClaimIsFlowedOnceAndReferredToAfter() throws {
+        var maps = [MapGenerator.generate(.init(claims: 3_000, shape: .dag, seed: 21)), MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 22))]
+        var noThesis = maps[1]
+        for r in noThesis.roots {
+            let under = noThesis.relations[noThesis.incoming[r][0]].from
+            try noThesis.apply(.link(RelationSpec(from: noThesis.claims[r].id, to: noThesis.claims[under].id, type: .attack, weight: 0.5)))
+        }
+        maps.append(noThesis)
+        var references = 0
+        for map in maps {
+            let flow = Flow(map)
+            let first = Flow.firstSheets(map, positions: Flow.positions(map), round: flow.round)
+            var flowed = [Int](repeating: 0, count: map.count), cells = 0
+            for (k, sheet) in flow.sheets.enumerated() {
+                var shown = Set<Int>()
+                for cell in sheet.cells {
+                    cells += 1
+                    #expect(shown.insert(cell.claim).inserted, "shown once on a sheet")
+                    if let on = cell.flowedOn {
+                        references += 1
+                        #expect(first[cell.claim] < k && on == flow.sheets[Int(first[cell.claim])].position)
+                        // Its answers are on that sheet, not here.
+                        #expect(!sheet.cells.contains { $0.answers == cell.claim })
+                    } else {
+                        flowed[cell.claim] += 1
+                        #expect(first[cell.claim] == k)
+                    }
+                }
+            }
+            #expect((0..<map.count).allSatisfy { flowed[$0] == (first[$0] < 0 ? 0 : 1) }, "each claim a sheet reaches flowed once")
+            #expect(cells <= map.count + map.relations.count)
+            for sheet in flow.sheets.prefix(30) {
+                #expect(Flow(map, only: sheet.position).sheets.first?.cells == sheet.cells)
+            }
+        }
+        #expect(references > 300)
+    }
+
+    /// A claim that answers two positions is flowed, with its answer, on the first one's
+    /// sheet; the second sheet, the exports and `flow` show it there as a cross-reference.
+    @Test func aSharedAnswerIsACrossReferenceOnTheLaterSheet() throws {
+        let map = try load("""
+        [plan]: The plan.
+          + [first]: The first advantage.
+            - [shared]: One objection to both.
+              + [backing]: Evidence for the objection.
+          + [second]: The second advantage.
+            - [shared]
+        """)
+        let flow = Flow(map)
+        let ids = flow.sheets.map { $0.cells.map { map.claims[$0.claim].id + ($0.flowedOn.map { "^" + map.claims[$0].id } ?? "") } }
+        #expect(ids == [["first", "shared", "backing"], ["second", "shared^first"]])
+        let csv = FlowExporter.csv(map)
+        #expect(csv.contains("shared: One objection to both. [flowed on sheet first]"))
+        #expect(csv.components(separatedBy: "backing:").count == 2, "its answer once")
+        let html = FlowExporter.html(map)
+        #expect(html.contains("<a class=\"earlier\" href=\"#sheet-first\">flowed on sheet first</a>"))
+    }
+
     @Test func flowExportsEscapeAndMarkDrops() throws {
         var map = try debateMap()
         try map.apply(.setText("harms", "Harms: <script>alert(1)</script>, \"quoted\", =SUM(A1)"))

@@ -3,7 +3,8 @@ import ArgMapModel
 
 /// The debate flow as a spreadsheet (`flow-csv`: one row per flow row, a column per speech,
 /// sheets one after another) and as a page (`flow-html`: one table per sheet, affirmative
-/// and negative columns coloured, dropped arguments marked). Text is escaped for each format.
+/// and negative columns coloured, dropped arguments marked). A claim flowed on an earlier
+/// sheet (``Flow/Cell/flowedOn``) says so, and where. Text is escaped for each format.
 public enum FlowExporter {
     public static func csv(_ map: ArgumentMap) -> String {
         let flow = Flow(map)
@@ -13,7 +14,8 @@ public enum FlowExporter {
                 let cells = row.map { c -> String in
                     guard let c else { return "" }
                     let claim = map.claims[c]
-                    return CSVExporter.field(claim.id + ": " + claim.text + (flow.answers.isDropped(c) ? " [dropped]" : ""))
+                    let earlier = sheet.flowedEarlier[c].map { " [flowed on sheet \(map.claims[$0].id)]" } ?? ""
+                    return CSVExporter.field(claim.id + ": " + claim.text + (flow.answers.isDropped(c) ? " [dropped]" : "") + earlier)
                 }
                 out += ([CSVExporter.field(map.claims[sheet.position].id), String(r + 1)] + cells).joined(separator: ",") + "\r\n"
             }
@@ -38,6 +40,7 @@ public enum FlowExporter {
         .dropped { outline: 2px solid #c62828; }
         .dropped .id::after { content: " · dropped"; color: #c62828; font-weight: 400; }
         .inferred { color: #666; font-style: italic; }
+        .earlier { display: block; font-size: .9em; color: #555; }
         </style>
         </head>
         <body>
@@ -58,7 +61,8 @@ public enum FlowExporter {
                     var classes = [side]
                     if flow.answers.isDropped(c) { classes.append("dropped") }
                     if !flow.round.recorded[c] { classes.append("inferred") }
-                    out += "<td class=\"\(classes.joined(separator: " "))\"><span class=\"id\">\(e(map.claims[c].id))</span>\(e(map.claims[c].text))</td>"
+                    let earlier = sheet.flowedEarlier[c].map { " <a class=\"earlier\" href=\"#sheet-\(e(map.claims[$0].id))\">flowed on sheet \(e(map.claims[$0].id))</a>" } ?? ""
+                    out += "<td class=\"\(classes.joined(separator: " "))\"><span class=\"id\">\(e(map.claims[c].id))</span>\(e(map.claims[c].text))\(earlier)</td>"
                 }
                 out += "</tr>\n"
             }

@@ -6,7 +6,7 @@ extension Commands {
         name: "flow", group: .debate,
         usage: "flow [SHEET] [--text] [--all]",
         summary: "the map as a debate flow: a column per speech, one sheet per position",
-        discussion: "Each position (an argument directly under a thesis) is a sheet; each answer stands on the row of what it answers, in the column of its speech. A claim's speech is its speech data (set ID speech 2AC); where none is recorded it is inferred (shown with ?): a claim on its parent's side in its parent's speech, an answer in the other side's next speech. Dropped arguments are marked !. Past \(Commands.foldLines) lines the rest of a sheet, and the sheets after it, are counted, not shown, unless --all is given. --text shows the start of each claim's text instead of its id. export flow-csv and export flow-html write the same flow.",
+        discussion: "Each position (an argument directly under a thesis) is a sheet; each answer stands on the row of what it answers, in the column of its speech. A claim's speech is its speech data (set ID speech 2AC); where none is recorded it is inferred (shown with ?): a claim on its parent's side in its parent's speech, an answer in the other side's next speech. Dropped arguments are marked !. A claim is flowed, with its answers, on the first sheet that reaches it; a later sheet shows it marked ^, without its answers again. Past \(Commands.foldLines) lines the rest of a sheet, and the sheets after it, are counted, not shown, unless --all is given. --text shows the start of each claim's text instead of its id. export flow-csv and export flow-html write the same flow.",
         examples: ["flow", "flow cost-disadvantage", "flow --text", "flow --all"],
         arguments: [.claim], options: [OptionSpec("text", nil, "show text instead of ids"), OptionSpec("all", nil, "show every row of every sheet, folding nothing")],
         maxArguments: 1,
@@ -50,7 +50,7 @@ extension Commands {
                     for (k, cell) in row.enumerated() {
                         if k > 0 { out += "│" }
                         guard let c = cell else { out += blank; continue }
-                        let mark = (flow.answers.isDropped(c) ? "!" : "") + (flow.round.recorded[c] ? "" : "?")
+                        let mark = (flow.answers.isDropped(c) ? "!" : "") + (flow.round.recorded[c] ? "" : "?") + (sheet.flowedEarlier[c] != nil ? "^" : "")
                         out += cut((options["text"] != nil ? map.claims[c].text : map.claims[c].id) + mark)
                     }
                     out += "\n"
@@ -60,7 +60,7 @@ extension Commands {
             if shown < flow.sheetCount {
                 out += "… and \(flow.sheetCount - shown) more sheets (flow --all shows every one, flow ID one of them)\n\n"
             }
-            out += "! dropped   ? speech inferred"
+            out += "! dropped   ? speech inferred   ^ flowed on an earlier sheet, with its answers"
             inv.console.print(out)
         })
 
