@@ -45,6 +45,31 @@ public struct Flow: Sendable {
             for cell in cells where cell.row < g.count { g[cell.row][cell.speech.order] = cell.claim }
             return g
         }
+
+        /// The grid's rows in turn, each handed to `body` in one array that is filled again for
+        /// the next: for the exports of a whole flow, where a sheet may have a million rows,
+        /// without the grid's array for each. (The cells, in the order they were laid out, are
+        /// put in row order first by counting.)
+        public func forEachRow(_ body: ([Int?]) -> Void) {
+            let kept = cells.reduce(0) { max($0, $1.row + 1) }
+            var starts = [Int32](repeating: 0, count: kept + 1)
+            for cell in cells { starts[cell.row + 1] += 1 }
+            for r in 0..<kept { starts[r + 1] += starts[r] }
+            var byRow = [Int32](repeating: 0, count: cells.count), next = starts
+            for (k, cell) in cells.enumerated() {
+                byRow[Int(next[cell.row])] = Int32(k)
+                next[cell.row] += 1
+            }
+            var row = [Int?](repeating: nil, count: Speech.allCases.count)
+            for r in 0..<kept {
+                for k in 0..<row.count { row[k] = nil }
+                for i in Int(starts[r])..<Int(starts[r + 1]) {
+                    let cell = cells[Int(byRow[i])]
+                    row[cell.speech.order] = cell.claim
+                }
+                body(row)
+            }
+        }
     }
 
     public let round: Round

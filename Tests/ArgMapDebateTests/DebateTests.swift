@@ -406,6 +406,10 @@ func debateMap() throws -> ArgumentMap {
             #expect(cells <= map.count + map.relations.count)
             for sheet in flow.sheets.prefix(30) {
                 #expect(Flow(map, only: sheet.position).sheets.first?.cells == sheet.cells)
+                // The rows one at a time, as the exports read them, are the grid's.
+                var rows: [[Int?]] = []
+                sheet.forEachRow { rows.append($0) }
+                #expect(rows == sheet.grid)
             }
         }
         #expect(references > 300)
