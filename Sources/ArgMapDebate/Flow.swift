@@ -25,47 +25,38 @@ public struct Flow: Sendable {
         public let cells: [Cell]
         /// One more than the lowest cell's row.
         public let rows: Int
-        /// The claims among the cells that are cross-references, each with the position of
-        /// the earlier sheet where it is flowed (``Cell/flowedOn``).
-        public let flowedEarlier: [Int: Int]
 
-        init(position: Int, thesis: Int, cells: [Cell], rows: Int) {
-            (self.position, self.thesis, self.cells, self.rows) = (position, thesis, cells, rows)
-            var earlier: [Int: Int] = [:]
-            for cell in cells { if let sheet = cell.flowedOn { earlier[cell.claim] = sheet } }
-            flowedEarlier = earlier
-        }
-
-        /// The cells as a grid: rows × eight speeches.
+        /// The cells' claims as a grid: rows × eight speeches.
         public var grid: [[Int?]] { grid(rows: rows) }
 
         /// The first `count` rows of the grid (fewer when the sheet has fewer).
         public func grid(rows count: Int) -> [[Int?]] {
-            var g = [[Int?]](repeating: [Int?](repeating: nil, count: Speech.allCases.count), count: min(count, rows))
-            for cell in cells where cell.row < g.count { g[cell.row][cell.speech.order] = cell.claim }
+            var g: [[Int?]] = []
+            forEachRow(upTo: count) { row in g.append(row.map { $0?.claim }) }
             return g
         }
 
-        /// The grid's rows in turn, each handed to `body` in one array that is filled again for
-        /// the next: for the exports of a whole flow, where a sheet may have a million rows,
-        /// without the grid's array for each. (The cells, in the order they were laid out, are
-        /// put in row order first by counting.)
-        public func forEachRow(_ body: ([Int?]) -> Void) {
-            let kept = cells.reduce(0) { max($0, $1.row + 1) }
-            var starts = [Int32](repeating: 0, count: kept + 1)
-            for cell in cells { starts[cell.row + 1] += 1 }
-            for r in 0..<kept { starts[r + 1] += starts[r] }
-            var byRow = [Int32](repeating: 0, count: cells.count), next = starts
-            for (k, cell) in cells.enumerated() {
+        /// The grid's first `count` rows (all of them by default) in turn, each a cell or none
+        /// a speech, handed to `body` in one array that is filled again for the next: for the
+        /// exports of a whole flow, where a sheet may have a million rows, without an array for
+        /// each. (The cells, in the order they were laid out, are put in row order first by
+        /// counting.)
+        public func forEachRow(upTo count: Int = .max, _ body: ([Cell?]) -> Void) {
+            let shown = min(count, rows)
+            var starts = [Int32](repeating: 0, count: shown + 1)
+            for cell in cells where cell.row < shown { starts[cell.row + 1] += 1 }
+            for r in 0..<shown { starts[r + 1] += starts[r] }
+            var byRow = [Int32](repeating: 0, count: Int(starts[shown])), next = starts
+            for (k, cell) in cells.enumerated() where cell.row < shown {
                 byRow[Int(next[cell.row])] = Int32(k)
                 next[cell.row] += 1
             }
-            var row = [Int?](repeating: nil, count: Speech.allCases.count)
-            for r in 0..<kept {
-                for k in 0..<row.count { row[k] = nil }
+            var row = [Cell?](repeating: nil, count: Speech.allCases.count)
+            for r in 0..<shown {
+                for k in row.indices { row[k] = nil }
                 for i in Int(starts[r])..<Int(starts[r + 1]) {
                     let cell = cells[Int(byRow[i])]
-                    row[cell.speech.order] = cell.claim
+                    row[cell.speech.order] = cell
                 }
                 body(row)
             }
@@ -97,13 +88,15 @@ public struct Flow: Sendable {
             // The sheet (its number among the positions) each claim is flowed on, as the sheets
             // are laid out in order (-1 before); one sheet alone knows it from the first
             // sheets of the whole flow.
-            var flowed = [Int32](repeating: -1, count: map.count)
+            var flowed: [Int32]
             if let position, let number = positions.firstIndex(where: { $0.position == position }) {
                 // Those of the sheets before it; the sheet's own are given it as it is laid out.
                 flowed = Flow.firstSheets(map, positions: positions, round: round)
                 flowed.withUnsafeMutableBufferPointer { flowed in
                     for c in flowed.indices where flowed[c] >= Int32(number) { flowed[c] = -1 }
                 }
+            } else {
+                flowed = [Int32](repeating: -1, count: map.count)
             }
             var shown: [Int32] = []
             for (number, (thesis, p)) in positions.enumerated() where position == nil || p == position {

@@ -166,10 +166,10 @@ public enum FormatRegistry {
             }, showsScores: true),
         FileFormat(
             name: "flow-csv", extensions: [], summary: "the debate flow as a spreadsheet: a column per speech, a row per answer, sheets in turn",
-            write: { map, _ in .utf8(FlowExporter.csvUTF8(map)) }),
+            write: { map, _ in .utf8(FlowExporter.csvPieces(map)) }),
         FileFormat(
             name: "flow-html", extensions: [], summary: "the debate flow as a page: one table per sheet, drops marked",
-            write: { map, _ in .utf8(FlowExporter.htmlUTF8(map)) }),
+            write: { map, _ in .utf8(FlowExporter.htmlPieces(map)) }),
         FileFormat(
             name: "csv", extensions: ["csv"], summary: "one row per relation, for spreadsheets",
             write: { map, options in .text(CSVExporter.write(map, options)) }, showsScores: true),

@@ -626,4 +626,3 @@ extension UnsafeBufferPointer<Int32> {
     @inline(__always)
     func row(_ c: Int) -> Range<Int> { Int(self[c])..<Int(self[c + 1]) }
 }
-

@@ -8,6 +8,17 @@ import ArgMapSemantics
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func load(_ text: String) throws -> ArgumentMap { try ArgdownFormat.read(text).map }
+
+/// `map` with no thesis: each thesis made to attack the first claim under it, so that every
+/// claim answers another.
+func withNoThesis(_ map: ArgumentMap) throws -> ArgumentMap {
+    var map = map
+    for r in map.roots {
+        let under = map.relations[map.incoming[r][0]].from
+        try map.apply(.link(RelationSpec(from: map.claims[r].id, to: map.claims[under].id, type: .attack, weight: 0.5)))
+    }
+    return map
+}
 func debateMap() throws -> ArgumentMap {
     try load(try String(contentsOf: repository.appendingPathComponent("Arguments/bike-lanes-debate.argdown"), encoding: .utf8))
 }
@@ -134,13 +145,8 @@ func debateMap() throws -> ArgumentMap {
         // generated DAG has no cycle, the generated cyclic map has cycles.
         #expect(negatives > 1_000 && inferred > 1_000 && answered > 1_000)
         #expect(Round(maps[1]).method == .sweeps && Round(maps[2]).method == .search && Round(maps[3]).method == .tree)
-        // A map with no thesis (each thesis of the generated cyclic map made to attack a claim
-        // under it): every claim answers another, so the search is made at once.
-        var noThesis = maps[2]
-        for r in noThesis.roots {
-            let under = noThesis.relations[noThesis.incoming[r][0]].from
-            try noThesis.apply(.link(RelationSpec(from: noThesis.claims[r].id, to: noThesis.claims[under].id, type: .attack, weight: 0.5)))
-        }
+        // A map with no thesis: every claim answers another, so the search is made at once.
+        let noThesis = try withNoThesis(maps[2])
         #expect(noThesis.roots.isEmpty && Round(noThesis).method == .search)
         Self.expectPlainRound(noThesis)
     }
@@ -372,15 +378,11 @@ func debateMap() throws -> ArgumentMap {
     /// cyclic maps, one with no thesis, whose cycles join the sheets), every claim a sheet
     /// reaches is flowed once, on its first sheet, a sheet shows a claim once and a
     /// cross-reference without its answers, and the flow holds no more cells than claims and
-    /// relations; one sheet laid out alone is that sheet of the whole flow.
+    /// relations; one sheet laid out alone is that sheet of the whole flow, and its rows, one
+    /// at a time, are its cells in place.
     @Test func aClaimIsFlowedOnceAndReferredToAfter() throws {
         var maps = [MapGenerator.generate(.init(claims: 3_000, shape: .dag, seed: 21)), MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 22))]
-        var noThesis = maps[1]
-        for r in noThesis.roots {
-            let under = noThesis.relations[noThesis.incoming[r][0]].from
-            try noThesis.apply(.link(RelationSpec(from: noThesis.claims[r].id, to: noThesis.claims[under].id, type: .attack, weight: 0.5)))
-        }
-        maps.append(noThesis)
+        maps.append(try withNoThesis(maps[1]))
         var references = 0
         for map in maps {
             let flow = Flow(map)
@@ -406,10 +408,13 @@ func debateMap() throws -> ArgumentMap {
             #expect(cells <= map.count + map.relations.count)
             for sheet in flow.sheets.prefix(30) {
                 #expect(Flow(map, only: sheet.position).sheets.first?.cells == sheet.cells)
-                // The rows one at a time, as the exports read them, are the grid's.
+                // The rows one at a time, as the exports read them, and the grid, are the cells
+                // put where their rows and speeches say.
+                var expected = [[Int?]](repeating: [Int?](repeating: nil, count: Speech.allCases.count), count: sheet.rows)
+                for cell in sheet.cells { expected[cell.row][cell.speech.order] = cell.claim }
                 var rows: [[Int?]] = []
-                sheet.forEachRow { rows.append($0) }
-                #expect(rows == sheet.grid)
+                sheet.forEachRow { rows.append($0.map { $0?.claim }) }
+                #expect(rows == expected && sheet.grid == expected)
             }
         }
         #expect(references > 300)

@@ -5,9 +5,10 @@ import ArgMapModel
 /// The evaluation graph's rows are the map's relations, however they were laid out.
 struct EvaluationGraphTests {
     /// A map large enough for its rows to be laid out on both cores (each quarter's written
-    /// in place, then moved down past the undercuts before it), with undercuts in every quarter: every claim's row holds its
-    /// incoming supports and attacks, and its undercut row its incoming undercuts, each in
-    /// relation order, with their sources, weights and kinds.
+    /// in place, then moved down past the undercuts before it), with undercuts in every
+    /// quarter: every claim's row holds its incoming supports and attacks, and its undercut
+    /// row its incoming undercuts, each in relation order, with their sources, weights and
+    /// kinds.
     @Test func aLargeMapsRowsAreItsRelations() throws {
         let claims = EvaluationGraph.sharedSize + 4_000
         var map = MapGenerator.generate(.init(claims: claims, shape: .dag, seed: 5))

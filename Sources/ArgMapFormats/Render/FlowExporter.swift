@@ -7,12 +7,12 @@ import ArgMapModel
 /// sheet (``Flow/Cell/flowedOn``) says so, and where. Text is escaped for each format.
 public enum FlowExporter {
     public static func csv(_ map: ArgumentMap) -> String {
-        String(decoding: csvUTF8(map).concatenated, as: UTF8.self)
+        String(decoding: csvPieces(map).concatenated, as: UTF8.self)
     }
 
     /// ``csv(_:)`` as UTF-8, in pieces of about a megabyte written one after another: a
     /// flow of a million rows is never one string, nor copied whole to be written.
-    public static func csvUTF8(_ map: ArgumentMap) -> [[UInt8]] {
+    public static func csvPieces(_ map: ArgumentMap) -> [[UInt8]] {
         let flow = Flow(map)
         var out = Pieces()
         out.append((["sheet", "row"] + Speech.names).joined(separator: ",") + "\r\n")
@@ -21,11 +21,11 @@ public enum FlowExporter {
             var r = 0
             sheet.forEachRow { row in
                 r += 1
-                let cells = row.map { c -> String in
-                    guard let c else { return "" }
-                    let claim = map.claims[c]
-                    let earlier = sheet.flowedEarlier[c].map { " [flowed on sheet \(map.claims[$0].id)]" } ?? ""
-                    return CSVExporter.field(claim.id + ": " + claim.text + (flow.answers.isDropped(c) ? " [dropped]" : "") + earlier)
+                let cells = row.map { cell -> String in
+                    guard let cell else { return "" }
+                    let claim = map.claims[cell.claim]
+                    let earlier = cell.flowedOn.map { " [flowed on sheet \(map.claims[$0].id)]" } ?? ""
+                    return CSVExporter.field(claim.id + ": " + claim.text + (flow.answers.isDropped(cell.claim) ? " [dropped]" : "") + earlier)
                 }
                 out.append(([name, String(r)] + cells).joined(separator: ",") + "\r\n")
             }
@@ -34,11 +34,11 @@ public enum FlowExporter {
     }
 
     public static func html(_ map: ArgumentMap) -> String {
-        String(decoding: htmlUTF8(map).concatenated, as: UTF8.self)
+        String(decoding: htmlPieces(map).concatenated, as: UTF8.self)
     }
 
-    /// ``html(_:)`` as UTF-8, in pieces, as ``csvUTF8(_:)``.
-    public static func htmlUTF8(_ map: ArgumentMap) -> [[UInt8]] {
+    /// ``html(_:)`` as UTF-8, in pieces, as ``csvPieces(_:)``.
+    public static func htmlPieces(_ map: ArgumentMap) -> [[UInt8]] {
         let flow = Flow(map)
         let drops = flow.answers.droppedClaims()
         let e = HTMLExporter.escape
@@ -73,11 +73,12 @@ public enum FlowExporter {
                 var line = "<tr>"
                 for (k, cell) in row.enumerated() {
                     let side = Speech.allCases[k].side.rawValue
-                    guard let c = cell else { line += "<td class=\"\(side)\"></td>"; continue }
+                    guard let cell else { line += "<td class=\"\(side)\"></td>"; continue }
+                    let c = cell.claim
                     var classes = [side]
                     if flow.answers.isDropped(c) { classes.append("dropped") }
                     if !flow.round.recorded[c] { classes.append("inferred") }
-                    let earlier = sheet.flowedEarlier[c].map { " <a class=\"earlier\" href=\"#sheet-\(e(map.claims[$0].id))\">flowed on sheet \(e(map.claims[$0].id))</a>" } ?? ""
+                    let earlier = cell.flowedOn.map { " <a class=\"earlier\" href=\"#sheet-\(e(map.claims[$0].id))\">flowed on sheet \(e(map.claims[$0].id))</a>" } ?? ""
                     line += "<td class=\"\(classes.joined(separator: " "))\"><span class=\"id\">\(e(map.claims[c].id))</span>\(e(map.claims[c].text))\(earlier)</td>"
                 }
                 line += "</tr>\n"

@@ -46,11 +46,12 @@ extension Commands {
                 lines += 4
                 let rows = sheet.rows, fit = all ? rows : min(rows, Commands.foldLines - lines)
                 lines += fit
-                for row in sheet.grid(rows: fit) {
+                sheet.forEachRow(upTo: fit) { row in
                     for (k, cell) in row.enumerated() {
                         if k > 0 { out += "│" }
-                        guard let c = cell else { out += blank; continue }
-                        let mark = (flow.answers.isDropped(c) ? "!" : "") + (flow.round.recorded[c] ? "" : "?") + (sheet.flowedEarlier[c] != nil ? "^" : "")
+                        guard let cell else { out += blank; continue }
+                        let c = cell.claim
+                        let mark = (flow.answers.isDropped(c) ? "!" : "") + (flow.round.recorded[c] ? "" : "?") + (cell.flowedOn != nil ? "^" : "")
                         out += cut((options["text"] != nil ? map.claims[c].text : map.claims[c].id) + mark)
                     }
                     out += "\n"
