@@ -54,22 +54,48 @@ public struct ExportOptions: Sendable {
 }
 
 /// An export: text, text already encoded as UTF-8 (large files, in pieces made on several
-/// cores and written one after another with no copy), or binary bytes (pictures, PDF).
+/// cores and written one after another with no copy), text written as it is made (a large
+/// export, a piece at a time: see ``TextPieces``), or binary bytes (pictures, PDF).
 public enum ExportOutput: Sendable {
     case text(String)
     case utf8([[UInt8]])
+    case stream(ExportStream)
     case bytes([UInt8])
 
-    /// The bytes to write, in order.
+    /// The bytes to write, in order, all in memory.
     public var pieces: [[UInt8]] {
         switch self {
         case .text(let s): return [Array(s.utf8)]
         case .utf8(let pieces): return pieces
+        case .stream(let stream): return TextPieces.collect(stream.write)
         case .bytes(let b): return [b]
         }
     }
 
     public var bytes: [UInt8] { pieces.concatenated }
+
+    /// Hands the bytes to `sink` in order, a piece at a time, each as soon as it is made (a
+    /// stream holds only its current piece); stops making them at the first piece `sink`
+    /// refuses (returns false for).
+    public func forEachPiece(_ sink: ([UInt8]) -> Bool) {
+        switch self {
+        case .stream(let stream):
+            withoutActuallyEscaping(sink) { sink in
+                var out = TextPieces(sink: sink)
+                stream.write(&out)
+                _ = out.finish()
+            }
+        default:
+            for piece in pieces where !sink(piece) { return }
+        }
+    }
+}
+
+/// An exporter that writes its text into pieces as it makes it (see ``ExportOutput/stream(_:)``).
+public struct ExportStream: Sendable {
+    let write: @Sendable (inout TextPieces) -> Void
+
+    package init(_ write: @escaping @Sendable (inout TextPieces) -> Void) { self.write = write }
 }
 
 extension Array where Element == [UInt8] {
@@ -121,13 +147,13 @@ public enum FormatRegistry {
             summary: "Kialo discussion exports (both text formats read; the older written, with -> See links)",
             recognizes: { KialoFormat.recognizes($0) },
             read: { (text, file) throws(LoadFailure) in try KialoFormat.read(text, file: file) },
-            write: { (map, _) throws(ExportFailure) in .text(try KialoFormat.write(map)) }),
+            write: { (map, _) throws(ExportFailure) in .stream(try KialoFormat.writer(map)) }),
         FileFormat(
             name: "aif", extensions: ["aif"],
             summary: "AIF JSON (AIFdb, and OVA's wrapper): I-nodes, RA supports, CA attacks and undercuts",
             recognizes: { AIFFormat.recognizes($0) },
             read: { (text, file) throws(LoadFailure) in try AIFFormat.read(text, file: file) },
-            write: { map, _ in .text(AIFFormat.write(map)) }),
+            write: { map, _ in .stream(ExportStream { AIFFormat.write(map, to: &$0) }) }),
         FileFormat(
             name: "argdown-json", extensions: [],
             summary: "Argdown's own JSON export (statements, arguments, relations)",
@@ -137,7 +163,7 @@ public enum FormatRegistry {
         FileFormat(
             name: "dot", extensions: ["dot", "gv"],
             summary: "Graphviz DOT: the map as a graph (supports green and solid, attacks red and dashed)",
-            write: { map, options in .text(DotExporter.write(map, options)) }, showsScores: true),
+            write: { map, options in .stream(ExportStream { DotExporter.write(map, options, to: &$0) }) }, showsScores: true),
         FileFormat(
             name: "svg", extensions: ["svg"], summary: "a picture (SVG), drawn by Graphviz's dot",
             write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "svg")) }, showsScores: true),
@@ -149,10 +175,10 @@ public enum FormatRegistry {
             write: { (map, options) throws(ExportFailure) in .bytes(try Graphviz.render(DotExporter.write(map, options), format: "pdf")) }, showsScores: true),
         FileFormat(
             name: "mermaid", extensions: ["mmd", "mermaid"], summary: "a Mermaid flowchart (for Markdown pages that render Mermaid)",
-            write: { map, options in .text(MermaidExporter.write(map, options)) }, showsScores: true),
+            write: { map, options in .stream(ExportStream { MermaidExporter.write(map, options, to: &$0) }) }, showsScores: true),
         FileFormat(
             name: "markdown", extensions: ["md", "markdown"], summary: "a nested outline with pro/con markers, sources and scores",
-            write: { map, options in .text(MarkdownExporter.write(map, options)) }, showsScores: true),
+            write: { map, options in .stream(ExportStream { MarkdownExporter.write(map, options, to: &$0) }) }, showsScores: true),
         FileFormat(
             name: "html", extensions: ["html", "htm"], summary: "one self-contained page: the picture, a collapsible tree with scores, sources and a search box",
             write: { map, options in
@@ -162,17 +188,18 @@ public enum FormatRegistry {
                 if options.picture == nil, map.count <= 500, let svg = try? Graphviz.render(DotExporter.write(map, options), format: "svg") {
                     options.picture = HTMLExporter.inlineSVG(String(decoding: svg, as: UTF8.self))
                 }
-                return .text(HTMLExporter.write(map, options))
+                let page = options
+                return .stream(ExportStream { HTMLExporter.write(map, page, to: &$0) })
             }, showsScores: true),
         FileFormat(
             name: "flow-csv", extensions: [], summary: "the debate flow as a spreadsheet: a column per speech, a row per answer, sheets in turn",
-            write: { map, _ in .utf8(FlowExporter.csvPieces(map)) }),
+            write: { map, _ in .stream(ExportStream { FlowExporter.writeCSV(map, to: &$0) }) }),
         FileFormat(
             name: "flow-html", extensions: [], summary: "the debate flow as a page: one table per sheet, drops marked",
-            write: { map, _ in .utf8(FlowExporter.htmlPieces(map)) }),
+            write: { map, _ in .stream(ExportStream { FlowExporter.writeHTML(map, to: &$0) }) }),
         FileFormat(
             name: "csv", extensions: ["csv"], summary: "one row per relation, for spreadsheets",
-            write: { map, options in .text(CSVExporter.write(map, options)) }, showsScores: true),
+            write: { map, options in .stream(ExportStream { CSVExporter.write(map, options, to: &$0) }) }, showsScores: true),
     ]
 
     public static func named(_ name: String) -> FileFormat? {

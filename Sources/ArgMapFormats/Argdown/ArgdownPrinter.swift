@@ -37,9 +37,7 @@ public enum ArgdownPrinter {
             if let fm = map.frontmatter { head.append(contentsOf: fm.utf8); if !fm.hasSuffix("\n") { head.append(newline) } }
             head.append(contentsOf: "===\n".utf8)
         }
-        var steps: [Step] = []
-        steps.reserveCapacity(map.relations.count + map.count / 8 + 16)
-        map.canonicalWalk(depthLimit: depthLimit) { steps.append(Step($0)) }
+        let steps = ShortWalkStep.walk(map, depthLimit: depthLimit)
         let stretches = Parallel.pieces(0..<steps.count, map.count < parallelThreshold ? 1 : max(1, lanes))
         // What a stretch needs of the ones before it: the section last named at the margin.
         var sections: [String?] = [nil]
@@ -58,27 +56,9 @@ public enum ArgdownPrinter {
         }
     }
 
-    /// One step of the canonical walk, in 12 bytes rather than ``ArgumentMap/WalkStep``'s 40.
-    struct Step {
-        var claim: UInt32
-        /// The relation to the claim above, `UInt32.max` for none.
-        var relation: UInt32
-        var depth: UInt8
-        var isFirstVisit: Bool
-        var isContinuation: Bool
-
-        init(_ step: ArgumentMap.WalkStep) {
-            claim = UInt32(step.claim)
-            relation = step.relation.map(UInt32.init) ?? .max
-            depth = UInt8(clamping: step.depth)  // at most the depth limit
-            isFirstVisit = step.isFirstVisit
-            isContinuation = step.isContinuation
-        }
-    }
-
     /// Writes a stretch of the walk's steps. `section` is the section last named before it, and
     /// `after` says whether anything was written before it.
-    static func write(_ map: ArgumentMap, _ steps: ArraySlice<Step>, section: String?, after: Bool, to out: inout [UInt8]) {
+    static func write(_ map: ArgumentMap, _ steps: ArraySlice<ShortWalkStep>, section: String?, after: Bool, to out: inout [UInt8]) {
         var section = section
         let after = after || !out.isEmpty
         for step in steps {

@@ -129,36 +129,68 @@ public enum AIFFormat {
     }
 
     public static func write(_ map: ArgumentMap) -> String {
-        var nodes: [JSONValue] = []
-        var edges: [JSONValue] = []
-        var next = 1
-        func newID() -> String { defer { next += 1 }; return String(next) }
-        func edge(_ from: String, _ to: String) {
-            edges.append(.object([("edgeID", .string(newID())), ("fromID", .string(from)), ("toID", .string(to)), ("formEdgeID", .null)]))
+        String(decoding: TextPieces.collect { write(map, to: &$0) }.joined(), as: UTF8.self)
+    }
+
+    /// The AIF JSON, written into `out` (its nodes and edges on both cores for a large map):
+    /// an I-node per claim (ids 1 to n), an RA or CA node per support or attack with its two
+    /// edges (three ids each, in relation order), then a CA node per undercut with an edge from
+    /// its claim and one to each scheme node of the relations it undercuts.
+    /// - Complexity: O(claims + relations + text).
+    package static func write(_ map: ArgumentMap, to out: inout TextPieces) {
+        let n = map.count
+        var schemes: [Int32] = []   // the supports and attacks, in order
+        schemes.reserveCapacity(map.relations.count)
+        for (r, relation) in map.relations.enumerated() where relation.type != .undercut { schemes.append(Int32(r)) }
+        /// The scheme node of support or attack `r`: after the I-nodes, three ids a scheme.
+        func scheme(_ k: Int) -> Int { n + 1 + 3 * k }
+        func schemeOf(_ r: Int) -> Int {
+            var low = 0, high = schemes.count  // (schemes is sorted)
+            while low < high { let mid = (low + high) / 2; if Int(schemes[mid]) < r { low = mid + 1 } else { high = mid } }
+            return scheme(low)
         }
-        var iNode: [String] = []
-        for claim in map.claims {
-            let id = newID()
-            iNode.append(id)
-            nodes.append(.object([("nodeID", .string(id)), ("text", .string(claim.text)), ("type", .string("I"))]))
-        }
-        var schemeOf = [String](repeating: "", count: map.relations.count)
-        for (r, relation) in map.relations.enumerated() where relation.type != .undercut {
-            let id = newID()
-            schemeOf[r] = id
-            let (t, name) = relation.type == .support ? ("RA", "Default Inference") : ("CA", "Default Conflict")
-            nodes.append(.object([("nodeID", .string(id)), ("text", .string(name)), ("type", .string(t))]))
-            edge(iNode[relation.from], id)
-            edge(id, iNode[relation.to])
-        }
+        // Each undercut's CA node and its targets' scheme nodes; the ids go on after the schemes'.
+        var undercuts: [(from: Int, id: Int, targets: [Int])] = []
+        var next = scheme(schemes.count)
         for relation in map.relations where relation.type == .undercut {
             let targets = map.outgoing[relation.to].filter { map.relations[$0].type != .undercut }
             guard !targets.isEmpty else { continue }
-            let id = newID()
-            nodes.append(.object([("nodeID", .string(id)), ("text", .string("Default Conflict")), ("type", .string("CA"))]))
-            edge(iNode[relation.from], id)
-            for t in targets { edge(id, schemeOf[t]) }
+            undercuts.append((relation.from, next, targets.map(schemeOf)))
+            next += 2 + targets.count
         }
-        return JSONWriter.write(.object([("nodes", .array(nodes)), ("edges", .array(edges)), ("locutions", .array([]))])) + "\n"
+        func node(_ id: Int, _ text: String, _ type: StaticString, first: Bool, to out: inout TextPieces) {
+            out.write(first ? "\n    {\n      \"nodeID\": \"" : ",\n    {\n      \"nodeID\": \"")
+            out.write(id); out.write("\",\n      \"text\": ")
+            JSONWriter.appendQuoted(text, into: &out)
+            out.write(",\n      \"type\": \""); out.write(type); out.write("\"\n    }")
+        }
+        func edge(_ id: Int, _ from: Int, _ to: Int, first: Bool, to out: inout TextPieces) {
+            out.write(first ? "\n    {\n      \"edgeID\": \"" : ",\n    {\n      \"edgeID\": \"")
+            out.write(id); out.write("\",\n      \"fromID\": \""); out.write(from)
+            out.write("\",\n      \"toID\": \""); out.write(to); out.write("\",\n      \"formEdgeID\": null\n    }")
+        }
+        out.write("{\n  \"nodes\": [")
+        out.writeEach(n) { c, out in node(c + 1, map.claims[c].text, "I", first: c == 0, to: &out) }
+        out.writeEach(schemes.count) { k, out in
+            let support = map.relations[Int(schemes[k])].type == .support
+            node(scheme(k), support ? "Default Inference" : "Default Conflict", support ? "RA" : "CA", first: n + k == 0, to: &out)
+        }
+        for (u, undercut) in undercuts.enumerated() {
+            node(undercut.id, "Default Conflict", "CA", first: n + schemes.count + u == 0, to: &out)
+        }
+        out.write(n + schemes.count + undercuts.count == 0 ? "],\n  \"edges\": [" : "\n  ],\n  \"edges\": [")
+        out.writeEach(schemes.count) { k, out in
+            let relation = map.relations[Int(schemes[k])]
+            let id = scheme(k)
+            edge(id + 1, relation.from + 1, id, first: k == 0, to: &out)
+            edge(id + 2, id, relation.to + 1, first: false, to: &out)
+        }
+        var edges = 2 * schemes.count
+        for undercut in undercuts {
+            edge(undercut.id + 1, undercut.from + 1, undercut.id, first: edges == 0, to: &out)
+            for (t, target) in undercut.targets.enumerated() { edge(undercut.id + 2 + t, undercut.id, target, first: false, to: &out) }
+            edges += 1 + undercut.targets.count
+        }
+        out.write(edges == 0 ? "],\n  \"locutions\": []\n}\n" : "\n  ],\n  \"locutions\": []\n}\n")
     }
 }

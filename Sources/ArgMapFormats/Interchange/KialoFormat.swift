@@ -177,51 +177,67 @@ public enum KialoFormat {
     /// The older text format: numbered lines, `-> See N.` for a claim met again. Theses after
     /// the first are numbered 2., 3., …; undercuts are written as Con (Kialo has no undercut).
     public static func write(_ map: ArgumentMap) throws(ExportFailure) -> String {
+        let stream = try writer(map)
+        return String(decoding: TextPieces.collect(stream.write).joined(), as: UTF8.self)
+    }
+
+    /// The file's lines as they are written, once the map is known to fit the format.
+    /// - Complexity: O(claims + relations + text + the lengths of the path numbers).
+    package static func writer(_ map: ArgumentMap) throws(ExportFailure) -> ExportStream {
         // Each line carries its whole path (1.2.1.3.), so a very deep chain would make a file
-        // that grows with the square of its depth: refused before any of it is written.
+        // that grows with the square of its depth: refused before any of it is written. The
+        // same pass marks the claims met again, whose numbers the lines that refer to them need.
         var numbering = 0, deepest = 0
-        map.canonicalWalk { numbering += 2 * $0.depth + 2; deepest = max(deepest, $0.depth) }
+        var referred = [Bool](repeating: false, count: map.count)
+        map.canonicalWalk { step in
+            numbering += 2 * step.depth + 2
+            deepest = max(deepest, step.depth)
+            if !step.isFirstVisit, step.relation != nil { referred[step.claim] = true }
+        }
         guard numbering <= maxNumbering else {
             throw ExportFailure("a Kialo file numbers every claim by its whole path, and this map is \(deepest) claims deep: the numbers alone would take \(numbering / 1_000_000) MB\nhint: export argdown, json or aif, which grow with the size of the map, not the square of its depth")
         }
-        var out = "Discussion Title: " + escape(map.title ?? map.roots.first.map { map.claims[$0].text } ?? "Argument map") + "\n\n"
-        var numberOf = [String?](repeating: nil, count: map.count)
-        var path: [Int] = []          // child counters per depth
+        return ExportStream { [referred] out in write(map, referred: referred, to: &out) }
+    }
+
+    static func write(_ map: ArgumentMap, referred: [Bool], to out: inout TextPieces) {
+        out.write("Discussion Title: "); out.write(map.title ?? map.roots.first.map { map.claims[$0].text } ?? "Argument map", escaping: .kialo); out.write("\n\n")
+        var numberOf: [Int: [UInt8]] = [:]   // of the claims met again
+        var path: [Int] = []                 // child counters per depth
         var rootCount = 0
+        var number: [UInt8] = []
         map.canonicalWalk { step in
-            let number: String
             if step.depth == 0 {
                 rootCount += 1
                 path = [rootCount]
-                number = "\(rootCount)"
             } else {
                 // The walk is depth first, so the path is at least this deep.
                 if path.count > step.depth + 1 { path.removeLast(path.count - step.depth - 1) }
                 if path.count == step.depth + 1 { path[step.depth] += 1 } else { path.append(1) }
-                number = path.map(String.init).joined(separator: ".")
             }
-            var line = number + ". "
-            if let r = step.relation { line += map.relations[r].type == .support ? "Pro: " : "Con: " }
+            number.removeAll(keepingCapacity: true)
+            for (k, n) in path.enumerated() {
+                if k > 0 { number.append(0x2E) }
+                number.append(contentsOf: String(n).utf8)
+            }
+            number.withUnsafeBufferPointer { out.push(contentsOf: $0) }
+            out.write(". ")
+            if let r = step.relation { out.write(map.relations[r].type == .support ? "Pro: " : "Con: ") }
             if step.isFirstVisit || step.relation == nil {
-                numberOf[step.claim] = numberOf[step.claim] ?? number
-                line += escape(map.claims[step.claim].text)
+                if referred[step.claim], numberOf[step.claim] == nil { numberOf[step.claim] = number }
+                out.write(map.claims[step.claim].text, escaping: .kialo)
             } else {
-                line += "-> See " + (numberOf[step.claim] ?? number) + "."
+                out.write("-> See ")
+                (numberOf[step.claim] ?? number).withUnsafeBufferPointer { out.push(contentsOf: $0) }
+                out.write(".")
             }
-            out += line + "\n"
+            out.push(0x0A)
         }
-        return out
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "(", ")", "[", "]", "\\": out.append("\\"); out.append(ch)
-            case "\n", "\r\n", "\r": out.append(" ")
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+}
+
+extension Escapes {
+    /// Kialo's text format: its brackets and backslashes backslash-escaped; a line break is a space.
+    static let kialo = Escapes(["(": "\\(", ")": "\\)", "[": "\\[", "]": "\\]", "\\": "\\\\", "\n": " ", "\r": " "], lineBreakAsOne: true)
 }

@@ -5,15 +5,21 @@ import ArgMapModel
 /// colour-blind readers too. Theses are drawn larger with a double border; arguments have
 /// rounded corners; scores show on the nodes when given; sections become clusters.
 public enum DotExporter {
-    /// - Complexity: O(claims + relations + text).
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        var out = "digraph argmap {\n"
-        out += "  graph [rankdir=RL, nodesep=0.25, ranksep=0.6, fontname=\"Helvetica\", fontsize=12, newrank=true"
-        if let title = map.title { out += ", label=" + quote(title) + ", labelloc=t, fontsize=16" }
-        out += "];\n"
-        out += "  node [shape=box, style=\"filled\", fillcolor=\"#ffffff\", color=\"#555555\", fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
-        out += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.8];\n"
-        let roots = Set(map.roots)
+        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+    }
+
+    /// The graph, written into `out` (its nodes and edges on both cores for a large map).
+    /// - Complexity: O(claims + relations + text).
+    package static func write(_ map: ArgumentMap, _ options: ExportOptions, to out: inout TextPieces) {
+        out.write("digraph argmap {\n")
+        out.write("  graph [rankdir=RL, nodesep=0.25, ranksep=0.6, fontname=\"Helvetica\", fontsize=12, newrank=true")
+        if let title = map.title { out.write(", label="); writeQuoted(title, to: &out); out.write(", labelloc=t, fontsize=16") }
+        out.write("];\n")
+        out.write("  node [shape=box, style=\"filled\", fillcolor=\"#ffffff\", color=\"#555555\", fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n")
+        out.write("  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.8];\n")
+        var isRoot = [Bool](repeating: false, count: map.count)
+        for r in map.roots { isRoot[r] = true }
         // Sections as clusters, in order of first appearance.
         var sections: [String] = []
         var members: [String: [Int]] = [:]
@@ -26,54 +32,68 @@ public enum DotExporter {
                 loose.append(c)
             }
         }
-        func node(_ c: Int) -> String {
+        func node(_ c: Int, _ indent: StaticString, to out: inout TextPieces) {
             let claim = map.claims[c]
-            var lines = [(claim.kind == .argument ? "<" + claim.id + ">" : "[" + claim.id + "]")]
-            lines += RenderText.wrap(claim.text, width: roots.contains(c) ? 36 : 30)
-            if let score = options.scoreText(c) { lines.append((options.semantics.map { $0 + " " } ?? "score ") + score) }
-            var attributes = ["label=" + quote(lines.joined(separator: "\n"))]
-            if roots.contains(c) {
-                attributes += ["peripheries=2", "penwidth=1.6", "fontsize=12", "fillcolor=\"#fff5cc\""]
-            } else if claim.kind == .argument {
-                attributes += ["style=\"rounded,filled\"", "fillcolor=\"#f3f6fb\""]
+            out.write(indent); out.push(0x6E); out.write(c); out.write(" [label=\"")
+            if claim.kind == .argument {
+                out.push(0x3C); out.write(claim.id, escaping: .dot); out.push(0x3E)
+            } else {
+                out.push(0x5B); out.write(claim.id, escaping: .dot); out.push(0x5D)
             }
-            if !claim.sources.isEmpty { attributes.append("tooltip=" + quote(claim.sources.map(\.citation).joined(separator: "; "))) }
-            return "n\(c) [" + attributes.joined(separator: ", ") + "];\n"
+            for line in RenderText.wrap(claim.text, width: isRoot[c] ? 36 : 30) {
+                out.write("\\n"); out.write(line, escaping: .dot)
+            }
+            if let score = options.scoreText(c) {
+                out.write("\\n"); out.write((options.semantics.map { $0 + " " } ?? "score ") + score, escaping: .dot)
+            }
+            out.push(0x22)
+            if isRoot[c] {
+                out.write(", peripheries=2, penwidth=1.6, fontsize=12, fillcolor=\"#fff5cc\"")
+            } else if claim.kind == .argument {
+                out.write(", style=\"rounded,filled\", fillcolor=\"#f3f6fb\"")
+            }
+            if !claim.sources.isEmpty { out.write(", tooltip="); writeQuoted(claim.sources.map(\.citation).joined(separator: "; "), to: &out) }
+            out.write("];\n")
         }
         for (i, s) in sections.enumerated() {
-            out += "  subgraph cluster_\(i) {\n    label=" + quote(s) + "; style=\"rounded,dashed\"; color=\"#999999\"; fontsize=11;\n"
-            for c in members[s]! { out += "    " + node(c) }
-            out += "  }\n"
+            out.write("  subgraph cluster_"); out.write(i); out.write(" {\n    label="); writeQuoted(s, to: &out)
+            out.write("; style=\"rounded,dashed\"; color=\"#999999\"; fontsize=11;\n")
+            let list = members[s]!
+            out.writeEach(list.count) { k, out in node(list[k], "    ", to: &out) }
+            out.write("  }\n")
         }
-        for c in loose { out += "  " + node(c) }
-        for relation in map.relations {
-            var attributes: [String]
+        out.writeEach(loose.count) { k, out in node(loose[k], "  ", to: &out) }
+        out.writeEach(map.relations.count) { r, out in
+            let relation = map.relations[r]
+            out.write("  n"); out.write(relation.from); out.write(" -> n"); out.write(relation.to); out.write(" [")
             switch relation.type {
-            case .support: attributes = ["color=\"#2e7d32\"", "style=solid", "arrowhead=normal"]
-            case .attack: attributes = ["color=\"#c62828\"", "style=dashed", "arrowhead=tee"]
-            case .undercut: attributes = ["color=\"#ef6c00\"", "style=dotted", "arrowhead=odiamond", "label=\"undercut\""]
+            case .support: out.write("color=\"#2e7d32\", style=solid, arrowhead=normal")
+            case .attack: out.write("color=\"#c62828\", style=dashed, arrowhead=tee")
+            case .undercut: out.write("color=\"#ef6c00\", style=dotted, arrowhead=odiamond, label=\"undercut\"")
             }
             if relation.weight != 1 {
-                attributes.append("penwidth=\(DataValue.format(0.5 + relation.weight))")
-                attributes.append("label=" + quote((relation.type == .undercut ? "undercut " : "") + "w " + DataValue.format(relation.weight)))
+                out.write(", penwidth="); out.write(DataValue.format(0.5 + relation.weight))
+                out.write(", label="); writeQuoted((relation.type == .undercut ? "undercut " : "") + "w " + DataValue.format(relation.weight), to: &out)
             } else {
-                attributes.append("penwidth=1.4")
+                out.write(", penwidth=1.4")
             }
-            out += "  n\(relation.from) -> n\(relation.to) [" + attributes.joined(separator: ", ") + "];\n"
+            out.write("];\n")
         }
-        return out + "}\n"
+        out.write("}\n")
     }
 
     /// A DOT double-quoted string: quotes and backslashes escaped, line breaks as \n (centred lines).
     public static func quote(_ s: String) -> String {
-        "\"" + s.escaping(mayNeed: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { ch in
-            switch ch {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return ""
-            default: return ch.value < 0x20 ? " " : nil
-            }
-        } + "\""
+        "\"" + Escapes.dot.apply(s) + "\""
     }
+
+    static func writeQuoted(_ s: String, to out: inout TextPieces) {
+        out.push(0x22); out.write(s, escaping: .dot); out.push(0x22)
+    }
+}
+
+extension Escapes {
+    /// Inside a DOT double-quoted string: a line break is \n (a centred line), a carriage
+    /// return is dropped, another control character is a space.
+    static let dot = Escapes(["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": ""], controls: " ")
 }

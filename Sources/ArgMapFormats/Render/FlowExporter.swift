@@ -7,44 +7,43 @@ import ArgMapModel
 /// sheet (``Flow/Cell/flowedOn``) says so, and where. Text is escaped for each format.
 public enum FlowExporter {
     public static func csv(_ map: ArgumentMap) -> String {
-        String(decoding: csvPieces(map).concatenated, as: UTF8.self)
+        String(decoding: TextPieces.collect { writeCSV(map, to: &$0) }.joined(), as: UTF8.self)
     }
 
-    /// ``csv(_:)`` as UTF-8, in pieces of about a megabyte written one after another: a
-    /// flow of a million rows is never one string, nor copied whole to be written.
-    public static func csvPieces(_ map: ArgumentMap) -> [[UInt8]] {
+    /// ``csv(_:)`` written into `out` a row at a time: a flow of a million rows is never one
+    /// string, and goes to its file a piece at a time.
+    package static func writeCSV(_ map: ArgumentMap, to out: inout TextPieces) {
         let flow = Flow(map)
-        var out = Pieces()
-        out.append((["sheet", "row"] + Speech.names).joined(separator: ",") + "\r\n")
+        out.write((["sheet", "row"] + Speech.names).joined(separator: ",") + "\r\n")
         for sheet in flow.sheets {
             let name = CSVExporter.field(map.claims[sheet.position].id)
             var r = 0
             sheet.forEachRow { row in
                 r += 1
-                let cells = row.map { cell -> String in
-                    guard let cell else { return "" }
+                out.write(name); out.push(CSVExporter.comma); out.write(r)
+                for cell in row {
+                    out.push(CSVExporter.comma)
+                    guard let cell else { continue }
                     let claim = map.claims[cell.claim]
                     let earlier = cell.flowedOn.map { " [flowed on sheet \(map.claims[$0].id)]" } ?? ""
-                    return CSVExporter.field(claim.id + ": " + claim.text + (flow.answers.isDropped(cell.claim) ? " [dropped]" : "") + earlier)
+                    CSVExporter.writeField(claim.id + ": " + claim.text + (flow.answers.isDropped(cell.claim) ? " [dropped]" : "") + earlier, to: &out)
                 }
-                out.append(([name, String(r)] + cells).joined(separator: ",") + "\r\n")
+                out.write("\r\n")
             }
         }
-        return out.done()
     }
 
     public static func html(_ map: ArgumentMap) -> String {
-        String(decoding: htmlPieces(map).concatenated, as: UTF8.self)
+        String(decoding: TextPieces.collect { writeHTML(map, to: &$0) }.joined(), as: UTF8.self)
     }
 
-    /// ``html(_:)`` as UTF-8, in pieces, as ``csvPieces(_:)``.
-    public static func htmlPieces(_ map: ArgumentMap) -> [[UInt8]] {
+    /// ``html(_:)`` written into `out` a row at a time, as ``writeCSV(_:to:)``.
+    package static func writeHTML(_ map: ArgumentMap, to out: inout TextPieces) {
         let flow = Flow(map)
         let drops = flow.answers.droppedClaims()
         let e = HTMLExporter.escape
         let title = map.title ?? "Argument map"
-        var out = Pieces()
-        out.append(HTMLExporter.head(title: title + " — flow", csp: "default-src 'none'; style-src 'unsafe-inline'") + """
+        out.write(HTMLExporter.head(title: title + " — flow", csp: "default-src 'none'; style-src 'unsafe-inline'") + """
         <style>
         body { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 1rem; color: #222; }
         h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 .4rem; }
@@ -68,44 +67,33 @@ public enum FlowExporter {
             let position = map.claims[sheet.position]
             var head = "<h2 id=\"sheet-\(e(position.id))\">\(e(position.id)): \(e(position.text))</h2>\n<table>\n<tr>"
             for s in Speech.allCases { head += "<th class=\"\(s.side.rawValue)\">\(s.rawValue)</th>" }
-            out.append(head + "</tr>\n")
+            out.write(head + "</tr>\n")
             sheet.forEachRow { row in
-                var line = "<tr>"
+                out.write("<tr>")
                 for (k, cell) in row.enumerated() {
-                    let side = Speech.allCases[k].side.rawValue
-                    guard let cell else { line += "<td class=\"\(side)\"></td>"; continue }
+                    out.write("<td class=\"")
+                    out.write(Speech.allCases[k].side.rawValue)
+                    guard let cell else { out.write("\"></td>"); continue }
                     let c = cell.claim
-                    var classes = [side]
-                    if flow.answers.isDropped(c) { classes.append("dropped") }
-                    if !flow.round.recorded[c] { classes.append("inferred") }
-                    let earlier = cell.flowedOn.map { " <a class=\"earlier\" href=\"#sheet-\(e(map.claims[$0].id))\">flowed on sheet \(e(map.claims[$0].id))</a>" } ?? ""
-                    line += "<td class=\"\(classes.joined(separator: " "))\"><span class=\"id\">\(e(map.claims[c].id))</span>\(e(map.claims[c].text))\(earlier)</td>"
+                    if flow.answers.isDropped(c) { out.write(" dropped") }
+                    if !flow.round.recorded[c] { out.write(" inferred") }
+                    out.write("\"><span class=\"id\">")
+                    out.write(map.claims[c].id, escaping: .html)
+                    out.write("</span>")
+                    out.write(map.claims[c].text, escaping: .html)
+                    if let earlier = cell.flowedOn {
+                        out.write(" <a class=\"earlier\" href=\"#sheet-")
+                        out.write(map.claims[earlier].id, escaping: .html)
+                        out.write("\">flowed on sheet ")
+                        out.write(map.claims[earlier].id, escaping: .html)
+                        out.write("</a>")
+                    }
+                    out.write("</td>")
                 }
-                line += "</tr>\n"
-                out.append(line)
+                out.write("</tr>\n")
             }
-            out.append("</table>\n")
+            out.write("</table>\n")
         }
-        out.append("</body>\n</html>\n")
-        return out.done()
-    }
-
-    /// Text gathered as UTF-8 in pieces of about a megabyte.
-    struct Pieces {
-        private var pieces: [[UInt8]] = [], current: [UInt8] = []
-
-        mutating func append(_ text: String) {
-            current.append(contentsOf: text.utf8)
-            if current.count >= 1 << 20 {
-                pieces.append(current)
-                current = []
-                current.reserveCapacity(1 << 20 + 4_096)
-            }
-        }
-
-        consuming func done() -> [[UInt8]] {
-            if !current.isEmpty { pieces.append(current) }
-            return pieces
-        }
+        out.write("</body>\n</html>\n")
     }
 }

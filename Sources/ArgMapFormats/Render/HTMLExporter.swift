@@ -21,8 +21,15 @@ public enum HTMLExporter {
     }
 
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
+        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+    }
+
+    /// The page, written into `out`: the canonical walk taken first, then its steps written
+    /// on both cores for a large map.
+    /// - Complexity: O(claims + relations + text).
+    package static func write(_ map: ArgumentMap, _ options: ExportOptions, to out: inout TextPieces) {
         let title = map.title ?? "Argument map"
-        var out = head(title: title, csp: "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:") + """
+        out.write(head(title: title, csp: "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:") + """
         <style>
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem 4rem; color: #222; }
         h1 { font-size: 1.5rem; margin-bottom: .25rem; }
@@ -56,50 +63,75 @@ public enum HTMLExporter {
         <p class="meta">\(map.count) claims, \(map.relations.count) relations\(options.semantics.map { ", scores under " + escape($0) } ?? "")</p>
         <p class="legend"><span style="color:#2e7d32">+ Pro: supports</span><span style="color:#c62828">− Con: attacks</span><span style="color:#b45300">⊘ Undercut</span></p>
 
-        """
+        """)
         if let svg = options.picture {
-            out += "<figure>\n" + svg + "\n</figure>\n"
+            out.write("<figure>\n" + svg + "\n</figure>\n")
         }
-        out += "<input id=\"search\" type=\"search\" placeholder=\"Search the claims…\" aria-label=\"Search the claims\">\n<div id=\"tree\">\n"
+        out.write("<input id=\"search\" type=\"search\" placeholder=\"Search the claims…\" aria-label=\"Search the claims\">\n<div id=\"tree\">\n")
+        // The walk with, for each step, how many open claims close before it.
+        var steps: [ShortWalkStep] = [], closes: [UInt32] = []
         var open: [Int] = []   // depths of open <details>
+        steps.reserveCapacity(map.relations.count + map.count / 8 + 16)
+        closes.reserveCapacity(map.relations.count + map.count / 8 + 16)
         map.canonicalWalk { step in
-            while let d = open.last, d >= step.depth { out += "</details>\n"; open.removeLast() }
-            let claim = map.claims[step.claim]
-            var cls = "thesis", mark = "Thesis"
-            if let r = step.relation {
-                switch map.relations[r].type {
+            var n: UInt32 = 0
+            while let d = open.last, d >= step.depth { open.removeLast(); n += 1 }
+            closes.append(n)
+            steps.append(ShortWalkStep(step))
+            if step.isFirstVisit { open.append(step.depth) }
+        }
+        out.writeEach(steps.count) { k, out in
+            for _ in 0..<closes[k] { out.write("</details>\n") }
+            let step = steps[k]
+            let c = Int(step.claim)
+            let claim = map.claims[c]
+            var cls: StaticString = "thesis", mark: StaticString = "Thesis"
+            if step.relation != .max {
+                switch map.relations[Int(step.relation)].type {
                 case .support: (cls, mark) = ("support", "+ Pro")
                 case .attack: (cls, mark) = ("attack", "− Con")
                 case .undercut: (cls, mark) = ("undercut", "⊘ Undercut")
                 }
             }
-            let label = claim.kind == .argument ? "&lt;" + escape(claim.id) + "&gt;" : "[" + escape(claim.id) + "]"
+            func label() {
+                out.write(claim.kind == .argument ? "&lt;" : "[")
+                out.write(claim.id, escaping: .html)
+                out.write(claim.kind == .argument ? "&gt;" : "]")
+            }
+            out.write("<details class=\""); out.write(cls)
             if !step.isFirstVisit {
-                out += "<details class=\"\(cls)\"><summary><span class=\"mark\">\(mark)</span> <span class=\"ref\">see <span class=\"id\">\(label)</span> above</span></summary></details>\n"
+                out.write("\"><summary><span class=\"mark\">"); out.write(mark)
+                out.write("</span> <span class=\"ref\">see <span class=\"id\">"); label(); out.write("</span> above</span></summary></details>\n")
                 return
             }
-            out += "<details class=\"\(cls)\"\(step.depth < 2 ? " open" : "")><summary><span class=\"mark\">\(mark)</span> "
-            out += escape(claim.text) + " <span class=\"id\">\(label)</span>"
-            if let score = options.scoreText(step.claim) {
-                if let s = options.scores?[step.claim], s.isFinite {
-                    out += "<span class=\"bar\" title=\"score \(score)\"><span style=\"width:\(Int((s * 100).rounded()))%\"></span></span>"
+            out.write(step.depth < 2 ? "\" open><summary><span class=\"mark\">" : "\"><summary><span class=\"mark\">")
+            out.write(mark); out.write("</span> ")
+            out.write(claim.text, escaping: .html)
+            out.write(" <span class=\"id\">"); label(); out.write("</span>")
+            if let score = options.scoreText(c) {
+                if let s = options.scores?[c], s.isFinite {
+                    out.write("<span class=\"bar\" title=\"score "); out.write(score); out.write("\"><span style=\"width:")
+                    out.write(Int((s * 100).rounded())); out.write("%\"></span></span>")
                 }
-                out += "<span class=\"score\">\(escape(score))</span>"
+                out.write("<span class=\"score\">"); out.write(score, escaping: .html); out.write("</span>")
             }
-            out += "</summary>\n"
+            out.write("</summary>\n")
             if !claim.sources.isEmpty {
-                out += "<div class=\"sources\">Sources: " + claim.sources.map { s in
-                    var t = escape(s.citation)
-                    if let d = s.date { t += ", " + escape(d) }
-                    if let u = s.url, u.hasPrefix("https://") || u.hasPrefix("http://") { t += " <a href=\"\(escape(u))\" rel=\"noreferrer\">link</a>" }
-                    return t
-                }.joined(separator: "; ") + "</div>\n"
+                out.write("<div class=\"sources\">Sources: ")
+                for (i, s) in claim.sources.enumerated() {
+                    if i > 0 { out.write("; ") }
+                    out.write(s.citation, escaping: .html)
+                    if let d = s.date { out.write(", "); out.write(d, escaping: .html) }
+                    if let u = s.url, u.hasPrefix("https://") || u.hasPrefix("http://") {
+                        out.write(" <a href=\""); out.write(u, escaping: .html); out.write("\" rel=\"noreferrer\">link</a>")
+                    }
+                }
+                out.write("</div>\n")
             }
-            if let note = claim.note { out += "<div class=\"note\">Note: \(escape(note))</div>\n" }
-            open.append(step.depth)
+            if let note = claim.note { out.write("<div class=\"note\">Note: "); out.write(note, escaping: .html); out.write("</div>\n") }
         }
-        for _ in open { out += "</details>\n" }
-        out += """
+        for _ in open { out.write("</details>\n") }
+        out.write("""
         </div>
         <script>
         (function () {
@@ -123,22 +155,12 @@ public enum HTMLExporter {
         </body>
         </html>
 
-        """
-        return out
+        """)
     }
 
     /// Escapes text for HTML element content and attribute values.
     public static func escape(_ s: String) -> String {
-        s.escaping { ch in
-            switch ch {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case ">": return "&gt;"
-            case "\"": return "&quot;"
-            case "'": return "&#39;"
-            default: return nil
-            }
-        }
+        Escapes.html.apply(s)
     }
 
     /// Graphviz's SVG without its XML prolog and doctype, ready to inline.

@@ -5,38 +5,56 @@ import ArgMapModel
 /// is a link back to its first place.
 public enum MarkdownExporter {
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        var out = "# " + escape(map.title ?? "Argument map") + "\n"
-        if let s = options.semantics { out += "\n*Scores: \(escape(s)).*\n" }
-        map.canonicalWalk { step in
-            let claim = map.claims[step.claim]
+        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+    }
+
+    /// The outline, written into `out`: the canonical walk taken first, then its steps
+    /// written on both cores for a large map.
+    /// - Complexity: O(claims + relations + text).
+    package static func write(_ map: ArgumentMap, _ options: ExportOptions, to out: inout TextPieces) {
+        out.write("# "); out.write(map.title ?? "Argument map", escaping: .markdown); out.push(0x0A)
+        if let s = options.semantics { out.write("\n*Scores: "); out.write(s, escaping: .markdown); out.write(".*\n") }
+        let steps = ShortWalkStep.walk(map)
+        out.writeEach(steps.count) { k, out in
+            let step = steps[k]
+            let c = Int(step.claim), r = step.relation == .max ? nil : Int(step.relation)
+            let claim = map.claims[c]
             if step.depth == 0 {
-                out += "\n## " + escape(claim.text.isEmpty ? claim.id : claim.text) + "\n\n"
-                out += "*Thesis `" + code(claim.id) + "`" + values(map, step.claim, nil, options) + "*\n"
+                out.write("\n## "); out.write(claim.text.isEmpty ? claim.id : claim.text, escaping: .markdown); out.write("\n\n")
+                out.write("*Thesis `"); out.write(claim.id, escaping: .code); out.write("`"); out.write(values(map, c, nil, options)); out.write("*\n")
                 return
             }
-            let indent = String(repeating: "  ", count: min(step.depth - 1, 40))
-            var marker = ""
-            if let r = step.relation {
-                switch map.relations[r].type {
-                case .support: marker = "**Pro:** "
-                case .attack: marker = "**Con:** "
-                case .undercut: marker = "**Undercut:** "
+            let indent = min(Int(step.depth) - 1, 40)
+            func startItem() {
+                for _ in 0..<indent { out.write("  ") }
+                out.write("- ")
+                if let r {
+                    switch map.relations[r].type {
+                    case .support: out.write("**Pro:** ")
+                    case .attack: out.write("**Con:** ")
+                    case .undercut: out.write("**Undercut:** ")
+                    }
                 }
             }
+            startItem()
             if !step.isFirstVisit {
-                out += indent + "- " + marker + "see `" + code(claim.id) + "` above\n"
+                out.write("see `"); out.write(claim.id, escaping: .code); out.write("` above\n")
                 return
             }
-            out += indent + "- " + marker + escape(claim.text) + " (`" + code(claim.id) + "`" + values(map, step.claim, step.relation, options) + ")\n"
+            out.write(claim.text, escaping: .markdown); out.write(" (`"); out.write(claim.id, escaping: .code); out.write("`")
+            out.write(values(map, c, r, options)); out.write(")\n")
             for source in claim.sources {
-                var s = escape(source.citation)
-                if let d = source.date { s += ", " + escape(d) }
-                if let u = source.url, u.hasPrefix("http://") || u.hasPrefix("https://") { s += " <" + u.filter { $0 != ">" && $0 != " " } + ">" }
-                out += indent + "  - Source: " + s + "\n"
+                for _ in 0..<indent { out.write("  ") }
+                out.write("  - Source: "); out.write(source.citation, escaping: .markdown)
+                if let d = source.date { out.write(", "); out.write(d, escaping: .markdown) }
+                if let u = source.url, u.hasPrefix("http://") || u.hasPrefix("https://") { out.write(" <" + u.filter { $0 != ">" && $0 != " " } + ">") }
+                out.push(0x0A)
             }
-            if let note = claim.note { out += indent + "  - Note: " + escape(note) + "\n" }
+            if let note = claim.note {
+                for _ in 0..<indent { out.write("  ") }
+                out.write("  - Note: "); out.write(note, escaping: .markdown); out.push(0x0A)
+            }
         }
-        return out
     }
 
     static func values(_ map: ArgumentMap, _ c: Int, _ r: Int?, _ options: ExportOptions) -> String {
@@ -47,22 +65,14 @@ public enum MarkdownExporter {
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 
-    /// Backslash-escapes Markdown's punctuation so that text reads as written.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~":
-                out.append("\\"); out.append(ch)
-            case "\n", "\r\n", "\r": out.append(" ")
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+}
 
-    /// Text inside an inline code span (backticks cannot be escaped there; they become ').
-    static func code(_ s: String) -> String {
-        String(s.map { $0 == "`" ? "'" : $0 })
-    }
+extension Escapes {
+    /// Markdown's punctuation backslash-escaped, so that text reads as written; a line break
+    /// is a space.
+    static let markdown = Escapes(
+        ["\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "<": "\\<", ">": "\\>", "|": "\\|", "~": "\\~", "\n": " ", "\r": " "],
+        lineBreakAsOne: true)
+    /// Inside an inline code span, where a backtick cannot be escaped: it becomes '.
+    static let code = Escapes(["`": "'"])
 }

@@ -140,12 +140,12 @@ extension Commands {
             let output: ExportOutput
             do { output = try write(inv.session.map, format.showsScores ? Commands.exportOptions(inv.session) : ExportOptions()) } catch { throw CommandError("\(error)", at: args[0]) }
             if args.count > 1 {
-                do { try FileIO.writeAtomically(pieces: output.pieces, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
+                do { try FileIO.writeAtomically(output, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
                 inv.console.print("exported \(args[1].text)")
             } else {
                 switch output {
                 case .text(let text): inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
-                case .utf8:
+                case .utf8, .stream:
                     let text = String(decoding: output.bytes, as: UTF8.self)
                     inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .bytes(let bytes):

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgMapFormats
 import ArgMapModel
 
 /// Reading and writing files with plain system calls: whole-file reads that check the text is
@@ -185,6 +186,20 @@ public enum FileIO {
 
     /// Writes pieces of bytes, one after another, atomically (see ``writeAtomically(bytes:to:backup:)``).
     public static func writeAtomically(pieces: [[UInt8]], to path: String, backup: Bool = false) throws(Failure) {
+        try writeAtomically(to: path, backup: backup) { sink in
+            for piece in pieces where !sink(piece) { return }
+        }
+    }
+
+    /// Writes an export atomically (see ``writeAtomically(bytes:to:backup:)``), each piece as
+    /// soon as it is made: a streamed export never sits whole in memory.
+    public static func writeAtomically(_ output: ExportOutput, to path: String, backup: Bool = false) throws(Failure) {
+        try writeAtomically(to: path, backup: backup) { output.forEachPiece($0) }
+    }
+
+    /// Writes what `produce` hands its sink, piece by piece, atomically; the sink returns false
+    /// once a write has failed, and the failure is thrown when `produce` returns.
+    static func writeAtomically(to path: String, backup: Bool, _ produce: (_ sink: ([UInt8]) -> Bool) -> Void) throws(Failure) {
         let dir: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -206,18 +221,24 @@ public enum FileIO {
         defer {
             if !ok { unlink(tmp) }
         }
-        for bytes in pieces {
+        var failure: Failure?
+        produce { bytes in
+            guard failure == nil else { return false }
             var written = 0
             while written < bytes.count {
                 let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    let failure = systemError("cannot write", path)
-                    close(fd)
-                    throw failure
+                    failure = systemError("cannot write", path)
+                    return false
                 }
                 written += n
             }
+            return true
+        }
+        if let failure {
+            close(fd)
+            throw failure
         }
         fchmod(fd, mode)
         if fsync(fd) != 0 {
