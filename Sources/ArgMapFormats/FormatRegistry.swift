@@ -141,7 +141,7 @@ public enum FormatRegistry {
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
             readBytes: { ArgmapJSONFastReader.read(bytes: $0, release: $1) },
-            write: { map, _ in .utf8(ArgmapJSON.pieces(map)) }, canSave: true),
+            write: { map, _ in .stream(ExportStream { ArgmapJSON.write(map, to: &$0) }) }, canSave: true),
         FileFormat(
             name: "kialo", extensions: ["txt"],
             summary: "Kialo discussion exports (both text formats read; the older written, with -> See links)",

@@ -141,16 +141,37 @@ package struct TextPieces: ByteSink {
             for i in 0..<count where !failed { write(i, &self) }
             return
         }
+        inWindows(count, lanes: lanes, window: window) { part in
+            var lane = TextPieces()
+            for i in part { write(i, &lane) }
+            return lane.finish()
+        }
+    }
+
+    /// ``writeEach(_:lanes:minimum:window:_:)`` for a writer that takes a stretch of items at
+    /// a time into a buffer of its own.
+    package mutating func writeEachStretch(_ count: Int, lanes: Int = 2, minimum: Int = 20_000, window: Int = 1 << 15,
+                                           _ write: (Range<Int>, inout [UInt8]) -> Void) {
+        let window = count >= minimum && lanes > 1 ? window : 1 << 12
+        inWindows(count, lanes: count >= minimum ? lanes : 1, window: window) { part in
+            var bytes: [UInt8] = []
+            write(part, &bytes)
+            return [bytes]
+        }
+    }
+
+    /// `0..<count` in windows, each cut among the lanes and written at once, its pieces handed
+    /// on in order before the next window is written.
+    private mutating func inWindows(_ count: Int, lanes: Int, window: Int, _ lane: (Range<Int>) -> [[UInt8]]) {
         var start = 0
         while start < count, !failed {
             let end = min(count, start + window)
-            let parts = Parallel.pieces(start..<end, lanes)
-            let written = Parallel.map(lanes) { k in
-                var lane = TextPieces()
-                for i in parts[k] { write(i, &lane) }
-                return lane.finish()
+            if lanes > 1 {
+                let parts = Parallel.pieces(start..<end, lanes)
+                for pieces in Parallel.map(lanes, { lane(parts[$0]) }) { append(pieces: pieces) }
+            } else {
+                append(pieces: lane(start..<end))
             }
-            for pieces in written { append(pieces: pieces) }
             start = end
         }
     }

@@ -135,7 +135,7 @@ struct TextPiecesTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("argmap-pieces-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        for name in ["csv", "dot", "mermaid", "markdown", "html", "kialo", "aif", "flow-csv", "flow-html"] {
+        for name in ["json", "csv", "dot", "mermaid", "markdown", "html", "kialo", "aif", "flow-csv", "flow-html"] {
             let output = try FormatRegistry.named(name)!.write!(map, options)
             guard case .stream = output else { Issue.record("\(name) is streamed"); continue }
             let received = Received()
@@ -146,6 +146,9 @@ struct TextPiecesTests {
             if name == "aif" {
                 let back = try AIFFormat.read(String(decoding: text, as: UTF8.self)).map
                 #expect(back.count == map.count && back.relations.count == map.relations.count)
+            }
+            if name == "json" {
+                #expect(try ArgmapJSON.read(String(decoding: text, as: UTF8.self)) == map, "the JSON reads back to the map")
             }
             if name == "csv" {
                 #expect(String(decoding: text, as: UTF8.self).components(separatedBy: "\r\n").count == map.relations.count + 2)

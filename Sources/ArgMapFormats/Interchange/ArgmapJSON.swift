@@ -23,31 +23,27 @@ public enum ArgmapJSON {
     /// A large map's JSON is written in pieces, on all cores.
     static let parallelThreshold = 20_000
 
-    /// The JSON as UTF-8 bytes in pieces to be written one after another (what `save` and
-    /// `export` write): for a large map, the claims in two halves and the relations in two,
-    /// written at once; else one piece.
+    /// The JSON as UTF-8 bytes in pieces to be written one after another, all in memory.
     /// - Complexity: O(claims + relations + text).
     public static func pieces(_ map: ArgumentMap) -> [[UInt8]] {
-        let halves = map.count < parallelThreshold ? 1 : 2
-        let claimParts = Parallel.pieces(0..<map.count, halves), relationParts = Parallel.pieces(0..<map.relations.count, halves)
-        return Parallel.map(2 * halves) { k in
-            var out: [UInt8] = []
-            if k == 0 {
-                func put(_ s: String) { out.append(contentsOf: s.utf8) }
-                put("{\n  \"argmap\": " + String(version))
-                if let title = map.title { put(",\n  \"title\": "); JSONWriter.appendQuoted(title, to: &out) }
-                if let fm = map.frontmatter { put(",\n  \"frontmatter\": "); JSONWriter.appendQuoted(fm, to: &out) }
-                put(",\n  \"claims\": [")
-            }
-            if k < halves {
-                writeClaims(map, claimParts[k], to: &out)
-                if k == halves - 1 { out.append(contentsOf: (map.claims.isEmpty ? "],\n  \"relations\": [" : "\n  ],\n  \"relations\": [").utf8) }
-            } else {
-                writeRelations(map, relationParts[k - halves], to: &out)
-                if k == 2 * halves - 1 { out.append(contentsOf: (map.relations.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8) }
-            }
-            return out
-        }
+        TextPieces.collect { write(map, to: &$0) }
+    }
+
+    /// The JSON written into `out` (what `save` and `export` write, a piece at a time): the
+    /// claims, then the relations, a window of them at once on both cores for a large map.
+    /// - Complexity: O(claims + relations + text).
+    package static func write(_ map: ArgumentMap, to out: inout TextPieces) {
+        var head: [UInt8] = []
+        func put(_ s: String) { head.append(contentsOf: s.utf8) }
+        put("{\n  \"argmap\": " + String(version))
+        if let title = map.title { put(",\n  \"title\": "); JSONWriter.appendQuoted(title, to: &head) }
+        if let fm = map.frontmatter { put(",\n  \"frontmatter\": "); JSONWriter.appendQuoted(fm, to: &head) }
+        put(",\n  \"claims\": [")
+        head.withUnsafeBufferPointer { out.push(contentsOf: $0) }
+        out.writeEachStretch(map.count, minimum: parallelThreshold) { writeClaims(map, $0, to: &$1) }
+        out.write(map.claims.isEmpty ? "],\n  \"relations\": [" : "\n  ],\n  \"relations\": [")
+        out.writeEachStretch(map.relations.count, minimum: parallelThreshold) { writeRelations(map, $0, to: &$1) }
+        out.write(map.relations.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }
 
     /// One line a claim, each after a line break (and a comma after the first claim's).

@@ -100,7 +100,7 @@ extension Commands {
                                        hint: "save! overwrites it; save OTHERFILE keeps both")
                 }
             }
-            do { try FileIO.writeAtomically(pieces: output.pieces, to: path, backup: s.settings.backup) } catch {
+            do { try FileIO.writeAtomically(output, to: path, backup: s.settings.backup) } catch {
                 throw CommandError("\(error); the map is still here, unsaved", at: args.first, hint: "save to another place with save FILE")
             }
             s.markSaved(file: path, format: format)
