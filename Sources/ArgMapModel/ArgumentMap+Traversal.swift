@@ -271,9 +271,16 @@ extension ArgumentMap {
 }
 
 extension ArgumentMap {
-    /// A readable id made from a text: its first five words, lower-cased and joined by hyphens,
-    /// made unique against `taken` (which it extends) with a numeric suffix.
-    public static func makeID(from text: String, number: Int, taken: inout Set<String>) -> String {
+    /// The readable part of an id made from a text: its first five words, lower-cased and
+    /// joined by hyphens, at most 48 characters (`untitled-NUMBER` for a text with no word).
+    /// ``FreshIDs`` makes it unique.
+    public static func idBase(from text: String, number: Int) -> String {
+        if let base = asciiIDBase(text) { return base.isEmpty ? "untitled-\(number)" : base }
+        return idBaseByCharacters(text, number: number)
+    }
+
+    /// ``idBase(from:number:)`` of any text, character by character.
+    static func idBaseByCharacters(_ text: String, number: Int) -> String {
         var words: [String] = []
         var current = ""
         for ch in text.lowercased() {
@@ -289,17 +296,32 @@ extension ArgumentMap {
         var base = words.joined(separator: "-")
         if base.count > 48 { base = String(base.prefix(48)) }
         if base.isEmpty { base = "untitled-\(number)" }
-        var id = base
-        var k = 2
-        while taken.contains(id) { id = "\(base)-\(k)"; k += 1 }
-        taken.insert(id)
-        return id
+        return base
+    }
+
+    /// ``idBase(from:number:)`` of a text whose first five words are ASCII, byte by byte (a
+    /// letter or digit there is one byte); nil where a byte of them is not ASCII.
+    static func asciiIDBase(_ text: String) -> String? {
+        var base: [UInt8] = []
+        var words = 0, inWord = false
+        for b in text.utf8 {
+            guard b < 0x80 else { return nil }
+            let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                if !inWord, words > 0 { base.append(0x2D) }
+                if !inWord { words += 1; inWord = true }
+                base.append(lower)
+            } else if inWord {
+                inWord = false
+                if words == 5 { break }
+            }
+        }
+        return String(decoding: base.prefix(48), as: UTF8.self)
     }
 
     /// A fresh id for a new claim with this text.
     public func makeID(from text: String) -> String {
-        var scratch = Set<String>()
-        let base = ArgumentMap.makeID(from: text, number: count + 1, taken: &scratch)
+        let base = ArgumentMap.idBase(from: text, number: count + 1)
         var id = base
         var k = 2
         while index(of: id) != nil { id = "\(base)-\(k)"; k += 1 }

@@ -41,6 +41,13 @@ struct KialoTests {
         #expect(map.relations.contains { $0.from == isolated && $0.to == injuries && $0.type == .attack })
     }
 
+    @Test func sourceMarkersAreFoundWhereTheyStand() {
+        let sources = ["1": "First", "2": "Second", "+3": "Third", "4": "Unused", "5": "Fifth"]
+        #expect(KialoFormat.markers(in: "a [2] claim [1] citing [2] again, [x], [[5], [+3] and [3 unclosed", of: sources) == ["2", "1", "5", "+3"])
+        #expect(KialoFormat.markers(in: "no markers [here]", of: sources).isEmpty)
+        #expect(KialoFormat.markers(in: "[1]", of: [:]).isEmpty)
+    }
+
     @Test func exportThenImportKeepsClaimsRelationsAndStances() throws {
         for name in RoundTripTests.shippedMaps {
             let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/" + name), encoding: .utf8)).map

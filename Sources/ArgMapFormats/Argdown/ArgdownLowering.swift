@@ -19,7 +19,7 @@ public enum ArgdownLowering {
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(elements.count)
         // Generated ids must not take a title used anywhere in the file.
-        var usedIDs: Set<String>?
+        var usedIDs: FreshIDs?
         var untitledCount = 0
         var onRelationLine = [Bool](repeating: false, count: elements.count)
         for r in document.relations { onRelationLine[r.child] = true }
@@ -35,8 +35,8 @@ public enum ArgdownLowering {
                 }
             } else {
                 untitledCount += 1
-                if usedIDs == nil { usedIDs = Set(elements.compactMap(\.title)) }
-                id = ArgumentMap.makeID(from: e.text, number: untitledCount, taken: &usedIDs!)
+                if usedIDs == nil { usedIDs = FreshIDs(taken: Set(elements.compactMap(\.title))) }
+                id = usedIDs!.make(from: e.text, number: untitledCount)
             }
             let c: Int
             if let existing = indexByID[id] {

@@ -58,10 +58,10 @@ public enum AIFFormat {
 
         var claims: [Claim] = []
         var claimOf: [String: Int] = [:]
-        var taken = Set<String>()
+        var ids = FreshIDs()
         func addClaim(_ node: String, kind: ClaimKind, text: String) -> Int {
             if let c = claimOf[node] { return c }
-            let id = ArgumentMap.makeID(from: text.isEmpty ? "node \(node)" : text, number: claims.count + 1, taken: &taken)
+            let id = ids.make(from: text.isEmpty ? "node \(node)" : text, number: claims.count + 1)
             var claim = Claim(id: id, text: ArgmapJSON.normalizeText(text), kind: kind)
             claim.setData("aif", .string(node))
             claimOf[node] = claims.count

@@ -76,7 +76,7 @@ public enum KialoFormat {
         var claims: [Claim] = []
         var indexOfNumber: [String: Int] = [:]
         var pending: [(from: String, to: String, type: RelationType, line: Int, seeLine: Bool)] = []
-        var taken = Set<String>()
+        var ids = FreshIDs()
         var notes: [String] = []
         for entry in entries {
             var body = unescape(entry.text)
@@ -91,13 +91,13 @@ public enum KialoFormat {
             }
             if indexOfNumber[entry.number] != nil { fail("claim \(entry.number) appears twice", line: entry.line); continue }
             var claimSources: [Source] = []
-            for (n, citation) in sources where body.contains("[\(n)]") {
-                claimSources.append(Source(citation: citation))
+            for n in markers(in: body, of: sources) {
+                claimSources.append(Source(citation: sources[n]!))
                 body = body.replacingOccurrences("[\(n)]", with: "")
             }
             claimSources.sort { $0.citation < $1.citation }
             body = body.split(separator: " ").joined(separator: " ")
-            let id = ArgumentMap.makeID(from: body, number: claims.count + 1, taken: &taken)
+            let id = ids.make(from: body, number: claims.count + 1)
             indexOfNumber[entry.number] = claims.count
             claims.append(Claim(id: id, text: body, sources: claimSources))
             if let parent {
@@ -128,6 +128,23 @@ public enum KialoFormat {
         } catch {
             throw LoadFailure([.error(error.description)], file: file)
         }
+    }
+
+    /// The source markers (`[n]`) in a text whose `n` is among `sources`, each once, in order
+    /// of first appearance: found by looking at each `[` of the text, not by looking for each
+    /// source in every text.
+    static func markers(in text: String, of sources: [String: String]) -> [String] {
+        guard !sources.isEmpty else { return [] }
+        var found: [String] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while let open = bytes[i...].firstIndex(of: 0x5B) {
+            guard let close = bytes[(open + 1)...].firstIndex(of: 0x5D) else { break }
+            let n = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+            if sources[n] != nil, !found.contains(n) { found.append(n) }
+            i = open + 1
+        }
+        return found
     }
 
     /// `1.2.3. Pro: text` → ("1.2.3", "Pro", "text"); `1. text` → ("1", nil, "text").
