@@ -130,7 +130,7 @@ public enum FormatRegistry {
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
             },
             readBytes: { FastReading.isValidUTF8($0) ? ArgdownFastReader.read(bytes: $0, release: $1) : nil },
-            write: { map, _ in .utf8(ArgdownPrinter.pieces(map)) }, canSave: true),
+            write: { map, _ in .stream(ExportStream { ArgdownPrinter.write(map, to: &$0) }) }, canSave: true),
         FileFormat(
             name: "json", extensions: ["json"],
             summary: "argmap's JSON: claims and relations with all their values",

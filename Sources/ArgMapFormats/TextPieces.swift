@@ -30,6 +30,11 @@ package struct TextPieces: ByteSink {
         return out.finish()
     }
 
+    /// The whole text of an exporter that writes into pieces, as a string.
+    package static func text(_ write: (inout TextPieces) -> Void) -> String {
+        String(decoding: collect(write).joined(), as: UTF8.self)
+    }
+
     /// Hands on the last piece, and returns the pieces kept (none with a sink).
     package mutating func finish() -> [[UInt8]] {
         handOn()
@@ -214,9 +219,7 @@ package struct Escapes: Sendable {
     /// The text with these escapes, as a string (for short texts: titles, attributes).
     package func apply(_ s: String) -> String {
         guard s.utf8.contains(where: replaces) else { return s }
-        var out = TextPieces()
-        out.write(s, escaping: self)
-        return String(decoding: out.finish().joined(), as: UTF8.self)
+        return TextPieces.text { $0.write(s, escaping: self) }
     }
 }
 

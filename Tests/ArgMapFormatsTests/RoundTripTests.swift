@@ -119,8 +119,9 @@ struct RoundTripTests {
         }
         #expect(map.claims.contains { $0.section != nil })
         let pieces = ArgdownPrinter.pieces(map)
-        #expect(pieces.count == 2)
-        #expect(Array(pieces.joined()) == ArgdownPrinter.pieces(map, lanes: 1)[0])
+        #expect(pieces.count > 1, "the file is written in pieces of a megabyte")
+        let same = Array(pieces.joined()) == Array(ArgdownPrinter.pieces(map, lanes: 1).joined())
+        #expect(same, "two lanes write the bytes one lane writes")
         // (A heading gives its section to every claim under it, so the claims under the theses
         // given one above read back with it: the bytes are compared, not the maps.)
         let text = String(decoding: Array(pieces.joined()), as: UTF8.self)

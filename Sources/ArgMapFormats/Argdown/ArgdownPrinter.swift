@@ -24,35 +24,39 @@ public enum ArgdownPrinter {
     /// A large map's file is written in this many pieces, one a core.
     static let parallelThreshold = 20_000
 
-    /// The file's bytes in pieces to be written one after another, as `save` writes them: the
-    /// canonical walk is taken first, then its steps are written out in `lanes` stretches at
-    /// once (one for a small map), with the common values (a base, a weight) written without
-    /// building data entries.
+    /// The file's bytes in pieces to be written one after another, all in memory.
     /// - Complexity: O(claims + relations + text), no recursion.
     public static func pieces(_ map: ArgumentMap, lanes: Int = 2) -> [[UInt8]] {
-        var head: [UInt8] = []
+        TextPieces.collect { write(map, lanes: lanes, to: &$0) }
+    }
+
+    /// The file written into `out` as `save` writes it, a piece at a time: the canonical walk
+    /// is taken first, then its steps are written out a window at a time, each window in
+    /// `lanes` stretches at once (one for a small map), with the common values (a base, a
+    /// weight) written without building data entries.
+    /// - Complexity: O(claims + relations + text), no recursion.
+    package static func write(_ map: ArgumentMap, lanes: Int = 2, to out: inout TextPieces) {
         if map.title != nil || map.frontmatter != nil {
-            head.append(contentsOf: "===\n".utf8)
-            if let title = map.title { head.append(contentsOf: "title: ".utf8); head.append(contentsOf: FlowData.string(title).utf8); head.append(newline) }
-            if let fm = map.frontmatter { head.append(contentsOf: fm.utf8); if !fm.hasSuffix("\n") { head.append(newline) } }
-            head.append(contentsOf: "===\n".utf8)
+            out.write("===\n")
+            if let title = map.title { out.write("title: "); out.write(FlowData.string(title)); out.push(newline) }
+            if let fm = map.frontmatter { out.write(fm); if !fm.hasSuffix("\n") { out.push(newline) } }
+            out.write("===\n")
         }
+        let after = map.title != nil || map.frontmatter != nil
         let steps = ShortWalkStep.walk(map, depthLimit: depthLimit)
-        let stretches = Parallel.pieces(0..<steps.count, map.count < parallelThreshold ? 1 : max(1, lanes))
-        // What a stretch needs of the ones before it: the section last named at the margin.
-        var sections: [String?] = [nil]
-        var section: String?
-        for stretch in stretches.dropLast() {
-            for step in steps[stretch] where step.depth == 0 && !step.isContinuation {
-                if let s = map.claims[Int(step.claim)].section { section = s }
-            }
-            sections.append(section)
+        // What a stretch needs of the steps before it: the section last named at the margin.
+        var namings: [(step: Int, section: String)] = []
+        for (k, step) in steps.enumerated() where step.depth == 0 && !step.isContinuation {
+            if let s = map.claims[Int(step.claim)].section { namings.append((k, s)) }
         }
-        return Parallel.map(stretches.count) { k in
-            var out = k == 0 ? head : []
-            out.reserveCapacity(out.count + steps[stretches[k]].reduce(0) { $0 + (!$1.isFirstVisit ? 24 : map.claims[Int($1.claim)].text.utf8.count + 40) })
-            write(map, steps[stretches[k]], section: sections[k], after: k > 0 || !head.isEmpty, to: &out)
-            return out
+        func section(before k: Int) -> String? {
+            var low = 0, high = namings.count  // the first naming at k or after
+            while low < high { let mid = (low + high) / 2; if namings[mid].step < k { low = mid + 1 } else { high = mid } }
+            return low == 0 ? nil : namings[low - 1].section
+        }
+        out.writeEachStretch(steps.count, lanes: map.count < parallelThreshold ? 1 : max(1, lanes), minimum: 0) { stretch, bytes in
+            bytes.reserveCapacity(steps[stretch].reduce(0) { $0 + (!$1.isFirstVisit ? 24 : map.claims[Int($1.claim)].text.utf8.count + 40) })
+            write(map, steps[stretch], section: section(before: stretch.lowerBound), after: after || stretch.lowerBound > 0, to: &bytes)
         }
     }
 

@@ -129,7 +129,7 @@ public enum AIFFormat {
     }
 
     public static func write(_ map: ArgumentMap) -> String {
-        String(decoding: TextPieces.collect { write(map, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { write(map, to: &$0) }
     }
 
     /// The AIF JSON, written into `out` (its nodes and edges on both cores for a large map):

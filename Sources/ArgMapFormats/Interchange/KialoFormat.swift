@@ -195,7 +195,7 @@ public enum KialoFormat {
     /// the first are numbered 2., 3., …; undercuts are written as Con (Kialo has no undercut).
     public static func write(_ map: ArgumentMap) throws(ExportFailure) -> String {
         let stream = try writer(map)
-        return String(decoding: TextPieces.collect(stream.write).joined(), as: UTF8.self)
+        return TextPieces.text(stream.write)
     }
 
     /// The file's lines as they are written, once the map is known to fit the format.

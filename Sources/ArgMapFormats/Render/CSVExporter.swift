@@ -5,7 +5,7 @@ import ArgMapModel
 /// formula (starting with = + - @ or a tab) gets a leading apostrophe.
 public enum CSVExporter {
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { write(map, options, to: &$0) }
     }
 
     /// The rows, written into `out` (on both cores for a large map).
@@ -34,7 +34,7 @@ public enum CSVExporter {
 
     /// One field as ``writeField(_:to:)`` writes it.
     static func field(_ s: String) -> String {
-        String(decoding: TextPieces.collect { writeField(s, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { writeField(s, to: &$0) }
     }
 
     /// A field, quoted when it holds a comma, a quote or a line break (its quotes doubled),

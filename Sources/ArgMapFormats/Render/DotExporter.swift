@@ -6,7 +6,7 @@ import ArgMapModel
 /// rounded corners; scores show on the nodes when given; sections become clusters.
 public enum DotExporter {
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { write(map, options, to: &$0) }
     }
 
     /// The graph, written into `out` (its nodes and edges on both cores for a large map).

@@ -7,7 +7,7 @@ import ArgMapModel
 /// sheet (``Flow/Cell/flowedOn``) says so, and where. Text is escaped for each format.
 public enum FlowExporter {
     public static func csv(_ map: ArgumentMap) -> String {
-        String(decoding: TextPieces.collect { writeCSV(map, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { writeCSV(map, to: &$0) }
     }
 
     /// ``csv(_:)`` written into `out` a row at a time: a flow of a million rows is never one
@@ -34,7 +34,7 @@ public enum FlowExporter {
     }
 
     public static func html(_ map: ArgumentMap) -> String {
-        String(decoding: TextPieces.collect { writeHTML(map, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { writeHTML(map, to: &$0) }
     }
 
     /// ``html(_:)`` written into `out` a row at a time, as ``writeCSV(_:to:)``.

@@ -21,7 +21,7 @@ public enum HTMLExporter {
     }
 
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { write(map, options, to: &$0) }
     }
 
     /// The page, written into `out`: the canonical walk taken first, then its steps written

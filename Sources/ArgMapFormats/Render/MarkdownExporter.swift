@@ -5,7 +5,7 @@ import ArgMapModel
 /// is a link back to its first place.
 public enum MarkdownExporter {
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { write(map, options, to: &$0) }
     }
 
     /// The outline, written into `out`: the canonical walk taken first, then its steps

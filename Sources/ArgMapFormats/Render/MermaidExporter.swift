@@ -4,7 +4,7 @@ import ArgMapModel
 /// quoted and its text turned into Mermaid's entity codes where Mermaid would read syntax.
 public enum MermaidExporter {
     public static func write(_ map: ArgumentMap, _ options: ExportOptions = ExportOptions()) -> String {
-        String(decoding: TextPieces.collect { write(map, options, to: &$0) }.joined(), as: UTF8.self)
+        TextPieces.text { write(map, options, to: &$0) }
     }
 
     /// The flowchart, written into `out` (its nodes and links on both cores for a large map).
