@@ -38,18 +38,27 @@ public indirect enum JSONValue: Equatable, Sendable {
 public enum JSONReader {
     public static let maxDepth = 256
 
+    /// - Complexity: O(length of the text), read where it stands (not copied).
     public static func parse(_ text: String) throws(Diagnostic) -> JSONValue {
-        var p = JSONParser(bytes: Array(text.utf8))
-        p.skip()
-        let v = try p.value(depth: 0)
-        p.skip()
-        guard p.i == p.bytes.count else { throw p.fail("unexpected text after the JSON value") }
-        return v
+        var text = text
+        let result = text.withUTF8 { bytes -> Result<JSONValue, Diagnostic> in
+            var p = JSONParser(bytes: bytes)
+            p.skip()
+            do throws(Diagnostic) {
+                let v = try p.value(depth: 0)
+                p.skip()
+                guard p.i == p.bytes.count else { return .failure(p.fail("unexpected text after the JSON value")) }
+                return .success(v)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 }
 
 private struct JSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
 
     func fail(_ message: String, at offset: Int? = nil) -> Diagnostic {
