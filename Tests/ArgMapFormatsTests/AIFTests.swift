@@ -32,6 +32,30 @@ struct AIFTests {
         #expect(map.title == "An OVA analysis written for argmap's tests")
     }
 
+    /// A node id met twice is one node: its last type and text, its edges from both places.
+    /// An RA with two premises becomes a linked argument; a CA into it an undercut of it; a
+    /// numeric node id reads as its number; what argmap has no place for is counted.
+    @Test func aNodeMetTwiceIsOneNodeWithItsLastText() throws {
+        let text = #"""
+        {"nodes": [{"nodeID": "1", "text": "a", "type": "I"}, {"nodeID": "2", "text": "b", "type": "I"},
+                   {"nodeID": "3", "text": "x", "type": "RA"}, {"nodeID": "1", "text": "a again", "type": "I"},
+                   {"nodeID": 4, "text": "L", "type": "L"}, {"nodeID": "5", "type": "PA", "text": ""},
+                   {"nodeID": "6", "type": "CA", "text": ""}, {"nodeID": "7", "type": "I", "text": ""}],
+         "edges": [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "2"}, {"fromID": "7", "toID": "6"},
+                   {"fromID": "6", "toID": "3"}, {"fromID": "6", "toID": "5"}, {"fromID": "2", "toID": "3"},
+                   {"fromID": "4", "toID": "1"}]}
+        """#
+        let result = try AIFFormat.read(text)
+        let map = result.map
+        #expect(map.claims.map(\.text) == ["a again", "b", "", "Linked argument (x)"])
+        #expect(map.claims.map(\.id) == ["a-again", "b", "node-7", "linked-argument-x"])
+        let a = try claim(map, "a again"), b = try claim(map, "b"), arg = try claim(map, "Linked"), u = map.claims.firstIndex { $0.id == "node-7" }!
+        #expect(Set(map.relations.map { "\($0.from)>\($0.to):\($0.type)" })
+                == ["\(a)>\(arg):support", "\(b)>\(arg):support", "\(arg)>\(b):support", "\(u)>\(arg):undercut"])
+        #expect(result.notes == ["read 4 claims and 4 relations", "skipped 1 nodes of the dialogue layer (L, YA, TA)",
+                                 "skipped 1 CA into PA node (argmap has no CA into PA)", "skipped 1 PA node (argmap has no preferences)"])
+    }
+
     @Test func exportThenImportKeepsClaimsRelationsAndStances() throws {
         for name in RoundTripTests.shippedMaps {
             let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/" + name), encoding: .utf8)).map

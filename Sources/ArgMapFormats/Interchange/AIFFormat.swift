@@ -33,85 +33,116 @@ public enum AIFFormat {
             default: return nil
             }
         }
-        var type: [String: String] = [:], nodeText: [String: String] = [:], order: [String] = []
+        // The nodes by number, in file order: a node id met twice keeps its first number, takes
+        // its last type and text, and stands in the order at each place it was met.
+        var number: [String: Int] = [:]
+        var ids: [String] = [], type: [String] = [], nodeText: [String] = [], order: [Int] = []
+        number.reserveCapacity(nodes.count)
+        order.reserveCapacity(nodes.count)
         var problems: [Diagnostic] = []
         for (i, n) in nodes.enumerated() {
             guard let id = idString(n["nodeID"]), let t = n["type"]?.string else {
                 problems.append(.error("nodes[\(i)] needs a \"nodeID\" and a \"type\"")); continue
             }
-            type[id] = t
-            nodeText[id] = n["text"]?.string ?? ""
-            order.append(id)
+            if let k = number[id] {
+                type[k] = t
+                nodeText[k] = n["text"]?.string ?? ""
+                order.append(k)
+            } else {
+                number[id] = ids.count
+                order.append(ids.count)
+                ids.append(id)
+                type.append(t)
+                nodeText.append(n["text"]?.string ?? "")
+            }
         }
-        var into: [String: [String]] = [:], outOf: [String: [String]] = [:]
+        // Each node's edges in and out, in file order (counted, then placed).
+        var ends: [(from: Int32, to: Int32)] = []
+        ends.reserveCapacity(edges.count)
         for (i, e) in edges.enumerated() {
             guard let from = idString(e["fromID"]), let to = idString(e["toID"]) else {
                 problems.append(.error("edges[\(i)] needs \"fromID\" and \"toID\"")); continue
             }
-            guard type[from] != nil, type[to] != nil else {
+            guard let f = number[from], let t = number[to] else {
                 problems.append(.error("edges[\(i)] joins \(from) and \(to), and one of them is not among the nodes")); continue
             }
-            outOf[from, default: []].append(to)
-            into[to, default: []].append(from)
+            ends.append((Int32(f), Int32(t)))
         }
         if !problems.isEmpty { throw LoadFailure(problems, file: file) }
+        func lists(_ key: (Int32, Int32) -> (Int32, Int32)) -> (start: [Int], list: [Int32]) {
+            var start = [Int](repeating: 0, count: ids.count + 1)
+            for e in ends { start[Int(key(e.from, e.to).0) + 1] += 1 }
+            for k in 0..<ids.count { start[k + 1] += start[k] }
+            var fill = start, list = [Int32](repeating: 0, count: ends.count)
+            for e in ends {
+                let (node, other) = key(e.from, e.to)
+                list[fill[Int(node)]] = other
+                fill[Int(node)] += 1
+            }
+            return (start, list)
+        }
+        let outOf = lists { ($0, $1) }, into = lists { ($1, $0) }
+        func neighbours(_ lists: (start: [Int], list: [Int32]), of k: Int, _ wanted: String) -> [Int] {
+            lists.list[lists.start[k]..<lists.start[k + 1]].lazy.map(Int.init).filter { type[$0] == wanted }
+        }
 
         var claims: [Claim] = []
-        var claimOf: [String: Int] = [:]
-        var ids = FreshIDs()
-        func addClaim(_ node: String, kind: ClaimKind, text: String) -> Int {
-            if let c = claimOf[node] { return c }
-            let id = ids.make(from: text.isEmpty ? "node \(node)" : text, number: claims.count + 1)
+        var claimOf = [Int](repeating: -1, count: ids.count)
+        var fresh = FreshIDs()
+        func addClaim(_ node: Int, kind: ClaimKind, text: String) -> Int {
+            if claimOf[node] >= 0 { return claimOf[node] }
+            let id = fresh.make(from: text.isEmpty ? "node \(ids[node])" : text, number: claims.count + 1)
             var claim = Claim(id: id, text: ArgmapJSON.normalizeText(text), kind: kind)
-            claim.setData("aif", .string(node))
+            claim.setData("aif", .string(ids[node]))
             claimOf[node] = claims.count
             claims.append(claim)
             return claims.count - 1
         }
-        for node in order where type[node] == "I" { _ = addClaim(node, kind: .statement, text: nodeText[node]!) }
+        for node in order where type[node] == "I" { _ = addClaim(node, kind: .statement, text: nodeText[node]) }
         var relations: [Relation] = []
-        var pairs = Set<[Int]>()
+        var pairs = Set<Int>()
         func relate(_ from: Int, _ to: Int, _ t: RelationType) {
-            guard pairs.insert([from, to]).inserted else { return }
+            guard pairs.insert(from << 32 | to).inserted else { return }
             relations.append(Relation(from: from, to: to, type: t))
         }
         var skipped: [String: Int] = [:]
         // RA nodes that become argument claims: several premises, or attacked by a CA.
-        let undercutRAs = Set(order.filter { type[$0] == "CA" }.flatMap { ca in (outOf[ca] ?? []).filter { type[$0] == "RA" } })
+        var undercutRA = [Bool](repeating: false, count: ids.count)
+        for ca in order where type[ca] == "CA" { for ra in neighbours(outOf, of: ca, "RA") { undercutRA[ra] = true } }
         for node in order {
-            switch type[node]! {
+            switch type[node] {
             case "I": break
             case "RA", "MA":
-                let premises = (into[node] ?? []).filter { type[$0] == "I" }
-                let conclusions = (outOf[node] ?? []).filter { type[$0] == "I" }
-                if type[node] == "RA", premises.count > 1 || undercutRAs.contains(node) {
-                    let arg = addClaim(node, kind: .argument, text: premises.count > 1 ? "Linked argument (\(nodeText[node]!))" : "Argument (\(nodeText[node]!))")
-                    for p in premises { relate(claimOf[p]!, arg, .support) }
-                    for c in conclusions { relate(arg, claimOf[c]!, .support) }
+                let premises = neighbours(into, of: node, "I")
+                let conclusions = neighbours(outOf, of: node, "I")
+                if type[node] == "RA", premises.count > 1 || undercutRA[node] {
+                    let arg = addClaim(node, kind: .argument, text: premises.count > 1 ? "Linked argument (\(nodeText[node]))" : "Argument (\(nodeText[node]))")
+                    for p in premises { relate(claimOf[p], arg, .support) }
+                    for c in conclusions { relate(arg, claimOf[c], .support) }
                 } else {
-                    for p in premises { for c in conclusions { relate(claimOf[p]!, claimOf[c]!, .support) } }
+                    for p in premises { for c in conclusions { relate(claimOf[p], claimOf[c], .support) } }
                 }
             case "CA":
-                let attackers = (into[node] ?? []).filter { type[$0] == "I" }
-                for target in outOf[node] ?? [] {
+                let attackers = neighbours(into, of: node, "I")
+                for target in outOf.list[outOf.start[node]..<outOf.start[node + 1]].map(Int.init) {
                     if type[target] == "I" {
-                        for a in attackers { relate(claimOf[a]!, claimOf[target]!, .attack) }
-                    } else if type[target] == "RA", let arg = claimOf[target] {
-                        for a in attackers { relate(claimOf[a]!, arg, .undercut) }
+                        for a in attackers { relate(claimOf[a], claimOf[target], .attack) }
+                    } else if type[target] == "RA", claimOf[target] >= 0 {
+                        for a in attackers { relate(claimOf[a], claimOf[target], .undercut) }
                     } else {
-                        skipped["CA into \(type[target]!)", default: 0] += 1
+                        skipped["CA into \(type[target])", default: 0] += 1
                     }
                 }
             default:
-                skipped[type[node]!, default: 0] += 1
+                skipped[type[node], default: 0] += 1
             }
         }
         // Undercut targets were created when their RA was met; RAs met after their CA are fine
         // because claimOf is filled before CAs are resolved only in node order: resolve again.
         for node in order where type[node] == "CA" {
-            let attackers = (into[node] ?? []).filter { type[$0] == "I" }
-            for target in outOf[node] ?? [] where type[target] == "RA" {
-                if let arg = claimOf[target] { for a in attackers { relate(claimOf[a]!, arg, .undercut) } }
+            let attackers = neighbours(into, of: node, "I")
+            for target in neighbours(outOf, of: node, "RA") where claimOf[target] >= 0 {
+                for a in attackers { relate(claimOf[a], claimOf[target], .undercut) }
             }
         }
         var notes = ["read \(claims.count) claims and \(relations.count) relations"]
