@@ -53,12 +53,10 @@ public struct ExportOptions: Sendable {
     }
 }
 
-/// An export: text, text already encoded as UTF-8 (large files, in pieces made on several
-/// cores and written one after another with no copy), text written as it is made (a large
-/// export, a piece at a time: see ``TextPieces``), or binary bytes (pictures, PDF).
+/// An export: text, text written as it is made (a large export, a piece at a time: see
+/// ``TextPieces``), or binary bytes (pictures, PDF).
 public enum ExportOutput: Sendable {
     case text(String)
-    case utf8([[UInt8]])
     case stream(ExportStream)
     case bytes([UInt8])
 
@@ -66,7 +64,6 @@ public enum ExportOutput: Sendable {
     public var pieces: [[UInt8]] {
         switch self {
         case .text(let s): return [Array(s.utf8)]
-        case .utf8(let pieces): return pieces
         case .stream(let stream): return TextPieces.collect(stream.write)
         case .bytes(let b): return [b]
         }

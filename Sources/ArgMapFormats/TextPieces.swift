@@ -157,7 +157,6 @@ package struct TextPieces: ByteSink {
     /// a time into a buffer of its own.
     package mutating func writeEachStretch(_ count: Int, lanes: Int = 2, minimum: Int = 20_000, window: Int = 1 << 15,
                                            _ write: (Range<Int>, inout [UInt8]) -> Void) {
-        let window = count >= minimum && lanes > 1 ? window : 1 << 12
         inWindows(count, lanes: count >= minimum ? lanes : 1, window: window) { part in
             var bytes: [UInt8] = []
             write(part, &bytes)

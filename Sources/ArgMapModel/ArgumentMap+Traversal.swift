@@ -275,12 +275,13 @@ extension ArgumentMap {
     /// joined by hyphens, at most 48 characters (`untitled-NUMBER` for a text with no word).
     /// ``FreshIDs`` makes it unique.
     public static func idBase(from text: String, number: Int) -> String {
-        if let base = asciiIDBase(text) { return base.isEmpty ? "untitled-\(number)" : base }
-        return idBaseByCharacters(text, number: number)
+        let base = asciiIDBase(text) ?? idBaseByCharacters(text)
+        return base.isEmpty ? "untitled-\(number)" : base
     }
 
-    /// ``idBase(from:number:)`` of any text, character by character.
-    static func idBaseByCharacters(_ text: String, number: Int) -> String {
+    /// The words of ``idBase(from:number:)`` (empty for a text with no word), character by
+    /// character.
+    static func idBaseByCharacters(_ text: String) -> String {
         var words: [String] = []
         var current = ""
         for ch in text.lowercased() {
@@ -295,11 +296,10 @@ extension ArgumentMap {
         if !current.isEmpty, words.count < 5 { words.append(current) }
         var base = words.joined(separator: "-")
         if base.count > 48 { base = String(base.prefix(48)) }
-        if base.isEmpty { base = "untitled-\(number)" }
         return base
     }
 
-    /// ``idBase(from:number:)`` of a text whose first five words are ASCII, byte by byte (a
+    /// ``idBaseByCharacters(_:)`` of a text whose first five words are ASCII, byte by byte (a
     /// letter or digit there is one byte); nil where a byte of them is not ASCII.
     static func asciiIDBase(_ text: String) -> String? {
         var base: [UInt8] = []

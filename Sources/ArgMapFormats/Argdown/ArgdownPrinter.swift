@@ -21,7 +21,7 @@ public enum ArgdownPrinter {
         pieces(map).concatenated
     }
 
-    /// A large map's file is written in this many pieces, one a core.
+    /// From this many steps of the walk on, the file is written on both cores.
     static let parallelThreshold = 20_000
 
     /// The file's bytes in pieces to be written one after another, all in memory.
@@ -36,13 +36,13 @@ public enum ArgdownPrinter {
     /// weight) written without building data entries.
     /// - Complexity: O(claims + relations + text), no recursion.
     package static func write(_ map: ArgumentMap, lanes: Int = 2, to out: inout TextPieces) {
-        if map.title != nil || map.frontmatter != nil {
+        let hasHead = map.title != nil || map.frontmatter != nil
+        if hasHead {
             out.write("===\n")
             if let title = map.title { out.write("title: "); out.write(FlowData.string(title)); out.push(newline) }
             if let fm = map.frontmatter { out.write(fm); if !fm.hasSuffix("\n") { out.push(newline) } }
             out.write("===\n")
         }
-        let after = map.title != nil || map.frontmatter != nil
         let steps = ShortWalkStep.walk(map, depthLimit: depthLimit)
         // What a stretch needs of the steps before it: the section last named at the margin.
         var namings: [(step: Int, section: String)] = []
@@ -54,9 +54,9 @@ public enum ArgdownPrinter {
             while low < high { let mid = (low + high) / 2; if namings[mid].step < k { low = mid + 1 } else { high = mid } }
             return low == 0 ? nil : namings[low - 1].section
         }
-        out.writeEachStretch(steps.count, lanes: map.count < parallelThreshold ? 1 : max(1, lanes), minimum: 0) { stretch, bytes in
+        out.writeEachStretch(steps.count, lanes: max(1, lanes), minimum: parallelThreshold) { stretch, bytes in
             bytes.reserveCapacity(steps[stretch].reduce(0) { $0 + (!$1.isFirstVisit ? 24 : map.claims[Int($1.claim)].text.utf8.count + 40) })
-            write(map, steps[stretch], section: section(before: stretch.lowerBound), after: after || stretch.lowerBound > 0, to: &bytes)
+            write(map, steps[stretch], section: section(before: stretch.lowerBound), after: hasHead || stretch.lowerBound > 0, to: &bytes)
         }
     }
 

@@ -25,18 +25,15 @@ public enum MarkdownExporter {
                 return
             }
             let indent = min(Int(step.depth) - 1, 40)
-            func startItem() {
-                for _ in 0..<indent { out.write("  ") }
-                out.write("- ")
-                if let r {
-                    switch map.relations[r].type {
-                    case .support: out.write("**Pro:** ")
-                    case .attack: out.write("**Con:** ")
-                    case .undercut: out.write("**Undercut:** ")
-                    }
+            for _ in 0..<indent { out.write("  ") }
+            out.write("- ")
+            if let r {
+                switch map.relations[r].type {
+                case .support: out.write("**Pro:** ")
+                case .attack: out.write("**Con:** ")
+                case .undercut: out.write("**Undercut:** ")
                 }
             }
-            startItem()
             if !step.isFirstVisit {
                 out.write("see `"); out.write(claim.id, escaping: .code); out.write("` above\n")
                 return

@@ -145,7 +145,7 @@ extension Commands {
             } else {
                 switch output {
                 case .text(let text): inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
-                case .utf8, .stream:
+                case .stream:
                     let text = String(decoding: output.bytes, as: UTF8.self)
                     inv.console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .bytes(let bytes):

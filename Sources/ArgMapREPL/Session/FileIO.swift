@@ -173,33 +173,16 @@ public enum FileIO {
         return clean ? text : nil
     }
 
-    /// Writes a file atomically: the old content or the new, never a mix.
-    public static func writeAtomically(_ text: String, to path: String) throws(Failure) {
-        try writeAtomically(bytes: Array(text.utf8), to: path)
-    }
-
     /// Writes bytes atomically: the old content or the new, never a mix. With `backup`, the
     /// previous version stays as `path~` (a hard link made before the rename).
     public static func writeAtomically(bytes: [UInt8], to path: String, backup: Bool = false) throws(Failure) {
-        try writeAtomically(pieces: [bytes], to: path, backup: backup)
-    }
-
-    /// Writes pieces of bytes, one after another, atomically (see ``writeAtomically(bytes:to:backup:)``).
-    public static func writeAtomically(pieces: [[UInt8]], to path: String, backup: Bool = false) throws(Failure) {
-        try writeAtomically(to: path, backup: backup) { sink in
-            for piece in pieces where !sink(piece) { return }
-        }
+        try writeAtomically(.bytes(bytes), to: path, backup: backup)
     }
 
     /// Writes an export atomically (see ``writeAtomically(bytes:to:backup:)``), each piece as
-    /// soon as it is made: a streamed export never sits whole in memory.
+    /// soon as it is made: a streamed export never sits whole in memory. A write that fails
+    /// stops the export, and the old file stays as it was.
     public static func writeAtomically(_ output: ExportOutput, to path: String, backup: Bool = false) throws(Failure) {
-        try writeAtomically(to: path, backup: backup) { output.forEachPiece($0) }
-    }
-
-    /// Writes what `produce` hands its sink, piece by piece, atomically; the sink returns false
-    /// once a write has failed, and the failure is thrown when `produce` returns.
-    static func writeAtomically(to path: String, backup: Bool, _ produce: (_ sink: ([UInt8]) -> Bool) -> Void) throws(Failure) {
         let dir: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -222,7 +205,7 @@ public enum FileIO {
             if !ok { unlink(tmp) }
         }
         var failure: Failure?
-        produce { bytes in
+        output.forEachPiece { bytes in
             guard failure == nil else { return false }
             var written = 0
             while written < bytes.count {
