@@ -275,7 +275,7 @@ extension ArgumentMap {
     /// joined by hyphens, at most 48 characters (`untitled-NUMBER` for a text with no word).
     /// ``FreshIDs`` makes it unique.
     public static func idBase(from text: String, number: Int) -> String {
-        let base = asciiIDBase(text) ?? idBaseByCharacters(text)
+        let base = idBaseByBytes(text) ?? idBaseByCharacters(text)
         return base.isEmpty ? "untitled-\(number)" : base
     }
 
@@ -299,24 +299,68 @@ extension ArgumentMap {
         return base
     }
 
-    /// ``idBaseByCharacters(_:)`` of a text whose first five words are ASCII, byte by byte (a
-    /// letter or digit there is one byte); nil where a byte of them is not ASCII.
-    static func asciiIDBase(_ text: String) -> String? {
+    /// ``idBaseByCharacters(_:)`` read byte by byte, for a text whose first five words are
+    /// ASCII or letters of Latin-1, basic Greek or basic Cyrillic (each one character and one
+    /// scalar, lower-cased to one scalar: ``lowercaseLetter(_:)``); nil where a scalar of them
+    /// is anything else, which the character way reads.
+    static func idBaseByBytes(_ text: String) -> String? {
         var base: [UInt8] = []
+        base.reserveCapacity(64)
         var words = 0, inWord = false
-        for b in text.utf8 {
-            guard b < 0x80 else { return nil }
-            let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                if !inWord, words > 0 { base.append(0x2D) }
-                if !inWord { words += 1; inWord = true }
-                base.append(lower)
-            } else if inWord {
-                inWord = false
-                if words == 5 { break }
+        var characters = 0, cut = -1   // the bytes of the first 48 characters
+        var it = text.utf8.makeIterator()
+        while let b = it.next() {
+            var scalar: UInt32 = 0     // a letter past ASCII, lower-cased
+            if b < 0x80 {
+                let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                guard (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) else {
+                    if inWord {
+                        inWord = false
+                        if words == 5 { break }
+                    }
+                    continue
+                }
+                scalar = UInt32(lower)
+            } else {
+                guard b >= 0xC2, b <= 0xDF, let b2 = it.next(), b2 & 0xC0 == 0x80,
+                      let letter = lowercaseLetter(UInt32(b & 0x1F) << 6 | UInt32(b2 & 0x3F)) else { return nil }
+                scalar = letter
             }
+            if !inWord {
+                if words > 0 {
+                    base.append(0x2D)
+                    characters += 1
+                    if characters == 48 { cut = base.count }
+                }
+                words += 1
+                inWord = true
+            }
+            if scalar < 0x80 {
+                base.append(UInt8(scalar))
+            } else {
+                base.append(0xC0 | UInt8(scalar >> 6))
+                base.append(0x80 | UInt8(scalar & 0x3F))
+            }
+            characters += 1
+            if characters == 48 { cut = base.count }
         }
-        return String(decoding: base.prefix(48), as: UTF8.self)
+        return String(decoding: cut >= 0 ? base[..<cut] : base[...], as: UTF8.self)
+    }
+
+    /// A letter of Latin-1, of the basic Greek alphabet (but Σ, whose lower case may depend on
+    /// where it stands) or of the basic Cyrillic one, lower-cased as `String.lowercased()`
+    /// does; nil for any other scalar of two UTF-8 bytes.
+    static func lowercaseLetter(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0xC0...0xD6, 0xD8...0xDE: return v + 0x20   // À…Ö, Ø…Þ
+        case 0xDF...0xF6, 0xF8...0xFF: return v          // ß…ö, ø…ÿ
+        case 0x391...0x3A1, 0x3A4...0x3A9: return v + 0x20  // Α…Ρ, Τ…Ω
+        case 0x3B1...0x3C9: return v                     // α…ω
+        case 0x400...0x40F: return v + 0x50              // Ѐ…Џ
+        case 0x410...0x42F: return v + 0x20              // А…Я
+        case 0x430...0x45F: return v                     // а…џ
+        default: return nil
+        }
     }
 
     /// A fresh id for a new claim with this text.

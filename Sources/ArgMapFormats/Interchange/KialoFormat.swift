@@ -1,4 +1,9 @@
 import ArgMapModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Kialo's text exports. Both formats in circulation are read:
 ///
@@ -19,20 +24,66 @@ public enum KialoFormat {
         return start.starts(with: Array("Discussion Title:".utf8)) || start.starts(with: Array("Discussion Name:".utf8))
     }
 
+    /// A claim's line (and, in the newer format, the lines of text after it) as read.
     struct Entry {
-        var number: String
-        var stance: String?
-        var text: String
+        /// Where the claim's number (`1.2.3`) stands in the file.
+        var number: Range<Int>
         var line: Int
+        /// The text's lines, trimmed: `parts[firstPart..<firstPart + partCount]`, byte ranges
+        /// of the file's plain lines (``isPlain(_:)``), or, once a line of it is not plain, the
+        /// text itself, read by characters, in `texts`.
+        var firstPart: Int
+        var partCount: Int32
+        var stance: Stance
+    }
+
+    enum Stance: UInt8 { case none, pro, con }
+
+    /// A relation read: from a claim to the claim whose number its own continues, or a link
+    /// (`-> See N.`) from claim N to the claim above the link's line.
+    struct Pending {
+        /// The claim, or for a link the index of its target's number in `links`.
+        var from: Int
+        /// The entry whose number names the claim above.
+        var entry: Int
+        var isLink: Bool
     }
 
     public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ImportResult {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+        try read(text, file: file, byCharacters: false)
+    }
+
+    /// - Parameter byCharacters: read every line by characters (for tests: the two ways agree).
+    static func read(_ text: String, file: String?, byCharacters: Bool) throws(LoadFailure) -> ImportResult {
+        var contiguous = text
+        let result = contiguous.withUTF8 { bytes -> Result<ImportResult, LoadFailure> in
+            do throws(LoadFailure) { return .success(try read(bytes, text: text, file: file, byCharacters: byCharacters)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Reads the file's bytes where they stand: its lines and the claims' numbers are ranges,
+    /// and a line whose every character is a single scalar that never joins its neighbours
+    /// (``isPlain(_:)``), as a generated or exported file's are, is read byte by byte; any
+    /// other line is read by characters, as a `String`, with the same result.
+    /// - Complexity: O(bytes), and a `String` per claim (its text), not per line or number.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, text: String, file: String?, byCharacters: Bool) throws(LoadFailure) -> ImportResult {
         var problems: [Diagnostic] = []
         func fail(_ message: String, line: Int, hint: String? = nil) {
             problems.append(.error(message, at: SourceLocation(line: line + 1, column: 1), hint: hint))
         }
-        guard let first = lines.first.map({ $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }), recognizes(first) else {
+        var lines = Lines(bytes)
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+        func trimmed(_ r: Range<Int>) -> Range<Int> {
+            var (a, b) = (r.lowerBound, r.upperBound)
+            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+            return a..<b
+        }
+        func equals(_ r: Range<Int>, _ word: StaticString) -> Bool {
+            r.count == word.utf8CodeUnitCount && memcmp(bytes.baseAddress! + r.lowerBound, word.utf8Start, r.count) == 0
+        }
+        guard let firstLine = lines.next(), case let first = string(firstLine).hasPrefix("\u{FEFF}") ? String(string(firstLine).dropFirst()) : string(firstLine), recognizes(first) else {
             throw LoadFailure([.error("a Kialo export starts with 'Discussion Title:' or 'Discussion Name:'", at: SourceLocation(line: 1, column: 1))], file: file, source: SourceText(text))
         }
         var title: String
@@ -41,22 +92,24 @@ public enum KialoFormat {
             title = String(first.dropFirst("Discussion Title:".count)).trimmingBlanks()
         } else {
             title = String(first.dropFirst("Discussion Name:".count)).trimmingBlanks()
-            while title.isEmpty, i < lines.count {
-                title = lines[i].trimmingBlanks()
+            while title.isEmpty, let line = lines.next() {
+                title = string(line).trimmingBlanks()
                 i += 1
             }
         }
         // Claims, and the Sources section.
         var entries: [Entry] = []
+        var parts: [Range<Int>] = []
+        var texts: [Int: String] = [:]   // by entry, the texts read by characters
         var sources: [String: String] = [:]
         var currentSource: String?
         var inSources = false
-        while i < lines.count {
-            let raw = lines[i]
-            let trimmed = raw.trimmingBlanks()
+        while let line = lines.next() {
             defer { i += 1 }
-            if trimmed == "Sources:" { inSources = true; currentSource = nil; continue }
+            let r = trimmed(line)
+            if equals(r, "Sources:") { inSources = true; currentSource = nil; continue }
             if inSources {
+                let trimmed = string(r)
                 if let close = trimmed.firstIndex(of: "]"), trimmed.hasPrefix("["), Int(trimmed[trimmed.index(after: trimmed.startIndex)..<close]) != nil {
                     let n = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
                     sources[n] = String(trimmed[trimmed.index(after: close)...]).trimmingBlanks()
@@ -66,68 +119,278 @@ public enum KialoFormat {
                 }
                 continue
             }
-            if let (number, stance, rest) = header(trimmed) {
-                entries.append(Entry(number: number, stance: stance, text: rest, line: i))
-            } else if !trimmed.isEmpty {
+            let plain = !byCharacters && isPlain(UnsafeBufferPointer(rebasing: bytes[r]))
+            if plain, let (number, stance, rest) = header(bytes, r) {
+                entries.append(Entry(number: number, line: i, firstPart: parts.count, partCount: 1, stance: stance))
+                parts.append(trimmed(rest))
+            } else if !plain, let (number, stance, rest) = header(string(r)) {
+                // The number is ASCII, where the line starts.
+                let numberRange = r.lowerBound..<(r.lowerBound + number.utf8.count)
+                texts[entries.count] = rest
+                entries.append(Entry(number: numberRange, line: i, firstPart: parts.count, partCount: 0, stance: stance == "Pro" ? .pro : stance == "Con" ? .con : .none))
+            } else if !r.isEmpty {
                 guard !entries.isEmpty else { fail("text before the first numbered claim", line: i, hint: "claims start with their number, as in '1.1. Pro: text'"); continue }
-                entries[entries.count - 1].text += (entries[entries.count - 1].text.isEmpty ? "" : " ") + trimmed
+                let last = entries.count - 1
+                if plain, texts[last] == nil {
+                    parts.append(r)
+                    entries[last].partCount += 1
+                } else {
+                    let first = entries[last].firstPart
+                    var text = texts[last] ?? joined(bytes, parts[first..<first + Int(entries[last].partCount)])
+                    text += (text.isEmpty ? "" : " ") + string(r)
+                    texts[last] = text
+                }
             }
         }
+        func number(_ r: Range<Int>) -> String { string(r) }
+        func parent(_ r: Range<Int>) -> Range<Int>? {
+            var k = r.upperBound
+            while k > r.lowerBound { k -= 1; if bytes[k] == 0x2E { return r.lowerBound..<k } }
+            return nil
+        }
         var claims: [Claim] = []
-        var indexOfNumber: [String: Int] = [:]
-        var pending: [(from: String, to: String, type: RelationType, line: Int, seeLine: Bool)] = []
-        var ids = FreshIDs()
+        claims.reserveCapacity(entries.count)
+        var numbers = NumberTable(bytes, capacity: entries.count)   // the claims by number
+        var pending: [Pending] = []
+        pending.reserveCapacity(entries.count)
+        var links: [String] = []
+        var ids = FreshIDs(capacity: entries.count)
         var notes: [String] = []
-        for entry in entries {
-            var body = unescape(entry.text)
-            let parent = parentNumber(entry.number)
+        var unescaped: [UInt8] = [], collapsed: [UInt8] = []
+        for (e, entry) in entries.enumerated() {
+            var body: String
+            let isThesis = parent(entry.number) == nil
+            if let text = texts[e] {
+                body = unescape(text)
+            } else {
+                // The text's lines joined by a space, its escapes resolved, byte by byte.
+                unescaped.removeAll(keepingCapacity: true)
+                var escaped = false
+                for p in parts[entry.firstPart..<entry.firstPart + Int(entry.partCount)] where !p.isEmpty {
+                    if !unescaped.isEmpty || escaped { escaped = unescape(0x20, escaped, into: &unescaped) }
+                    for k in p { escaped = unescape(bytes[k], escaped, into: &unescaped) }
+                }
+                if escaped { unescaped.append(0x5C) }   // a backslash at the end stays
+                if unescaped.starts(with: "-> See ".utf8) || unescaped.starts(with: "->See ".utf8) || (!sources.isEmpty && unescaped.contains(0x5B)) {
+                    body = String(decoding: unescaped, as: UTF8.self)
+                } else {
+                    // Runs of spaces as one, none at either end.
+                    collapsed.removeAll(keepingCapacity: true)
+                    for b in unescaped where b != 0x20 || (collapsed.last ?? 0x20) != 0x20 { collapsed.append(b) }
+                    if collapsed.last == 0x20 { collapsed.removeLast() }
+                    body = String(decoding: collapsed, as: UTF8.self)
+                }
+            }
             if body.hasPrefix("-> See ") || body.hasPrefix("->See ") {
                 var target = String(body.drop(while: { $0 != "S" }).dropFirst("See".count)).trimmingBlanks()
                 if target.hasSuffix(".") { target.removeLast() }
-                guard let parent else { fail("a link cannot be the thesis", line: entry.line); continue }
-                guard entry.stance != nil else { fail("a link needs Pro: or Con:", line: entry.line); continue }
-                pending.append((target, parent, entry.stance == "Con" ? .attack : .support, entry.line, true))
+                guard !isThesis else { fail("a link cannot be the thesis", line: entry.line); continue }
+                guard entry.stance != .none else { fail("a link needs Pro: or Con:", line: entry.line); continue }
+                pending.append(Pending(from: links.count, entry: e, isLink: true))
+                links.append(target)
                 continue
             }
-            if indexOfNumber[entry.number] != nil { fail("claim \(entry.number) appears twice", line: entry.line); continue }
+            guard numbers.insert(entry.number, claims.count) else { fail("claim \(number(entry.number)) appears twice", line: entry.line); continue }
             var claimSources: [Source] = []
-            for n in markers(in: body, of: sources) {
-                claimSources.append(Source(citation: sources[n]!))
-                body = body.replacingOccurrences("[\(n)]", with: "")
+            if texts[e] != nil || (!sources.isEmpty && body.utf8.contains(0x5B)) {
+                for n in markers(in: body, of: sources) {
+                    claimSources.append(Source(citation: sources[n]!))
+                    body = body.replacingOccurrences("[\(n)]", with: "")
+                }
+                claimSources.sort { $0.citation < $1.citation }
+                body = body.split(separator: " ").joined(separator: " ")
             }
-            claimSources.sort { $0.citation < $1.citation }
-            body = body.split(separator: " ").joined(separator: " ")
             let id = ids.make(from: body, number: claims.count + 1)
-            indexOfNumber[entry.number] = claims.count
             claims.append(Claim(id: id, text: body, sources: claimSources))
-            if let parent {
-                guard entry.stance != nil else { fail("claim \(entry.number) needs Pro: or Con:", line: entry.line); continue }
-                pending.append((entry.number, parent, entry.stance == "Con" ? .attack : .support, entry.line, false))
+            if !isThesis {
+                guard entry.stance != .none else { fail("claim \(number(entry.number)) needs Pro: or Con:", line: entry.line); continue }
+                pending.append(Pending(from: claims.count - 1, entry: e, isLink: false))
             }
         }
+        ids = FreshIDs()
         var relations: [Relation] = []
+        relations.reserveCapacity(pending.count)
         var seen = Set<Int>()
+        seen.reserveCapacity(pending.count)
         for p in pending {
-            guard let from = indexOfNumber[p.from] else {
-                fail(p.seeLine ? "'-> See \(p.from).' names no claim in the file" : "claim \(p.from) has no claim \(p.to) above it", line: p.line)
+            let entry = entries[p.entry]
+            let above = parent(entry.number)!
+            let fromNumber = p.isLink ? links[p.from] : number(entry.number)
+            guard let from = p.isLink ? numbers.find(links[p.from]) : p.from else {
+                fail("'-> See \(fromNumber).' names no claim in the file", line: entry.line)
                 continue
             }
-            guard let to = indexOfNumber[p.to] else { fail("claim \(p.from) answers \(p.to), which is not in the file", line: p.line); continue }
+            guard let to = numbers.find(above) else {
+                fail("claim \(fromNumber) answers \(number(above)), which is not in the file", line: entry.line)
+                continue
+            }
             if !seen.insert(from &* claims.count &+ to).inserted {
-                notes.append("line \(p.line + 1): a second link from \(p.from) to \(p.to) was skipped")
+                notes.append("line \(entry.line + 1): a second link from \(fromNumber) to \(number(above)) was skipped")
                 continue
             }
-            relations.append(Relation(from: from, to: to, type: p.type))
+            relations.append(Relation(from: from, to: to, type: entry.stance == .con ? .attack : .support))
         }
         if !problems.isEmpty { throw LoadFailure(problems, file: file, source: SourceText(text)) }
+        let linkCount = links.count
+        (entries, parts, pending, links, numbers, seen) = ([], [], [], [], NumberTable(bytes, capacity: 0), [])
         do {
             let map = try ArgumentMap(title: title.isEmpty ? nil : unescape(title), claims: claims, relations: relations)
-            let links = pending.filter(\.seeLine).count
-            notes.insert("read \(claims.count) claims and \(relations.count) relations (\(links) from -> See links)", at: 0)
+            notes.insert("read \(claims.count) claims and \(relations.count) relations (\(linkCount) from -> See links)", at: 0)
             return ImportResult(map: map, notes: notes)
         } catch {
             throw LoadFailure([.error(error.description)], file: file)
         }
+    }
+
+    /// The claims by number, a number being a range of the file's bytes: open addressing, a
+    /// claim's index (plus one) in each slot, its number found again through `keys`.
+    struct NumberTable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var slots: [Int32]
+        var keys: [Range<Int>] = []
+        let mask: Int
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
+            self.bytes = bytes
+            var size = 16
+            while size < 2 * capacity { size *= 2 }
+            slots = [Int32](repeating: 0, count: size)
+            mask = size - 1
+        }
+
+        static func hash(_ key: UnsafeRawBufferPointer) -> Int {
+            var h: UInt64 = 0xcbf29ce484222325   // FNV-1a, then mixed
+            for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            h ^= h >> 29; h = h &* 0xbf58476d1ce4e5b9; h ^= h >> 32
+            return Int(truncatingIfNeeded: h)
+        }
+
+        /// Where the key stands, or the empty slot where it would.
+        func slot(of key: UnsafeRawBufferPointer) -> (slot: Int, claim: Int?) {
+            var s = NumberTable.hash(key) & mask
+            while slots[s] != 0 {
+                let claim = Int(slots[s]) - 1
+                let k = keys[claim]
+                if k.count == key.count, memcmp(bytes.baseAddress! + k.lowerBound, key.baseAddress!, key.count) == 0 { return (s, claim) }
+                s = (s + 1) & mask
+            }
+            return (s, nil)
+        }
+
+        /// Adds claim `claim` (the next one) under its number, unless the number is taken.
+        mutating func insert(_ number: Range<Int>, _ claim: Int) -> Bool {
+            let (s, found) = slot(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number])))
+            guard found == nil else { return false }
+            slots[s] = Int32(claim + 1)
+            keys.append(number)
+            return true
+        }
+
+        func find(_ number: Range<Int>) -> Int? { slot(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number]))).claim }
+
+        func find(_ number: String) -> Int? {
+            var number = number
+            return number.withUTF8 { slot(of: UnsafeRawBufferPointer($0)).claim }
+        }
+    }
+
+    /// The lines of a file's bytes, as `split` on `\n`, `\r\n` and `\r` gives them (an empty
+    /// line after a final line break).
+    struct Lines {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var start = 0
+        var done = false
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func next() -> Range<Int>? {
+            guard !done else { return nil }
+            var k = start
+            while k < bytes.count, bytes[k] != 0x0A, bytes[k] != 0x0D { k += 1 }
+            let line = start..<k
+            if k == bytes.count { done = true } else { start = k + (bytes[k] == 0x0D && k + 1 < bytes.count && bytes[k + 1] == 0x0A ? 2 : 1) }
+            return line
+        }
+    }
+
+    /// Whether every scalar of a line is one that is a character of its own beside any other
+    /// (so that reading the line byte by byte and by characters agree): ASCII, and the
+    /// letters, signs and punctuation of the ranges below, which hold no combining mark, no
+    /// joiner and nothing that joins the character after it. `KialoReaderTests` checks every one.
+    static func isPlain(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < line.count {
+            let b = line[k]
+            if b < 0x80 { k += 1; continue }
+            if b >= 0xC2, b <= 0xDF, k + 1 < line.count {
+                let v = UInt32(b & 0x1F) << 6 | UInt32(line[k + 1] & 0x3F)
+                guard isPlainScalar(v) else { return false }
+                k += 2
+            } else if b >= 0xE1, b <= 0xE9, k + 2 < line.count {
+                let v = UInt32(b & 0x0F) << 12 | UInt32(line[k + 1] & 0x3F) << 6 | UInt32(line[k + 2] & 0x3F)
+                guard isPlainScalar(v) else { return false }
+                k += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isPlainScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xA0..<0x300, 0x370..<0x483, 0x48A..<0x591,   // Latin, Greek, Cyrillic, Armenian
+             0x1E00..<0x2000,                              // Latin and Greek extended
+             0x2010..<0x2028, 0x2030..<0x205F,             // dashes, quotes, punctuation
+             0x20A0..<0x20C1,                              // currency signs
+             0x4E00..<0xA000:                              // CJK ideographs
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// One byte of a text whose escapes are being resolved, after a backslash or not; whether
+    /// the next byte follows a backslash. A backslash takes the character after it as it is,
+    /// and `\n` is a space.
+    @inline(__always) static func unescape(_ b: UInt8, _ escaped: Bool, into out: inout [UInt8]) -> Bool {
+        if escaped { out.append(b == 0x6E ? 0x20 : b); return false }
+        if b == 0x5C { return true }
+        out.append(b)
+        return false
+    }
+
+    /// Plain lines joined by a space, as a string.
+    static func joined(_ bytes: UnsafeBufferPointer<UInt8>, _ parts: ArraySlice<Range<Int>>) -> String {
+        var out: [UInt8] = []
+        for p in parts where !p.isEmpty {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[p]))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``header(_:)`` of a plain line, byte by byte: the number, the stance, and the range of
+    /// the text after them (not yet trimmed).
+    static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (Range<Int>, Stance, Range<Int>)? {
+        var k = line.lowerBound
+        var previous: UInt8 = 0x2E
+        while k < line.upperBound, bytes[k] == 0x2E || (bytes[k] >= 0x30 && bytes[k] <= 0x39) {
+            // No empty part: a number starts with a digit and has no two dots together.
+            if bytes[k] == 0x2E, previous == 0x2E { return nil }
+            previous = bytes[k]
+            k += 1
+        }
+        guard k - line.lowerBound >= 2, previous == 0x2E else { return nil }
+        guard k == line.upperBound || bytes[k] == 0x20 || bytes[k] == 0x09 else { return nil }
+        let number = line.lowerBound..<(k - 1)
+        while k < line.upperBound, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+        func starts(_ word: StaticString) -> Bool {
+            line.upperBound - k >= word.utf8CodeUnitCount && memcmp(bytes.baseAddress! + k, word.utf8Start, word.utf8CodeUnitCount) == 0
+        }
+        if starts("Pro:") { return (number, .pro, (k + 4)..<line.upperBound) }
+        if starts("Con:") { return (number, .con, (k + 4)..<line.upperBound) }
+        if starts("Thesis:") { return (number, .none, (k + 7)..<line.upperBound) }
+        return (number, .none, k..<line.upperBound)
     }
 
     /// The source markers (`[n]`) in a text whose `n` is among `sources`, each once, in order
@@ -165,11 +428,6 @@ public enum KialoFormat {
         }
         if text.hasPrefix("Thesis:") { return (number, nil, String(text.dropFirst(7)).trimmingBlanks()) }
         return (number, nil, text)
-    }
-
-    static func parentNumber(_ number: String) -> String? {
-        guard let dot = number.lastIndex(of: ".") else { return nil }
-        return String(number[..<dot])
     }
 
     /// Resolves Kialo's backslash escapes and its literal two-character `\n`.
