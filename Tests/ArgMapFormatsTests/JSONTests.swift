@@ -62,4 +62,29 @@ struct JSONTests {
         let many = (0..<40).map { "\"k\($0)\": 1" }.joined(separator: ", ")
         #expect(message("{\"claims\": [{\"id\": \"a\", \"data\": {\(many), \"k39\": 2}}]}").contains("the key \"k39\" appears twice"))
     }
+
+    /// Streamed arrays hand over, in order and with their indices, the very elements a whole
+    /// parse gives, and are left empty; an array elsewhere (past another array, at another
+    /// key, deeper) is kept; a malformed file gives the whole parse's message.
+    @Test func streamedArraysGiveTheElementsOfAWholeParse() throws {
+        let text = """
+            {"AIF": {"nodes": [{"nodeID": 1, "text": "a\\u00e9"}, [2, {"nodes": [3]}], "x"], "edges": [], "other": [4]},
+             "nodes": [{"nodes": [5]}, 6], "deep": {"AIF": {"nodes": [7]}}, "list": [{"nodes": [8]}]}
+            """
+        let whole = try JSONReader.parse(text)
+        var handed: [([String], Int, JSONValue)] = []
+        let rest = try JSONReader.parse(text, streaming: [["AIF", "nodes"], ["nodes"], ["edges"]]) { handed.append(($0, $1, $2)) }
+        let aifNodes = try #require(whole["AIF"]?["nodes"]?.array), topNodes = try #require(whole["nodes"]?.array)
+        #expect(handed.map(\.0) == Array(repeating: ["AIF", "nodes"], count: 3) + Array(repeating: ["nodes"], count: 2))
+        #expect(handed.map(\.1) == [0, 1, 2, 0, 1])
+        #expect(handed.map(\.2) == aifNodes + topNodes)
+        #expect(rest["AIF"]?["nodes"] == .array([]) && rest["nodes"] == .array([]))
+        #expect(rest["AIF"]?["other"] == whole["AIF"]?["other"] && rest["deep"] == whole["deep"] && rest["list"] == whole["list"])
+        for bad in ["{\"nodes\": [1, 2,]}", "{\"nodes\": [1], \"nodes\": []}", "{\"nodes\": [{\"a\": 1, \"a\": 2}]}", "{\"nodes\": [1] x"] {
+            var whole: Diagnostic?, streamed: Diagnostic?
+            do { _ = try JSONReader.parse(bad) } catch { whole = error }
+            do { _ = try JSONReader.parse(bad, streaming: [["nodes"]]) { _, _, _ in } } catch { streamed = error }
+            #expect(whole != nil && whole?.description == streamed?.description, "\(bad)")
+        }
+    }
 }

@@ -19,48 +19,75 @@ public enum AIFFormat {
         return head.contains("\"nodes\"") && (head.contains("\"nodeID\"") || head.contains("\"AIF\""))
     }
 
-    public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ImportResult {
-        let root: JSONValue
-        do { root = try JSONReader.parse(text) } catch { throw LoadFailure([error], file: file, source: SourceText(text)) }
-        let aif = root["AIF"] ?? root
-        guard let nodes = aif["nodes"]?.array, let edges = aif["edges"]?.array else {
-            throw LoadFailure([.error("AIF needs \"nodes\" and \"edges\" arrays (or an OVA file with \"AIF\")")], file: file)
-        }
-        func idString(_ v: JSONValue?) -> String? {
-            switch v {
-            case .string(let s)?: return s
-            case .number(let d)?: return DataValue.format(d)
-            default: return nil
-            }
-        }
-        // The nodes by number, in file order: a node id met twice keeps its first number, takes
-        // its last type and text, and stands in the order at each place it was met.
+    /// The nodes of one `nodes` array by number, in file order: a node id met twice keeps its
+    /// first number, takes its last type and text, and stands in the order at each place it
+    /// was met.
+    struct Nodes {
         var number: [String: Int] = [:]
-        var ids: [String] = [], type: [String] = [], nodeText: [String] = [], order: [Int] = []
-        number.reserveCapacity(nodes.count)
-        order.reserveCapacity(nodes.count)
+        var ids: [String] = [], type: [String] = [], text: [String] = [], order: [Int] = []
         var problems: [Diagnostic] = []
-        for (i, n) in nodes.enumerated() {
-            guard let id = idString(n["nodeID"]), let t = n["type"]?.string else {
-                problems.append(.error("nodes[\(i)] needs a \"nodeID\" and a \"type\"")); continue
+
+        mutating func add(_ n: JSONValue, at i: Int) {
+            guard let id = AIFFormat.idString(n["nodeID"]), let t = n["type"]?.string else {
+                problems.append(.error("nodes[\(i)] needs a \"nodeID\" and a \"type\"")); return
             }
             if let k = number[id] {
                 type[k] = t
-                nodeText[k] = n["text"]?.string ?? ""
+                text[k] = n["text"]?.string ?? ""
                 order.append(k)
             } else {
                 number[id] = ids.count
                 order.append(ids.count)
                 ids.append(id)
                 type.append(t)
-                nodeText.append(n["text"]?.string ?? "")
+                text.append(n["text"]?.string ?? "")
             }
         }
+    }
+
+    static func idString(_ v: JSONValue?) -> String? {
+        switch v {
+        case .string(let s)?: return s
+        case .number(let d)?: return DataValue.format(d)
+        default: return nil
+        }
+    }
+
+    /// The file is parsed with its `nodes` and `edges` arrays (at the top or in OVA's `AIF`)
+    /// read a record at a time, each node kept as an id, a type and a text, each edge as its
+    /// two ends' ids: no tree of JSON values of the whole file is held.
+    public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ImportResult {
+        let root: JSONValue
+        var nodeLists: [[String]: Nodes] = [:]
+        var edgeLists: [[String]: [(from: String, to: String)?]] = [:]
+        do {
+            root = try JSONReader.parse(text, streaming: [["nodes"], ["edges"], ["AIF", "nodes"], ["AIF", "edges"]]) { path, i, value in
+                if path.last == "nodes" {
+                    nodeLists[path, default: Nodes()].add(value, at: i)
+                } else if let from = idString(value["fromID"]), let to = idString(value["toID"]) {
+                    edgeLists[path, default: []].append((from, to))
+                } else {
+                    edgeLists[path, default: []].append(nil)
+                }
+            }
+        } catch {
+            throw LoadFailure([error], file: file, source: SourceText(text))
+        }
+        let inside: [String] = root["AIF"] != nil ? ["AIF"] : []
+        let aif = root["AIF"] ?? root
+        guard aif["nodes"]?.array != nil, aif["edges"]?.array != nil else {
+            throw LoadFailure([.error("AIF needs \"nodes\" and \"edges\" arrays (or an OVA file with \"AIF\")")], file: file)
+        }
+        let nodes = nodeLists[inside + ["nodes"]] ?? Nodes()
+        let edges = edgeLists[inside + ["edges"]] ?? []
+        (nodeLists, edgeLists) = ([:], [:])
+        let (ids, type, nodeText, order, number) = (nodes.ids, nodes.type, nodes.text, nodes.order, nodes.number)
+        var problems = nodes.problems
         // Each node's edges in and out, in file order (counted, then placed).
         var ends: [(from: Int32, to: Int32)] = []
         ends.reserveCapacity(edges.count)
         for (i, e) in edges.enumerated() {
-            guard let from = idString(e["fromID"]), let to = idString(e["toID"]) else {
+            guard let (from, to) = e else {
                 problems.append(.error("edges[\(i)] needs \"fromID\" and \"toID\"")); continue
             }
             guard let f = number[from], let t = number[to] else {
@@ -88,7 +115,7 @@ public enum AIFFormat {
 
         var claims: [Claim] = []
         var claimOf = [Int](repeating: -1, count: ids.count)
-        var fresh = FreshIDs()
+        var fresh = FreshIDs(capacity: order.count)
         func addClaim(_ node: Int, kind: ClaimKind, text: String) -> Int {
             if claimOf[node] >= 0 { return claimOf[node] }
             let id = fresh.make(from: text.isEmpty ? "node \(ids[node])" : text, number: claims.count + 1)

@@ -55,11 +55,42 @@ public enum JSONReader {
         }
         return try result.get()
     }
+
+    /// ``parse(_:)``, with each element of the arrays found at `paths` (each the keys from the
+    /// root object down, as `["AIF", "nodes"]`) handed to `element` as soon as it is read, with
+    /// its path and index, and not kept: those arrays are empty in the value returned. A large
+    /// file's arrays of records are read without holding a tree of all of them; the checks and
+    /// messages are those of ``parse(_:)``.
+    public static func parse(_ text: String, streaming paths: Set<[String]>, element: ([String], Int, JSONValue) -> Void) throws(Diagnostic) -> JSONValue {
+        var text = text
+        let result = withoutActuallyEscaping(element) { element in
+            text.withUTF8 { bytes -> Result<JSONValue, Diagnostic> in
+                var p = JSONParser(bytes: bytes)
+                p.streamed = paths
+                p.longestStreamed = paths.map(\.count).max() ?? 0
+                p.element = element
+                p.skip()
+                do throws(Diagnostic) {
+                    let v = try p.value(depth: 0, path: [])
+                    p.skip()
+                    guard p.i == p.bytes.count else { return .failure(p.fail("unexpected text after the JSON value")) }
+                    return .success(v)
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        return try result.get()
+    }
 }
 
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// The arrays whose elements go to `element` as they are read (see `parse(_:streaming:element:)`).
+    var streamed: Set<[String]> = []
+    var element: (([String], Int, JSONValue) -> Void)?
+    var longestStreamed = 0
 
     func fail(_ message: String, at offset: Int? = nil) -> Diagnostic {
         let o = min(offset ?? i, bytes.count)
@@ -76,7 +107,9 @@ private struct JSONParser {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    mutating func value(depth: Int) throws(Diagnostic) -> JSONValue {
+    /// - Parameter path: the keys from the root down to this value, while it may lead to a
+    ///   streamed array (nil past any array, or without streaming).
+    mutating func value(depth: Int, path: [String]? = nil) throws(Diagnostic) -> JSONValue {
         guard depth < JSONReader.maxDepth else { throw fail("JSON nested more than \(JSONReader.maxDepth) levels deep") }
         guard i < bytes.count else { throw fail("the JSON ends where a value should be") }
         switch bytes[i] {
@@ -102,7 +135,8 @@ private struct JSONParser {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the key") }
                 i += 1
                 skip()
-                entries.append((key, try value(depth: depth + 1)))
+                let inner = path.flatMap { $0.count < longestStreamed ? $0 + [key] : nil }
+                entries.append((key, try value(depth: depth + 1, path: inner)))
                 skip()
                 guard i < bytes.count else { throw fail("the JSON ends inside an object") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -114,9 +148,16 @@ private struct JSONParser {
             var items: [JSONValue] = []
             skip()
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            let streaming = path.map(streamed.contains) ?? false
+            var index = 0
             while true {
                 skip()
-                items.append(try value(depth: depth + 1))
+                if streaming {
+                    element!(path!, index, try value(depth: depth + 1))
+                    index += 1
+                } else {
+                    items.append(try value(depth: depth + 1))
+                }
                 skip()
                 guard i < bytes.count else { throw fail("the JSON ends inside an array") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
