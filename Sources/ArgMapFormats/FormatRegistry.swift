@@ -12,10 +12,11 @@ public struct FileFormat: Sendable {
     public var recognizes: (@Sendable (String) -> Bool)? = nil
     public var read: (@Sendable (String, String?) throws(LoadFailure) -> ImportResult)? = nil
     /// The format's fast path from a file's bytes, as they stand (not yet checked as UTF-8):
-    /// the map, or nil where ``read`` must read the text (a byte that is not UTF-8 included).
-    /// Only formats argmap writes for itself have one. It calls its second argument with each
+    /// the map and its notes, or nil where ``read`` must read the text (a byte that is not UTF-8
+    /// included, and any file with an error to report). The formats argmap writes for itself
+    /// have one, and AIF, whose files run largest. It calls its second argument with each
     /// range of the bytes it has read and will not read again.
-    var readBytes: (@Sendable (UnsafeBufferPointer<UInt8>, (Range<Int>) -> Void) -> ArgumentMap?)? = nil
+    var readBytes: (@Sendable (UnsafeBufferPointer<UInt8>, (Range<Int>) -> Void) -> ImportResult?)? = nil
     public var write: (@Sendable (ArgumentMap, ExportOptions) throws(ExportFailure) -> ExportOutput)? = nil
     /// Whether `save` may write it (it reads back to the same map).
     public var canSave = false
@@ -126,7 +127,7 @@ public enum FormatRegistry {
                 let (map, warnings) = try ArgdownFormat.read(text, file: file)
                 return ImportResult(map: map, notes: warnings.map { $0.render(file: file, source: nil) })
             },
-            readBytes: { FastReading.isValidUTF8($0) ? ArgdownFastReader.read(bytes: $0, release: $1) : nil },
+            readBytes: { bytes, release in FastReading.isValidUTF8(bytes) ? ArgdownFastReader.read(bytes: bytes, release: release).map { ImportResult(map: $0) } : nil },
             write: { map, _ in .stream(ExportStream { ArgdownPrinter.write(map, to: &$0) }) }, canSave: true),
         FileFormat(
             name: "json", extensions: ["json"],
@@ -137,7 +138,7 @@ public enum FormatRegistry {
                     && String(decoding: head, as: UTF8.self).contains("\"argmap\"")
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
-            readBytes: { ArgmapJSONFastReader.read(bytes: $0, release: $1) },
+            readBytes: { bytes, release in ArgmapJSONFastReader.read(bytes: bytes, release: release).map { ImportResult(map: $0) } },
             write: { map, _ in .stream(ExportStream { ArgmapJSON.write(map, to: &$0) }) }, canSave: true),
         FileFormat(
             name: "kialo", extensions: ["txt"],
@@ -150,6 +151,7 @@ public enum FormatRegistry {
             summary: "AIF JSON (AIFdb, and OVA's wrapper): I-nodes, RA supports, CA attacks and undercuts",
             recognizes: { AIFFormat.recognizes($0) },
             read: { (text, file) throws(LoadFailure) in try AIFFormat.read(text, file: file) },
+            readBytes: { bytes, release in AIFFormat.read(bytes: bytes, release: release) },
             write: { map, _ in .stream(ExportStream { AIFFormat.write(map, to: &$0) }) }),
         FileFormat(
             name: "argdown-json", extensions: [],
@@ -209,11 +211,12 @@ public enum FormatRegistry {
     /// full (another format, a file not in argmap's own layout, a byte that is not UTF-8), which
     /// the format's ``FileFormat/read`` then does, with its messages. `release` is called with
     /// each range of the bytes the reader is done with (see `FileIO.withMappedBytes`).
-    public static func readFast(path: String, bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> (result: ImportResult, format: FileFormat)? {
-        let head = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(1 << 16)), as: UTF8.self)
-        guard let format = detect(path: path, text: head), let fast = format.readBytes,
-              let map = fast(bytes, release) else { return nil }
-        return (ImportResult(map: map), format)
+    /// `format` names the format instead (`--from`).
+    public static func readFast(path: String, bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }, format named: FileFormat? = nil) -> (result: ImportResult, format: FileFormat)? {
+        let head = named == nil ? String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(1 << 16)), as: UTF8.self) : ""
+        guard let format = named ?? detect(path: path, text: head), let fast = format.readBytes,
+              let result = fast(bytes, release) else { return nil }
+        return (result, format)
     }
 
     /// The format of a file: by content first, then by extension.

@@ -1,5 +1,5 @@
 /// A value in a claim's data: the flow-style YAML subset that Argdown's `{key: value}` uses.
-public indirect enum DataValue: Equatable, Hashable, Sendable {
+public enum DataValue: Equatable, Hashable, Sendable {
     case string(String)
     case number(Double)
     case bool(Bool)

@@ -121,6 +121,36 @@ struct AIFTests {
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Read from a file's bytes (the path `import` takes), an AIF file gives the map and notes
+    /// its text gives, handing back every byte once, in order; where the text way has a message
+    /// to give (a syntax error, a bad node, bytes that are not UTF-8, a NUL, a byte-order
+    /// mark) the bytes way steps aside for it.
+    @Test func readFromBytesAsFromText() throws {
+        var map = MapGenerator.generate(.init(claims: 40_000, shape: .dag, seed: 4))
+        try map.apply(.link(RelationSpec(from: map.claims[20].id, to: map.claims[1].id, type: .undercut, weight: 1)))
+        let files = [AIFFormat.write(map), try Fixtures.text("aif/ova-linked-undercut.json"), try Fixtures.text("aif/arguebuf-6064-original.json")]
+        for file in files {
+            let text = try AIFFormat.read(file)
+            var released: [Range<Int>] = []
+            let bytes = Array(file.utf8)
+            let fromBytes = try #require(bytes.withUnsafeBufferPointer { AIFFormat.read(bytes: $0, release: { released.append($0) }) })
+            #expect(fromBytes.map.claims == text.map.claims && fromBytes.map.relations == text.map.relations && fromBytes.map.title == text.map.title)
+            #expect(fromBytes.notes == text.notes)
+            // The checks' pass first (all of it), then the parse's, in order and to the end.
+            #expect(released.first == 0..<bytes.count)
+            let parse = released.dropFirst()
+            #expect(zip(parse, parse.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(parse.first?.lowerBound == 0 && parse.last?.upperBound == bytes.count)
+            if bytes.count > 2 * FastReading.releaseStep { #expect(parse.count > 2, "a large file is handed back as it is read, not at the end") }
+        }
+        for bad in [#"{"nodes": [1,], "edges": []}"#, #"{"nodes": [{"type": "I"}], "edges": []}"#, "\u{FEFF}{\"nodes\": [], \"edges\": []}",
+                    #"{"nodes": [{"nodeID": 1, "type": "I", "text": "a\#u{0}"}], "edges": []}"#] {
+            #expect(Array(bad.utf8).withUnsafeBufferPointer { AIFFormat.read(bytes: $0, release: { _ in }) } == nil, "\(bad.debugDescription)")
+        }
+        let notUTF8: [UInt8] = Array(#"{"nodes": [{"nodeID": 1, "type": "I", "text": "a"#.utf8) + [0xFF] + Array(#""}], "edges": []}"#.utf8)
+        #expect(notUTF8.withUnsafeBufferPointer { AIFFormat.read(bytes: $0, release: { _ in }) } == nil)
+    }
 }
 
 struct ArgdownJSONTests {

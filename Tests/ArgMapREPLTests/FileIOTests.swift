@@ -42,5 +42,16 @@ struct FileIOTests {
             #expect(fast.result.map.claims == map.claims)
             #expect(Set(fast.result.map.relations.map { "\($0.from) \($0.to) \($0.type)" }) == Set(map.relations.map { "\($0.from) \($0.to) \($0.type)" }))
         }
+        // An AIF file, told by its content, and named with --from.
+        let text = AIFFormat.write(map)
+        let path = try temporaryFile(Array(text.utf8))
+        defer { unlink(path) }
+        let expected = try AIFFormat.read(text)
+        for named in [nil, FormatRegistry.named("aif")] {
+            let read = FileIO.withMappedBytes(path) { FormatRegistry.readFast(path: path, bytes: $0, release: $1, format: named) }
+            let fast = try #require(read ?? nil, "the bytes way gave up on the AIF file")
+            #expect(fast.format.name == "aif")
+            #expect(fast.result.map.claims == expected.map.claims && fast.result.map.relations == expected.map.relations && fast.result.notes == expected.notes)
+        }
     }
 }

@@ -26,23 +26,37 @@ public enum AIFFormat {
         var number: [String: Int] = [:]
         var ids: [String] = [], type: [String] = [], text: [String] = [], order: [Int] = []
         var problems: [Diagnostic] = []
+        /// The texts of scheme nodes met so far ("Default Inference", say), each kept once.
+        var schemeTexts: [String] = []
 
         mutating func add(_ n: JSONValue, at i: Int) {
             guard let id = AIFFormat.idString(n["nodeID"]), let t = n["type"]?.string else {
                 problems.append(.error("nodes[\(i)] needs a \"nodeID\" and a \"type\"")); return
             }
+            var nodeText = n["text"]?.string ?? ""
+            if t != "I" {
+                if let same = schemeTexts.first(where: { $0 == nodeText }) { nodeText = same } else if schemeTexts.count < 16 { schemeTexts.append(nodeText) }
+            }
             if let k = number[id] {
                 type[k] = t
-                text[k] = n["text"]?.string ?? ""
+                text[k] = nodeText
                 order.append(k)
             } else {
                 number[id] = ids.count
                 order.append(ids.count)
                 ids.append(id)
                 type.append(t)
-                text.append(n["text"]?.string ?? "")
+                text.append(nodeText)
             }
         }
+    }
+
+    /// The edges of one `edges` array: each edge's ends by node number, found as it is read
+    /// where the nodes came first (as every AIF writer puts them); the others' ids (nil for an
+    /// edge without both) kept by edge index, to be found once the file is read.
+    struct Edges {
+        var ends: [(from: Int32, to: Int32)] = []
+        var byID: [Int: (from: String, to: String)?] = [:]
     }
 
     static func idString(_ v: JSONValue?) -> String? {
@@ -53,48 +67,76 @@ public enum AIFFormat {
         }
     }
 
+    static let streamed: Set<[String]> = [["nodes"], ["edges"], ["AIF", "nodes"], ["AIF", "edges"]]
+
+    public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ImportResult {
+        try read(file: file, source: SourceText(text)) { element throws(Diagnostic) in try JSONReader.parse(text, streaming: streamed, element: element) }
+    }
+
+    /// The reader from a file's bytes as they stand (``FileFormat/readBytes``): the map and its
+    /// notes, the pages read given back as the nodes are read; nil for anything ``read(_:file:)``
+    /// must see as text to report (bytes that are not UTF-8, a byte-order mark, any error in
+    /// the file, a NUL among them).
+    static func read(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void) -> ImportResult? {
+        // (A NUL is an error of the JSON, so the text's reader reports it.)
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), FastReading.isValidUTF8(bytes) else { return nil }
+        release(0..<bytes.count)   // the pages the checks read, read again as the parse comes to them
+        return try? read(file: nil, source: nil) { element throws(Diagnostic) in
+            try JSONReader.parse(bytes: bytes, streaming: streamed, element: element, release: release)
+        }
+    }
+
     /// The file is parsed with its `nodes` and `edges` arrays (at the top or in OVA's `AIF`)
     /// read a record at a time, each node kept as an id, a type and a text, each edge as its
-    /// two ends' ids: no tree of JSON values of the whole file is held.
-    public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ImportResult {
+    /// two ends: no tree of JSON values of the whole file is held.
+    /// - Parameter source: the text, for the place of a syntax error.
+    static func read(file: String?, source: @autoclosure () -> SourceText?,
+                     parse: (([String], Int, JSONValue) -> Void) throws(Diagnostic) -> JSONValue) throws(LoadFailure) -> ImportResult {
         let root: JSONValue
         var nodeLists: [[String]: Nodes] = [:]
-        var edgeLists: [[String]: [(from: String, to: String)?]] = [:]
+        var edgeLists: [[String]: Edges] = [:]
         do {
-            root = try JSONReader.parse(text, streaming: [["nodes"], ["edges"], ["AIF", "nodes"], ["AIF", "edges"]]) { path, i, value in
+            root = try parse { path, i, value in
                 if path.last == "nodes" {
                     nodeLists[path, default: Nodes()].add(value, at: i)
-                } else if let from = idString(value["fromID"]), let to = idString(value["toID"]) {
-                    edgeLists[path, default: []].append((from, to))
+                    return
+                }
+                let ends = idString(value["fromID"]).flatMap { from in idString(value["toID"]).map { (from: from, to: $0) } }
+                // The nodes of this object were all read if any were (arrays do not interleave).
+                if let ends, let nodes = nodeLists[path.dropLast() + ["nodes"]], let f = nodes.number[ends.from], let t = nodes.number[ends.to] {
+                    edgeLists[path, default: Edges()].ends.append((Int32(f), Int32(t)))
                 } else {
-                    edgeLists[path, default: []].append(nil)
+                    edgeLists[path, default: Edges()].byID[i] = ends
+                    edgeLists[path, default: Edges()].ends.append((-1, -1))
                 }
             }
         } catch {
-            throw LoadFailure([error], file: file, source: SourceText(text))
+            throw LoadFailure([error], file: file, source: source())
         }
         let inside: [String] = root["AIF"] != nil ? ["AIF"] : []
         let aif = root["AIF"] ?? root
         guard aif["nodes"]?.array != nil, aif["edges"]?.array != nil else {
             throw LoadFailure([.error("AIF needs \"nodes\" and \"edges\" arrays (or an OVA file with \"AIF\")")], file: file)
         }
-        let nodes = nodeLists[inside + ["nodes"]] ?? Nodes()
-        let edges = edgeLists[inside + ["edges"]] ?? []
+        var nodes = nodeLists[inside + ["nodes"]] ?? Nodes()
+        let edges = edgeLists[inside + ["edges"]] ?? Edges()
         (nodeLists, edgeLists) = ([:], [:])
-        let (ids, type, nodeText, order, number) = (nodes.ids, nodes.type, nodes.text, nodes.order, nodes.number)
+        var (ids, type, nodeText, order) = (nodes.ids, nodes.type, nodes.text, nodes.order)
         var problems = nodes.problems
         // Each node's edges in and out, in file order (counted, then placed).
         var ends: [(from: Int32, to: Int32)] = []
-        ends.reserveCapacity(edges.count)
-        for (i, e) in edges.enumerated() {
-            guard let (from, to) = e else {
+        ends.reserveCapacity(edges.ends.count)
+        for (i, e) in edges.ends.enumerated() {
+            if e.from >= 0 { ends.append(e); continue }
+            guard let (from, to) = edges.byID[i]! else {
                 problems.append(.error("edges[\(i)] needs \"fromID\" and \"toID\"")); continue
             }
-            guard let f = number[from], let t = number[to] else {
+            guard let f = nodes.number[from], let t = nodes.number[to] else {
                 problems.append(.error("edges[\(i)] joins \(from) and \(to), and one of them is not among the nodes")); continue
             }
             ends.append((Int32(f), Int32(t)))
         }
+        nodes = Nodes()
         if !problems.isEmpty { throw LoadFailure(problems, file: file) }
         func lists(_ key: (Int32, Int32) -> (Int32, Int32)) -> (start: [Int], list: [Int32]) {
             var start = [Int](repeating: 0, count: ids.count + 1)

@@ -1,7 +1,7 @@
 import ArgMapModel
 
 /// A parsed JSON value. Objects keep their keys in order.
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -63,24 +63,32 @@ public enum JSONReader {
     /// messages are those of ``parse(_:)``.
     public static func parse(_ text: String, streaming paths: Set<[String]>, element: ([String], Int, JSONValue) -> Void) throws(Diagnostic) -> JSONValue {
         var text = text
-        let result = withoutActuallyEscaping(element) { element in
-            text.withUTF8 { bytes -> Result<JSONValue, Diagnostic> in
+        let result = text.withUTF8 { bytes -> Result<JSONValue, Diagnostic> in
+            do throws(Diagnostic) { return .success(try parse(bytes: bytes, streaming: paths, element: element)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// ``parse(_:streaming:element:)`` of bytes already checked as UTF-8 (a mapped file's), which
+    /// calls `release` with each stretch of them it is done with, a few megabytes at a time
+    /// after a streamed element (see `FileIO.withMappedBytes`).
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, streaming paths: Set<[String]>, element: ([String], Int, JSONValue) -> Void,
+                             release: (Range<Int>) -> Void = { _ in }) throws(Diagnostic) -> JSONValue {
+        try withoutActuallyEscaping(element) { element throws(Diagnostic) in
+            try withoutActuallyEscaping(release) { release throws(Diagnostic) in
                 var p = JSONParser(bytes: bytes)
                 p.streamed = paths
                 p.longestStreamed = paths.map(\.count).max() ?? 0
                 p.element = element
+                p.release = release
                 p.skip()
-                do throws(Diagnostic) {
-                    let v = try p.value(depth: 0, path: [])
-                    p.skip()
-                    guard p.i == p.bytes.count else { return .failure(p.fail("unexpected text after the JSON value")) }
-                    return .success(v)
-                } catch {
-                    return .failure(error)
-                }
+                let v = try p.value(depth: 0, path: [])
+                p.skip()
+                guard p.i == p.bytes.count else { throw p.fail("unexpected text after the JSON value") }
+                FastReading.handBack(&p.released, upTo: bytes.count, all: true, release)
+                return v
             }
         }
-        return try result.get()
     }
 }
 
@@ -91,6 +99,8 @@ private struct JSONParser {
     var streamed: Set<[String]> = []
     var element: (([String], Int, JSONValue) -> Void)?
     var longestStreamed = 0
+    var release: ((Range<Int>) -> Void)?
+    var released = 0
 
     func fail(_ message: String, at offset: Int? = nil) -> Diagnostic {
         let o = min(offset ?? i, bytes.count)
@@ -155,6 +165,7 @@ private struct JSONParser {
                 if streaming {
                     element!(path!, index, try value(depth: depth + 1))
                     index += 1
+                    if let release { FastReading.handBack(&released, upTo: i, release) }
                 } else {
                     items.append(try value(depth: depth + 1))
                 }

@@ -5,8 +5,10 @@ import ArgMapFormats
 extension Commands {
     /// Reads a map from a file in the given format (or the detected one).
     static func readMap(path: String, format name: Word?, word: Word) throws(CommandError) -> (ImportResult, FileFormat) {
-        // A file in argmap's own layout is read from its bytes as the system maps them.
-        if name == nil, let fast = FileIO.withMappedBytes(path, { FormatRegistry.readFast(path: path, bytes: $0, release: $1) }), let fast {
+        // A file in argmap's own layout (or an AIF file) is read from its bytes as the system
+        // maps them.
+        let named = name.flatMap { FormatRegistry.named($0.text) }
+        if name == nil || named != nil, let fast = FileIO.withMappedBytes(path, { FormatRegistry.readFast(path: path, bytes: $0, release: $1, format: named) }), let fast {
             return (fast.result, fast.format)
         }
         let text: String
