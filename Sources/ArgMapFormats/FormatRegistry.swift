@@ -138,7 +138,9 @@ public enum FormatRegistry {
                     && String(decoding: head, as: UTF8.self).contains("\"argmap\"")
             },
             read: { (text, file) throws(LoadFailure) in ImportResult(map: try ArgmapJSON.read(text, file: file)) },
-            readBytes: { bytes, release in ArgmapJSONFastReader.read(bytes: bytes, release: release).map { ImportResult(map: $0) } },
+            readBytes: { bytes, release in
+                (ArgmapJSONFastReader.read(bytes: bytes, release: release) ?? ArgmapJSON.readInFull(bytes: bytes, release: release)).map { ImportResult(map: $0) }
+            },
             write: { map, _ in .stream(ExportStream { ArgmapJSON.write(map, to: &$0) }) }, canSave: true),
         FileFormat(
             name: "kialo", extensions: ["txt"],

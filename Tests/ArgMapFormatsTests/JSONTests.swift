@@ -87,4 +87,42 @@ struct JSONTests {
             #expect(whole != nil && whole?.description == streamed?.description, "\(bad)")
         }
     }
+
+    /// The full reader takes the claims and relations as the parser meets them: relations
+    /// before the claims are read once the claims are, and the problems come in the file's
+    /// order of sections (the file's own, the claims', the relations').
+    @Test func relationsBeforeClaimsAndProblemsInOrder() throws {
+        let map = try ArgmapJSON.read(#"{"relations": [{"from": "a", "to": "t", "type": "attack", "weight": 0.5}], "claims": [{"id": "t"}, {"id": "a", "text": "A"}], "argmap": 1}"#, fastPath: false)
+        #expect(map.relationSpecs == [RelationSpec(from: "a", to: "t", type: .attack, weight: 0.5)] && map.claim("a")?.text == "A")
+        let bad = #"{"relations": [{"from": "t", "to": "u", "type": "support"}], "claims": [{"id": "t"}, {"id": "t"}], "argmap": 9}"#
+        do {
+            _ = try ArgmapJSON.read(bad, fastPath: false)
+            Issue.record("read a file with three problems")
+        } catch {
+            let lines = error.description.split(separator: "\n").filter { $0.contains("error:") }
+            #expect(lines.count == 3)
+            #expect(lines.first?.contains("version 9") == true && lines.dropFirst().first?.contains("claims[1]") == true && lines.last?.contains("relations[0]") == true, "\(lines)")
+        }
+    }
+
+    /// A file the fast path gives up on is read in full from its bytes, handed back as it is
+    /// read, to the map its text gives; anything with a message to give is left to the text way.
+    @Test func readInFullFromBytesAsFromText() throws {
+        let generated = MapGenerator.generate(.init(claims: 30_000, shape: .dag, seed: 8))
+        // The same JSON with its sections in another order: not the layout the fast path reads.
+        let written = ArgmapJSON.write(generated)
+        let claimsAt = try #require(written.range(of: "\"claims\":")), relationsAt = try #require(written.range(of: ",\n  \"relations\":"))
+        let reordered = "{\n  \"relations\":" + written[relationsAt.upperBound...].dropLast(2) + ",\n  " + written[claimsAt.lowerBound..<relationsAt.lowerBound] + "\n}\n"
+        let bytes = Array(reordered.utf8)
+        #expect(bytes.withUnsafeBufferPointer { ArgmapJSONFastReader.read(bytes: $0) } == nil, "the fast path should give up on this layout")
+        var released: [Range<Int>] = []
+        let fromBytes = try #require(bytes.withUnsafeBufferPointer { ArgmapJSON.readInFull(bytes: $0, release: { released.append($0) }) })
+        let fromText = try ArgmapJSON.read(reordered, fastPath: false)
+        #expect(fromBytes.claims == fromText.claims && fromBytes.relations == fromText.relations)
+        #expect(fromText.claims == generated.claims && Set(fromText.relationSpecs) == Set(generated.relationSpecs), "the sections moved, the title left out")
+        #expect(released.first == 0..<bytes.count && released.last?.upperBound == bytes.count)
+        for bad in [#"{"claims": [{"id": "t"}, {"id": "t"}], "relations": []}"#, #"{"claims": [], "relations": [1,]}"#, "\u{FEFF}{\"claims\": [], \"relations\": []}"] {
+            #expect(Array(bad.utf8).withUnsafeBufferPointer { ArgmapJSON.readInFull(bytes: $0, release: { _ in }) } == nil, "\(bad.debugDescription)")
+        }
+    }
 }

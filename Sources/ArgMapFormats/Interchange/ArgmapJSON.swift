@@ -136,9 +136,134 @@ public enum ArgmapJSON {
     /// where this reader would build the same map; `fastPath: false` always reads in full.
     public static func read(_ text: String, file: String? = nil, fastPath: Bool = true) throws(LoadFailure) -> ArgumentMap {
         if fastPath, let map = readFast(text) { return map }
+        return try read(file: file, source: SourceText(text)) { element throws(Diagnostic) in
+            try JSONReader.parse(text, streaming: streamed, element: element)
+        }
+    }
+
+    static let streamed: Set<[String]> = [["claims"], ["relations"]]
+
+    /// The full reader from a file's bytes as they stand (after the fast path gave up on them),
+    /// each stretch handed back once parsed: the map, or nil for anything ``read(_:file:fastPath:)``
+    /// must see as text to report (bytes that are not UTF-8, a byte-order mark, any error).
+    static func readInFull(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void) -> ArgumentMap? {
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), FastReading.isValidUTF8(bytes) else { return nil }
+        release(0..<bytes.count)   // the pages the check read, read again as the parse comes to them
+        return try? read(file: nil, source: nil) { element throws(Diagnostic) in
+            try JSONReader.parse(bytes: bytes, streaming: streamed, element: element, release: release)
+        }
+    }
+
+    /// - Parameter source: the text, for the place of a syntax error.
+    static func read(file: String?, source: @autoclosure () -> SourceText?,
+                     parse: (([String], Int, JSONValue) -> Void) throws(Diagnostic) -> JSONValue) throws(LoadFailure) -> ArgumentMap {
+        // The claims and relations are read one by one as the parser meets them, so that no tree
+        // of JSON values of a large file is held; each is checked as the edits would check it, so
+        // that every problem is reported with its position, and the map is built in one pass.
+        var claimProblems: [Diagnostic] = [], relationProblems: [Diagnostic] = []
+        var built: [Claim] = [], links: [Relation] = []
+        var indexByID: [String: Int] = [:]
+        var claimsRead = false   // whether any claim was read, and so all of them before a relation
+        var laterRelations: [(Int, JSONValue)] = []   // met before any claim (keys in another order)
+        var typeOfPair: [Int: RelationType] = [:]
+        func readClaim(_ i: Int, _ j: JSONValue) {
+            func fail(_ message: String, hint: String? = nil) { claimProblems.append(.error(message, hint: hint)) }
+            guard j.object != nil, let id = j["id"]?.string else {
+                fail("claims[\(i)] has no \"id\" string", hint: "every claim needs an id, for example {\"id\": \"thesis\"}")
+                return
+            }
+            var claim = Claim(id: id)
+            if let t = j["text"] {
+                guard let s = t.string else { fail("claims[\(i)] (\(id)): \"text\" must be a string"); return }
+                claim.text = normalizeText(s)
+            }
+            if let k = j["kind"] {
+                guard let s = k.string, let kind = ClaimKind(rawValue: s) else {
+                    fail("claims[\(i)] (\(id)): \"kind\" must be \"statement\" or \"argument\""); return
+                }
+                claim.kind = kind
+            }
+            if let b = j["base"], b != .null {
+                guard let d = b.number, d >= 0, d <= 1 else {
+                    fail("claims[\(i)] (\(id)): \"base\" must be a number from 0 to 1"); return
+                }
+                claim.base = d
+            }
+            if let t = j["tags"] {
+                guard let a = t.array, a.allSatisfy({ $0.string != nil }) else { fail("claims[\(i)] (\(id)): \"tags\" must be an array of strings"); return }
+                claim.tags = a.compactMap(\.string)
+            }
+            if let s = j["sources"] {
+                guard let a = s.array else { fail("claims[\(i)] (\(id)): \"sources\" must be an array"); return }
+                for src in a {
+                    if let c = src.string { claim.sources.append(Source(citation: c)); continue }
+                    guard let c = src["citation"]?.string ?? src["url"]?.string else {
+                        fail("claims[\(i)] (\(id)): each source needs a \"citation\""); continue
+                    }
+                    claim.sources.append(Source(citation: c, date: src["date"]?.string, url: src["url"]?.string))
+                }
+            }
+            if let n = j["note"], n != .null {
+                guard let s = n.string else { fail("claims[\(i)] (\(id)): \"note\" must be a string"); return }
+                claim.note = s
+            }
+            claim.section = j["section"]?.string
+            if let d = j["data"]?.object {
+                if let reserved = d.first(where: { ["base", "weight", "note", "sources"].contains($0.0) }) {
+                    fail("claims[\(i)] (\(id)): \"\(reserved.0)\" cannot be a data key",
+                         hint: reserved.0 == "weight" ? "a weight belongs on a relation: {\"from\": …, \"to\": …, \"weight\": 0.7}" : "give it as the claim's own \"\(reserved.0)\" field")
+                    return
+                }
+                claim.data = d.map { DataEntry(key: $0.0, value: dataValue($0.1)) }
+            }
+            do throws(MapError) {
+                try ArgumentMap.validate(id: claim.id)
+                guard indexByID[claim.id] == nil else { throw .duplicateID(claim.id) }
+                try ArgumentMap.validate(controls: claim)
+                indexByID[claim.id] = built.count
+                built.append(claim)
+            } catch { fail("claims[\(i)]: \(error.description)") }
+        }
+        func readRelation(_ i: Int, _ j: JSONValue) {
+            func fail(_ message: String) { relationProblems.append(.error(message)) }
+            guard let from = j["from"]?.string, let to = j["to"]?.string else {
+                fail("relations[\(i)] needs \"from\" and \"to\" claim ids"); return
+            }
+            guard let t = j["type"]?.string, let type = RelationType(rawValue: t) else {
+                fail("relations[\(i)] (\(from) → \(to)): \"type\" must be \"support\", \"attack\" or \"undercut\""); return
+            }
+            var weight = Relation.defaultWeight
+            if let w = j["weight"], w != .null {
+                guard let d = w.number, d >= 0, d <= 1 else { fail("relations[\(i)] (\(from) → \(to)): \"weight\" must be a number from 0 to 1"); return }
+                weight = d
+            }
+            do throws(MapError) {
+                guard let f = indexByID[from] else { throw .unknownClaim(from) }
+                guard let t = indexByID[to] else { throw .unknownClaim(to) }
+                // (A claim's index is below a million million: the pair's key is unique.)
+                if let existing = typeOfPair.updateValue(type, forKey: f &<< 32 | t) {
+                    typeOfPair[f &<< 32 | t] = existing
+                    throw .relationExists(from: from, to: to, type: existing)
+                }
+                links.append(Relation(from: f, to: t, type: type, weight: weight))
+            } catch {
+                fail("relations[\(i)]: \(error.description)")
+            }
+        }
         let root: JSONValue
-        do { root = try JSONReader.parse(text) } catch {
-            throw LoadFailure([error], file: file, source: SourceText(text))
+        do {
+            root = try parse { path, i, j in
+                if path == ["claims"] {
+                    readClaim(i, j)
+                    claimsRead = true
+                } else if claimsRead {
+                    readRelation(i, j)   // the claims' array is over: arrays do not interleave
+                } else {
+                    laterRelations.append((i, j))
+                }
+            }
+        } catch {
+            throw LoadFailure([error], file: file, source: source())
         }
         var problems: [Diagnostic] = []
         func fail(_ message: String, hint: String? = nil) { problems.append(.error(message, hint: hint)) }
@@ -151,99 +276,9 @@ public enum ArgmapJSON {
         let title = ArgumentMap.normalized(title: root["title"]?.string)
         let frontmatter = ArgumentMap.normalized(frontmatter: root["frontmatter"]?.string)
         do { try ArgumentMap.validate(title: title, frontmatter: frontmatter) } catch { fail(error.description) }
-        // Claims and relations are checked here one by one, as the edits would check them, so
-        // that every problem is reported with its position; the map is then built in one pass.
-        var built: [Claim] = [], links: [Relation] = []
-        var indexByID: [String: Int] = [:]
-        let claims = root["claims"]?.array ?? []
-        built.reserveCapacity(claims.count)
-        indexByID.reserveCapacity(claims.count)
         if root["claims"] != nil, root["claims"]?.array == nil { fail("\"claims\" must be an array") }
-        for (i, j) in claims.enumerated() {
-            guard j.object != nil, let id = j["id"]?.string else {
-                fail("claims[\(i)] has no \"id\" string", hint: "every claim needs an id, for example {\"id\": \"thesis\"}")
-                continue
-            }
-            var claim = Claim(id: id)
-            if let t = j["text"] {
-                guard let s = t.string else { fail("claims[\(i)] (\(id)): \"text\" must be a string"); continue }
-                claim.text = normalizeText(s)
-            }
-            if let k = j["kind"] {
-                guard let s = k.string, let kind = ClaimKind(rawValue: s) else {
-                    fail("claims[\(i)] (\(id)): \"kind\" must be \"statement\" or \"argument\""); continue
-                }
-                claim.kind = kind
-            }
-            if let b = j["base"], b != .null {
-                guard let d = b.number, d >= 0, d <= 1 else {
-                    fail("claims[\(i)] (\(id)): \"base\" must be a number from 0 to 1"); continue
-                }
-                claim.base = d
-            }
-            if let t = j["tags"] {
-                guard let a = t.array, a.allSatisfy({ $0.string != nil }) else { fail("claims[\(i)] (\(id)): \"tags\" must be an array of strings"); continue }
-                claim.tags = a.compactMap(\.string)
-            }
-            if let s = j["sources"] {
-                guard let a = s.array else { fail("claims[\(i)] (\(id)): \"sources\" must be an array"); continue }
-                for src in a {
-                    if let c = src.string { claim.sources.append(Source(citation: c)); continue }
-                    guard let c = src["citation"]?.string ?? src["url"]?.string else {
-                        fail("claims[\(i)] (\(id)): each source needs a \"citation\""); continue
-                    }
-                    claim.sources.append(Source(citation: c, date: src["date"]?.string, url: src["url"]?.string))
-                }
-            }
-            if let n = j["note"], n != .null {
-                guard let s = n.string else { fail("claims[\(i)] (\(id)): \"note\" must be a string"); continue }
-                claim.note = s
-            }
-            claim.section = j["section"]?.string
-            if let d = j["data"]?.object {
-                if let reserved = d.first(where: { ["base", "weight", "note", "sources"].contains($0.0) }) {
-                    fail("claims[\(i)] (\(id)): \"\(reserved.0)\" cannot be a data key",
-                         hint: reserved.0 == "weight" ? "a weight belongs on a relation: {\"from\": …, \"to\": …, \"weight\": 0.7}" : "give it as the claim's own \"\(reserved.0)\" field")
-                    continue
-                }
-                claim.data = d.map { DataEntry(key: $0.0, value: dataValue($0.1)) }
-            }
-            do throws(MapError) {
-                try ArgumentMap.validate(id: claim.id)
-                guard indexByID[claim.id] == nil else { throw .duplicateID(claim.id) }
-                try ArgumentMap.validate(controls: claim)
-                indexByID[claim.id] = built.count
-                built.append(claim)
-            } catch { fail("claims[\(i)]: \(error.description)") }
-        }
-        let relations = root["relations"]?.array ?? []
-        links.reserveCapacity(relations.count)
-        var typeOfPair: [Int: RelationType] = [:]
-        typeOfPair.reserveCapacity(relations.count)
-        for (i, j) in relations.enumerated() {
-            guard let from = j["from"]?.string, let to = j["to"]?.string else {
-                fail("relations[\(i)] needs \"from\" and \"to\" claim ids"); continue
-            }
-            guard let t = j["type"]?.string, let type = RelationType(rawValue: t) else {
-                fail("relations[\(i)] (\(from) → \(to)): \"type\" must be \"support\", \"attack\" or \"undercut\""); continue
-            }
-            var weight = Relation.defaultWeight
-            if let w = j["weight"], w != .null {
-                guard let d = w.number, d >= 0, d <= 1 else { fail("relations[\(i)] (\(from) → \(to)): \"weight\" must be a number from 0 to 1"); continue }
-                weight = d
-            }
-            do throws(MapError) {
-                guard let f = indexByID[from] else { throw .unknownClaim(from) }
-                guard let t = indexByID[to] else { throw .unknownClaim(to) }
-                if let existing = typeOfPair.updateValue(type, forKey: f &* built.count &+ t) {
-                    typeOfPair[f &* built.count &+ t] = existing
-                    throw .relationExists(from: from, to: to, type: existing)
-                }
-                links.append(Relation(from: f, to: t, type: type, weight: weight))
-            } catch {
-                fail("relations[\(i)]: \(error.description)")
-            }
-        }
+        for (i, j) in laterRelations { readRelation(i, j) }
+        problems += claimProblems + relationProblems
         if !problems.isEmpty { throw LoadFailure(problems, file: file) }
         do { return try ArgumentMap(title: title, frontmatter: frontmatter, claims: built, relations: links) } catch {
             throw LoadFailure([.error(error.description)], file: file)
