@@ -48,18 +48,25 @@ extension Checks {
         }
     }
 
-    /// A file's bytes as `open` reads them (mapped, checked as UTF-8, the format's fast path):
-    /// where that answers, the bytes are UTF-8 and the string's fast path reads the same map
-    /// (which the general reader is checked against).
+    /// A file's bytes as `open` and `import` read them (mapped, checked as UTF-8, the format's
+    /// bytes path: the fast path of an argument file, argmap JSON's fast path or full reader, the
+    /// AIF reader): where that answers, the bytes are UTF-8 and the text's way reads the same map
+    /// with the same notes (the argument file's fast path, which the general reader is checked
+    /// against; for the others, the format's reader of text).
     public static func bytesPathAgrees(_ data: UnsafePointer<UInt8>, _ size: Int, path: String) {
         let bytes = UnsafeBufferPointer(start: data, count: size)
         guard let read = FormatRegistry.readFast(path: path, bytes: bytes) else { return }
-        guard let text = String(validating: bytes, as: UTF8.self) else { fail("the fast path read bytes that are not UTF-8") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { fail("the bytes path read bytes that are not UTF-8") }
+        let viaText: ImportResult?
+        if read.format.name == "argdown" {
+            viaText = ArgdownFormat.readFast(text).map { ImportResult(map: $0) }
+        } else {
+            viaText = try? read.format.read?(text, path)
+        }
         let map = read.result.map
-        let viaText = read.format.name == "json" ? ArgmapJSON.readFast(text) : ArgdownFormat.readFast(text)
-        guard let viaText, viaText.title == map.title, viaText.frontmatter == map.frontmatter,
-              viaText.claims == map.claims, viaText.relations == map.relations else {
-            fail("the fast path read bytes differently from their text (\(read.format.name)):\n\(text)")
+        guard let viaText, viaText.map.title == map.title, viaText.map.frontmatter == map.frontmatter,
+              viaText.map.claims == map.claims, viaText.map.relations == map.relations, viaText.notes == read.result.notes else {
+            fail("the bytes path read bytes differently from their text (\(read.format.name)):\n\(text)")
         }
     }
 
