@@ -53,8 +53,9 @@ public enum KialoFormat {
         try read(text, file: file, byCharacters: false)
     }
 
-    /// - Parameter byCharacters: read every line by characters (for tests: the two ways agree).
-    static func read(_ text: String, file: String?, byCharacters: Bool) throws(LoadFailure) -> ImportResult {
+    /// - Parameter byCharacters: read every line by characters (for the tests and the fuzz
+    ///   target, which hold the two ways to the same result).
+    @_spi(Testing) public static func read(_ text: String, file: String?, byCharacters: Bool) throws(LoadFailure) -> ImportResult {
         var contiguous = text
         let result = contiguous.withUTF8 { bytes -> Result<ImportResult, LoadFailure> in
             do throws(LoadFailure) { return .success(try read(bytes, text: text, file: file, byCharacters: byCharacters)) } catch { return .failure(error) }
@@ -159,9 +160,11 @@ public enum KialoFormat {
         var unescaped: [UInt8] = [], collapsed: [UInt8] = []
         for (e, entry) in entries.enumerated() {
             var body: String
+            var isLink: Bool   // told by the text with its escapes resolved, before spaces are folded
             let isThesis = parent(entry.number) == nil
             if let text = texts[e] {
                 body = unescape(text)
+                isLink = body.hasPrefix("-> See ") || body.hasPrefix("->See ")
             } else {
                 // The text's lines joined by a space, its escapes resolved, byte by byte.
                 unescaped.removeAll(keepingCapacity: true)
@@ -171,7 +174,8 @@ public enum KialoFormat {
                     for k in p { escaped = unescape(bytes[k], escaped, into: &unescaped) }
                 }
                 if escaped { unescaped.append(0x5C) }   // a backslash at the end stays
-                if unescaped.starts(with: "-> See ".utf8) || unescaped.starts(with: "->See ".utf8) || (!sources.isEmpty && unescaped.contains(0x5B)) {
+                isLink = unescaped.starts(with: "-> See ".utf8) || unescaped.starts(with: "->See ".utf8)
+                if isLink || (!sources.isEmpty && unescaped.contains(0x5B)) {
                     body = String(decoding: unescaped, as: UTF8.self)
                 } else {
                     // Runs of spaces as one, none at either end.
@@ -181,7 +185,7 @@ public enum KialoFormat {
                     body = String(decoding: collapsed, as: UTF8.self)
                 }
             }
-            if body.hasPrefix("-> See ") || body.hasPrefix("->See ") {
+            if isLink {
                 var target = String(body.drop(while: { $0 != "S" }).dropFirst("See".count)).trimmingBlanks()
                 if target.hasSuffix(".") { target.removeLast() }
                 guard !isThesis else { fail("a link cannot be the thesis", line: entry.line); continue }
