@@ -27,6 +27,15 @@ enum FastReading {
         released = read
     }
 
+    /// Whether a reader of text may read a file's bytes as they stand: UTF-8 with no byte-order
+    /// mark (a file that is not goes the text way, which reports or repairs it). The pages the
+    /// check read are handed back, to be read again as the reader comes to them.
+    static func readableAsText(_ bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void) -> Bool {
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), isValidUTF8(bytes) else { return false }
+        release(0..<bytes.count)
+        return true
+    }
+
     /// Files smaller than this are read on one core.
     static let parallelThreshold = 1 << 20
 

@@ -79,8 +79,7 @@ public enum AIFFormat {
     /// the file, a NUL among them).
     static func read(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void) -> ImportResult? {
         // (A NUL is an error of the JSON, so the text's reader reports it.)
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), FastReading.isValidUTF8(bytes) else { return nil }
-        release(0..<bytes.count)   // the pages the checks read, read again as the parse comes to them
+        guard FastReading.readableAsText(bytes, release: release) else { return nil }
         return try? read(file: nil, source: nil) { element throws(Diagnostic) in
             try JSONReader.parse(bytes: bytes, streaming: streamed, element: element, release: release)
         }

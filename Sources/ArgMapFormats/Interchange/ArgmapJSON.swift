@@ -147,8 +147,7 @@ public enum ArgmapJSON {
     /// each stretch handed back once parsed: the map, or nil for anything ``read(_:file:fastPath:)``
     /// must see as text to report (bytes that are not UTF-8, a byte-order mark, any error).
     static func readInFull(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void) -> ArgumentMap? {
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), FastReading.isValidUTF8(bytes) else { return nil }
-        release(0..<bytes.count)   // the pages the check read, read again as the parse comes to them
+        guard FastReading.readableAsText(bytes, release: release) else { return nil }
         return try? read(file: nil, source: nil) { element throws(Diagnostic) in
             try JSONReader.parse(bytes: bytes, streaming: streamed, element: element, release: release)
         }
