@@ -52,8 +52,9 @@ public enum AIFFormat {
     }
 
     /// The edges of one `edges` array: each edge's ends by node number, found as it is read
-    /// where the nodes came first (as every AIF writer puts them); the others' ids (nil for an
-    /// edge without both) kept by edge index, to be found once the file is read.
+    /// where the nodes came first (as every AIF writer puts them; a node's number never
+    /// changes once given); the others' ids (nil for an edge without both) kept by edge index,
+    /// to be found once the file is read.
     struct Edges {
         var ends: [(from: Int32, to: Int32)] = []
         var byID: [Int: (from: String, to: String)?] = [:]
@@ -92,35 +93,35 @@ public enum AIFFormat {
     static func read(file: String?, source: @autoclosure () -> SourceText?,
                      parse: (([String], Int, JSONValue) -> Void) throws(Diagnostic) -> JSONValue) throws(LoadFailure) -> ImportResult {
         let root: JSONValue
-        var nodeLists: [[String]: Nodes] = [:]
-        var edgeLists: [[String]: Edges] = [:]
+        // At the top ([0]) and in OVA's `AIF` ([1]): the streamed paths are one key or two long.
+        var nodeLists = [Nodes(), Nodes()], edgeLists = [Edges(), Edges()]
         do {
             root = try parse { path, i, value in
+                let k = path.count - 1
                 if path.last == "nodes" {
-                    nodeLists[path, default: Nodes()].add(value, at: i)
+                    nodeLists[k].add(value, at: i)
                     return
                 }
                 let ends = idString(value["fromID"]).flatMap { from in idString(value["toID"]).map { (from: from, to: $0) } }
-                // The nodes of this object were all read if any were (arrays do not interleave).
-                if let ends, let nodes = nodeLists[path.dropLast() + ["nodes"]], let f = nodes.number[ends.from], let t = nodes.number[ends.to] {
-                    edgeLists[path, default: Edges()].ends.append((Int32(f), Int32(t)))
+                if let ends, let f = nodeLists[k].number[ends.from], let t = nodeLists[k].number[ends.to] {
+                    edgeLists[k].ends.append((Int32(f), Int32(t)))
                 } else {
-                    edgeLists[path, default: Edges()].byID[i] = ends
-                    edgeLists[path, default: Edges()].ends.append((-1, -1))
+                    edgeLists[k].byID[i] = ends
+                    edgeLists[k].ends.append((-1, -1))
                 }
             }
         } catch {
             throw LoadFailure([error], file: file, source: source())
         }
-        let inside: [String] = root["AIF"] != nil ? ["AIF"] : []
+        let inside = root["AIF"] != nil ? 1 : 0
         let aif = root["AIF"] ?? root
         guard aif["nodes"]?.array != nil, aif["edges"]?.array != nil else {
             throw LoadFailure([.error("AIF needs \"nodes\" and \"edges\" arrays (or an OVA file with \"AIF\")")], file: file)
         }
-        var nodes = nodeLists[inside + ["nodes"]] ?? Nodes()
-        let edges = edgeLists[inside + ["edges"]] ?? Edges()
-        (nodeLists, edgeLists) = ([:], [:])
-        var (ids, type, nodeText, order) = (nodes.ids, nodes.type, nodes.text, nodes.order)
+        var nodes = nodeLists[inside]
+        let edges = edgeLists[inside]
+        (nodeLists, edgeLists) = ([], [])
+        let (ids, type, nodeText, order) = (nodes.ids, nodes.type, nodes.text, nodes.order)
         var problems = nodes.problems
         // Each node's edges in and out, in file order (counted, then placed).
         var ends: [(from: Int32, to: Int32)] = []

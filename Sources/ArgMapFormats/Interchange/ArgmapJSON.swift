@@ -252,7 +252,7 @@ public enum ArgmapJSON {
         let root: JSONValue
         do {
             root = try parse { path, i, j in
-                if path == ["claims"] {
+                if path.last == "claims" {
                     readClaim(i, j)
                     claimsRead = true
                 } else if claimsRead {

@@ -40,20 +40,7 @@ public enum JSONReader {
 
     /// - Complexity: O(length of the text), read where it stands (not copied).
     public static func parse(_ text: String) throws(Diagnostic) -> JSONValue {
-        var text = text
-        let result = text.withUTF8 { bytes -> Result<JSONValue, Diagnostic> in
-            var p = JSONParser(bytes: bytes)
-            p.skip()
-            do throws(Diagnostic) {
-                let v = try p.value(depth: 0)
-                p.skip()
-                guard p.i == p.bytes.count else { return .failure(p.fail("unexpected text after the JSON value")) }
-                return .success(v)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try parse(text, streaming: []) { _, _, _ in }
     }
 
     /// ``parse(_:)``, with each element of the arrays found at `paths` (each the keys from the

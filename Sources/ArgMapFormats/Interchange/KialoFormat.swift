@@ -143,7 +143,6 @@ public enum KialoFormat {
                 }
             }
         }
-        func number(_ r: Range<Int>) -> String { string(r) }
         func parent(_ r: Range<Int>) -> Range<Int>? {
             var k = r.upperBound
             while k > r.lowerBound { k -= 1; if bytes[k] == 0x2E { return r.lowerBound..<k } }
@@ -157,14 +156,13 @@ public enum KialoFormat {
         var links: [String] = []
         var ids = FreshIDs(capacity: entries.count)
         var notes: [String] = []
-        var unescaped: [UInt8] = [], collapsed: [UInt8] = []
+        // A claim's text keeps its runs of spaces here: the map folds them (`ArgumentMap.init`).
+        var unescaped: [UInt8] = []
         for (e, entry) in entries.enumerated() {
             var body: String
-            var isLink: Bool   // told by the text with its escapes resolved, before spaces are folded
             let isThesis = parent(entry.number) == nil
             if let text = texts[e] {
                 body = unescape(text)
-                isLink = body.hasPrefix("-> See ") || body.hasPrefix("->See ")
             } else {
                 // The text's lines joined by a space, its escapes resolved, byte by byte.
                 unescaped.removeAll(keepingCapacity: true)
@@ -174,18 +172,9 @@ public enum KialoFormat {
                     for k in p { escaped = unescape(bytes[k], escaped, into: &unescaped) }
                 }
                 if escaped { unescaped.append(0x5C) }   // a backslash at the end stays
-                isLink = unescaped.starts(with: "-> See ".utf8) || unescaped.starts(with: "->See ".utf8)
-                if isLink || (!sources.isEmpty && unescaped.contains(0x5B)) {
-                    body = String(decoding: unescaped, as: UTF8.self)
-                } else {
-                    // Runs of spaces as one, none at either end.
-                    collapsed.removeAll(keepingCapacity: true)
-                    for b in unescaped where b != 0x20 || (collapsed.last ?? 0x20) != 0x20 { collapsed.append(b) }
-                    if collapsed.last == 0x20 { collapsed.removeLast() }
-                    body = String(decoding: collapsed, as: UTF8.self)
-                }
+                body = String(decoding: unescaped, as: UTF8.self)
             }
-            if isLink {
+            if body.hasPrefix("-> See ") || body.hasPrefix("->See ") {
                 var target = String(body.drop(while: { $0 != "S" }).dropFirst("See".count)).trimmingBlanks()
                 if target.hasSuffix(".") { target.removeLast() }
                 guard !isThesis else { fail("a link cannot be the thesis", line: entry.line); continue }
@@ -194,20 +183,17 @@ public enum KialoFormat {
                 links.append(target)
                 continue
             }
-            guard numbers.insert(entry.number, claims.count) else { fail("claim \(number(entry.number)) appears twice", line: entry.line); continue }
+            guard numbers.insert(entry.number, claims.count) else { fail("claim \(string(entry.number)) appears twice", line: entry.line); continue }
             var claimSources: [Source] = []
-            if texts[e] != nil || (!sources.isEmpty && body.utf8.contains(0x5B)) {
-                for n in markers(in: body, of: sources) {
-                    claimSources.append(Source(citation: sources[n]!))
-                    body = body.replacingOccurrences("[\(n)]", with: "")
-                }
-                claimSources.sort { $0.citation < $1.citation }
-                body = body.split(separator: " ").joined(separator: " ")
+            for n in markers(in: body, of: sources) {
+                claimSources.append(Source(citation: sources[n]!))
+                body = body.replacingOccurrences("[\(n)]", with: "")
             }
+            claimSources.sort { $0.citation < $1.citation }
             let id = ids.make(from: body, number: claims.count + 1)
             claims.append(Claim(id: id, text: body, sources: claimSources))
             if !isThesis {
-                guard entry.stance != .none else { fail("claim \(number(entry.number)) needs Pro: or Con:", line: entry.line); continue }
+                guard entry.stance != .none else { fail("claim \(string(entry.number)) needs Pro: or Con:", line: entry.line); continue }
                 pending.append(Pending(from: claims.count - 1, entry: e, isLink: false))
             }
         }
@@ -219,17 +205,17 @@ public enum KialoFormat {
         for p in pending {
             let entry = entries[p.entry]
             let above = parent(entry.number)!
-            let fromNumber = p.isLink ? links[p.from] : number(entry.number)
+            let fromNumber = p.isLink ? links[p.from] : string(entry.number)
             guard let from = p.isLink ? numbers.find(links[p.from]) : p.from else {
                 fail("'-> See \(fromNumber).' names no claim in the file", line: entry.line)
                 continue
             }
             guard let to = numbers.find(above) else {
-                fail("claim \(fromNumber) answers \(number(above)), which is not in the file", line: entry.line)
+                fail("claim \(fromNumber) answers \(string(above)), which is not in the file", line: entry.line)
                 continue
             }
             if !seen.insert(from &* claims.count &+ to).inserted {
-                notes.append("line \(entry.line + 1): a second link from \(fromNumber) to \(number(above)) was skipped")
+                notes.append("line \(entry.line + 1): a second link from \(fromNumber) to \(string(above)) was skipped")
                 continue
             }
             relations.append(Relation(from: from, to: to, type: entry.stance == .con ? .attack : .support))
@@ -401,7 +387,7 @@ public enum KialoFormat {
     /// of first appearance: found by looking at each `[` of the text, not by looking for each
     /// source in every text.
     static func markers(in text: String, of sources: [String: String]) -> [String] {
-        guard !sources.isEmpty else { return [] }
+        guard !sources.isEmpty, text.utf8.contains(0x5B) else { return [] }
         var found: [String] = []
         let bytes = Array(text.utf8)
         var i = 0
