@@ -47,14 +47,39 @@ public struct Claim: Equatable, Sendable {
         var isEmpty: Bool { tags.isEmpty && sources.isEmpty && note == nil && section == nil && data.isEmpty }
     }
 
-    @usableFromInline final class Extras: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+    /// The box of a claim's extras: ``Extras/make(_:)`` gives the smallest that holds them.
+    /// (`@unchecked`: the subclasses hold only constants.)
+    @usableFromInline class Extras: @unchecked Sendable {
+        var fields: Fields { Fields() }
+        func dataValue(_ key: String) -> DataValue? { fields.data.first(where: { $0.key == key })?.value }
+
+        static func make(_ fields: Fields) -> Extras? {
+            if fields.isEmpty { return nil }
+            if fields.data.count == 1, fields.tags.isEmpty, fields.sources.isEmpty, fields.note == nil, fields.section == nil {
+                return OneDatum(fields.data[0])
+            }
+            return AnyExtras(fields)
+        }
+    }
+
+    final class AnyExtras: Extras, @unchecked Sendable {
+        let stored: Fields
+        init(_ fields: Fields) { stored = fields }
+        override var fields: Fields { stored }
+    }
+
+    /// One datum and nothing else, as every claim imported from AIF has (its node's id): one
+    /// box of 64 bytes, where the general box and its list of data take 160.
+    final class OneDatum: Extras, @unchecked Sendable {
+        let datum: DataEntry
+        init(_ datum: DataEntry) { self.datum = datum }
+        override var fields: Fields { Fields(data: [datum]) }
+        override func dataValue(_ key: String) -> DataValue? { datum.key == key ? datum.value : nil }
     }
 
     private var fields: Fields {
         get { extras?.fields ?? Fields() }
-        set { extras = newValue.isEmpty ? nil : Extras(newValue) }
+        set { extras = Extras.make(newValue) }
     }
 
     public var tags: [String] {
@@ -96,13 +121,12 @@ public struct Claim: Equatable, Sendable {
         self.text = text
         self.base = base
         self.kind = kind
-        let fields = Fields(tags: tags, sources: sources, note: note, section: section, data: data)
-        self.extras = fields.isEmpty ? nil : Extras(fields)
+        self.extras = Extras.make(Fields(tags: tags, sources: sources, note: note, section: section, data: data))
     }
 
     /// The value of a further data key, if set.
     public func dataValue(_ key: String) -> DataValue? {
-        data.first(where: { $0.key == key })?.value
+        extras?.dataValue(key)
     }
 
     /// Sets (or, with nil, removes) a further data key, keeping the order of the others.
