@@ -56,6 +56,24 @@ struct AIFTests {
                                  "skipped 1 CA into PA node (argmap has no CA into PA)", "skipped 1 PA node (argmap has no preferences)"])
     }
 
+    /// A node's last type counts wherever it was met, whether it moves into a type argmap
+    /// reads or out of one: a type argmap does not read is named in the notes as the file has it.
+    @Test func aNodeRetypedCountsAsItsLastType() throws {
+        let text = #"""
+        {"nodes": [{"nodeID": "1", "text": "a", "type": "L"}, {"nodeID": "2", "text": "b", "type": "I"},
+                   {"nodeID": "3", "text": "x", "type": "RA"}, {"nodeID": "1", "text": "a now", "type": "I"},
+                   {"nodeID": "2", "text": "b gone", "type": "TA"}, {"nodeID": "4", "text": "c", "type": "I"},
+                   {"nodeID": "5", "text": "", "type": "CA"}, {"nodeID": "2", "text": "b back", "type": "XY"}],
+         "edges": [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "4"}, {"fromID": "4", "toID": "5"}, {"fromID": "5", "toID": "2"}]}
+        """#
+        let result = try AIFFormat.read(text)
+        #expect(result.map.claims.map(\.id) == ["a-now", "c"])
+        #expect(result.map.claims.map { $0.dataValue("aif") } == [.string("1"), .string("4")])
+        #expect(result.map.relations.map { "\($0.from)>\($0.to):\($0.type)" } == ["0>1:support"])
+        #expect(result.notes == ["read 2 claims and 1 relations", "skipped 1 CA into XY node (argmap has no CA into XY)",
+                                 "skipped 3 XY nodes (argmap has no XY)"])
+    }
+
     @Test func exportThenImportKeepsClaimsRelationsAndStances() throws {
         for name in RoundTripTests.shippedMaps {
             let map = try ArgdownFormat.read(String(contentsOf: Fixtures.repository.appendingPathComponent("Arguments/" + name), encoding: .utf8)).map

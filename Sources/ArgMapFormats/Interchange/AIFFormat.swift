@@ -24,7 +24,9 @@ public enum AIFFormat {
     /// was met.
     struct Nodes {
         var number: [String: Int] = [:]
-        var ids: [String] = [], type: [String] = [], text: [String] = [], order: [Int] = []
+        var ids: [String] = [], type: [NodeType] = [], text: [String] = [], order: [Int32] = []
+        /// The type of each node of a type argmap does not read, by node number.
+        var otherType: [Int: String] = [:]
         var problems: [Diagnostic] = []
         /// The texts of scheme nodes met so far ("Default Inference", say), each kept once.
         var schemeTexts: [String] = []
@@ -34,19 +36,38 @@ public enum AIFFormat {
                 problems.append(.error("nodes[\(i)] needs a \"nodeID\" and a \"type\"")); return
             }
             var nodeText = n["text"]?.string ?? ""
-            if t != "I" {
+            let type = NodeType(t)
+            if type != .i {
                 if let same = schemeTexts.first(where: { $0 == nodeText }) { nodeText = same } else if schemeTexts.count < 16 { schemeTexts.append(nodeText) }
             }
-            if let k = number[id] {
-                type[k] = t
+            let k: Int
+            if let known = number[id] {
+                k = known
+                self.type[k] = type
                 text[k] = nodeText
-                order.append(k)
+                otherType[k] = nil
             } else {
-                number[id] = ids.count
-                order.append(ids.count)
+                k = ids.count
+                number[id] = k
                 ids.append(id)
-                type.append(t)
+                self.type.append(type)
                 text.append(nodeText)
+            }
+            order.append(Int32(k))
+            if type == .other { otherType[k] = t }
+        }
+    }
+
+    /// A node's type, as a byte: the four that argmap reads, and the rest.
+    enum NodeType: UInt8 {
+        case i, ra, ma, ca, other
+        init(_ name: String) {
+            switch name {
+            case "I": self = .i
+            case "RA": self = .ra
+            case "MA": self = .ma
+            case "CA": self = .ca
+            default: self = .other
             }
         }
     }
@@ -121,7 +142,8 @@ public enum AIFFormat {
         var nodes = nodeLists[inside]
         let edges = edgeLists[inside]
         (nodeLists, edgeLists) = ([], [])
-        let (ids, type, nodeText, order) = (nodes.ids, nodes.type, nodes.text, nodes.order)
+        let (ids, type, order, otherType) = (nodes.ids, nodes.type, nodes.order, nodes.otherType)
+        var nodeText = nodes.text
         var problems = nodes.problems
         // Each node's edges in and out, in file order (counted, then placed).
         var ends: [(from: Int32, to: Int32)] = []
@@ -138,79 +160,107 @@ public enum AIFFormat {
         }
         nodes = Nodes()
         if !problems.isEmpty { throw LoadFailure(problems, file: file) }
-        func lists(_ key: (Int32, Int32) -> (Int32, Int32)) -> (start: [Int], list: [Int32]) {
-            var start = [Int](repeating: 0, count: ids.count + 1)
+        let n = ids.count
+        func typeName(_ k: Int) -> String {
+            switch type[k] {
+            case .i: return "I"
+            case .ra: return "RA"
+            case .ma: return "MA"
+            case .ca: return "CA"
+            case .other: return otherType[k] ?? ""
+            }
+        }
+        func lists(_ key: (Int32, Int32) -> (Int32, Int32)) -> (start: [Int32], list: [Int32]) {
+            var start = [Int32](repeating: 0, count: n + 1)
             for e in ends { start[Int(key(e.from, e.to).0) + 1] += 1 }
-            for k in 0..<ids.count { start[k + 1] += start[k] }
+            for k in 0..<n { start[k + 1] += start[k] }
             var fill = start, list = [Int32](repeating: 0, count: ends.count)
             for e in ends {
                 let (node, other) = key(e.from, e.to)
-                list[fill[Int(node)]] = other
+                list[Int(fill[Int(node)])] = other
                 fill[Int(node)] += 1
             }
             return (start, list)
         }
         let outOf = lists { ($0, $1) }, into = lists { ($1, $0) }
-        func neighbours(_ lists: (start: [Int], list: [Int32]), of k: Int, _ wanted: String) -> [Int] {
-            lists.list[lists.start[k]..<lists.start[k + 1]].lazy.map(Int.init).filter { type[$0] == wanted }
+        ends = []
+        func adjacent(_ lists: (start: [Int32], list: [Int32]), of k: Int) -> ArraySlice<Int32> {
+            lists.list[Int(lists.start[k])..<Int(lists.start[k + 1])]
+        }
+        func neighbours(_ lists: (start: [Int32], list: [Int32]), of k: Int, _ wanted: NodeType) -> [Int] {
+            adjacent(lists, of: k).lazy.map(Int.init).filter { type[$0] == wanted }
+        }
+
+        // RA nodes that become argument claims: several premises, or attacked by a CA; each
+        // one's text, so that the nodes' texts can go once the statements are made.
+        var undercutRA = [Bool](repeating: false, count: n)
+        for ca in order where type[Int(ca)] == .ca { for ra in neighbours(outOf, of: Int(ca), .ra) { undercutRA[ra] = true } }
+        var argumentText: [Int: String] = [:]
+        var statements = 0
+        for node in 0..<n {
+            if type[node] == .i { statements += 1; continue }
+            guard type[node] == .ra else { continue }
+            let premises = adjacent(into, of: node).count { type[Int($0)] == .i }
+            if premises > 1 || undercutRA[node] {
+                argumentText[node] = premises > 1 ? "Linked argument (\(nodeText[node]))" : "Argument (\(nodeText[node]))"
+            }
         }
 
         var claims: [Claim] = []
-        var claimOf = [Int](repeating: -1, count: ids.count)
-        var fresh = FreshIDs(capacity: order.count)
+        claims.reserveCapacity(statements + argumentText.count)
+        var claimOf = [Int32](repeating: -1, count: n)
+        var fresh = FreshIDs(capacity: statements + argumentText.count)
         func addClaim(_ node: Int, kind: ClaimKind, text: String) -> Int {
-            if claimOf[node] >= 0 { return claimOf[node] }
+            if claimOf[node] >= 0 { return Int(claimOf[node]) }
             let id = fresh.make(from: text.isEmpty ? "node \(ids[node])" : text, number: claims.count + 1)
             var claim = Claim(id: id, text: ArgmapJSON.normalizeText(text), kind: kind)
             claim.setData("aif", .string(ids[node]))
-            claimOf[node] = claims.count
+            claimOf[node] = Int32(claims.count)
             claims.append(claim)
             return claims.count - 1
         }
-        for node in order where type[node] == "I" { _ = addClaim(node, kind: .statement, text: nodeText[node]) }
+        for node in order where type[Int(node)] == .i { _ = addClaim(Int(node), kind: .statement, text: nodeText[Int(node)]) }
+        nodeText = []
         var relations: [Relation] = []
         var pairs = Set<Int>()
-        func relate(_ from: Int, _ to: Int, _ t: RelationType) {
-            guard pairs.insert(from << 32 | to).inserted else { return }
-            relations.append(Relation(from: from, to: to, type: t))
+        func relate(_ from: Int32, _ to: Int32, _ t: RelationType) {
+            guard pairs.insert(Int(from) << 32 | Int(to)).inserted else { return }
+            relations.append(Relation(from: Int(from), to: Int(to), type: t))
         }
         var skipped: [String: Int] = [:]
-        // RA nodes that become argument claims: several premises, or attacked by a CA.
-        var undercutRA = [Bool](repeating: false, count: ids.count)
-        for ca in order where type[ca] == "CA" { for ra in neighbours(outOf, of: ca, "RA") { undercutRA[ra] = true } }
-        for node in order {
+        for node in order.lazy.map(Int.init) {
             switch type[node] {
-            case "I": break
-            case "RA", "MA":
-                let premises = neighbours(into, of: node, "I")
-                let conclusions = neighbours(outOf, of: node, "I")
-                if type[node] == "RA", premises.count > 1 || undercutRA[node] {
-                    let arg = addClaim(node, kind: .argument, text: premises.count > 1 ? "Linked argument (\(nodeText[node]))" : "Argument (\(nodeText[node]))")
+            case .i: break
+            case .ra, .ma:
+                let premises = neighbours(into, of: node, .i)
+                let conclusions = neighbours(outOf, of: node, .i)
+                if type[node] == .ra, let name = argumentText[node] {
+                    let arg = Int32(addClaim(node, kind: .argument, text: name))
                     for p in premises { relate(claimOf[p], arg, .support) }
                     for c in conclusions { relate(arg, claimOf[c], .support) }
                 } else {
                     for p in premises { for c in conclusions { relate(claimOf[p], claimOf[c], .support) } }
                 }
-            case "CA":
-                let attackers = neighbours(into, of: node, "I")
-                for target in outOf.list[outOf.start[node]..<outOf.start[node + 1]].map(Int.init) {
-                    if type[target] == "I" {
+            case .ca:
+                let attackers = neighbours(into, of: node, .i)
+                for target in adjacent(outOf, of: node).map(Int.init) {
+                    if type[target] == .i {
                         for a in attackers { relate(claimOf[a], claimOf[target], .attack) }
-                    } else if type[target] == "RA", claimOf[target] >= 0 {
+                    } else if type[target] == .ra, claimOf[target] >= 0 {
                         for a in attackers { relate(claimOf[a], claimOf[target], .undercut) }
                     } else {
-                        skipped["CA into \(type[target])", default: 0] += 1
+                        skipped["CA into \(typeName(target))", default: 0] += 1
                     }
                 }
-            default:
-                skipped[type[node], default: 0] += 1
+            case .other:
+                skipped[typeName(node), default: 0] += 1
             }
         }
         // Undercut targets were created when their RA was met; RAs met after their CA are fine
         // because claimOf is filled before CAs are resolved only in node order: resolve again.
-        for node in order where type[node] == "CA" {
-            let attackers = neighbours(into, of: node, "I")
-            for target in neighbours(outOf, of: node, "RA") where claimOf[target] >= 0 {
+        for node in order.lazy.map(Int.init) where type[node] == .ca {
+            let attackers = neighbours(into, of: node, .i)
+            for target in neighbours(outOf, of: node, .ra) where claimOf[target] >= 0 {
                 for a in attackers { relate(claimOf[a], claimOf[target], .undercut) }
             }
         }
