@@ -147,6 +147,7 @@ public enum FormatRegistry {
             summary: "Kialo discussion exports (both text formats read; the older written, with -> See links)",
             recognizes: { KialoFormat.recognizes($0) },
             read: { (text, file) throws(LoadFailure) in try KialoFormat.read(text, file: file) },
+            readBytes: { bytes, release in KialoFormat.read(bytes: bytes, release: release) },
             write: { (map, _) throws(ExportFailure) in .stream(try KialoFormat.writer(map)) }),
         FileFormat(
             name: "aif", extensions: ["aif"],

@@ -28,6 +28,21 @@ struct KialoTests {
         #expect(result.notes.first == "read 7 claims and 8 relations (2 from -> See links)")
     }
 
+    /// A claim may come before the claim it answers, and a link before the claim it names:
+    /// each is found once the file is read, from its text and from its bytes alike; a link
+    /// that repeats a claim's own relation is skipped with a note.
+    @Test func aClaimBeforeTheClaimItAnswers() throws {
+        let file = "Discussion Title: T\n1. Thesis\n1.1.1. Pro: grandchild first\n1.1. Con: child\n1.2. Pro: -> See 1.3.\n1.3. Con: later\n"
+        let fromBytes = try #require(Array(file.utf8).withUnsafeBufferPointer { KialoFormat.read(bytes: $0, release: { _ in }) })
+        for result in [try KialoFormat.read(file), fromBytes] {
+            let map = result.map
+            #expect(map.claims.map(\.id) == ["thesis", "grandchild-first", "child", "later"])
+            #expect(map.relations.map { "\(map.claims[$0.from].id) \($0.type) \(map.claims[$0.to].id)" }
+                    == ["grandchild-first support child", "child attack thesis", "later support thesis"])
+            #expect(result.notes == ["read 4 claims and 3 relations (1 from -> See links)", "line 6: a second link from 1.3 to 1 was skipped"])
+        }
+    }
+
     @Test func newerFormatWithParagraphsAndSources() throws {
         let map = try KialoFormat.read(try Fixtures.text("kialo/newer.txt")).map
         #expect(map.title == "Should the city build protected bike lanes?")

@@ -68,6 +68,14 @@ struct KialoReaderTests {
             let bytewise: Result<ImportResult, LoadFailure>, characterwise: Result<ImportResult, LoadFailure>
             do { bytewise = .success(try KialoFormat.read(file, file: "k.txt")) } catch { bytewise = .failure(error) }
             do { characterwise = .success(try KialoFormat.read(file, file: "k.txt", byCharacters: true)) } catch { characterwise = .failure(error) }
+            // From the file's bytes (the path `import` takes): the same map, or none where the
+            // text way has a message to give.
+            let fromBytes = Array(file.utf8).withUnsafeBufferPointer { KialoFormat.read(bytes: $0, release: { _ in }) }
+            switch (bytewise, fromBytes) {
+            case let (.success(a), b?): #expect(same(a.map, b.map) && a.notes == b.notes, "\(file.debugDescription)")
+            case (.failure, nil): break
+            default: Issue.record("the bytes way and the text way part: \(file.debugDescription)")
+            }
             switch (bytewise, characterwise) {
             case let (.success(a), .success(b)):
                 #expect(same(a.map, b.map) && a.notes == b.notes, "\(file.debugDescription)")

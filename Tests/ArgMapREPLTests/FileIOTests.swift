@@ -42,6 +42,20 @@ struct FileIOTests {
             #expect(fast.result.map.claims == map.claims)
             #expect(Set(fast.result.map.relations.map { "\($0.from) \($0.to) \($0.type)" }) == Set(map.relations.map { "\($0.from) \($0.to) \($0.type)" }))
         }
+        // A Kialo file of the map with second parents, its links found by number as the pages
+        // go: told by its content, and named with --from.
+        let kialo = try KialoFormat.write(map)
+        let kialoPath = try temporaryFile(Array(kialo.utf8))
+        defer { unlink(kialoPath) }
+        let expectedKialo = try KialoFormat.read(kialo)
+        let links = expectedKialo.notes[0].split(separator: "(").last.flatMap { Int($0.prefix(while: \.isNumber)) } ?? 0
+        #expect(kialo.utf8.count > 2 * (1 << 23) && links > 1_000, "\(kialo.utf8.count) bytes, \(links) links")
+        for named in [nil, FormatRegistry.named("kialo")] {
+            let read = FileIO.withMappedBytes(kialoPath) { FormatRegistry.readFast(path: kialoPath, bytes: $0, release: $1, format: named) }
+            let fast = try #require(read ?? nil, "the bytes way gave up on the Kialo file")
+            #expect(fast.format.name == "kialo")
+            #expect(fast.result.map.claims == expectedKialo.map.claims && fast.result.map.relations == expectedKialo.map.relations && fast.result.notes == expectedKialo.notes)
+        }
         // An AIF file, told by its content, and named with --from.
         let text = AIFFormat.write(map)
         let path = try temporaryFile(Array(text.utf8))

@@ -3,11 +3,12 @@ import ArgMapModel
 import FuzzSupport
 
 /// The kialo importer: a map or a located error, never a crash or a hang; a map it gives is
-/// valid and saves as an argument file that reads back; byte by byte and by characters, it
-/// reads the same.
+/// valid and saves as an argument file that reads back; from its bytes and from its text,
+/// byte by byte and by characters, it reads the same.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKialo(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     Checks.importer(data, size, name: "kialo", recognizes: KialoFormat.recognizes) { (text) throws(LoadFailure) in try KialoFormat.read(text) }
+    Checks.bytesPathAgrees(data, size, path: "fuzz.txt")
     // Plain lines are read byte by byte, the others by characters: read all by characters,
     // the file gives the same map, notes and messages.
     let text = Checks.text(data, size)

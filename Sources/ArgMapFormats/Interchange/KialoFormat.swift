@@ -24,19 +24,6 @@ public enum KialoFormat {
         return start.starts(with: Array("Discussion Title:".utf8)) || start.starts(with: Array("Discussion Name:".utf8))
     }
 
-    /// A claim's line (and, in the newer format, the lines of text after it) as read.
-    struct Entry {
-        /// Where the claim's number (`1.2.3`) stands in the file.
-        var number: Range<Int>
-        var line: Int
-        /// The text's lines, trimmed: `parts[firstPart..<firstPart + partCount]`, byte ranges
-        /// of the file's plain lines (``isPlain(_:)``), or, once a line of it is not plain, the
-        /// text itself, read by characters, in `texts`.
-        var firstPart: Int
-        var partCount: Int32
-        var stance: Stance
-    }
-
     enum Stance: UInt8 { case none, pro, con }
 
     /// A relation read: from a claim to the claim whose number its own continues, or a link
@@ -44,9 +31,13 @@ public enum KialoFormat {
     struct Pending {
         /// The claim, or for a link the index of its target's number in `links`.
         var from: Int
-        /// The entry whose number names the claim above.
-        var entry: Int
+        /// Where the number of the line's claim (or link) stands in the file.
+        var number: Range<Int>
+        var line: Int32
+        /// The claim above, once found; -1 until then.
+        var to: Int32
         var isLink: Bool
+        var stance: Stance
     }
 
     public static func read(_ text: String, file: String? = nil) throws(LoadFailure) -> ImportResult {
@@ -58,17 +49,32 @@ public enum KialoFormat {
     @_spi(Testing) public static func read(_ text: String, file: String?, byCharacters: Bool) throws(LoadFailure) -> ImportResult {
         var contiguous = text
         let result = contiguous.withUTF8 { bytes -> Result<ImportResult, LoadFailure> in
-            do throws(LoadFailure) { return .success(try read(bytes, text: text, file: file, byCharacters: byCharacters)) } catch { return .failure(error) }
+            do throws(LoadFailure) {
+                return .success(try read(bytes, file: file, source: SourceText(text), byCharacters: byCharacters, release: { _ in }))
+            } catch { return .failure(error) }
         }
         return try result.get()
     }
 
-    /// Reads the file's bytes where they stand: its lines and the claims' numbers are ranges,
-    /// and a line whose every character is a single scalar that never joins its neighbours
-    /// (``isPlain(_:)``), as a generated or exported file's are, is read byte by byte; any
-    /// other line is read by characters, as a `String`, with the same result.
+    /// The reader from a file's bytes as they stand (``FileFormat/readBytes``), the pages read
+    /// given back as it goes; nil for anything ``read(_:file:)`` must see as text to report
+    /// (bytes that are not UTF-8, a byte-order mark, any error in the file).
+    static func read(bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void) -> ImportResult? {
+        guard FastReading.readableAsText(bytes, release: release) else { return nil }
+        return try? read(bytes, file: nil, source: nil, byCharacters: false, release: release)
+    }
+
+    /// Reads the file's bytes where they stand, in one pass: its lines and the claims' numbers
+    /// are ranges, and a line whose every character is a single scalar that never joins its
+    /// neighbours (``isPlain(_:)``), as a generated or exported file's are, is read byte by
+    /// byte; any other line is read by characters, as a `String`, with the same result. Each
+    /// claim is made as its text ends, and a claim's parent found then where it came before
+    /// (as in every export), so that the pages read can go: only the numbers of links and of
+    /// claims whose parent comes later are read again.
     /// - Complexity: O(bytes), and a `String` per claim (its text), not per line or number.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, text: String, file: String?, byCharacters: Bool) throws(LoadFailure) -> ImportResult {
+    /// - Parameter source: the text, for the place of an error.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String?, source: @autoclosure () -> SourceText?,
+                     byCharacters: Bool, release: (Range<Int>) -> Void) throws(LoadFailure) -> ImportResult {
         var problems: [Diagnostic] = []
         func fail(_ message: String, line: Int, hint: String? = nil) {
             problems.append(.error(message, at: SourceLocation(line: line + 1, column: 1), hint: hint))
@@ -84,8 +90,13 @@ public enum KialoFormat {
         func equals(_ r: Range<Int>, _ word: StaticString) -> Bool {
             r.count == word.utf8CodeUnitCount && memcmp(bytes.baseAddress! + r.lowerBound, word.utf8Start, r.count) == 0
         }
+        func parent(_ r: Range<Int>) -> Range<Int>? {
+            var k = r.upperBound
+            while k > r.lowerBound { k -= 1; if bytes[k] == 0x2E { return r.lowerBound..<k } }
+            return nil
+        }
         guard let firstLine = lines.next(), case let first = string(firstLine).hasPrefix("\u{FEFF}") ? String(string(firstLine).dropFirst()) : string(firstLine), recognizes(first) else {
-            throw LoadFailure([.error("a Kialo export starts with 'Discussion Title:' or 'Discussion Name:'", at: SourceLocation(line: 1, column: 1))], file: file, source: SourceText(text))
+            throw LoadFailure([.error("a Kialo export starts with 'Discussion Title:' or 'Discussion Name:'", at: SourceLocation(line: 1, column: 1))], file: file, source: source())
         }
         var title: String
         var i = 1
@@ -98,17 +109,66 @@ public enum KialoFormat {
                 i += 1
             }
         }
-        // Claims, and the Sources section.
-        var entries: [Entry] = []
+        var claims: [Claim] = []
+        var numbers = NumberTable(bytes)   // the claims by number
+        var pending: [Pending] = []
+        var links: [String] = []
+        // The claim being read: its number, line and stance, and its text's lines, trimmed
+        // (byte ranges of plain lines), or, once a line of it is not plain, the text itself.
+        var current: (number: Range<Int>, line: Int, stance: Stance)?
         var parts: [Range<Int>] = []
-        var texts: [Int: String] = [:]   // by entry, the texts read by characters
+        var currentText: String?
+        // A claim's text keeps its runs of spaces here: the map folds them (`ArgumentMap.init`).
+        var unescaped: [UInt8] = []
+        func finish() {
+            guard let (number, line, stance) = current else { return }
+            current = nil
+            let body: String
+            if let text = currentText {
+                body = unescape(text)
+            } else {
+                // The text's lines joined by a space, its escapes resolved, byte by byte.
+                unescaped.removeAll(keepingCapacity: true)
+                var escaped = false
+                for p in parts where !p.isEmpty {
+                    if !unescaped.isEmpty || escaped { escaped = unescape(0x20, escaped, into: &unescaped) }
+                    for k in p { escaped = unescape(bytes[k], escaped, into: &unescaped) }
+                }
+                if escaped { unescaped.append(0x5C) }   // a backslash at the end stays
+                body = String(decoding: unescaped, as: UTF8.self)
+            }
+            let above = parent(number)
+            if body.hasPrefix("-> See ") || body.hasPrefix("->See ") {
+                var target = String(body.drop(while: { $0 != "S" }).dropFirst("See".count)).trimmingBlanks()
+                if target.hasSuffix(".") { target.removeLast() }
+                guard above != nil else { fail("a link cannot be the thesis", line: line); return }
+                guard stance != .none else { fail("a link needs Pro: or Con:", line: line); return }
+                pending.append(Pending(from: links.count, number: number, line: Int32(clamping: line), to: numbers.find(above!).map(Int32.init) ?? -1, isLink: true, stance: stance))
+                links.append(target)
+                return
+            }
+            guard numbers.insert(number, claims.count) else { fail("claim \(string(number)) appears twice", line: line); return }
+            // The id is made once every text is read: it follows the text without its source markers.
+            claims.append(Claim(id: "", text: body))
+            if let above {
+                guard stance != .none else { fail("claim \(string(number)) needs Pro: or Con:", line: line); return }
+                pending.append(Pending(from: claims.count - 1, number: number, line: Int32(clamping: line), to: numbers.find(above).map(Int32.init) ?? -1, isLink: false, stance: stance))
+            }
+        }
+        // Claims, and the Sources section.
         var sources: [String: String] = [:]
         var currentSource: String?
         var inSources = false
+        // Every step of the way, the pages behind go, with those that finding a parent read again.
+        var released = 0
         while let line = lines.next() {
             defer { i += 1 }
+            if line.lowerBound - released >= FastReading.releaseStep {
+                release(0..<line.lowerBound)
+                released = line.lowerBound
+            }
             let r = trimmed(line)
-            if equals(r, "Sources:") { inSources = true; currentSource = nil; continue }
+            if equals(r, "Sources:") { finish(); inSources = true; currentSource = nil; continue }
             if inSources {
                 let trimmed = string(r)
                 if let close = trimmed.firstIndex(of: "]"), trimmed.hasPrefix("["), Int(trimmed[trimmed.index(after: trimmed.startIndex)..<close]) != nil {
@@ -122,107 +182,79 @@ public enum KialoFormat {
             }
             let plain = !byCharacters && isPlain(UnsafeBufferPointer(rebasing: bytes[r]))
             if plain, let (number, stance, rest) = header(bytes, r) {
-                entries.append(Entry(number: number, line: i, firstPart: parts.count, partCount: 1, stance: stance))
+                finish()
+                current = (number, i, stance)
+                parts.removeAll(keepingCapacity: true)
                 parts.append(trimmed(rest))
+                currentText = nil
             } else if !plain, let (number, stance, rest) = header(string(r)) {
+                finish()
                 // The number is ASCII, where the line starts.
-                let numberRange = r.lowerBound..<(r.lowerBound + number.utf8.count)
-                texts[entries.count] = rest
-                entries.append(Entry(number: numberRange, line: i, firstPart: parts.count, partCount: 0, stance: stance == "Pro" ? .pro : stance == "Con" ? .con : .none))
+                current = (r.lowerBound..<(r.lowerBound + number.utf8.count), i, stance == "Pro" ? .pro : stance == "Con" ? .con : .none)
+                parts.removeAll(keepingCapacity: true)
+                currentText = rest
             } else if !r.isEmpty {
-                guard !entries.isEmpty else { fail("text before the first numbered claim", line: i, hint: "claims start with their number, as in '1.1. Pro: text'"); continue }
-                let last = entries.count - 1
-                if plain, texts[last] == nil {
+                guard current != nil else { fail("text before the first numbered claim", line: i, hint: "claims start with their number, as in '1.1. Pro: text'"); continue }
+                if plain, currentText == nil {
                     parts.append(r)
-                    entries[last].partCount += 1
                 } else {
-                    let first = entries[last].firstPart
-                    var text = texts[last] ?? joined(bytes, parts[first..<first + Int(entries[last].partCount)])
+                    var text = currentText ?? joined(bytes, parts[...])
                     text += (text.isEmpty ? "" : " ") + string(r)
-                    texts[last] = text
+                    currentText = text
                 }
             }
         }
-        func parent(_ r: Range<Int>) -> Range<Int>? {
-            var k = r.upperBound
-            while k > r.lowerBound { k -= 1; if bytes[k] == 0x2E { return r.lowerBound..<k } }
-            return nil
-        }
-        var claims: [Claim] = []
-        claims.reserveCapacity(entries.count)
-        var numbers = NumberTable(bytes, capacity: entries.count)   // the claims by number
-        var pending: [Pending] = []
-        pending.reserveCapacity(entries.count)
-        var links: [String] = []
-        var ids = FreshIDs(capacity: entries.count)
-        var notes: [String] = []
-        // A claim's text keeps its runs of spaces here: the map folds them (`ArgumentMap.init`).
-        var unescaped: [UInt8] = []
-        for (e, entry) in entries.enumerated() {
-            var body: String
-            let isThesis = parent(entry.number) == nil
-            if let text = texts[e] {
-                body = unescape(text)
-            } else {
-                // The text's lines joined by a space, its escapes resolved, byte by byte.
-                unescaped.removeAll(keepingCapacity: true)
-                var escaped = false
-                for p in parts[entry.firstPart..<entry.firstPart + Int(entry.partCount)] where !p.isEmpty {
-                    if !unescaped.isEmpty || escaped { escaped = unescape(0x20, escaped, into: &unescaped) }
-                    for k in p { escaped = unescape(bytes[k], escaped, into: &unescaped) }
-                }
-                if escaped { unescaped.append(0x5C) }   // a backslash at the end stays
-                body = String(decoding: unescaped, as: UTF8.self)
-            }
-            if body.hasPrefix("-> See ") || body.hasPrefix("->See ") {
-                var target = String(body.drop(while: { $0 != "S" }).dropFirst("See".count)).trimmingBlanks()
-                if target.hasSuffix(".") { target.removeLast() }
-                guard !isThesis else { fail("a link cannot be the thesis", line: entry.line); continue }
-                guard entry.stance != .none else { fail("a link needs Pro: or Con:", line: entry.line); continue }
-                pending.append(Pending(from: links.count, entry: e, isLink: true))
-                links.append(target)
-                continue
-            }
-            guard numbers.insert(entry.number, claims.count) else { fail("claim \(string(entry.number)) appears twice", line: entry.line); continue }
+        finish()
+        release(0..<bytes.count)
+        (parts, unescaped) = ([], [])
+        // Each claim's sources and id, in order.
+        var ids = FreshIDs(capacity: claims.count)
+        for c in claims.indices {
+            var body = claims[c].text
             var claimSources: [Source] = []
             for n in markers(in: body, of: sources) {
                 claimSources.append(Source(citation: sources[n]!))
                 body = body.replacingOccurrences("[\(n)]", with: "")
             }
-            claimSources.sort { $0.citation < $1.citation }
-            let id = ids.make(from: body, number: claims.count + 1)
-            claims.append(Claim(id: id, text: body, sources: claimSources))
-            if !isThesis {
-                guard entry.stance != .none else { fail("claim \(string(entry.number)) needs Pro: or Con:", line: entry.line); continue }
-                pending.append(Pending(from: claims.count - 1, entry: e, isLink: false))
+            if !claimSources.isEmpty {
+                claimSources.sort { $0.citation < $1.citation }
+                claims[c] = Claim(id: "", text: body, sources: claimSources)
             }
+            claims[c].id = ids.make(from: body, number: c + 1)
         }
         ids = FreshIDs()
+        var notes: [String] = []
         var relations: [Relation] = []
         relations.reserveCapacity(pending.count)
         var seen = Set<Int>()
         seen.reserveCapacity(pending.count)
+        var lookups = 0
         for p in pending {
-            let entry = entries[p.entry]
-            let above = parent(entry.number)!
-            let fromNumber = p.isLink ? links[p.from] : string(entry.number)
+            let line = Int(p.line)
+            // A link's target, or a parent that came later, is found by its number in the file.
+            if p.isLink || p.to < 0 {
+                lookups += 1
+                if lookups % 256 == 0 { release(0..<bytes.count) }
+            }
+            var fromNumber: String { p.isLink ? links[p.from] : string(p.number) }
             guard let from = p.isLink ? numbers.find(links[p.from]) : p.from else {
-                fail("'-> See \(fromNumber).' names no claim in the file", line: entry.line)
+                fail("'-> See \(fromNumber).' names no claim in the file", line: line)
                 continue
             }
-            guard let to = numbers.find(above) else {
-                fail("claim \(fromNumber) answers \(string(above)), which is not in the file", line: entry.line)
+            guard let to = p.to >= 0 ? Int(p.to) : numbers.find(parent(p.number)!) else {
+                fail("claim \(fromNumber) answers \(string(parent(p.number)!)), which is not in the file", line: line)
                 continue
             }
             if !seen.insert(from &* claims.count &+ to).inserted {
-                notes.append("line \(entry.line + 1): a second link from \(fromNumber) to \(string(above)) was skipped")
+                notes.append("line \(line + 1): a second link from \(fromNumber) to \(string(parent(p.number)!)) was skipped")
                 continue
             }
-            relations.append(Relation(from: from, to: to, type: entry.stance == .con ? .attack : .support))
+            relations.append(Relation(from: from, to: to, type: p.stance == .con ? .attack : .support))
         }
-        if !problems.isEmpty { throw LoadFailure(problems, file: file, source: SourceText(text)) }
+        if !problems.isEmpty { throw LoadFailure(problems, file: file, source: source()) }
         let linkCount = links.count
-        (entries, parts, pending, links, numbers, seen) = ([], [], [], [], NumberTable(bytes, capacity: 0), [])
+        (pending, links, numbers, seen) = ([], [], NumberTable(bytes), [])
+        release(0..<bytes.count)
         do {
             let map = try ArgumentMap(title: title.isEmpty ? nil : unescape(title), claims: claims, relations: relations)
             notes.insert("read \(claims.count) claims and \(relations.count) relations (\(linkCount) from -> See links)", at: 0)
@@ -233,35 +265,33 @@ public enum KialoFormat {
     }
 
     /// The claims by number, a number being a range of the file's bytes: open addressing, a
-    /// claim's index (plus one) in each slot, its number found again through `keys`.
+    /// claim's index (plus one) in each slot, its number's hash and place kept by claim, so that
+    /// the table grows, and passes over other numbers, without reading the file again.
     struct NumberTable {
         let bytes: UnsafeBufferPointer<UInt8>
-        var slots: [Int32]
+        var slots = [Int32](repeating: 0, count: 16)
         var keys: [Range<Int>] = []
-        let mask: Int
+        var hashes: [UInt64] = []
+        var mask = 15
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
-            self.bytes = bytes
-            var size = 16
-            while size < 2 * capacity { size *= 2 }
-            slots = [Int32](repeating: 0, count: size)
-            mask = size - 1
-        }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        static func hash(_ key: UnsafeRawBufferPointer) -> Int {
+        static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
             var h: UInt64 = 0xcbf29ce484222325   // FNV-1a, then mixed
             for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
             h ^= h >> 29; h = h &* 0xbf58476d1ce4e5b9; h ^= h >> 32
-            return Int(truncatingIfNeeded: h)
+            return h
         }
 
         /// Where the key stands, or the empty slot where it would.
-        func slot(of key: UnsafeRawBufferPointer) -> (slot: Int, claim: Int?) {
-            var s = NumberTable.hash(key) & mask
+        func slot(of key: UnsafeRawBufferPointer, hash h: UInt64) -> (slot: Int, claim: Int?) {
+            var s = Int(truncatingIfNeeded: h) & mask
             while slots[s] != 0 {
                 let claim = Int(slots[s]) - 1
-                let k = keys[claim]
-                if k.count == key.count, memcmp(bytes.baseAddress! + k.lowerBound, key.baseAddress!, key.count) == 0 { return (s, claim) }
+                if hashes[claim] == h {
+                    let k = keys[claim]
+                    if k.count == key.count, memcmp(bytes.baseAddress! + k.lowerBound, key.baseAddress!, key.count) == 0 { return (s, claim) }
+                }
                 s = (s + 1) & mask
             }
             return (s, nil)
@@ -269,18 +299,35 @@ public enum KialoFormat {
 
         /// Adds claim `claim` (the next one) under its number, unless the number is taken.
         mutating func insert(_ number: Range<Int>, _ claim: Int) -> Bool {
-            let (s, found) = slot(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number])))
+            let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number]))
+            let h = NumberTable.hash(key)
+            let (s, found) = slot(of: key, hash: h)
             guard found == nil else { return false }
             slots[s] = Int32(claim + 1)
             keys.append(number)
+            hashes.append(h)
+            if 2 * keys.count > slots.count { grow() }
             return true
         }
 
-        func find(_ number: Range<Int>) -> Int? { slot(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number]))).claim }
+        mutating func grow() {
+            slots = [Int32](repeating: 0, count: 2 * slots.count)
+            mask = slots.count - 1
+            for (claim, h) in hashes.enumerated() {
+                var s = Int(truncatingIfNeeded: h) & mask
+                while slots[s] != 0 { s = (s + 1) & mask }
+                slots[s] = Int32(claim + 1)
+            }
+        }
+
+        func find(_ number: Range<Int>) -> Int? {
+            let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number]))
+            return slot(of: key, hash: NumberTable.hash(key)).claim
+        }
 
         func find(_ number: String) -> Int? {
             var number = number
-            return number.withUTF8 { slot(of: UnsafeRawBufferPointer($0)).claim }
+            return number.withUTF8 { slot(of: UnsafeRawBufferPointer($0), hash: NumberTable.hash(UnsafeRawBufferPointer($0))).claim }
         }
     }
 
