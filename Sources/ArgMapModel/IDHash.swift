@@ -12,7 +12,7 @@
 /// Why not Swift's own `hashValue`: it is SipHash-1-3 behind a general `Hasher`, several times
 /// the work per short id, and loading a map, checking its integrity and putting claims back all
 /// hash every id they meet. The benchmark `find every id 1M` (each id hashed and its slot
-/// probed) took 196–201 ms with it and 143–149 ms with this hash (see PERFORMANCE.md).
+/// probed) took 196–201 ms with it and 143–149 ms with this hash (see docs/PERFORMANCE-HISTORY.md).
 enum IDHash {
     /// The process's two seeds (the first odd, so that it never multiplies to 0).
     static let seeds: (UInt64, UInt64) = {

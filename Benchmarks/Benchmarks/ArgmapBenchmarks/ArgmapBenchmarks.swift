@@ -8,7 +8,7 @@ import ArgMapREPL
 import Glibc
 #endif
 
-// Every figure in docs/PERFORMANCE.md comes from these benchmarks:
+// The benchmark figures in docs/PERFORMANCE.md (and its history) come from these benchmarks:
 //   swift package --package-path Benchmarks benchmark                      (all of them)
 //   swift package --package-path Benchmarks benchmark --filter "100k"      (one size)
 // Inputs are made once, outside the measured region, by MapGenerator (reproducible).

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The REPL's commands at a million claims, as a user meets them in a script: each case runs
+`argmap --no-rc MAP -c "timer on" -c ...` RUNS times and reads the `time:` line (`timer on`) of
+the command measured; it prints a Markdown table of medians and ranges in milliseconds, and the
+peak memory of a process that opens each map and scores it (`/usr/bin/time -f %M`).
+
+    python3 Benchmarks/commands.py ARGMAP [RUNS] [MAPS]
+    python3 Benchmarks/commands.py .build/release/argmap 5 .build-maps
+
+The maps are made in MAPS (default `.build-maps`, which git ignores) when missing: the
+generated tree, DAG and cyclic map of a million claims, seed 7, saved as argument files, and
+the tree's JSON, Kialo and AIF exports and the cyclic map's Kialo and AIF exports.
+"""
+import os
+import statistics
+import subprocess
+import sys
+
+CLAIMS = 1_000_000
+
+# (map, commands before the one measured, the command measured, what it is); a map of None
+# starts argmap with no map. `{maps}` is the folder of the maps.
+CASES = [
+    (None, [], "open {maps}/tree.argdown", "load argdown"),
+    (None, [], "open {maps}/tree.json", "load JSON"),
+    ("tree", [], "save {maps}/saved.argdown", "save argdown (written, synced, renamed)"),
+    ("tree", [], "export json {maps}/saved.json", "save JSON (written, synced, renamed)"),
+    ("tree", [], "show c0", "first scoring (DF-QuAD)"),
+    ("tree", ["show c0"], "show c3", ""),
+    ("tree", ["show c0"], "tree", "folded at 2,000 lines"),
+    ("tree", ["show c0"], "ls c0", "the thesis's 2,800 children"),
+    ("tree", ["show c0"], "why c0", ""),
+    ("tree", ["show c0"], "set c5 base 0.3", "rescoring after one edit"),
+    ("tree", ["show c0", "cd c5"], "add pro a new claim", ""),
+    ("tree", ["show c0"], "rm c12", "47,720 claims go"),
+    ("tree", ["show c0", "rm c12"], "undo", "of that rm"),
+    ("tree", ["show c0"], "whatif rm c12", ""),
+    ("tree", [], "find Vostok", "275,000 claims hold it"),
+    ("tree", [], "find ВОСТОК", "a word past ASCII"),
+    ("tree", [], "check", ""),
+    ("tree", [], "check --integrity", ""),
+    ("tree", ["show c0"], "compare", "seven semantics"),
+    ("tree", ["show c0"], "impact", "the thesis"),
+    ("tree", ["show c0"], "impacts", ""),
+    ("tree", [], "flow", "3,902 sheets, folded"),
+    ("tree", [], "drops", "582,505 drops, folded"),
+    ("tree", [], "cd nosuch", "an id that matches no claim"),
+    ("dag", [], "show c0", "first scoring (DF-QuAD)"),
+    ("dag", [], "flow", ""),
+    ("dag", [], "drops", ""),
+    ("dag", ["show c0"], "compare", ""),
+    ("cyclic", [], "show c0", "first scoring (DF-QuAD)"),
+    ("cyclic", ["show c0"], "compare c5", "the first compare"),
+    ("cyclic", ["show c0", "set c3 base 0.2"], "set c3 base 0.3", "an edit that reaches the largest cycle"),
+    ("cyclic", ["show c0"], "set c999999 base 0.9", "an edit that does not"),
+    ("cyclic", [], "flow", ""),
+    ("cyclic", [], "drops", ""),
+]
+
+# (what is measured, the commands after the map is named); timed as a whole with /usr/bin/time.
+WHOLE = [
+    ("tree", "open, `save` and `export json`", ["save {maps}/saved.argdown", "export json {maps}/saved.json"]),
+    ("tree", "open and `export html`", ["export html {maps}/saved.html"]),
+    ("tree", "open and `export dot`", ["export dot {maps}/saved.dot"]),
+    ("cyclic", "open and `export aif`", ["export aif {maps}/saved.aif"]),
+    (None, "`import` of the tree's Kialo export", ["import {maps}/tree.kialo"]),
+    (None, "`import` of the cyclic map's Kialo export", ["import {maps}/cyclic.kialo"]),
+    (None, "`import` of the tree's AIF export", ["import {maps}/tree.aif"]),
+    (None, "`import` of the cyclic map's AIF export", ["import {maps}/cyclic.aif"]),
+]
+
+
+def make_maps(argmap, folder):
+    os.makedirs(folder, exist_ok=True)
+    for shape in ("tree", "dag", "cyclic"):
+        path = os.path.join(folder, f"{shape}.argdown")
+        if not os.path.exists(path):
+            subprocess.run([argmap, "--no-rc", "-c", f"generate --claims {CLAIMS} --shape {shape} --seed 7",
+                            "-c", f"save {path}"], check=True, stdout=subprocess.DEVNULL)
+    for shape, formats in (("tree", ("json", "kialo", "aif")), ("cyclic", ("kialo", "aif"))):
+        for format in formats:
+            path = os.path.join(folder, f"{shape}.{format}")
+            if not os.path.exists(path):
+                subprocess.run([argmap, "--no-rc", os.path.join(folder, f"{shape}.argdown"), "-c", f"export {format} {path}"],
+                               check=True, stdout=subprocess.DEVNULL)
+
+
+def timed(argmap, path, before, measured):
+    arguments = [argmap, "--no-rc"] + ([path] if path else []) + ["-c", "timer on"]
+    for command in before + [measured]:
+        arguments += ["-c", command]
+    result = subprocess.run(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    times = [float(line.split()[1]) for line in result.stderr.splitlines() if line.startswith("time:")]
+    # `timer on` prints a time of its own, and a command that fails still prints one.
+    if len(times) != len(before) + 2:
+        sys.exit(f"{' '.join(arguments)}: expected {len(before) + 2} times, got {len(times)}:\n{result.stderr[-2000:]}")
+    return times[-1] * 1000
+
+
+def peak(argmap, path, commands):
+    arguments = ["/usr/bin/time", "-f", "%e %M", argmap, "--no-rc"] + ([path] if path else [])
+    for command in commands:
+        arguments += ["-c", command]
+    result = subprocess.run(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    seconds, kb = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kb) // 1024
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    argmap = os.path.abspath(sys.argv[1])
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    folder = sys.argv[3] if len(sys.argv) > 3 else ".build-maps"
+    make_maps(argmap, folder)
+    print(f"| map | command | what | median ms | range ms |")
+    print(f"|---|---|---|---|---|")
+    for shape, before, measured, what in CASES:
+        path = os.path.join(folder, f"{shape}.argdown") if shape else None
+        command = measured.format(maps=folder)
+        samples = [timed(argmap, path, before, command) for _ in range(runs)]
+        after = f" (after {', '.join(f'`{b}`' for b in before)})" if before else ""
+        print(f"| {shape or '(none)'} | `{measured.replace('{maps}/', '')}`{after} | {what} | {statistics.median(samples):.1f} | "
+              f"{min(samples):.1f}–{max(samples):.1f} |", flush=True)
+    print()
+    print("| map | process | seconds | peak MB |")
+    print("|---|---|---|---|")
+    for shape in ("tree", "dag", "cyclic"):
+        path = os.path.join(folder, f"{shape}.argdown")
+        seconds, mb = peak(argmap, path, ["show c0"])
+        print(f"| {shape} | open and score (`argmap MAP -c \"show c0\"`) | {seconds:.2f} | {mb} |", flush=True)
+    for shape, what, commands in WHOLE:
+        path = os.path.join(folder, f"{shape}.argdown") if shape else None
+        seconds, mb = peak(argmap, path, [c.format(maps=folder) for c in commands])
+        print(f"| {shape or '(none)'} | {what} | {seconds:.2f} | {mb} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
