@@ -93,6 +93,18 @@ struct ScriptingTests {
         #expect(back.stdout == (try String(contentsOfFile: Repository.root + "/Arguments/pivot-to-asia.argdown", encoding: .utf8)))
     }
 
+    /// `export FORMAT -` writes to standard output, as with no FILE, and leaves no file named -.
+    @Test func exportToDashIsTheScreen() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.cleanup() }
+        let map = Repository.root + "/Arguments/pivot-to-asia.argdown"
+        let dash = try runArgmap([map, "-c", "export argdown -"], directory: tmp.path)
+        let plain = try runArgmap([map, "-c", "export argdown"], directory: tmp.path)
+        #expect(dash.status == 0 && plain.status == 0, "\(dash.stderr)")
+        #expect(dash.stdout == plain.stdout && dash.stdout.hasPrefix("==="), "\(dash.stdout.prefix(200))")
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("-")))
+    }
+
     @Test func quitInAScriptRefusesWithUnsavedChanges() throws {
         let r = try runArgmap([], stdin: "add thesis Unsaved\nquit\n")
         #expect(r.status == 1)

@@ -129,8 +129,8 @@ extension Commands {
         name: "export", group: .files,
         usage: "export FORMAT [FILE]",
         summary: "write the map in another format, to FILE or to the screen",
-        discussion: "The map and its file are unchanged. formats lists what each format can do.",
-        examples: ["export json", "export json pivot.json"],
+        discussion: "The map and its file are unchanged. A FILE of - is the screen (standard output), as for most Unix tools. formats lists what each format can do.",
+        examples: ["export json", "export json pivot.json", "export json -"],
         arguments: [.format, .file], minArguments: 1, maxArguments: 2,
         run: { inv throws(CommandError) in
             let (args, _) = try inv.parse()
@@ -141,7 +141,7 @@ extension Commands {
             guard let write = format.write else { throw CommandError("argmap cannot write \(format.name)", at: args[0]) }
             let output: ExportOutput
             do { output = try write(inv.session.map, format.showsScores ? Commands.exportOptions(inv.session) : ExportOptions()) } catch { throw CommandError("\(error)", at: args[0]) }
-            if args.count > 1 {
+            if args.count > 1, args[1].text != "-" {
                 do { try FileIO.writeAtomically(output, to: args[1].text) } catch { throw CommandError("\(error)", at: args[1]) }
                 inv.console.print("exported \(args[1].text)")
             } else {
