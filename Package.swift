@@ -46,10 +46,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArgMapModelTests", dependencies: ["ArgMapModel"]),
-        .testTarget(name: "ArgMapSemanticsTests", dependencies: ["ArgMapSemantics", "ArgMapFormats"]),
+        // The tests read their fixtures and transcripts from the repository, by path.
+        .testTarget(name: "ArgMapSemanticsTests", dependencies: ["ArgMapSemantics", "ArgMapFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "ArgMapDebateTests", dependencies: ["ArgMapDebate", "ArgMapFormats"]),
-        .testTarget(name: "ArgMapFormatsTests", dependencies: ["ArgMapFormats"]),
-        .testTarget(name: "ArgMapREPLTests", dependencies: ["ArgMapREPL"]),
+        .testTarget(name: "ArgMapFormatsTests", dependencies: ["ArgMapFormats"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArgMapREPLTests", dependencies: ["ArgMapREPL"], exclude: ["Transcripts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ArgMapFormats"]),
     ]
 )
