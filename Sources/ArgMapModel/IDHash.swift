@@ -13,9 +13,9 @@
 /// the work per short id, and loading a map, checking its integrity and putting claims back all
 /// hash every id they meet. The benchmark `find every id 1M` (each id hashed and its slot
 /// probed) took 196–201 ms with it and 143–149 ms with this hash (see docs/PERFORMANCE-HISTORY.md).
-enum IDHash {
+package enum IDHash {
     /// The process's two seeds (the first odd, so that it never multiplies to 0).
-    static let seeds: (UInt64, UInt64) = {
+    package static let seeds: (UInt64, UInt64) = {
         var random = SystemRandomNumberGenerator()
         return (random.next() | 1, random.next())
     }()
@@ -36,7 +36,8 @@ enum IDHash {
 
     /// The hash of `bytes`, and every byte read or-ed together into `high` (in some lane), so
     /// that a byte past ASCII sets a lane's top bit.
-    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ seeds: (UInt64, UInt64)) -> (hash: UInt32, high: UInt64) {
+    /// (Package-wide: the Kialo reader's table of claim numbers hashes their bytes with it.)
+    @inline(__always) package static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ seeds: (UInt64, UInt64)) -> (hash: UInt32, high: UInt64) {
         let (s0, s1) = seeds
         let n = bytes.count
         guard n > 0, let base = bytes.baseAddress else { return (UInt32(truncatingIfNeeded: fold(s0, s1)), 0) }

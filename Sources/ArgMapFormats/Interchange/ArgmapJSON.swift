@@ -72,7 +72,8 @@ public enum ArgmapJSON {
             if let note = c.note { quoted(note) } else { put("null") }
             if let s = c.section { put(", \"section\": "); quoted(s) }
             put(", \"data\": ")
-            put(c.data.isEmpty ? "{}" : dataJSON(c.data))
+            let data = c.data   // (one read: a claim with one datum makes its list on each)
+            put(data.isEmpty ? "{}" : dataJSON(data))
             put("}")
         }
     }

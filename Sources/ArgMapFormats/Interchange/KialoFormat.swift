@@ -231,7 +231,10 @@ public enum KialoFormat {
         var lookups = 0
         for p in pending {
             let line = Int(p.line)
-            // A link's target, or a parent that came later, is found by its number in the file.
+            // A link's target, or a parent that came later, is found by its number in the file,
+            // whose page comes back with the pages around it (the kernel maps up to 64 KB a
+            // fault): they go again every 256 lookups, 16 MB at most (every 4,096 kept up to a
+            // quarter of a 333 MB file).
             if p.isLink || p.to < 0 {
                 lookups += 1
                 if lookups % 256 == 0 { release(0..<bytes.count) }
@@ -266,26 +269,24 @@ public enum KialoFormat {
 
     /// The claims by number, a number being a range of the file's bytes: open addressing, a
     /// claim's index (plus one) in each slot, its number's hash and place kept by claim, so that
-    /// the table grows, and passes over other numbers, without reading the file again.
+    /// the table grows, and passes over other numbers, without reading the file again. Numbers
+    /// are hashed as ids are (``IDHash``: seeded per process, so that no file can be written to
+    /// make the table's runs long).
     struct NumberTable {
         let bytes: UnsafeBufferPointer<UInt8>
         var slots = [Int32](repeating: 0, count: 16)
         var keys: [Range<Int>] = []
-        var hashes: [UInt64] = []
+        var hashes: [UInt32] = []
         var mask = 15
+        let seeds = IDHash.seeds
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-            var h: UInt64 = 0xcbf29ce484222325   // FNV-1a, then mixed
-            for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-            h ^= h >> 29; h = h &* 0xbf58476d1ce4e5b9; h ^= h >> 32
-            return h
-        }
+        func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 { IDHash.hash(key, seeds).hash }
 
         /// Where the key stands, or the empty slot where it would.
-        func slot(of key: UnsafeRawBufferPointer, hash h: UInt64) -> (slot: Int, claim: Int?) {
-            var s = Int(truncatingIfNeeded: h) & mask
+        func slot(of key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> (slot: Int, claim: Int?) {
+            var s = Int(h) & mask
             while slots[s] != 0 {
                 let claim = Int(slots[s]) - 1
                 if hashes[claim] == h {
@@ -299,8 +300,8 @@ public enum KialoFormat {
 
         /// Adds claim `claim` (the next one) under its number, unless the number is taken.
         mutating func insert(_ number: Range<Int>, _ claim: Int) -> Bool {
-            let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number]))
-            let h = NumberTable.hash(key)
+            let key = UnsafeBufferPointer(rebasing: bytes[number])
+            let h = hash(key)
             let (s, found) = slot(of: key, hash: h)
             guard found == nil else { return false }
             slots[s] = Int32(claim + 1)
@@ -314,20 +315,20 @@ public enum KialoFormat {
             slots = [Int32](repeating: 0, count: 2 * slots.count)
             mask = slots.count - 1
             for (claim, h) in hashes.enumerated() {
-                var s = Int(truncatingIfNeeded: h) & mask
+                var s = Int(h) & mask
                 while slots[s] != 0 { s = (s + 1) & mask }
                 slots[s] = Int32(claim + 1)
             }
         }
 
         func find(_ number: Range<Int>) -> Int? {
-            let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[number]))
-            return slot(of: key, hash: NumberTable.hash(key)).claim
+            let key = UnsafeBufferPointer(rebasing: bytes[number])
+            return slot(of: key, hash: hash(key)).claim
         }
 
         func find(_ number: String) -> Int? {
             var number = number
-            return number.withUTF8 { slot(of: UnsafeRawBufferPointer($0), hash: NumberTable.hash(UnsafeRawBufferPointer($0))).claim }
+            return number.withUTF8 { slot(of: $0, hash: hash($0)).claim }
         }
     }
 
