@@ -213,7 +213,7 @@ public enum AIFFormat {
         func addClaim(_ node: Int, kind: ClaimKind, text: String) -> Int {
             if claimOf[node] >= 0 { return Int(claimOf[node]) }
             let id = fresh.make(from: text.isEmpty ? "node \(ids[node])" : text, number: claims.count + 1)
-            var claim = Claim(id: id, text: ArgmapJSON.normalizeText(text), kind: kind)
+            var claim = Claim(id: id, text: Claim.normalizedText(text), kind: kind)
             claim.setData("aif", .string(ids[node]))
             claimOf[node] = Int32(claims.count)
             claims.append(claim)

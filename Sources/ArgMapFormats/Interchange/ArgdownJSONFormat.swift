@@ -31,7 +31,7 @@ public enum ArgdownJSONFormat {
                     problems.append(.error("'\(title)' is both a statement and an argument; argmap gives them one namespace of ids")); continue
                 }
                 index[title] = claims.count
-                var claim = Claim(id: title, text: ArgmapJSON.normalizeText(text(of: value)), kind: kind)
+                var claim = Claim(id: title, text: Claim.normalizedText(text(of: value)), kind: kind)
                 if let tags = value["tags"]?.array { claim.tags = tags.compactMap(\.string) }
                 if let data = value["data"]?.object {
                     for (k, v) in data {

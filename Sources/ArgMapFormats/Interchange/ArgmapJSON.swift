@@ -175,7 +175,7 @@ public enum ArgmapJSON {
             var claim = Claim(id: id)
             if let t = j["text"] {
                 guard let s = t.string else { fail("claims[\(i)] (\(id)): \"text\" must be a string"); return }
-                claim.text = normalizeText(s)
+                claim.text = Claim.normalizedText(s)
             }
             if let k = j["kind"] {
                 guard let s = k.string, let kind = ClaimKind(rawValue: s) else {
@@ -284,8 +284,6 @@ public enum ArgmapJSON {
             throw LoadFailure([.error(error.description)], file: file)
         }
     }
-
-    static func normalizeText(_ s: String) -> String { Claim.normalizedText(s) }
 
     /// The fast path alone (see ``ArgmapJSONFastReader``): the map of a file in the layout
     /// argmap writes, or nil when the file needs the full reader.

@@ -59,7 +59,7 @@ extension Session {
         if folded.count == 1 { return folded[0] }
         if folded.count > 1 { throw ambiguous(folded, hint: "type more of the id, in its case") }
         var hint = "see the ids with ls or tree, or search with find"
-        if let near = CommandTable.nearest(to: text, count: min(map.count, 100_000)) { map.claims[$0].id } { hint = "did you mean '\(near)'?" }
+        if let near = CommandTable.nearest(to: text, count: min(map.count, 100_000), { map.claims[$0].id }) { hint = "did you mean '\(near)'?" }
         throw CommandError("no claim '\(text)'", at: word, hint: hint)
     }
 
