@@ -2,7 +2,10 @@
 """The REPL's commands at a million claims, as a user meets them in a script: each case runs
 `argmap --no-rc MAP -c "timer on" -c ...` RUNS times and reads the `time:` line (`timer on`) of
 the command measured; it prints a Markdown table of medians and ranges in milliseconds, and the
-peak memory of a process that opens each map and scores it (`/usr/bin/time -f %M`).
+peak memory of a process that opens each map and scores it (`/usr/bin/time -f %M`). Then the
+same commands as a user at a terminal meets them: argmap opens the map in a terminal (a pty),
+where it works the live scores and the debate round out ahead while the user reads, and each
+command is typed a few seconds later.
 
     python3 Benchmarks/commands.py ARGMAP [RUNS] [MAPS]
     python3 Benchmarks/commands.py .build/release/argmap 5 .build-maps
@@ -35,8 +38,10 @@ CASES = [
     ("tree", ["show c0"], "rm c12", "47,720 claims go"),
     ("tree", ["show c0", "rm c12"], "undo", "of that rm"),
     ("tree", ["show c0"], "whatif rm c12", ""),
-    ("tree", [], "find Vostok", "275,000 claims hold it"),
-    ("tree", [], "find ВОСТОК", "a word past ASCII"),
+    ("tree", [], "find Vostok", "275,000 claims hold it; the first scoring with it"),
+    ("tree", ["show c0"], "find Vostok", ""),
+    ("tree", [], "find ВОСТОК", "a word past ASCII; the first scoring with it"),
+    ("tree", ["show c0"], "find ВОСТОК", ""),
     ("tree", [], "check", ""),
     ("tree", [], "check --integrity", ""),
     ("tree", ["show c0"], "compare", "seven semantics"),
@@ -46,16 +51,41 @@ CASES = [
     ("tree", [], "drops", "582,505 drops, folded"),
     ("tree", [], "cd nosuch", "an id that matches no claim"),
     ("dag", [], "show c0", "first scoring (DF-QuAD)"),
-    ("dag", [], "flow", ""),
-    ("dag", [], "drops", ""),
+    ("dag", [], "flow", "the debate round worked out with it"),
+    ("dag", ["drops"], "flow", ""),
+    ("dag", [], "drops", "the debate round worked out with it"),
+    ("dag", ["flow"], "drops", ""),
     ("dag", ["show c0"], "compare", ""),
     ("cyclic", [], "show c0", "first scoring (DF-QuAD)"),
     ("cyclic", ["show c0"], "compare c5", "the first compare"),
     ("cyclic", ["show c0", "set c3 base 0.2"], "set c3 base 0.3", "an edit that reaches the largest cycle"),
     ("cyclic", ["show c0"], "set c999999 base 0.9", "an edit that does not"),
-    ("cyclic", [], "flow", ""),
-    ("cyclic", [], "drops", ""),
+    ("cyclic", [], "flow", "the debate round worked out with it"),
+    ("cyclic", ["drops"], "flow", ""),
+    ("cyclic", [], "drops", "the debate round worked out with it"),
+    ("cyclic", ["flow"], "drops", ""),
 ]
+
+# (map, commands typed before, the command measured), in a terminal: argmap opens the map, and
+# the commands are typed once it has had the time to work the scores and the round out ahead.
+TERMINAL = [
+    ("tree", [], "show c0"),
+    ("tree", [], "find Vostok"),
+    ("tree", [], "find ВОСТОК"),
+    ("tree", [], "compare"),
+    ("tree", [], "flow"),
+    ("tree", [], "drops"),
+    ("dag", [], "show c0"),
+    ("dag", [], "compare"),
+    ("dag", [], "flow"),
+    ("dag", [], "drops"),
+    ("cyclic", [], "show c0"),
+    ("cyclic", [], "compare c5"),
+    ("cyclic", [], "flow"),
+    ("cyclic", [], "drops"),
+]
+# Seconds between the first prompt and the first command typed.
+READING = 3.0
 
 # (what is measured, the commands after the map is named); timed as a whole with /usr/bin/time.
 WHOLE = [
@@ -97,6 +127,58 @@ def timed(argmap, path, before, measured):
     return times[-1] * 1000
 
 
+def in_terminal(argmap, path, before, measured):
+    """The `time:` of `measured` typed in a terminal (a pty of 100 columns), `READING` seconds
+    after argmap opened `path` and showed its first prompt, after `timer on` and `before`, each
+    typed once the one before it has printed its time. The output is read as it comes, as a
+    terminal reads it; standard error, where the times go, goes to a file."""
+    import pty, tempfile, threading, time, fcntl, struct, termios
+    with tempfile.TemporaryFile(mode="w+") as errors:
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.dup2(errors.fileno(), 2)
+            os.environ["TERM"] = "xterm"
+            os.execv(argmap, [argmap, "--no-rc", path])
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+        seen = bytearray()
+        def drain():
+            while True:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                seen.extend(chunk)
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        def times():
+            errors.seek(0)
+            return [float(line.split()[1]) for line in errors.read().splitlines() if line.startswith("time:")]
+        def wait_for(test, what):
+            deadline = time.time() + 60
+            while not test():
+                if time.time() > deadline:
+                    os.kill(pid, 9)
+                    sys.exit(f"{argmap} {path} in a terminal: no {what} after 60 s")
+                time.sleep(0.01)
+        wait_for(lambda: b"> " in seen, "prompt")
+        time.sleep(READING)
+        typed = 0
+        for command in ["timer on"] + before + [measured]:
+            os.write(fd, (command + "\r").encode())
+            typed += 1
+            wait_for(lambda: len(times()) >= typed, f"time for `{command}`")
+        result = times()[-1] * 1000
+        os.write(fd, b"quit!\r")
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(fd)
+        return result
+
+
 def peak(argmap, path, commands):
     arguments = ["/usr/bin/time", "-f", "%e %M", argmap, "--no-rc"] + ([path] if path else [])
     for command in commands:
@@ -133,6 +215,14 @@ def main():
         path = os.path.join(folder, f"{shape}.argdown") if shape else None
         seconds, mb = peak(argmap, path, [c.format(maps=folder) for c in commands])
         print(f"| {shape or '(none)'} | {what} | {seconds:.2f} | {mb} |", flush=True)
+    print()
+    print(f"| map | command, typed {READING:g} s after the map opened | median ms | range ms |")
+    print("|---|---|---|---|")
+    for shape, before, measured in TERMINAL:
+        path = os.path.join(folder, f"{shape}.argdown")
+        samples = [in_terminal(argmap, path, before, measured) for _ in range(runs)]
+        after = f" (after {', '.join(f'`{b}`' for b in before)})" if before else ""
+        print(f"| {shape} | `{measured}`{after} | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} |", flush=True)
 
 
 if __name__ == "__main__":
