@@ -1170,8 +1170,6 @@ public enum Evaluator {
             Self.refill(&outsideProducts, 0, count: 2 * n)
             Self.refill(&outsideSums, 0, count: 2 * n)
             Self.refill(&bounds, 0, count: 1, room: 2 * n + 1)
-            Self.refill(&outsideFactor, 0, count: 0, room: n)
-            Self.refill(&undercutStarts, 0, count: 1)
             Self.refill(&sources, 0, count: 0)
             Self.refill(&weights, 0, count: 0)
             Self.refill(&undercutters, 0, count: 0)
@@ -1185,9 +1183,11 @@ public enum Evaluator {
             let undercuts = g.hasUndercuts
             readsUndercuts = undercuts
             if !undercuts {
-                outsideFactor.append(contentsOf: repeatElement(1, count: n))
-                undercutStarts.append(contentsOf: repeatElement(0, count: n))
+                Self.refill(&outsideFactor, 1, count: n)
+                Self.refill(&undercutStarts, 0, count: n + 1)
             } else {
+                Self.refill(&outsideFactor, 0, count: 0, room: n)
+                Self.refill(&undercutStarts, 0, count: 1)
                 for c in claims.lazy.map({ Int($0) }) {
                     // As ``EvaluationGraph/undercutFactor(_:_:)`` multiplies them.
                     var factor = 1.0
