@@ -136,9 +136,12 @@ def in_terminal(argmap, path, before, measured):
     with tempfile.TemporaryFile(mode="w+") as errors:
         pid, fd = pty.fork()
         if pid == 0:
-            os.dup2(errors.fileno(), 2)
-            os.environ["TERM"] = "xterm"
-            os.execv(argmap, [argmap, "--no-rc", path])
+            try:
+                os.dup2(errors.fileno(), 2)
+                os.environ["TERM"] = "xterm"
+                os.execv(argmap, [argmap, "--no-rc", path])
+            finally:
+                os._exit(127)  # (only when argmap could not be started)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
         seen = bytearray()
         def drain():
@@ -158,6 +161,8 @@ def in_terminal(argmap, path, before, measured):
         def wait_for(test, what):
             deadline = time.time() + 60
             while not test():
+                if os.waitpid(pid, os.WNOHANG) != (0, 0):
+                    sys.exit(f"{argmap} {path} in a terminal: it ended before the {what}:\n{seen.decode(errors='replace')[-2000:]}")
                 if time.time() > deadline:
                     os.kill(pid, 9)
                     sys.exit(f"{argmap} {path} in a terminal: no {what} after 60 s")
@@ -169,6 +174,11 @@ def in_terminal(argmap, path, before, measured):
             os.write(fd, (command + "\r").encode())
             typed += 1
             wait_for(lambda: len(times()) >= typed, f"time for `{command}`")
+        errors.seek(0)
+        said = [line for line in errors.read().splitlines() if line and not line.startswith("time:")]
+        if said:
+            os.kill(pid, 9)
+            sys.exit(f"{argmap} {path} in a terminal, `{measured}`: " + "\n".join(said[-20:]))
         result = times()[-1] * 1000
         os.write(fd, b"quit!\r")
         try:
