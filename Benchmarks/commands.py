@@ -7,8 +7,13 @@ same commands as a user at a terminal meets them: argmap opens the map in a term
 where it works the live scores and the debate round out ahead while the user reads, and each
 command is typed a few seconds later.
 
-    python3 Benchmarks/commands.py ARGMAP [RUNS] [MAPS]
+    python3 Benchmarks/commands.py ARGMAP [RUNS] [MAPS] [--claims N] [--reading SECONDS]
     python3 Benchmarks/commands.py .build/release/argmap 5 .build-maps
+
+With --claims, the maps have N claims rather than a million (in MAPS-N: the maps in a folder
+are made once, when missing), and with --reading, the commands in a terminal are typed that
+many seconds after the map opened rather than three: CI runs the script once on maps of
+20,000 claims, so that it cannot rot.
 
 The maps are made in MAPS (default `.build-maps`, which git ignores) when missing: the
 generated tree, DAG and cyclic map of a million claims, seed 7, saved as argument files, and
@@ -59,7 +64,7 @@ CASES = [
     ("cyclic", [], "show c0", "first scoring (DF-QuAD)"),
     ("cyclic", ["show c0"], "compare c5", "the first compare"),
     ("cyclic", ["show c0", "set c3 base 0.2"], "set c3 base 0.3", "an edit that reaches the largest cycle"),
-    ("cyclic", ["show c0"], "set c999999 base 0.9", "an edit that does not"),
+    ("cyclic", ["show c0"], "set {last} base 0.9", "an edit that does not"),
     ("cyclic", [], "flow", "the debate round worked out with it"),
     ("cyclic", ["drops"], "flow", ""),
     ("cyclic", [], "drops", "the debate round worked out with it"),
@@ -199,20 +204,31 @@ def peak(argmap, path, commands):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    argmap = os.path.abspath(sys.argv[1])
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    folder = sys.argv[3] if len(sys.argv) > 3 else ".build-maps"
+    global CLAIMS, READING
+    import argparse
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("argmap")
+    parser.add_argument("runs", nargs="?", type=int, default=5)
+    parser.add_argument("maps", nargs="?", default=".build-maps")
+    parser.add_argument("--claims", type=int, default=CLAIMS)
+    parser.add_argument("--reading", type=float, default=READING)
+    options = parser.parse_args()
+    argmap, runs, folder = os.path.abspath(options.argmap), options.runs, options.maps
+    if options.claims < 100:
+        sys.exit("--claims: at least 100 (the commands name claims up to c12)")
+    CLAIMS, READING = options.claims, options.reading
+    if CLAIMS != 1_000_000:
+        folder = f"{folder.rstrip('/')}-{CLAIMS}"
     make_maps(argmap, folder)
     print(f"| map | command | what | median ms | range ms |")
     print(f"|---|---|---|---|---|")
     for shape, before, measured, what in CASES:
         path = os.path.join(folder, f"{shape}.argdown") if shape else None
-        command = measured.format(maps=folder)
+        command = measured.format(maps=folder, last=f"c{CLAIMS - 1}")
         samples = [timed(argmap, path, before, command) for _ in range(runs)]
         after = f" (after {', '.join(f'`{b}`' for b in before)})" if before else ""
-        print(f"| {shape or '(none)'} | `{measured.replace('{maps}/', '')}`{after} | {what} | {statistics.median(samples):.1f} | "
+        shown = measured.replace("{maps}/", "").format(last=f"c{CLAIMS - 1}")
+        print(f"| {shape or '(none)'} | `{shown}`{after} | {what} | {statistics.median(samples):.1f} | "
               f"{min(samples):.1f}–{max(samples):.1f} |", flush=True)
     print()
     print("| map | process | seconds | peak MB |")
