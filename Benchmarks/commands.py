@@ -26,6 +26,14 @@ import sys
 
 CLAIMS = 1_000_000
 
+
+def round_cases(shape):
+    """`flow` and `drops` on a map, each first in a script (the debate round worked out with it)
+    and after the other (which worked it out)."""
+    return [(shape, [], "flow", "the debate round worked out with it"), (shape, ["drops"], "flow", ""),
+            (shape, [], "drops", "the debate round worked out with it"), (shape, ["flow"], "drops", "")]
+
+
 # (map, commands before the one measured, the command measured, what it is); a map of None
 # starts argmap with no map. `{maps}` is the folder of the maps.
 CASES = [
@@ -56,19 +64,13 @@ CASES = [
     ("tree", [], "drops", "582,505 drops, folded"),
     ("tree", [], "cd nosuch", "an id that matches no claim"),
     ("dag", [], "show c0", "first scoring (DF-QuAD)"),
-    ("dag", [], "flow", "the debate round worked out with it"),
-    ("dag", ["drops"], "flow", ""),
-    ("dag", [], "drops", "the debate round worked out with it"),
-    ("dag", ["flow"], "drops", ""),
+    *round_cases("dag"),
     ("dag", ["show c0"], "compare", ""),
     ("cyclic", [], "show c0", "first scoring (DF-QuAD)"),
     ("cyclic", ["show c0"], "compare c5", "the first compare"),
     ("cyclic", ["show c0", "set c3 base 0.2"], "set c3 base 0.3", "an edit that reaches the largest cycle"),
     ("cyclic", ["show c0"], "set {last} base 0.9", "an edit that does not"),
-    ("cyclic", [], "flow", "the debate round worked out with it"),
-    ("cyclic", ["drops"], "flow", ""),
-    ("cyclic", [], "drops", "the debate round worked out with it"),
-    ("cyclic", ["flow"], "drops", ""),
+    *round_cases("cyclic"),
 ]
 
 # (map, commands typed before, the command measured), in a terminal: argmap opens the map, and

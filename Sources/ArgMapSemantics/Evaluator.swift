@@ -1299,7 +1299,7 @@ public enum Evaluator {
         /// to stay empty is left as it is: emptied and filled again, a layout's arrays, with a
         /// new array for each claim's supports from within (``Places``), took half the time of
         /// laying out the generated cyclic map's 14,446 small cycles (10.7–12.4 ms, on both
-        /// cores together, of the first scoring; 4.8–6.3 ms without).
+        /// cores together, of the first scoring; 4.8–6.3 ms without; timed with temporary code).
         @inline(__always)
         static func refill<T>(_ array: inout [T], _ value: T, count: Int, room: Int = 0) {
             if array.count == count && array.capacity >= room {

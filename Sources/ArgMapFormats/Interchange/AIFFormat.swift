@@ -58,18 +58,11 @@ public enum AIFFormat {
         }
     }
 
-    /// A node's type, as a byte: the four that argmap reads, and the rest.
-    enum NodeType: UInt8 {
-        case i, ra, ma, ca, other
-        init(_ name: String) {
-            switch name {
-            case "I": self = .i
-            case "RA": self = .ra
-            case "MA": self = .ma
-            case "CA": self = .ca
-            default: self = .other
-            }
-        }
+    /// A node's type, as a byte (an enum's raw values are not stored): the four that argmap
+    /// reads, by their names in AIF, and the rest.
+    enum NodeType: String {
+        case i = "I", ra = "RA", ma = "MA", ca = "CA", other = ""
+        init(_ name: String) { self = NodeType(rawValue: name) ?? .other }
     }
 
     /// The edges of one `edges` array: each edge's ends by node number, found as it is read
@@ -161,15 +154,7 @@ public enum AIFFormat {
         nodes = Nodes()
         if !problems.isEmpty { throw LoadFailure(problems, file: file) }
         let n = ids.count
-        func typeName(_ k: Int) -> String {
-            switch type[k] {
-            case .i: return "I"
-            case .ra: return "RA"
-            case .ma: return "MA"
-            case .ca: return "CA"
-            case .other: return otherType[k] ?? ""
-            }
-        }
+        func typeName(_ k: Int) -> String { type[k] == .other ? otherType[k] ?? "" : type[k].rawValue }
         func lists(_ key: (Int32, Int32) -> (Int32, Int32)) -> (start: [Int32], list: [Int32]) {
             var start = [Int32](repeating: 0, count: n + 1)
             for e in ends { start[Int(key(e.from, e.to).0) + 1] += 1 }
