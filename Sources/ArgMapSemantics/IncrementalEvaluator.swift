@@ -84,7 +84,7 @@ public final class IncrementalEvaluator {
     /// those of ``init(_:semantics:)``, to the last bit (a test compares them after edits).
     /// `other` is left as it was.
     public convenience init(_ other: IncrementalEvaluator, semantics: Semantics) {
-        self.init(other, semantics: semantics, memory: nil)
+        self.init(other.layout, semantics: semantics, memory: nil)
     }
 
     /// The evaluations of `other`'s map under `list`, as ``evaluations(_:)`` works them out (at
@@ -92,14 +92,41 @@ public final class IncrementalEvaluator {
     /// follow the changes after, where it solves the map's cycles (``solvesCycles``): for
     /// `compare`'s other semantics on a cyclic map.
     public static func evaluators(_ other: IncrementalEvaluator, _ list: [Semantics]) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
+        evaluators(other.layout, list)
+    }
+
+    /// ``evaluators(_:_:)`` on a layout taken before (``layout``), on any thread: they read
+    /// nothing of the evaluator it was taken from, which may change meanwhile.
+    public static func evaluators(_ layout: Layout, _ list: [Semantics]) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
         let alone = list.count == 1
         return Evaluator.eachAtOnce(list) { semantics in
             guard semantics != .grounded && semantics != .quad else {
-                return (nil, Evaluator.evaluateKeeping(other.graph, semantics, options: other.options, found: other.knownComponents, alone: alone).evaluation)
+                return (nil, Evaluator.evaluateKeeping(layout.graph, semantics, options: layout.options, found: layout.components, alone: alone).evaluation)
             }
-            let board = IncrementalEvaluator(other, semantics: semantics, memory: nil, alone: alone)
+            let board = IncrementalEvaluator(layout, semantics: semantics, memory: nil, alone: alone)
             return (board.solvesCycles ? board : nil, board.evaluation)
         }
+    }
+
+    /// What another evaluator under another semantics takes of this one (``init(_:semantics:)``,
+    /// ``evaluators(_:_:)``): its graph, its options, and on a cyclic map its components. A
+    /// value: taken on the thread that owns this evaluator, it can be read on another while
+    /// this one changes (each array this one then writes is copied first, once).
+    public struct Layout: @unchecked Sendable {
+        let graph: EvaluationGraph
+        let options: Evaluator.Options
+        let beforeRemoval: (claims: [Int], relations: [Int], order: [Int], rank: [Int])?
+        let components: EvaluationGraph.Components?
+
+        /// ``IncrementalEvaluator/evaluations(_:)`` on this layout.
+        public func evaluations(_ list: [Semantics]) -> [Evaluation] {
+            Evaluator.evaluate(graph, list, options: options, found: components)
+        }
+    }
+
+    /// This evaluator's layout of the map, as it is now (``Layout``).
+    public var layout: Layout {
+        Layout(graph: graph, options: options, beforeRemoval: beforeRemoval, components: knownComponents)
     }
 
     /// ``init(_:semantics:)``, the new scores written in the memory of `other`'s on a cyclic
@@ -113,17 +140,17 @@ public final class IncrementalEvaluator {
             swap(&taken.factors, &other.cyclic!.factors)
             memory = taken
         }
-        self.init(other, semantics: semantics, memory: memory)
+        self.init(other.layout, semantics: semantics, memory: memory)
     }
 
-    private init(_ other: IncrementalEvaluator, semantics: Semantics, memory: Evaluator.Memory?, alone: Bool = true) {
+    private init(_ other: Layout, semantics: Semantics, memory: Evaluator.Memory?, alone: Bool = true) {
         self.semantics = semantics
         options = other.options
         graph = other.graph
         evaluation = Evaluation(semantics: semantics, converged: true, iterations: 0, residual: 0, scores: [], labels: nil, note: nil, cyclic: false)
         beforeRemoval = other.beforeRemoval
         sharedLayout = true
-        let found = other.knownComponents
+        let found = other.components
         evaluate(found: found, memory: memory, alone: alone)
         if cyclic == nil, graph.order == nil { lentComponents = found }
     }
@@ -193,7 +220,7 @@ public final class IncrementalEvaluator {
     /// map, with its components (``Evaluator/evaluate(_:_:options:)``, on every core): the
     /// scores of each semantics' own evaluation, to the last bit.
     public func evaluations(_ list: [Semantics]) -> [Evaluation] {
-        Evaluator.evaluate(graph, list, options: options, found: knownComponents)
+        layout.evaluations(list)
     }
 
     /// Whether the graph was taken from another evaluator (``init(_:semantics:)``), not laid

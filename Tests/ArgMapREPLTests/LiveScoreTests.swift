@@ -307,10 +307,13 @@ struct LiveScoreTests {
         let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
         let live = try #require(session.scoreBoard)
         #expect(repl.execute("set semantics euler") && session.scoreBoard === live && session.warming == nil)
-        #expect(repl.execute("set semantics qe"))
+        // (After an edit, which drops the other semantics worked out as the map opened: else
+        // `set semantics` takes the one it names, otherSemanticsAreWorkedOutAhead.)
+        try session.perform(.setValue("c5", .base(0.25)))
+        #expect(session.othersAhead == nil && repl.execute("set semantics qe"))
         let qe = try #require(session.warming, "scores under qe worked out ahead")
         #expect(qe.semantics == .qe && session.scoreBoard == nil)
-        #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .qe).scores)
+        #expect(session.currentEvaluation().scores == Evaluator.evaluate(session.map, .qe).scores)
         #expect(session.scoreBoard === qe.scores.wait(), "and taken")
         #expect(session.scoreBoard?.sharedLayout == true, "worked out on the euler scores' layout of the map")
 
@@ -348,6 +351,61 @@ struct LiveScoreTests {
         let script = Session()
         script.load(map, file: nil, format: nil)
         #expect(script.warming == nil, "a script's session")
+    }
+
+    /// As an interactive session opens a large map, the live scores worked out ahead begin the
+    /// evaluations under every other semantics on their layout of the map (``Session/othersAhead``):
+    /// `compare` takes them, each the evaluation its own semantics gives, to the last bit, with
+    /// the evaluators that solve a cyclic map's cycles kept, as `compare` keeps them, to follow
+    /// the edits of values after; `set semantics` takes the one it names. An edit before they
+    /// are taken drops them. On an acyclic map they are evaluations alone; a script's session
+    /// works none out ahead.
+    @Test func otherSemanticsAreWorkedOutAhead() throws {
+        func same(_ session: Session, _ what: String) {
+            for (s, e) in zip(Semantics.allCases, session.evaluations(Semantics.allCases)) {
+                let full = Evaluator.evaluate(session.map, s)
+                #expect(e.semantics == s && e.scores == full.scores && e.labels == full.labels, "\(what): \(s)")
+            }
+        }
+        let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 41))
+        let session = Session()
+        session.warmsUp = true
+        session.load(map, file: nil, format: nil)
+        let made = try #require(session.othersAhead).wait()
+        #expect(made.evaluations.map(\.0) == Semantics.allCases.filter { $0 != .dfquad })
+        let solving = made.evaluators.map(\.0)
+        #expect(solving == [.euler, .qe, .mlp, .hcat], "the semantics that solve the cycles: \(solving)")
+        same(session, "worked out ahead")
+        #expect(session.othersAhead == nil, "taken")
+        for (s, board) in made.evaluators { #expect(session.otherEvaluators[s] === board, "\(s): kept") }
+        try session.perform(.setValue("c3", .base(0.3)))
+        let r = try #require(map.relations.last { $0.type != .undercut })
+        try session.perform(.setWeight(from: map.claims[r.from].id, to: map.claims[r.to].id, 0.4))
+        same(session, "after edits of values, which the kept evaluators follow")
+        for (s, board) in made.evaluators { #expect(session.otherEvaluators[s] === board, "\(s): followed") }
+
+        session.load(map, file: nil, format: nil)
+        #expect(session.othersAhead != nil)
+        try session.perform(.setValue("c5", .base(0.2)))
+        #expect(session.othersAhead == nil, "an edit drops them")
+        same(session, "edited before they were taken")
+
+        session.load(map, file: nil, format: nil)
+        _ = session.currentEvaluation()
+        let euler = try #require(session.othersAhead).wait().evaluators.first { $0.0 == .euler }?.1
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        #expect(repl.execute("set semantics euler") && euler != nil && session.scoreBoard === euler, "set semantics takes the one worked out ahead")
+        #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .euler).scores)
+        same(session, "under euler")
+
+        let tree = MapGenerator.generate(.init(claims: 30_000, shape: .tree, seed: 41))
+        session.load(tree, file: nil, format: nil)
+        let acyclic = try #require(session.othersAhead).wait()
+        #expect(acyclic.evaluations.count == Semantics.allCases.count - 1 && acyclic.evaluators.isEmpty)
+        same(session, "an acyclic map")
+        let script = Session()
+        script.load(map, file: nil, format: nil)
+        #expect(script.othersAhead == nil, "a script's session")
     }
 
     /// In a terminal, on a large map, the live scores follow a change of structure on another

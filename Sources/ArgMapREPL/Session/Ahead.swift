@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Something worked out on another thread, begun when an interactive session opens a large
 /// map (``Session/warmUp()``): the live scores and the debate round, so that the first command
@@ -17,12 +18,35 @@ final class Ahead<Value>: @unchecked Sendable {
     /// and takes it (``Session/settleScores()``, ``Session/settleRound()``).
     let followsEdit: Bool
 
+    /// Whether the session dropped this work before it began (``drop()``).
+    private let dropped = Atomic<Bool>(false)
+
     init(followsEdit: Bool = false, _ work: @escaping @Sendable () -> Value) {
         self.followsEdit = followsEdit
+        begin(work)
+    }
+
+    /// Work that other work begins, on its own thread, once it has what this work reads
+    /// (``begin(_:)``): compare's other semantics, begun by the live scores worked out ahead,
+    /// on their layout of the map. A ``wait()`` before then waits for it to begin, too.
+    init(begunLater followsEdit: Bool = false) {
+        self.followsEdit = followsEdit
+    }
+
+    /// Begins the work on another thread; nothing when it was dropped (``drop()``) before it
+    /// began. Once only.
+    func begin(_ work: @escaping @Sendable () -> Value) {
+        guard !dropped.load(ordering: .relaxed) else { return }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             value = work()
             done.signal()
         }
+    }
+
+    /// The session will not take the value: work not yet begun (``init(begunLater:)``) is not
+    /// begun. (Work under way runs to its end, and its value is freed with this.)
+    func drop() {
+        dropped.store(true, ordering: .relaxed)
     }
 
     /// Whether the worker has the value (a ``wait()`` now would not wait).

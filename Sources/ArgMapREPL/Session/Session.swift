@@ -22,6 +22,18 @@ public final class Session {
     /// The claims whose bases, and the relations (from, to) whose weights, edits changed since
     /// the other evaluators last followed; in order.
     var otherEvaluatorsBehind: [(claim: String?, relation: (from: String, to: String)?)] = []
+    /// The evaluations under every other semantics (and their evaluators, as `compare` keeps
+    /// them) being worked out on other threads, begun by the live scores worked out ahead as
+    /// an interactive session opened a large map (``warmUp()``), on their layout of the map:
+    /// so that `compare` finds them ready. Taken into ``otherEvaluations`` and
+    /// ``otherEvaluators`` when first read (``takeOtherSemanticsAhead()``); dropped, as they are,
+    /// at the map's first change.
+    var othersAhead: Ahead<OtherSemantics>?
+    /// What ``othersAhead`` works out.
+    struct OtherSemantics {
+        var evaluations: [(Semantics, Evaluation)] = []
+        var evaluators: [(Semantics, IncrementalEvaluator)] = []
+    }
     /// Whether the edit being applied changes only base scores and weights, which the other
     /// evaluators follow (``apply(_:)``).
     private var followingValues = false
@@ -29,7 +41,7 @@ public final class Session {
     /// Drops the evaluations under other semantics, and their evaluators unless the edit being
     /// applied changes only values they follow.
     private func dropOtherEvaluations() {
-        if followingValues { otherEvaluations = [:] } else { forgetOtherSemantics() }
+        if followingValues { otherEvaluations = [:]; dropOtherSemanticsAhead() } else { forgetOtherSemantics() }
     }
     /// The file the map was opened from or last saved to.
     public var file: String?
