@@ -385,9 +385,15 @@ struct LiveScoreTests {
         for (s, board) in made.evaluators { #expect(session.otherEvaluators[s] === board, "\(s): followed") }
 
         session.load(map, file: nil, format: nil)
-        #expect(session.othersAhead != nil)
+        let ready = try #require(session.othersAhead).wait()
         try session.perform(.setValue("c5", .base(0.2)))
-        #expect(session.othersAhead == nil, "an edit drops them")
+        #expect(session.othersAhead == nil && ready.evaluators.allSatisfy { session.otherEvaluators[$0.0] === $0.1 },
+                "an edit of a value, once they are ready, takes them to follow it")
+        same(session, "edited once they were ready")
+        session.load(map, file: nil, format: nil)
+        #expect(session.othersAhead != nil)
+        try session.perform(.addClaim(Claim(id: "w1", text: "new")))
+        #expect(session.othersAhead == nil && session.otherEvaluators.isEmpty, "any other edit drops them")
         same(session, "edited before they were taken")
 
         session.load(map, file: nil, format: nil)

@@ -225,6 +225,14 @@ public final class Session {
         // weight that stays above 0 or at 0: it reads only which attacks and undercuts weigh
         // more than 0.
         var labels: Evaluation?
+        // The other semantics worked out ahead as the map opened are taken, when ready, to
+        // follow an edit of a base score or a weight as `compare`'s would.
+        switch edit {
+        case .setValue(_, .base), .setWeight:
+            if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
+        default:
+            break
+        }
         switch edit {
         case .setValue(let id, .base):
             followingValues = !otherEvaluators.isEmpty
