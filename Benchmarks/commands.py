@@ -4,8 +4,9 @@
 the command measured; it prints a Markdown table of medians and ranges in milliseconds, and the
 peak memory of a process that opens each map and scores it (`/usr/bin/time -f %M`). Then the
 same commands as a user at a terminal meets them: argmap opens the map in a terminal (a pty),
-where it works the live scores and the debate round out ahead while the user reads, and each
-command is typed a few seconds later.
+where it works the live scores, the debate round and the other semantics' evaluations out ahead
+while the user reads, and each command is typed a few seconds later; with the process's peak
+memory by then.
 
     python3 Benchmarks/commands.py ARGMAP [RUNS] [MAPS] [--claims N] [--reading SECONDS]
     python3 Benchmarks/commands.py .build/release/argmap 5 .build-maps
@@ -88,6 +89,7 @@ TERMINAL = [
     ("dag", [], "drops"),
     ("cyclic", [], "show c0"),
     ("cyclic", [], "compare c5"),
+    ("cyclic", ["set c3 base 0.3"], "compare c5"),
     ("cyclic", [], "flow"),
     ("cyclic", [], "drops"),
 ]
@@ -138,7 +140,8 @@ def in_terminal(argmap, path, before, measured):
     """The `time:` of `measured` typed in a terminal (a pty of 100 columns), `READING` seconds
     after argmap opened `path` and showed its first prompt, after `timer on` and `before`, each
     typed once the one before it has printed its time. The output is read as it comes, as a
-    terminal reads it; standard error, where the times go, goes to a file."""
+    terminal reads it; standard error, where the times go, goes to a file. Returns the time in
+    milliseconds and the process's peak memory then in MB (VmHWM, Linux)."""
     import pty, tempfile, threading, time, fcntl, struct, termios
     with tempfile.TemporaryFile(mode="w+") as errors:
         pid, fd = pty.fork()
@@ -187,13 +190,15 @@ def in_terminal(argmap, path, before, measured):
             os.kill(pid, 9)
             sys.exit(f"{argmap} {path} in a terminal, `{measured}`: " + "\n".join(said[-20:]))
         result = times()[-1] * 1000
+        with open(f"/proc/{pid}/status") as status:
+            peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
         os.write(fd, b"quit!\r")
         try:
             os.waitpid(pid, 0)
         except ChildProcessError:
             pass
         os.close(fd)
-        return result
+        return result, peak_kb // 1024
 
 
 def peak(argmap, path, commands):
@@ -244,13 +249,15 @@ def main():
         seconds, mb = peak(argmap, path, [c.format(maps=folder) for c in commands])
         print(f"| {shape or '(none)'} | {what} | {seconds:.2f} | {mb} |", flush=True)
     print()
-    print(f"| map | command, typed {READING:g} s after the map opened | median ms | range ms |")
-    print("|---|---|---|---|")
+    print(f"| map | command, typed {READING:g} s after the map opened | median ms | range ms | peak MB |")
+    print("|---|---|---|---|---|")
     for shape, before, measured in TERMINAL:
         path = os.path.join(folder, f"{shape}.argdown")
-        samples = [in_terminal(argmap, path, before, measured) for _ in range(runs)]
+        runs_made = [in_terminal(argmap, path, before, measured) for _ in range(runs)]
+        samples = [ms for ms, _ in runs_made]
         after = f" (after {', '.join(f'`{b}`' for b in before)})" if before else ""
-        print(f"| {shape} | `{measured}`{after} | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} |", flush=True)
+        print(f"| {shape} | `{measured}`{after} | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} | "
+              f"{max(mb for _, mb in runs_made)} |", flush=True)
 
 
 if __name__ == "__main__":
