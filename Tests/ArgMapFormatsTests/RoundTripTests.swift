@@ -147,7 +147,7 @@ struct RoundTripTests {
         }
         try! map.apply(.rename(ids[1], to: "Магадан порт"))
         if ids.count > 5, map.relationIndex(from: map.index(of: ids[4])!, to: map.index(of: ids[2])!) == nil {
-            try? map.apply(.link(RelationSpec(from: ids[4], to: ids[2], type: .undercut, weight: 0.7)))
+            _ = try? map.apply(.link(RelationSpec(from: ids[4], to: ids[2], type: .undercut, weight: 0.7)))
         }
     }
 }

@@ -17,7 +17,7 @@ struct InvariantTests {
 
         /// The map these parts make, its id index built from `indexed` (the claims, unless said).
         func problems(indexed: [Claim]? = nil, index given: IDIndex? = nil) throws -> [String] {
-            let index = try given ?? (indexed ?? claims).indices.reduce(into: IDIndex(capacity: claims.count)) { index, c in
+            let index = given ?? (indexed ?? claims).indices.reduce(into: IDIndex(capacity: claims.count)) { index, c in
                 #expect(index.insert(c, id: (indexed ?? claims)[c].id, in: indexed ?? claims) == nil)
             }
             return try ArgumentMap(title: nil, frontmatter: nil, checkedClaims: claims, relations: relations, indexByID: index,

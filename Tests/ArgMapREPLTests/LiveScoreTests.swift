@@ -290,6 +290,17 @@ struct LiveScoreTests {
         try session.perform(.setValue("c5", .base(0.2)))
         #expect(session.scoreBoard === board, "and they follow edits")
 
+        // An edit made once they are ready, before anything read them, takes them and they
+        // follow it; so with the round worked out ahead.
+        session.load(map, file: nil, format: nil)
+        let ready = try #require(session.warming).scores.wait(), round = try #require(session.roundAhead).wait()
+        try session.perform(.setValue("c5", .base(0.2)))
+        #expect(session.scoreBoard === ready && session.warming == nil, "an edit takes them when they are ready")
+        #expect(session.roundAhead == nil && session.keptRound.map { Array($0.side) == Array(round.side) } == true, "and the round")
+        try check(session, .dfquad, "edited once they were ready")
+        try session.perform(.addClaim(Claim(id: "r1", text: "new")))
+        #expect(Array(session.round().side) == Array(Round(session.map).side), "the round kept, brought along the edits")
+
         session.load(map, file: nil, format: nil)
         let early = try #require(session.warming)
         try session.perform(.setValue("c5", .base(0.2)))
@@ -307,9 +318,9 @@ struct LiveScoreTests {
         let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
         let live = try #require(session.scoreBoard)
         #expect(repl.execute("set semantics euler") && session.scoreBoard === live && session.warming == nil)
-        // (After an edit, which drops the other semantics worked out as the map opened: else
-        // `set semantics` takes the one it names, otherSemanticsAreWorkedOutAhead.)
-        try session.perform(.setValue("c5", .base(0.25)))
+        // (After an edit of structure, which drops the other semantics worked out as the map
+        // opened: else `set semantics` takes the one it names, otherSemanticsAreWorkedOutAhead.)
+        try session.perform(.addClaim(Claim(id: "q1", text: "new")))
         #expect(session.othersAhead == nil && repl.execute("set semantics qe"))
         let qe = try #require(session.warming, "scores under qe worked out ahead")
         #expect(qe.semantics == .qe && session.scoreBoard == nil)
@@ -328,8 +339,13 @@ struct LiveScoreTests {
         #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
         #expect(session.scoreBoard === again.scores.wait())
         try session.perform(.addClaim(Claim(id: "w2", text: "new")))
+        // Those are not ready when the next edit comes (held back here): it drops them, and
+        // nothing is worked out again for it, as for an edit that comes before any read.
+        let pending = try #require(session.warming), hold = DispatchSemaphore(value: 0)
+        session.warming = (pending.semantics, Ahead { hold.wait(); return pending.scores.wait() })
         try session.perform(.addClaim(Claim(id: "w3", text: "new")))
-        #expect(session.warming == nil, "not for an edit made before the scores were read")
+        hold.signal()
+        #expect(session.warming == nil, "not for an edit made before the scores were ready")
         _ = session.undo()
         #expect(session.warming == nil)
         #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
@@ -566,9 +582,19 @@ struct LiveScoreTests {
         #expect(session.roundAhead == nil && !session.roundAheadFollows, "the next edit waited for it")
         let kept = try #require(session.keptRound, "and kept it")
         #expect(same(kept, Round(session.map)))
-        // No round kept before the edit: none worked out.
+        // The round worked out as the map opened, ready before the first edit, is kept by it.
         session.load(map, file: nil, format: nil)
+        _ = try #require(session.roundAhead).wait()
         try session.perform(.removeClaim(id))
+        #expect(session.roundAheadFollows, "the round ready ahead was kept, and is worked out again")
+        #expect(same(session.round(), Round(session.map)))
+        // No round kept before the edit (the one worked out as the map opened held back here, not
+        // ready): none worked out.
+        session.load(map, file: nil, format: nil)
+        let opening = try #require(session.roundAhead), hold = DispatchSemaphore(value: 0)
+        session.roundAhead = Ahead { hold.wait(); return opening.wait() }
+        try session.perform(.removeClaim(id))
+        hold.signal()
         #expect(session.roundAhead == nil && session.keptRound == nil, "no round was kept")
         // A script's session works nothing out.
         let script = Session()
@@ -1115,7 +1141,8 @@ struct LiveScoreTests {
         func whole(_ what: String) {
             _ = session.evaluations(Semantics.allCases)
             for s in others {
-                let kept = try? #require(session.otherEvaluations[s]), own = Evaluator.evaluate(session.map, s)
+                let kept = session.otherEvaluations[s], own = Evaluator.evaluate(session.map, s)
+                #expect(kept != nil, "\(what): \(s) kept")
                 #expect(kept?.scores == own.scores && kept?.labels == own.labels && kept?.iterations == own.iterations
                         && kept?.residual == own.residual && kept?.converged == own.converged, "\(what): \(s) is a whole evaluation's")
             }
@@ -1130,7 +1157,7 @@ struct LiveScoreTests {
             let relation = map.relations[r]
             guard relation.type == .attack, relation.weight > 0, labels[relation.from] == .in else { return false }
             var without = map
-            try? without.apply(.setWeight(from: map.claims[relation.from].id, to: map.claims[relation.to].id, 0))
+            _ = try? without.apply(.setWeight(from: map.claims[relation.from].id, to: map.claims[relation.to].id, 0))
             return Evaluator.evaluate(without, .grounded).labels != labels
         })
         let (from, to) = (map.claims[map.relations[r].from].id, map.claims[map.relations[r].to].id)

@@ -122,7 +122,7 @@ struct PropertyTests {
         for seed in 1...6 as ClosedRange<UInt64> {
             var map = MapGenerator.generate(.init(claims: 200, shape: .dag, seed: seed))
             // Undercuts too, so that the undercut factors are exercised.
-            try? map.apply(.link(RelationSpec(from: "c150", to: "c3", type: .undercut, weight: 0.8)))
+            _ = try? map.apply(.link(RelationSpec(from: "c150", to: "c3", type: .undercut, weight: 0.8)))
             let board = IncrementalEvaluator(map, semantics: semantics)
             var rng = SplitMix64(seed: seed)
             for _ in 0..<40 {

@@ -196,6 +196,7 @@ public final class Session {
         // after it, are waited for: this edit changes the map they read.
         settleScores()
         settleRound()
+        takeWhatIsReadyAhead()
         let roundWasKept = keptRound != nil
         let live = scoreBoard != nil
         roundDropped = nil
@@ -282,6 +283,23 @@ public final class Session {
             // Unchanged by the failed step: the round before the edit, if no step moved it.
             if !roundMoved { roundDropped = keptRound }
             keptRound = nil
+        }
+    }
+
+    /// Takes the live scores and the round worked out ahead as the map opened (``warmUp()``)
+    /// where they are ready and nothing has read them yet: so that an edit made first follows
+    /// them, rather than drop them and leave the next command to work them out again (on the
+    /// generated cyclic map of a million claims, `set c3 base 0.3` typed first, then `compare`,
+    /// waited 86 ms for the scores). Work not yet done is still dropped by the edit.
+    private func takeWhatIsReadyAhead() {
+        if let ahead = warming, !ahead.scores.followsEdit, scoreBoard == nil, ahead.semantics == semantics,
+           !settings.conceded, ahead.scores.isReady {
+            warming = nil
+            scoreBoard = ahead.scores.wait()
+        }
+        if let ahead = roundAhead, !ahead.followsEdit, keptRound == nil, ahead.isReady {
+            roundAhead = nil
+            keptRound = ahead.wait()
         }
     }
 
