@@ -232,12 +232,13 @@ public enum KialoFormat {
         for p in pending {
             let line = Int(p.line)
             // A link's target, or a parent that came later, is found by its number in the file,
-            // whose page comes back with the pages around it (the kernel maps up to 64 KB a
-            // fault): they go again every 256 lookups, 16 MB at most (every 4,096 kept up to a
-            // quarter of a 333 MB file).
+            // whose page comes back with the pages around it: they go again every 32 lookups.
+            // (Every 256, the cyclic map's 333 MB export kept up to 194 MB of it mapped where the
+            // file had been read from disk, not just written, and its import peaked at 660 MB,
+            // not 503 MB, in the same time; every 4,096 kept up to a quarter of it.)
             if p.isLink || p.to < 0 {
                 lookups += 1
-                if lookups % 256 == 0 { release(0..<bytes.count) }
+                if lookups % 32 == 0 { release(0..<bytes.count) }
             }
             var fromNumber: String { p.isLink ? links[p.from] : string(p.number) }
             guard let from = p.isLink ? numbers.find(links[p.from]) : p.from else {
