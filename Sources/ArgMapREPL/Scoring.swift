@@ -310,7 +310,7 @@ extension Session {
     func warmScores(othersToo: Bool = false) {
         guard warmsUp, map.count >= Session.warmingSize, scoreBoard == nil, warming == nil, !settings.conceded else { return }
         let map = map, semantics = semantics, options = scoringOptions
-        let others = othersToo ? Ahead<OtherSemantics>(begunLater: false) : nil
+        let others = othersToo ? Ahead<OtherSemantics>() : nil
         warming = (semantics, Ahead {
             let board = IncrementalEvaluator(map, semantics: semantics, options: options)
             // Taken here, before the session has the scores and may change them.

@@ -29,7 +29,7 @@ final class Ahead<Value>: @unchecked Sendable {
     /// Work that other work begins, on its own thread, once it has what this work reads
     /// (``begin(_:)``): compare's other semantics, begun by the live scores worked out ahead,
     /// on their layout of the map. A ``wait()`` before then waits for it to begin, too.
-    init(begunLater followsEdit: Bool = false) {
+    init(followsEdit: Bool = false) {
         self.followsEdit = followsEdit
     }
 
@@ -43,7 +43,7 @@ final class Ahead<Value>: @unchecked Sendable {
         }
     }
 
-    /// The session will not take the value: work not yet begun (``init(begunLater:)``) is not
+    /// The session will not take the value: work not yet begun (``init(followsEdit:)``) is not
     /// begun. (Work under way runs to its end, and its value is freed with this.)
     func drop() {
         dropped.store(true, ordering: .relaxed)
