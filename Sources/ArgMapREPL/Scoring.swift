@@ -40,11 +40,9 @@ extension Session {
     /// no such evaluator, or no live scores ready to lend it their values.
     func adoptKeptEvaluator() -> IncrementalEvaluator? {
         guard !settings.conceded, warming == nil, let old = scoreBoard, old.semantics != semantics else { return nil }
-        takeOtherSemanticsAhead()
-        guard let kept = otherEvaluators[semantics] else { return nil }
-        otherEvaluatorsFollow()
         // (Following can drop them all.)
-        guard otherEvaluators[semantics] === kept else { return nil }
+        otherEvaluatorsFollow()
+        guard let kept = otherEvaluators[semantics] else { return nil }
         otherEvaluators[semantics] = nil
         otherEvaluations[semantics] = nil
         kept.takeValues(from: old.graph)
@@ -63,32 +61,22 @@ extension Session {
     /// Each is kept until the map changes (``otherEvaluations``).
     public func evaluations(_ list: [Semantics]) -> [Evaluation] {
         let current = currentEvaluation(), mine = semantics
-        takeOtherSemanticsAhead()
         otherEvaluatorsFollow()
         var missing: [Semantics] = []
         for s in list where s != mine && otherEvaluations[s] == nil && !missing.contains(s) { missing.append(s) }
-        if !missing.isEmpty, let live = scoreBoard, live.solvesCycles, !settings.conceded {
-            // On a map with cycles, the semantics that solve them are kept as evaluators, to
-            // follow the edits of values after.
-            for (s, made) in zip(missing, IncrementalEvaluator.evaluators(live, missing)) {
-                otherEvaluations[s] = made.evaluation
-                if let board = made.evaluator {
-                    // It follows the live evaluator's values, lent as it follows; held meanwhile,
-                    // the live scores' next edit would copy them whole.
-                    board.letGoOfValues()
-                    otherEvaluators[s] = board
-                }
-            }
+        if !missing.isEmpty, let live = scoreBoard {
+            keep(Session.otherSemantics(missing, on: live.layout, solvingCycles: live.solvesCycles && !settings.conceded))
         } else if !missing.isEmpty {
-            let found = scoreBoard.map { $0.evaluations(missing) } ?? missing.map(evaluation)
-            for (s, e) in zip(missing, found) { otherEvaluations[s] = e }
+            for s in missing { otherEvaluations[s] = evaluation(s) }
         }
         return list.map { $0 == mine ? current : otherEvaluations[$0]! }
     }
 
     /// Brings the other evaluators (``otherEvaluators``) along the edits of values made since
-    /// they last followed, at once on every core, and keeps their evaluations.
+    /// they last followed, at once on every core, and keeps their evaluations; first takes
+    /// those worked out ahead (``takeOtherSemanticsAhead()``).
     func otherEvaluatorsFollow() {
+        takeOtherSemanticsAhead()
         guard !otherEvaluatorsBehind.isEmpty else { return }
         let behind = otherEvaluatorsBehind, map = map
         otherEvaluatorsBehind = []
@@ -129,18 +117,24 @@ extension Session {
     }
 
     /// Takes the evaluations under other semantics worked out ahead (``othersAhead``), waiting
-    /// for what is left of them, as ``evaluations(_:)`` would have kept them; none under the
-    /// live scores' semantics (the session's, but while `set semantics` takes the one it names),
-    /// nor any already kept.
+    /// for what is left of them, as ``evaluations(_:)`` keeps those it works out (``keep(_:)``).
     func takeOtherSemanticsAhead() {
         guard let ahead = othersAhead else { return }
         othersAhead = nil
-        let made = ahead.wait(), live = scoreBoard?.semantics ?? semantics
+        keep(ahead.wait())
+    }
+
+    /// Keeps evaluations under other semantics and their evaluators (``otherEvaluations``,
+    /// ``otherEvaluators``); none under the live scores' semantics (the session's, but while
+    /// `set semantics` takes the one it names), nor any already kept.
+    private func keep(_ made: OtherSemantics) {
+        let live = scoreBoard?.semantics ?? semantics
         for (s, e) in made.evaluations where s != live && otherEvaluations[s] == nil {
             otherEvaluations[s] = e
         }
         for (s, board) in made.evaluators where s != live && otherEvaluators[s] == nil {
-            // As `compare` keeps them (``evaluations(_:)``).
+            // It follows the live evaluator's values, lent as it follows; held meanwhile, the
+            // live scores' next edit would copy them whole.
             board.letGoOfValues()
             otherEvaluators[s] = board
         }
@@ -159,7 +153,6 @@ extension Session {
     /// on the live scores' layout of the map when there are live scores).
     public func evaluation(_ s: Semantics) -> Evaluation {
         if s == semantics { return currentEvaluation() }
-        takeOtherSemanticsAhead()
         otherEvaluatorsFollow()
         if let kept = otherEvaluations[s] { return kept }
         let e = scoreBoard.map { $0.evaluations([s])[0] } ?? Evaluator.evaluate(settings.conceded ? Drops.conceded(map) : map, s)
@@ -316,7 +309,7 @@ extension Session {
             // Taken here, before the session has the scores and may change them.
             if let others {
                 let layout = board.layout, solves = board.solvesCycles
-                others.begin { Session.otherSemantics(than: semantics, on: layout, solvingCycles: solves) }
+                others.begin { Session.otherSemantics(Semantics.allCases.filter { $0 != semantics }, on: layout, solvingCycles: solves) }
             }
             return board
         })
@@ -324,11 +317,10 @@ extension Session {
         othersAhead = others
     }
 
-    /// The evaluations under every semantics but `semantics` on `layout`, as
-    /// ``evaluations(_:)`` works them out: on a map whose cycles the live scores solve, with
-    /// evaluators to follow the edits of values after.
-    static func otherSemantics(than semantics: Semantics, on layout: IncrementalEvaluator.Layout, solvingCycles: Bool) -> OtherSemantics {
-        let list = Semantics.allCases.filter { $0 != semantics }
+    /// The evaluations under `list` on `layout` (the live scores'), at once on every core: on a
+    /// map whose cycles the live scores solve (`solvingCycles`), with an evaluator for each
+    /// semantics that solves them, to follow the edits of values after.
+    static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool) -> OtherSemantics {
         var made = OtherSemantics()
         if solvingCycles {
             for (s, (evaluator, evaluation)) in zip(list, IncrementalEvaluator.evaluators(layout, list)) {

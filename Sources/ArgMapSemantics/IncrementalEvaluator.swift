@@ -87,16 +87,11 @@ public final class IncrementalEvaluator {
         self.init(other.layout, semantics: semantics, memory: nil)
     }
 
-    /// The evaluations of `other`'s map under `list`, as ``evaluations(_:)`` works them out (at
-    /// once on every core, each on one), each with an evaluator (``init(_:semantics:)``) to
-    /// follow the changes after, where it solves the map's cycles (``solvesCycles``): for
-    /// `compare`'s other semantics on a cyclic map.
-    public static func evaluators(_ other: IncrementalEvaluator, _ list: [Semantics]) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
-        evaluators(other.layout, list)
-    }
-
-    /// ``evaluators(_:_:)`` on a layout taken before (``layout``), on any thread: they read
-    /// nothing of the evaluator it was taken from, which may change meanwhile.
+    /// The evaluations of the map of the evaluator `layout` was taken from (``layout``) under
+    /// `list`, as ``evaluations(_:)`` works them out (at once on every core, each on one), each
+    /// with an evaluator (``init(_:semantics:)``) to follow the changes after, where it solves
+    /// the map's cycles (``solvesCycles``): for `compare`'s other semantics on a cyclic map. On
+    /// any thread: they read nothing of that evaluator, which may change meanwhile.
     public static func evaluators(_ layout: Layout, _ list: [Semantics]) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
         let alone = list.count == 1
         return Evaluator.eachAtOnce(list) { semantics in

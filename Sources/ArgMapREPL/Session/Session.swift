@@ -226,21 +226,13 @@ public final class Session {
         // weight that stays above 0 or at 0: it reads only which attacks and undercuts weigh
         // more than 0.
         var labels: Evaluation?
-        // The other semantics worked out ahead as the map opened are taken, when ready, to
-        // follow an edit of a base score or a weight as `compare`'s would.
-        switch edit {
-        case .setValue(_, .base), .setWeight:
-            if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
-        default:
-            break
-        }
         switch edit {
         case .setValue(let id, .base):
-            followingValues = !otherEvaluators.isEmpty
+            followingValues = otherEvaluatorsWillFollow()
             if followingValues { otherEvaluatorsBehind.append((id, nil)) }
             labels = settings.conceded ? nil : otherEvaluations[.grounded]
         case .setWeight(let from, let to, let weight):
-            followingValues = !otherEvaluators.isEmpty
+            followingValues = otherEvaluatorsWillFollow()
             if followingValues { otherEvaluatorsBehind.append((nil, (from, to))) }
             if let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t), (map.relations[r].weight > 0) == (weight > 0) {
                 labels = settings.conceded ? nil : otherEvaluations[.grounded]
@@ -287,20 +279,25 @@ public final class Session {
     }
 
     /// Takes the live scores and the round worked out ahead as the map opened (``warmUp()``)
-    /// where they are ready and nothing has read them yet: so that an edit made first follows
-    /// them, rather than drop them and leave the next command to work them out again (on the
+    /// where they are ready and nothing has read them yet, as the first command to read them
+    /// would (``currentEvaluation()``, ``round()``): so that an edit made first brings them
+    /// along, rather than drop them and leave the next command to work them out again (on the
     /// generated cyclic map of a million claims, `set c3 base 0.3` typed first, then `compare`,
-    /// waited 86 ms for the scores). Work not yet done is still dropped by the edit.
+    /// waited 86 ms for the scores). Work not yet done is still dropped by the edit. (Called
+    /// once work that follows the edit before is settled: what is left was begun as the map
+    /// opened.)
     private func takeWhatIsReadyAhead() {
-        if let ahead = warming, !ahead.scores.followsEdit, scoreBoard == nil, ahead.semantics == semantics,
-           !settings.conceded, ahead.scores.isReady {
-            warming = nil
-            scoreBoard = ahead.scores.wait()
+        if let ahead = warming, ahead.semantics == semantics, !settings.conceded, ahead.scores.isReady {
+            _ = currentEvaluation()
         }
-        if let ahead = roundAhead, !ahead.followsEdit, keptRound == nil, ahead.isReady {
-            roundAhead = nil
-            keptRound = ahead.wait()
-        }
+        if roundAhead?.isReady == true { _ = round() }
+    }
+
+    /// Whether the other evaluators follow the edit of a base score or a weight being applied
+    /// (any are kept), once those worked out ahead as the map opened are taken where ready.
+    private func otherEvaluatorsWillFollow() -> Bool {
+        if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
+        return !otherEvaluators.isEmpty
     }
 
     /// Forgets the debate round: the map changed.
