@@ -76,23 +76,29 @@ CASES = [
 
 # (map, commands typed before, the command measured), in a terminal: argmap opens the map, and
 # the commands are typed once it has had the time to work the scores and the round out ahead.
+# (map, the commands typed before, the command measured[, the seconds between the last command
+# before it printing its time and the command measured being typed: 0, at once, unless given]).
 TERMINAL = [
     ("tree", [], "show c0"),
     ("tree", [], "find Vostok"),
     ("tree", [], "find ВОСТОК"),
     ("tree", [], "compare"),
     ("tree", ["set c5 base 0.3"], "compare"),
+    ("tree", ["set c5 base 0.3"], "compare", 1.0),
     ("tree", [], "flow"),
     ("tree", [], "drops"),
     ("dag", [], "show c0"),
     ("dag", [], "compare"),
     ("dag", [], "flow"),
     ("dag", ["cd c5", "add pro a new claim"], "flow"),
+    ("dag", ["cd c5", "add pro a new claim"], "compare", 1.0),
     ("dag", [], "drops"),
     ("cyclic", [], "show c0"),
     ("cyclic", ["set c3 base 0.3"], "show c0"),
     ("cyclic", [], "compare c5"),
     ("cyclic", ["set c3 base 0.3"], "compare c5"),
+    ("cyclic", ["cd c5", "add pro a new claim"], "compare c5"),
+    ("cyclic", ["cd c5", "add pro a new claim"], "compare c5", 1.0),
     ("cyclic", [], "flow"),
     ("cyclic", [], "drops"),
 ]
@@ -139,10 +145,10 @@ def timed(argmap, path, before, measured):
     return times[-1] * 1000
 
 
-def in_terminal(argmap, path, before, measured):
+def in_terminal(argmap, path, before, measured, pause=0):
     """The `time:` of `measured` typed in a terminal (a pty of 100 columns), `READING` seconds
     after argmap opened `path` and showed its first prompt, after `timer on` and `before`, each
-    typed once the one before it has printed its time. The output is read as it comes, as a
+    typed once the one before it has printed its time (`measured`, `pause` seconds after). The output is read as it comes, as a
     terminal reads it; standard error, where the times go, goes to a file. Returns the time in
     milliseconds and the process's peak memory then in MB (VmHWM, Linux)."""
     import pty, tempfile, threading, time, fcntl, struct, termios
@@ -184,6 +190,8 @@ def in_terminal(argmap, path, before, measured):
         time.sleep(READING)
         typed = 0
         for command in ["timer on"] + before + [measured]:
+            if command is measured and before:
+                time.sleep(pause)
             os.write(fd, (command + "\r").encode())
             typed += 1
             wait_for(lambda: len(times()) >= typed, f"time for `{command}`")
@@ -254,11 +262,12 @@ def main():
     print()
     print(f"| map | command, typed {READING:g} s after the map opened | median ms | range ms | peak MB |")
     print("|---|---|---|---|---|")
-    for shape, before, measured in TERMINAL:
+    for shape, before, measured, *rest in TERMINAL:
+        pause = rest[0] if rest else 0
         path = os.path.join(folder, f"{shape}.argdown")
-        runs_made = [in_terminal(argmap, path, before, measured) for _ in range(runs)]
+        runs_made = [in_terminal(argmap, path, before, measured, pause) for _ in range(runs)]
         samples = [ms for ms, _ in runs_made]
-        after = f" (after {', '.join(f'`{b}`' for b in before)})" if before else ""
+        after = f" (after {', '.join(f'`{b}`' for b in before)}{f'; typed {pause:g} s after' if pause else ''})" if before else ""
         print(f"| {shape} | `{measured}`{after} | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} | "
               f"{max(mb for _, mb in runs_made)} |", flush=True)
 

@@ -322,9 +322,10 @@ struct LiveScoreTests {
         let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
         let live = try #require(session.scoreBoard)
         #expect(repl.execute("set semantics euler") && session.scoreBoard === live && session.warming == nil)
-        // (After an edit of structure, which drops the other semantics worked out as the map
-        // opened: else `set semantics` takes the one it names, otherSemanticsAreWorkedOutAhead.)
+        // (After an edit of structure, with the other semantics it has worked out again
+        // forgotten: else `set semantics` takes the one it names, otherSemanticsAreWorkedOutAhead.)
         try session.perform(.addClaim(Claim(id: "q1", text: "new")))
+        session.forgetOtherSemantics()
         #expect(session.othersAhead == nil && repl.execute("set semantics qe"))
         let qe = try #require(session.warming, "scores under qe worked out ahead")
         #expect(qe.semantics == .qe && session.scoreBoard == nil)
@@ -412,8 +413,9 @@ struct LiveScoreTests {
         same(session, "edited once they were ready")
         session.load(map, file: nil, format: nil)
         #expect(session.othersAhead != nil)
+        let opened = try #require(session.othersAhead)
         try session.perform(.addClaim(Claim(id: "w1", text: "new")))
-        #expect(session.othersAhead == nil && session.otherEvaluators.isEmpty, "any other edit drops them")
+        #expect(session.othersAhead !== opened && session.otherEvaluators.isEmpty, "any other edit drops them")
         same(session, "edited before they were taken")
 
         session.load(map, file: nil, format: nil)
@@ -432,6 +434,110 @@ struct LiveScoreTests {
         let script = Session()
         script.load(map, file: nil, format: nil)
         #expect(script.othersAhead == nil, "a script's session")
+    }
+
+    /// In a terminal, after an edit that drops the evaluations under other semantics, they are
+    /// worked out again on other threads once the session is back at the prompt with no line
+    /// waiting (``Session/workOtherSemanticsOutAgain(lineWaiting:)``): after a change of
+    /// structure, begun by the live scores following it on another thread and held until then;
+    /// after an edit the scores follow on the session's thread, begun then on their layout.
+    /// Each is the evaluation its own semantics gives, to the last bit. Lines waiting (pasted)
+    /// hold them back, and the edit of the next line drops them unbegun.
+    @Test func otherSemanticsAreWorkedOutAgainAfterAnEdit() throws {
+        func same(_ session: Session, _ what: String) {
+            for (s, e) in zip(Semantics.allCases, session.evaluations(Semantics.allCases)) {
+                let full = Evaluator.evaluate(session.map, s)
+                #expect(e.semantics == s && e.scores == full.scores && e.labels == full.labels, "\(what): \(s)")
+            }
+        }
+        for shape in [MapGenerator.Shape.cyclic, .dag] {
+            let map = MapGenerator.generate(.init(claims: 30_000, shape: shape, seed: 43))
+            let session = Session()
+            session.warmsUp = true
+            session.load(map, file: nil, format: nil)
+            _ = session.currentEvaluation()
+            _ = try #require(session.othersAhead).wait()
+            let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+            // A change of structure: the scores follow it on another thread, which then hands
+            // the others over, held.
+            #expect(repl.execute("cd c5") && repl.execute("rm c12"))
+            #expect(session.warmingFollows, "\(shape): followed on another thread")
+            session.settleScores()
+            let held = try #require(session.othersAhead, "\(shape): begun by the scores that followed the edit")
+            #expect(held.isHeld)
+            session.workOtherSemanticsOutAgain(lineWaiting: true)
+            _ = DispatchSemaphore(value: 0).wait(timeout: .now() + 0.3)
+            #expect(held.isHeld && !held.isReady, "\(shape): not begun while a line waits")
+            session.workOtherSemanticsOutAgain(lineWaiting: false)
+            #expect(!held.isHeld && session.othersAhead === held)
+            let made = held.wait()
+            same(session, "\(shape): after a change of structure")
+            for (s, board) in made.evaluators { #expect(session.otherEvaluators[s] === board, "\(shape), \(s): kept") }
+
+            // Held and dropped unbegun by the next edit; that edit's are worked out instead.
+            #expect(repl.execute("undo"))
+            session.settleScores()
+            let dropped = try #require(session.othersAhead)
+            #expect(repl.execute("redo"))
+            session.settleScores()
+            _ = DispatchSemaphore(value: 0).wait(timeout: .now() + 0.3)
+            #expect(!dropped.isReady && session.othersAhead !== dropped, "\(shape): dropped unbegun")
+            session.workOtherSemanticsOutAgain(lineWaiting: false)
+            same(session, "\(shape): after two changes of structure")
+
+            // A batch (a claim and its link) is followed on the session's thread: the others
+            // are begun at the prompt, on the live scores' layout.
+            #expect(repl.execute("add pro a new claim") && !session.warmingFollows)
+            #expect(session.othersAhead == nil && session.othersAgain)
+            session.workOtherSemanticsOutAgain(lineWaiting: true)
+            #expect(session.othersAhead == nil && session.othersAgain, "\(shape): not while a line waits")
+            session.workOtherSemanticsOutAgain(lineWaiting: false)
+            #expect(session.othersAhead != nil && !session.othersAgain)
+            same(session, "\(shape): after a batch")
+
+            // An edit of a value: on the cyclic map the kept evaluators follow it (nothing to
+            // work out again); on the DAG the evaluations are dropped, and worked out again on
+            // the live scores' layout at the prompt.
+            #expect(repl.execute("set c7 base 0.3"))
+            if shape == .cyclic {
+                #expect(session.othersAhead == nil && !session.othersAgain && !session.otherEvaluators.isEmpty)
+            } else {
+                // (But grounded labelling, which an edit of a base score does not change.)
+                #expect(session.othersAhead == nil && session.othersAgain && Array(session.otherEvaluations.keys) == [.grounded])
+                session.workOtherSemanticsOutAgain(lineWaiting: true)
+                #expect(session.othersAhead == nil, "not while a line waits")
+                session.workOtherSemanticsOutAgain(lineWaiting: false)
+                #expect(session.othersAhead != nil && !session.othersAgain)
+                #expect(try #require(session.othersAhead).wait().evaluations.count == Semantics.allCases.count - 1)
+            }
+            same(session, "\(shape): after an edit of a value")
+        }
+
+        // Nothing after an edit where there were none (an edit before the map's own were worked
+        // out ahead: a script's session, here), nor in a script's session.
+        let script = Session()
+        script.load(MapGenerator.generate(.init(claims: 30_000, shape: .dag, seed: 43)), file: nil, format: nil)
+        _ = script.evaluations(Semantics.allCases)
+        try script.perform(.addClaim(Claim(id: "w1", text: "new")))
+        script.workOtherSemanticsOutAgain(lineWaiting: false)
+        #expect(script.othersAhead == nil && !script.othersAgain, "a script's session")
+    }
+
+    /// The REPL lets the others worked out again begin at its prompt, in a terminal, unless a
+    /// line is waiting (``LineEditor/inputWaiting``).
+    @Test func theREPLLetsOtherSemanticsBeginAtThePrompt() throws {
+        let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 44))
+        for waiting in [false, true] {
+            let session = Session()
+            session.warmsUp = true
+            session.load(map, file: nil, format: nil)
+            _ = session.currentEvaluation()
+            let editor = TerminalLikeEditor(lines: ["cd c5", "rm c12", "show"], waiting: waiting)
+            let repl = REPL(session: session, console: Console(sink: .buffer), editor: editor, sourceName: nil)
+            #expect(repl.run() == 0)
+            let others = try #require(session.othersAhead)
+            #expect(others.isHeld == waiting, "lines waiting: \(waiting)")
+        }
     }
 
     /// In a terminal, on a large map, the live scores follow a change of structure on another
@@ -1481,8 +1587,16 @@ struct WhatIfRemovalTests {
 /// A line editor that says it is a terminal (for the prompt, which only a terminal shows), with
 /// no lines to read and yes to every question.
 private final class TerminalLikeEditor: LineEditor {
+    private var lines: [String]
+    /// What ``inputWaiting`` says.
+    private let waiting: Bool
+    init(lines: [String] = [], waiting: Bool = false) {
+        self.lines = lines
+        self.waiting = waiting
+    }
     var isInteractive: Bool { true }
-    func readLine(prompt: String, initialText: String?) -> LineInput { .endOfInput }
+    var inputWaiting: Bool { waiting }
+    func readLine(prompt: String, initialText: String?) -> LineInput { lines.isEmpty ? .endOfInput : .line(lines.removeFirst()) }
     func remember(_ line: String) {}
     func confirm(_ question: String) -> Bool { true }
     var inputEnded: Bool { false }

@@ -49,6 +49,12 @@ public final class LibEditLineEditor: LineEditor {
     public var isInteractive: Bool { true }
     public var interruptRequested: Bool { ceditline_sigint_pending() != 0 }
     public private(set) var inputEnded = false
+    /// Bytes waiting on the terminal: libedit reads them from its file descriptor as it needs
+    /// them, and holds none back between lines.
+    public var inputWaiting: Bool {
+        var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, 0) > 0 && waiting.revents & Int16(POLLIN) != 0
+    }
 
     public func readLine(prompt: String, initialText: String?) -> LineInput {
         setPrompt(prompt)

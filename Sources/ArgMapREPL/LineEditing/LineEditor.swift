@@ -24,11 +24,16 @@ public protocol LineEditor: AnyObject {
     /// Whether Ctrl-C was pressed while a command ran: a long command checks between its steps
     /// and stops early (the next line read starts afresh).
     var interruptRequested: Bool { get }
+    /// Whether input is already waiting to be read (lines pasted, or typed ahead while a
+    /// command ran), so that reading the next line would not wait for the user.
+    var inputWaiting: Bool { get }
 }
 
 extension LineEditor {
     /// No one to press Ctrl-C (a script is stopped by the signal itself).
     public var interruptRequested: Bool { false }
+    /// Not asked but at a terminal's prompt.
+    public var inputWaiting: Bool { false }
 }
 
 /// Reads lines from standard input without prompts: scripts, pipes and tests.

@@ -18,35 +18,77 @@ final class Ahead<Value>: @unchecked Sendable {
     /// and takes it (``Session/settleScores()``, ``Session/settleRound()``).
     let followsEdit: Bool
 
-    /// Whether the session dropped this work before it began (``drop()``).
-    private let dropped = Atomic<Bool>(false)
+    /// Work handed over (``begin(_:)``) but held until the session lets it begin (``open()``),
+    /// whether the session has, and whether it dropped the work (``drop()``).
+    private struct Gate {
+        var held: (@Sendable () -> Value)?
+        var open: Bool
+        var dropped = false
+    }
+    private let gate: Mutex<Gate>
 
     init(followsEdit: Bool = false, _ work: @escaping @Sendable () -> Value) {
         self.followsEdit = followsEdit
+        gate = Mutex(Gate(open: true))
         begin(work)
     }
 
     /// Work that other work begins, on its own thread, once it has what this work reads
     /// (``begin(_:)``): compare's other semantics, begun by the live scores worked out ahead,
     /// on their layout of the map. A ``wait()`` before then waits for it to begin, too.
-    init(followsEdit: Bool = false) {
+    /// `held`: the work, once handed over, waits for the session to let it begin (``open()``):
+    /// work begun after an edit, which the session lets begin once it is back at the prompt
+    /// with no line waiting to be read, so that lines pasted one after another do not each
+    /// begin work the next one drops, on the cores those lines need.
+    init(followsEdit: Bool = false, held: Bool = false) {
         self.followsEdit = followsEdit
+        gate = Mutex(Gate(open: !held))
     }
 
-    /// Begins the work on another thread; nothing when it was dropped (``drop()``) before it
-    /// began. Once only.
+    /// Begins the work on another thread, or holds it until ``open()`` where the work is held;
+    /// nothing when it was dropped (``drop()``) before it began. Once only.
     func begin(_ work: @escaping @Sendable () -> Value) {
-        guard !dropped.load(ordering: .relaxed) else { return }
+        let now: Bool = gate.withLock { gate in
+            guard !gate.dropped else { return false }
+            if !gate.open { gate.held = work }
+            return gate.open
+        }
+        if now { start(work) }
+    }
+
+    /// Lets held work begin (``init(followsEdit:held:)``): at once if it was handed over, else
+    /// as it is.
+    func open() {
+        let work: (@Sendable () -> Value)? = gate.withLock { gate in
+            guard !gate.open else { return nil }
+            gate.open = true
+            defer { gate.held = nil }
+            return gate.dropped ? nil : gate.held
+        }
+        if let work { start(work) }
+    }
+
+    /// Whether the work is held, handed over or not, until the session lets it begin (``open()``).
+    var isHeld: Bool { gate.withLock { !$0.open } }
+
+    private func start(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             value = work()
             done.signal()
         }
     }
 
-    /// The session will not take the value: work not yet begun (``init(followsEdit:)``) is not
-    /// begun. (Work under way runs to its end, and its value is freed with this.)
+    /// The session will not take the value: work not yet begun (``init(followsEdit:held:)``)
+    /// is not begun, and what held work reads is let go at once. (Work under way runs to its
+    /// end, and its value is freed with this.)
     func drop() {
-        dropped.store(true, ordering: .relaxed)
+        let held = gate.withLock { gate in
+            gate.dropped = true
+            defer { gate.held = nil }
+            return gate.held
+        }
+        // (Released here, outside the lock.)
+        _ = held
     }
 
     /// Whether the worker has the value (a ``wait()`` now would not wait).
@@ -56,8 +98,9 @@ final class Ahead<Value>: @unchecked Sendable {
         return true
     }
 
-    /// The value, once the worker has it.
+    /// The value, once the worker has it; held work is let begin first (``open()``).
     func wait() -> Value {
+        open()
         done.wait()
         done.signal()  // for any later wait
         taken = true

@@ -27,8 +27,17 @@ public final class Session {
     /// an interactive session opened a large map (``warmUp()``), on their layout of the map:
     /// so that `compare` finds them ready. Taken into ``otherEvaluations`` and
     /// ``otherEvaluators`` when first read (``takeOtherSemanticsAhead()``); dropped, as they are,
-    /// at the map's first change.
+    /// at the map's first change, and worked out again once the session is back at the prompt
+    /// (``workOtherSemanticsOutAgain(lineWaiting:)``).
     var othersAhead: Ahead<OtherSemantics>?
+    /// Whether the evaluations under other semantics, dropped by the last edit, are to be
+    /// worked out again on other threads once the session is back at the prompt
+    /// (``workOtherSemanticsOutAgain(lineWaiting:)``).
+    var othersAgain = false
+    /// The evaluations under other semantics that the live scores following the edit being
+    /// applied on another thread begin once they have followed it
+    /// (``noteScores(_:inverse:in:behind:othersToo:)``), for ``othersAhead`` once the edit is done.
+    var othersFollowing: Ahead<OtherSemantics>?
     /// What ``othersAhead`` works out.
     struct OtherSemantics {
         var evaluations: [(Semantics, Evaluation)] = []
@@ -197,6 +206,13 @@ public final class Session {
         settleScores()
         settleRound()
         takeWhatIsReadyAhead()
+        // The evaluations under other semantics were there (kept, worked out ahead, or to be
+        // worked out again after the edit before): if the edit drops them, they are worked out
+        // again on other threads (``workOtherSemanticsOutAgain(lineWaiting:)``).
+        let othersWere = warmsUp && map.count >= Session.warmingSize && !settings.conceded
+            && (othersAgain || othersAhead != nil || !otherEvaluations.isEmpty || !otherEvaluators.isEmpty)
+        othersAgain = false
+        othersFollowing = nil
         let roundWasKept = keptRound != nil
         let live = scoreBoard != nil
         roundDropped = nil
@@ -242,12 +258,21 @@ public final class Session {
         }
         dropOtherEvaluations()
         defer { followingValues = false }
+        // (Also when the edit fails, having dropped them.)
+        defer {
+            if let others = othersFollowing {
+                othersFollowing = nil
+                othersAhead = others
+            } else if othersWere, othersAhead == nil, otherEvaluators.isEmpty {
+                othersAgain = true
+            }
+        }
         let inverse = try map.apply(edit) { map, step, inverse in
-            noteScores(step, inverse: inverse, in: map, behind: behind)
+            noteScores(step, inverse: inverse, in: map, behind: behind, othersToo: othersWere)
             noteRound(step, inverse: inverse, in: map)
         }
         if let labels { otherEvaluations[.grounded] = labels }
-        if live { warmScores() }
+        if live { warmScores(othersToo: othersWere, held: true) }
         return (inverse, roundWasKept)
     }
 
