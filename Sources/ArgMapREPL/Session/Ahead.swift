@@ -24,6 +24,8 @@ final class Ahead<Value>: @unchecked Sendable {
         var held: (@Sendable () -> Value)?
         var open: Bool
         var dropped = false
+        /// Whether the work was handed over (``begin(_:)``, once only).
+        var handed = false
     }
     private let gate: Mutex<Gate>
 
@@ -49,6 +51,8 @@ final class Ahead<Value>: @unchecked Sendable {
     /// nothing when it was dropped (``drop()``) before it began. Once only.
     func begin(_ work: @escaping @Sendable () -> Value) {
         let now: Bool = gate.withLock { gate in
+            assert(!gate.handed, "work handed over twice")
+            gate.handed = true
             guard !gate.dropped else { return false }
             if !gate.open { gate.held = work }
             return gate.open
