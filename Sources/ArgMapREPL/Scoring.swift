@@ -329,7 +329,11 @@ extension Session {
     /// the session has it and may change it.
     static func beginOtherSemantics(_ others: Ahead<OtherSemantics>, on board: IncrementalEvaluator) {
         let layout = board.layout, solves = board.solvesCycles, semantics = board.semantics
-        others.begin { Session.otherSemantics(Semantics.allCases.filter { $0 != semantics }, on: layout, solvingCycles: solves) }
+        // On one core, leaving the other to the user's commands, until a command waits for them.
+        let hurry = others.hurry
+        others.begin {
+            Session.otherSemantics(Semantics.allCases.filter { $0 != semantics }, on: layout, solvingCycles: solves, onOneCoreUntil: { hurry.isOn })
+        }
     }
 
     /// The session is back at the prompt: the evaluations under other semantics that the last
@@ -356,15 +360,17 @@ extension Session {
     /// The evaluations under `list` on `layout` (the live scores'), at once on every core: on a
     /// map whose cycles the live scores solve (`solvingCycles`), with an evaluator for each
     /// semantics that solves them, to follow the edits of values after.
-    static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool) -> OtherSemantics {
+    /// `hurried` (for work ahead): on one core until it says a command waits for them.
+    static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool,
+                               onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
         var made = OtherSemantics()
         if solvingCycles {
-            for (s, (evaluator, evaluation)) in zip(list, IncrementalEvaluator.evaluators(layout, list)) {
+            for (s, (evaluator, evaluation)) in zip(list, IncrementalEvaluator.evaluators(layout, list, onOneCoreUntil: hurried)) {
                 made.evaluations.append((s, evaluation))
                 if let evaluator { made.evaluators.append((s, evaluator)) }
             }
         } else {
-            made.evaluations = Array(zip(list, layout.evaluations(list)))
+            made.evaluations = Array(zip(list, layout.evaluations(list, onOneCoreUntil: hurried)))
         }
         return made
     }

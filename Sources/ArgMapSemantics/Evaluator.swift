@@ -99,12 +99,15 @@ public enum Evaluator {
     /// what that found (``Solved``), for ``IncrementalEvaluator``.
     /// `found`, when given, holds the graph's components (``EvaluationGraph/components()``),
     /// found once for several semantics. `alone`: whether no other evaluation has the other
-    /// core (see ``continuous(_:_:_:cap:found:alone:)``).
+    /// core (see ``continuous(_:_:_:cap:found:alone:onOneCore:memory:)``). `onOneCore`: whether
+    /// the evaluation keeps to the core it runs on, leaving the other to the user's commands
+    /// (work ahead of them).
     static func evaluateKeeping(_ g: EvaluationGraph, _ semantics: Semantics, options: Options,
-                                found: EvaluationGraph.Components? = nil, alone: Bool = true, memory: Memory? = nil) -> (evaluation: Evaluation, cyclic: Solved?) {
+                                found: EvaluationGraph.Components? = nil, alone: Bool = true, onOneCore: Bool = false,
+                                memory: Memory? = nil) -> (evaluation: Evaluation, cyclic: Solved?) {
         if semantics == .grounded {
             // On a cyclic map whose components are known: one component at a time.
-            if g.order == nil, let found { return (groundedByComponents(g, found), nil) }
+            if g.order == nil, let found { return (groundedByComponents(g, found, onOneCore: onOneCore), nil) }
             return (grounded(g), nil)
         }
         if let order = g.order { return (evaluate(g, semantics, inOrder: order), nil) }
@@ -112,7 +115,8 @@ public enum Evaluator {
             return (Evaluation(semantics: semantics, converged: false, iterations: 0, residual: .infinity, scores: g.base, labels: nil,
                                note: "QuAD has no published evaluation for maps with cycles; choose dfquad, euler, qe, mlp, hcat or grounded", cyclic: true), nil)
         }
-        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options), found: found, alone: alone, memory: memory)
+        let (evaluation, solved) = continuous(g, semantics, options, cap: cap(g, options), found: found, alone: alone && !onOneCore,
+                                              onOneCore: onOneCore, memory: memory)
         return (evaluation, solved)
     }
 
@@ -137,6 +141,18 @@ public enum Evaluator {
     /// core waited (about 25 ms of the first `compare`'s 110 on the generated cyclic map of a
     /// million claims). Those begun after it end with a cycle's steps that a helper shares
     /// once a core is free.
+    /// With `hurried`, one after another in the list's order on the core this runs on (`body`
+    /// told so: `onOneCore`), until `hurried` says someone waits for them: then the rest at
+    /// once on every core.
+    static func eachAtOnce<T>(_ list: [Semantics], onOneCoreUntil hurried: (() -> Bool)? = nil, _ body: (_ semantics: Semantics, _ onOneCore: Bool) -> T) -> [T] {
+        guard let hurried else { return eachAtOnce(list) { body($0, false) } }
+        var made: [T] = []
+        while made.count < list.count && !hurried() { made.append(body(list[made.count], true)) }
+        guard made.count < list.count else { return made }
+        return made + eachAtOnce(Array(list[made.count...])) { body($0, false) }
+    }
+
+    /// ``eachAtOnce(_:onOneCoreUntil:_:)`` with every core from the first.
     static func eachAtOnce<T>(_ list: [Semantics], _ body: (Semantics) -> T) -> [T] {
         let begun = list.indices.filter { list[$0] == .grounded } + list.indices.filter { list[$0] != .grounded }
         let made = Parallel.map(list.count) { body(list[begun[$0]]) }
@@ -147,14 +163,21 @@ public enum Evaluator {
 
     /// ``evaluate(_:_:options:)``; `given`: the graph's components, when they are known
     /// already.
-    static func evaluate(_ g: EvaluationGraph, _ list: [Semantics], options: Options, found given: EvaluationGraph.Components?) -> [Evaluation] {
+    /// `hurried`, on a cyclic map: one after another on the core this runs on, leaving the
+    /// other to the user's commands (work ahead of them), until it says someone waits for them
+    /// (``eachAtOnce(_:onOneCoreUntil:_:)``). (An acyclic map's passes take every core from the
+    /// first: two fused passes, one a core, which no one could hurry, and short.)
+    static func evaluate(_ g: EvaluationGraph, _ list: [Semantics], options: Options, found given: EvaluationGraph.Components?,
+                         onOneCoreUntil hurried: (() -> Bool)? = nil) -> [Evaluation] {
         guard let order = g.order, list.count > 1 else {
             // On a map with cycles, its components are found once for the semantics that solve
             // them (a search of the whole map, which each would otherwise make again), unless
             // they were given.
             let solving = list.filter { $0 != .grounded && $0 != .quad }.count
             let found = g.order == nil && solving > 0 ? given ?? (solving > 1 ? g.components() : nil) : nil
-            return eachAtOnce(list) { evaluateKeeping(g, $0, options: options, found: found, alone: list.count == 1).evaluation }
+            return eachAtOnce(list, onOneCoreUntil: hurried) { semantics, onOneCore in
+                evaluateKeeping(g, semantics, options: options, found: found, alone: list.count == 1, onOneCore: onOneCore).evaluation
+            }
         }
         // Whether anything bears on each claim, read from the rows' offsets in claim order;
         // then the order, with only those claims: both in two pieces at once on a large map.
@@ -487,7 +510,8 @@ public enum Evaluator {
     /// Returns the evaluation, and what it found on the way (``Solved``). `given`: the
     /// components, when they were found already.
     static func continuous(_ g: EvaluationGraph, _ semantics: Semantics, _ options: Options, cap: Int,
-                           found given: EvaluationGraph.Components? = nil, alone: Bool = true, memory: Memory? = nil) -> (Evaluation, Solved) {
+                           found given: EvaluationGraph.Components? = nil, alone: Bool = true, onOneCore: Bool = false,
+                           memory: Memory? = nil) -> (Evaluation, Solved) {
         // A first evaluation with both cores to itself, of a map whose claims below every cycle
         // are known as laid out: they are worked out on one core (from the scores as they
         // start) while the other searches for the components above them, which they do not
@@ -531,7 +555,7 @@ public enum Evaluator {
                     let here = stage.filter { found.isCycle[Int($0)] }
                     let sizes = here.map { Int(found.starts[Int($0) + 1] - found.starts[Int($0)]) }, claims = sizes.reduce(0, +)
                     var solved: [(steps: Int, residual: Double)?]
-                    if here.count > 1 && claims >= 64 {
+                    if here.count > 1 && claims >= 64 && !onOneCore {
                         // Two runs of them, of about as many claims each, one a core (a hand-off
                         // a run, rather than one a cycle, which costs more than a small cycle).
                         var half = 0, counted = 0
@@ -546,7 +570,7 @@ public enum Evaluator {
                             kept[k] = layout
                         }
                     } else {
-                        solved = solve.all(here[...], true, keepingIn: &kept)
+                        solved = solve.all(here[...], !onOneCore, keepingIn: &kept)
                     }
                     for (k, result) in zip(here, solved) { cycles[k] = result }
                 }
@@ -1892,7 +1916,7 @@ public enum Evaluator {
     /// kept them: the others are in. (A search of the whole map's attacks, turned around,
     /// reads every row twice and writes a list as long as them at random.)
     /// - Complexity: O(claims + relations).
-    static func groundedByComponents(_ g: EvaluationGraph, _ found: EvaluationGraph.Components) -> Evaluation {
+    static func groundedByComponents(_ g: EvaluationGraph, _ found: EvaluationGraph.Components, onOneCore: Bool = false) -> Evaluation {
         var label = [Label](repeating: .in, count: g.count)
         let (order, firsts) = found.byDepth()
         // Each claim's place in its cycle (written only where a cycle's claims are).
@@ -1909,7 +1933,7 @@ public enum Evaluator {
             // reads), then the last.
             if let runs = found.keptSettling {
                 let shared = Parallel.Unchecked(walk)
-                _ = Parallel.both({ for c in runs.first { shared.value.decide(Int(c)) } },
+                _ = Parallel.both(if: !onOneCore, { for c in runs.first { shared.value.decide(Int(c)) } },
                                   { for c in runs.second { shared.value.decide(Int(c)) } })
                 for c in runs.after { walk.decide(Int(c)) }
             } else {

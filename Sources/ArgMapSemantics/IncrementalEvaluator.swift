@@ -92,13 +92,18 @@ public final class IncrementalEvaluator {
     /// with an evaluator (``init(_:semantics:)``) to follow the changes after, where it solves
     /// the map's cycles (``solvesCycles``): for `compare`'s other semantics on a cyclic map. On
     /// any thread: they read nothing of that evaluator, which may change meanwhile.
-    public static func evaluators(_ layout: Layout, _ list: [Semantics]) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
-        let alone = list.count == 1
-        return Evaluator.eachAtOnce(list) { semantics in
+    /// `hurried`: one after another, each on the core this runs on, leaving the other to the
+    /// user's commands (work ahead of them), until it says someone waits for them: then the
+    /// rest at once on every core (``Evaluator/eachAtOnce(_:onOneCoreUntil:_:)``).
+    public static func evaluators(_ layout: Layout, _ list: [Semantics],
+                                  onOneCoreUntil hurried: (() -> Bool)? = nil) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
+        return Evaluator.eachAtOnce(list, onOneCoreUntil: hurried) { semantics, onOneCore in
+            let alone = list.count == 1 && !onOneCore
             guard semantics != .grounded && semantics != .quad else {
-                return (nil, Evaluator.evaluateKeeping(layout.graph, semantics, options: layout.options, found: layout.components, alone: alone).evaluation)
+                return (nil, Evaluator.evaluateKeeping(layout.graph, semantics, options: layout.options, found: layout.components, alone: alone,
+                                                       onOneCore: onOneCore).evaluation)
             }
-            let board = IncrementalEvaluator(layout, semantics: semantics, memory: nil, alone: alone)
+            let board = IncrementalEvaluator(layout, semantics: semantics, memory: nil, alone: alone, onOneCore: onOneCore)
             return (board.solvesCycles ? board : nil, board.evaluation)
         }
     }
@@ -113,9 +118,10 @@ public final class IncrementalEvaluator {
         let beforeRemoval: (claims: [Int], relations: [Int], order: [Int], rank: [Int])?
         let components: EvaluationGraph.Components?
 
-        /// ``IncrementalEvaluator/evaluations(_:)`` on this layout.
-        public func evaluations(_ list: [Semantics]) -> [Evaluation] {
-            Evaluator.evaluate(graph, list, options: options, found: components)
+        /// ``IncrementalEvaluator/evaluations(_:)`` on this layout; with `hurried`, on one core
+        /// until it says someone waits for them (``evaluators(_:_:onOneCoreUntil:)``).
+        public func evaluations(_ list: [Semantics], onOneCoreUntil hurried: (() -> Bool)? = nil) -> [Evaluation] {
+            Evaluator.evaluate(graph, list, options: options, found: components, onOneCoreUntil: hurried)
         }
     }
 
@@ -138,7 +144,7 @@ public final class IncrementalEvaluator {
         self.init(other.layout, semantics: semantics, memory: memory)
     }
 
-    private init(_ other: Layout, semantics: Semantics, memory: Evaluator.Memory?, alone: Bool = true) {
+    private init(_ other: Layout, semantics: Semantics, memory: Evaluator.Memory?, alone: Bool = true, onOneCore: Bool = false) {
         self.semantics = semantics
         options = other.options
         graph = other.graph
@@ -146,7 +152,7 @@ public final class IncrementalEvaluator {
         beforeRemoval = other.beforeRemoval
         sharedLayout = true
         let found = other.components
-        evaluate(found: found, memory: memory, alone: alone)
+        evaluate(found: found, memory: memory, alone: alone, onOneCore: onOneCore)
         if cyclic == nil, graph.order == nil { lentComponents = found }
     }
 
@@ -420,11 +426,11 @@ public final class IncrementalEvaluator {
     /// each claim's rank in the order and undercut factor. On a large map the ranks are
     /// written on one core while the other evaluates.
     /// `found`: the graph's components, when they are known already.
-    private func evaluate(found: EvaluationGraph.Components? = nil, memory: Evaluator.Memory? = nil, alone: Bool = true) {
+    private func evaluate(found: EvaluationGraph.Components? = nil, memory: Evaluator.Memory? = nil, alone: Bool = true, onOneCore: Bool = false) {
         let g = graph, semantics = semantics, options = options
         summaryLags = false
         guard semantics != .grounded, let order = g.order else {
-            (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found, alone: alone, memory: memory)
+            (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found, alone: alone, onOneCore: onOneCore, memory: memory)
             // The components found are kept, and an edit brings them along with the rows: the
             // claims below every cycle as laid out would no longer hold. (Without components
             // (grounded, QuAD) any change of structure lays the map out afresh.)

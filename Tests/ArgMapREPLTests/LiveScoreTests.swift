@@ -470,7 +470,9 @@ struct LiveScoreTests {
             #expect(held.isHeld && !held.isReady, "\(shape): not begun while a line waits")
             session.workOtherSemanticsOutAgain(lineWaiting: false)
             #expect(!held.isHeld && session.othersAhead === held)
+            #expect(!held.hurry.isOn, "\(shape): on one core until a command waits for them")
             let made = held.wait()
+            #expect(held.hurry.isOn, "\(shape): then hurried")
             same(session, "\(shape): after a change of structure")
             for (s, board) in made.evaluators { #expect(session.otherEvaluators[s] === board, "\(shape), \(s): kept") }
 

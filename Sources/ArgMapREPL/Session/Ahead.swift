@@ -95,6 +95,15 @@ final class Ahead<Value>: @unchecked Sendable {
         _ = held
     }
 
+    /// Raised when a command waits for the value (``wait()``): work that keeps to one core,
+    /// leaving the other to the user's commands, then takes every core.
+    final class Hurry: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isOn: Bool { flag.load(ordering: .relaxed) }
+        func raise() { flag.store(true, ordering: .relaxed) }
+    }
+    let hurry = Hurry()
+
     /// Whether the worker has the value (a ``wait()`` now would not wait).
     var isReady: Bool {
         guard done.wait(timeout: .now()) == .success else { return false }
@@ -102,8 +111,10 @@ final class Ahead<Value>: @unchecked Sendable {
         return true
     }
 
-    /// The value, once the worker has it; held work is let begin first (``open()``).
+    /// The value, once the worker has it; held work is let begin first (``open()``), and
+    /// work that keeps to one core is hurried (``hurry``).
     func wait() -> Value {
+        hurry.raise()
         open()
         done.wait()
         done.signal()  // for any later wait
