@@ -135,15 +135,10 @@ public enum Evaluator {
         evaluate(g, list, options: options, found: nil)
     }
 
-    /// `body` for each semantics of `list`, at once on every core, in the list's order. The
-    /// grounded labelling is begun first: it solves no cycle, so no helper can share its work,
-    /// and begun last (as the last of `compare`'s list) it ran alone at the end while the other
-    /// core waited (about 25 ms of the first `compare`'s 110 on the generated cyclic map of a
-    /// million claims). Those begun after it end with a cycle's steps that a helper shares
-    /// once a core is free.
-    /// With `hurried`, one after another in the list's order on the core this runs on (`body`
-    /// told so: `onOneCore`), until `hurried` says someone waits for them: then the rest at
-    /// once on every core.
+    /// `body` for each semantics of `list`, in the list's order: with `hurried`, one after
+    /// another on the core this runs on (`body` told so: `onOneCore`), until `hurried` says
+    /// someone waits for them, then the rest at once on every core
+    /// (``eachAtOnce(_:_:)``); without, all at once on every core.
     static func eachAtOnce<T>(_ list: [Semantics], onOneCoreUntil hurried: (() -> Bool)? = nil, _ body: (_ semantics: Semantics, _ onOneCore: Bool) -> T) -> [T] {
         guard let hurried else { return eachAtOnce(list) { body($0, false) } }
         var made: [T] = []
@@ -152,7 +147,12 @@ public enum Evaluator {
         return made + eachAtOnce(Array(list[made.count...])) { body($0, false) }
     }
 
-    /// ``eachAtOnce(_:onOneCoreUntil:_:)`` with every core from the first.
+    /// `body` for each semantics of `list`, at once on every core, in the list's order. The
+    /// grounded labelling is begun first: it solves no cycle, so no helper can share its work,
+    /// and begun last (as the last of `compare`'s list) it ran alone at the end while the other
+    /// core waited (about 25 ms of the first `compare`'s 110 on the generated cyclic map of a
+    /// million claims). Those begun after it end with a cycle's steps that a helper shares
+    /// once a core is free.
     static func eachAtOnce<T>(_ list: [Semantics], _ body: (Semantics) -> T) -> [T] {
         let begun = list.indices.filter { list[$0] == .grounded } + list.indices.filter { list[$0] != .grounded }
         let made = Parallel.map(list.count) { body(list[begun[$0]]) }
