@@ -292,7 +292,7 @@ extension Session {
     /// interactive session (``warmsUp``) with a map large enough for their first computation
     /// to be felt.
     public func warmUp() {
-        guard warmsUp, map.count >= Session.warmingSize else { return }
+        guard worksAhead else { return }
         warmScores(othersToo: true)
         if keptRound == nil, roundAhead == nil { workRoundOutAhead(followsEdit: false) }
     }
@@ -312,7 +312,7 @@ extension Session {
     /// After an edit (`held`), they are held until the session is back at the prompt
     /// (``workOtherSemanticsOutAgain(lineWaiting:)``).
     func warmScores(othersToo: Bool = false, held: Bool = false) {
-        guard warmsUp, map.count >= Session.warmingSize, scoreBoard == nil, warming == nil, !settings.conceded else { return }
+        guard worksAhead, scoreBoard == nil, warming == nil, !settings.conceded else { return }
         let map = map, semantics = semantics, options = scoringOptions
         let others = othersToo ? Ahead<OtherSemantics>(held: held) : nil
         warming = (semantics, Ahead {
@@ -343,14 +343,13 @@ extension Session {
     /// Those begun by the live scores as they follow the edit, held until now, are let begin;
     /// others begin on the live scores' layout of the map. Not while a line is waiting to be
     /// read (`lineWaiting`: lines pasted one after another, whose edits would each drop them):
-    /// then at the next prompt with none.
-    public func workOtherSemanticsOutAgain(lineWaiting: Bool) {
-        guard !lineWaiting else { return }
+    /// then at the next prompt with none. (`lineWaiting` is asked only where there is such work.)
+    public func workOtherSemanticsOutAgain(lineWaiting: @autoclosure () -> Bool) {
         if let ahead = othersAhead {
-            ahead.open()
+            if ahead.isHeld, !lineWaiting() { ahead.open() }
             return
         }
-        guard othersAgain, let board = scoreBoard, warming == nil, !settings.conceded else { return }
+        guard othersAgain, let board = scoreBoard, warming == nil, !settings.conceded, !lineWaiting() else { return }
         othersAgain = false
         let others = Ahead<OtherSemantics>()
         Session.beginOtherSemantics(others, on: board)
@@ -383,7 +382,7 @@ extension Session {
     /// semantics are worked out on the old ones' layout when next read.
     func semanticsChanged() {
         if adoptKeptEvaluator() != nil { return }
-        guard warmsUp, map.count >= Session.warmingSize, (scoreBoard?.semantics ?? warming?.semantics) != semantics else { return }
+        guard worksAhead, (scoreBoard?.semantics ?? warming?.semantics) != semantics else { return }
         // The scores under the old semantics lend their layout of the map (its graph, and a
         // cyclic map's components), whether they are ready, worked out ahead or following an
         // edit: then the new scores wait for them, on that other thread. Nothing there holds
@@ -404,6 +403,10 @@ extension Session {
 
     /// The fewest claims for which ``warmUp()`` works the scores out ahead.
     static let warmingSize = 20_000
+
+    /// Whether this session works things out ahead of its commands, on other threads: an
+    /// interactive one (``warmsUp``) with a map of ``warmingSize`` claims or more.
+    var worksAhead: Bool { warmsUp && map.count >= Session.warmingSize }
 
     /// The claims still in the map that removed relations pointed at. Most of them pointed at
     /// claims removed with them (`claims`): a target found among those where the removal's

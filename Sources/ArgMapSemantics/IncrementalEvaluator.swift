@@ -97,8 +97,9 @@ public final class IncrementalEvaluator {
     /// rest at once on every core (``Evaluator/eachAtOnce(_:onOneCoreUntil:_:)``).
     public static func evaluators(_ layout: Layout, _ list: [Semantics],
                                   onOneCoreUntil hurried: (() -> Bool)? = nil) -> [(evaluator: IncrementalEvaluator?, evaluation: Evaluation)] {
+        // (On one core, an evaluation is not alone: ``Evaluator/evaluateKeeping``.)
+        let alone = list.count == 1
         return Evaluator.eachAtOnce(list, onOneCoreUntil: hurried) { semantics, onOneCore in
-            let alone = list.count == 1 && !onOneCore
             guard semantics != .grounded && semantics != .quad else {
                 return (nil, Evaluator.evaluateKeeping(layout.graph, semantics, options: layout.options, found: layout.components, alone: alone,
                                                        onOneCore: onOneCore).evaluation)

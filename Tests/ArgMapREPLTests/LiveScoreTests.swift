@@ -382,12 +382,6 @@ struct LiveScoreTests {
     /// are taken drops them. On an acyclic map they are evaluations alone; a script's session
     /// works none out ahead.
     @Test func otherSemanticsAreWorkedOutAhead() throws {
-        func same(_ session: Session, _ what: String) {
-            for (s, e) in zip(Semantics.allCases, session.evaluations(Semantics.allCases)) {
-                let full = Evaluator.evaluate(session.map, s)
-                #expect(e.semantics == s && e.scores == full.scores && e.labels == full.labels, "\(what): \(s)")
-            }
-        }
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 41))
         let session = Session()
         session.warmsUp = true
@@ -444,12 +438,6 @@ struct LiveScoreTests {
     /// Each is the evaluation its own semantics gives, to the last bit. Lines waiting (pasted)
     /// hold them back, and the edit of the next line drops them unbegun.
     @Test func otherSemanticsAreWorkedOutAgainAfterAnEdit() throws {
-        func same(_ session: Session, _ what: String) {
-            for (s, e) in zip(Semantics.allCases, session.evaluations(Semantics.allCases)) {
-                let full = Evaluator.evaluate(session.map, s)
-                #expect(e.semantics == s && e.scores == full.scores && e.labels == full.labels, "\(what): \(s)")
-            }
-        }
         for shape in [MapGenerator.Shape.cyclic, .dag] {
             let map = MapGenerator.generate(.init(claims: 30_000, shape: shape, seed: 43))
             let session = Session()
@@ -1583,6 +1571,15 @@ struct WhatIfRemovalTests {
         }
         #expect(moved > 20, "\(moved) trials moved some score")
         #expect(layoutsKept > 30, "\(layoutsKept) trials kept the layouts")
+    }
+}
+
+/// Every semantics' evaluation as the session gives it (the live scores and the others, as
+/// `compare` reads them) is that semantics' own evaluation of the map, to the last bit.
+private func same(_ session: Session, _ what: String) {
+    for (s, e) in zip(Semantics.allCases, session.evaluations(Semantics.allCases)) {
+        let full = Evaluator.evaluate(session.map, s)
+        #expect(e.semantics == s && e.scores == full.scores && e.labels == full.labels, "\(what): \(s)")
     }
 }
 

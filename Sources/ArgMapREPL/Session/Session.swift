@@ -209,7 +209,7 @@ public final class Session {
         // The evaluations under other semantics were there (kept, worked out ahead, or to be
         // worked out again after the edit before): if the edit drops them, they are worked out
         // again on other threads (``workOtherSemanticsOutAgain(lineWaiting:)``).
-        let othersWere = warmsUp && map.count >= Session.warmingSize && !settings.conceded
+        let othersWere = worksAhead && !settings.conceded
             && (othersAgain || othersAhead != nil || !otherEvaluations.isEmpty || !otherEvaluators.isEmpty)
         othersAgain = false
         othersFollowing = nil
@@ -218,7 +218,7 @@ public final class Session {
         roundDropped = nil
         roundMoved = false
         scoresKept = nil
-        var behind = warmsUp && map.count >= Session.warmingSize
+        var behind = worksAhead
         if case .batch = edit { behind = false }
         // The live scores keep what the edit changes where that can be put back (changes of
         // values on a map with cycles; see ``IncrementalEvaluator/keepChanges()``).
@@ -338,7 +338,7 @@ public final class Session {
     /// a round was kept before the edit (`wasKept`: one of them was used since the map last
     /// changed), and not where undo or redo brought the round back.
     private func warmRound(ifKept wasKept: Bool) {
-        guard wasKept, warmsUp, map.count >= Session.warmingSize, keptRound == nil, roundAhead == nil else { return }
+        guard wasKept, worksAhead, keptRound == nil, roundAhead == nil else { return }
         workRoundOutAhead(followsEdit: true)
     }
 
