@@ -77,6 +77,7 @@ extension Session {
     /// those worked out ahead (``takeOtherSemanticsAhead()``).
     func otherEvaluatorsFollow() {
         takeOtherSemanticsAhead()
+        if otherEvaluatorsReach != nil { otherEvaluatorsFollowStructure() }
         guard !otherEvaluatorsBehind.isEmpty else { return }
         let behind = otherEvaluatorsBehind, map = map
         otherEvaluatorsBehind = []
@@ -101,9 +102,54 @@ extension Session {
         for (s, board) in otherEvaluators { otherEvaluations[s] = board.evaluation }
     }
 
+    /// Brings the other evaluators along the changes of structure made since they last followed
+    /// (``otherEvaluatorsReach``), on the live scores' layout of the map as those changes left
+    /// it, at once on every core, and keeps their evaluations; drops those that cannot follow.
+    private func otherEvaluatorsFollowStructure() {
+        settleScores()
+        if scoreBoard == nil { _ = currentEvaluation() }
+        guard let following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles, live.graph.count == map.count else {
+            return forgetOtherSemantics()
+        }
+        let layout = live.layout
+        for board in IncrementalEvaluator.following(following.boards, following.reaches, as: layout) {
+            otherEvaluators[board.semantics] = board
+            otherEvaluations[board.semantics] = board.evaluation
+        }
+        if var grounded = following.takeGrounded(), IncrementalEvaluator.groundedFollow(&grounded, following.reaches, as: layout) {
+            otherEvaluations[.grounded] = grounded
+        }
+    }
+
+    /// The other evaluators and the changes of structure they are to follow
+    /// (``otherEvaluatorsReach``), taken out of the session (for work on another thread:
+    /// ``beginOtherSemantics(_:on:following:)``); nil where they follow none.
+    func takeOtherEvaluatorsToFollow() -> FollowingOthers? {
+        guard let reaches = otherEvaluatorsReach else { return nil }
+        defer { (otherEvaluators, otherEvaluatorsReach, groundedToFollow) = ([:], nil, nil) }
+        return FollowingOthers(boards: Array(otherEvaluators.values), grounded: groundedToFollow, reaches: reaches)
+    }
+
+    /// Other evaluators, and the grounded labelling, with the changes of structure they are to
+    /// follow, handed to the thread that brings them along (none other reads them meanwhile).
+    final class FollowingOthers: @unchecked Sendable {
+        let boards: [IncrementalEvaluator], reaches: [IncrementalEvaluator.Reach]
+        private var grounded: Evaluation?
+
+        init(boards: [IncrementalEvaluator], grounded: Evaluation?, reaches: [IncrementalEvaluator.Reach]) {
+            (self.boards, self.grounded, self.reaches) = (boards, grounded, reaches)
+        }
+
+        /// The grounded labelling, taken (held by nothing else, it is brought along in place).
+        func takeGrounded() -> Evaluation? {
+            grounded.take()
+        }
+    }
+
     /// Drops the evaluations under other semantics and their evaluators (``otherEvaluations``,
     /// ``otherEvaluators``).
     func forgetOtherSemantics() {
+        (otherEvaluatorsReach, groundedToFollow) = (nil, nil)
         othersAgain = false
         otherEvaluations = [:]
         otherEvaluators = [:]
@@ -216,10 +262,15 @@ extension Session {
         case (.setText, _), (.rename, _):
             return
         case (.setValue(let id, let value), _):
-            if case .base(let b) = value, let c = map.index(of: id) { board.baseChanged(c, to: b, map: map) }
+            if case .base(let b) = value, let c = map.index(of: id) {
+                // (The other evaluators following changes of structure follow no value.)
+                if followingStructure { forgetOtherSemantics() }
+                board.baseChanged(c, to: b, map: map)
+            }
             return
         case (.setWeight(let from, let to, let w), _):
             guard let f = map.index(of: from), let t = map.index(of: to), let r = map.relationIndex(from: f, to: t) else { break }
+            if followingStructure { forgetOtherSemantics() }
             board.weightChanged(relation: r, to: w, map: map)
             return
         case (.removeClaim, .restoreClaim(_, let c, let placed)):
@@ -243,7 +294,10 @@ extension Session {
         default:
             break
         }
-        guard let change else { forgetScores(); return }
+        guard let change else { forgetScores(); forgetOtherSemantics(); return }
+        // The other evaluators follow it when next read (``otherEvaluatorsFollow()``), or on
+        // another thread after the live scores (below, and ``workOtherSemanticsOutAgain(lineWaiting:)``).
+        if followingStructure, otherEvaluatorsReach != nil { otherEvaluatorsReach!.append(IncrementalEvaluator.Reach(change, map: map)) }
         if behind, board.isIncremental {
             // On a large map in a terminal, the scores follow the change on another thread,
             // so that the command ends with the map's own change: the next command that reads
@@ -254,10 +308,11 @@ extension Session {
             let semantics = board.semantics, options = scoringOptions
             let handed = Handed((board, map))
             let others = othersToo ? Ahead<OtherSemantics>(held: true) : nil
+            let following = others == nil ? nil : takeOtherEvaluatorsToFollow()
             warming = (semantics, Ahead(followsEdit: true) {
                 let (board, map) = handed.take()
                 let followed = board.structureChanged(change, map: map) ? board : IncrementalEvaluator(map, semantics: semantics, options: options)
-                if let others { Session.beginOtherSemantics(others, on: followed) }
+                if let others { Session.beginOtherSemantics(others, on: followed, following: following) }
                 return followed
             })
             othersFollowing = others
@@ -315,9 +370,10 @@ extension Session {
         guard worksAhead, scoreBoard == nil, warming == nil, !settings.conceded else { return }
         let map = map, semantics = semantics, options = scoringOptions
         let others = othersToo ? Ahead<OtherSemantics>(held: held) : nil
+        let following = others == nil ? nil : takeOtherEvaluatorsToFollow()
         warming = (semantics, Ahead {
             let board = IncrementalEvaluator(map, semantics: semantics, options: options)
-            if let others { Session.beginOtherSemantics(others, on: board) }
+            if let others { Session.beginOtherSemantics(others, on: board, following: following) }
             return board
         })
         dropOtherSemanticsAhead()
@@ -325,14 +381,16 @@ extension Session {
     }
 
     /// Begins `others`, the evaluations under every semantics but `board`'s on its layout of
-    /// the map (``otherSemantics(_:on:solvingCycles:)``): on the thread that owns `board`, before
-    /// the session has it and may change it.
-    static func beginOtherSemantics(_ others: Ahead<OtherSemantics>, on board: IncrementalEvaluator) {
+    /// the map (``otherSemantics(_:on:solvingCycles:following:onOneCoreUntil:)``): on the thread
+    /// that owns `board`, before the session has it and may change it. `following`: evaluators
+    /// under some of them, brought along changes of structure rather than worked out afresh.
+    static func beginOtherSemantics(_ others: Ahead<OtherSemantics>, on board: IncrementalEvaluator, following: FollowingOthers? = nil) {
         let layout = board.layout, solves = board.solvesCycles, semantics = board.semantics
         // On one core, leaving the other to the user's commands, until a command waits for them.
         let hurry = others.hurry
         others.begin {
-            Session.otherSemantics(Semantics.allCases.filter { $0 != semantics }, on: layout, solvingCycles: solves, onOneCoreUntil: { hurry.isOn })
+            Session.otherSemantics(Semantics.allCases.filter { $0 != semantics }, on: layout, solvingCycles: solves, following: following,
+                                   onOneCoreUntil: { hurry.isOn })
         }
     }
 
@@ -349,20 +407,42 @@ extension Session {
             if ahead.isHeld, !lineWaiting() { ahead.open() }
             return
         }
-        guard othersAgain, let board = scoreBoard, warming == nil, !settings.conceded, !lineWaiting() else { return }
+        guard othersAgain, let board = scoreBoard, warming == nil, !settings.conceded else { return }
+        // (A command since the edit, `compare` say, may have worked them all out.)
+        if otherEvaluatorsReach == nil, Semantics.allCases.allSatisfy({ $0 == board.semantics || otherEvaluations[$0] != nil }) {
+            othersAgain = false
+            return
+        }
+        guard !lineWaiting() else { return }
         othersAgain = false
         let others = Ahead<OtherSemantics>()
-        Session.beginOtherSemantics(others, on: board)
+        Session.beginOtherSemantics(others, on: board, following: takeOtherEvaluatorsToFollow())
         othersAhead = others
     }
 
     /// The evaluations under `list` on `layout` (the live scores'), at once on every core: on a
     /// map whose cycles the live scores solve (`solvingCycles`), with an evaluator for each
     /// semantics that solves them, to follow the edits of values after.
+    /// `following`: evaluators under some of them, brought along changes of structure onto
+    /// `layout` (``IncrementalEvaluator/following(_:_:as:onOneCoreUntil:)``) rather than worked
+    /// out afresh, where they can follow them.
     /// `hurried` (for work ahead): on one core until it says a command waits for them.
-    static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool,
+    static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool, following: FollowingOthers? = nil,
                                onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
-        var made = OtherSemantics()
+        var made = OtherSemantics(), list = list
+        if solvingCycles, let following {
+            let boards = following.boards.filter { list.contains($0.semantics) }
+            for board in IncrementalEvaluator.following(boards, following.reaches, as: layout, onOneCoreUntil: hurried) {
+                made.evaluations.append((board.semantics, board.evaluation))
+                made.evaluators.append((board.semantics, board))
+                list.removeAll { $0 == board.semantics }
+            }
+            if list.contains(.grounded), var grounded = following.takeGrounded(),
+               IncrementalEvaluator.groundedFollow(&grounded, following.reaches, as: layout) {
+                made.evaluations.append((.grounded, grounded))
+                list.removeAll { $0 == .grounded }
+            }
+        }
         if solvingCycles {
             for (s, (evaluator, evaluation)) in zip(list, IncrementalEvaluator.evaluators(layout, list, onOneCoreUntil: hurried)) {
                 made.evaluations.append((s, evaluation))

@@ -127,6 +127,15 @@ public struct EvaluationGraph: Sendable {
         (self.order, claimsBelowCycles) = order.complete ? (order.order, nil) : (nil, order.order)
     }
 
+    /// Lets go of the rows and the order (an evaluator that follows another's layout:
+    /// ``IncrementalEvaluator/letGoOfLayout()``); the count, bases and weights stay.
+    mutating func letGoOfRows() {
+        (offsets, source, isAttack, relation) = ([], [], [], [])
+        (undercutOffsets, undercutSource, undercutRelation) = ([], [], [])
+        order = nil
+        claimsBelowCycles = nil
+    }
+
     /// The graph's arrays of rows being written, in place (``init(_:)``), shared by the cores
     /// that write them, each its own claims' entries.
     struct RowsTarget: @unchecked Sendable {

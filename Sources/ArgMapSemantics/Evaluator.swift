@@ -1962,6 +1962,32 @@ public enum Evaluator {
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: true)
     }
 
+    /// The grounded labelling `labels` (with their `scores`) of a cyclic map with `claims`
+    /// labelled again, in place, as ``groundedByComponents(_:_:onOneCore:)`` labels them: their
+    /// components, in their order (each after every one it depends on), from the labels of the
+    /// claims they depend on. Every claim that depends on one of `claims` must be among them.
+    static func grounded(_ labels: inout [Label], _ scores: inout [Double], relabelling claims: [Int], _ g: EvaluationGraph,
+                         _ found: EvaluationGraph.Components) {
+        let ks = claims.map { found.component[$0] }.sortedDistinct()
+        // (Each cycle's claims' places are written before they are read.)
+        let places = ks.contains { found.isCycle[Int($0)] } ? g.count : 0
+        var place = [Int32](unsafeUninitializedCapacity: places) { $1 = places }
+        labels.withUnsafeMutableBufferPointer { label in
+        place.withUnsafeMutableBufferPointer { place in
+        found.members.withUnsafeBufferPointer { members in
+        found.starts.withUnsafeBufferPointer { starts in
+        found.component.withUnsafeBufferPointer { component in
+        GroundedAttacks.read(g) { attacks in
+            let walk = GroundedWalk(attacks: attacks, label: label, place: place, component: component)
+            var scratch = GroundedWalk.Scratch()
+            for k in ks {
+                let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
+                if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
+            }
+        }}}}}}
+        for c in claims { scores[c] = labels[c] == .in ? 1 : labels[c] == .out ? 0 : 0.5 }
+    }
+
     /// The attacks the grounded labelling counts, read in place from a graph's rows: those of
     /// weight above 0, and the undercuts of weight above 0 of a claim's relations, each an
     /// attack on the claim. Must not outlive ``read(_:_:)``'s body.

@@ -956,6 +956,200 @@ public final class IncrementalEvaluator {
         return true
     }
 
+    /// A change of structure as an evaluator that follows it later sees it
+    /// (``structureFollowed(_:as:onOneCore:)``): the claims it took out (their numbers before
+    /// it, ascending), those it put in and those it reaches (their numbers after it,
+    /// ascending). It reaches the claims whose rows it changed (those put in, and the targets
+    /// of the relations it put in, took out or moved) and every claim that depends on one of
+    /// them, read from the map as it left it. Nothing of the map is kept.
+    public struct Reach: Sendable {
+        let removed: [Int], inserted: [Int]
+        public let reached: [Int]
+
+        /// `change`, read from `map` as it left it.
+        /// - Complexity: O(the claims it reaches and their relations).
+        public init(_ change: StructureChange, map: ArgumentMap) {
+            var fresh: [Int]
+            switch change {
+            case .removed(let claims, _, let targets):
+                (removed, inserted, fresh) = (claims, [], targets)
+            case .inserted(let claims, let relations):
+                (removed, inserted) = ([], claims)
+                fresh = claims + relations.lazy.filter { $0 < map.relations.count }.map { map.relations[$0].to }
+            case .retargeted(let r, let before):
+                (removed, inserted) = ([], [])
+                fresh = [before] + (r < map.relations.count ? [map.relations[r].to] : [])
+            }
+            var isReached = Set<Int>(), stack = fresh.filter { $0 >= 0 && $0 < map.count && isReached.insert($0).inserted }
+            while let c = stack.popLast() {
+                for r in map.outgoing[c] {
+                    let t = map.relations[r].to
+                    if isReached.insert(t).inserted { stack.append(t) }
+                }
+            }
+            reached = isReached.sorted()
+        }
+
+        /// Claim `c`'s number after the change, from its number before (-1 for one taken out).
+        func renumbered(_ c: Int) -> Int {
+            var c = c
+            if !removed.isEmpty {
+                // (How many were taken out before it, by halves.)
+                var before = 0, end = removed.count
+                while before < end {
+                    let middle = (before + end) / 2
+                    if removed[middle] < c { before = middle + 1 } else { end = middle }
+                }
+                if before < removed.count && removed[before] == c { return -1 }
+                c -= before
+            }
+            for p in inserted where p <= c { c += 1 }
+            return c
+        }
+
+        /// `values`, one a claim, as the change leaves them: those of the claims it took out go,
+        /// and `filler` comes in for each it put in.
+        func renumber<T>(_ values: inout [T], filler: T) {
+            values.remove(atAscending: removed)
+            values.insert([T](repeating: filler, count: inserted.count), atAscending: inserted)
+        }
+
+        /// The claims that `reaches` (in the order made) reached, numbered as the last left them,
+        /// ascending.
+        static func reached(_ reaches: [Reach]) -> [Int] {
+            var reached: [Int] = []
+            for reach in reaches { reached = (reached.map(reach.renumbered).filter { $0 >= 0 } + reach.reached).sortedDistinct() }
+            return reached
+        }
+    }
+
+    /// Brings `boards` (each under another semantics) along `reaches` onto `live`
+    /// (``structureFollowed(_:as:onOneCore:)``), at once on every core, each on one; with
+    /// `hurried`, one after another on the core this runs on until it says someone waits for
+    /// them (``Evaluator/eachAtOnce(_:onOneCoreUntil:_:)``). Returns those that followed.
+    public static func following(_ boards: [IncrementalEvaluator], _ reaches: [Reach], as live: Layout,
+                                 onOneCoreUntil hurried: (() -> Bool)? = nil) -> [IncrementalEvaluator] {
+        guard !boards.isEmpty else { return [] }
+        let followed = Evaluator.eachAtOnce(boards.map(\.semantics), onOneCoreUntil: hurried) { semantics, onOneCore in
+            let board = boards.first { $0.semantics == semantics }!
+            return board.structureFollowed(reaches, as: live, onOneCore: onOneCore)
+        }
+        return zip(boards, followed).filter(\.1).map(\.0)
+    }
+
+    /// Brings `grounded`, the grounded labelling of a cyclic map, along changes of structure
+    /// since (`reaches`, in the order made, with no change of a value between) onto `live`, the
+    /// layout of an evaluator that followed them, in place: the claims no change reached keep
+    /// their labels, and the components of those reached are labelled again in their order, as
+    /// ``Evaluator/groundedByComponents(_:_:onOneCore:)`` labels them: the same labels. False,
+    /// `grounded` then of no use, where it cannot follow (the map has no cycle any more, or
+    /// `grounded` is not of it).
+    /// - Complexity: O(claims) to renumber the labels, plus the claims reached and their relations.
+    public static func groundedFollow(_ grounded: inout Evaluation, _ reaches: [Reach], as live: Layout) -> Bool {
+        // (Taken out, so that they are changed in place rather than copied.)
+        guard grounded.semantics == .grounded, var labels = grounded.labels.take(), let found = live.components, live.graph.order == nil else { return false }
+        var scores: [Double] = []
+        swap(&scores, &grounded.scores)
+        for reach in reaches {
+            reach.renumber(&labels, filler: .in)
+            reach.renumber(&scores, filler: 1)
+        }
+        guard labels.count == live.graph.count, scores.count == labels.count else { return false }
+        Evaluator.grounded(&labels, &scores, relabelling: Reach.reached(reaches), live.graph, found)
+        grounded = Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: labels, note: nil, cyclic: true)
+        return true
+    }
+
+    /// A claim of each cycle solved, with its component's number (``structureFollowed(_:as:onOneCore:)``).
+    private static func cycleClaims(_ solved: Evaluator.Solved) -> [(k: Int32, claim: Int)] {
+        let found = solved.components
+        return solved.cycles.keys.map { (k: $0, claim: Int(found.members[Int(found.starts[Int($0)])])) }
+    }
+
+    /// Set by ``letGoOfLayout()``: a claim of each cycle solved, with its component's number.
+    private var layoutLetGo: [(k: Int32, claim: Int)]?
+
+    /// Lets go of this evaluator's layout of a cyclic map (its graph's rows and its
+    /// components), keeping its scores, until ``structureFollowed(_:as:onOneCore:)`` lends it
+    /// the layout of the evaluator it follows, as that one has followed changes of structure:
+    /// for the evaluators that follow the live scores' one (`compare`'s), which shared that
+    /// layout. While they shared it, the live scores' change of structure copied its rows and
+    /// components whole first (about 30 MB at a million claims). Nothing may read the layout
+    /// until it is lent back. Nothing for an evaluator that solves no cycle, or that let go of
+    /// it already.
+    public func letGoOfLayout() {
+        guard var solved = cyclic, layoutLetGo == nil else { return }
+        precondition(changes == nil, "an evaluator that keeps its changes holds its layout")
+        layoutLetGo = Self.cycleClaims(solved)
+        cyclic = nil
+        solved.components = EvaluationGraph.Components(component: [])
+        solved.kept = [:]
+        cyclic = solved
+        graph.letGoOfRows()
+    }
+
+    /// Brings a cyclic map's scores along changes of structure that another evaluator of the
+    /// same map, under another semantics, has followed since this one last did (`reaches`, in
+    /// the order made), with no change of a value between: `live` is that evaluator's layout of
+    /// the map as they left it (its graph, with every value, and its components). This
+    /// evaluator takes that layout, keeps the scores of the claims no change reached (what
+    /// they depend on is as it was), and solves again the components of those reached, in
+    /// their order, each as a whole evaluation solves it: so the scores are a whole
+    /// evaluation's, to the last bit, and only what the changes reach is worked out (for
+    /// `compare`'s other semantics after an edit of structure, which were otherwise worked out
+    /// afresh). An evaluator that let go of its values lets go of them again. `onOneCore`: no
+    /// helper thread shares a cycle's steps (work ahead of the user's commands).
+    ///
+    /// Returns false, the evaluator then out of date (discard it), where it cannot follow:
+    /// the map has no cycle any more (or this evaluator solves none), values are being kept
+    /// (``keepChanges()``), the layout is not of a map as large as the changes leave this one,
+    /// or the most steps a cycle may take (``Evaluator/cap(_:_:)``) moved past a cycle no
+    /// change reached.
+    /// - Complexity: O(claims) to renumber the scores (in passes that move blocks of memory),
+    ///   plus the claims reached, their relations, and each cycle among them times its steps.
+    public func structureFollowed(_ reaches: [Reach], as live: Layout, onOneCore: Bool = false) -> Bool {
+        guard var solved = cyclic, changes == nil, !trying, let found = live.components, live.graph.order == nil else { cyclic = nil; return false }
+        cyclic = nil  // so that `solved`'s arrays are not copied when they change
+        var scores: [Double] = []
+        swap(&scores, &evaluation.scores)
+        // A claim of each cycle solved before, whose new number finds its component after.
+        var cycleClaims = layoutLetGo ?? Self.cycleClaims(solved)
+        layoutLetGo = nil
+        for reach in reaches {
+            reach.renumber(&scores, filler: 0)
+            reach.renumber(&solved.factors, filler: 1)
+            for i in cycleClaims.indices where cycleClaims[i].claim >= 0 { cycleClaims[i].claim = reach.renumbered(cycleClaims[i].claim) }
+        }
+        let reached = Reach.reached(reaches)
+        let g = live.graph, n = g.count
+        guard scores.count == n, solved.factors.count == n, reached.allSatisfy({ $0 < n }) else { return false }
+        // The cycles no change reached keep what they took; they must have taken it under the new cap.
+        let cap = Evaluator.cap(g, solved.options)
+        var cycles: [Int32: (steps: Int, residual: Double)] = [:]
+        cycles.reserveCapacity(solved.cycles.count)
+        let reachedSet = Set(reached)
+        for (k, claim) in cycleClaims where claim >= 0 && !reachedSet.contains(claim) {
+            cycles[found.component[claim]] = solved.cycles[k]
+        }
+        if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
+        // The reached claims start as a whole evaluation starts them; their components are
+        // solved in order (each after every one it depends on).
+        for c in reached { scores[c] = g.base[c]; solved.factors[c] = 1 }
+        let ks = reached.map { found.component[$0] }.sortedDistinct()
+        let heldValues = !graph.base.isEmpty
+        graph = g
+        var layouts: [Int32: Evaluator.Component] = [:]
+        Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &scores, &solved.factors, laysOutOnBothCores: !onOneCore) { solve in
+            for k in ks { cycles[k] = solve(k, helped && !onOneCore, keepingIn: &layouts) }
+        }
+        cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap, kept: layouts)
+        evaluation = Evaluator.summary(semantics, scores, cycles, solved.options)
+        (beforeCyclicChange, beforeRemoval, lentComponents, summaryLags, sharedLayout) = (nil, nil, nil, false, true)
+        lastUpdateCount = reached.count
+        if !heldValues { letGoOfValues() }
+        return true
+    }
+
     /// How many changes of structure on a cyclic map put back the scores from before the change
     /// they undid, solving nothing (``BeforeChange``), for tests.
     private(set) var puttingBack = 0

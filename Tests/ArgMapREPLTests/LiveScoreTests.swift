@@ -1275,12 +1275,75 @@ struct LiveScoreTests {
         #expect(session.otherEvaluatorsBehind.count == 4)
         whole("four edits")
         #expect(session.otherEvaluatorsBehind.isEmpty && session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value })
-        #expect(repl.execute("rm c12") && session.otherEvaluators.isEmpty, "a change of structure drops them")
+        // A change of structure: they follow it too (``otherSemanticsFollowChangesOfStructure()``).
+        #expect(repl.execute("rm c12") && session.otherEvaluatorsReach?.count == 1)
         whole("rm c12")
+        #expect(session.otherEvaluators.count == solving.count && session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value })
         try liveValuesAreNotCopied(session, repl)
         #expect(session.otherEvaluators.count == solving.count)
         #expect(repl.execute("set conceded on") && session.otherEvaluators.isEmpty)
         #expect(repl.execute("compare c5") && session.otherEvaluators.isEmpty, "none with conceded scoring")
+    }
+
+    /// On a cyclic map, the evaluators `compare` keeps follow changes of structure too, with
+    /// the grounded labelling: they let go of their layout of the map as the change begins,
+    /// and when next read take the live scores' and solve again only the claims the changes
+    /// reached. Each evaluation is a whole evaluation's, to the last bit (scores, labels, steps
+    /// and residual), and the evaluators are the same ones, through claims taken out (one, and
+    /// one with the claims under it), put back, added, linked (a second parent, closing cycles),
+    /// unlinked and moved, one at a time and several before a read. An edit of a value while
+    /// changes of structure wait drops them, as does a change that leaves the map with no cycle.
+    @Test func otherSemanticsFollowChangesOfStructure() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 47)))
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        let solving: Set<Semantics> = [.euler, .qe, .mlp, .hcat]
+        func whole(_ what: String) {
+            let evaluations = session.evaluations(Semantics.allCases)
+            for (s, kept) in zip(Semantics.allCases, evaluations) where s != .dfquad {
+                let own = Evaluator.evaluate(session.map, s)
+                #expect(kept.scores == own.scores && kept.labels == own.labels && kept.iterations == own.iterations
+                        && kept.residual == own.residual && kept.converged == own.converged, "\(what): \(s) is a whole evaluation's")
+            }
+        }
+        #expect(repl.execute("compare c5"))
+        let evaluators = session.otherEvaluators
+        #expect(Set(evaluators.keys) == solving)
+        func followed(_ what: String, reaches: Int) {
+            #expect(session.otherEvaluatorsReach?.count == reaches, "\(what): the changes noted")
+            #expect(session.otherEvaluations.isEmpty && session.otherEvaluators.values.allSatisfy { $0.graph.offsets.isEmpty },
+                    "\(what): their layout let go")
+            session.otherEvaluatorsFollow()
+            #expect(session.otherEvaluatorsReach == nil && session.otherEvaluations[.grounded] != nil, "\(what): the labels followed")
+            #expect(session.otherEvaluators.count == solving.count && session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value },
+                    "\(what): the same evaluators")
+            whole(what)
+        }
+        let thesis = session.map.claims[0].id
+        for (edit, reaches) in [("rm c12", 1), ("undo", 1), ("redo", 1), ("cd c5", 0), ("add pro a new claim", 2), ("link c100 con c7", 1),
+                                ("link c7 pro c100", 1), ("unlink c100 c7", 1), ("mv c9 \(thesis)", 1), ("undo", 1), ("rm c31", 1),
+                                ("set c8 text other words", 0)] {
+            #expect(repl.execute(edit), "\(edit)")
+            if reaches > 0 || edit.hasPrefix("set") { followed(edit, reaches: reaches) }
+        }
+        // Several edits before the next read are followed together.
+        for edit in ["rm c14", "add con another claim", "link c250 pro c7", "undo", "mv c21 \(thesis) --from c4"] { #expect(repl.execute(edit), "\(edit)") }
+        followed("five edits", reaches: 6)
+        // An edit of a value while changes of structure wait for them drops them.
+        #expect(repl.execute("rm c16") && repl.execute("set c7 base 0.2"))
+        #expect(session.otherEvaluators.isEmpty && session.otherEvaluatorsReach == nil)
+        whole("a value after a change of structure")
+        #expect(Set(session.otherEvaluators.keys) == solving)
+
+        // A map whose only cycle an unlink takes away: the evaluators cannot follow (no cycle to
+        // solve), and the semantics are worked out afresh.
+        let small = Session(map: try ArgumentMap(title: nil, claims: [Claim(id: "t", text: "thesis"), Claim(id: "a", text: "a"), Claim(id: "b", text: "b")],
+                                                 relations: [Relation(from: 1, to: 0, type: .support), Relation(from: 2, to: 1, type: .attack),
+                                                             Relation(from: 1, to: 2, type: .attack)]))
+        let smallREPL = REPL(session: small, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        #expect(smallREPL.execute("compare a") && !small.otherEvaluators.isEmpty)
+        #expect(smallREPL.execute("unlink a b") && small.otherEvaluatorsReach?.count == 1)
+        same(small, "no cycle left")
+        #expect(small.otherEvaluators.isEmpty && small.otherEvaluatorsReach == nil)
     }
 
     /// After `compare` on a cyclic map, a change of semantics to one it kept an evaluator for

@@ -22,6 +22,14 @@ public final class Session {
     /// The claims whose bases, and the relations (from, to) whose weights, edits changed since
     /// the other evaluators last followed; in order.
     var otherEvaluatorsBehind: [(claim: String?, relation: (from: String, to: String)?)] = []
+    /// The changes of structure the other evaluators are to follow when next read
+    /// (``otherEvaluatorsFollow()``), in order: they let go of their layout of the map as the
+    /// first began (``IncrementalEvaluator/letGoOfLayout()``), and take the live scores' when they
+    /// follow. Nil when they follow no such change (or there are none).
+    var otherEvaluatorsReach: [IncrementalEvaluator.Reach]?
+    /// The grounded labelling as it was before those changes, to follow them with the other
+    /// evaluators (``IncrementalEvaluator/groundedFollowed(_:_:as:)``), where there was one.
+    var groundedToFollow: Evaluation?
     /// The evaluations under every other semantics (and their evaluators, as `compare` keeps
     /// them) being worked out on other threads, begun by the live scores worked out ahead as
     /// an interactive session opened a large map (``warmUp()``), on their layout of the map:
@@ -46,11 +54,14 @@ public final class Session {
     /// Whether the edit being applied changes only base scores and weights, which the other
     /// evaluators follow (``apply(_:)``).
     private var followingValues = false
+    /// Whether the other evaluators follow the edit being applied, which may change the map's
+    /// structure (``otherEvaluatorsReach``).
+    var followingStructure = false
 
     /// Drops the evaluations under other semantics, and their evaluators unless the edit being
-    /// applied changes only values they follow.
+    /// applied changes only values they follow, or they follow its changes of structure.
     private func dropOtherEvaluations() {
-        if followingValues { otherEvaluations = [:]; dropOtherSemanticsAhead() } else { forgetOtherSemantics() }
+        if followingValues || followingStructure { otherEvaluations = [:]; dropOtherSemanticsAhead() } else { forgetOtherSemantics() }
     }
     /// The file the map was opened from or last saved to.
     public var file: String?
@@ -254,16 +265,16 @@ public final class Session {
                 labels = settings.conceded ? nil : otherEvaluations[.grounded]
             }
         default:
-            break
+            followingStructure = otherEvaluatorsWillFollowStructure()
         }
         dropOtherEvaluations()
-        defer { followingValues = false }
+        defer { (followingValues, followingStructure) = (false, false) }
         // (Also when the edit fails, having dropped them.)
         defer {
             if let others = othersFollowing {
                 othersFollowing = nil
                 othersAhead = others
-            } else if othersWere, othersAhead == nil, otherEvaluators.isEmpty {
+            } else if othersWere, othersAhead == nil, otherEvaluators.isEmpty || otherEvaluatorsReach != nil {
                 othersAgain = true
             }
         }
@@ -322,7 +333,20 @@ public final class Session {
     /// (any are kept), once those worked out ahead as the map opened are taken where ready.
     private func otherEvaluatorsWillFollow() -> Bool {
         if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
-        return !otherEvaluators.isEmpty
+        return !otherEvaluators.isEmpty && otherEvaluatorsReach == nil
+    }
+
+    /// Whether the other evaluators follow the edit being applied, one that may change the
+    /// map's structure (any are kept, with no change of a value for them to follow first, on
+    /// a map whose cycles the live scores solve), once those worked out ahead are taken where
+    /// ready; they then let go of their layout of the map before the live scores change it
+    /// (``IncrementalEvaluator/letGoOfLayout()``), and follow its changes when next read.
+    private func otherEvaluatorsWillFollowStructure() -> Bool {
+        if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
+        guard !otherEvaluators.isEmpty, otherEvaluatorsBehind.isEmpty, !settings.conceded else { return false }
+        for board in otherEvaluators.values { board.letGoOfLayout() }
+        if otherEvaluatorsReach == nil { (otherEvaluatorsReach, groundedToFollow) = ([], otherEvaluations[.grounded]) }
+        return true
     }
 
     /// Forgets the debate round: the map changed.
