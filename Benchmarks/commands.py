@@ -69,6 +69,8 @@ CASES = [
     ("dag", ["show c0"], "compare", ""),
     ("cyclic", [], "show c0", "first scoring (DF-QuAD)"),
     ("cyclic", ["show c0"], "compare c5", "the first compare"),
+    ("cyclic", ["show c0", "compare c5", "cd c5"], "add pro a new claim", "the other semantics kept"),
+    ("cyclic", ["show c0", "compare c5", "cd c5", "add pro a new claim"], "compare c5", "after a change of structure"),
     ("cyclic", ["show c0", "set c3 base 0.2"], "set c3 base 0.3", "an edit that reaches the largest cycle"),
     ("cyclic", ["show c0"], "set {last} base 0.9", "an edit that does not"),
     *round_cases("cyclic"),
@@ -99,6 +101,7 @@ TERMINAL = [
     ("cyclic", ["set c3 base 0.3"], "compare c5"),
     ("cyclic", ["cd c5", "add pro a new claim"], "compare c5"),
     ("cyclic", ["cd c5", "add pro a new claim"], "compare c5", 1.0),
+    ("cyclic", ["link c1000 con c5"], "compare c5"),
     ("cyclic", [], "flow"),
     ("cyclic", [], "drops"),
 ]

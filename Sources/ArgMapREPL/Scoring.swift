@@ -1,6 +1,7 @@
 import ArgMapDebate
 import ArgMapModel
 import ArgMapSemantics
+import Synchronization
 
 /// Live scores for a session: the evaluation under the session's semantics, updated after
 /// every edit (incrementally where the edit allows), and their display.
@@ -108,7 +109,7 @@ extension Session {
     private func otherEvaluatorsFollowStructure() {
         settleScores()
         if scoreBoard == nil { _ = currentEvaluation() }
-        guard let following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles, live.graph.count == map.count else {
+        guard var following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles, live.graph.count == map.count else {
             return forgetOtherSemantics()
         }
         let layout = live.layout
@@ -116,40 +117,69 @@ extension Session {
             otherEvaluators[board.semantics] = board
             otherEvaluations[board.semantics] = board.evaluation
         }
-        if var grounded = following.takeGrounded(), IncrementalEvaluator.groundedFollow(&grounded, following.reaches, as: layout) {
+        // (Taken, so that it is brought along in place, held by nothing else.)
+        if var grounded = following.grounded.take(), IncrementalEvaluator.groundedFollow(&grounded, following.reaches, as: layout) {
             otherEvaluations[.grounded] = grounded
         }
     }
 
-    /// The other evaluators and the changes of structure they are to follow
-    /// (``otherEvaluatorsReach``), taken out of the session (for work on another thread:
-    /// ``beginOtherSemantics(_:on:following:)``); nil where they follow none.
-    func takeOtherEvaluatorsToFollow() -> FollowingOthers? {
+    /// The other evaluators, the grounded labelling, and the changes of structure they are to
+    /// follow (``otherEvaluatorsReach``), taken out of the session; nil where they follow none.
+    private func takeOtherEvaluatorsToFollow() -> FollowingOthers.Payload? {
         guard let reaches = otherEvaluatorsReach else { return nil }
         defer { (otherEvaluators, otherEvaluatorsReach, groundedToFollow) = ([:], nil, nil) }
-        return FollowingOthers(boards: Array(otherEvaluators.values), grounded: groundedToFollow, reaches: reaches)
+        return FollowingOthers.Payload(boards: Array(otherEvaluators.values), grounded: groundedToFollow, reaches: reaches)
+    }
+
+    /// ``takeOtherEvaluatorsToFollow()``, handed over for work on another thread
+    /// (``beginOtherSemantics(_:on:following:)``). Until that work takes them, the next edit
+    /// takes them back (``takeBackOtherEvaluatorsHanded()``): lines pasted one after another, whose
+    /// edits would each drop work held until the prompt, then do not drop them with it.
+    func handOtherEvaluatorsToFollow() -> FollowingOthers? {
+        guard let payload = takeOtherEvaluatorsToFollow() else { return nil }
+        let handed = FollowingOthers(payload)
+        otherEvaluatorsHanded = handed
+        return handed
+    }
+
+    /// Takes back the other evaluators handed over to follow changes of structure on another
+    /// thread (``handOtherEvaluatorsToFollow()``) where that work has not taken them yet.
+    func takeBackOtherEvaluatorsHanded() {
+        guard let handed = otherEvaluatorsHanded else { return }
+        otherEvaluatorsHanded = nil
+        guard let payload = handed.take() else { return }
+        for board in payload.boards { otherEvaluators[board.semantics] = board }
+        (otherEvaluatorsReach, groundedToFollow) = (payload.reaches, payload.grounded)
     }
 
     /// Other evaluators, and the grounded labelling, with the changes of structure they are to
-    /// follow, handed to the thread that brings them along (none other reads them meanwhile).
+    /// follow, handed to the thread that brings them along, which takes them once (``take()``),
+    /// unless the session takes them back first.
     final class FollowingOthers: @unchecked Sendable {
-        let boards: [IncrementalEvaluator], reaches: [IncrementalEvaluator.Reach]
-        private var grounded: Evaluation?
+        struct Payload {
+            let boards: [IncrementalEvaluator]
+            var grounded: Evaluation?
+            let reaches: [IncrementalEvaluator.Reach]
+        }
+        private var payload: Payload?
+        /// Whether one has asked (the one that set it alone reads the payload).
+        private let asked = Mutex(false)
 
-        init(boards: [IncrementalEvaluator], grounded: Evaluation?, reaches: [IncrementalEvaluator.Reach]) {
-            (self.boards, self.grounded, self.reaches) = (boards, grounded, reaches)
+        init(_ payload: Payload) {
+            self.payload = payload
         }
 
-        /// The grounded labelling, taken (held by nothing else, it is brought along in place).
-        func takeGrounded() -> Evaluation? {
-            grounded.take()
+        /// What was handed over, for the first to ask.
+        func take() -> Payload? {
+            guard asked.withLock({ asked in defer { asked = true }; return !asked }) else { return nil }
+            return payload.take()
         }
     }
 
     /// Drops the evaluations under other semantics and their evaluators (``otherEvaluations``,
     /// ``otherEvaluators``).
     func forgetOtherSemantics() {
-        (otherEvaluatorsReach, groundedToFollow) = (nil, nil)
+        (otherEvaluatorsReach, groundedToFollow, otherEvaluatorsHanded) = (nil, nil, nil)
         othersAgain = false
         otherEvaluations = [:]
         otherEvaluators = [:]
@@ -168,6 +198,7 @@ extension Session {
     func takeOtherSemanticsAhead() {
         guard let ahead = othersAhead else { return }
         othersAhead = nil
+        otherEvaluatorsHanded = nil
         keep(ahead.wait())
     }
 
@@ -308,7 +339,7 @@ extension Session {
             let semantics = board.semantics, options = scoringOptions
             let handed = Handed((board, map))
             let others = othersToo ? Ahead<OtherSemantics>(held: true) : nil
-            let following = others == nil ? nil : takeOtherEvaluatorsToFollow()
+            let following = others == nil ? nil : handOtherEvaluatorsToFollow()
             warming = (semantics, Ahead(followsEdit: true) {
                 let (board, map) = handed.take()
                 let followed = board.structureChanged(change, map: map) ? board : IncrementalEvaluator(map, semantics: semantics, options: options)
@@ -370,7 +401,7 @@ extension Session {
         guard worksAhead, scoreBoard == nil, warming == nil, !settings.conceded else { return }
         let map = map, semantics = semantics, options = scoringOptions
         let others = othersToo ? Ahead<OtherSemantics>(held: held) : nil
-        let following = others == nil ? nil : takeOtherEvaluatorsToFollow()
+        let following = others == nil ? nil : handOtherEvaluatorsToFollow()
         warming = (semantics, Ahead {
             let board = IncrementalEvaluator(map, semantics: semantics, options: options)
             if let others { Session.beginOtherSemantics(others, on: board, following: following) }
@@ -416,7 +447,7 @@ extension Session {
         guard !lineWaiting() else { return }
         othersAgain = false
         let others = Ahead<OtherSemantics>()
-        Session.beginOtherSemantics(others, on: board, following: takeOtherEvaluatorsToFollow())
+        Session.beginOtherSemantics(others, on: board, following: handOtherEvaluatorsToFollow())
         othersAhead = others
     }
 
@@ -430,14 +461,14 @@ extension Session {
     static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool, following: FollowingOthers? = nil,
                                onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
         var made = OtherSemantics(), list = list
-        if solvingCycles, let following {
+        if solvingCycles, var following = following?.take() {
             let boards = following.boards.filter { list.contains($0.semantics) }
             for board in IncrementalEvaluator.following(boards, following.reaches, as: layout, onOneCoreUntil: hurried) {
                 made.evaluations.append((board.semantics, board.evaluation))
                 made.evaluators.append((board.semantics, board))
                 list.removeAll { $0 == board.semantics }
             }
-            if list.contains(.grounded), var grounded = following.takeGrounded(),
+            if list.contains(.grounded), var grounded = following.grounded.take(),
                IncrementalEvaluator.groundedFollow(&grounded, following.reaches, as: layout) {
                 made.evaluations.append((.grounded, grounded))
                 list.removeAll { $0 == .grounded }

@@ -980,14 +980,33 @@ public final class IncrementalEvaluator {
                 (removed, inserted) = ([], [])
                 fresh = [before] + (r < map.relations.count ? [map.relations[r].to] : [])
             }
-            var isReached = Set<Int>(), stack = fresh.filter { $0 >= 0 && $0 < map.count && isReached.insert($0).inserted }
-            while let c = stack.popLast() {
-                for r in map.outgoing[c] {
-                    let t = map.relations[r].to
-                    if isReached.insert(t).inserted { stack.append(t) }
+            // (The lists and relations read in place; the claims reached noted in a set, and past
+            // a thousand of them marked in an array of the map's claims instead: a change under a
+            // large cycle reaches its thousands of claims, and tens of thousands of relations
+            // among them, read at random.)
+            var found: [Int] = [], few = Set<Int>(), marks: [Bool] = []
+            for c in fresh where c >= 0 && c < map.count && few.insert(c).inserted { found.append(c) }
+            var next = 0
+            map.outgoing.withUnsafeLists { outgoing in
+            map.relations.withUnsafeBufferPointer { relations in
+                while next < found.count {
+                    let c = found[next]
+                    next += 1
+                    for r in outgoing[c] {
+                        let t = relations[r].to
+                        if !marks.isEmpty {
+                            if !marks[t] { marks[t] = true; found.append(t) }
+                        } else if few.insert(t).inserted {
+                            found.append(t)
+                            if few.count > 1_024 {
+                                marks = [Bool](repeating: false, count: map.count)
+                                for x in found { marks[x] = true }
+                            }
+                        }
+                    }
                 }
-            }
-            reached = isReached.sorted()
+            }}
+            reached = found.sorted()
         }
 
         /// Claim `c`'s number after the change, from its number before (-1 for one taken out).

@@ -444,8 +444,16 @@ struct LiveScoreTests {
             session.warmsUp = true
             session.load(map, file: nil, format: nil)
             _ = session.currentEvaluation()
-            _ = try #require(session.othersAhead).wait()
+            let warmed = Dictionary(uniqueKeysWithValues: try #require(session.othersAhead).wait().evaluators)
+            #expect(warmed.isEmpty == (shape == .dag))
             let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+            // On the cyclic map, the evaluators under the other semantics worked out as the map
+            // opened follow every change of structure after (rather than being worked out afresh).
+            func followed(_ what: String) {
+                guard shape == .cyclic else { return }
+                #expect(session.otherEvaluators.count == warmed.count && session.otherEvaluators.allSatisfy { warmed[$0.key] === $0.value },
+                        "\(what): the evaluators followed it")
+            }
             // A change of structure: the scores follow it on another thread, which then hands
             // the others over, held.
             #expect(repl.execute("cd c5") && repl.execute("rm c12"))
@@ -463,6 +471,7 @@ struct LiveScoreTests {
             #expect(held.hurry.isOn, "\(shape): then hurried")
             same(session, "\(shape): after a change of structure")
             for (s, board) in made.evaluators { #expect(session.otherEvaluators[s] === board, "\(shape), \(s): kept") }
+            followed("rm")
 
             // Held and dropped unbegun by the next edit; that edit's are worked out instead.
             #expect(repl.execute("undo"))
@@ -474,6 +483,7 @@ struct LiveScoreTests {
             #expect(!dropped.isReady && session.othersAhead !== dropped, "\(shape): dropped unbegun")
             session.workOtherSemanticsOutAgain(lineWaiting: false)
             same(session, "\(shape): after two changes of structure")
+            followed("undo and redo")
 
             // A batch (a claim and its link) is followed on the session's thread: the others
             // are begun at the prompt, on the live scores' layout.
@@ -484,6 +494,7 @@ struct LiveScoreTests {
             session.workOtherSemanticsOutAgain(lineWaiting: false)
             #expect(session.othersAhead != nil && !session.othersAgain)
             same(session, "\(shape): after a batch")
+            followed("add")
 
             // An edit of a value: on the cyclic map the kept evaluators follow it (nothing to
             // work out again); on the DAG the evaluations are dropped, and worked out again on

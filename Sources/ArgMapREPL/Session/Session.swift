@@ -30,6 +30,9 @@ public final class Session {
     /// The grounded labelling as it was before those changes, to follow them with the other
     /// evaluators (``IncrementalEvaluator/groundedFollowed(_:_:as:)``), where there was one.
     var groundedToFollow: Evaluation?
+    /// The other evaluators handed over to follow changes of structure on another thread, until
+    /// that work takes them (``handOtherEvaluatorsToFollow()``).
+    var otherEvaluatorsHanded: FollowingOthers?
     /// The evaluations under every other semantics (and their evaluators, as `compare` keeps
     /// them) being worked out on other threads, begun by the live scores worked out ahead as
     /// an interactive session opened a large map (``warmUp()``), on their layout of the map:
@@ -332,6 +335,7 @@ public final class Session {
     /// Whether the other evaluators follow the edit of a base score or a weight being applied
     /// (any are kept), once those worked out ahead as the map opened are taken where ready.
     private func otherEvaluatorsWillFollow() -> Bool {
+        takeBackOtherEvaluatorsHanded()
         if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
         return !otherEvaluators.isEmpty && otherEvaluatorsReach == nil
     }
@@ -342,6 +346,7 @@ public final class Session {
     /// ready; they then let go of their layout of the map before the live scores change it
     /// (``IncrementalEvaluator/letGoOfLayout()``), and follow its changes when next read.
     private func otherEvaluatorsWillFollowStructure() -> Bool {
+        takeBackOtherEvaluatorsHanded()
         if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
         guard !otherEvaluators.isEmpty, otherEvaluatorsBehind.isEmpty, !settings.conceded else { return false }
         for board in otherEvaluators.values { board.letGoOfLayout() }
