@@ -112,15 +112,11 @@ extension Session {
         guard var following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles, live.graph.count == map.count else {
             return forgetOtherSemantics()
         }
-        let layout = live.layout
-        for board in IncrementalEvaluator.following(following.boards, following.reaches, as: layout) {
+        for board in IncrementalEvaluator.following(following.boards, grounded: &following.grounded, following.reaches, as: live.layout) {
             otherEvaluators[board.semantics] = board
             otherEvaluations[board.semantics] = board.evaluation
         }
-        // (Taken, so that it is brought along in place, held by nothing else.)
-        if var grounded = following.grounded.take(), IncrementalEvaluator.groundedFollow(&grounded, following.reaches, as: layout) {
-            otherEvaluations[.grounded] = grounded
-        }
+        if let grounded = following.grounded { otherEvaluations[.grounded] = grounded }
     }
 
     /// The other evaluators, the grounded labelling, and the changes of structure they are to
@@ -463,13 +459,13 @@ extension Session {
         var made = OtherSemantics(), list = list
         if solvingCycles, var following = following?.take() {
             let boards = following.boards.filter { list.contains($0.semantics) }
-            for board in IncrementalEvaluator.following(boards, following.reaches, as: layout, onOneCoreUntil: hurried) {
+            if !list.contains(.grounded) { following.grounded = nil }
+            for board in IncrementalEvaluator.following(boards, grounded: &following.grounded, following.reaches, as: layout, onOneCoreUntil: hurried) {
                 made.evaluations.append((board.semantics, board.evaluation))
                 made.evaluators.append((board.semantics, board))
                 list.removeAll { $0 == board.semantics }
             }
-            if list.contains(.grounded), var grounded = following.grounded.take(),
-               IncrementalEvaluator.groundedFollow(&grounded, following.reaches, as: layout) {
+            if let grounded = following.grounded {
                 made.evaluations.append((.grounded, grounded))
                 list.removeAll { $0 == .grounded }
             }

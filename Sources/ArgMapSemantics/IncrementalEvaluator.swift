@@ -1043,16 +1043,31 @@ public final class IncrementalEvaluator {
     }
 
     /// Brings `boards` (each under another semantics) along `reaches` onto `live`
-    /// (``structureFollowed(_:as:onOneCore:)``), at once on every core, each on one; with
-    /// `hurried`, one after another on the core this runs on until it says someone waits for
-    /// them (``Evaluator/eachAtOnce(_:onOneCoreUntil:_:)``). Returns those that followed.
-    public static func following(_ boards: [IncrementalEvaluator], _ reaches: [Reach], as live: Layout,
+    /// (``structureFollowed(_:as:onOneCore:)``), and `grounded`, the grounded labelling, where
+    /// given (``groundedFollow(_:_:as:)``; nil where it cannot follow), at once on every core,
+    /// each on one, the labelling begun first; with `hurried`, one after another on the core
+    /// this runs on until it says someone waits for them
+    /// (``Evaluator/eachAtOnce(_:onOneCoreUntil:_:)``). Returns the boards that followed.
+    public static func following(_ boards: [IncrementalEvaluator], grounded: inout Evaluation?, _ reaches: [Reach], as live: Layout,
                                  onOneCoreUntil hurried: (() -> Bool)? = nil) -> [IncrementalEvaluator] {
-        guard !boards.isEmpty else { return [] }
-        let followed = Evaluator.eachAtOnce(boards.map(\.semantics), onOneCoreUntil: hurried) { semantics, onOneCore in
+        var list = boards.map(\.semantics)
+        if grounded != nil { list.append(.grounded) }
+        guard !list.isEmpty else { return [] }
+        // (Taken out, so that it is brought along in place, held by nothing else; only the
+        // grounded labelling's turn reads it.)
+        final class Labelling { var evaluation: Evaluation? }
+        let labelling = Labelling()
+        labelling.evaluation = grounded.take()
+        let followed = Evaluator.eachAtOnce(list, onOneCoreUntil: hurried) { semantics, onOneCore in
+            guard semantics != .grounded else {
+                guard var evaluation = labelling.evaluation.take(), groundedFollow(&evaluation, reaches, as: live) else { return false }
+                labelling.evaluation = evaluation
+                return true
+            }
             let board = boards.first { $0.semantics == semantics }!
             return board.structureFollowed(reaches, as: live, onOneCore: onOneCore)
         }
+        grounded = labelling.evaluation
         return zip(boards, followed).filter(\.1).map(\.0)
     }
 
@@ -1064,7 +1079,7 @@ public final class IncrementalEvaluator {
     /// `grounded` then of no use, where it cannot follow (the map has no cycle any more, or
     /// `grounded` is not of it).
     /// - Complexity: O(claims) to renumber the labels, plus the claims reached and their relations.
-    public static func groundedFollow(_ grounded: inout Evaluation, _ reaches: [Reach], as live: Layout) -> Bool {
+    static func groundedFollow(_ grounded: inout Evaluation, _ reaches: [Reach], as live: Layout) -> Bool {
         // (Taken out, so that they are changed in place rather than copied.)
         guard grounded.semantics == .grounded, var labels = grounded.labels.take(), let found = live.components, live.graph.order == nil else { return false }
         var scores: [Double] = []
