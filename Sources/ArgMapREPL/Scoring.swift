@@ -451,7 +451,7 @@ extension Session {
     /// map whose cycles the live scores solve (`solvingCycles`), with an evaluator for each
     /// semantics that solves them, to follow the edits of values after.
     /// `following`: evaluators under some of them, brought along changes of structure onto
-    /// `layout` (``IncrementalEvaluator/following(_:_:as:onOneCoreUntil:)``) rather than worked
+    /// `layout` (``IncrementalEvaluator/following(_:grounded:_:as:onOneCoreUntil:)``) rather than worked
     /// out afresh, where they can follow them.
     /// `hurried` (for work ahead): on one core until it says a command waits for them.
     static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool, following: FollowingOthers? = nil,

@@ -1010,20 +1010,26 @@ public final class IncrementalEvaluator {
         }
 
         /// Claim `c`'s number after the change, from its number before (-1 for one taken out).
+        /// - Complexity: O(log of the claims taken out or put in).
         func renumbered(_ c: Int) -> Int {
-            var c = c
             if !removed.isEmpty {
-                // (How many were taken out before it, by halves.)
+                // How many were taken out before it, by halves.
                 var before = 0, end = removed.count
                 while before < end {
                     let middle = (before + end) / 2
                     if removed[middle] < c { before = middle + 1 } else { end = middle }
                 }
-                if before < removed.count && removed[before] == c { return -1 }
-                c -= before
+                return before < removed.count && removed[before] == c ? -1 : c - before
             }
-            for p in inserted where p <= c { c += 1 }
-            return c
+            // How many were put in before it, by halves: the i-th put in (at inserted[i], after
+            // i others) has inserted[i] - i claims from before the change ahead of it, a count
+            // that never falls from one to the next.
+            var before = 0, end = inserted.count
+            while before < end {
+                let middle = (before + end) / 2
+                if inserted[middle] - middle <= c { before = middle + 1 } else { end = middle }
+            }
+            return c + before
         }
 
         /// `values`, one a claim, as the change leaves them: those of the claims it took out go,

@@ -15,9 +15,11 @@ public final class Session {
     /// set on or off, so that comparing claim after claim evaluates the map once.
     var otherEvaluations: [Semantics: Evaluation] = [:]
     /// On a map with cycles, the evaluators under the other semantics that solve them, made by
-    /// `compare` (``evaluations(_:)``) and kept through edits of base scores and weights, which
-    /// they follow when next read (``otherEvaluatorsFollow()``), as the live scores follow
-    /// them: solving again only what the edits reach. Any other edit drops them.
+    /// `compare` (``evaluations(_:)``) and kept through edits of base scores and weights, and
+    /// through changes of structure (``otherEvaluatorsReach``), which they follow when next
+    /// read (``otherEvaluatorsFollow()``), as the live scores follow them: solving again only
+    /// what the edits reach. An edit of a value while changes of structure wait, or conceded
+    /// scoring, drops them.
     var otherEvaluators: [Semantics: IncrementalEvaluator] = [:]
     /// The claims whose bases, and the relations (from, to) whose weights, edits changed since
     /// the other evaluators last followed; in order.
