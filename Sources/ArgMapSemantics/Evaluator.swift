@@ -1919,15 +1919,7 @@ public enum Evaluator {
     static func groundedByComponents(_ g: EvaluationGraph, _ found: EvaluationGraph.Components, onOneCore: Bool = false) -> Evaluation {
         var label = [Label](repeating: .in, count: g.count)
         let (order, firsts) = found.byDepth()
-        // Each claim's place in its cycle (written only where a cycle's claims are).
-        var place = [Int32](repeating: 0, count: found.isCycle.contains(true) ? g.count : 0)
-        label.withUnsafeMutableBufferPointer { label in
-        place.withUnsafeMutableBufferPointer { place in
-        found.members.withUnsafeBufferPointer { members in
-        found.starts.withUnsafeBufferPointer { starts in
-        found.component.withUnsafeBufferPointer { component in
-        GroundedAttacks.read(g) { attacks in
-            let walk = GroundedWalk(attacks: attacks, label: label, place: place, component: component)
+        GroundedWalk.with(g, found, &label, cycles: found.isCycle.contains(true)) { walk, attacks, members, starts in
             // Below every cycle: in, or out, from attackers already labelled; the first two runs
             // at once, one a core (neither reads a claim of the other, nor writes one the other
             // reads), then the last.
@@ -1958,7 +1950,7 @@ public enum Evaluator {
                 let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
                 if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
             }
-        }}}}}}
+        }
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: true)
     }
 
@@ -1969,22 +1961,13 @@ public enum Evaluator {
     static func grounded(_ labels: inout [Label], _ scores: inout [Double], relabelling claims: [Int], _ g: EvaluationGraph,
                          _ found: EvaluationGraph.Components) {
         let ks = claims.map { found.component[$0] }.sortedDistinct()
-        // (Each cycle's claims' places are written before they are read.)
-        let places = ks.contains { found.isCycle[Int($0)] } ? g.count : 0
-        var place = [Int32](unsafeUninitializedCapacity: places) { $1 = places }
-        labels.withUnsafeMutableBufferPointer { label in
-        place.withUnsafeMutableBufferPointer { place in
-        found.members.withUnsafeBufferPointer { members in
-        found.starts.withUnsafeBufferPointer { starts in
-        found.component.withUnsafeBufferPointer { component in
-        GroundedAttacks.read(g) { attacks in
-            let walk = GroundedWalk(attacks: attacks, label: label, place: place, component: component)
+        GroundedWalk.with(g, found, &labels, cycles: ks.contains { found.isCycle[Int($0)] }) { walk, _, members, starts in
             var scratch = GroundedWalk.Scratch()
             for k in ks {
                 let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
                 if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
             }
-        }}}}}}
+        }
         for c in claims { scores[c] = labels[c] == .in ? 1 : labels[c] == .out ? 0 : 0.5 }
     }
 
@@ -2028,6 +2011,24 @@ public enum Evaluator {
         /// from outside that is in; the claims come in, to go through.
         struct Scratch {
             var pending: [Int32] = [], within: [Int32] = [], withinStart: [Int32] = [], attackedByIn: [Int32] = [], queue: [Int32] = []
+        }
+
+        /// Runs `body` with a walk of `g`'s attacks that labels `labels` in place, on the
+        /// components `found` (their members and starts read in place); `cycles`: whether it
+        /// labels any cycle (each claim's place in its cycle is then kept, in an array of the
+        /// map's claims written only where a cycle's claims are, each before it is read).
+        static func with(_ g: EvaluationGraph, _ found: EvaluationGraph.Components, _ labels: inout [Label], cycles: Bool,
+                         _ body: (GroundedWalk, GroundedAttacks, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> Void) {
+            let places = cycles ? g.count : 0
+            var place = [Int32](unsafeUninitializedCapacity: places) { $1 = places }
+            labels.withUnsafeMutableBufferPointer { label in
+            place.withUnsafeMutableBufferPointer { place in
+            found.members.withUnsafeBufferPointer { members in
+            found.starts.withUnsafeBufferPointer { starts in
+            found.component.withUnsafeBufferPointer { component in
+            GroundedAttacks.read(g) { attacks in
+                body(GroundedWalk(attacks: attacks, label: label, place: place, component: component), attacks, members, starts)
+            }}}}}}
         }
 
         /// Asks for the labels and components of the claims in claim `c`'s row (its row read).
