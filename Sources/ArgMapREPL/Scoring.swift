@@ -281,7 +281,9 @@ extension Session {
     /// as a map opens (``warmScores(othersToo:held:)``), held until the session is back at the
     /// prompt (``othersFollowing``).
     func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap, behind: Bool, othersToo: Bool = false) {
-        guard let board = scoreBoard else { warming = nil; return }
+        // (With no live scores, as after a step of a batch they could not follow, the other
+        // evaluators cannot note what this step reaches either.)
+        guard let board = scoreBoard else { warming = nil; if followingStructure { forgetOtherSemantics() }; return }
         // Drops change with any edit: with conceded scoring, start again.
         if settings.conceded { forgetScores(); return }
         var change: IncrementalEvaluator.StructureChange?

@@ -1359,6 +1359,19 @@ struct LiveScoreTests {
         #expect(smallREPL.execute("unlink a b") && small.otherEvaluatorsReach?.count == 1)
         same(small, "no cycle left")
         #expect(small.otherEvaluators.isEmpty && small.otherEvaluatorsReach == nil)
+
+        // A batch whose first step the live scores cannot follow (it leaves no cycle: they are
+        // worked out afresh when next read), and whose later steps put a cycle back and reach
+        // a claim the first did not: every step is noted for the evaluators all the same.
+        let claims = ["t", "a", "b", "c", "d", "e"].map { Claim(id: $0, text: "claim " + $0) }
+        let batch = Session(map: try ArgumentMap(title: nil, claims: claims, relations: [
+            Relation(from: 1, to: 0, type: .support), Relation(from: 2, to: 1, type: .attack), Relation(from: 1, to: 2, type: .attack),
+            Relation(from: 3, to: 0, type: .attack), Relation(from: 4, to: 3, type: .support), Relation(from: 5, to: 0, type: .support)]))
+        _ = batch.evaluations(Semantics.allCases)
+        #expect(!batch.otherEvaluators.isEmpty)
+        try batch.perform(.batch([.unlink(from: "a", to: "b"), .link(RelationSpec(from: "a", to: "b", type: .attack)),
+                                  .link(RelationSpec(from: "e", to: "c", type: .attack))]))
+        same(batch, "a batch the live scores followed in part")
     }
 
     /// After `compare` on a cyclic map, a change of semantics to one it kept an evaluator for
