@@ -30,7 +30,7 @@ public final class Session {
     /// follow. Nil when they follow no such change (or there are none).
     var otherEvaluatorsReach: [IncrementalEvaluator.Reach]?
     /// The grounded labelling as it was before those changes, to follow them with the other
-    /// evaluators (``IncrementalEvaluator/groundedFollowed(_:_:as:)``), where there was one.
+    /// evaluators (``IncrementalEvaluator/groundedFollow(_:_:as:)``), where there was one.
     var groundedToFollow: Evaluation?
     /// The other evaluators handed over to follow changes of structure on another thread, until
     /// that work takes them (``handOtherEvaluatorsToFollow()``).
