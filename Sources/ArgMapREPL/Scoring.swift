@@ -109,14 +109,26 @@ extension Session {
     private func otherEvaluatorsFollowStructure() {
         settleScores()
         if scoreBoard == nil { _ = currentEvaluation() }
-        guard var following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles, live.graph.count == map.count else {
+        guard let following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles, live.graph.count == map.count else {
             return forgetOtherSemantics()
         }
-        for board in IncrementalEvaluator.following(following.boards, grounded: &following.grounded, following.reaches, as: live.layout) {
-            otherEvaluators[board.semantics] = board
-            otherEvaluations[board.semantics] = board.evaluation
+        keep(Session.followed(following, on: live.layout))
+    }
+
+    /// The evaluators, and the grounded labelling, of `following` brought along its changes of
+    /// structure onto `layout` (the live scores') with their evaluations, at once on every core
+    /// (``IncrementalEvaluator/following(_:grounded:_:as:onOneCoreUntil:)``); those that cannot
+    /// follow them are left out. `hurried`: as ``otherSemantics(_:on:solvingCycles:following:onOneCoreUntil:)``.
+    /// (Consumed: the grounded labelling, held by nothing else, is brought along in place.)
+    static func followed(_ following: consuming FollowingOthers.Payload, on layout: IncrementalEvaluator.Layout,
+                         onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
+        var made = OtherSemantics(), grounded = following.grounded.take()
+        for board in IncrementalEvaluator.following(following.boards, grounded: &grounded, following.reaches, as: layout, onOneCoreUntil: hurried) {
+            made.evaluations.append((board.semantics, board.evaluation))
+            made.evaluators.append((board.semantics, board))
         }
-        if let grounded = following.grounded { otherEvaluations[.grounded] = grounded }
+        if let grounded { made.evaluations.append((.grounded, grounded)) }
+        return made
     }
 
     /// The other evaluators, the grounded labelling, and the changes of structure they are to
@@ -460,17 +472,10 @@ extension Session {
                                onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
         var made = OtherSemantics(), list = list
         if solvingCycles, var following = following?.take() {
-            let boards = following.boards.filter { list.contains($0.semantics) }
-            if !list.contains(.grounded) { following.grounded = nil }
-            for board in IncrementalEvaluator.following(boards, grounded: &following.grounded, following.reaches, as: layout, onOneCoreUntil: hurried) {
-                made.evaluations.append((board.semantics, board.evaluation))
-                made.evaluators.append((board.semantics, board))
-                list.removeAll { $0 == board.semantics }
-            }
-            if let grounded = following.grounded {
-                made.evaluations.append((.grounded, grounded))
-                list.removeAll { $0 == .grounded }
-            }
+            made = followed(FollowingOthers.Payload(boards: following.boards.filter { list.contains($0.semantics) },
+                                                    grounded: list.contains(.grounded) ? following.grounded.take() : nil, reaches: following.reaches),
+                            on: layout, onOneCoreUntil: hurried)
+            list.removeAll { s in made.evaluations.contains { $0.0 == s } }
         }
         if solvingCycles {
             for (s, (evaluator, evaluation)) in zip(list, IncrementalEvaluator.evaluators(layout, list, onOneCoreUntil: hurried)) {

@@ -1883,14 +1883,20 @@ public enum Evaluator {
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: label, note: nil, cyclic: false)
     }
 
-    /// Grounded scores from labels: 1 for in, 0 for out, 0.5 for undecided.
+    /// Grounded scores from labels (``score(_:)``).
     static func scores(_ labels: [Label]) -> [Double] {
         labels.withUnsafeBufferPointer { labels in
             [Double](unsafeUninitializedCapacity: labels.count) { scores, initialized in
-                for c in labels.indices { scores.initializeElement(at: c, to: labels[c] == .in ? 1 : labels[c] == .out ? 0 : 0.5) }
+                for c in labels.indices { scores.initializeElement(at: c, to: score(labels[c])) }
                 initialized = labels.count
             }
         }
+    }
+
+    /// A grounded label's score: 1 for in, 0 for out, 0.5 for undecided.
+    @inline(__always)
+    static func score(_ label: Label) -> Double {
+        label == .in ? 1 : label == .out ? 0 : 0.5
     }
 
     /// Asks for claim `c`'s row, its offset read: for passes that know a few claims ahead which
@@ -1946,9 +1952,7 @@ public enum Evaluator {
                 if i + 6 < end { for c in small(i + 6) { argmap_prefetch(attacks.offsets.baseAddress! + Int(c)) } }
                 if i + 3 < end { for c in small(i + 3) { prefetchRow(of: Int(c), attacks.offsets, attacks.source, attacks.weight, attacks.isAttack) } }
                 if i + 1 < end { for c in small(i + 1) { walk.prefetchAttackers(of: Int(c)) } }
-                let k = above[i]
-                let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
-                if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
+                walk.label(above[i], cycle: found.isCycle[Int(above[i])], members, starts, &scratch)
             }
         }
         return Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores(label), labels: label, note: nil, cyclic: true)
@@ -1963,12 +1967,9 @@ public enum Evaluator {
         let ks = claims.map { found.component[$0] }.sortedDistinct()
         GroundedWalk.with(g, found, &labels, cycles: ks.contains { found.isCycle[Int($0)] }) { walk, _, members, starts in
             var scratch = GroundedWalk.Scratch()
-            for k in ks {
-                let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
-                if found.isCycle[Int(k)] { walk.cycle(claims, k, &scratch) } else { walk.decide(Int(claims[0])) }
-            }
+            for k in ks { walk.label(k, cycle: found.isCycle[Int(k)], members, starts, &scratch) }
         }
-        for c in claims { scores[c] = labels[c] == .in ? 1 : labels[c] == .out ? 0 : 0.5 }
+        for c in claims { scores[c] = score(labels[c]) }
     }
 
     /// The attacks the grounded labelling counts, read in place from a graph's rows: those of
@@ -2039,6 +2040,14 @@ public enum Evaluator {
                 argmap_prefetch(label.baseAddress! + x)
                 argmap_prefetch(component.baseAddress! + x)
             }
+        }
+
+        /// Labels the claims of component `k` (its members in `members` from `starts[k]`), a
+        /// `cycle` or a claim on none, every attacker from outside it labelled.
+        @inline(__always)
+        func label(_ k: Int32, cycle: Bool, _ members: UnsafeBufferPointer<Int32>, _ starts: UnsafeBufferPointer<Int32>, _ x: inout Scratch) {
+            let claims = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
+            if cycle { self.cycle(claims, k, &x) } else { decide(Int(claims[0])) }
         }
 
         /// Labels claim `c`, on no cycle, every attacker labelled: out when one is in, in when

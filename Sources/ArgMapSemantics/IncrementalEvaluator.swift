@@ -685,6 +685,20 @@ public final class IncrementalEvaluator {
         /// A relation that keeps its number now points at another claim; `from` is the claim it
         /// pointed at before.
         case retargeted(relation: Int, from: Int)
+
+        /// The claims whose rows the change changed, in `map` as it left it, ascending, each
+        /// once: those it put in, and the targets of the relations it put in, took out or moved
+        /// (relations `map` does not hold are passed over).
+        func rowsChanged(in map: ArgumentMap) -> [Int] {
+            switch self {
+            case .removed(_, _, let targets):
+                return targets.sortedDistinct()
+            case .inserted(let claims, let relations):
+                return (claims + relations.lazy.filter { $0 < map.relations.count }.map { map.relations[$0].to }).sortedDistinct()
+            case .retargeted(let r, let before):
+                return ([before] + (r < map.relations.count ? [map.relations[r].to] : [])).sortedDistinct()
+            }
+        }
     }
 
     /// Brings the scores up to date after a change of structure: the graph's unchanged rows
@@ -820,19 +834,15 @@ public final class IncrementalEvaluator {
             guard oldCount - claims.count == newCount, oldRelations - relations.count == map.relations.count,
                   targets.allSatisfy({ $0 >= 0 && $0 < newCount }) else { return nil }
             let numbering = Numbering(count: oldCount, removingClaims: claims, relations: oldRelations, removing: relations)
-            return Patch(numbering: numbering, fresh: targets.sortedDistinct(), removed: claims, oldCount: oldCount, oldRelations: oldRelations)
+            return Patch(numbering: numbering, fresh: change.rowsChanged(in: map), removed: claims, oldCount: oldCount, oldRelations: oldRelations)
         case .inserted(let claims, let relations):
             guard oldCount + claims.count == newCount, oldRelations + relations.count == map.relations.count,
                   claims.allSatisfy({ $0 < newCount }), relations.allSatisfy({ $0 < map.relations.count }) else { return nil }
             let numbering = Numbering(count: newCount, insertingClaims: claims, relations: map.relations.count, inserting: relations)
-            // The claims put in, and the targets of the relations put in that are not among them
-            // (for a subtree put back, all but one are; the numbering has no old number for a
-            // claim put in).
-            let fresh = claims + relations.lazy.map { map.relations[$0].to }.filter { numbering.oldClaim($0) >= 0 }
-            return Patch(numbering: numbering, fresh: fresh.sortedDistinct(), inserted: claims, oldCount: oldCount, oldRelations: oldRelations)
+            return Patch(numbering: numbering, fresh: change.rowsChanged(in: map), inserted: claims, oldCount: oldCount, oldRelations: oldRelations)
         case .retargeted(let r, let before):
             guard oldCount == newCount, r < map.relations.count, before < newCount else { return nil }
-            return Patch(numbering: Numbering(), fresh: [before, map.relations[r].to].sortedDistinct(), oldCount: oldCount, oldRelations: oldRelations)
+            return Patch(numbering: Numbering(), fresh: change.rowsChanged(in: map), oldCount: oldCount, oldRelations: oldRelations)
         }
     }
 
@@ -911,15 +921,7 @@ public final class IncrementalEvaluator {
             return true
         }
         // The claims the change reaches.
-        var isOpen = [Bool](repeating: false, count: newCount), open = patch.fresh.filter { $0 < newCount }, stack = open
-        for c in open { isOpen[c] = true }
-        while let c = stack.popLast() {
-            for r in map.outgoing[c] {
-                let t = map.relations[r].to
-                if !isOpen[t] { isOpen[t] = true; open.append(t); stack.append(t) }
-            }
-        }
-        open.sort()
+        let open = Self.claimsAbove(patch.fresh, in: map)
         let numbering = patch.numbering
         let kept = BeforeChange(change, open: open, numbering, removed: patch.removed, removedScores, removedFactors,
                                 scores: evaluation.scores, solved)
@@ -959,9 +961,9 @@ public final class IncrementalEvaluator {
     /// A change of structure as an evaluator that follows it later sees it
     /// (``structureFollowed(_:as:onOneCore:)``): the claims it took out (their numbers before
     /// it, ascending), those it put in and those it reaches (their numbers after it,
-    /// ascending). It reaches the claims whose rows it changed (those put in, and the targets
-    /// of the relations it put in, took out or moved) and every claim that depends on one of
-    /// them, read from the map as it left it. Nothing of the map is kept.
+    /// ascending). It reaches the claims whose rows it changed
+    /// (``StructureChange/rowsChanged(in:)``) and every claim that depends on one of them
+    /// (``claimsAbove(_:in:)``), read from the map as it left it. Nothing of the map is kept.
     public struct Reach: Sendable {
         let removed: [Int], inserted: [Int]
         public let reached: [Int]
@@ -969,44 +971,12 @@ public final class IncrementalEvaluator {
         /// `change`, read from `map` as it left it.
         /// - Complexity: O(the claims it reaches and their relations).
         public init(_ change: StructureChange, map: ArgumentMap) {
-            var fresh: [Int]
             switch change {
-            case .removed(let claims, _, let targets):
-                (removed, inserted, fresh) = (claims, [], targets)
-            case .inserted(let claims, let relations):
-                (removed, inserted) = ([], claims)
-                fresh = claims + relations.lazy.filter { $0 < map.relations.count }.map { map.relations[$0].to }
-            case .retargeted(let r, let before):
-                (removed, inserted) = ([], [])
-                fresh = [before] + (r < map.relations.count ? [map.relations[r].to] : [])
+            case .removed(let claims, _, _): (removed, inserted) = (claims, [])
+            case .inserted(let claims, _): (removed, inserted) = ([], claims)
+            case .retargeted: (removed, inserted) = ([], [])
             }
-            // (The lists and relations read in place; the claims reached noted in a set, and past
-            // a thousand of them marked in an array of the map's claims instead: a change under a
-            // large cycle reaches its thousands of claims, and tens of thousands of relations
-            // among them, read at random.)
-            var found: [Int] = [], few = Set<Int>(), marks: [Bool] = []
-            for c in fresh where c >= 0 && c < map.count && few.insert(c).inserted { found.append(c) }
-            var next = 0
-            map.outgoing.withUnsafeLists { outgoing in
-            map.relations.withUnsafeBufferPointer { relations in
-                while next < found.count {
-                    let c = found[next]
-                    next += 1
-                    for r in outgoing[c] {
-                        let t = relations[r].to
-                        if !marks.isEmpty {
-                            if !marks[t] { marks[t] = true; found.append(t) }
-                        } else if few.insert(t).inserted {
-                            found.append(t)
-                            if few.count > 1_024 {
-                                marks = [Bool](repeating: false, count: map.count)
-                                for x in found { marks[x] = true }
-                            }
-                        }
-                    }
-                }
-            }}
-            reached = found.sorted()
+            reached = IncrementalEvaluator.claimsAbove(change.rowsChanged(in: map), in: map)
         }
 
         /// Claim `c`'s number after the change, from its number before (-1 for one taken out).
@@ -1046,6 +1016,39 @@ public final class IncrementalEvaluator {
             for reach in reaches { reached = (reached.map(reach.renumbered).filter { $0 >= 0 } + reach.reached).sortedDistinct() }
             return reached
         }
+    }
+
+    /// `claims` (those of `map` among them) and every claim above them, through supports,
+    /// attacks and undercuts: every claim that depends on one of them; ascending.
+    /// - Complexity: O(the claims found and their relations), read at random.
+    static func claimsAbove(_ claims: [Int], in map: ArgumentMap) -> [Int] {
+        // (The lists and relations read in place; the claims found noted in a set, and past a
+        // thousand of them marked in an array of the map's claims instead: a change under a
+        // large cycle reaches its thousands of claims, and tens of thousands of relations among
+        // them.)
+        var found: [Int] = [], few = Set<Int>(), marks: [Bool] = []
+        for c in claims where c >= 0 && c < map.count && few.insert(c).inserted { found.append(c) }
+        var next = 0
+        map.outgoing.withUnsafeLists { outgoing in
+        map.relations.withUnsafeBufferPointer { relations in
+            while next < found.count {
+                let c = found[next]
+                next += 1
+                for r in outgoing[c] {
+                    let t = relations[r].to
+                    if !marks.isEmpty {
+                        if !marks[t] { marks[t] = true; found.append(t) }
+                    } else if few.insert(t).inserted {
+                        found.append(t)
+                        if few.count > 1_024 {
+                            marks = [Bool](repeating: false, count: map.count)
+                            for x in found { marks[x] = true }
+                        }
+                    }
+                }
+            }
+        }}
+        return found.sorted()
     }
 
     /// Brings `boards` (each under another semantics) along `reaches` onto `live`
