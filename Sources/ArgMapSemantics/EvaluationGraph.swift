@@ -446,24 +446,26 @@ extension EvaluationGraph {
     }
 
     /// The components after a change of structure, from those before it (`found`, changed in
-    /// place, so that its arrays are not copied when it holds them alone). `open`: the
-    /// claims the change can reach through what depends on what (the claims whose rows
-    /// changed, those put in, and every claim that depends on one of them), in new numbers;
+    /// place, so that its arrays are not copied when it holds them alone), in two halves: this
+    /// one, which reads nothing of the graph (so that it may run while the graph's rows are laid
+    /// out again after the change), then ``searchAgain(_:_:)``, which reads the new rows.
+    /// `open`: the claims the change can reach through what depends on what (the claims whose
+    /// rows changed, those put in, and every claim that depends on one of them), in new numbers;
     /// `removed` (old numbers) and `inserted` (new numbers), ascending, the claims taken out
-    /// and put in; `oldClaim` an open claim's number before the change (-1 for one put in),
-    /// and `renumberClaims` every claim number of an array, in place, from before the change
-    /// to after.
+    /// and put in; `count` the claims after the change; `oldClaim` an open claim's number before
+    /// the change (-1 for one put in), and `renumberClaims` every claim number of an array, in
+    /// place, from before the change to after.
     ///
     /// A cycle through an open claim holds only open claims, so every component with an open
     /// claim holds only open claims (or is a claim taken out), and every other component is as
     /// it was: those keep their order, renumbered past the ones dropped, and only the open
     /// claims are searched again, their components coming after the others (nothing else
     /// depends on an open claim). Returns each old component's new number (-1 for one
-    /// dropped), and how many were kept (the open claims' components come after them).
-    /// - Complexity: O(claims) in passes that move or renumber blocks of memory, plus the
-    ///   open claims and their relations.
-    func components(updating found: inout Components, open: [Int], removed: [Int], inserted: [Int],
-                    oldClaim: (Int) -> Int, renumberClaims: (inout [Int32]) -> Void) -> (renumbered: Renumbering, kept: Int) {
+    /// dropped), how many were kept (the open claims' components come after them), and what
+    /// the search reads.
+    /// - Complexity: O(claims) in passes that move or renumber blocks of memory.
+    static func dropComponents(_ found: inout Components, open: [Int], removed: [Int], inserted: [Int], count: Int,
+                               oldClaim: (Int) -> Int, renumberClaims: (inout [Int32]) -> Void) -> ComponentsDropped {
         // (Listed, then sorted: a set of them took longer than the sort.)
         var dropped: [Int] = []
         dropped.reserveCapacity(open.count + removed.count)
@@ -498,11 +500,26 @@ extension EvaluationGraph {
             found.component.withUnsafeMutableBufferPointer { renumbered.apply(to: $0, from: first, minimum: 1 << 16) }
         }
         // Every claim not open is closed, in the component it has.
-        var index = [Int32](repeating: Self.closed, count: count)
+        var index = [Int32](repeating: closed, count: count)
         for c in open { index[c] = -1 }
-        let kept = found.count
-        search(&found, &index, from: open, meeting: open.count)
-        return (renumbered, kept)
+        return ComponentsDropped(renumbered: renumbered, kept: found.count, open: open, index: index)
+    }
+
+    /// What ``dropComponents(_:open:removed:inserted:count:oldClaim:renumberClaims:)`` leaves
+    /// for ``searchAgain(_:_:)``: each old component's new number (-1 for one dropped), how many
+    /// components were kept, the open claims, and the search's index of every claim (-1 for an
+    /// open one, else ``closed``).
+    struct ComponentsDropped {
+        let renumbered: Renumbering, kept: Int, open: [Int]
+        fileprivate var index: [Int32]
+    }
+
+    /// The second half of a change's components (``dropComponents(_:open:removed:inserted:count:oldClaim:renumberClaims:)``):
+    /// the open claims searched again, their components added after those kept, from this
+    /// graph's rows as the change left them.
+    /// - Complexity: O(the open claims and their relations).
+    func searchAgain(_ found: inout Components, _ dropped: inout ComponentsDropped) {
+        search(&found, &dropped.index, from: dropped.open, meeting: dropped.open.count)
     }
 
     /// What ``search(_:_:from:meeting:)`` reads as the index of a claim already in a

@@ -1029,6 +1029,58 @@ struct LiveScoreTests {
         #expect(componentsKept >= 30, "\(componentsKept) edits were followed with the components kept")
     }
 
+    /// On a cyclic map large enough for a change of more than one claim to have the claims it
+    /// reaches found, and the other components renumbered, on one core while the other lays the
+    /// graph's rows out (``IncrementalEvaluator/reachBesideLayoutFrom``): claims taken out with
+    /// everything beneath them (as `rm` takes them), claims taken out scattered, claims put in,
+    /// and the undo and redo of each, are followed by the live scores, not worked out afresh;
+    /// after each, the scores, steps and residual are a whole evaluation's to the last bit, the
+    /// patched graph is the graph built afresh, and the components are the map's.
+    @Test func changesOfManyClaimsOnALargeCyclicMapAreFollowed() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 80_000, shape: .cyclic, seed: 46)))
+        #expect(session.map.count >= IncrementalEvaluator.reachBesideLayoutFrom)
+        #expect(session.currentEvaluation().cyclic)
+        let board = try #require(session.scoreBoard)
+        var rng = SplitMix64(seed: 46)
+        // Each made from the map as the edits before left it.
+        func ids(_ claims: [Int]) -> [String] { claims.map { session.map.claims[$0].id } }
+        func beneath(_ c: Int) -> [Int] { [c] + session.map.claimsBeneath(c).claims }
+        // The claims beneath c3 (in the map's order, as `rm` lists them), a thousand claims at
+        // random, those beneath a claim at random, and two claims put in with relations.
+        #expect(beneath(3).count > 100, "c3 has claims beneath it (\(beneath(3).count))")
+        let edits: [() -> Edit] = [
+            { .removeClaims(ids(beneath(3))) },
+            { .removeClaims(ids((0..<1_000).map { _ in Int(rng.next() % UInt64(session.map.count)) })) },
+            { .removeClaims(ids(beneath(Int(rng.next() % 1_000)))) },
+            { .batch([.addClaim(Claim(id: "m1", text: "new", base: 0.3), at: 10), .addClaim(Claim(id: "m2", text: "new", base: 0.6), at: 4_000),
+                      .link(RelationSpec(from: "m1", to: session.map.claims[7].id, type: .attack, weight: 0.7)),
+                      .link(RelationSpec(from: "m2", to: "m1", type: .support, weight: 0.5))]) },
+        ]
+        var followed = 0
+        for (e, edit) in edits.enumerated() {
+            for step in ["edit", "undo", "redo"] {
+                switch step {
+                case "edit": try session.perform(edit())
+                case "undo": #expect(session.undo() != nil)
+                default: #expect(session.redo() != nil)
+                }
+                let context = "edit \(e), \(step)"
+                let live = session.currentEvaluation(), full = Evaluator.evaluate(session.map, .dfquad)
+                try #require(live.scores == full.scores, "\(context): the scores differ")
+                #expect(live.converged == full.converged && live.iterations == full.iterations && live.residual == full.residual, "\(context)")
+                guard session.scoreBoard === board else { continue }
+                followed += 1
+                let g = board.graph, fresh = EvaluationGraph(session.map)
+                #expect(g.count == fresh.count && g.base == fresh.base && g.offsets == fresh.offsets && g.source == fresh.source
+                        && g.weight == fresh.weight && g.isAttack == fresh.isAttack && g.relation == fresh.relation
+                        && g.undercutOffsets == fresh.undercutOffsets && g.undercutSource == fresh.undercutSource
+                        && g.undercutWeight == fresh.undercutWeight && g.undercutRelation == fresh.undercutRelation, "\(context): rows")
+                try checkComponents(try #require(board.components), fresh, context)
+            }
+        }
+        #expect(followed == 3 * edits.count, "every change was followed (\(followed) of \(3 * edits.count))")
+    }
+
     /// On a cyclic map, the undo of a removal of claims, its redo, and the undo and redo of a
     /// link, put back the scores from before the change they undo (the claims it reached, and
     /// the steps of their cycles), solving no component again; after each, the scores, steps and
