@@ -1,4 +1,5 @@
 import ArgMapModel
+import Synchronization
 
 /// Keeps a map's scores up to date as it is edited. On an acyclic map, a change of a base
 /// score or a weight recomputes only the claims it can reach (the claims above it, through
@@ -118,6 +119,8 @@ public final class IncrementalEvaluator {
         let options: Evaluator.Options
         let beforeRemoval: (claims: [Int], relations: [Int], order: [Int], rank: [Int])?
         let components: EvaluationGraph.Components?
+        /// Which components they are (``IncrementalEvaluator/componentsStamp``).
+        let stamp: UInt64
 
         /// ``IncrementalEvaluator/evaluations(_:)`` on this layout; with `hurried`, on one core
         /// until it says someone waits for them (``evaluators(_:_:onOneCoreUntil:)``).
@@ -128,7 +131,7 @@ public final class IncrementalEvaluator {
 
     /// This evaluator's layout of the map, as it is now (``Layout``).
     public var layout: Layout {
-        Layout(graph: graph, options: options, beforeRemoval: beforeRemoval, components: knownComponents)
+        Layout(graph: graph, options: options, beforeRemoval: beforeRemoval, components: knownComponents, stamp: componentsStamp)
     }
 
     /// ``init(_:semantics:)``, the new scores written in the memory of `other`'s on a cyclic
@@ -155,6 +158,7 @@ public final class IncrementalEvaluator {
         let found = other.components
         evaluate(found: found, memory: memory, alone: alone, onOneCore: onOneCore)
         if cyclic == nil, graph.order == nil { lentComponents = found }
+        if found != nil { componentsStamp = other.stamp }
     }
 
     /// A copy of `other` for trials on another core while `other` runs its own
@@ -175,6 +179,7 @@ public final class IncrementalEvaluator {
         undercutFactors = Self.copied(other.undercutFactors)
         rank = other.rank
         cyclic = other.cyclic
+        componentsStamp = other.componentsStamp
         if let factors = other.cyclic?.factors { cyclic!.factors = Self.copied(factors) }
         lentComponents = other.lentComponents
         sharedLayout = other.sharedLayout
@@ -228,6 +233,22 @@ public final class IncrementalEvaluator {
     /// Whether the graph was taken from another evaluator (``init(_:semantics:)``), not laid
     /// out from the map (for tests).
     private(set) var sharedLayout = false
+
+    /// Which components this evaluator's are, on a cyclic map: a number drawn afresh
+    /// (``newStamp()``) when they are found, and when a change of structure changes them in any
+    /// way (a claim or a component put in, taken out or moved, a relation put in within a
+    /// cycle); kept through one that leaves them as they are, numbered as they were, and every
+    /// cycle's rows within as they were (a support or an attack put in or taken out between
+    /// two components, ``followKeepingComponents(_:_:source:map:)``); taken from the layout of
+    /// another evaluator whose components this one takes (``Layout/stamp``). Two evaluators of
+    /// the same stamp have the same components, so that the layouts of large cycles one made
+    /// hold for the other's (``structureFollowed(_:as:onOneCore:)``).
+    private(set) var componentsStamp: UInt64 = 0
+
+    private static let stamps = Atomic<UInt64>(0)
+
+    /// A stamp no evaluator had before.
+    private static func newStamp() -> UInt64 { stamps.add(1, ordering: .relaxed).newValue }
 
     public var scores: [Double] { evaluation.scores }
 
@@ -429,6 +450,7 @@ public final class IncrementalEvaluator {
     /// `found`: the graph's components, when they are known already.
     private func evaluate(found: EvaluationGraph.Components? = nil, memory: Evaluator.Memory? = nil, alone: Bool = true, onOneCore: Bool = false) {
         let g = graph, semantics = semantics, options = options
+        componentsStamp = Self.newStamp()
         summaryLags = false
         guard semantics != .grounded, let order = g.order else {
             (evaluation, cyclic) = Evaluator.evaluateKeeping(g, semantics, options: options, found: found, alone: alone, onOneCore: onOneCore, memory: memory)
@@ -887,6 +909,8 @@ public final class IncrementalEvaluator {
     private func cyclicStructureChanged(_ change: StructureChange, map: ArgumentMap, undoing before: BeforeChange?) -> Bool {
         guard var solved = cyclic, let patch = patch(for: change, map: map) else { cyclic = nil; return false }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
+        let stampBefore = componentsStamp
+        componentsStamp = Self.newStamp()
         // (The kept layouts' claims' scores may move with the structure: whether they are
         // settled is checked again when a trial starts.)
         for k in Array(solved.kept.keys) { solved.kept[k]!.settled = false }
@@ -944,6 +968,8 @@ public final class IncrementalEvaluator {
         let cap = Evaluator.cap(graph, solved.options)
         if mayKeepComponents {
             if cap == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
+                // The components as they were, and the cycles' rows within: the same stamp.
+                if !from.dropLayout && !from.moved { componentsStamp = stampBefore }
                 if let claim = from.claim {
                     resolve(from: [claim], map: map, upTo: nil, withinLayout: from.dropLayout, in: &solved)
                 } else {
@@ -998,6 +1024,8 @@ public final class IncrementalEvaluator {
     /// (``claimsAbove(_:in:)``), read from the map as it left it. Nothing of the map is kept.
     public struct Reach: Sendable {
         let removed: [Int], inserted: [Int]
+        /// The claims whose rows it changed (numbered as after it, ascending).
+        let rowsChanged: [Int]
         public let reached: [Int]
 
         /// `change`, read from `map` as it left it.
@@ -1008,7 +1036,8 @@ public final class IncrementalEvaluator {
             case .inserted(let claims, _): (removed, inserted) = ([], claims)
             case .retargeted: (removed, inserted) = ([], [])
             }
-            reached = IncrementalEvaluator.claimsAbove(change.rowsChanged(in: map), in: map)
+            rowsChanged = change.rowsChanged(in: map)
+            reached = IncrementalEvaluator.claimsAbove(rowsChanged, in: map)
         }
 
         /// Claim `c`'s number after the change, from its number before (-1 for one taken out).
@@ -1141,8 +1170,11 @@ public final class IncrementalEvaluator {
         return solved.cycles.keys.map { (k: $0, claim: Int(found.members[Int(found.starts[Int($0)])])) }
     }
 
-    /// Set by ``letGoOfLayout()``: a claim of each cycle solved, with its component's number.
+    /// Set by ``letGoOfLayout()``: a claim of each cycle solved, with its component's number;
+    /// and the layouts of the large cycles kept, with the stamp of the components they were
+    /// made in.
     private var layoutLetGo: [(k: Int32, claim: Int)]?
+    private var layoutsLetGo: (stamp: UInt64, layouts: [Int32: Evaluator.Component])?
 
     /// Lets go of this evaluator's layout of a cyclic map (its graph's rows and its
     /// components), keeping its scores, until ``structureFollowed(_:as:onOneCore:)`` lends it
@@ -1151,13 +1183,15 @@ public final class IncrementalEvaluator {
     /// layout. While they shared it, the live scores' change of structure copied its rows and
     /// components whole first (about 30 MB at a million claims). Nothing may read the layout
     /// until it is lent back. Nothing for an evaluator that solves no cycle, or that let go of
-    /// it already.
+    /// it already. The layouts of its large cycles are put aside, with its components' stamp
+    /// (``componentsStamp``), for changes that leave the components as they were.
     public func letGoOfLayout() {
         guard var solved = cyclic, layoutLetGo == nil else { return }
         precondition(changes == nil, "an evaluator that keeps its changes holds its layout")
         layoutLetGo = Self.cycleClaims(solved)
         cyclic = nil
         solved.components = EvaluationGraph.Components(component: [])
+        layoutsLetGo = solved.kept.isEmpty ? nil : (componentsStamp, solved.kept)
         solved.kept = [:]
         cyclic = solved
         graph.letGoOfRows()
@@ -1190,6 +1224,15 @@ public final class IncrementalEvaluator {
         // A claim of each cycle solved before, whose new number finds its component after.
         var cycleClaims = layoutLetGo ?? Self.cycleClaims(solved)
         layoutLetGo = nil
+        // The large cycles' layouts are made again, unless the changes left the components as
+        // they were (the stamp), on a map with no undercuts: then each still holds but for what
+        // bears on its claims from outside (``Evaluator/Component/mark(_:)``), brought up to
+        // date before it is solved again (below).
+        var layouts: [Int32: Evaluator.Component] = [:]
+        if let (stamp, kept) = layoutsLetGo.take(), stamp == live.stamp, !live.graph.hasUndercuts {
+            layouts = kept
+            layoutsFollowedStructure += 1
+        }
         for reach in reaches {
             reach.renumber(&scores, filler: 0)
             reach.renumber(&solved.factors, filler: 1)
@@ -1211,19 +1254,37 @@ public final class IncrementalEvaluator {
         // solved in order (each after every one it depends on).
         for c in reached { scores[c] = g.base[c]; solved.factors[c] = 1 }
         let ks = reached.map { found.component[$0] }.sortedDistinct()
+        if !layouts.isEmpty {
+            // A claim of a kept layout is stale where a support or an attack into it from outside
+            // its cycle was put in or taken out (its row changed), or comes from a claim reached
+            // (whose score is worked out again first).
+            var rowsChanged = Set<Int>()
+            for reach in reaches { rowsChanged.formUnion(reach.rowsChanged) }
+            for k in Array(layouts.keys) { layouts[k]!.settled = false }
+            for k in ks where layouts[k] != nil {
+                for x in found.members[Int(found.starts[Int(k)])..<Int(found.starts[Int(k) + 1])].lazy.map(Int.init)
+                where rowsChanged.contains(x) || g.row(x).contains(where: { found.component[Int(g.source[$0])] != k && reachedSet.contains(Int(g.source[$0])) }) {
+                    layouts[k]!.mark(x)
+                }
+            }
+        }
         let heldValues = !graph.base.isEmpty
         graph = g
-        var layouts: [Int32: Evaluator.Component] = [:]
         Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &scores, &solved.factors, laysOutOnBothCores: !onOneCore) { solve in
             for k in ks { cycles[k] = solve(k, helped && !onOneCore, keepingIn: &layouts) }
         }
         cyclic = Evaluator.Solved(factors: solved.factors, components: found, cycles: cycles, options: solved.options, cap: cap, kept: layouts)
         evaluation = Evaluator.summary(semantics, scores, cycles, solved.options)
         (beforeCyclicChange, beforeRemoval, lentComponents, summaryLags, sharedLayout) = (nil, nil, nil, false, true)
+        componentsStamp = live.stamp
         lastUpdateCount = reached.count
         if !heldValues { letGoOfValues() }
         return true
     }
+
+    /// How many times this evaluator kept the layouts of its large cycles as it followed
+    /// changes of structure (``structureFollowed(_:as:onOneCore:)``), for tests.
+    private(set) var layoutsFollowedStructure = 0
 
     /// How many changes of structure on a cyclic map put back the scores from before the change
     /// they undid, solving nothing (``BeforeChange``), for tests.
@@ -1348,7 +1409,7 @@ public final class IncrementalEvaluator {
     /// - Complexity: O(1), but for a move: the claims of the components moved, at most
     ///   ``movedClaimsAtMost``.
     private func followKeepingComponents(_ change: StructureChange, _ solved: inout Evaluator.Solved, source: Int?,
-                                         map: ArgumentMap) -> (claim: Int?, dropLayout: Bool)? {
+                                         map: ArgumentMap) -> (claim: Int?, dropLayout: Bool, moved: Bool)? {
         switch change {
         case .removed(let claims, let relations, _) where claims.count == 1 && relations.isEmpty:
             // (Old numbers: the components are still those from before the change.)
@@ -1356,7 +1417,7 @@ public final class IncrementalEvaluator {
             guard c == graph.count, solved.components.starts[k + 1] - solved.components.starts[k] == 1,
                   Int(solved.components.starts[solved.components.count] - solved.components.starts[k]) <= Self.movedClaimsAtMost else { return nil }
             Self.remove(k, from: &solved)
-            return (nil, false)
+            return (nil, false, true)
         case .inserted(let claims, let relations) where claims.count == 1 && relations.isEmpty:
             let c = claims[0]
             guard c == graph.count - 1, graph.dependencyCount(c) == 0, map.outgoing[c].isEmpty else { return nil }
@@ -1366,23 +1427,23 @@ public final class IncrementalEvaluator {
             solved.components.component.append(k)
             solved.components.isCycle.append(false)
             solved.components.depth.append(0)
-            return (c, false)
+            return (c, false, true)
         case .inserted(let claims, let relations) where claims.isEmpty && relations.count == 1:
             let relation = map.relations[relations[0]]
             let (s, t) = (relation.from, relation.to)
             guard relation.type != .undercut, s != t else { return nil }
             // (Read in place: a copy of the components held here would be copied again by the move.)
             let ks = Int(solved.components.component[s]), kt = Int(solved.components.component[t])
-            if ks == kt { return (t, true) }
+            if ks == kt { return (t, true, false) }
             if ks > kt {
                 // `s` alone, nothing bearing on it: its component moves before `t`'s.
                 let starts = (solved.components.starts[kt], solved.components.starts[ks], solved.components.starts[ks + 1])
                 guard graph.dependencyCount(s) == 0, starts.2 - starts.1 == 1, Int(starts.1 - starts.0) <= Self.movedClaimsAtMost else { return nil }
                 Self.move(ks, before: kt, in: &solved)
-                return (t, false)
+                return (t, false, true)
             }
             guard Self.depth(of: kt, through: ks, solved.components) <= solved.components.depth[kt] else { return nil }
-            return (t, false)
+            return (t, false, false)
         case .removed(let claims, let relations, let targets) where claims.isEmpty && relations.count == 1 && targets.count == 1:
             guard let s = source else { return nil }
             let t = targets[0]
@@ -1391,7 +1452,7 @@ public final class IncrementalEvaluator {
             // (or none) gives `t`'s component its depth.
             guard ks != kt, solved.components.depth[ks] == 0 || Self.depth(of: kt, through: ks, solved.components) < solved.components.depth[kt]
             else { return nil }
-            return (t, false)
+            return (t, false, false)
         default:
             return nil
         }

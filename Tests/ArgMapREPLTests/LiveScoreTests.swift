@@ -1426,6 +1426,105 @@ struct LiveScoreTests {
         same(batch, "a batch the live scores followed in part")
     }
 
+    /// The evaluators `compare` keeps keep the layouts of their large cycles through changes of
+    /// structure that leave the components as they were (a support or an attack put in or taken
+    /// out between two components: the same stamp), the claims whose rows changed marked stale
+    /// in them, rather than lay them out again; through any other (a relation within a cycle,
+    /// one that moves a component, claims put in or taken out), they lay them out again. After
+    /// each change, every other semantics' evaluation is a whole evaluation's, to the last bit.
+    @Test func otherEvaluatorsKeepTheirLayoutsThroughChangesThatKeepTheComponents() throws {
+        let session = Session(map: MapGenerator.generate(.init(claims: 3_000, shape: .cyclic, seed: 48)))
+        // Every cycle's layout kept; and a cap on a cycle's steps that a relation more or less
+        // does not move (on a small map it falls with every relation, and the components are
+        // then not kept: ``Evaluator/cap(_:_:)``), as on a map of a million claims.
+        session.scoringOptions.keptCycleSize = 2
+        session.scoringOptions.maxSteps = 2_000
+        let solving: Set<Semantics> = [.euler, .qe, .mlp, .hcat]
+        _ = session.evaluations(Semantics.allCases)
+        let evaluators = session.otherEvaluators
+        #expect(Set(evaluators.keys) == solving && evaluators.values.allSatisfy { $0.keptLayouts > 0 }, "layouts kept")
+        #expect(session.scoreBoard?.graph.hasUndercuts == false, "(with undercuts, the layouts are made again)")
+        // First, into a claim of each of five cycles, a support from a claim that depends on
+        // nothing and comes before the cycle (which keeps the components), and its unlink
+        // (which does too); then edits at random.
+        var targeted: [Edit] = []
+        let found = try #require(session.scoreBoard?.components)
+        let map = session.map
+        var cyclesTaken = Set<Int32>()
+        for t in 0..<map.count where cyclesTaken.count < 5 && found.isCycle[Int(found.component[t])] && !cyclesTaken.contains(found.component[t]) {
+            let kt = found.component[t]
+            guard let before = (0..<map.count).first(where: { found.component[$0] < kt && found.depth[Int(found.component[$0])] == 0
+                                                             && map.relationIndex(from: $0, to: t) == nil }) else { continue }
+            cyclesTaken.insert(kt)
+            let (from, to) = (map.claims[before].id, map.claims[t].id)
+            targeted += [.link(RelationSpec(from: from, to: to, type: .support, weight: 0.9)), .unlink(from: from, to: to)]
+        }
+        #expect(targeted.count == 10, "five cycles to link into")
+        var rng = SplitMix64(seed: 48)
+        var kept = 0, madeAgain = 0
+        for step in 0..<70 {
+            let live = try #require(session.scoreBoard), stamp = live.componentsStamp
+            let keptBefore = evaluators.values.map(\.layoutsFollowedStructure).reduce(0, +)
+            let ids = session.map.claims.map(\.id)
+            func anyID() -> String { ids[Int(rng.next() % UInt64(ids.count))] }
+            let edit: Edit
+            switch step < targeted.count ? 6 : rng.next() % 6 {
+            case 0, 1, 2: edit = .link(RelationSpec(from: anyID(), to: anyID(), type: rng.next() % 2 == 0 ? .support : .attack, weight: 0.6))
+            case 3, 4:
+                let spec = session.map.spec(of: session.map.relations[Int(rng.next() % UInt64(session.map.relations.count))])
+                edit = .unlink(from: spec.from, to: spec.to)
+            case 5: edit = .removeClaim(anyID())
+            default: edit = targeted[step]
+            }
+            do { try session.perform(edit) } catch { continue }
+            session.otherEvaluatorsFollow()
+            let context = "step \(step): \(edit.summary)"
+            for (s, e) in zip(Semantics.allCases, session.evaluations(Semantics.allCases)) where s != .dfquad {
+                let own = Evaluator.evaluate(session.map, s, options: session.scoringOptions)
+                #expect(e.scores == own.scores && e.labels == own.labels && e.iterations == own.iterations && e.residual == own.residual,
+                        "\(context): \(s) is a whole evaluation's")
+            }
+            guard session.scoreBoard === live, session.otherEvaluators.count == solving.count,
+                  session.otherEvaluators.allSatisfy({ evaluators[$0.key] === $0.value }) else { continue }
+            let keptNow = evaluators.values.map(\.layoutsFollowedStructure).reduce(0, +) - keptBefore
+            // Kept by every evaluator when the live scores kept the stamp, by none otherwise.
+            #expect(keptNow == (live.componentsStamp == stamp ? solving.count : 0), "\(context): \(keptNow) evaluators kept their layouts")
+            if live.componentsStamp == stamp { kept += 1 } else { madeAgain += 1 }
+        }
+        #expect(kept >= 15 && madeAgain >= 10, "changes that kept the components: \(kept), that changed them: \(madeAgain)")
+
+        // On a small map, a cycle a → b → c → a with a claim d beneath it and a claim e on its
+        // own: a support from d or e into the cycle keeps the components, as does an unlink; an
+        // attack from c to b (within the cycle), a claim added at the end (a component more) and
+        // a support from it into the cycle (which moves its component before the cycle's) do not.
+        let claims = ["t", "a", "b", "c", "d", "e"].map { Claim(id: $0, text: "claim " + $0) }
+        let small = Session(map: try ArgumentMap(title: nil, claims: claims, relations: [
+            Relation(from: 1, to: 0, type: .support), Relation(from: 1, to: 2, type: .support), Relation(from: 2, to: 3, type: .attack),
+            Relation(from: 3, to: 1, type: .support), Relation(from: 4, to: 1, type: .attack)]))
+        small.scoringOptions.keptCycleSize = 2
+        small.scoringOptions.maxSteps = 2_000
+        _ = small.evaluations(Semantics.allCases)
+        let others = small.otherEvaluators
+        #expect(others.count == solving.count && others.values.allSatisfy { $0.keptLayouts == 1 })
+        let smallLive = try #require(small.scoreBoard)
+        for (edit, keeps) in [(Edit.link(RelationSpec(from: "d", to: "b", type: .support, weight: 0.7)), true), (.unlink(from: "d", to: "b"), true),
+                              (.link(RelationSpec(from: "c", to: "b", type: .attack, weight: 0.5)), false),
+                              (.link(RelationSpec(from: "e", to: "a", type: .support, weight: 0.6)), true),
+                              (.addClaim(Claim(id: "f", text: "claim f"), at: nil), false),
+                              (.link(RelationSpec(from: "f", to: "b", type: .support, weight: 0.6)), false)] {
+            let stamp = smallLive.componentsStamp, keptBefore = others.values.map(\.layoutsFollowedStructure).reduce(0, +)
+            try small.perform(edit)
+            small.otherEvaluatorsFollow()
+            #expect(small.scoreBoard === smallLive && small.otherEvaluators.allSatisfy { others[$0.key] === $0.value }, "\(edit.summary): followed")
+            #expect((smallLive.componentsStamp == stamp) == keeps, "\(edit.summary): the stamp")
+            #expect(others.values.map(\.layoutsFollowedStructure).reduce(0, +) - keptBefore == (keeps ? solving.count : 0), "\(edit.summary): layouts kept")
+            for (s, e) in zip(Semantics.allCases, small.evaluations(Semantics.allCases)) where s != .dfquad {
+                let own = Evaluator.evaluate(small.map, s, options: small.scoringOptions)
+                #expect(e.scores == own.scores && e.iterations == own.iterations && e.residual == own.residual, "\(edit.summary): \(s) is a whole evaluation's")
+            }
+        }
+    }
+
     /// After `compare` on a cyclic map, a change of semantics to one it kept an evaluator for
     /// makes that evaluator the live scores', brought along the edits since rather than worked
     /// out again, and the live scores it replaces take its place among the others. The live
