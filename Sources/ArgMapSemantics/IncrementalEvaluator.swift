@@ -1257,16 +1257,33 @@ public final class IncrementalEvaluator {
         if !layouts.isEmpty {
             // A claim of a kept layout is stale where a support or an attack into it from outside
             // its cycle was put in or taken out (its row changed), or comes from a claim reached
-            // (whose score is worked out again first).
+            // (whose score is worked out again first): one of a component before the cycle's,
+            // since each is numbered after those it depends on. Where no component reached comes
+            // before it (a change into the cycle, reaching only it and what is above it), only
+            // the first are looked for, not every row of the cycle (which took about as long as
+            // laying it out again).
             var rowsChanged = Set<Int>()
             for reach in reaches { rowsChanged.formUnion(reach.rowsChanged) }
             for k in Array(layouts.keys) { layouts[k]!.settled = false }
-            for k in ks where layouts[k] != nil {
-                for x in found.members[Int(found.starts[Int(k)])..<Int(found.starts[Int(k) + 1])].lazy.map(Int.init)
-                where rowsChanged.contains(x) || g.row(x).contains(where: { found.component[Int(g.source[$0])] != k && reachedSet.contains(Int(g.source[$0])) }) {
-                    layouts[k]!.mark(x)
+            // (The arrays read in place: a large cycle's thousands of claims, each with its row.)
+            found.component.withUnsafeBufferPointer { component in
+            g.offsets.withUnsafeBufferPointer { offsets in
+            g.source.withUnsafeBufferPointer { source in
+                for k in ks where layouts[k] != nil {
+                    guard k > ks[0] else {
+                        for x in rowsChanged.sorted() where x < component.count && component[x] == k { layouts[k]!.mark(x) }
+                        continue
+                    }
+                    for x in found.members[Int(found.starts[Int(k)])..<Int(found.starts[Int(k) + 1])].lazy.map(Int.init) {
+                        var stale = rowsChanged.contains(x)
+                        for j in Int(offsets[x])..<Int(offsets[x + 1]) where !stale {
+                            let from = Int(source[j])
+                            stale = component[from] < k && reachedSet.contains(from)
+                        }
+                        if stale { layouts[k]!.mark(x) }
+                    }
                 }
-            }
+            }}}
         }
         let heldValues = !graph.base.isEmpty
         graph = g
