@@ -1014,12 +1014,7 @@ struct LiveScoreTests {
                 guard session.scoreBoard === before, let board = session.scoreBoard else { continue }
                 kept += 1
                 if board.lastUpdateCount < session.map.count { partial += 1 }
-                let g = board.graph, fresh = EvaluationGraph(session.map)
-                #expect(g.count == fresh.count && g.base == fresh.base && g.offsets == fresh.offsets && g.source == fresh.source
-                        && g.weight == fresh.weight && g.isAttack == fresh.isAttack && g.relation == fresh.relation
-                        && g.undercutOffsets == fresh.undercutOffsets && g.undercutSource == fresh.undercutSource
-                        && g.undercutWeight == fresh.undercutWeight && g.undercutRelation == fresh.undercutRelation, "\(context): rows")
-                try checkComponents(try #require(board.components), fresh, context)
+                try checkLayout(board, of: session.map, context)
             }
         }
         #expect(kept >= 80 && partial > kept / 2, "most edits were followed, most of them in part (\(kept), \(partial))")
@@ -1070,12 +1065,7 @@ struct LiveScoreTests {
                 #expect(live.converged == full.converged && live.iterations == full.iterations && live.residual == full.residual, "\(context)")
                 guard session.scoreBoard === board else { continue }
                 followed += 1
-                let g = board.graph, fresh = EvaluationGraph(session.map)
-                #expect(g.count == fresh.count && g.base == fresh.base && g.offsets == fresh.offsets && g.source == fresh.source
-                        && g.weight == fresh.weight && g.isAttack == fresh.isAttack && g.relation == fresh.relation
-                        && g.undercutOffsets == fresh.undercutOffsets && g.undercutSource == fresh.undercutSource
-                        && g.undercutWeight == fresh.undercutWeight && g.undercutRelation == fresh.undercutRelation, "\(context): rows")
-                try checkComponents(try #require(board.components), fresh, context)
+                try checkLayout(board, of: session.map, context)
             }
         }
         #expect(followed == 3 * edits.count, "every change was followed (\(followed) of \(3 * edits.count))")
@@ -1668,6 +1658,17 @@ struct LiveScoreTests {
         }
         do { try session.perform(edit) } catch { return false }
         return true
+    }
+
+    /// The graph `board` patched along the edits is the graph of `map` built afresh, and its
+    /// components are that graph's (``checkComponents(_:_:_:)``).
+    private func checkLayout(_ board: IncrementalEvaluator, of map: ArgumentMap, _ context: String) throws {
+        let g = board.graph, fresh = EvaluationGraph(map)
+        #expect(g.count == fresh.count && g.base == fresh.base && g.offsets == fresh.offsets && g.source == fresh.source
+                && g.weight == fresh.weight && g.isAttack == fresh.isAttack && g.relation == fresh.relation
+                && g.undercutOffsets == fresh.undercutOffsets && g.undercutSource == fresh.undercutSource
+                && g.undercutWeight == fresh.undercutWeight && g.undercutRelation == fresh.undercutRelation, "\(context): rows")
+        try checkComponents(try #require(board.components), fresh, context)
     }
 
     /// `found`, the components kept, are those of graph `g`: the same claims together, each
