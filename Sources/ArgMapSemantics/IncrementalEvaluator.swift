@@ -1170,11 +1170,11 @@ public final class IncrementalEvaluator {
         return solved.cycles.keys.map { (k: $0, claim: Int(found.members[Int(found.starts[Int($0)])])) }
     }
 
-    /// Set by ``letGoOfLayout()``: a claim of each cycle solved, with its component's number;
-    /// and the layouts of the large cycles kept, with the stamp of the components they were
-    /// made in.
-    private var layoutLetGo: [(k: Int32, claim: Int)]?
-    private var layoutsLetGo: (stamp: UInt64, layouts: [Int32: Evaluator.Component])?
+    /// What ``letGoOfLayout()`` keeps of the layout it lets go of, until
+    /// ``structureFollowed(_:as:onOneCore:)``: a claim of each cycle solved, with its
+    /// component's number; the layouts of the large cycles kept; and the stamp of the
+    /// components they were made in.
+    private var layoutLetGo: (cycleClaims: [(k: Int32, claim: Int)], layouts: [Int32: Evaluator.Component], stamp: UInt64)?
 
     /// Lets go of this evaluator's layout of a cyclic map (its graph's rows and its
     /// components), keeping its scores, until ``structureFollowed(_:as:onOneCore:)`` lends it
@@ -1188,10 +1188,9 @@ public final class IncrementalEvaluator {
     public func letGoOfLayout() {
         guard var solved = cyclic, layoutLetGo == nil else { return }
         precondition(changes == nil, "an evaluator that keeps its changes holds its layout")
-        layoutLetGo = Self.cycleClaims(solved)
+        layoutLetGo = (Self.cycleClaims(solved), solved.kept, componentsStamp)
         cyclic = nil
         solved.components = EvaluationGraph.Components(component: [])
-        layoutsLetGo = solved.kept.isEmpty ? nil : (componentsStamp, solved.kept)
         solved.kept = [:]
         cyclic = solved
         graph.letGoOfRows()
@@ -1222,15 +1221,15 @@ public final class IncrementalEvaluator {
         var scores: [Double] = []
         swap(&scores, &evaluation.scores)
         // A claim of each cycle solved before, whose new number finds its component after.
-        var cycleClaims = layoutLetGo ?? Self.cycleClaims(solved)
-        layoutLetGo = nil
+        let letGo = layoutLetGo.take()
+        var cycleClaims = letGo?.cycleClaims ?? Self.cycleClaims(solved)
         // The large cycles' layouts are made again, unless the changes left the components as
         // they were (the stamp), on a map with no undercuts: then each still holds but for what
         // bears on its claims from outside (``Evaluator/Component/mark(_:)``), brought up to
         // date before it is solved again (below).
         var layouts: [Int32: Evaluator.Component] = [:]
-        if let (stamp, kept) = layoutsLetGo.take(), stamp == live.stamp, !live.graph.hasUndercuts {
-            layouts = kept
+        if let letGo, !letGo.layouts.isEmpty, letGo.stamp == live.stamp, !live.graph.hasUndercuts {
+            layouts = letGo.layouts
             layoutsFollowedStructure += 1
         }
         for reach in reaches {
