@@ -121,6 +121,8 @@ public final class IncrementalEvaluator {
         let components: EvaluationGraph.Components?
         /// Which components they are (``IncrementalEvaluator/componentsStamp``).
         let stamp: UInt64
+        /// How the components of the stamps before came to be these (``IncrementalEvaluator/renumberings``).
+        let renumberings: [ComponentsMoved]
 
         /// ``IncrementalEvaluator/evaluations(_:)`` on this layout; with `hurried`, on one core
         /// until it says someone waits for them (``evaluators(_:_:onOneCoreUntil:)``).
@@ -131,7 +133,8 @@ public final class IncrementalEvaluator {
 
     /// This evaluator's layout of the map, as it is now (``Layout``).
     public var layout: Layout {
-        Layout(graph: graph, options: options, beforeRemoval: beforeRemoval, components: knownComponents, stamp: componentsStamp)
+        Layout(graph: graph, options: options, beforeRemoval: beforeRemoval, components: knownComponents, stamp: componentsStamp,
+               renumberings: renumberings)
     }
 
     /// ``init(_:semantics:)``, the new scores written in the memory of `other`'s on a cyclic
@@ -158,7 +161,7 @@ public final class IncrementalEvaluator {
         let found = other.components
         evaluate(found: found, memory: memory, alone: alone, onOneCore: onOneCore)
         if cyclic == nil, graph.order == nil { lentComponents = found }
-        if found != nil { componentsStamp = other.stamp }
+        if found != nil { (componentsStamp, renumberings) = (other.stamp, other.renumberings) }
     }
 
     /// A copy of `other` for trials on another core while `other` runs its own
@@ -180,6 +183,7 @@ public final class IncrementalEvaluator {
         rank = other.rank
         cyclic = other.cyclic
         componentsStamp = other.componentsStamp
+        renumberings = other.renumberings
         if let factors = other.cyclic?.factors { cyclic!.factors = Self.copied(factors) }
         lentComponents = other.lentComponents
         sharedLayout = other.sharedLayout
@@ -242,10 +246,45 @@ public final class IncrementalEvaluator {
     /// two components, ``followKeepingComponents(_:_:source:map:)``); taken from the layout of
     /// another evaluator whose components this one takes (``Layout/stamp``). Two evaluators of
     /// the same stamp have the same components, so that the layouts of large cycles one made
-    /// hold for the other's (``structureFollowed(_:as:onOneCore:)``).
+    /// hold for the other's (``structureFollowed(_:as:onOneCore:)``); so do those of two stamps
+    /// that ``renumberings`` lead from one to the other, renumbered.
     private(set) var componentsStamp: UInt64 = 0
 
     private static let stamps = Atomic<UInt64>(0)
+
+    /// How one stamp's components became another's through a change of structure that kept
+    /// every component but for a claim on its own put in, taken out or moved, and the rows
+    /// within every cycle but one's (``followKeepingComponents(_:_:source:map:)``): the
+    /// components numbered `range` moved by `step` (none for a claim put in, last), and the
+    /// component whose rows within changed (its new number), if any. The claims keep their
+    /// numbers (a claim put in or taken out is the last).
+    public struct ComponentsMoved: Sendable {
+        let from: UInt64, to: UInt64
+        let range: Range<Int32>, step: Int32
+        let rowsChangedWithin: Int32?
+    }
+
+    /// The last changes of structure that changed the stamp but kept the components this way
+    /// (``ComponentsMoved``), oldest first, at most ``renumberingsKept``: so that an evaluator
+    /// that follows this one's changes later (`compare`'s) carries its large cycles' layouts
+    /// across them (``structureFollowed(_:as:onOneCore:)``), renumbered as these were.
+    private(set) var renumberings: [ComponentsMoved] = []
+    static let renumberingsKept = 64
+
+    /// The changes that renumbered the components of stamp `from` into those of stamp `to`,
+    /// in order, from `renumberings`: none when they are the same; nil when `renumberings`
+    /// do not lead from one to the other.
+    static func moves(from: UInt64, to: UInt64, along renumberings: [ComponentsMoved]) -> ArraySlice<ComponentsMoved>? {
+        guard from != to else { return [] }
+        guard let first = renumberings.firstIndex(where: { $0.from == from }) else { return nil }
+        var stamp = from
+        for i in first..<renumberings.count {
+            guard renumberings[i].from == stamp else { return nil }
+            stamp = renumberings[i].to
+            if stamp == to { return renumberings[first...i] }
+        }
+        return nil
+    }
 
     /// A stamp no evaluator had before.
     private static func newStamp() -> UInt64 { stamps.add(1, ordering: .relaxed).newValue }
@@ -969,7 +1008,15 @@ public final class IncrementalEvaluator {
         if mayKeepComponents {
             if cap == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
                 // The components as they were, and the cycles' rows within: the same stamp.
-                if !from.dropLayout && !from.moved { componentsStamp = stampBefore }
+                // Otherwise, how they were renumbered, for the evaluators that follow.
+                if !from.dropLayout && from.moved == nil {
+                    componentsStamp = stampBefore
+                } else {
+                    let moved = from.moved ?? (0..<0, 0)
+                    renumberings.append(ComponentsMoved(from: stampBefore, to: componentsStamp, range: moved.range, step: moved.step,
+                                                    rowsChangedWithin: from.dropLayout ? from.claim.map { solved.components.component[$0] } : nil))
+                    if renumberings.count > Self.renumberingsKept { renumberings.removeFirst(renumberings.count - Self.renumberingsKept) }
+                }
                 if let claim = from.claim {
                     resolve(from: [claim], map: map, upTo: nil, withinLayout: from.dropLayout, in: &solved)
                 } else {
@@ -1220,17 +1267,26 @@ public final class IncrementalEvaluator {
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         var scores: [Double] = []
         swap(&scores, &evaluation.scores)
-        // A claim of each cycle solved before, whose new number finds its component after.
         let letGo = layoutLetGo.take()
-        var cycleClaims = letGo?.cycleClaims ?? Self.cycleClaims(solved)
-        // The large cycles' layouts are made again, unless the changes left the components as
-        // they were (the stamp), on a map with no undercuts: then each still holds but for what
-        // bears on its claims from outside (``Evaluator/Component/mark(_:)``), brought up to
-        // date before it is solved again (below).
+        // Where the changes left the components as they were (the stamp), or but for claims on
+        // their own put in, taken out or moved (``ComponentsMoved``), how this evaluator's
+        // components were renumbered into the live ones: its cycles' steps and its layouts are
+        // renumbered the same way. Otherwise a claim of each cycle solved before, whose new
+        // number finds its component after.
+        let moves = letGo.flatMap { Self.moves(from: $0.stamp, to: live.stamp, along: live.renumberings) }
+        var cycleClaims = moves != nil ? [] : letGo?.cycleClaims ?? Self.cycleClaims(solved)
+        // The large cycles' layouts are made again, unless the components are known (`moves`),
+        // on a map with no undercuts: then each still holds but for what bears on its claims
+        // from outside (``Evaluator/Component/mark(_:)``), brought up to date before it is
+        // solved again (below), and for a cycle whose rows within changed.
         var layouts: [Int32: Evaluator.Component] = [:]
-        if let letGo, !letGo.layouts.isEmpty, letGo.stamp == live.stamp, !live.graph.hasUndercuts {
+        if let letGo, let moves, !letGo.layouts.isEmpty, !live.graph.hasUndercuts {
             layouts = letGo.layouts
-            layoutsFollowedStructure += 1
+            for move in moves {
+                Self.renumber(move.range, by: move.step, in: &layouts)
+                if let k = move.rowsChangedWithin { layouts[k] = nil }
+            }
+            if !layouts.isEmpty { layoutsFollowedStructure += 1 }
         }
         for reach in reaches {
             reach.renumber(&scores, filler: 0)
@@ -1242,17 +1298,24 @@ public final class IncrementalEvaluator {
         guard scores.count == n, solved.factors.count == n, reached.allSatisfy({ $0 < n }) else { return false }
         // The cycles no change reached keep what they took; they must have taken it under the new cap.
         let cap = Evaluator.cap(g, solved.options)
+        let reachedComponents = reached.map { found.component[$0] }
+        let ks = reachedComponents.sortedDistinct()
         var cycles: [Int32: (steps: Int, residual: Double)] = [:]
-        cycles.reserveCapacity(solved.cycles.count)
-        let reachedSet = Set(reached)
-        for (k, claim) in cycleClaims where claim >= 0 && !reachedSet.contains(claim) {
-            cycles[found.component[claim]] = solved.cycles[k]
+        if let moves {
+            cycles = solved.cycles
+            for move in moves { Self.renumber(move.range, by: move.step, in: &cycles) }
+            for k in ks { cycles[k] = nil }
+        } else {
+            cycles.reserveCapacity(solved.cycles.count)
+            let reachedSet = Set(reached)
+            for (k, claim) in cycleClaims where claim >= 0 && !reachedSet.contains(claim) {
+                cycles[found.component[claim]] = solved.cycles[k]
+            }
         }
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
         // The reached claims start as a whole evaluation starts them; their components are
         // solved in order (each after every one it depends on).
         for c in reached { scores[c] = g.base[c]; solved.factors[c] = 1 }
-        let ks = reached.map { found.component[$0] }.sortedDistinct()
         if !layouts.isEmpty {
             // A claim of a kept layout is stale where a support or an attack into it from outside
             // its cycle was put in or taken out (its row changed), or comes from a claim reached
@@ -1260,29 +1323,33 @@ public final class IncrementalEvaluator {
             // since each is numbered after those it depends on. Where no component reached comes
             // before it (a change into the cycle, reaching only it and what is above it), only
             // the first are looked for, not every row of the cycle (which took about as long as
-            // laying it out again).
+            // laying it out again). Otherwise the cycle's rows are read for sources among the
+            // claims reached before it (a claim added under one of its claims, say), looked for in
+            // their sorted list: not by each source's component, read at random, which took 5–7
+            // ms for the largest cycle of the generated cyclic map of a million claims.
             var rowsChanged = Set<Int>()
             for reach in reaches { rowsChanged.formUnion(reach.rowsChanged) }
             for k in Array(layouts.keys) { layouts[k]!.settled = false }
             // (The arrays read in place: a large cycle's thousands of claims, each with its row.)
-            found.component.withUnsafeBufferPointer { component in
             g.offsets.withUnsafeBufferPointer { offsets in
             g.source.withUnsafeBufferPointer { source in
                 for k in ks where layouts[k] != nil {
                     guard k > ks[0] else {
-                        for x in rowsChanged.sorted() where x < component.count && component[x] == k { layouts[k]!.mark(x) }
+                        for x in rowsChanged.sorted() where x < found.component.count && found.component[x] == k { layouts[k]!.mark(x) }
                         continue
                     }
+                    // The claims reached before the cycle, ascending.
+                    let before = zip(reached, reachedComponents).filter { $0.1 < k }.map { Int32($0.0) }
                     for x in found.members[Int(found.starts[Int(k)])..<Int(found.starts[Int(k) + 1])].lazy.map(Int.init) {
                         var stale = rowsChanged.contains(x)
                         for j in Int(offsets[x])..<Int(offsets[x + 1]) where !stale {
-                            let from = Int(source[j])
-                            stale = component[from] < k && reachedSet.contains(from)
+                            let at = before.lowerBound(source[j])
+                            stale = at < before.count && before[at] == source[j]
                         }
                         if stale { layouts[k]!.mark(x) }
                     }
                 }
-            }}}
+            }}
         }
         let heldValues = !graph.base.isEmpty
         graph = g
@@ -1407,9 +1474,11 @@ public final class IncrementalEvaluator {
     /// after a change of structure that leaves every component as it was, but for a claim on
     /// its own put in or taken out at the end; the graph's rows are already laid out. Returns
     /// the claim to solve again from, as for a change of its base
-    /// (``resolve(from:map:upTo:withinLayout:)``; none when no score can change), and whether
-    /// its component's kept layout must be made again; nil, changing nothing, for any other
-    /// change (the components are then searched again). The changes followed:
+    /// (``resolve(from:map:upTo:withinLayout:)``; none when no score can change), whether
+    /// its component's kept layout must be made again, and how the components were renumbered
+    /// (those of `range` moved by `step`; nil when none was put in, taken out or moved); nil,
+    /// changing nothing, for any other change (the components are then searched again). The
+    /// changes followed:
     /// - a claim put in at the end, with no relations: a component of its own, last;
     /// - a claim with no relations taken out at the end (as the `undo` of `add`): its component
     ///   goes, and those after it move down one;
@@ -1425,15 +1494,16 @@ public final class IncrementalEvaluator {
     /// - Complexity: O(1), but for a move: the claims of the components moved, at most
     ///   ``movedClaimsAtMost``.
     private func followKeepingComponents(_ change: StructureChange, _ solved: inout Evaluator.Solved, source: Int?,
-                                         map: ArgumentMap) -> (claim: Int?, dropLayout: Bool, moved: Bool)? {
+                                         map: ArgumentMap) -> (claim: Int?, dropLayout: Bool, moved: (range: Range<Int32>, step: Int32)?)? {
         switch change {
         case .removed(let claims, let relations, _) where claims.count == 1 && relations.isEmpty:
             // (Old numbers: the components are still those from before the change.)
             let c = claims[0], k = Int(solved.components.component[c])
             guard c == graph.count, solved.components.starts[k + 1] - solved.components.starts[k] == 1,
                   Int(solved.components.starts[solved.components.count] - solved.components.starts[k]) <= Self.movedClaimsAtMost else { return nil }
+            let count = Int32(solved.components.count)
             Self.remove(k, from: &solved)
-            return (nil, false, true)
+            return (nil, false, (Int32(k + 1)..<count, -1))
         case .inserted(let claims, let relations) where claims.count == 1 && relations.isEmpty:
             let c = claims[0]
             guard c == graph.count - 1, graph.dependencyCount(c) == 0, map.outgoing[c].isEmpty else { return nil }
@@ -1443,23 +1513,23 @@ public final class IncrementalEvaluator {
             solved.components.component.append(k)
             solved.components.isCycle.append(false)
             solved.components.depth.append(0)
-            return (c, false, true)
+            return (c, false, (k..<k, 0))
         case .inserted(let claims, let relations) where claims.isEmpty && relations.count == 1:
             let relation = map.relations[relations[0]]
             let (s, t) = (relation.from, relation.to)
             guard relation.type != .undercut, s != t else { return nil }
             // (Read in place: a copy of the components held here would be copied again by the move.)
             let ks = Int(solved.components.component[s]), kt = Int(solved.components.component[t])
-            if ks == kt { return (t, true, false) }
+            if ks == kt { return (t, true, nil) }
             if ks > kt {
                 // `s` alone, nothing bearing on it: its component moves before `t`'s.
                 let starts = (solved.components.starts[kt], solved.components.starts[ks], solved.components.starts[ks + 1])
                 guard graph.dependencyCount(s) == 0, starts.2 - starts.1 == 1, Int(starts.1 - starts.0) <= Self.movedClaimsAtMost else { return nil }
                 Self.move(ks, before: kt, in: &solved)
-                return (t, false, true)
+                return (t, false, (Int32(kt)..<Int32(ks), 1))
             }
             guard Self.depth(of: kt, through: ks, solved.components) <= solved.components.depth[kt] else { return nil }
-            return (t, false, false)
+            return (t, false, nil)
         case .removed(let claims, let relations, let targets) where claims.isEmpty && relations.count == 1 && targets.count == 1:
             guard let s = source else { return nil }
             let t = targets[0]
@@ -1468,7 +1538,7 @@ public final class IncrementalEvaluator {
             // (or none) gives `t`'s component its depth.
             guard ks != kt, solved.components.depth[ks] == 0 || Self.depth(of: kt, through: ks, solved.components) < solved.components.depth[kt]
             else { return nil }
-            return (t, false, false)
+            return (t, false, nil)
         default:
             return nil
         }
@@ -1526,14 +1596,26 @@ public final class IncrementalEvaluator {
 
     /// Renumbers the cycles' steps and the kept layouts of components `range` by `step`.
     private static func renumber(_ range: Range<Int32>, by step: Int32, in solved: inout Evaluator.Solved) {
-        let moved = solved.cycles.filter { range.contains($0.key) }
-        for key in moved.keys { solved.cycles[key] = nil }
-        for (key, value) in moved { solved.cycles[key + step] = value }
-        let layouts = solved.kept.filter { range.contains($0.key) }
-        for key in layouts.keys { solved.kept[key] = nil }
+        renumber(range, by: step, in: &solved.cycles)
+        renumber(range, by: step, in: &solved.kept)
+    }
+
+    /// Renumbers the entries of components `range` by `step`.
+    private static func renumber<Value>(_ range: Range<Int32>, by step: Int32, in entries: inout [Int32: Value]) {
+        guard !range.isEmpty, step != 0 else { return }
+        let moved = entries.filter { range.contains($0.key) }
+        for key in moved.keys { entries[key] = nil }
+        for (key, value) in moved { entries[key + step] = value }
+    }
+
+    /// Renumbers the layouts of components `range` by `step`.
+    private static func renumber(_ range: Range<Int32>, by step: Int32, in kept: inout [Int32: Evaluator.Component]) {
+        guard !range.isEmpty, step != 0 else { return }
+        let layouts = kept.filter { range.contains($0.key) }
+        for key in layouts.keys { kept[key] = nil }
         for (key, var layout) in layouts {
             layout.k = key + step
-            solved.kept[key + step] = layout
+            kept[key + step] = layout
         }
     }
 

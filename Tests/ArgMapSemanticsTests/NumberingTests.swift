@@ -42,4 +42,26 @@ struct NumberingTests {
             #expect(mismatches == 0, "\(count) claims, scattered: \(scattered)")
         }
     }
+
+    /// The changes of structure that renumbered the components from one stamp to another
+    /// (``IncrementalEvaluator/moves(from:to:along:)``): none from a stamp to itself; the run
+    /// that leads from one to the other, in order; nil where the run breaks, starts nowhere, or
+    /// passes the stamp sought by.
+    @Test func theRenumberingsLeadFromOneStampToAnother() {
+        typealias Moved = IncrementalEvaluator.ComponentsMoved
+        let trail = [Moved(from: 1, to: 2, range: 0..<0, step: 0, rowsChangedWithin: nil),
+                     Moved(from: 2, to: 3, range: 4..<9, step: 1, rowsChangedWithin: nil),
+                     Moved(from: 3, to: 4, range: 0..<0, step: 0, rowsChangedWithin: 7),
+                     Moved(from: 6, to: 7, range: 5..<8, step: -1, rowsChangedWithin: nil)]
+        func run(_ from: UInt64, _ to: UInt64) -> [UInt64]? { IncrementalEvaluator.moves(from: from, to: to, along: trail)?.map(\.to) }
+        #expect(run(5, 5) == [])
+        #expect(run(1, 4) == [2, 3, 4])
+        #expect(run(2, 3) == [3])
+        #expect(run(3, 4) == [4])
+        #expect(run(6, 7) == [7])
+        #expect(run(1, 7) == nil, "the run breaks between 4 and 6")
+        #expect(run(5, 7) == nil, "no renumbering starts from 5")
+        #expect(run(3, 2) == nil, "2 came before 3")
+        #expect(run(1, 9) == nil, "no renumbering leads to 9")
+    }
 }
