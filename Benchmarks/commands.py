@@ -67,6 +67,8 @@ CASES = [
     ("dag", [], "show c0", "first scoring (DF-QuAD)"),
     *round_cases("dag"),
     ("dag", ["show c0"], "compare", ""),
+    ("dag", ["show c0", "compare"], "set c5 base 0.3", "the other semantics kept"),
+    ("dag", ["show c0", "compare", "set c5 base 0.3"], "compare", "after an edit of a value: they follow it"),
     ("cyclic", [], "show c0", "first scoring (DF-QuAD)"),
     ("cyclic", ["show c0"], "compare c5", "the first compare"),
     ("cyclic", ["show c0", "compare c5", "cd c5"], "add pro a new claim", "the other semantics kept"),

@@ -123,6 +123,12 @@ public final class IncrementalEvaluator {
         let stamp: UInt64
         /// How the components of the stamps before came to be these (``IncrementalEvaluator/renumberings``).
         let renumberings: [ComponentsMoved]
+        /// On an acyclic map, each claim's place in the graph's order (empty otherwise, and under
+        /// the grounded semantics).
+        let rank: [Int]
+
+        /// Whether the map has no cycle: its graph holds a topological order.
+        public var isAcyclic: Bool { graph.order != nil }
 
         /// ``IncrementalEvaluator/evaluations(_:)`` on this layout; with `hurried`, on one core
         /// until it says someone waits for them (``evaluators(_:_:onOneCoreUntil:)``).
@@ -134,7 +140,29 @@ public final class IncrementalEvaluator {
     /// This evaluator's layout of the map, as it is now (``Layout``).
     public var layout: Layout {
         Layout(graph: graph, options: options, beforeRemoval: beforeRemoval, components: knownComponents, stamp: componentsStamp,
-               renumberings: renumberings)
+               renumberings: renumberings, rank: rank)
+    }
+
+    /// An evaluator of an acyclic map under `evaluation`'s semantics (not grounded), which is
+    /// that semantics' evaluation on `layout` (as ``Layout/evaluations(_:onOneCoreUntil:)`` works
+    /// it out), taking the layout's graph and ranks: for `compare`'s other semantics, to follow
+    /// the edits of values after (``valuesChanged(bases:weights:map:as:)``) rather than be
+    /// worked out afresh. Nil where the layout has no ranks (a cyclic map, or the grounded
+    /// semantics' layout). Only the undercut factors are worked out here, on a map with undercuts.
+    public convenience init?(_ layout: Layout, following evaluation: Evaluation) {
+        guard layout.isAcyclic, !layout.rank.isEmpty, evaluation.semantics != .grounded, evaluation.scores.count == layout.graph.count else { return nil }
+        self.init(layout, evaluation: evaluation)
+    }
+
+    private init(_ layout: Layout, evaluation: Evaluation) {
+        semantics = evaluation.semantics
+        options = layout.options
+        graph = layout.graph
+        self.evaluation = evaluation
+        beforeRemoval = layout.beforeRemoval
+        rank = layout.rank
+        sharedLayout = true
+        undercutFactors = graph.hasUndercuts ? Self.factors(graph, evaluation.scores) : []
     }
 
     /// ``init(_:semantics:)``, the new scores written in the memory of `other`'s on a cyclic

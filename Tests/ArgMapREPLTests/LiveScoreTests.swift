@@ -379,8 +379,8 @@ struct LiveScoreTests {
     /// `compare` takes them, each the evaluation its own semantics gives, to the last bit, with
     /// the evaluators that solve a cyclic map's cycles kept, as `compare` keeps them, to follow
     /// the edits of values after; `set semantics` takes the one it names. An edit before they
-    /// are taken drops them. On an acyclic map they are evaluations alone; a script's session
-    /// works none out ahead.
+    /// are taken drops them. On an acyclic map, evaluators are kept under every other semantics
+    /// but the grounded labelling, for the same; a script's session works none out ahead.
     @Test func otherSemanticsAreWorkedOutAhead() throws {
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 41))
         let session = Session()
@@ -423,7 +423,8 @@ struct LiveScoreTests {
         let tree = MapGenerator.generate(.init(claims: 30_000, shape: .tree, seed: 41))
         session.load(tree, file: nil, format: nil)
         let acyclic = try #require(session.othersAhead).wait()
-        #expect(acyclic.evaluations.count == Semantics.allCases.count - 1 && acyclic.evaluators.isEmpty)
+        #expect(acyclic.evaluations.count == Semantics.allCases.count - 1 && acyclic.evaluators.map(\.0) == Semantics.allCases.filter { $0 != .euler && $0 != .grounded }
+                && acyclic.evaluators.allSatisfy { !$0.1.solvesCycles }, "an acyclic map's, to follow edits of values")
         same(session, "an acyclic map")
         let script = Session()
         script.load(map, file: nil, format: nil)
@@ -445,7 +446,7 @@ struct LiveScoreTests {
             session.load(map, file: nil, format: nil)
             _ = session.currentEvaluation()
             let warmed = Dictionary(uniqueKeysWithValues: try #require(session.othersAhead).wait().evaluators)
-            #expect(warmed.isEmpty == (shape == .dag))
+            #expect(warmed.count == (shape == .dag ? 5 : 4) && warmed.values.allSatisfy { $0.solvesCycles == (shape == .cyclic) })
             let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
             // On the cyclic map, the evaluators under the other semantics worked out as the map
             // opened follow every change of structure after (rather than being worked out afresh).
@@ -496,15 +497,16 @@ struct LiveScoreTests {
             same(session, "\(shape): after a batch")
             followed("add")
 
-            // An edit of a value: on the cyclic map the kept evaluators follow it (nothing to
-            // work out again); on the DAG the evaluations are dropped, and worked out again on
-            // the live scores' layout at the prompt.
+            // An edit of a value: the kept evaluators follow it (nothing to work out again). On the
+            // DAG, once more with no evaluators: under the grounded semantics, whose layout has no
+            // ranks to make them with, after a change of structure dropped those kept. The
+            // evaluations are dropped, and worked out again on the live scores' layout at the prompt.
             #expect(repl.execute("set c7 base 0.3"))
-            if shape == .cyclic {
-                #expect(session.othersAhead == nil && !session.othersAgain && !session.otherEvaluators.isEmpty)
-            } else {
-                // (But grounded labelling, which an edit of a base score does not change.)
-                #expect(session.othersAhead == nil && session.othersAgain && Array(session.otherEvaluations.keys) == [.grounded])
+            #expect(session.othersAhead == nil && !session.othersAgain && !session.otherEvaluators.isEmpty)
+            if shape == .dag {
+                #expect(repl.execute("set semantics grounded") && repl.execute("rm c14") && repl.execute("compare c5") && session.otherEvaluators.isEmpty)
+                #expect(repl.execute("set c7 base 0.35"))
+                #expect(session.othersAhead == nil && session.othersAgain && session.otherEvaluations.isEmpty)
                 session.workOtherSemanticsOutAgain(lineWaiting: true)
                 #expect(session.othersAhead == nil, "not while a line waits")
                 session.workOtherSemanticsOutAgain(lineWaiting: false)
@@ -1338,6 +1340,68 @@ struct LiveScoreTests {
         #expect(repl.execute("compare c5") && session.otherEvaluators.isEmpty, "none with conceded scoring")
     }
 
+    /// On an acyclic map (a tree, a DAG), `compare` keeps an evaluator under every other
+    /// semantics but the grounded labelling, made on the evaluation it worked out, and edits of
+    /// base scores and weights, with their undo and redo, one at a time and several before a
+    /// read, are followed into them when next read, not evaluated afresh: each evaluation is a
+    /// whole evaluation's, to the last bit, and the evaluators are the same ones, holding no
+    /// values of their own. A change of structure drops them before the map changes, so that
+    /// the live scores' order is changed in place, not copied; the next `compare` keeps new
+    /// ones, and a change of semantics takes the one kept.
+    @Test(arguments: [MapGenerator.Shape.tree, .dag])
+    func otherSemanticsFollowEditsOfValuesOnAnAcyclicMap(shape: MapGenerator.Shape) throws {
+        // With an undercut, whose factor the evaluators work out as they are made and follow.
+        var map = MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: 44))
+        try map.apply(.link(RelationSpec(from: "c150", to: "c3", type: .undercut, weight: 0.8)))
+        let session = Session(map: map)
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
+        let following = Set(Semantics.allCases).subtracting([.dfquad, .grounded])
+        func whole(_ what: String) {
+            for (s, e) in zip(Semantics.allCases, session.evaluations(Semantics.allCases)) {
+                let own = Evaluator.evaluate(session.map, s)
+                #expect(e.scores == own.scores && e.labels == own.labels && e.converged == own.converged, "\(what): \(s) is a whole evaluation's")
+                if s != session.semantics {
+                    #expect(e.iterations == own.iterations && e.residual == own.residual, "\(what): \(s), its steps and residual")
+                }
+            }
+        }
+        #expect(repl.execute("compare c5"))
+        let evaluators = session.otherEvaluators
+        #expect(Set(evaluators.keys) == following && session.scoreBoard?.solvesCycles == false && session.scoreBoard?.graph.hasUndercuts == true)
+        whole("compare")
+        let relation = try #require(session.map.relations.first { $0.type != .undercut && $0.from > 100 })
+        let (from, to) = (session.map.claims[relation.from].id, session.map.claims[relation.to].id)
+        for edit in ["set c5 base 0.1", "set c12 base 0.95", "undo", "redo", "set \(from) weight 0.3 --to \(to)", "set \(from) weight 0 --to \(to)",
+                     "undo", "set c3 base 0.4", "undo", "set c150 base 0.2", "set c150 weight 0.5 --to c3"] {
+            #expect(repl.execute(edit), "\(edit)")
+            #expect(!session.otherEvaluatorsBehind.isEmpty, "\(edit): noted for them")
+            whole(edit)
+            #expect(session.otherEvaluators.count == following.count && session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value },
+                    "\(edit): the evaluators followed it")
+        }
+        for edit in ["set c5 base 0.2", "set c12 base 0.7", "set \(from) weight 0.6 --to \(to)", "set c5 base 0.3"] { #expect(repl.execute(edit), "\(edit)") }
+        #expect(session.otherEvaluatorsBehind.count == 4)
+        whole("four edits")
+        #expect(session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value })
+        try liveValuesAreNotCopied(session, repl)
+        // A claim added: they are dropped before the live scores append to their order.
+        #expect(repl.execute("compare c5") && session.otherEvaluatorsBehind.isEmpty && session.otherEvaluators.count == following.count)
+        let live = try #require(session.scoreBoard)
+        let order = live.graph.order?.withUnsafeBytes { $0.baseAddress }
+        #expect(repl.execute("add pro a new claim --to c5"))
+        #expect(session.otherEvaluators.isEmpty && session.scoreBoard === live)
+        #expect(live.graph.order?.withUnsafeBytes { $0.baseAddress } == order, "the live order changed in place")
+        whole("add")
+        #expect(Set(session.otherEvaluators.keys) == following, "kept again")
+        let euler = try #require(session.otherEvaluators[.euler])
+        #expect(repl.execute("set semantics euler") && session.scoreBoard === euler, "the evaluator kept made live")
+        for edit in ["set c5 base 0.65", "undo", "rm c7"] {
+            #expect(repl.execute(edit), "\(edit)")
+            whole("euler: \(edit)")
+        }
+        #expect(repl.execute("set conceded on") && repl.execute("compare c5") && session.otherEvaluators.isEmpty, "none with conceded scoring")
+    }
+
     /// On a cyclic map, the evaluators `compare` keeps follow changes of structure too, with
     /// the grounded labelling: they let go of their layout of the map as the change begins,
     /// and when next read take the live scores' and solve again only the claims the changes
@@ -1392,15 +1456,17 @@ struct LiveScoreTests {
         #expect(Set(session.otherEvaluators.keys) == solving)
 
         // A map whose only cycle an unlink takes away: the evaluators cannot follow (no cycle to
-        // solve), and the semantics are worked out afresh.
+        // solve), and the semantics are worked out afresh, with evaluators of the acyclic map.
         let small = Session(map: try ArgumentMap(title: nil, claims: [Claim(id: "t", text: "thesis"), Claim(id: "a", text: "a"), Claim(id: "b", text: "b")],
                                                  relations: [Relation(from: 1, to: 0, type: .support), Relation(from: 2, to: 1, type: .attack),
                                                              Relation(from: 1, to: 2, type: .attack)]))
         let smallREPL = REPL(session: small, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
         #expect(smallREPL.execute("compare a") && !small.otherEvaluators.isEmpty)
+        let cyclicOnes = small.otherEvaluators
         #expect(smallREPL.execute("unlink a b") && small.otherEvaluatorsReach?.count == 1)
         same(small, "no cycle left")
-        #expect(small.otherEvaluators.isEmpty && small.otherEvaluatorsReach == nil)
+        #expect(small.otherEvaluatorsReach == nil && small.otherEvaluators.count == 5
+                && small.otherEvaluators.allSatisfy { !$0.value.solvesCycles && cyclicOnes[$0.key] !== $0.value })
 
         // A batch whose first step the live scores cannot follow (it leaves no cycle: they are
         // worked out afresh when next read), and whose later steps put a cycle back and reach
