@@ -109,7 +109,8 @@ extension Session {
     private func otherEvaluatorsFollowStructure() {
         settleScores()
         if scoreBoard == nil { _ = currentEvaluation() }
-        guard let following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles, live.graph.count == map.count else {
+        guard let following = takeOtherEvaluatorsToFollow(), let live = scoreBoard, live.solvesCycles || live.graph.order != nil,
+              live.graph.count == map.count else {
             return forgetOtherSemantics()
         }
         keep(Session.followed(following, on: live.layout))
@@ -463,7 +464,7 @@ extension Session {
 
     /// The evaluations under `list` on `layout` (the live scores'), at once on every core: on a
     /// map whose cycles the live scores solve (`solvingCycles`), with an evaluator for each
-    /// semantics that solves them, to follow the edits of values after; on an acyclic map, with
+    /// semantics that solves them, to follow the edits after; on an acyclic map, with
     /// `followingValues`, with an evaluator for each but the grounded labelling, made on its
     /// evaluation (``IncrementalEvaluator/init(_:following:)``), for the same.
     /// `following`: evaluators under some of them, brought along changes of structure onto
@@ -474,7 +475,7 @@ extension Session {
                                following: FollowingOthers? = nil,
                                onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
         var made = OtherSemantics(), list = list
-        if solvingCycles, var following = following?.take() {
+        if var following = following?.take() {
             made = followed(FollowingOthers.Payload(boards: following.boards.filter { list.contains($0.semantics) },
                                                     grounded: list.contains(.grounded) ? following.grounded.take() : nil, reaches: following.reaches),
                             on: layout, onOneCoreUntil: hurried)
@@ -485,13 +486,14 @@ extension Session {
                 made.evaluations.append((s, evaluation))
                 if let evaluator { made.evaluators.append((s, evaluator)) }
             }
-        } else {
-            made.evaluations = Array(zip(list, layout.evaluations(list, onOneCoreUntil: hurried)))
+        } else if !list.isEmpty {
+            let fresh = Array(zip(list, layout.evaluations(list, onOneCoreUntil: hurried)))
+            made.evaluations += fresh
             // On an acyclic map, an evaluator for each but the grounded labelling, on the
-            // evaluation made, to follow the edits of values after: each takes the layout and
-            // the scores as they are, working out nothing more.
+            // evaluation made, to follow the edits after: each takes the layout and the scores
+            // as they are, working out nothing more.
             if followingValues, layout.isAcyclic {
-                for (s, e) in made.evaluations { if let board = IncrementalEvaluator(layout, following: e) { made.evaluators.append((s, board)) } }
+                for (s, e) in fresh { if let board = IncrementalEvaluator(layout, following: e) { made.evaluators.append((s, board)) } }
             }
         }
         return made

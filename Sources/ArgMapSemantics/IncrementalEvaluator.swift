@@ -146,8 +146,8 @@ public final class IncrementalEvaluator {
     /// An evaluator of an acyclic map under `evaluation`'s semantics (not grounded), which is
     /// that semantics' evaluation on `layout` (as ``Layout/evaluations(_:onOneCoreUntil:)`` works
     /// it out), taking the layout's graph and ranks: for `compare`'s other semantics, to follow
-    /// the edits of values after (``valuesChanged(bases:weights:map:as:)``) rather than be
-    /// worked out afresh. Nil where the layout has no ranks (a cyclic map, or the grounded
+    /// the edits after (``valuesChanged(bases:weights:map:as:)``, and on a map with no undercuts
+    /// ``structureFollowed(_:as:onOneCore:)``) rather than be worked out afresh. Nil where the layout has no ranks (a cyclic map, or the grounded
     /// semantics' layout). Only the undercut factors are worked out here, on a map with undercuts.
     public convenience init?(_ layout: Layout, following evaluation: Evaluation) {
         guard layout.isAcyclic, !layout.rank.isEmpty, evaluation.semantics != .grounded, evaluation.scores.count == layout.graph.count else { return nil }
@@ -159,7 +159,6 @@ public final class IncrementalEvaluator {
         options = layout.options
         graph = layout.graph
         self.evaluation = evaluation
-        beforeRemoval = layout.beforeRemoval
         rank = layout.rank
         sharedLayout = true
         undercutFactors = graph.hasUndercuts ? Self.factors(graph, evaluation.scores) : []
@@ -1261,7 +1260,14 @@ public final class IncrementalEvaluator {
     /// it already. The layouts of its large cycles are put aside, with its components' stamp
     /// (``componentsStamp``), for changes that leave the components as they were.
     public func letGoOfLayout() {
-        guard var solved = cyclic, layoutLetGo == nil else { return }
+        guard var solved = cyclic else {
+            // An acyclic map's evaluator: its rows, order and ranks.
+            guard changes == nil, graph.order != nil else { return }
+            graph.letGoOfRows()
+            rank = []
+            return
+        }
+        guard layoutLetGo == nil else { return }
         precondition(changes == nil, "an evaluator that keeps its changes holds its layout")
         layoutLetGo = (Self.cycleClaims(solved), solved.kept, componentsStamp)
         cyclic = nil
@@ -1283,6 +1289,9 @@ public final class IncrementalEvaluator {
     /// afresh). An evaluator that let go of its values lets go of them again. `onOneCore`: no
     /// helper thread shares a cycle's steps (work ahead of the user's commands).
     ///
+    /// An evaluator of an acyclic map follows onto an acyclic map with no undercuts
+    /// (``acyclicStructureFollowed(_:as:)``).
+    ///
     /// Returns false, the evaluator then out of date (discard it), where it cannot follow:
     /// the map has no cycle any more (or this evaluator solves none), values are being kept
     /// (``keepChanges()``), the layout is not of a map as large as the changes leave this one,
@@ -1291,6 +1300,7 @@ public final class IncrementalEvaluator {
     /// - Complexity: O(claims) to renumber the scores (in passes that move blocks of memory),
     ///   plus the claims reached, their relations, and each cycle among them times its steps.
     public func structureFollowed(_ reaches: [Reach], as live: Layout, onOneCore: Bool = false) -> Bool {
+        if cyclic == nil { return acyclicStructureFollowed(reaches, as: live) }
         guard var solved = cyclic, changes == nil, !trying, let found = live.components, live.graph.order == nil else { cyclic = nil; return false }
         cyclic = nil  // so that `solved`'s arrays are not copied when they change
         var scores: [Double] = []
@@ -1388,6 +1398,40 @@ public final class IncrementalEvaluator {
         evaluation = Evaluator.summary(semantics, scores, cycles, solved.options)
         (beforeCyclicChange, beforeRemoval, lentComponents, summaryLags, sharedLayout) = (nil, nil, nil, false, true)
         componentsStamp = live.stamp
+        lastUpdateCount = reached.count
+        if !heldValues { letGoOfValues() }
+        return true
+    }
+
+    /// ``structureFollowed(_:as:onOneCore:)`` for an evaluator of an acyclic map, which let go
+    /// of its layout (``letGoOfLayout()``), onto the layout of an acyclic map with no undercuts:
+    /// it takes the graph and the ranks, keeps the scores of the claims no change reached, and
+    /// works out again those reached, in topological order, as a whole evaluation does. False
+    /// where it cannot (the map has a cycle now, or undercuts; the grounded labelling), the
+    /// evaluator then out of date.
+    /// - Complexity: O(claims) to renumber the scores, plus the claims reached and their rows.
+    private func acyclicStructureFollowed(_ reaches: [Reach], as live: Layout) -> Bool {
+        guard changes == nil, !trying, semantics != .grounded, rank.isEmpty, graph.order == nil, live.isAcyclic, !live.rank.isEmpty,
+              !live.graph.hasUndercuts, undercutFactors.isEmpty else { return false }
+        var scores: [Double] = []
+        swap(&scores, &evaluation.scores)  // changed in place
+        for reach in reaches { reach.renumber(&scores, filler: 0) }
+        let reached = Reach.reached(reaches), g = live.graph
+        guard scores.count == g.count, reached.allSatisfy({ $0 < g.count }) else { return false }
+        let heldValues = !graph.base.isEmpty
+        (graph, rank) = (g, live.rank)
+        // In topological order: their places in the order, sorted.
+        var places = reached.map { rank[$0] }
+        places.sort()
+        let order = g.order!
+        scores.withUnsafeMutableBufferPointer { sp in
+            for p in places {
+                let c = order[p]
+                sp[c] = Evaluator.strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(start: nil, count: 0), undercuts: false)
+            }
+        }
+        evaluation.scores = scores
+        (beforeCyclicChange, beforeRemoval, lentComponents, summaryLags, sharedLayout) = (nil, nil, nil, false, true)
         lastUpdateCount = reached.count
         if !heldValues { letGoOfValues() }
         return true

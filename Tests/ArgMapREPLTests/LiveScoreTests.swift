@@ -1345,9 +1345,10 @@ struct LiveScoreTests {
     /// base scores and weights, with their undo and redo, one at a time and several before a
     /// read, are followed into them when next read, not evaluated afresh: each evaluation is a
     /// whole evaluation's, to the last bit, and the evaluators are the same ones, holding no
-    /// values of their own. A change of structure drops them before the map changes, so that
-    /// the live scores' order is changed in place, not copied; the next `compare` keeps new
-    /// ones, and a change of semantics takes the one kept.
+    /// values of their own. Changes of structure are followed too, on a map with no undercuts
+    /// (claims taken out, put back, added, linked, unlinked and moved): they let go of the live
+    /// scores' order before it changes, so that it is changed in place, not copied. With an
+    /// undercut, they are made again. A change of semantics takes the one kept.
     @Test(arguments: [MapGenerator.Shape.tree, .dag])
     func otherSemanticsFollowEditsOfValuesOnAnAcyclicMap(shape: MapGenerator.Shape) throws {
         // With an undercut, whose factor the evaluators work out as they are made and follow.
@@ -1384,18 +1385,39 @@ struct LiveScoreTests {
         whole("four edits")
         #expect(session.otherEvaluators.allSatisfy { evaluators[$0.key] === $0.value })
         try liveValuesAreNotCopied(session, repl)
-        // A claim added: they are dropped before the live scores append to their order.
+        // The undercut taken out: the evaluators, which hold undercut factors, do not follow a
+        // change of structure on a map with undercuts; they are made again.
         #expect(repl.execute("compare c5") && session.otherEvaluatorsBehind.isEmpty && session.otherEvaluators.count == following.count)
+        #expect(repl.execute("unlink c150 c3") && session.scoreBoard?.graph.hasUndercuts == false)
+        whole("the undercut taken out")
+        let again = session.otherEvaluators
+        #expect(again.count == following.count && again.allSatisfy { evaluators[$0.key] !== $0.value }, "made again")
+        // Then changes of structure are followed, one at a time and several before a read. The
+        // evaluators let go of the live scores' order before they change it: it is changed in
+        // place, not copied.
         let live = try #require(session.scoreBoard)
         let order = live.graph.order?.withUnsafeBytes { $0.baseAddress }
         #expect(repl.execute("add pro a new claim --to c5"))
-        #expect(session.otherEvaluators.isEmpty && session.scoreBoard === live)
+        #expect(session.otherEvaluatorsReach?.count == 2 && session.scoreBoard === live, "a claim and its link")
         #expect(live.graph.order?.withUnsafeBytes { $0.baseAddress } == order, "the live order changed in place")
         whole("add")
-        #expect(Set(session.otherEvaluators.keys) == following, "kept again")
+        func followed(_ what: String) {
+            #expect(session.otherEvaluators.count == following.count && session.otherEvaluators.allSatisfy { again[$0.key] === $0.value },
+                    "\(what): the evaluators followed it")
+        }
+        followed("add")
+        for edit in ["rm c7", "undo", "redo", "add con a fresh claim --to c3 --id x9", "link x9 pro c5", "unlink x9 c5", "mv c12 c3"] {
+            #expect(repl.execute(edit), "\(edit)")
+            whole(edit)
+            followed(edit)
+        }
+        for edit in ["rm c14", "add con another --to c3", "undo", "undo"] { #expect(repl.execute(edit), "\(edit)") }
+        #expect(session.otherEvaluatorsReach?.count == 6, "two of them a claim and its link")
+        whole("four edits")
+        followed("four edits")
         let euler = try #require(session.otherEvaluators[.euler])
         #expect(repl.execute("set semantics euler") && session.scoreBoard === euler, "the evaluator kept made live")
-        for edit in ["set c5 base 0.65", "undo", "rm c7"] {
+        for edit in ["set c5 base 0.65", "undo", "rm c9"] {
             #expect(repl.execute(edit), "\(edit)")
             whole("euler: \(edit)")
         }

@@ -346,14 +346,13 @@ public final class Session {
     /// map's structure (any are kept, with no change of a value for them to follow first, on
     /// a map whose cycles they solve), once those worked out ahead are taken where ready; they
     /// then let go of their layout of the map before the live scores change it
-    /// (``IncrementalEvaluator/letGoOfLayout()``), and follow its changes when next read. Those
-    /// of an acyclic map follow only edits of values: they are dropped before the map changes,
-    /// so that the live scores' change of its graph and ranks copies neither.
+    /// (``IncrementalEvaluator/letGoOfLayout()``: on an acyclic map, their graph's rows, order
+    /// and ranks, which the live scores' change would otherwise copy), and follow its changes
+    /// when next read.
     private func otherEvaluatorsWillFollowStructure() -> Bool {
         takeBackOtherEvaluatorsHanded()
         if othersAhead?.isReady == true { takeOtherSemanticsAhead() }
-        guard !otherEvaluators.isEmpty, otherEvaluators.values.allSatisfy(\.solvesCycles), otherEvaluatorsBehind.isEmpty, !settings.conceded
-        else { return false }
+        guard !otherEvaluators.isEmpty, otherEvaluatorsBehind.isEmpty, !settings.conceded else { return false }
         for board in otherEvaluators.values { board.letGoOfLayout() }
         if otherEvaluatorsReach == nil { (otherEvaluatorsReach, groundedToFollow) = ([], otherEvaluations[.grounded]) }
         return true
