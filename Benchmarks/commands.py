@@ -99,6 +99,7 @@ TERMINAL = [
     ("dag", [], "compare"),
     ("dag", [], "flow"),
     ("dag", ["cd c5", "add pro a new claim"], "flow"),
+    ("dag", ["cd c5", "add pro a new claim"], "compare"),
     ("dag", ["cd c5", "add pro a new claim"], "compare", 1.0),
     ("dag", [], "drops"),
     ("cyclic", [], "show c0"),
