@@ -146,9 +146,10 @@ public final class IncrementalEvaluator {
     /// An evaluator of an acyclic map under `evaluation`'s semantics (not grounded), which is
     /// that semantics' evaluation on `layout` (as ``Layout/evaluations(_:onOneCoreUntil:)`` works
     /// it out), taking the layout's graph and ranks: for `compare`'s other semantics, to follow
-    /// the edits after (``valuesChanged(bases:weights:map:as:)``, and on a map with no undercuts
-    /// ``structureFollowed(_:as:onOneCore:)``) rather than be worked out afresh. Nil where the layout has no ranks (a cyclic map, or the grounded
-    /// semantics' layout). Only the undercut factors are worked out here, on a map with undercuts.
+    /// the edits after (``valuesChanged(bases:weights:map:as:)``, and on a map with no
+    /// undercuts ``structureFollowed(_:as:onOneCore:)``) rather than be worked out afresh. Nil
+    /// where the layout has no ranks (a cyclic map, or the grounded semantics' layout). Only
+    /// the undercut factors are worked out here, on a map with undercuts.
     public convenience init?(_ layout: Layout, following evaluation: Evaluation) {
         guard layout.isAcyclic, !layout.rank.isEmpty, evaluation.semantics != .grounded, evaluation.scores.count == layout.graph.count else { return nil }
         self.init(layout, evaluation: evaluation)
