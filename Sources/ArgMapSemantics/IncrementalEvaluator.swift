@@ -1220,11 +1220,13 @@ public final class IncrementalEvaluator {
     /// since (`reaches`, in the order made, with no change of a value between) onto `live`, the
     /// layout of an evaluator that followed them, in place: the claims no change reached keep
     /// their labels, and the components of those reached are labelled again in their order, as
-    /// ``Evaluator/groundedByComponents(_:_:onOneCore:)`` labels them: the same labels. False,
-    /// `grounded` then of no use, where it cannot follow (the map has no cycle any more, or
-    /// `grounded` is not of it).
+    /// ``Evaluator/groundedByComponents(_:_:onOneCore:)`` labels them: the same labels. On an
+    /// acyclic map (``acyclicGroundedFollow(_:_:as:)``), the claims reached are labelled again
+    /// in topological order. False, `grounded` then of no use, where it cannot follow (a cyclic
+    /// map's labelling onto an acyclic map or the other way round, or `grounded` is not of it).
     /// - Complexity: O(claims) to renumber the labels, plus the claims reached and their relations.
     static func groundedFollow(_ grounded: inout Evaluation, _ reaches: [Reach], as live: Layout) -> Bool {
+        if live.isAcyclic { return acyclicGroundedFollow(&grounded, reaches, as: live) }
         // (Taken out, so that they are changed in place rather than copied.)
         guard grounded.semantics == .grounded, var labels = grounded.labels.take(), let found = live.components, live.graph.order == nil else { return false }
         var scores: [Double] = []
@@ -1236,6 +1238,34 @@ public final class IncrementalEvaluator {
         guard labels.count == live.graph.count, scores.count == labels.count else { return false }
         Evaluator.grounded(&labels, &scores, relabelling: Reach.reached(reaches), live.graph, found)
         grounded = Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: labels, note: nil, cyclic: true)
+        return true
+    }
+
+    /// ``groundedFollow(_:_:as:)`` onto the layout of an acyclic map with its ranks: the claims
+    /// reached are labelled again in topological order, as ``Evaluator/groundedInOrder(_:_:)``
+    /// labels every claim (out where an attack or an undercut of weight above 0 comes from a
+    /// claim in, in otherwise).
+    private static func acyclicGroundedFollow(_ grounded: inout Evaluation, _ reaches: [Reach], as live: Layout) -> Bool {
+        guard grounded.semantics == .grounded, !grounded.cyclic, !live.rank.isEmpty, var labels = grounded.labels.take(), let order = live.graph.order
+        else { return false }
+        var scores: [Double] = []
+        swap(&scores, &grounded.scores)
+        for reach in reaches {
+            reach.renumber(&labels, filler: .in)
+            reach.renumber(&scores, filler: 1)
+        }
+        let g = live.graph, reached = Reach.reached(reaches)
+        guard labels.count == g.count, scores.count == labels.count, reached.allSatisfy({ $0 < g.count }) else { return false }
+        var places = reached.map { live.rank[$0] }
+        places.sort()
+        for p in places {
+            let c = order[p]
+            var out = g.row(c).contains { g.isAttack[$0] && g.weight[$0] > 0 && labels[Int(g.source[$0])] == .in }
+            if !out { out = g.undercutRow(c).contains { g.undercutWeight[$0] > 0 && labels[Int(g.undercutSource[$0])] == .in } }
+            labels[c] = out ? .out : .in
+            scores[c] = Evaluator.score(labels[c])
+        }
+        grounded = Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: labels, note: nil, cyclic: false)
         return true
     }
 

@@ -1347,13 +1347,19 @@ struct LiveScoreTests {
     /// whole evaluation's, to the last bit, and the evaluators are the same ones, holding no
     /// values of their own. Changes of structure are followed too, on a map with no undercuts
     /// (claims taken out, put back, added, linked, unlinked and moved): they let go of the live
-    /// scores' order before it changes, so that it is changed in place, not copied. With an
-    /// undercut, they are made again. A change of semantics takes the one kept.
+    /// scores' order before it changes, so that it is changed in place, not copied, and the
+    /// grounded labelling is brought along them. With an undercut, they are made again. A
+    /// change of semantics takes the one kept.
     @Test(arguments: [MapGenerator.Shape.tree, .dag])
     func otherSemanticsFollowEditsOfValuesOnAnAcyclicMap(shape: MapGenerator.Shape) throws {
         // With an undercut, whose factor the evaluators work out as they are made and follow.
         var map = MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: 44))
-        try map.apply(.link(RelationSpec(from: "c150", to: "c3", type: .undercut, weight: 0.8)))
+        // (From a claim nothing bears on, so in under the grounded semantics, to one no attack
+        // comes into, so out only through the undercut.)
+        let undercutter = try #require((100..<map.count).first { map.incoming[$0].isEmpty })
+        let undercut = try #require((3..<map.count).first { c in c != undercutter && map.incoming[c].allSatisfy { map.relations[$0].type != .attack } })
+        let (u, t) = (map.claims[undercutter].id, map.claims[undercut].id)
+        try map.apply(.link(RelationSpec(from: u, to: t, type: .undercut, weight: 0.8)))
         let session = Session(map: map)
         let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
         let following = Set(Semantics.allCases).subtracting([.dfquad, .grounded])
@@ -1373,7 +1379,7 @@ struct LiveScoreTests {
         let relation = try #require(session.map.relations.first { $0.type != .undercut && $0.from > 100 })
         let (from, to) = (session.map.claims[relation.from].id, session.map.claims[relation.to].id)
         for edit in ["set c5 base 0.1", "set c12 base 0.95", "undo", "redo", "set \(from) weight 0.3 --to \(to)", "set \(from) weight 0 --to \(to)",
-                     "undo", "set c3 base 0.4", "undo", "set c150 base 0.2", "set c150 weight 0.5 --to c3"] {
+                     "undo", "set c3 base 0.4", "undo", "set \(u) base 0.2", "set \(u) weight 0.5 --to \(t)"] {
             #expect(repl.execute(edit), "\(edit)")
             #expect(!session.otherEvaluatorsBehind.isEmpty, "\(edit): noted for them")
             whole(edit)
@@ -1388,7 +1394,16 @@ struct LiveScoreTests {
         // The undercut taken out: the evaluators, which hold undercut factors, do not follow a
         // change of structure on a map with undercuts; they are made again.
         #expect(repl.execute("compare c5") && session.otherEvaluatorsBehind.isEmpty && session.otherEvaluators.count == following.count)
-        #expect(repl.execute("unlink c150 c3") && session.scoreBoard?.graph.hasUndercuts == false)
+        // (First a support of the claim undercut, whose label the undercutter, in, decides, and
+        // an attack on the undercutter: the grounded labelling follows them, undercut and all.)
+        #expect(session.otherEvaluations[.grounded]?.labels?[undercutter] == .in && session.otherEvaluations[.grounded]?.labels?[undercut] == .out)
+        for edit in ["add pro a support of the claim undercut --to \(t) --id x8", "add con an attack on the undercutter --to \(u) --id x7"] {
+            #expect(repl.execute(edit), "\(edit)")
+            session.otherEvaluatorsFollow()
+            #expect(session.otherEvaluations[.grounded] != nil, "\(edit): the grounded labelling followed it")
+            whole(edit)
+        }
+        #expect(repl.execute("unlink \(u) \(t)") && session.scoreBoard?.graph.hasUndercuts == false)
         whole("the undercut taken out")
         let again = session.otherEvaluators
         #expect(again.count == following.count && again.allSatisfy { evaluators[$0.key] !== $0.value }, "made again")
@@ -1408,6 +1423,9 @@ struct LiveScoreTests {
         followed("add")
         for edit in ["rm c7", "undo", "redo", "add con a fresh claim --to c3 --id x9", "link x9 pro c5", "unlink x9 c5", "mv c12 c3"] {
             #expect(repl.execute(edit), "\(edit)")
+            // The grounded labelling is brought along with them, not worked out afresh.
+            session.otherEvaluatorsFollow()
+            #expect(session.otherEvaluations[.grounded] != nil, "\(edit): the grounded labelling followed it")
             whole(edit)
             followed(edit)
         }
