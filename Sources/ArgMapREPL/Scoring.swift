@@ -66,7 +66,7 @@ extension Session {
         var missing: [Semantics] = []
         for s in list where s != mine && otherEvaluations[s] == nil && !missing.contains(s) { missing.append(s) }
         if !missing.isEmpty, let live = scoreBoard {
-            keep(Session.otherSemantics(missing, on: live.layout, solvingCycles: live.solvesCycles && !settings.conceded, followingValues: !settings.conceded))
+            keep(Session.otherSemantics(missing, on: live.layout, solvingCycles: live.solvesCycles && !settings.conceded, keepingEvaluators: !settings.conceded))
         } else if !missing.isEmpty {
             for s in missing { otherEvaluations[s] = evaluation(s) }
         }
@@ -119,7 +119,7 @@ extension Session {
     /// The evaluators, and the grounded labelling, of `following` brought along its changes of
     /// structure onto `layout` (the live scores') with their evaluations, at once on every core
     /// (``IncrementalEvaluator/following(_:grounded:_:as:onOneCoreUntil:)``); those that cannot
-    /// follow them are left out. `hurried`: as ``otherSemantics(_:on:solvingCycles:followingValues:following:onOneCoreUntil:)``.
+    /// follow them are left out. `hurried`: as ``otherSemantics(_:on:solvingCycles:keepingEvaluators:following:onOneCoreUntil:)``.
     /// (Consumed: the grounded labelling, held by nothing else, is brought along in place.)
     static func followed(_ following: consuming FollowingOthers.Payload, on layout: IncrementalEvaluator.Layout,
                          onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
@@ -423,7 +423,7 @@ extension Session {
     }
 
     /// Begins `others`, the evaluations under every semantics but `board`'s on its layout of
-    /// the map (``otherSemantics(_:on:solvingCycles:followingValues:following:onOneCoreUntil:)``): on the thread
+    /// the map (``otherSemantics(_:on:solvingCycles:keepingEvaluators:following:onOneCoreUntil:)``): on the thread
     /// that owns `board`, before the session has it and may change it. `following`: evaluators
     /// under some of them, brought along changes of structure rather than worked out afresh.
     static func beginOtherSemantics(_ others: Ahead<OtherSemantics>, on board: IncrementalEvaluator, following: FollowingOthers? = nil) {
@@ -431,7 +431,7 @@ extension Session {
         // On one core, leaving the other to the user's commands, until a command waits for them.
         let hurry = others.hurry
         others.begin {
-            Session.otherSemantics(Semantics.allCases.filter { $0 != semantics }, on: layout, solvingCycles: solves, followingValues: true, following: following,
+            Session.otherSemantics(Semantics.allCases.filter { $0 != semantics }, on: layout, solvingCycles: solves, keepingEvaluators: true, following: following,
                                    onOneCoreUntil: { hurry.isOn })
         }
     }
@@ -465,13 +465,13 @@ extension Session {
     /// The evaluations under `list` on `layout` (the live scores'), at once on every core: on a
     /// map whose cycles the live scores solve (`solvingCycles`), with an evaluator for each
     /// semantics that solves them, to follow the edits after; on an acyclic map, with
-    /// `followingValues`, with an evaluator for each but the grounded labelling, made on its
+    /// `keepingEvaluators`, with an evaluator for each but the grounded labelling, made on its
     /// evaluation (``IncrementalEvaluator/init(_:following:)``), for the same.
     /// `following`: evaluators under some of them, brought along changes of structure onto
     /// `layout` (``IncrementalEvaluator/following(_:grounded:_:as:onOneCoreUntil:)``) rather than worked
     /// out afresh, where they can follow them.
     /// `hurried` (for work ahead): on one core until it says a command waits for them.
-    static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool, followingValues: Bool = false,
+    static func otherSemantics(_ list: [Semantics], on layout: IncrementalEvaluator.Layout, solvingCycles: Bool, keepingEvaluators: Bool = false,
                                following: FollowingOthers? = nil,
                                onOneCoreUntil hurried: (() -> Bool)? = nil) -> OtherSemantics {
         var made = OtherSemantics(), list = list
@@ -492,7 +492,7 @@ extension Session {
             // On an acyclic map, an evaluator for each but the grounded labelling, on the
             // evaluation made, to follow the edits after: each takes the layout and the scores
             // as they are, working out nothing more.
-            if followingValues, layout.isAcyclic {
+            if keepingEvaluators, layout.isAcyclic {
                 for (s, e) in fresh { if let board = IncrementalEvaluator(layout, following: e) { made.evaluators.append((s, board)) } }
             }
         }

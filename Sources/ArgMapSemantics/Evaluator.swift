@@ -1972,6 +1972,22 @@ public enum Evaluator {
         for c in claims { scores[c] = score(labels[c]) }
     }
 
+    /// The grounded labelling `labels` (with their `scores`) of an acyclic map with `claims`
+    /// labelled again, in place, in the order given (topological: each after every claim that
+    /// attacks it), as ``groundedInOrder(_:_:)`` labels every claim: out where an attack that
+    /// counts comes from a claim in, in otherwise. Every claim that depends on one of `claims`
+    /// must be among them.
+    static func grounded(_ labels: inout [Label], _ scores: inout [Double], relabellingInOrder claims: [Int], _ g: EvaluationGraph) {
+        GroundedAttacks.read(g) { attacks in
+            for c in claims {
+                var out = false
+                attacks.each(on: c) { if labels[$0] == .in { out = true } }
+                labels[c] = out ? .out : .in
+                scores[c] = score(labels[c])
+            }
+        }
+    }
+
     /// The attacks the grounded labelling counts, read in place from a graph's rows: those of
     /// weight above 0, and the undercuts of weight above 0 of a claim's relations, each an
     /// attack on the claim. Must not outlive ``read(_:_:)``'s body.

@@ -150,12 +150,8 @@ public final class IncrementalEvaluator {
     /// undercuts ``structureFollowed(_:as:onOneCore:)``) rather than be worked out afresh. Nil
     /// where the layout has no ranks (a cyclic map, or the grounded semantics' layout). Only
     /// the undercut factors are worked out here, on a map with undercuts.
-    public convenience init?(_ layout: Layout, following evaluation: Evaluation) {
+    public init?(_ layout: Layout, following evaluation: Evaluation) {
         guard layout.isAcyclic, !layout.rank.isEmpty, evaluation.semantics != .grounded, evaluation.scores.count == layout.graph.count else { return nil }
-        self.init(layout, evaluation: evaluation)
-    }
-
-    private init(_ layout: Layout, evaluation: Evaluation) {
         semantics = evaluation.semantics
         options = layout.options
         graph = layout.graph
@@ -1242,9 +1238,8 @@ public final class IncrementalEvaluator {
     }
 
     /// ``groundedFollow(_:_:as:)`` onto the layout of an acyclic map with its ranks: the claims
-    /// reached are labelled again in topological order, as ``Evaluator/groundedInOrder(_:_:)``
-    /// labels every claim (out where an attack or an undercut of weight above 0 comes from a
-    /// claim in, in otherwise).
+    /// reached are labelled again in topological order
+    /// (``Evaluator/grounded(_:_:relabellingInOrder:_:)``).
     private static func acyclicGroundedFollow(_ grounded: inout Evaluation, _ reaches: [Reach], as live: Layout) -> Bool {
         guard grounded.semantics == .grounded, !grounded.cyclic, !live.rank.isEmpty, var labels = grounded.labels.take(), let order = live.graph.order
         else { return false }
@@ -1258,13 +1253,7 @@ public final class IncrementalEvaluator {
         guard labels.count == g.count, scores.count == labels.count, reached.allSatisfy({ $0 < g.count }) else { return false }
         var places = reached.map { live.rank[$0] }
         places.sort()
-        for p in places {
-            let c = order[p]
-            var out = g.row(c).contains { g.isAttack[$0] && g.weight[$0] > 0 && labels[Int(g.source[$0])] == .in }
-            if !out { out = g.undercutRow(c).contains { g.undercutWeight[$0] > 0 && labels[Int(g.undercutSource[$0])] == .in } }
-            labels[c] = out ? .out : .in
-            scores[c] = Evaluator.score(labels[c])
-        }
+        Evaluator.grounded(&labels, &scores, relabellingInOrder: places.map { order[$0] }, g)
         grounded = Evaluation(semantics: .grounded, converged: true, iterations: 1, residual: 0, scores: scores, labels: labels, note: nil, cyclic: false)
         return true
     }
@@ -1443,25 +1432,13 @@ public final class IncrementalEvaluator {
     /// - Complexity: O(claims) to renumber the scores, plus the claims reached and their rows.
     private func acyclicStructureFollowed(_ reaches: [Reach], as live: Layout) -> Bool {
         guard changes == nil, !trying, semantics != .grounded, rank.isEmpty, graph.order == nil, live.isAcyclic, !live.rank.isEmpty,
-              !live.graph.hasUndercuts, undercutFactors.isEmpty else { return false }
-        var scores: [Double] = []
-        swap(&scores, &evaluation.scores)  // changed in place
-        for reach in reaches { reach.renumber(&scores, filler: 0) }
+              !live.graph.hasUndercuts, undercutFactors.isEmpty, let order = live.graph.order else { return false }
+        for reach in reaches { reach.renumber(&evaluation.scores, filler: 0) }
         let reached = Reach.reached(reaches), g = live.graph
-        guard scores.count == g.count, reached.allSatisfy({ $0 < g.count }) else { return false }
+        guard evaluation.scores.count == g.count, reached.allSatisfy({ $0 < g.count }) else { return false }
         let heldValues = !graph.base.isEmpty
         (graph, rank) = (g, live.rank)
-        // In topological order: their places in the order, sorted.
-        var places = reached.map { rank[$0] }
-        places.sort()
-        let order = g.order!
-        scores.withUnsafeMutableBufferPointer { sp in
-            for p in places {
-                let c = order[p]
-                sp[c] = Evaluator.strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(start: nil, count: 0), undercuts: false)
-            }
-        }
-        evaluation.scores = scores
+        recompute(reached, in: order)
         (beforeCyclicChange, beforeRemoval, lentComponents, summaryLags, sharedLayout) = (nil, nil, nil, false, true)
         lastUpdateCount = reached.count
         if !heldValues { letGoOfValues() }
@@ -1703,23 +1680,22 @@ public final class IncrementalEvaluator {
         renumber(range, by: step, in: &solved.kept)
     }
 
-    /// Renumbers the entries of components `range` by `step`.
-    private static func renumber<Value>(_ range: Range<Int32>, by step: Int32, in entries: inout [Int32: Value]) {
+    /// Renumbers the entries of components `range` by `step`, each told its new number
+    /// (`renamed`: a layout holds its component's).
+    private static func renumber<Value>(_ range: Range<Int32>, by step: Int32, in entries: inout [Int32: Value],
+                                        renamed: (inout Value, Int32) -> Void = { _, _ in }) {
         guard !range.isEmpty, step != 0 else { return }
         let moved = entries.filter { range.contains($0.key) }
         for key in moved.keys { entries[key] = nil }
-        for (key, value) in moved { entries[key + step] = value }
+        for (key, var value) in moved {
+            renamed(&value, key + step)
+            entries[key + step] = value
+        }
     }
 
     /// Renumbers the layouts of components `range` by `step`.
     private static func renumber(_ range: Range<Int32>, by step: Int32, in kept: inout [Int32: Evaluator.Component]) {
-        guard !range.isEmpty, step != 0 else { return }
-        let layouts = kept.filter { range.contains($0.key) }
-        for key in layouts.keys { kept[key] = nil }
-        for (key, var layout) in layouts {
-            layout.k = key + step
-            kept[key + step] = layout
-        }
+        renumber(range, by: step, in: &kept) { $0.k = $1 }
     }
 
     /// Moves entry `k` to place `before` (less than `k`), the entries between up one.
@@ -2343,8 +2319,16 @@ public final class IncrementalEvaluator {
                 if rank[t] <= last && firstSeen(t) { stack.append(t) }
             }
         }
+        recompute(affected, in: order)
+    }
+
+    /// Recomputes `claims` (every claim above one of them among them) in topological order
+    /// (`order`, the graph's, whose positions `rank` holds), each from the scores of the claims
+    /// that bear on it, as a whole evaluation computes it.
+    private func recompute(_ claims: [Int], in order: [Int]) {
         // In topological order: their positions in the order, sorted (numbers, not claims
         // compared through their ranks), read back through the order.
+        var affected = claims
         var positions = affected.map { rank[$0] }
         positions.sort()
         for (i, p) in positions.enumerated() { affected[i] = order[p] }
