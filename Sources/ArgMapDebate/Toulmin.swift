@@ -17,21 +17,28 @@ public struct Toulmin: Sendable {
 
     public init(_ map: ArgumentMap, _ c: Int, score: Double?) {
         claim = c
-        for (child, r) in map.children(of: c) {
-            let role = map.claims[child].dataValue("role")?.text.lowercased()
-            switch role {
-            case "grounds", "ground", "data": grounds.append(child)
-            case "warrant": warrants.append(child)
-            case "backing": backing.append(child)
-            case "rebuttal": rebuttals.append(child)
-            default:
-                if map.relations[r].type != .support { rebuttals.append(child) }
-                else if Toulmin.isEvidence(map.claims[child]) { grounds.append(child) }
-                else { warrants.append(child) }
+        // (The lists and claims read in place, neither copied: a claim may have a million
+        // supports and attacks, and a copy of each claim counts references to its fields.)
+        map.claims.withUnsafeBufferPointer { claims in
+            for r in map.incoming[c] {
+                let child = map.relations[r].from, claim = claims.baseAddress! + child
+                // (A claim with no data, tags or sources, most of a map, is not read further.)
+                let plain = claim.pointee.isPlain
+                let role = plain ? nil : claim.pointee.dataValue("role")?.text.lowercased()
+                switch role {
+                case "grounds", "ground", "data": grounds.append(child)
+                case "warrant": warrants.append(child)
+                case "backing": backing.append(child)
+                case "rebuttal": rebuttals.append(child)
+                default:
+                    if map.relations[r].type != .support { rebuttals.append(child) }
+                    else if !plain && Toulmin.isEvidence(claim.pointee) { grounds.append(child) }
+                    else { warrants.append(child) }
+                }
             }
         }
         for w in warrants {
-            for (child, r) in map.children(of: w) where map.relations[r].type == .support { backing.append(child) }
+            for r in map.incoming[w] where map.relations[r].type == .support { backing.append(map.relations[r].from) }
         }
         if let q = map.claims[c].dataValue("qualifier")?.text {
             qualifier = q

@@ -25,7 +25,12 @@ public struct Explanation: Sendable {
     public var semantics: Semantics
     public var base: Double
     public var score: Double
+    /// Each supporter's and attacker's contribution, in the order of the claim's relations;
+    /// past ``explain(_:in:evaluation:listing:)``'s `listing` of a kind, only those of that kind
+    /// that contribute most (see there).
     public var contributions: [Contribution]
+    /// How many claims support it, and how many attack it (undercuts aside), listed or not.
+    public var supporters: Int, attackers: Int
     /// Named intermediate values (v_att, v_sup, E, …) in the order the formula uses them.
     public var aggregates: [(name: String, value: Double)]
     /// The formula with the numbers put in, ending in the score.
@@ -33,30 +38,41 @@ public struct Explanation: Sendable {
     /// A sentence on what the formula means.
     public var reading: String
 
-    /// Explains claim c given an evaluation of the map.
-    public static func explain(_ c: Int, in map: ArgumentMap, evaluation: Evaluation) -> Explanation {
+    /// Explains claim c given an evaluation of the map. Past `listing` supporters (or
+    /// attackers), ``contributions`` holds only the `listing + 1` of that kind that contribute
+    /// most, largest first (of equal ones, the first in the claim's relations first): a claim may
+    /// have a million, and `why` lists a few. The aggregates are always of every one.
+    public static func explain(_ c: Int, in map: ArgumentMap, evaluation: Evaluation, listing: Int = .max) -> Explanation {
         let semantics = evaluation.semantics
         let s = evaluation.scores
         let w = map.claims[c].base
-        var contributions: [Contribution] = []
-        for r in map.incoming[c] {
-            let rel = map.relations[r]
-            guard rel.type != .undercut else { continue }
-            var factor = 1.0
-            for u in map.incoming[rel.from] where map.relations[u].type == .undercut {
-                factor *= 1 - map.relations[u].weight * s[map.relations[u].from]
+        // The counted attacks and supports, aggregated in their order, in a pass that keeps none.
+        var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, attacks = 0, supports = 0
+        var supporters = 0, attackers = 0, inAttackers = 0
+        eachContribution(to: c, in: map, evaluation: evaluation) { x in
+            if x.isAttack { attackers += 1 } else { supporters += 1 }
+            if x.isAttack && evaluation.labels?[x.claim] == .in { inAttackers += 1 }
+            guard x.counted else { return }
+            if x.isAttack {
+                prodAtt *= 1 - x.contribution; sumAtt += x.contribution; attacks += 1
+            } else {
+                prodSup *= 1 - x.contribution; sumSup += x.contribution; supports += 1
             }
-            let eff = rel.weight * factor
-            let counted = (rel.type == .attack || semantics.usesSupports) && eff > 0
-            contributions.append(Contribution(claim: rel.from, isAttack: rel.type == .attack, strength: s[rel.from], weight: rel.weight,
-                                              effectiveWeight: eff, contribution: eff * s[rel.from], counted: counted))
         }
-        let att = contributions.filter { $0.isAttack && $0.counted }
-        let sup = contributions.filter { !$0.isAttack && $0.counted }
-        let prodAtt = att.reduce(1.0) { $0 * (1 - $1.contribution) }
-        let prodSup = sup.reduce(1.0) { $0 * (1 - $1.contribution) }
-        let sumAtt = att.reduce(0.0) { $0 + $1.contribution }
-        let sumSup = sup.reduce(0.0) { $0 + $1.contribution }
+        // Then those listed: every one of a kind within `listing`, in order; else the largest.
+        let foldsSupporters = supporters > listing, foldsAttackers = attackers > listing
+        var contributions: [Contribution] = [], largest: [[Contribution]] = [[], []]
+        eachContribution(to: c, in: map, evaluation: evaluation) { x in
+            guard x.isAttack ? foldsAttackers : foldsSupporters else { contributions.append(x); return }
+            // Kept largest first, `listing + 1` of them: after every one at least as large.
+            let k = x.isAttack ? 1 : 0
+            if largest[k].count > listing, let last = largest[k].last, !(x.contribution > last.contribution) { return }
+            var at = largest[k].count
+            while at > 0 && largest[k][at - 1].contribution < x.contribution { at -= 1 }
+            largest[k].insert(x, at: at)
+            if largest[k].count - 1 > listing { largest[k].removeLast() }
+        }
+        contributions += largest[0] + largest[1]
         let score = s[c]
         func f(_ x: Double) -> String { Explanation.number(x) }
         var aggregates: [(String, Double)] = []
@@ -74,8 +90,8 @@ public struct Explanation: Sendable {
                 reading = "The supports outweigh the attacks, so the score rises from the base toward 1 in proportion to the difference."
             }
         case .quad:
-            let va = att.isEmpty ? nil : w * prodAtt
-            let vs = sup.isEmpty ? nil : 1 - (1 - w) * prodSup
+            let va = attacks == 0 ? nil : w * prodAtt
+            let vs = supports == 0 ? nil : 1 - (1 - w) * prodSup
             if let va { aggregates.append(("v_a = base·Π(1 − attack)", va)) }
             if let vs { aggregates.append(("v_s = 1 − (1 − base)·Π(1 − support)", vs)) }
             switch (va, vs) {
@@ -105,17 +121,34 @@ public struct Explanation: Sendable {
             reading = "The h-categorizer counts attacks only: the more and the stronger the attackers, the lower the score. Supports are ignored."
         case .grounded:
             let label = evaluation.labels?[c] ?? .undec
-            let inAttackers = contributions.filter { $0.isAttack && evaluation.labels?[$0.claim] == .in }
             formula = "label = \(label.rawValue)"
             switch label {
-            case .in: reading = att.isEmpty ? "Nothing attacks it, so it is in." : "Every attacker is out, so it is in."
-            case .out: reading = "It is attacked by \(inAttackers.count) claim\(inAttackers.count == 1 ? "" : "s") that are in, so it is out."
+            case .in: reading = attacks == 0 ? "Nothing attacks it, so it is in." : "Every attacker is out, so it is in."
+            case .out: reading = "It is attacked by \(inAttackers) claim\(inAttackers == 1 ? "" : "s") that are in, so it is out."
             case .undec: reading = "Some attacker is neither in nor out (a cycle keeps it undecided), and none is in."
             }
         }
         if !evaluation.converged { reading += " The evaluation did not converge, so these numbers are not final." }
-        return Explanation(claim: c, semantics: semantics, base: w, score: score, contributions: contributions,
-                           aggregates: aggregates, formula: formula, reading: reading)
+        return Explanation(claim: c, semantics: semantics, base: w, score: score, contributions: contributions, supporters: supporters,
+                           attackers: attackers, aggregates: aggregates, formula: formula, reading: reading)
+    }
+
+    /// Each supporter's and attacker's contribution to claim `c` (undercuts aside), in the
+    /// order of its relations, handed to `body` one at a time (none kept).
+    public static func eachContribution(to c: Int, in map: ArgumentMap, evaluation: Evaluation, _ body: (Contribution) -> Void) {
+        let semantics = evaluation.semantics, s = evaluation.scores
+        for r in map.incoming[c] {
+            let rel = map.relations[r]
+            guard rel.type != .undercut else { continue }
+            var factor = 1.0
+            for u in map.incoming[rel.from] where map.relations[u].type == .undercut {
+                factor *= 1 - map.relations[u].weight * s[map.relations[u].from]
+            }
+            let eff = rel.weight * factor
+            let counted = (rel.type == .attack || semantics.usesSupports) && eff > 0
+            body(Contribution(claim: rel.from, isAttack: rel.type == .attack, strength: s[rel.from], weight: rel.weight,
+                              effectiveWeight: eff, contribution: eff * s[rel.from], counted: counted))
+        }
     }
 
     /// A number with at most four decimals.

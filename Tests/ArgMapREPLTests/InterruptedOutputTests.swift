@@ -68,6 +68,39 @@ struct InterruptedOutputTests {
     }
 }
 
+extension InterruptedOutputTests {
+    @Test func lsListsEveryOneAndStopsWhereItsOutputStops() throws {
+        // A thesis with 4,999 claims under it: every one listed, numbered as cd takes them.
+        let session = Session(map: MapGenerator.generate(.init(claims: 5_000, seed: 5, maxDepth: 1)))
+        let console = Console(sink: .buffer, colour: false, width: 80)
+        let repl = REPL(session: session, console: console, editor: InteractiveEditor(), sourceName: nil)
+        #expect(repl.execute("ls c0"))
+        let whole = console.takeTranscript()
+        try #require(whole.utf8.count > 8 * Console.piece)
+        let numbered = whole.split(separator: "\n").compactMap { line -> Int? in
+            let head = line.drop { $0 == " " }.prefix { $0 != "." }
+            return line.hasPrefix("  ") && !head.isEmpty && head.allSatisfy(\.isNumber) ? Int(head) : nil
+        }
+        #expect(numbered == Array(1...4_999), "each claim once, in order")
+        let map = session.map
+        for n in [1, 2_500, 4_999] {
+            let id = map.claims[map.relations[map.incoming[0][n - 1]].from].id
+            // Its line: the number, the relation's mark, and the claim's id.
+            let line = try #require(whole.split(separator: "\n").first { $0.hasPrefix("  " + String(repeating: " ", count: 4 - String(n).count) + "\(n). ") })
+            #expect(line.contains(" [\(id)] ") || line.contains(" <\(id)> "), "\(line)")
+        }
+        // Stopped after two pieces: a prefix of the list, and the session goes on.
+        var asked = 0
+        console.interruptRequested = { asked += 1; return asked > 2 }
+        #expect(repl.execute("ls c0"))
+        #expect(console.output.utf8.count < 3 * Console.piece && whole.hasPrefix(console.output), "two pieces of the list")
+        #expect(console.errors == "\n(interrupted: the rest of ls's output was not printed)\n")
+        _ = console.takeTranscript()
+        console.interruptRequested = { false }
+        #expect(repl.execute("ls c0") && console.takeTranscript() == whole)
+    }
+}
+
 /// A line editor that says it is a terminal's (so that Ctrl-C is asked about), reading nothing.
 private final class InteractiveEditor: LineEditor {
     var isInteractive: Bool { true }

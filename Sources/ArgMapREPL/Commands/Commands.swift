@@ -16,3 +16,9 @@ public enum Commands {
         help, timer, quit,
     ]
 }
+
+extension Commands {
+    /// How many entries of a long list `show`, `why` and `toulmin` list before counting the
+    /// rest (their `--all` lists every one).
+    static let listedFirst = 20
+}

@@ -5,7 +5,7 @@ extension Commands {
         name: "ls", group: .navigation,
         usage: "ls [ID]",
         summary: "show the focus (or a claim) with its supports and attacks, numbered",
-        discussion: "The numbers are addresses: cd 2 goes to the second claim listed. At the top of the map, ls lists the theses.",
+        discussion: "The numbers are addresses: cd 2 goes to the second claim listed. At the top of the map, ls lists the theses. Every one is listed, however many; in a terminal, Ctrl-C stops a long list where it is.",
         examples: ["ls", "ls 1.2"],
         arguments: [.claim], maxArguments: 1,
         run: { inv throws(CommandError) in
@@ -30,17 +30,31 @@ extension Commands {
             }
             let relations = target.map { Array(s.map.incoming[$0]) } ?? []
             let width = String(children.count).count
+            // Written as it is made, a piece at a time, stopping where the console is asked to
+            // stop (Ctrl-C): a claim may have a million supports and attacks (2.2 million lines).
+            var pending = out.reduce(0) { $0 + $1.utf8.count + 1 }
+            func flush() {
+                inv.console.write(out.joined(separator: "\n") + "\n")
+                (out, pending) = ([], 0)
+            }
             for (i, child) in children.enumerated() {
                 let number = String(i + 1)
                 let num = String(repeating: " ", count: width - number.count) + number + ". "
+                let line: String
                 if target != nil {
                     let r = relations[i]
                     let prefix = "  " + num + s.mark(r, console: inv.console) + " "
-                    out.append(s.claimLine(child, prefix: prefix, prefixWidth: 4 + width + 2, relation: r, console: inv.console))
+                    line = s.claimLine(child, prefix: prefix, prefixWidth: 4 + width + 2, relation: r, console: inv.console)
                 } else {
-                    out.append(s.claimLine(child, prefix: "  " + num, prefixWidth: 2 + width + 2, relation: nil, console: inv.console))
+                    line = s.claimLine(child, prefix: "  " + num, prefixWidth: 2 + width + 2, relation: nil, console: inv.console)
+                }
+                out.append(line)
+                pending += line.utf8.count + 1
+                if pending >= Console.piece {
+                    flush()
+                    if inv.console.stopped { return }
                 }
             }
-            inv.console.print(out.joined(separator: "\n"))
+            if !out.isEmpty { inv.console.print(out.joined(separator: "\n")) }
         })
 }

@@ -10,7 +10,7 @@ extension Commands {
         arguments: [.claim], options: [OptionSpec("all", nil, "list every claim it answers and every claim under it")], maxArguments: 1,
         run: { inv throws(CommandError) in
             let (args, options) = try inv.parse()
-            let shown = options["all"] != nil ? Int.max : 20
+            let shown = options["all"] != nil ? Int.max : Commands.listedFirst
             let s = inv.session
             guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus else {
                 throw CommandError("show needs a claim (the focus is the top of the map)", at: inv.commandWord, hint: "usage: show ID")

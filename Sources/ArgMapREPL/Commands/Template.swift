@@ -30,13 +30,14 @@ extension Commands {
 
     static let toulmin = Command(
         name: "toulmin", group: .debate,
-        usage: "toulmin [ID]",
+        usage: "toulmin [ID] [--all]",
         summary: "a claim in Toulmin's terms: grounds, warrant, backing, qualifier, rebuttals, and what is missing",
-        discussion: "A claim's role data (grounds, warrant, backing, rebuttal) names the part it plays. Without it: supports with sources (or tagged #evidence) are grounds, other supports are warrants, supports of a warrant are its backing, attacks and undercuts are rebuttals. The qualifier is the claim's qualifier data, or a word for its score (marked as derived).",
+        discussion: "A claim's role data (grounds, warrant, backing, rebuttal) names the part it plays. Without it: supports with sources (or tagged #evidence) are grounds, other supports are warrants, supports of a warrant are its backing, attacks and undercuts are rebuttals. The qualifier is the claim's qualifier data, or a word for its score (marked as derived). Each part lists up to 20 claims and counts the rest; --all lists every one.",
         examples: ["toulmin", "toulmin reason-1", "set magadan role grounds"],
-        arguments: [.claim], maxArguments: 1,
+        arguments: [.claim], options: [OptionSpec("all", nil, "list every claim of each part, folding none")], maxArguments: 1,
         run: { inv throws(CommandError) in
-            let (args, _) = try inv.parse()
+            let (args, options) = try inv.parse()
+            let shown = options["all"] != nil ? Int.max : Commands.listedFirst
             let s = inv.session
             guard let c = try args.first.map({ w throws(CommandError) in try s.resolveClaim(w) }) ?? s.focus ?? s.map.theses.first else {
                 throw CommandError("the map is empty", at: inv.commandWord)
@@ -46,9 +47,13 @@ extension Commands {
             let width = max(40, inv.console.width)
             func list(_ name: String, _ claims: [Int]) -> [String] {
                 if claims.isEmpty { return ["  " + name.padding(to: 11) + "(missing)"] }
-                return claims.enumerated().map { k, c in
+                var lines = claims.prefix(shown).enumerated().map { k, c in
                     "  " + (k == 0 ? name : "").padding(to: 11) + TextLayout.truncate("\(s.map.claims[c].id): \(s.map.claims[c].text)", to: width - 13)
                 }
+                if claims.count > shown {
+                    lines.append("  " + "".padding(to: 11) + "… \(claims.count - shown) more (toulmin \(s.map.claims[c].id) --all lists every one)")
+                }
+                return lines
             }
             var out = ["claim      " + TextLayout.truncate("\(s.map.claims[c].id): \(s.map.claims[c].text)", to: width - 11)]
             out += list("grounds", t.grounds)

@@ -27,10 +27,17 @@ extension Commands {
                 chosen = [w.text]
             }
             let e = s.evaluation(semantics)
-            let x = Explanation.explain(c, in: s.map, evaluation: e)
-            let applicable = x.contributions.filter { $0.strength >= 0.5 && $0.effectiveWeight > 0 }
-            let bestPro = applicable.filter { !$0.isAttack }.max { $0.contribution < $1.contribution }
-            let bestCon = applicable.filter { $0.isAttack }.max { $0.contribution < $1.contribution }
+            // The strongest that apply (of equal ones, the first), in one pass keeping no list: a
+            // claim may have a million.
+            var bestPro: Explanation.Contribution?, bestCon: Explanation.Contribution?
+            Explanation.eachContribution(to: c, in: s.map, evaluation: e) { x in
+                guard x.strength >= 0.5 && x.effectiveWeight > 0 else { return }
+                if x.isAttack {
+                    if bestCon.map({ $0.contribution < x.contribution }) ?? true { bestCon = x }
+                } else if bestPro.map({ $0.contribution < x.contribution }) ?? true {
+                    bestPro = x
+                }
+            }
             let pro = bestPro?.contribution ?? 0, con = bestCon?.contribution ?? 0
             let n = Explanation.number
             var lines = ["\(s.map.claims[c].id) under \(semantics.title):"]
