@@ -671,11 +671,13 @@ func debateMap() throws -> ArgumentMap {
     /// What `drops` lists: the dropped claims grouped by their first sheet, groups in the
     /// order of their first drop, each cut to its first claims, and counted in full. On the
     /// debate map and on maps large enough to be passed over in two pieces: a generated tree
-    /// (as generated, and as its file nests it) and a DAG.
+    /// (as generated, and as its file nests it), a DAG, and a thesis with every other claim
+    /// under it (a sheet for each).
     @Test func droppedClaimsBySheetAreTheDropsGrouped() throws {
         let tree = MapGenerator.generate(.init(claims: 70_000, shape: .tree, seed: 8))
         let maps = [try debateMap(), tree, try load(ArgdownFormat.write(tree)),
-                    MapGenerator.generate(.init(claims: 70_000, shape: .dag, seed: 9))]
+                    MapGenerator.generate(.init(claims: 70_000, shape: .dag, seed: 9)),
+                    MapGenerator.generate(.init(claims: 70_000, seed: 10, maxDepth: 1))]
         var nested = 0, acrossPieces = 0
         for map in maps {
             let round = Round(map), positions = Flow.positions(map)
