@@ -339,6 +339,11 @@ public final class IncrementalEvaluator {
     /// Whether the evaluation's summary was left behind its scores by a trial's change
     /// (``resolve(from:map:upTo:withinLayout:)`` with a target), until the trial puts them back.
     private var summaryLags = false
+    /// During `impact`'s trials on an acyclic map, a target with thousands of supports and
+    /// attacks (``WideTarget``): a trial works out the claims above its change up to the
+    /// target but not the target, whose score the trial reads from its row in blocks, and
+    /// notes the claims it worked out. Nil otherwise.
+    var wideTarget: WideTarget?
 
     /// Starts keeping the values that changes of base scores and weights change, on a cyclic
     /// map (on an acyclic one, following a change is cheap and nothing is kept). A change of
@@ -750,6 +755,11 @@ public final class IncrementalEvaluator {
                 changes?.undercutWeights.append((k, graph.undercutWeight[k]))
                 graph.undercutWeight[k] = value
             }
+        } else if let k = wideTarget?.entry(of: r) {
+            // (Into `impact`'s wide target: its place in the row known, not searched for among
+            // a million.)
+            changes?.weights.append((k, graph.weight[k]))
+            graph.weight[k] = value
         } else {
             for k in graph.row(rel.to) where Int(graph.relation[k]) == r {
                 changes?.weights.append((k, graph.weight[k]))
@@ -2342,9 +2352,13 @@ public final class IncrementalEvaluator {
         } else if undercutFactors.isEmpty {
             undercutFactors = Self.factors(g, evaluation.scores)
         }
+        // (A wide target of `impact`'s trials is not worked out: the trial reads its score from
+        // its row in blocks, and the claims worked out say which blocks changed.)
+        let skipped = wideTarget?.claim ?? -1
+        wideTarget?.recomputed = affected
         evaluation.scores.withUnsafeMutableBufferPointer { sp in
             undercutFactors.withUnsafeMutableBufferPointer { up in
-                for c in affected {
+                for c in affected where c != skipped {
                     if undercuts { up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp)) }
                     sp[c] = Evaluator.strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(up), undercuts: undercuts)
                 }

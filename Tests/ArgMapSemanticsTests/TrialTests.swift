@@ -298,6 +298,42 @@ struct TrialTests {
     /// `impact`'s trials on both cores, and on an evaluator and its twin in turn, give each
     /// claim what trials one after another give it, to the last bit, and leave the scores as
     /// they were.
+    /// A target with thousands of supports and attacks (a thesis with every other claim under
+    /// it, and a DAG two deep, its claims below the thesis's own answering others too): each
+    /// `impact` trial reads its score from its row in blocks (``WideTarget``), the blocks of the
+    /// claims it changed worked out again. Each is the trial's whole row's (the trials one
+    /// after another, which work the target out whole) within 1e-12, and the scores are left as
+    /// they were, to the last bit.
+    @Test(arguments: [Semantics.dfquad, .euler, .qe, .mlp, .hcat])
+    func impactTrialsOfAWideTargetAreThoseOfItsWholeRow(_ semantics: Semantics) throws {
+        var moved = 0, deeper = 0
+        for map in [MapGenerator.generate(.init(claims: 9_000, seed: 31, maxDepth: 1)),
+                    MapGenerator.generate(.init(claims: 9_000, shape: .dag, seed: 32, maxDepth: 2))] {
+            let board = IncrementalEvaluator(map, semantics: semantics), target = 0
+            try #require(board.graph.row(target).count >= WideTarget.entries)
+            // The nearest (all under the thesis itself), and claims that bear on it only
+            // through others (whose trials change those others' relations' blocks).
+            let all = map.claimsBeneath(target).claims
+            let deep = all.filter { c in !map.outgoing[c].contains { map.relations[$0].to == target } }
+            let beneath = Array(all.prefix(300)) + deep.prefix(300)
+            deeper += deep.prefix(300).count
+            let scores = board.scores
+            let trials = board.impactTrials(beneath, on: target, map: map)
+            #expect(board.scores.map(\.bitPattern) == scores.map(\.bitPattern), "\(semantics): the scores as they were")
+            #expect(board.wideTarget == nil)
+            let whole = Self.oneAfterAnother(beneath, on: target, boards: [IncrementalEvaluator(map, semantics: semantics)], map: map)
+            #expect(trials.map(\.claim) == whole.map(\.claim) && trials.count == beneath.count)
+            for (a, b) in zip(trials, whole) {
+                #expect(abs(a.removed - b.removed) <= 1e-12 && abs(a.down - b.down) <= 1e-12 && abs(a.up - b.up) <= 1e-12,
+                        "\(semantics) \(map.claims[a.claim].id): \(a) against \(b)")
+            }
+            moved += trials.filter { $0.removed != 0 || $0.down != 0 || $0.up != 0 }.count
+        }
+        // (Under DF-QuAD, thousands of supports and attacks saturate the thesis: no one claim moves it.)
+        #expect(semantics == .dfquad || moved > 100, "\(semantics): trials that move the target")
+        #expect(deeper > 100, "trials of claims under the thesis's own")
+    }
+
     @Test(arguments: [Semantics.dfquad, .euler])
     func impactTrialsOnBothCoresOnAnAcyclicMap(_ semantics: Semantics) throws {
         var map = MapGenerator.generate(.init(claims: 20_000, shape: .dag, seed: 5))
