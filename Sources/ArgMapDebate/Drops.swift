@@ -128,9 +128,8 @@ public enum Drops {
             // sheet in an array, as in each piece: a map may have a sheet for each of a million
             // claims, which a dictionary took 0.1 s to gather.)
             var groups: [(sheet: Int, claims: [Int])] = []
-            var groupOf = [Int32](repeating: -1, count: found.count > 1 ? sheets + 1 : 0)
+            var groupOf = [Int32](repeating: -1, count: sheets + 1)
             for piece in found {
-                guard found.count > 1 else { groups = piece.groups; break }
                 for (sheet, claims) in piece.groups {
                     if groupOf[sheet] >= 0 {
                         let g = Int(groupOf[sheet])

@@ -420,6 +420,15 @@ public enum Evaluator {
             }
         }
 
+        /// Adds the relations `other` aggregates, as if they came after these (the products
+        /// and sums then grouped differently from one relation at a time: the same to the last
+        /// few bits).
+        mutating func add(_ other: Aggregate) {
+            prodAtt *= other.prodAtt; prodSup *= other.prodSup
+            sumAtt += other.sumAtt; sumSup += other.sumSup
+            hasAtt = hasAtt || other.hasAtt; hasSup = hasSup || other.hasSup
+        }
+
         @inline(__always)
         func combine(_ semantics: Semantics, base: Double) -> Double {
             Evaluator.combine(semantics, base: base, prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup, hasAtt: hasAtt, hasSup: hasSup)

@@ -46,31 +46,37 @@ public struct Explanation: Sendable {
         let semantics = evaluation.semantics
         let s = evaluation.scores
         let w = map.claims[c].base
-        // The counted attacks and supports, aggregated in their order, in a pass that keeps none.
-        var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, attacks = 0, supports = 0
-        var supporters = 0, attackers = 0, inAttackers = 0
-        eachContribution(to: c, in: map, evaluation: evaluation) { x in
-            if x.isAttack { attackers += 1 } else { supporters += 1 }
-            if x.isAttack && evaluation.labels?[x.claim] == .in { inAttackers += 1 }
-            guard x.counted else { return }
-            if x.isAttack {
-                prodAtt *= 1 - x.contribution; sumAtt += x.contribution; attacks += 1
-            } else {
-                prodSup *= 1 - x.contribution; sumSup += x.contribution; supports += 1
+        // How many of each kind, from the relations' types alone: whether a kind is folded.
+        var supporters = 0, attackers = 0
+        for r in map.incoming[c] {
+            switch map.relations[r].type {
+            case .support: supporters += 1
+            case .attack: attackers += 1
+            case .undercut: break
             }
         }
-        // Then those listed: every one of a kind within `listing`, in order; else the largest.
         let foldsSupporters = supporters > listing, foldsAttackers = attackers > listing
+        // Then, in one pass, the counted attacks and supports aggregated in their order, and
+        // those listed: every one of a kind within `listing`, in order; else the `listing + 1`
+        // largest, largest first, each after every one at least as large.
+        var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0, attacks = 0, supports = 0, inAttackers = 0
         var contributions: [Contribution] = [], largest: [[Contribution]] = [[], []]
         eachContribution(to: c, in: map, evaluation: evaluation) { x in
+            if x.isAttack && evaluation.labels?[x.claim] == .in { inAttackers += 1 }
+            if x.counted {
+                if x.isAttack {
+                    prodAtt *= 1 - x.contribution; sumAtt += x.contribution; attacks += 1
+                } else {
+                    prodSup *= 1 - x.contribution; sumSup += x.contribution; supports += 1
+                }
+            }
             guard x.isAttack ? foldsAttackers : foldsSupporters else { contributions.append(x); return }
-            // Kept largest first, `listing + 1` of them: after every one at least as large.
-            let k = x.isAttack ? 1 : 0
-            if largest[k].count > listing, let last = largest[k].last, !(x.contribution > last.contribution) { return }
+            let k = x.isAttack ? 1 : 0, keep = listing + 1
+            if largest[k].count == keep, !(x.contribution > largest[k][keep - 1].contribution) { return }
             var at = largest[k].count
             while at > 0 && largest[k][at - 1].contribution < x.contribution { at -= 1 }
             largest[k].insert(x, at: at)
-            if largest[k].count - 1 > listing { largest[k].removeLast() }
+            if largest[k].count > keep { largest[k].removeLast() }
         }
         contributions += largest[0] + largest[1]
         let score = s[c]

@@ -44,7 +44,7 @@ extension IncrementalEvaluator {
             }
             return ImpactTrial(claim: c, removed: removed, down: moved(to: max(0, base - 0.1)), up: moved(to: min(1, base + 0.1)))
         }
-        if wide { wideTarget = WideTarget(target, in: graph) }
+        if wide { wideTarget = WideTarget(target, in: graph, relations: map.relations.count) }
         defer { wideTarget = nil }
         guard claims.count > 1, let twin = twin() else {
             var trials: [ImpactTrial] = []
@@ -54,7 +54,7 @@ extension IncrementalEvaluator {
             }
             return trials
         }
-        if wide { twin.wideTarget = WideTarget(target, in: twin.graph) }
+        if wide { twin.wideTarget = WideTarget(target, in: twin.graph, relations: map.relations.count) }
         defer { twinDone() }
         let next = Atomic<Int>(0), stopped = Atomic<Bool>(false), asking = Mutex(())
         var trials = [ImpactTrial?](repeating: nil, count: claims.count)
@@ -96,18 +96,19 @@ final class WideTarget {
     /// The claims the last change worked out (``IncrementalEvaluator``'s recompute).
     var recomputed: [Int] = []
 
-    init(_ claim: Int, in g: EvaluationGraph) {
+    /// `relations`: how many relations the map has.
+    init(_ claim: Int, in g: EvaluationGraph, relations: Int) {
         self.claim = claim
         let row = g.row(claim)
         first = row.lowerBound
-        place = [Int32](repeating: -1, count: g.relation.lazy.map { Int($0) }.max().map { $0 + 1 } ?? 0)
+        place = [Int32](repeating: -1, count: relations)
         for k in row { place[Int(g.relation[k])] = Int32(k - row.lowerBound) }
         blocks = [Evaluator.Aggregate?](repeating: nil, count: (row.count + Self.block - 1) / Self.block)
     }
 
     /// Where relation `r` is among the graph's entries, when it is one into the target.
     func entry(of r: Int) -> Int? {
-        r < place.count && place[r] >= 0 ? first + Int(place[r]) : nil
+        place[r] >= 0 ? first + Int(place[r]) : nil
     }
 
     /// The target's score as the trial that changed claim `c` (its base, or the weights of its
@@ -117,9 +118,7 @@ final class WideTarget {
     func score(changing c: Int, on board: IncrementalEvaluator, map: ArgumentMap) -> Double {
         var changed = Set<Int>()
         for y in [c] + recomputed {
-            for r in map.outgoing[y] where map.relations[r].to == claim && r < place.count && place[r] >= 0 {
-                changed.insert(Int(place[r]) / Self.block)
-            }
+            for r in map.outgoing[y] { if let k = entry(of: r) { changed.insert((k - first) / Self.block) } }
         }
         let g = board.graph, semantics = board.semantics
         return board.scores.withUnsafeBufferPointer { s in
@@ -141,9 +140,7 @@ final class WideTarget {
                         a = aggregate(b)
                         blocks[b] = a
                     }
-                    all.prodAtt *= a.prodAtt; all.prodSup *= a.prodSup
-                    all.sumAtt += a.sumAtt; all.sumSup += a.sumSup
-                    all.hasAtt = all.hasAtt || a.hasAtt; all.hasSup = all.hasSup || a.hasSup
+                    all.add(a)
                 }
                 return all.combine(semantics, base: g.base[claim])
             }

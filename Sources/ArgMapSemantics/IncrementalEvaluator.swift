@@ -755,13 +755,11 @@ public final class IncrementalEvaluator {
                 changes?.undercutWeights.append((k, graph.undercutWeight[k]))
                 graph.undercutWeight[k] = value
             }
-        } else if let k = wideTarget?.entry(of: r) {
-            // (Into `impact`'s wide target: its place in the row known, not searched for among
-            // a million.)
-            changes?.weights.append((k, graph.weight[k]))
-            graph.weight[k] = value
         } else {
-            for k in graph.row(rel.to) where Int(graph.relation[k]) == r {
+            // (Into `impact`'s wide target, its place in the row is known, not searched for
+            // among a million.)
+            let entries = wideTarget?.entry(of: r).map { $0..<($0 + 1) } ?? graph.row(rel.to)
+            for k in entries where Int(graph.relation[k]) == r {
                 changes?.weights.append((k, graph.weight[k]))
                 graph.weight[k] = value
             }
