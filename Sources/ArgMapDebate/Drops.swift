@@ -15,6 +15,20 @@ public struct Drop: Sendable, Equatable {
     public var lateAnswers: [Int]
 }
 
+/// Dropped claims grouped by sheet (``Drops/Answers/droppedClaims(bySheet:sheets:keeping:)``),
+/// in flat arrays: group `g` is on sheet `sheets[g]`, with claims `claims[starts[g]..<starts[g + 1]]`.
+/// Each group's claims are listed as it is read.
+public struct DropGroups: RandomAccessCollection, Sendable {
+    let sheets: [Int32], starts: [Int32], claims: [Int32]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { sheets.count }
+
+    public subscript(g: Int) -> (sheet: Int, claims: [Int]) {
+        (Int(sheets[g]), claims[Int(starts[g])..<Int(starts[g + 1])].map(Int.init))
+    }
+}
+
 public enum Drops {
     /// The base score a dropped argument takes when drops are scored as conceded: a judge who
     /// votes on concessions treats an unanswered argument as true.
@@ -99,48 +113,71 @@ public enum Drops {
         /// `c`'s sheet (-1 for none; those group under `sheets`, after every sheet's number).
         /// Groups come in the order of their first drop, each with only its first `keeping`
         /// claims in claim order; `count` is every dropped claim. One pass over the claims, in
-        /// two pieces on both cores, without a list of every drop.
-        public func droppedClaims(bySheet firstSheets: [Int32], sheets: Int, keeping: Int) -> (count: Int, groups: [(sheet: Int, claims: [Int])]) {
+        /// two pieces on both cores, without a list of every drop; the groups are kept in flat
+        /// arrays (``DropGroups``), not an array each: a map may have a sheet for each of a
+        /// million claims.
+        public func droppedClaims(bySheet firstSheets: [Int32], sheets: Int, keeping: Int) -> (count: Int, groups: DropGroups) {
+            // Each piece's groups in the order of their first drop (numbered by sheet in
+            // `groupOf`), how many claims each keeps, and the claims kept, in claim order, each
+            // with its group.
+            struct Piece { var count = 0, groupOf: [Int32] = [], sheets: [Int32] = [], kept: [Int32] = [], entryGroup: [Int32] = [], entryClaim: [Int32] = [] }
             let n = round.facts.count
             let pieces = Parallel.pieces(0..<n, n >= 1 << 16 ? 2 : 1)
-            let found = withDropTest { dropped in
+            var found = withDropTest { dropped in
                 firstSheets.withUnsafeBufferPointer { firstSheets in
                     let shared = Parallel.Unchecked((dropped, firstSheets))
-                    return Parallel.map(pieces.count) { k -> (count: Int, groups: [(sheet: Int, claims: [Int])]) in
+                    return Parallel.map(pieces.count) { k -> Piece in
                         let (dropped, firstSheets) = shared.value
-                        var count = 0, groups: [(sheet: Int, claims: [Int])] = []
-                        var groupOf = [Int32](repeating: -1, count: sheets + 1)
+                        var piece = Piece(groupOf: [Int32](repeating: -1, count: sheets + 1))
                         for c in pieces[k] where dropped(c) {
-                            count += 1
+                            piece.count += 1
                             let sheet = firstSheets[c] < 0 ? sheets : Int(firstSheets[c])
-                            if groupOf[sheet] < 0 {
-                                groupOf[sheet] = Int32(groups.count)
-                                groups.append((sheet, []))
+                            if piece.groupOf[sheet] < 0 {
+                                piece.groupOf[sheet] = Int32(piece.sheets.count)
+                                piece.sheets.append(Int32(sheet))
+                                piece.kept.append(0)
                             }
-                            let g = Int(groupOf[sheet])
-                            if groups[g].claims.count < keeping { groups[g].claims.append(c) }
+                            let g = Int(piece.groupOf[sheet])
+                            if piece.kept[g] < keeping {
+                                piece.kept[g] += 1
+                                piece.entryGroup.append(Int32(g)); piece.entryClaim.append(Int32(c))
+                            }
                         }
-                        return (count, groups)
+                        return piece
                     }
                 }
             }
-            // The pieces' groups one after the other, a sheet's claims in piece order. (Found by
-            // sheet in an array, as in each piece: a map may have a sheet for each of a million
-            // claims, which a dictionary took 0.1 s to gather.)
-            var groups: [(sheet: Int, claims: [Int])] = []
-            var groupOf = [Int32](repeating: -1, count: sheets + 1)
-            for piece in found {
-                for (sheet, claims) in piece.groups {
-                    if groupOf[sheet] >= 0 {
-                        let g = Int(groupOf[sheet])
-                        groups[g].claims += claims.prefix(keeping - groups[g].claims.count)
-                    } else {
-                        groupOf[sheet] = Int32(groups.count)
-                        groups.append((sheet, claims))
+            // The pieces' groups one after the other, a sheet's claims in piece order. The first
+            // piece's groups come first, numbered as it numbered them; each later piece's are
+            // found among them by sheet (in an array, as in each piece: a map may have a sheet
+            // for each of a million claims, which a dictionary took 0.1 s to gather), their
+            // sizes cut to `keeping`; then the claims are written in place.
+            var groupOf: [Int32] = [], groupSheets: [Int32] = [], sizes: [Int32] = []
+            swap(&groupOf, &found[0].groupOf); swap(&groupSheets, &found[0].sheets); swap(&sizes, &found[0].kept)
+            let numbered = found.dropFirst().map { piece in
+                piece.sheets.indices.map { l -> Int32 in
+                    let sheet = Int(piece.sheets[l])
+                    if groupOf[sheet] < 0 {
+                        groupOf[sheet] = Int32(groupSheets.count)
+                        groupSheets.append(Int32(sheet)); sizes.append(0)
                     }
+                    let g = Int(groupOf[sheet])
+                    sizes[g] = Int32(min(keeping, Int(sizes[g]) + Int(piece.kept[l])))
+                    return Int32(g)
                 }
             }
-            return (found.reduce(0) { $0 + $1.count }, groups)
+            var starts = [Int32](repeating: 0, count: sizes.count + 1)
+            for g in sizes.indices { starts[g + 1] = starts[g] + sizes[g] }
+            var next = starts, claims = [Int32](repeating: 0, count: Int(starts[sizes.count]))
+            for (k, piece) in found.enumerated() {
+                for (l, c) in zip(piece.entryGroup, piece.entryClaim) {
+                    let g = k == 0 ? Int(l) : Int(numbered[k - 1][Int(l)])
+                    guard next[g] < starts[g + 1] else { continue }
+                    claims[Int(next[g])] = c
+                    next[g] += 1
+                }
+            }
+            return (found.reduce(0) { $0 + $1.count }, DropGroups(sheets: groupSheets, starts: starts, claims: claims))
         }
 
         /// Claim `c`'s drop (nil when it is not dropped), with the answers that came too late.

@@ -116,13 +116,24 @@ public struct Flow: Sendable {
 
     /// Each sheet's position and its thesis, in order: the arguments directly under each
     /// thesis (a thesis with nothing under it is a sheet of its own).
+    /// (Written in place, each thesis's relations read where they lie: a thesis may have a
+    /// million arguments under it.)
     public static func positions(_ map: ArgumentMap) -> [(thesis: Int, position: Int)] {
-        var out: [(thesis: Int, position: Int)] = []
-        for thesis in map.theses {
-            let positions = map.children(of: thesis).map(\.claim)
-            for position in positions.isEmpty ? [thesis] : positions { out.append((thesis, position)) }
+        let theses = map.theses
+        let count = theses.reduce(0) { $0 + max(map.incoming[$1].count, 1) }
+        return [(thesis: Int, position: Int)](unsafeUninitializedCapacity: count) { out, written in
+            map.relations.withUnsafeBufferPointer { relations in
+                for thesis in theses {
+                    let under = map.incoming[thesis]
+                    if under.isEmpty {
+                        out.initializeElement(at: written, to: (thesis, thesis)); written += 1
+                    }
+                    for r in under {
+                        out.initializeElement(at: written, to: (thesis, relations[r].from)); written += 1
+                    }
+                }
+            }
         }
-        return out
     }
 
     /// Sheet `number` (its number among `positions`), of `position`; only its cells in rows

@@ -264,6 +264,31 @@ struct CommandTableTests {
         }
     }
 
+    /// `compare` says under each row why the semantics part, from what bears on the claim:
+    /// its supports counted apart from its attacks, and undercuts apart from both.
+    @Test func compareSaysWhySemanticsPartFromWhatBearsOnAClaim() throws {
+        var map = ArgumentMap()
+        for (id, base) in [("t", 0.5), ("s1", 0.9), ("s2", 0.6), ("s3", 0.7), ("a1", 0.8), ("u", 0.7), ("lone", 0.4), ("a2", 0.9)] {
+            try map.apply(.addClaim(Claim(id: id, text: "claim \(id)", base: base)))
+        }
+        for (from, to, type) in [("s1", "t", RelationType.support), ("a1", "t", .attack), ("s2", "t", .support), ("s3", "t", .support),
+                                 ("u", "s1", .undercut), ("a2", "lone", .attack)] {
+            try map.apply(.link(RelationSpec(from: from, to: to, type: type)))
+        }
+        // The explanation under a claim's row, its wrapped lines joined.
+        func explanation(_ id: String) throws -> String {
+            let console = Console(sink: .buffer)
+            let repl = REPL(session: Session(map: map), console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
+            #expect(repl.execute("compare \(id)"), "\(console.errors)")
+            let lines = console.output.split(separator: "\n").dropFirst()
+            return lines.dropFirst().prefix { $0.hasPrefix("    ") }.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        #expect(try explanation("t") == "hcat and grounded ignore its 3 supports; QuAD averages its attack and support values; "
+                + "DF-QuAD and QuAD combine several contributions like probabilities (saturating), while Euler, QE and MLP add them up.")
+        #expect(try explanation("s1") == "Only undercut: its own score stays at its base in every semantics, but its relations weigh less.")
+        #expect(try explanation("lone") == "Each semantics turns a single contribution into a score by its own curve.")
+    }
+
     /// `rate` asks about every claim under the one rated once, each after the claims under it
     /// (on an acyclic map), and about every relation between two of them once: at its claim's
     /// turn, or, found later, at the turn of the claim it bears on. The first question comes

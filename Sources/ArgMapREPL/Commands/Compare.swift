@@ -42,16 +42,23 @@ extension Commands {
 
     /// A one-line account of why the semantics disagree on a claim.
     static func disagreement(_ map: ArgumentMap, _ c: Int, _ results: [Evaluation]) -> String {
-        let rels = map.incoming[c].map { map.relations[$0] }
-        let supports = rels.filter { $0.type == .support }.count
-        let attacks = rels.filter { $0.type == .attack }.count
+        // (Counted in place: a thesis may have a million relations.)
+        var supports = 0, attacks = 0, undercuts = 0
+        map.relations.withUnsafeBufferPointer { relations in
+            for r in map.incoming[c] {
+                switch relations[r].type {
+                case .support: supports += 1
+                case .attack: attacks += 1
+                case .undercut: undercuts += 1
+                }
+            }
+        }
         let numeric = results.filter { $0.labels == nil && $0.converged }
         let values = numeric.map { $0.scores[c] }
         let spread = (values.max() ?? 0) - (values.min() ?? 0)
         if results.contains(where: { !$0.converged && $0.note != nil && $0.semantics != .quad }) {
             return "Some semantics did not converge on this map's cycles."
         }
-        let undercuts = rels.count - supports - attacks
         if supports == 0 && attacks == 0 && undercuts > 0 { return "Only undercut: its own score stays at its base in every semantics, but its relations weigh less." }
         if supports == 0 && attacks == 0 { return "Nothing supports or attacks it: every semantics keeps its base score." }
         if spread < 0.01 { return "The semantics agree to two decimals." }
@@ -59,7 +66,7 @@ extension Commands {
         if supports > 0 { reasons.append("hcat and grounded ignore its \(supports) support\(supports == 1 ? "" : "s")") }
         if supports > 0 && attacks > 0 { reasons.append("QuAD averages its attack and support values") }
         if supports + attacks > 1 { reasons.append("DF-QuAD and QuAD combine several contributions like probabilities (saturating), while Euler, QE and MLP add them up") }
-        else { reasons.append("each semantics turns a single contribution into a score by its own curve") }
+        else { reasons.append((reasons.isEmpty ? "Each" : "each") + " semantics turns a single contribution into a score by its own curve") }
         if results.contains(where: { $0.semantics == .quad && !$0.converged }) { reasons.append("QuAD is undefined on cycles") }
         return reasons.joined(separator: "; ") + "."
     }

@@ -114,13 +114,14 @@ extension Session {
     }
 
     private func child(_ n: Int, of c: Int?, word: Word, path: String) throws(CommandError) -> Int {
-        let children = numberedChildren(of: c)
-        guard n >= 1, n <= children.count else {
+        // (A claim's children read in place, not listed: a thesis may have a million.)
+        let theses = c == nil ? map.theses : [], count = c.map { map.incoming[$0].count } ?? theses.count
+        guard n >= 1, n <= count else {
             let place = c.map { "'\(map.claims[$0].id)'" } ?? "the top of the map"
-            throw CommandError("\(place) has \(children.count == 0 ? "no" : "only \(children.count)") \(c == nil ? "theses" : "claims under it"); there is no \(path)",
+            throw CommandError("\(place) has \(count == 0 ? "no" : "only \(count)") \(c == nil ? "theses" : "claims under it"); there is no \(path)",
                                at: word, hint: "ls lists them with their numbers")
         }
-        return children[n - 1]
+        return c.map { map.relations[map.incoming[$0][n - 1]].from } ?? theses[n - 1]
     }
 
     /// The position of a claim along its first parents, as `1.2.3`.
