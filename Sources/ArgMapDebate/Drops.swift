@@ -129,6 +129,11 @@ public enum Drops {
                     return Parallel.map(pieces.count) { k -> Piece in
                         let (dropped, firstSheets) = shared.value
                         var piece = Piece(groupOf: [Int32](repeating: -1, count: sheets + 1))
+                        // (Room for a group and an entry for each claim, as when every claim has
+                        // a sheet of its own: grown as they are appended, they were copied over
+                        // and over. Room never written costs no memory.)
+                        piece.sheets.reserveCapacity(pieces[k].count); piece.kept.reserveCapacity(pieces[k].count)
+                        piece.entryGroup.reserveCapacity(pieces[k].count); piece.entryClaim.reserveCapacity(pieces[k].count)
                         for c in pieces[k] where dropped(c) {
                             piece.count += 1
                             let sheet = firstSheets[c] < 0 ? sheets : Int(firstSheets[c])
