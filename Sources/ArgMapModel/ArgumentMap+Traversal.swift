@@ -13,6 +13,28 @@ extension ArgumentMap {
         return roots.isEmpty && !claims.isEmpty ? [0] : roots
     }
 
+    /// Claim `c` and its first parents (the claim each one's first relation goes to) up to a
+    /// thesis, nearest first; and whether the walk stopped at a claim it had passed already (a
+    /// first parent on a cycle, not listed again). The lists are read in place and the claims
+    /// passed kept in ``ClaimsFound``: a chain may be a million deep.
+    /// - Complexity: O(the claims walked).
+    public func firstParents(of c: Int) -> (claims: [Int], cycles: Bool) {
+        var chain = [c], found = ClaimsFound(claims: count)
+        _ = found.insert(c)
+        return outgoing.withUnsafeLists { outgoing in
+            relations.withUnsafeBufferPointer { relations in
+                var current = c
+                while let r = outgoing[current].first {
+                    let parent = relations[r].to
+                    guard found.insert(parent) else { return (chain, true) }
+                    chain.append(parent)
+                    current = parent
+                }
+                return (chain, false)
+            }
+        }
+    }
+
     /// The claims under a claim (its supporters, attackers and undercutters), with the relation
     /// that joins each, in relation order.
     public func children(of c: Int) -> [(claim: Int, relation: Int)] {

@@ -2275,27 +2275,56 @@ public final class IncrementalEvaluator {
     private static func reorder(_ from: Int, before to: Int, rank: inout [Int], order: inout [Int], map: ArgumentMap) -> Bool {
         guard from != to else { return false }
         let lower = rank[to], upper = rank[from]
-        var forward: [Int] = [], backward: [Int] = []
-        var seen: Set<Int> = [to], stack = [to]
-        while let x = stack.popLast() {
-            forward.append(x)
-            for r in map.outgoing[x] {
-                let y = map.relations[r].to
-                if y == from { return false }
-                if rank[y] < upper && seen.insert(y).inserted { stack.append(y) }
+        // (The lists and relations read in place, the claims found in ``ClaimsFound``: between
+        // the two there may be a million claims, as when a claim is put under the foot of a
+        // chain that deep.)
+        let found = map.outgoing.withUnsafeLists { outgoing in
+            map.incoming.withUnsafeLists { incoming in
+                map.relations.withUnsafeBufferPointer { relations -> (forward: [Int], backward: [Int])? in
+                    var forward: [Int] = [], backward: [Int] = []
+                    var seen = ClaimsFound(claims: rank.count), stack = [to]
+                    _ = seen.insert(to)
+                    while let x = stack.popLast() {
+                        forward.append(x)
+                        for r in outgoing[x] {
+                            let y = relations[r].to
+                            if y == from { return nil }
+                            if rank[y] < upper && seen.insert(y) { stack.append(y) }
+                        }
+                    }
+                    seen = ClaimsFound(claims: rank.count)
+                    _ = seen.insert(from)
+                    stack = [from]
+                    while let x = stack.popLast() {
+                        backward.append(x)
+                        for r in incoming[x] {
+                            let y = relations[r].from
+                            if rank[y] > lower && seen.insert(y) { stack.append(y) }
+                        }
+                    }
+                    return (forward, backward)
+                }
             }
         }
-        seen = [from]
-        stack = [from]
-        while let x = stack.popLast() {
-            backward.append(x)
-            for r in map.incoming[x] {
-                let y = map.relations[r].from
-                if rank[y] > lower && seen.insert(y).inserted { stack.append(y) }
-            }
+        guard let (forward, backward) = found else { return false }
+        // The claims moved, each group in its order, and the positions they take. Few: sorted
+        // by rank. Many (one position in 8 or more between the two): picked out of the order
+        // in passes over the positions between, which cost less than sorting them. (The two
+        // groups share no claim: one in both would mean `to` reaches `from`.)
+        var moved: [Int] = [], positions: [Int] = []
+        if (forward.count + backward.count) * 8 >= upper - lower + 1 {
+            var group = [UInt8](repeating: 0, count: upper - lower + 1)
+            for c in backward { group[rank[c] - lower] = 1 }
+            for c in forward { group[rank[c] - lower] = 2 }
+            moved.reserveCapacity(forward.count + backward.count)
+            positions.reserveCapacity(forward.count + backward.count)
+            for p in lower...upper where group[p - lower] == 1 { moved.append(order[p]) }
+            for p in lower...upper where group[p - lower] == 2 { moved.append(order[p]) }
+            for p in lower...upper where group[p - lower] != 0 { positions.append(p) }
+        } else {
+            moved = backward.sorted { rank[$0] < rank[$1] } + forward.sorted { rank[$0] < rank[$1] }
+            positions = moved.map { rank[$0] }.sorted()
         }
-        let moved = backward.sorted { rank[$0] < rank[$1] } + forward.sorted { rank[$0] < rank[$1] }
-        let positions = moved.map { rank[$0] }.sorted()
         for (position, c) in zip(positions, moved) {
             rank[c] = position
             order[position] = c
@@ -2307,24 +2336,22 @@ public final class IncrementalEvaluator {
     /// graph's, whose positions `rank` holds); with a target, only those that come before it in
     /// that order (no other can reach it).
     private func recompute(from start: [Int], in order: [Int], map: ArgumentMap, upTo target: Int? = nil) {
+        let rank = rank  // (read through a local: a class's property is checked for exclusive access at every read)
         let last = target.map { rank[$0] } ?? Int.max
-        // The claims found: in a set, or, from many starts (more than one claim in 64, as
-        // claims put back), in a flag per claim, which then costs less than hashing each.
-        var seenSet = Set<Int>()
-        var seenFlags = [Bool](repeating: false, count: start.count * 64 >= rank.count ? rank.count : 0)
-        func firstSeen(_ c: Int) -> Bool {
-            if seenFlags.isEmpty { return seenSet.insert(c).inserted }
-            defer { seenFlags[c] = true }
-            return !seenFlags[c]
-        }
-        var stack: [Int] = []
-        for c in start where rank[c] <= last && firstSeen(c) { stack.append(c) }
-        var affected: [Int] = []
-        while let c = stack.popLast() {
-            affected.append(c)
-            for r in map.outgoing[c] {
-                let t = map.relations[r].to
-                if rank[t] <= last && firstSeen(t) { stack.append(t) }
+        // (The lists and relations read in place: a chain may reach a million claims.)
+        let affected = map.outgoing.withUnsafeLists { outgoing in
+            map.relations.withUnsafeBufferPointer { relations -> [Int] in
+                var seen = ClaimsFound(claims: rank.count, expecting: start.count)
+                var stack: [Int] = [], affected: [Int] = []
+                for c in start where rank[c] <= last && seen.insert(c) { stack.append(c) }
+                while let c = stack.popLast() {
+                    affected.append(c)
+                    for r in outgoing[c] {
+                        let t = relations[r].to
+                        if rank[t] <= last && seen.insert(t) { stack.append(t) }
+                    }
+                }
+                return affected
             }
         }
         recompute(affected, in: order)
@@ -2334,12 +2361,22 @@ public final class IncrementalEvaluator {
     /// (`order`, the graph's, whose positions `rank` holds), each from the scores of the claims
     /// that bear on it, as a whole evaluation computes it.
     private func recompute(_ claims: [Int], in order: [Int]) {
-        // In topological order: their positions in the order, sorted (numbers, not claims
-        // compared through their ranks), read back through the order.
+        // In topological order. A few: their positions in the order, sorted (numbers, not
+        // claims compared through their ranks), read back through the order. More than one
+        // claim in 64 (up a long chain, a million): marked, and picked out of the order in one
+        // pass, which costs less than sorting them.
+        let rank = rank  // (as in ``recompute(from:in:map:upTo:)``)
         var affected = claims
-        var positions = affected.map { rank[$0] }
-        positions.sort()
-        for (i, p) in positions.enumerated() { affected[i] = order[p] }
+        if claims.count * 64 >= rank.count {
+            var marked = [Bool](repeating: false, count: rank.count)
+            for c in claims { marked[c] = true }
+            affected.removeAll(keepingCapacity: true)
+            for c in order where marked[c] { affected.append(c) }
+        } else {
+            var positions = affected.map { rank[$0] }
+            positions.sort()
+            for (i, p) in positions.enumerated() { affected[i] = order[p] }
+        }
         let g = graph, undercuts = g.hasUndercuts
         // With no undercut left, no factors (they would not follow the edits after). With the
         // first undercut, the factors made whole from the scores as they are: a claim not

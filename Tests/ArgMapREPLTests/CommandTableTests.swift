@@ -128,6 +128,49 @@ struct CommandTableTests {
         }
     }
 
+    /// A position is written in full as an address up to ``Session/longestPosition`` numbers;
+    /// a deeper one with its first six and last three numbers and how many are left out, worked
+    /// out without going round a cycle, and `cd` to the foot of a chain that deep keeps every
+    /// claim on the way as the path `..` climbs.
+    @Test func deepPositionsAreShortenedAndTheFocusPathKept() throws {
+        var map = ArgumentMap()
+        let depth = 300
+        for i in 0..<depth {
+            try map.apply(.addClaim(Claim(id: "c\(i)", text: "step \(i)")))
+            if i > 0 { try map.apply(.link(RelationSpec(from: "c\(i)", to: "c\(i - 1)", type: i % 2 == 0 ? .support : .attack))) }
+        }
+        try map.apply(.addClaim(Claim(id: "side", text: "a second answer")))
+        try map.apply(.link(RelationSpec(from: "side", to: "c61", type: .support)))
+        let s = Session(map: map)
+        // c63 has 64 numbers: written in full, and an address.
+        let full = try #require(s.position(of: map.index(of: "c63")!))
+        #expect(full == Array(repeating: "1", count: 64).joined(separator: "."))
+        #expect(try s.resolve(Word(text: full, column: 0, length: full.count)) == map.index(of: "c63"))
+        #expect(s.position(of: map.index(of: "c64")!) == "1.1.1.1.1.1.(56 more).1.1.1")
+        #expect(s.position(of: map.index(of: "c299")!) == "1.1.1.1.1.1.(291 more).1.1.1")
+        // The second answer of c61 ends in 2.
+        #expect(s.position(of: map.index(of: "side")!) == Array(repeating: "1", count: 62).joined(separator: ".") + ".2")
+        // A first parent on a cycle: no position, and a focus path that stops before going round.
+        var cyclic = map
+        try cyclic.apply(.link(RelationSpec(from: "c0", to: "c299", type: .attack)))
+        let round = Session(map: cyclic)
+        #expect(round.position(of: cyclic.index(of: "c150")!) == nil)
+        round.setFocus(cyclic.index(of: "c150")!)
+        #expect(round.focusPath.count == depth && Set(round.focusPath).count == depth && round.focusPath.last == "c150")
+        // The whole chain on the focus path, kept through edits that leave it as it was and cut
+        // where one takes a claim on it out.
+        s.setFocus(map.index(of: "c299")!)
+        #expect(s.focusPath == (0..<depth).map { "c\($0)" })
+        let console = Console(sink: .buffer)
+        let repl = REPL(session: s, console: console, editor: PlainLineEditor(lines: []), sourceName: "t")
+        #expect(repl.execute("set c5 base 0.2") && repl.execute("add pro \"deeper\"") && repl.execute("undo"), "\(console.errors)")
+        #expect(s.focusPath == (0..<depth).map { "c\($0)" })
+        #expect(repl.execute("rename c100 hundred") && s.focusPath[100] == "hundred" && s.focusPath.count == depth)
+        #expect(repl.execute("unlink c201 c200") && s.focusPath == Array(s.focusPath.prefix(201)) && s.focusPath.count == 201)
+        #expect(repl.execute("undo") && s.focusPath.count == 201)
+        #expect(repl.execute("rm c150") && s.focusPath.count == 150 && s.focusPath.last == "c149")
+    }
+
     /// On a map large enough to be searched on both cores, `find` lists the same first 50
     /// hits, in map order, and the same count as one pass over the claims.
     @Test func findOnBothCoresAsInOnePass() throws {

@@ -75,7 +75,7 @@ extension Commands {
             let s = inv.session
             let c = try s.resolveClaim(args[0])
             let old = s.map.claims[c].id
+            // (The focus path follows: see Session.repairFocus(after:).)
             try inv.perform(.rename(old, to: args[1].text), about: args[1])
-            s.focusPath = s.focusPath.map { $0 == old ? args[1].text : $0 }
         })
 }

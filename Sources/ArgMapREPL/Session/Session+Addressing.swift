@@ -133,16 +133,12 @@ extension Session {
     public func positions(of claims: [Int]) -> [String?] {
         // Each claim's number among its parent's answers, step by step up to its thesis.
         let paths = claims.map { c -> (steps: [Int], thesis: Int)? in
-            var steps: [Int] = []
-            var current = c
-            var seen: Set<Int> = [c]
-            while let r = map.outgoing[current].first {
-                let parent = map.relations[r].to
-                guard let k = map.incoming[parent].firstIndex(of: r), seen.insert(parent).inserted else { return nil }
-                steps.append(k + 1)
-                current = parent
+            let (chain, cycles) = map.firstParents(of: c)
+            guard !cycles else { return nil }
+            let steps = zip(chain, chain.dropFirst()).map { claim, parent in
+                map.incoming[parent].firstIndex(of: map.outgoing[claim].first!)! + 1
             }
-            return (steps, current)
+            return (steps, chain.last!)
         }
         let wanted = Set(paths.compactMap { $0?.thesis })
         var number: [Int: Int] = [:]
@@ -154,7 +150,19 @@ extension Session {
             }
         }
         return paths.map { path in
-            path.flatMap { path in number[path.thesis].map { ([$0] + path.steps.reversed()).map(String.init).joined(separator: ".") } }
+            path.flatMap { path in number[path.thesis].map { Self.position([$0] + path.steps.reversed()) } }
         }
+    }
+
+    /// The most numbers a position is written with in full, as an address to type; a deeper
+    /// one (a chain a million deep) is written with its first six and last three numbers and
+    /// how many are left out between them (`1.1.1.1.1.1.(999991 more).1.1.1`).
+    static let longestPosition = 64
+
+    /// A position written out from its numbers, thesis first (``longestPosition``).
+    static func position(_ numbers: [Int]) -> String {
+        guard numbers.count > longestPosition else { return numbers.map(String.init).joined(separator: ".") }
+        let head = numbers.prefix(6).map(String.init), tail = numbers.suffix(3).map(String.init)
+        return (head + ["(\(numbers.count - 9) more)"] + tail).joined(separator: ".")
     }
 }

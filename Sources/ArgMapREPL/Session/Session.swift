@@ -413,7 +413,7 @@ public final class Session {
         scoresBeforeUndo = nil
         scoresAfterRedo = nil
         log.append(step.summary)
-        repairFocus()
+        if case .edit(let forward, _, _) = step { repairFocus(after: forward) } else { repairFocus() }
     }
 
     /// Undoes the last step; returns what it undid.
@@ -434,7 +434,7 @@ public final class Session {
         scoresBeforeUndo = nil
         redoStack.append(step)
         log.append("undo: " + step.summary)
-        repairFocus()
+        if case .edit(_, let inverse, _) = step { repairFocus(after: inverse) } else { repairFocus() }
         return step.summary
     }
 
@@ -478,7 +478,7 @@ public final class Session {
             undoStack.append(step)
         }
         log.append("redo: " + step.summary)
-        repairFocus()
+        if case .edit(let forward, _, _) = step { repairFocus(after: forward) } else { repairFocus() }
         return step.summary
     }
 
@@ -543,6 +543,37 @@ public final class Session {
         focusPath = kept
     }
 
+    /// ``repairFocus()`` after `edit`, from what it changed, without walking the focus path's
+    /// claims in the map (a path may be a million claims deep): an edit that only puts claims
+    /// or relations in, or changes values, leaves it as it was; one that takes out a claim on
+    /// it, or the relation between two claims next on it, cuts it there; a renamed claim keeps
+    /// its place on it under its new id.
+    func repairFocus(after edit: Edit) {
+        func cut(at i: Int?) { if let i { focusPath.removeSubrange(i...) } }
+        func unlinked(_ from: String, _ to: String) {
+            guard let f = focusPath.firstIndex(of: from), f > 0, focusPath[f - 1] == to else { return }
+            if let c = map.index(of: from), let parent = map.index(of: to), map.relationIndex(from: c, to: parent) != nil { return }
+            cut(at: f)
+        }
+        switch edit {
+        case .addClaim, .restoreClaim, .restoreClaims, .setText, .setValue, .link, .setWeight:
+            return
+        case .batch(let edits):
+            for e in edits { repairFocus(after: e) }
+        case .removeClaim(let id):
+            cut(at: focusPath.firstIndex(of: id))
+        case .removeClaims(let ids):
+            let gone = Set(ids)
+            cut(at: focusPath.firstIndex { gone.contains($0) })
+        case .rename(let old, let new):
+            if let i = focusPath.firstIndex(of: old) { focusPath[i] = new }
+        case .unlink(let from, let to):
+            unlinked(from, to)
+        case .move(let id, let from, _):
+            unlinked(id, from)
+        }
+    }
+
     /// Sets the focus to a claim, keeping the current path where the claim is a child of the
     /// focus or on the path, else walking up through first parents to a thesis.
     public func setFocus(_ c: Int?) {
@@ -550,15 +581,6 @@ public final class Session {
         let id = map.claims[c].id
         if let i = focusPath.firstIndex(of: id) { focusPath = Array(focusPath[...i]); return }
         if let f = focus, map.relationIndex(from: c, to: f) != nil { focusPath.append(id); return }
-        var path = [c]
-        var seen: Set<Int> = [c]
-        var current = c
-        while let first = map.outgoing[current].first {
-            let parent = map.relations[first].to
-            guard seen.insert(parent).inserted else { break }
-            path.append(parent)
-            current = parent
-        }
-        focusPath = path.reversed().map { map.claims[$0].id }
+        focusPath = map.firstParents(of: c).claims.reversed().map { map.claims[$0].id }
     }
 }
