@@ -344,6 +344,13 @@ public final class IncrementalEvaluator {
     /// target but not the target, whose score the trial reads from its row in blocks, and
     /// notes the claims it worked out. Nil otherwise.
     var wideTarget: WideTarget?
+    /// During a trial on an acyclic map (``trial(_:undo:map:read:)``), the claims its change
+    /// worked out, each with its score and undercut factor from before (no factors on a map
+    /// with no undercuts), put back after it instead of being worked out again; nil otherwise.
+    private var heldScores: (claims: [Int], scores: [Double], factors: [Double])?
+    /// Whether a trial's undo is setting its values back (``trial(_:undo:map:read:)``): the
+    /// scores are put back from ``heldScores``, nothing is worked out.
+    private var settingBack = false
 
     /// Starts keeping the values that changes of base scores and weights change, on a cyclic
     /// map (on an acyclic one, following a change is cheap and nothing is kept). A change of
@@ -670,6 +677,7 @@ public final class IncrementalEvaluator {
     /// again the components they reach, on an acyclic one by working out again the claims
     /// above them; otherwise by evaluating the whole map.
     private func follow(from changed: [Int], map: ArgumentMap, upTo target: Int?, withinLayout: Bool) {
+        guard !settingBack else { return }
         beforeCyclicChange = nil
         if cyclic != nil { return resolve(from: changed, map: map, upTo: target, withinLayout: withinLayout) }
         guard isIncremental, let order = graph.order else { rebuild(map); return }
@@ -688,6 +696,29 @@ public final class IncrementalEvaluator {
             change()
             defer { undo() }
             return read()
+        }
+        // On an acyclic map: the scores the change worked out are kept as they were, and put
+        // back after the undo has set its values back, in place of working them out again (at
+        // the foot of a chain a million deep, the work of the whole chain). (Not with `impact`'s
+        // wide target, which notes the claims each working out changes.)
+        if cyclic == nil, wideTarget == nil, isIncremental, graph.order != nil {
+            heldScores = ([], [], [])
+            change()
+            let result = read()
+            let held = heldScores!
+            heldScores = nil
+            settingBack = true
+            undo()
+            settingBack = false
+            evaluation.scores.withUnsafeMutableBufferPointer { scores in
+                for i in held.claims.indices.reversed() { scores[held.claims[i]] = held.scores[i] }
+            }
+            if !held.factors.isEmpty {
+                undercutFactors.withUnsafeMutableBufferPointer { factors in
+                    for i in held.claims.indices.reversed() { factors[held.claims[i]] = held.factors[i] }
+                }
+            }
+            return result
         }
         keepChanges()
         // The kept layouts record what the change replaces in them, to be given it back.
@@ -2391,6 +2422,12 @@ public final class IncrementalEvaluator {
         // its row in blocks, and the claims worked out say which blocks changed.)
         let skipped = wideTarget?.claim ?? -1
         wideTarget?.recomputed = affected
+        if heldScores != nil {
+            // (A trial's: each score, and factor, as it was, to be put back.)
+            heldScores!.claims += affected
+            heldScores!.scores += affected.lazy.map { self.evaluation.scores[$0] }
+            if undercuts { heldScores!.factors += affected.lazy.map { self.undercutFactors[$0] } }
+        }
         evaluation.scores.withUnsafeMutableBufferPointer { sp in
             undercutFactors.withUnsafeMutableBufferPointer { up in
                 for c in affected where c != skipped {
