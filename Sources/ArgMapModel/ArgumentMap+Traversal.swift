@@ -19,10 +19,12 @@ extension ArgumentMap {
     /// passed kept in ``ClaimsFound``: a chain may be a million deep.
     /// - Complexity: O(the claims walked).
     public func firstParents(of c: Int) -> (claims: [Int], cycles: Bool) {
-        var chain = [c], found = ClaimsFound(claims: count)
-        _ = found.insert(c)
-        return outgoing.withUnsafeLists { outgoing in
+        outgoing.withUnsafeLists { outgoing in
             relations.withUnsafeBufferPointer { relations in
+                // (Declared here, not outside: what a closure changes of the function's own is
+                // checked for exclusive access at every change.)
+                var chain = [c], found = ClaimsFound(claims: count)
+                _ = found.insert(c)
                 var current = c
                 while let r = outgoing[current].first {
                     let parent = relations[r].to

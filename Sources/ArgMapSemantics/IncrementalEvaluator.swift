@@ -2306,20 +2306,26 @@ public final class IncrementalEvaluator {
     private static func reorder(_ from: Int, before to: Int, rank: inout [Int], order: inout [Int], map: ArgumentMap) -> Bool {
         guard from != to else { return false }
         let lower = rank[to], upper = rank[from]
+        // A claim nothing bears on (as one just added) may go anywhere before `to`: once the
+        // claims `to` reaches are found to be more than one in 8 of those between the two (up a
+        // chain a million deep), it goes just before `to` and those between move up one place,
+        // in one pass, in place of sorting them.
+        let fromIsSource = map.incoming[from].isEmpty
+        enum Found { case cycle, shift, groups(forward: [Int], backward: [Int]) }
         // (The lists and relations read in place, the claims found in ``ClaimsFound``: between
-        // the two there may be a million claims, as when a claim is put under the foot of a
-        // chain that deep.)
+        // the two there may be a million claims.)
         let found = map.outgoing.withUnsafeLists { outgoing in
             map.incoming.withUnsafeLists { incoming in
-                map.relations.withUnsafeBufferPointer { relations -> (forward: [Int], backward: [Int])? in
+                map.relations.withUnsafeBufferPointer { relations -> Found in
                     var forward: [Int] = [], backward: [Int] = []
                     var seen = ClaimsFound(claims: rank.count), stack = [to]
                     _ = seen.insert(to)
                     while let x = stack.popLast() {
                         forward.append(x)
+                        if fromIsSource && forward.count * 8 > upper - lower { return .shift }
                         for r in outgoing[x] {
                             let y = relations[r].to
-                            if y == from { return nil }
+                            if y == from { return .cycle }
                             if rank[y] < upper && seen.insert(y) { stack.append(y) }
                         }
                     }
@@ -2333,11 +2339,27 @@ public final class IncrementalEvaluator {
                             if rank[y] > lower && seen.insert(y) { stack.append(y) }
                         }
                     }
-                    return (forward, backward)
+                    return .groups(forward: forward, backward: backward)
                 }
             }
         }
-        guard let (forward, backward) = found else { return false }
+        let forward: [Int], backward: [Int]
+        switch found {
+        case .cycle:
+            return false
+        case .shift:
+            order.withUnsafeMutableBufferPointer { order in
+                for p in stride(from: upper, to: lower, by: -1) {
+                    order[p] = order[p - 1]
+                    rank[order[p]] = p
+                }
+                order[lower] = from
+            }
+            rank[from] = lower
+            return true
+        case .groups(let f, let b):
+            (forward, backward) = (f, b)
+        }
         // The claims moved, each group in its order, and the positions they take. Few: sorted
         // by rank. Many (one position in 8 or more between the two): picked out of the order
         // in passes over the positions between, which cost less than sorting them. (The two

@@ -135,8 +135,11 @@ extension Session {
         let paths = claims.map { c -> (steps: [Int], thesis: Int)? in
             let (chain, cycles) = map.firstParents(of: c)
             guard !cycles else { return nil }
-            let steps = zip(chain, chain.dropFirst()).map { claim, parent in
-                map.incoming[parent].firstIndex(of: map.outgoing[claim].first!)! + 1
+            // (Each step read in place: a chain may be a million deep.)
+            let steps = map.outgoing.withUnsafeLists { outgoing in
+                map.incoming.withUnsafeLists { incoming in
+                    zip(chain, chain.dropFirst()).map { claim, parent in incoming[parent].firstIndex(of: outgoing[claim].first!)! + 1 }
+                }
             }
             return (steps, chain.last!)
         }
