@@ -353,7 +353,8 @@ public final class IncrementalEvaluator {
     private var settingBack = false
 
     /// Starts keeping the values that changes of base scores and weights change, on a cyclic
-    /// map (on an acyclic one, following a change is cheap and nothing is kept). A change of
+    /// map (on an acyclic one, a trial keeps the scores it changes itself, ``heldScores``, and an
+    /// edit keeps nothing). A change of
     /// structure, or an evaluation of the whole map, ends it with nothing kept: the claims are
     /// renumbered, or every value changed.
     public func keepChanges() {
@@ -688,8 +689,10 @@ public final class IncrementalEvaluator {
     /// reads what it gives (`read`), and leaves the scores as they were: on a map with cycles
     /// by putting back the values kept (``keepChanges()``, ``putBack(_:map:)``), solving no
     /// cycle again, with the cycles' kept layouts brought back along (the next trial or edit
-    /// does not lay them out again); otherwise, or while changes are being kept for an edit,
-    /// through `undo`, the change reversed. `map` is the map, which the change does not change.
+    /// does not lay them out again); on an acyclic map by `undo` setting the values back and
+    /// the scores the change worked out put back as they were (``heldScores``), none worked
+    /// out again; otherwise, or while changes are being kept for an edit, through `undo`, the
+    /// change reversed. `map` is the map, which the change does not change.
     /// For trials (`whatif`, `impact`).
     public func trial<R>(_ change: () -> Void, undo: () -> Void, map: ArgumentMap, read: () -> R) -> R {
         guard changes == nil else {
@@ -2360,29 +2363,31 @@ public final class IncrementalEvaluator {
         case .groups(let f, let b):
             (forward, backward) = (f, b)
         }
-        // The claims moved, each group in its order, and the positions they take. Few: sorted
-        // by rank. Many (one position in 8 or more between the two): picked out of the order
-        // in passes over the positions between, which cost less than sorting them. (The two
+        // The claims moved, each group in its order, and the positions they take. (The two
         // groups share no claim: one in both would mean `to` reaches `from`.)
-        var moved: [Int] = [], positions: [Int] = []
-        if (forward.count + backward.count) * 8 >= upper - lower + 1 {
-            var group = [UInt8](repeating: 0, count: upper - lower + 1)
-            for c in backward { group[rank[c] - lower] = 1 }
-            for c in forward { group[rank[c] - lower] = 2 }
-            moved.reserveCapacity(forward.count + backward.count)
-            positions.reserveCapacity(forward.count + backward.count)
-            for p in lower...upper where group[p - lower] == 1 { moved.append(order[p]) }
-            for p in lower...upper where group[p - lower] == 2 { moved.append(order[p]) }
-            for p in lower...upper where group[p - lower] != 0 { positions.append(p) }
-        } else {
-            moved = backward.sorted { rank[$0] < rank[$1] } + forward.sorted { rank[$0] < rank[$1] }
-            positions = moved.map { rank[$0] }.sorted()
-        }
+        let span = lower..<(upper + 1)
+        let moved = Self.inOrder(backward, rank: rank, order: order, span: span) + Self.inOrder(forward, rank: rank, order: order, span: span)
+        let positions = Self.inOrder(moved, rank: rank, order: order, span: span).map { rank[$0] }
         for (position, c) in zip(positions, moved) {
             rank[c] = position
             order[position] = c
         }
         return true
+    }
+
+    /// `claims` (each once, each at a position in `span` of `order`, whose positions `rank`
+    /// holds) in that order. A few: their positions sorted (numbers, not claims compared
+    /// through their ranks), read back through the order. More than one in 64 of the span (up
+    /// a chain a million deep): marked, and picked out of the span in one pass, which costs
+    /// less than sorting them.
+    private static func inOrder(_ claims: [Int], rank: [Int], order: [Int], span: Range<Int>) -> [Int] {
+        guard claims.count * 64 >= span.count else { return claims.map { rank[$0] }.sorted().map { order[$0] } }
+        var marked = [Bool](repeating: false, count: span.count)
+        for c in claims { marked[rank[c] - span.lowerBound] = true }
+        var sorted: [Int] = []
+        sorted.reserveCapacity(claims.count)
+        for p in span where marked[p - span.lowerBound] { sorted.append(order[p]) }
+        return sorted
     }
 
     /// Recomputes the claims reachable upward from `start`, in topological order (`order`, the
@@ -2414,22 +2419,7 @@ public final class IncrementalEvaluator {
     /// (`order`, the graph's, whose positions `rank` holds), each from the scores of the claims
     /// that bear on it, as a whole evaluation computes it.
     private func recompute(_ claims: [Int], in order: [Int]) {
-        // In topological order. A few: their positions in the order, sorted (numbers, not
-        // claims compared through their ranks), read back through the order. More than one
-        // claim in 64 (up a long chain, a million): marked, and picked out of the order in one
-        // pass, which costs less than sorting them.
-        let rank = rank  // (as in ``recompute(from:in:map:upTo:)``)
-        var affected = claims
-        if claims.count * 64 >= rank.count {
-            var marked = [Bool](repeating: false, count: rank.count)
-            for c in claims { marked[c] = true }
-            affected.removeAll(keepingCapacity: true)
-            for c in order where marked[c] { affected.append(c) }
-        } else {
-            var positions = affected.map { rank[$0] }
-            positions.sort()
-            for (i, p) in positions.enumerated() { affected[i] = order[p] }
-        }
+        let affected = Self.inOrder(claims, rank: rank, order: order, span: order.indices)
         let g = graph, undercuts = g.hasUndercuts
         // With no undercut left, no factors (they would not follow the edits after). With the
         // first undercut, the factors made whole from the scores as they are: a claim not
