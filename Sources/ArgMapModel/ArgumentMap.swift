@@ -133,9 +133,29 @@ public struct ArgumentMap: Sendable {
         insertClaimsUnchecked([claim], at: [position])
     }
 
-    /// The relations touching the claims at `positions`, ascending, each once.
-    /// - Complexity: O(d log d) for the d relations touching them.
-    func relations(touching positions: [Int]) -> [Int] {
+    /// The relations touching the claims at `positions`, ascending, each once. `gone`, when
+    /// given, marks the same claims (by claim number): when they are many (more than one claim
+    /// in 64), the relations are read down in order instead, those with an end marked kept,
+    /// in two pieces on both cores for a large map (no list of them gathered and sorted: for
+    /// half of a chain a million deep, 25 ms on one core).
+    /// - Complexity: O(d log d) for the d relations touching them; O(relations) with `gone`
+    ///   and many claims.
+    func relations(touching positions: [Int], gone: [Bool]? = nil) -> [Int] {
+        if let gone, positions.count * 64 > claims.count {
+            return gone.withUnsafeBufferPointer { gone in
+                relations.withUnsafeBufferPointer { relations in
+                    let pieces = Parallel.pieces(0..<relations.count, relations.count >= 1 << 16 ? 2 : 1)
+                    return Parallel.concatenating(capacities: pieces.map(\.count)) { k, out in
+                        var kept = 0
+                        for r in pieces[k] where gone[relations[r].from] || gone[relations[r].to] {
+                            (out + kept).initialize(to: r)
+                            kept += 1
+                        }
+                        return (kept, true)
+                    }!
+                }
+            }
+        }
         var touching: [Int] = []
         // The lists read in place: a list read through its subscript counts a reference to the
         // storage, twice per claim.

@@ -863,6 +863,24 @@ public final class IncrementalEvaluator {
                 else { return false }
                 beforeRemoval = (claims, relations, order, rank)
                 (order, rank) = (newOrder, newRank)
+            } else if claims.count * 64 > oldCount {
+                // Many: the order loses the removed claims, and each other claim's position
+                // is written as the order is, in the same pass (a pass at random over the
+                // positions, where sorting the removed claims' positions and shifting the
+                // others made this step 23 ms, not 12–15 ms, for half of a chain a million
+                // deep).
+                rank.remove(atAscending: claims)
+                let kept = order.withUnsafeMutableBufferPointer { order in
+                    rank.withUnsafeMutableBufferPointer { rank in
+                        var w = 0
+                        for i in order.indices {
+                            let c = patch.numbering.claim(order[i])
+                            if c >= 0 { order[w] = c; rank[c] = w; w += 1 }
+                        }
+                        return w
+                    }
+                }
+                order.removeLast(order.count - kept)
             } else if !claims.isEmpty {
                 // The order loses the removed claims; each other claim's position drops by the
                 // number of removed claims before it.
