@@ -37,6 +37,40 @@ extension ArgumentMap {
         }
     }
 
+    /// The way up from claim `c` through first parents, as ``firstParents(of:)`` walks it: how
+    /// many steps it takes, the thesis it ends at, and each step's number among its parent's
+    /// claims (1 for the first; the relation's place in the parent's list, found by halving
+    /// it), from `c`'s own step up: the first `near` of them and the last `far` (every step
+    /// when there are no more). Nil when the first parents go round a cycle.
+    ///
+    /// One walk that keeps nothing of the steps between (a chain may be a million deep, and a
+    /// position names a few of them): a cycle is found as Brent's method finds one, with a
+    /// claim held at each power of two of the steps taken and compared with the walk's claim.
+    /// - Complexity: O(steps), no recursion; O(near + far) memory.
+    public func firstParentSteps(of c: Int, near: Int = .max, far: Int = 0) -> (steps: [Int], count: Int, thesis: Int)? {
+        outgoing.withUnsafeLists { outgoing in
+        incoming.withUnsafeLists { incoming in
+        relations.withUnsafeBufferPointer { relations in
+            // The relation of each step kept (its place in its target's list is looked up at
+            // the end): the first `near`, and the last `far` in a ring.
+            var first: [Int] = [], last: [Int] = []
+            var count = 0, current = c, held = c, power = 1, sinceHeld = 0
+            while let r = outgoing[current].first {
+                if count < near { first.append(r) } else if far > 0 { if last.count < far { last.append(r) } else { last[(count - near) % far] = r } }
+                count += 1
+                current = relations[r].to
+                if current == held { return nil }
+                sinceHeld += 1
+                if sinceHeld == power { held = current; power *= 2; sinceHeld = 0 }
+            }
+            // The ring's oldest step first.
+            let kept = count - first.count
+            if far > 0 && kept > last.count { last = Array(last[(kept % far)...] + last[..<(kept % far)]) }
+            let steps = (first + last).map { r in incoming[relations[r].to].lowerBound(r) + 1 }
+            return (steps, count, current)
+        }}}
+    }
+
     /// The claims under a claim (its supporters, attackers and undercutters), with the relation
     /// that joins each, in relation order.
     public func children(of c: Int) -> [(claim: Int, relation: Int)] {

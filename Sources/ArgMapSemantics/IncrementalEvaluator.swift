@@ -2411,33 +2411,44 @@ public final class IncrementalEvaluator {
     /// Recomputes the claims reachable upward from `start`, in topological order (`order`, the
     /// graph's, whose positions `rank` holds); with a target, only those that come before it in
     /// that order (no other can reach it).
+    ///
+    /// When the search meets no claim twice, each claim it reached (but those it started from)
+    /// was reached from just one of them, taken off the search's stack before it: the order it
+    /// took them off in is then a topological order of those it reached, and is the order they
+    /// are worked out in, with no search in the graph's order (at the foot of a chain a million
+    /// deep, every claim of the chain).
     private func recompute(from start: [Int], in order: [Int], map: ArgumentMap, upTo target: Int? = nil) {
         let rank = rank  // (read through a local: a class's property is checked for exclusive access at every read)
         let last = target.map { rank[$0] } ?? Int.max
         // (The lists and relations read in place: a chain may reach a million claims.)
-        let affected = map.outgoing.withUnsafeLists { outgoing in
-            map.relations.withUnsafeBufferPointer { relations -> [Int] in
+        let (affected, metAgain) = map.outgoing.withUnsafeLists { outgoing in
+            map.relations.withUnsafeBufferPointer { relations -> ([Int], Bool) in
                 var seen = ClaimsFound(claims: rank.count, expecting: start.count)
-                var stack: [Int] = [], affected: [Int] = []
-                for c in start where rank[c] <= last && seen.insert(c) { stack.append(c) }
+                var stack: [Int] = [], affected: [Int] = [], metAgain = false
+                for c in start where rank[c] <= last {
+                    if seen.insert(c) { stack.append(c) } else { metAgain = true }
+                }
                 while let c = stack.popLast() {
                     affected.append(c)
                     for r in outgoing[c] {
                         let t = relations[r].to
-                        if rank[t] <= last && seen.insert(t) { stack.append(t) }
+                        guard rank[t] <= last else { continue }
+                        if seen.insert(t) { stack.append(t) } else { metAgain = true }
                     }
                 }
-                return affected
+                return (affected, metAgain)
             }
         }
-        recompute(affected, in: order)
+        recompute(affected, in: order, inOrderAlready: !metAgain)
     }
 
     /// Recomputes `claims` (every claim above one of them among them) in topological order
     /// (`order`, the graph's, whose positions `rank` holds), each from the scores of the claims
-    /// that bear on it, as a whole evaluation computes it.
-    private func recompute(_ claims: [Int], in order: [Int]) {
-        let affected = Self.inOrder(claims, rank: rank, order: order, span: order.indices)
+    /// that bear on it, as a whole evaluation computes it. `inOrderAlready`: `claims` are in
+    /// a topological order of their own (each after those of them it depends on), which gives
+    /// the same scores.
+    private func recompute(_ claims: [Int], in order: [Int], inOrderAlready: Bool = false) {
+        let affected = inOrderAlready ? claims : Self.inOrder(claims, rank: rank, order: order, span: order.indices)
         let g = graph, undercuts = g.hasUndercuts
         // With no undercut left, no factors (they would not follow the edits after). With the
         // first undercut, the factors made whole from the scores as they are: a claim not
@@ -2452,18 +2463,29 @@ public final class IncrementalEvaluator {
         // its row in blocks, and the claims worked out say which blocks changed.)
         let skipped = wideTarget?.claim ?? -1
         wideTarget?.recomputed = affected
-        if heldScores != nil {
-            // (A trial's: each score, and factor, as it was, to be put back.)
-            heldScores!.claims += affected
-            heldScores!.scores += affected.lazy.map { self.evaluation.scores[$0] }
-            if undercuts { heldScores!.factors += affected.lazy.map { self.undercutFactors[$0] } }
-        }
+        let holding = heldScores != nil
+        var held: (scores: [Double], factors: [Double]) = ([], [])
         evaluation.scores.withUnsafeMutableBufferPointer { sp in
             undercutFactors.withUnsafeMutableBufferPointer { up in
+                if holding {
+                    // (A trial's: each score, and factor, as it was, to be put back; read in
+                    // place, as the scores are worked out.)
+                    held = (affected.map { sp[$0] }, undercuts ? affected.map { up[$0] } : [])
+                }
                 for c in affected where c != skipped {
                     if undercuts { up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp)) }
                     sp[c] = Evaluator.strength(c, g, semantics, UnsafeBufferPointer(sp), UnsafeBufferPointer(up), undercuts: undercuts)
                 }
+            }
+        }
+        if holding {
+            // (The first recompute of a trial hands its arrays over, with no copy.)
+            if heldScores!.claims.isEmpty {
+                heldScores = (affected, held.scores, held.factors)
+            } else {
+                heldScores!.claims += affected
+                heldScores!.scores += held.scores
+                heldScores!.factors += held.factors
             }
         }
         lastUpdateCount = affected.count

@@ -72,4 +72,40 @@ struct TraversalTests {
         #expect(a != c)
         #expect(a.claims.contains { $0.text.unicodeScalars.contains { $0.value > 0x7F } })
     }
+
+    /// The way up through first parents, kept in part: its first `near` steps and its last
+    /// `far` are those of the whole way, in order (the last from a ring that has gone round
+    /// many times), its count and thesis the same; and a way round a cycle is nil, however
+    /// far up the cycle begins.
+    @Test func firstParentStepsKeepTheirEnds() throws {
+        // A chain 300 deep whose claim at depth d is the (d % 4 + 1)th answer to the one above
+        // it: each step's number differs from its neighbours'.
+        var map = ArgumentMap()
+        try map.apply(.addClaim(Claim(id: "t")))
+        var above = "t"
+        for d in 1...300 {
+            for k in 0...(d % 4) {
+                try map.apply(.addClaim(Claim(id: "c\(d)_\(k)")))
+                try map.apply(.link(RelationSpec(from: "c\(d)_\(k)", to: above, type: .support)))
+            }
+            above = "c\(d)_\(d % 4)"
+        }
+        let foot = try #require(map.index(of: above))
+        let whole = try #require(map.firstParentSteps(of: foot))
+        #expect(whole.count == 300 && whole.steps.count == 300 && whole.thesis == map.index(of: "t"))
+        #expect(whole.steps == (1...300).reversed().map { $0 % 4 + 1 })
+        for (near, far) in [(3, 5), (3, 60), (0, 7), (10, 0), (150, 150), (299, 1)] {
+            let part = try #require(map.firstParentSteps(of: foot, near: near, far: far))
+            #expect(part.count == 300 && part.thesis == whole.thesis, "\(near), \(far)")
+            #expect(part.steps == Array(whole.steps.prefix(near)) + Array(whole.steps.dropFirst(near).suffix(far)), "\(near), \(far)")
+        }
+        // A claim whose first parents lead, 40 steps up, into a cycle of 7.
+        var cyclic = ArgumentMap()
+        for i in 0..<47 { try cyclic.apply(.addClaim(Claim(id: "k\(i)"))) }
+        for i in 0..<46 { try cyclic.apply(.link(RelationSpec(from: "k\(i)", to: "k\(i + 1)", type: .attack))) }
+        try cyclic.apply(.link(RelationSpec(from: "k46", to: "k40", type: .attack)))
+        #expect(cyclic.firstParentSteps(of: 0) == nil && cyclic.firstParentSteps(of: 0, near: 3, far: 5) == nil)
+        #expect(cyclic.firstParentSteps(of: 45) == nil && cyclic.firstParentSteps(of: 46) == nil)
+        #expect(cyclic.firstParents(of: 0).cycles)
+    }
 }

@@ -132,17 +132,8 @@ extension Session {
     /// thesis asked for: nothing for a thesis at the front, as most are.
     public func positions(of claims: [Int]) -> [String?] {
         // Each claim's number among its parent's answers, step by step up to its thesis.
-        let paths = claims.map { c -> (steps: [Int], thesis: Int)? in
-            let (chain, cycles) = map.firstParents(of: c)
-            guard !cycles else { return nil }
-            // (Each step read in place: a chain may be a million deep.)
-            let steps = map.outgoing.withUnsafeLists { outgoing in
-                map.incoming.withUnsafeLists { incoming in
-                    zip(chain, chain.dropFirst()).map { claim, parent in incoming[parent].firstIndex(of: outgoing[claim].first!)! + 1 }
-                }
-            }
-            return (steps, chain.last!)
-        }
+        // (Of a deep one, only the steps a shortened position names: ``position(thesis:upward:)``.)
+        let paths = claims.map { map.firstParentSteps(of: $0, near: 3, far: Self.longestPosition - 4) }
         let wanted = Set(paths.compactMap { $0?.thesis })
         var number: [Int: Int] = [:]
         if let last = wanted.max() {
@@ -153,8 +144,18 @@ extension Session {
             }
         }
         return paths.map { path in
-            path.flatMap { path in number[path.thesis].map { Self.position([$0] + path.steps.reversed()) } }
+            path.flatMap { path in number[path.thesis].map { Self.position(thesis: $0, upward: (path.steps, path.count)) } }
         }
+    }
+
+    /// ``position(_:)`` of a thesis's number and the way down from it
+    /// (``ArgumentMap/firstParentSteps(of:near:far:)``: its steps from the last up, every one
+    /// or, for a deep one, the first three and at least the last five, and how many there are).
+    static func position(thesis: Int, upward way: (steps: [Int], count: Int)) -> String {
+        let count = way.count + 1
+        guard count > longestPosition else { return Self.position([thesis] + way.steps.reversed()) }
+        let head = ([thesis] + way.steps.suffix(5).reversed()).map(String.init), tail = way.steps.prefix(3).reversed().map(String.init)
+        return (head + ["(\(count - 9) more)"] + tail).joined(separator: ".")
     }
 
     /// The most numbers a position is written with in full, as an address to type; a deeper
