@@ -260,6 +260,46 @@ public struct EvaluationGraph: Sendable {
             offsets.append(Int32(source.count))
             undercutOffsets.append(Int32(undercutSource.count))
         }
+
+        /// ``appendRows(of:in:)`` for each of `claims` in turn, with room made once for all
+        /// their supports and attacks, and each list read in place: for many claims, where a
+        /// claim's own room and buffers cost more than its row (half a chain a million deep
+        /// put back by an `undo`: 24–29 ms, one claim at a time).
+        mutating func appendRows(of claims: [Int], in map: ArgumentMap) {
+            map.incoming.withUnsafeLists { incoming in
+            map.relations.withUnsafeBufferPointer { relations in
+                let start = source.count, room = claims.reduce(0) { $0 + incoming[$1].count }
+                source.append(contentsOf: repeatElement(0, count: room))
+                weight.append(contentsOf: repeatElement(0, count: room))
+                isAttack.append(contentsOf: repeatElement(false, count: room))
+                relation.append(contentsOf: repeatElement(0, count: room))
+                offsets.reserveCapacity(offsets.count + claims.count)
+                undercutOffsets.reserveCapacity(undercutOffsets.count + claims.count)
+                var end = start
+                source.withUnsafeMutableBufferPointer { source in
+                weight.withUnsafeMutableBufferPointer { weight in
+                isAttack.withUnsafeMutableBufferPointer { isAttack in
+                relation.withUnsafeMutableBufferPointer { relation in
+                    for c in claims {
+                        for r in incoming[c] {
+                            let rel = relations[r]
+                            if rel.type == .undercut {
+                                undercutSource.append(Int32(rel.from)); undercutWeight.append(rel.weight); undercutRelation.append(Int32(r))
+                            } else {
+                                source[end] = Int32(rel.from); weight[end] = rel.weight; isAttack[end] = rel.type == .attack; relation[end] = Int32(r)
+                                end += 1
+                            }
+                        }
+                        offsets.append(Int32(end))
+                        undercutOffsets.append(Int32(undercutSource.count))
+                    }
+                }}}}
+                if end < source.count {
+                    let unused = source.count - end
+                    source.removeLast(unused); weight.removeLast(unused); isAttack.removeLast(unused); relation.removeLast(unused)
+                }
+            }}
+        }
     }
 
     /// Where claim `c`'s incoming supports and attacks lie in the rows.

@@ -2181,14 +2181,21 @@ public final class IncrementalEvaluator {
         new.offsets.reserveCapacity(rows.count + 1)
         new.undercutOffsets.reserveCapacity(rows.count + 1)
         var longer = false, shorter = false
-        for (i, c) in rows.enumerated() {
-            new.appendRows(of: c, in: map)
-            let grows = (new.offsets[i + 1] - new.offsets[i]) - (graph.offsets[c + 1] - graph.offsets[c])
-            let undercutsGrow = (new.undercutOffsets[i + 1] - new.undercutOffsets[i]) - (graph.undercutOffsets[c + 1] - graph.undercutOffsets[c])
-            longer = longer || grows > 0 || undercutsGrow > 0
-            shorter = shorter || grows < 0 || undercutsGrow < 0
-            if longer && shorter { return false }
+        // (All at once: each row on its own made room and read the map for it.)
+        new.appendRows(of: rows, in: map)
+        let mixed = graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.undercutOffsets.withUnsafeBufferPointer { undercutOffsets in
+                for (i, c) in rows.enumerated() {
+                    let grows = (new.offsets[i + 1] - new.offsets[i]) - (offsets[c + 1] - offsets[c])
+                    let undercutsGrow = (new.undercutOffsets[i + 1] - new.undercutOffsets[i]) - (undercutOffsets[c + 1] - undercutOffsets[c])
+                    longer = longer || grows > 0 || undercutsGrow > 0
+                    shorter = shorter || grows < 0 || undercutsGrow < 0
+                    if longer && shorter { return true }
+                }
+                return false
+            }
         }
+        if mixed { return false }
         let starts = new.offsets, uStarts = new.undercutOffsets
         // What the rows gain in all: their new entries less their old ones.
         let gain = new.source.count - rows.reduce(0) { $0 + graph.row($1).count }
