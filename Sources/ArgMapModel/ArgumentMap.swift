@@ -136,12 +136,12 @@ public struct ArgumentMap: Sendable {
     /// The relations touching the claims at `positions`, ascending, each once. `gone`, when
     /// given, marks the same claims (by claim number): when they are many (more than one claim
     /// in 64), the relations are read down in order instead, those with an end marked kept,
-    /// in two pieces on both cores for a large map (no list of them gathered and sorted: for
-    /// half of a chain a million deep, 25 ms on one core).
+    /// in two pieces on both cores for a large map (no list of them gathered and sorted, which
+    /// for half of a chain a million deep took longer than the pass).
     /// - Complexity: O(d log d) for the d relations touching them; O(relations) with `gone`
     ///   and many claims.
     func relations(touching positions: [Int], gone: [Bool]? = nil) -> [Int] {
-        if let gone, positions.count * 64 > claims.count {
+        if let gone, removesMany(positions.count) {
             return gone.withUnsafeBufferPointer { gone in
                 relations.withUnsafeBufferPointer { relations in
                     let pieces = Parallel.pieces(0..<relations.count, relations.count >= 1 << 16 ? 2 : 1)
@@ -192,7 +192,7 @@ public struct ArgumentMap: Sendable {
         var index = IDIndex()
         swap(&index, &indexByID)
         defer { swap(&index, &indexByID) }
-        let marked = gone != nil && positions.count * 64 > claims.count
+        let marked = gone != nil && removesMany(positions.count)
         if !marked { for c in positions { index.remove(claims[c].id, in: claims) } }
         func renumberIndex() {
             if marked, let gone {
@@ -211,6 +211,12 @@ public struct ArgumentMap: Sendable {
         }
         return Parallel.both(if: claims.count >= Self.movesBesideIndexFrom, renumberIndex, move).1
     }
+
+    /// Whether a removal of `count` claims takes out more than one claim in 64: then the
+    /// relations touching them (``relations(touching:gone:)``) and their entries in the id index
+    /// (``removeClaimsUnchecked(_:positions:relations:)``) are found in a pass over all, marked
+    /// claim by claim, which costs less than finding each.
+    private func removesMany(_ count: Int) -> Bool { count * 64 > claims.count }
 
     /// The fewest claims for which an insertion or removal renumbers the id index on one core
     /// while the other moves the claims (``removeClaimsUnchecked(_:positions:relations:)``).

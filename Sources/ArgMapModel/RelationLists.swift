@@ -294,8 +294,8 @@ public struct RelationLists: RandomAccessCollection, Sendable {
     private mutating func compactIfSparse() {
         guard unused > 4_096, unused > storage.count / 2 else { return }
         // Each list copied in one move, read and written in place (a slice appended a list
-        // at a time counted a reference to the storage, twice a list: the removal of half a
-        // chain a million deep took 14–22 ms over both lists, 6–9 ms so).
+        // at a time counted a reference to the storage, twice a list: after the removal of
+        // half a chain a million deep, half a million lists).
         let room = storage.count - unused
         storage = storage.withUnsafeBufferPointer { storage in
             spans.withUnsafeMutableBufferPointer { spans in

@@ -228,43 +228,11 @@ public struct EvaluationGraph: Sendable {
 
         init() {}
 
-        /// Appends claim `c`'s rows from `map`. The supports and attacks are written in place
-        /// in room made for every incoming relation at once (a thesis may have a million), the
-        /// room left by undercuts (few) then cut off.
-        mutating func appendRows(of c: Int, in map: ArgumentMap) {
-            let incoming = map.incoming[c], start = source.count
-            source.append(contentsOf: repeatElement(0, count: incoming.count))
-            weight.append(contentsOf: repeatElement(0, count: incoming.count))
-            isAttack.append(contentsOf: repeatElement(false, count: incoming.count))
-            relation.append(contentsOf: repeatElement(0, count: incoming.count))
-            var end = start
-            map.relations.withUnsafeBufferPointer { relations in
-            source.withUnsafeMutableBufferPointer { source in
-            weight.withUnsafeMutableBufferPointer { weight in
-            isAttack.withUnsafeMutableBufferPointer { isAttack in
-            relation.withUnsafeMutableBufferPointer { relation in
-                for r in incoming {
-                    let rel = relations[r]
-                    if rel.type == .undercut {
-                        undercutSource.append(Int32(rel.from)); undercutWeight.append(rel.weight); undercutRelation.append(Int32(r))
-                    } else {
-                        source[end] = Int32(rel.from); weight[end] = rel.weight; isAttack[end] = rel.type == .attack; relation[end] = Int32(r)
-                        end += 1
-                    }
-                }
-            }}}}}
-            if end < source.count {
-                let unused = source.count - end
-                source.removeLast(unused); weight.removeLast(unused); isAttack.removeLast(unused); relation.removeLast(unused)
-            }
-            offsets.append(Int32(source.count))
-            undercutOffsets.append(Int32(undercutSource.count))
-        }
-
-        /// ``appendRows(of:in:)`` for each of `claims` in turn, with room made once for all
-        /// their supports and attacks, and each list read in place: for many claims, where a
-        /// claim's own room and buffers cost more than its row (half a chain a million deep
-        /// put back by an `undo`: 24–29 ms, one claim at a time).
+        /// Appends the rows of each of `claims` in turn from `map`. The supports and attacks are
+        /// written in place, in room made at once for every incoming relation of them all (a
+        /// thesis may have a million; an `undo` may put back half a million claims), each list
+        /// read in place; the room left by undercuts (few), which go in rows of their own, is
+        /// then cut off.
         mutating func appendRows(of claims: [Int], in map: ArgumentMap) {
             map.incoming.withUnsafeLists { incoming in
             map.relations.withUnsafeBufferPointer { relations in

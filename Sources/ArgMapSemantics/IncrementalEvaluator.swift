@@ -866,9 +866,8 @@ public final class IncrementalEvaluator {
             } else if claims.count * 64 > oldCount {
                 // Many: the order loses the removed claims, and each other claim's position
                 // is written as the order is, in the same pass (a pass at random over the
-                // positions, where sorting the removed claims' positions and shifting the
-                // others made this step 23 ms, not 12–15 ms, for half of a chain a million
-                // deep).
+                // positions, which costs less than sorting the removed claims' positions and
+                // shifting the others' when half of a chain a million deep goes).
                 rank.remove(atAscending: claims)
                 let kept = order.withUnsafeMutableBufferPointer { order in
                     rank.withUnsafeMutableBufferPointer { rank in
@@ -2147,7 +2146,7 @@ public final class IncrementalEvaluator {
         if !fillRows(rows, from: map) {
             for c in rows {
                 var new = EvaluationGraph.Rows()
-                new.appendRows(of: c, in: map)
+                new.appendRows(of: [c], in: map)
                 let row = graph.row(c), uRow = graph.undercutRow(c)
                 graph.source.replaceSubrange(row, with: new.source)
                 graph.weight.replaceSubrange(row, with: new.weight)

@@ -148,25 +148,19 @@ extension Session {
         }
     }
 
-    /// ``position(_:)`` of a thesis's number and the way down from it
+    /// The position of a thesis's number and the way down from it
     /// (``ArgumentMap/firstParentSteps(of:near:far:)``: its steps from the last up, every one
-    /// or, for a deep one, the first three and at least the last five, and how many there are).
+    /// or, for a deep one, the first three and at least the last five, and how many there
+    /// are), thesis first, as `1.2.3`; past ``longestPosition`` numbers, shortened.
     static func position(thesis: Int, upward way: (steps: [Int], count: Int)) -> String {
         let count = way.count + 1
-        guard count > longestPosition else { return Self.position([thesis] + way.steps.reversed()) }
-        let head = ([thesis] + way.steps.suffix(5).reversed()).map(String.init), tail = way.steps.prefix(3).reversed().map(String.init)
-        return (head + ["(\(count - 9) more)"] + tail).joined(separator: ".")
+        guard count > longestPosition else { return ([thesis] + way.steps.reversed()).map(String.init).joined(separator: ".") }
+        let head = [thesis] + way.steps.suffix(5).reversed(), tail = way.steps.prefix(3).reversed()
+        return (head.map(String.init) + ["(\(count - 9) more)"] + tail.map(String.init)).joined(separator: ".")
     }
 
     /// The most numbers a position is written with in full, as an address to type; a deeper
     /// one (a chain a million deep) is written with its first six and last three numbers and
     /// how many are left out between them (`1.1.1.1.1.1.(999991 more).1.1.1`).
     static let longestPosition = 64
-
-    /// A position written out from its numbers, thesis first (``longestPosition``).
-    static func position(_ numbers: [Int]) -> String {
-        guard numbers.count > longestPosition else { return numbers.map(String.init).joined(separator: ".") }
-        let head = numbers.prefix(6).map(String.init), tail = numbers.suffix(3).map(String.init)
-        return (head + ["(\(numbers.count - 9) more)"] + tail).joined(separator: ".")
-    }
 }

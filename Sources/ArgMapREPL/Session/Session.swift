@@ -413,7 +413,7 @@ public final class Session {
         scoresBeforeUndo = nil
         scoresAfterRedo = nil
         log.append(step.summary)
-        if case .edit(let forward, _, _) = step { repairFocus(after: forward) } else { repairFocus() }
+        repairFocus(after: step)
     }
 
     /// Undoes the last step; returns what it undid.
@@ -434,7 +434,7 @@ public final class Session {
         scoresBeforeUndo = nil
         redoStack.append(step)
         log.append("undo: " + step.summary)
-        if case .edit(_, let inverse, _) = step { repairFocus(after: inverse) } else { repairFocus() }
+        repairFocus(after: step, undone: true)
         return step.summary
     }
 
@@ -478,7 +478,7 @@ public final class Session {
             undoStack.append(step)
         }
         log.append("redo: " + step.summary)
-        if case .edit(let forward, _, _) = step { repairFocus(after: forward) } else { repairFocus() }
+        repairFocus(after: step)
         return step.summary
     }
 
@@ -541,6 +541,13 @@ public final class Session {
             kept.append(id)
         }
         focusPath = kept
+    }
+
+    /// The focus repaired after the edit `step` made (or, `undone`, after its inverse);
+    /// after a step that replaced the whole map, ``repairFocus()``.
+    private func repairFocus(after step: Step, undone: Bool = false) {
+        guard case .edit(let forward, let inverse, _) = step else { return repairFocus() }
+        repairFocus(after: undone ? inverse : forward)
     }
 
     /// ``repairFocus()`` after `edit`, from what it changed, without walking the focus path's
