@@ -118,6 +118,19 @@ public struct ArgumentMap: Sendable {
         self.outgoing = outgoing
     }
 
+    /// Builds a map from claims and relations a map held (its title and frontmatter too), so
+    /// with nothing to check: its id index and adjacency lists made afresh.
+    /// - Complexity: O(claims + relations).
+    init(title: String?, frontmatter: String?, checked claims: [Claim], relations: [Relation]) {
+        self.title = title
+        self.frontmatter = frontmatter
+        guard case .success(let index) = IDIndex.of(claims) else { preconditionFailure("the ids of a map's claims are unique") }
+        self.claims = claims
+        self.relations = relations
+        indexByID = index
+        rebuildAdjacency()
+    }
+
     // MARK: - Primitive storage operations (checked by the edits that call them)
 
     mutating func appendClaimUnchecked(_ claim: Claim) {

@@ -141,6 +141,84 @@ extension ArgumentMap {
         return .batch(inverses.reversed())
     }
 
+    /// The claims `ids` name, marked by number, and their numbers ascending, each once;
+    /// throws for an id no claim has.
+    private func removal(of ids: [String]) throws(MapError) -> (gone: [Bool], positions: [Int]) {
+        var gone = [Bool](repeating: false, count: claims.count)
+        var positions: [Int] = []
+        positions.reserveCapacity(ids.count)
+        // Each id is tried first at the claim after the last one found, and else looked
+        // up: ids listed in claim order, as rm lists a subtree, are found with one
+        // comparison each, no hashing.
+        var last = -1
+        for id in ids {
+            let c = try last + 1 < claims.count && claims[last + 1].id == id ? last + 1 : require(id)
+            if !gone[c] { gone[c] = true; positions.append(c) }
+            last = c
+        }
+        positions.sort()
+        return (gone, positions)
+    }
+
+    /// The map without the claims `ids` name and the relations that touch them, when they are
+    /// more than half of it; nil (and nothing done) when they are not. Made afresh from the
+    /// claims and relations kept, in their order, as a reader makes a map: what
+    /// ``apply(_:)`` would leave, at a cost that grows with what is kept rather than what
+    /// goes, and with the map as it was left whole for undo to take back (where the edit's
+    /// inverse would hold every claim taken out, named, and put each back).
+    /// Throws, as the edit does, for an id no claim has.
+    /// - Complexity: O(ids + claims kept + relations), and O(claims) for a mark each.
+    public func removingMost(_ ids: [String]) throws(MapError) -> ArgumentMap? {
+        guard ids.count * 2 >= claims.count, !claims.isEmpty else { return nil }
+        let (gone, positions) = try removal(of: ids)
+        guard positions.count * 2 >= claims.count else { return nil }
+        let n = claims.count, keeping = n - positions.count
+        // Each claim's number among those kept (how many are kept before it), and the claims
+        // and relations kept, copied in pieces on both cores: a piece's first claim kept goes
+        // where its number says, and a piece's relations after those of the pieces before.
+        let number = [Int](unsafeUninitializedCapacity: n) { number, made in
+            var k = 0
+            for c in 0..<n {
+                number[c] = k
+                k += gone[c] ? 0 : 1
+            }
+            made = n
+        }
+        let minimum = 1 << 14
+        let survivors = [Claim](unsafeUninitializedCapacity: keeping) { out, made in
+            let into = Parallel.Unchecked(out.baseAddress)
+            claims.withUnsafeBufferPointer { claims in
+                Parallel.forEachPiece(n, minimum: minimum) { piece in
+                    var k = number[piece.lowerBound]
+                    for c in piece where !gone[c] {
+                        (into.value! + k).initialize(to: claims[c])
+                        k += 1
+                    }
+                }
+            }
+            made = keeping
+        }
+        let links = relations.withUnsafeBufferPointer { relations in
+            let pieces = Parallel.pieces(0..<relations.count, relations.count >= minimum ? 2 : 1)
+            let counts = Parallel.map(pieces.count) { p in pieces[p].reduce(0) { $0 + (gone[relations[$1].from] || gone[relations[$1].to] ? 0 : 1) } }
+            return [Relation](unsafeUninitializedCapacity: counts.reduce(0, +)) { out, made in
+                let into = Parallel.Unchecked(out.baseAddress)
+                _ = Parallel.map(pieces.count) { p in
+                    var k = counts[..<p].reduce(0, +)
+                    for r in pieces[p] {
+                        let relation = relations[r]
+                        guard !gone[relation.from] && !gone[relation.to] else { continue }
+                        (into.value! + k).initialize(to: Relation(from: number[relation.from], to: number[relation.to], type: relation.type,
+                                                                  weight: relation.weight))
+                        k += 1
+                    }
+                }
+                made = counts.reduce(0, +)
+            }
+        }
+        return ArgumentMap(title: title, frontmatter: frontmatter, checked: survivors, relations: links)
+    }
+
     private mutating func applyOne(_ edit: Edit) throws(MapError) -> Edit {
         switch edit {
         case .addClaim(var claim, let position):
@@ -168,19 +246,7 @@ extension ArgumentMap {
             return .removeClaim(claim.id)
 
         case .removeClaims(let ids):
-            var gone = [Bool](repeating: false, count: claims.count)
-            var positions: [Int] = []
-            positions.reserveCapacity(ids.count)
-            // Each id is tried first at the claim after the last one found, and else looked
-            // up: ids listed in claim order, as rm lists a subtree, are found with one
-            // comparison each, no hashing.
-            var last = -1
-            for id in ids {
-                let c = try last + 1 < claims.count && claims[last + 1].id == id ? last + 1 : require(id)
-                if !gone[c] { gone[c] = true; positions.append(c) }
-                last = c
-            }
-            positions.sort()
+            let (gone, positions) = try removal(of: ids)
             let touching = relations(touching: positions, gone: gone)
             let placed = placedRelations(touching)
             let removed = removeClaimsUnchecked(gone, positions: positions, relations: touching)

@@ -103,6 +103,38 @@ struct EditTests {
         #expect(together.claims.map(\.id) == original.claims.map(\.id), "a refused removal changes nothing")
     }
 
+    /// Removing half a map or more at once (``ArgumentMap/removingMost(_:)``) makes it afresh
+    /// from what is kept: the same claims and relations in the same order, the same lists and
+    /// the same ids found, as the edit leaves, with the ids given in any order and some twice;
+    /// fewer than half is left to the edit, and an id no claim has is refused. On a small map,
+    /// and on one large enough for the copies and lists to be made in pieces on both cores.
+    @Test(arguments: [(41, 300, MapGenerator.Shape.dag), (42, 130_000, .cyclic)] as [(UInt64, Int, MapGenerator.Shape)])
+    func removingMostOfAMapMakesItAfresh(seed: UInt64, claims: Int, shape: MapGenerator.Shape) throws {
+        let original = MapGenerator.generate(.init(claims: claims, shape: shape, seed: seed))
+        var rng = SplitMix64(seed: seed)
+        // About seven claims in ten, shuffled, a few twice.
+        var ids = original.claims.map(\.id).filter { _ in rng.next() % 10 < 7 }
+        ids += ids.prefix(5)
+        for k in ids.indices.reversed() { ids.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
+        let kept = try #require(try original.removingMost(ids))
+        var edited = original
+        try edited.apply(.removeClaims(ids))
+        #expect(kept.invariantViolations().isEmpty)
+        #expect(kept.count == edited.count && kept.count < original.count * 4 / 10)
+        #expect(kept.claims == edited.claims)
+        #expect(kept.relations == edited.relations)
+        #expect(kept.title == original.title && kept.frontmatter == original.frontmatter)
+        for c in kept.claims.indices {
+            #expect(Array(kept.incoming[c]) == Array(edited.incoming[c]) && Array(kept.outgoing[c]) == Array(edited.outgoing[c]), "\(c)'s lists")
+            if c % 5 == 0 { #expect(kept.index(of: kept.claims[c].id) == c) }
+        }
+        for id in ids.prefix(500) { #expect(kept.index(of: id) == nil, "\(id) still found") }
+        #expect(try original.removingMost(Array(original.claims.map(\.id).prefix(claims / 2 - 1))) == nil, "fewer than half: left to the edit")
+        #expect(throws: MapError.unknownClaim("nosuch")) { try original.removingMost(ids + ["nosuch"]) }
+        let none = try #require(try original.removingMost(original.claims.map(\.id)))
+        #expect(none.isEmpty && none.relations.isEmpty && none.invariantViolations().isEmpty)
+    }
+
     /// Putting claims back refuses an id given twice, an id the map has, and a relation to a
     /// claim neither the map nor the claims put back hold, and changes nothing then.
     @Test func puttingClaimsBackChecksEveryIdFirst() throws {

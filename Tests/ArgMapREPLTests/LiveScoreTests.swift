@@ -145,6 +145,74 @@ struct LiveScoreTests {
         #expect(putBack == scattered.count, "every putting back was followed")
     }
 
+    /// Removing half the map or more is a step that keeps the map as it was: undo and redo
+    /// swap it back with the live scores and the round of each side, rather than put every
+    /// claim back and work the scores out again; the scores are a full evaluation's at every
+    /// step, and the focus is cut by the removal. A step after it drops what was kept, and
+    /// the scores are then worked out afresh. A removal of fewer claims is the edit's.
+    @Test(arguments: [MapGenerator.Shape.tree, .cyclic])
+    func removingMostOfTheMapSwapsItBack(shape: MapGenerator.Shape) throws {
+        let original = MapGenerator.generate(.init(claims: 3_000, shape: shape, seed: 51))
+        let session = Session(map: original)
+        let gone = Array(original.claims.map(\.id).dropFirst(original.count / 3))
+        let focus = original.claims[original.count - 1].id
+        session.focusPath = [original.claims[0].id, focus]
+        _ = session.currentEvaluation()
+        _ = session.round()
+        let board = try #require(session.scoreBoard), roundBefore = try #require(session.keptRound)
+        try session.perform(.removeClaims(gone), summary: "remove most")
+        var expected = original
+        try expected.apply(.removeClaims(gone))
+        #expect(session.map.claims == expected.claims && session.map.relations == expected.relations)
+        #expect(session.map.invariantViolations().isEmpty)
+        #expect(session.undoDepth == 1 && session.isDirty && session.scoreBoard !== board)
+        #expect(session.focusPath == [original.claims[0].id], "the focus cut where its claim went")
+        try check(session, .dfquad, "\(shape): most removed")
+        let boardAfter = try #require(session.scoreBoard)
+        #expect(session.round().lastSpeech == Round(session.map).lastSpeech)
+
+        #expect(session.undo() == "remove most")
+        #expect(session.map.claims == original.claims && session.map.relations == original.relations)
+        #expect(session.scoreBoard === board, "the scores from before the removal swapped back")
+        #expect(session.keptRound?.lastSpeech == roundBefore.lastSpeech, "the round from before the removal swapped back")
+        #expect(!session.isDirty && session.redoDepth == 1)
+        try check(session, .dfquad, "\(shape): undone")
+
+        #expect(session.redo() == "remove most")
+        #expect(session.map.claims == expected.claims && session.map.relations == expected.relations)
+        #expect(session.scoreBoard === boardAfter, "the scores from after the removal swapped back")
+        try check(session, .dfquad, "\(shape): redone")
+        #expect(session.focusPath == [original.claims[0].id])
+
+        // A step after it drops what was kept: undone, the removal's scores are worked out
+        // again, from the map as it was.
+        try session.perform(.setValue(original.claims[0].id, .base(0.3)))
+        #expect(session.undo() != nil && session.undo() == "remove most")
+        #expect(session.map.claims == original.claims)
+        #expect(session.scoreBoard !== board)
+        try check(session, .dfquad, "\(shape): undone after another step")
+        #expect(session.redo() == "remove most")
+        try check(session, .dfquad, "\(shape): redone after another step")
+
+        // Under another semantics, the scores kept are not taken back.
+        _ = session.undo()
+        try check(session, .dfquad, "\(shape): undone again")
+        let kept = try #require(session.scoreBoard)
+        _ = session.redo()
+        session.settings.semantics = "euler"
+        session.forgetScores()
+        _ = session.undo()
+        #expect(session.scoreBoard !== kept)
+        try check(session, .euler, "\(shape): undone under euler")
+
+        // Fewer than half: the edit, which the live scores follow.
+        let few = Array(session.map.claims.map(\.id).suffix(original.count / 3))
+        let live = try #require(session.scoreBoard)
+        try session.perform(.removeClaims(few))
+        if shape == .tree { #expect(session.scoreBoard === live, "a removal of fewer than half followed") }
+        try check(session, .euler, "\(shape): a third removed")
+    }
+
     /// A removal whose account leaves out a claim that lost a relation (whose row would keep a
     /// relation no longer in the map) is refused, so that the scores are evaluated afresh; with
     /// the claim named, it is followed. On a map large enough for the renumbering's vector pass.
@@ -1042,13 +1110,16 @@ struct LiveScoreTests {
         // Each made from the map as the edits before left it.
         func ids(_ claims: [Int]) -> [String] { claims.map { session.map.claims[$0].id } }
         func beneath(_ c: Int) -> [Int] { [c] + session.map.claimsBeneath(c).claims }
-        // The claims beneath c3 (in the map's order, as `rm` lists them), a thousand claims at
-        // random, those beneath a claim at random, and two claims put in with relations.
-        #expect(beneath(3).count > 100, "c3 has claims beneath it (\(beneath(3).count))")
+        // The claims beneath a claim with over a hundred of them (in the map's order, as `rm`
+        // lists them), a thousand claims at random, those beneath a claim at random, and two
+        // claims put in with relations; each removal of fewer than half the map (half or more
+        // is not followed but swapped: ``removingMostOfTheMapSwapsItBack(shape:)``).
+        func fewerThanHalf(_ c: Int) -> Bool { beneath(c).count * 2 < session.map.count }
+        let many = try #require((1..<1_000).first { beneath($0).count > 100 && fewerThanHalf($0) })
         let edits: [() -> Edit] = [
-            { .removeClaims(ids(beneath(3))) },
+            { .removeClaims(ids(beneath(many))) },
             { .removeClaims(ids((0..<1_000).map { _ in Int(rng.next() % UInt64(session.map.count)) })) },
-            { .removeClaims(ids(beneath(Int(rng.next() % 1_000)))) },
+            { .removeClaims(ids(beneath(sequence(first: 0) { _ in Int(rng.next() % 1_000) }.dropFirst().first(where: fewerThanHalf)!))) },
             { .batch([.addClaim(Claim(id: "m1", text: "new", base: 0.3), at: 10), .addClaim(Claim(id: "m2", text: "new", base: 0.6), at: 4_000),
                       .link(RelationSpec(from: "m1", to: session.map.claims[7].id, type: .attack, weight: 0.7)),
                       .link(RelationSpec(from: "m2", to: "m1", type: .support, weight: 0.5))]) },

@@ -31,26 +31,30 @@ extension Commands {
         })
 
     /// A claim and every claim beneath it that answers nothing outside that set, in the order
-    /// found (the claim first). Iterative: a claim is checked again whenever a parent joins.
+    /// found, breadth first (the claim first). Iterative: a claim is checked again whenever a
+    /// parent joins.
     /// - Complexity: O(size of the subtree and its relations).
     static func subtreeOnlyUnder(_ map: ArgumentMap, _ root: Int) -> [Int] {
         // Marks, one per claim, rather than a set of numbers: no hashing.
         var inSet = [Bool](repeating: false, count: map.count)
         inSet[root] = true
+        // The claims found are the work still to do from `next` on (no stack beside them: a
+        // claim with a million under it, as on a star, had them copied into both).
         var order = [root]
-        var stack = [root]
+        var next = 0
         // The lists read in place (a list read through its subscript counts a reference).
         map.incoming.withUnsafeLists { incoming in
         map.outgoing.withUnsafeLists { outgoing in
         map.relations.withUnsafeBufferPointer { relations in
-            while let c = stack.popLast() {
+            while next < order.count {
+                let c = order[next]
+                next += 1
                 for r in incoming[c] {
                     let child = relations[r].from
                     if inSet[child] { continue }
                     if outgoing[child].allSatisfy({ inSet[relations[$0].to] }) {
                         inSet[child] = true
                         order.append(child)
-                        stack.append(child)
                     }
                 }
             }

@@ -142,14 +142,20 @@ public final class Session {
     /// change made by someone else.
     public var fileStamp: FileIO.Stamp?
 
-    /// One undoable step: a command's edits, or a replacement of the whole map (import).
+    /// One undoable step: a command's edits, a replacement of the whole map (import), or a
+    /// removal of most of the map.
     enum Step {
         case edit(forward: Edit, inverse: Edit, summary: String)
         case replace(before: ArgumentMap, after: ArgumentMap, files: (before: String?, after: String?), summary: String)
+        /// A removal of half the map or more (``ArgumentMap/removingMost(_:)``): the map as
+        /// it was before it on the undo stack, and as it was after it on the redo stack: the
+        /// one the session does not hold, which undo and redo swap with the session's. (Never
+        /// both: a map held twice would be copied whole at its next change.)
+        case swap(other: ArgumentMap, removal: Edit, summary: String)
 
         var summary: String {
             switch self {
-            case .edit(_, _, let s), .replace(_, _, _, let s): return s
+            case .edit(_, _, let s), .replace(_, _, _, let s), .swap(_, _, let s): return s
             }
         }
     }
@@ -185,6 +191,9 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
+        if case .removeClaims(let ids) = edit, let kept = try map.removingMost(ids) {
+            return swap(in: kept, removal: edit, summary: summary ?? edit.summary)
+        }
         let (inverse, roundWasKept) = try apply(edit)
         warmRound(ifKept: roundWasKept)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
@@ -192,6 +201,66 @@ public final class Session {
         roundDropped = nil
         scoresBeforeUndo = scoresKept
         scoresKept = nil
+    }
+
+    /// The live scores, and the debate round, of the map as it was before the step on top of
+    /// the undo stack and as it is after the step on top of the redo stack, when that step is
+    /// a ``Step/swap(other:removal:summary:)``: undo and redo swap them back with the map
+    /// rather than work them out again. Only the top step's, as ``roundBeforeUndo``.
+    var boardBeforeUndo: IncrementalEvaluator?, boardAfterRedo: IncrementalEvaluator?
+
+    /// Makes `newMap`, the map without most of its claims, the session's (`removal` the edit
+    /// that takes them out): as one undoable step that holds the map as it was, for undo to
+    /// swap back (``Step/swap(other:removal:summary:)``). The live scores, the round and the
+    /// evaluations under other semantics of the map as it was are kept aside for undo, and
+    /// those of the new map worked out again, ahead where the scores were live, as when a map
+    /// opens: laid out and worked out afresh for the claims kept, where bringing them along
+    /// would move every one of them.
+    private func swap(in newMap: ArgumentMap, removal: Edit, summary: String) {
+        let (board, round) = swapState()
+        let before = map
+        map = newMap
+        record(.swap(other: before, removal: removal, summary: summary))
+        (boardBeforeUndo, roundBeforeUndo) = (board, round)
+        warmAfterSwap()
+    }
+
+    /// Before a swap of the whole map (``Step/swap(other:removal:summary:)``): the live scores
+    /// and the round of the map as it is, settled, for the step to keep; the session's
+    /// forgotten, with the evaluations under other semantics.
+    private func swapState() -> (board: IncrementalEvaluator?, round: Round?) {
+        settleScores()
+        settleRound()
+        takeWhatIsReadyAhead()
+        let board = scoreBoard, round = keptRound
+        swapWasLive = board != nil || warming != nil
+        swapHadRound = round != nil || roundAhead != nil
+        swapHadOthers = worksAhead && !settings.conceded
+            && (othersAgain || othersAhead != nil || !otherEvaluations.isEmpty || !otherEvaluators.isEmpty)
+        forgetScores()
+        forgetRound()
+        forgetOtherSemantics()
+        return (board, round)
+    }
+
+    /// Whether the live scores, the evaluations under other semantics and the round were there
+    /// before the swap under way (``swapState()``): worked out again ahead after it
+    /// (``warmAfterSwap(board:round:)``).
+    private var swapWasLive = false, swapHadOthers = false, swapHadRound = false
+
+    /// After a swap of the whole map: the live scores and the round that the step kept for the
+    /// map now held, when still good (the same semantics, nothing conceded), or else worked
+    /// out again ahead where they were there before the swap; the evaluations under other
+    /// semantics worked out again once the session is back at the prompt, on the scores kept,
+    /// or with the scores worked out ahead.
+    private func warmAfterSwap(board: IncrementalEvaluator? = nil, round: Round? = nil) {
+        if let board, board.semantics == semantics, !settings.conceded {
+            scoreBoard = board
+            othersAgain = swapHadOthers
+        }
+        keptRound = round
+        if swapWasLive { warmScores(othersToo: swapHadOthers, held: true) }
+        if round == nil { warmRound(ifKept: swapHadRound) }
     }
 
     /// Replaces the whole map as one undoable step (import). The new map has no file until
@@ -412,6 +481,8 @@ public final class Session {
         roundAfterRedo = nil
         scoresBeforeUndo = nil
         scoresAfterRedo = nil
+        boardBeforeUndo = nil
+        boardAfterRedo = nil
         log.append(step.summary)
         repairFocus(after: step)
     }
@@ -429,9 +500,21 @@ public final class Session {
             forgetRound()
             roundAfterRedo = nil
             scoresAfterRedo = nil
+        case .swap(let before, let removal, let summary):
+            let (board, round) = swapState()
+            let (keptBoard, keptRound) = (boardBeforeUndo, roundBeforeUndo)
+            (boardBeforeUndo, roundBeforeUndo, scoresBeforeUndo) = (nil, nil, nil)
+            let after = map
+            map = before
+            redoStack.append(.swap(other: after, removal: removal, summary: summary))
+            (boardAfterRedo, roundAfterRedo, scoresAfterRedo) = (board, round, nil)
+            warmAfterSwap(board: keptBoard, round: keptRound)
+            log.append("undo: " + summary)
+            return summary
         }
         roundBeforeUndo = nil
         scoresBeforeUndo = nil
+        (boardBeforeUndo, boardAfterRedo) = (nil, nil)
         redoStack.append(step)
         log.append("undo: " + step.summary)
         repairFocus(after: step, undone: true)
@@ -461,6 +544,7 @@ public final class Session {
     /// Redoes the last undone step; returns what it redid.
     public func redo() -> String? {
         guard let step = redoStack.popLast() else { return nil }
+        if case .swap = step {} else { (boardBeforeUndo, boardAfterRedo) = (nil, nil) }
         switch step {
         case .edit(let forward, _, let summary):
             let (inverse, round, scores) = replay(forward, round: roundAfterRedo, scores: scoresAfterRedo, "redoing an undone edit")
@@ -476,6 +560,15 @@ public final class Session {
             scoresBeforeUndo = nil
             scoresAfterRedo = nil
             undoStack.append(step)
+        case .swap(let after, let removal, let summary):
+            let (board, round) = swapState()
+            let (keptBoard, keptRound) = (boardAfterRedo, roundAfterRedo)
+            (boardAfterRedo, roundAfterRedo, scoresAfterRedo) = (nil, nil, nil)
+            let before = map
+            map = after
+            undoStack.append(.swap(other: before, removal: removal, summary: summary))
+            (boardBeforeUndo, roundBeforeUndo, scoresBeforeUndo) = (board, round, nil)
+            warmAfterSwap(board: keptBoard, round: keptRound)
         }
         log.append("redo: " + step.summary)
         repairFocus(after: step)
@@ -493,6 +586,7 @@ public final class Session {
         forgetRounds()
         scoresBeforeUndo = nil
         scoresAfterRedo = nil
+        (boardBeforeUndo, boardAfterRedo) = (nil, nil)
         self.file = file
         fileFormat = format
         focusPath = []
@@ -546,8 +640,12 @@ public final class Session {
     /// The focus repaired after the edit `step` made (or, `undone`, after its inverse);
     /// after a step that replaced the whole map, ``repairFocus()``.
     private func repairFocus(after step: Step, undone: Bool = false) {
-        guard case .edit(let forward, let inverse, _) = step else { return repairFocus() }
-        repairFocus(after: undone ? inverse : forward)
+        switch step {
+        case .edit(let forward, let inverse, _): repairFocus(after: undone ? inverse : forward)
+        // (Undone, a removal only puts claims back.)
+        case .swap(_, let removal, _): if !undone { repairFocus(after: removal) }
+        case .replace: repairFocus()
+        }
     }
 
     /// ``repairFocus()`` after `edit`, from what it changed, without walking the focus path's
