@@ -173,6 +173,7 @@ extension ArgumentMap {
         let (gone, positions) = try removal(of: ids)
         guard positions.count * 2 >= claims.count else { return nil }
         let n = claims.count, keeping = n - positions.count
+        if keeping == 0 { return ArgumentMap(title: title, frontmatter: frontmatter, checked: [], relations: []) }
         // Each claim's number among those kept (how many are kept before it), and the claims
         // and relations kept, copied in pieces on both cores: a piece's first claim kept goes
         // where its number says, and a piece's relations after those of the pieces before.
