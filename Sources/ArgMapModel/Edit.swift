@@ -160,18 +160,26 @@ extension ArgumentMap {
         return (gone, positions)
     }
 
+    /// From how large a share of the map a removal makes the rest afresh
+    /// (``remainder(without:)``): one claim in three. On the chain a million deep (see
+    /// docs/PERFORMANCE.md), a removal of a quarter took about as long either way and its first
+    /// scoring after it made the fresh map slower, while the edit's `undo` took twice as long
+    /// as the removal; from a third on, the fresh map is as fast or faster, and `undo` swaps it
+    /// back at once.
+    public static let remainderFrom = 3
+
     /// The map without the claims `ids` name and the relations that touch them, when they are
-    /// more than half of it; nil (and nothing done) when they are not. Made afresh from the
-    /// claims and relations kept, in their order, as a reader makes a map: what
-    /// ``apply(_:)`` would leave, at a cost that grows with what is kept rather than what
-    /// goes, and with the map as it was left whole for undo to take back (where the edit's
-    /// inverse would hold every claim taken out, named, and put each back).
-    /// Throws, as the edit does, for an id no claim has.
+    /// at least one claim in ``remainderFrom`` of it; nil (and nothing done) when they are
+    /// fewer. Made afresh from the claims and relations kept, in their order, as a reader makes
+    /// a map: what ``apply(_:)`` would leave, at a cost that grows with what is kept rather
+    /// than with what goes and the renumbering of the rest, and with the map as it was left
+    /// whole for undo to take back (where the edit's inverse holds every claim taken out,
+    /// named, and puts each back). Throws, as the edit does, for an id no claim has.
     /// - Complexity: O(ids + claims kept + relations), and O(claims) for a mark each.
-    public func removingMost(_ ids: [String]) throws(MapError) -> ArgumentMap? {
-        guard ids.count * 2 >= claims.count, !claims.isEmpty else { return nil }
+    public func remainder(without ids: [String]) throws(MapError) -> ArgumentMap? {
+        guard ids.count * Self.remainderFrom >= claims.count, !claims.isEmpty else { return nil }
         let (gone, positions) = try removal(of: ids)
-        guard positions.count * 2 >= claims.count else { return nil }
+        guard positions.count * Self.remainderFrom >= claims.count else { return nil }
         let n = claims.count, keeping = n - positions.count
         if keeping == 0 { return ArgumentMap(title: title, frontmatter: frontmatter, checked: [], relations: []) }
         // Each claim's number among those kept (how many are kept before it), and the claims

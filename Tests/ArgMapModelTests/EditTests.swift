@@ -103,20 +103,20 @@ struct EditTests {
         #expect(together.claims.map(\.id) == original.claims.map(\.id), "a refused removal changes nothing")
     }
 
-    /// Removing half a map or more at once (``ArgumentMap/removingMost(_:)``) makes it afresh
-    /// from what is kept: the same claims and relations in the same order, the same lists and
-    /// the same ids found, as the edit leaves, with the ids given in any order and some twice;
-    /// fewer than half is left to the edit, and an id no claim has is refused. On a small map,
+    /// Removing a third of a map or more at once (``ArgumentMap/remainder(without:)``) makes it
+    /// afresh from what is kept: the same claims and relations in the same order, the same
+    /// lists and the same ids found, as the edit leaves, with the ids given in any order and
+    /// some twice; fewer is left to the edit, and an id no claim has is refused. On a small map,
     /// and on one large enough for the copies and lists to be made in pieces on both cores.
     @Test(arguments: [(41, 300, MapGenerator.Shape.dag), (42, 130_000, .cyclic)] as [(UInt64, Int, MapGenerator.Shape)])
-    func removingMostOfAMapMakesItAfresh(seed: UInt64, claims: Int, shape: MapGenerator.Shape) throws {
+    func removingAThirdOfAMapOrMoreMakesItAfresh(seed: UInt64, claims: Int, shape: MapGenerator.Shape) throws {
         let original = MapGenerator.generate(.init(claims: claims, shape: shape, seed: seed))
         var rng = SplitMix64(seed: seed)
         // About seven claims in ten, shuffled, a few twice.
         var ids = original.claims.map(\.id).filter { _ in rng.next() % 10 < 7 }
         ids += ids.prefix(5)
         for k in ids.indices.reversed() { ids.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
-        let kept = try #require(try original.removingMost(ids))
+        let kept = try #require(try original.remainder(without: ids))
         var edited = original
         try edited.apply(.removeClaims(ids))
         #expect(kept.invariantViolations().isEmpty)
@@ -131,9 +131,12 @@ struct EditTests {
             if c % 5 == 0 { #expect(kept.index(of: kept.claims[c].id) == c) }
         }
         for id in ids.prefix(500) { #expect(kept.index(of: id) == nil, "\(id) still found") }
-        #expect(try original.removingMost(Array(original.claims.map(\.id).prefix(claims / 2 - 1))) == nil, "fewer than half: left to the edit")
-        #expect(throws: MapError.unknownClaim("nosuch")) { try original.removingMost(ids + ["nosuch"]) }
-        let none = try #require(try original.removingMost(original.claims.map(\.id)))
+        let fewer = (claims + ArgumentMap.remainderFrom - 1) / ArgumentMap.remainderFrom - 1
+        #expect(try original.remainder(without: Array(original.claims.map(\.id).prefix(fewer))) == nil, "fewer than a third: left to the edit")
+        let third = try #require(try original.remainder(without: Array(original.claims.map(\.id).suffix(fewer + 1))), "a third")
+        #expect(third.count == claims - fewer - 1 && third.invariantViolations().isEmpty)
+        #expect(throws: MapError.unknownClaim("nosuch")) { try original.remainder(without: ids + ["nosuch"]) }
+        let none = try #require(try original.remainder(without: original.claims.map(\.id)))
         #expect(none.isEmpty && none.relations.isEmpty && none.invariantViolations().isEmpty)
     }
 

@@ -143,11 +143,11 @@ public final class Session {
     public var fileStamp: FileIO.Stamp?
 
     /// One undoable step: a command's edits, a replacement of the whole map (import), or a
-    /// removal of most of the map.
+    /// removal of a large part of the map.
     enum Step {
         case edit(forward: Edit, inverse: Edit, summary: String)
         case replace(before: ArgumentMap, after: ArgumentMap, files: (before: String?, after: String?), summary: String)
-        /// A removal of half the map or more (``ArgumentMap/removingMost(_:)``): the map as
+        /// A removal of a third of the map or more (``ArgumentMap/remainder(without:)``): the map as
         /// it was before it on the undo stack, and as it was after it on the redo stack: the
         /// one the session does not hold, which undo and redo swap with the session's. (Never
         /// both: a map held twice would be copied whole at its next change.)
@@ -191,7 +191,7 @@ public final class Session {
 
     /// Applies a command's edit as one undoable step.
     public func perform(_ edit: Edit, summary: String? = nil) throws(MapError) {
-        if case .removeClaims(let ids) = edit, let kept = try map.removingMost(ids) {
+        if case .removeClaims(let ids) = edit, let kept = try map.remainder(without: ids) {
             return swap(in: kept, removal: edit, summary: summary ?? edit.summary)
         }
         let (inverse, roundWasKept) = try apply(edit)
@@ -209,7 +209,7 @@ public final class Session {
     /// rather than work them out again. Only the top step's, as ``roundBeforeUndo``.
     var boardBeforeUndo: IncrementalEvaluator?, boardAfterRedo: IncrementalEvaluator?
 
-    /// Makes `newMap`, the map without most of its claims, the session's (`removal` the edit
+    /// Makes `newMap`, the map without a large part of its claims, the session's (`removal` the edit
     /// that takes them out): as one undoable step that holds the map as it was, for undo to
     /// swap back (``Step/swap(other:removal:summary:)``). The live scores, the round and the
     /// evaluations under other semantics of the map as it was are kept aside for undo, and
