@@ -167,17 +167,21 @@ extension ArgumentMap {
     /// as the removal; from a third on, the fresh map is as fast or faster, and `undo` swaps it
     /// back at once.
     public static let remainderFrom = 3
+    /// The fewest claims a map must have for a removal to make the rest afresh: on a smaller
+    /// one either way takes well under a millisecond, and the edit's inverse then holds only
+    /// what it took out, not the whole map.
+    public static let remainderMinimum = 2_048
 
     /// The map without the claims `ids` name and the relations that touch them, when they are
-    /// at least one claim in ``remainderFrom`` of it; nil (and nothing done) when they are
-    /// fewer. Made afresh from the claims and relations kept, in their order, as a reader makes
+    /// at least one claim in ``remainderFrom`` of it, of ``remainderMinimum`` claims or more;
+    /// nil (and nothing done) otherwise. Made afresh from the claims and relations kept, in their order, as a reader makes
     /// a map: what ``apply(_:)`` would leave, at a cost that grows with what is kept rather
     /// than with what goes and the renumbering of the rest, and with the map as it was left
     /// whole for undo to take back (where the edit's inverse holds every claim taken out,
     /// named, and puts each back). Throws, as the edit does, for an id no claim has.
     /// - Complexity: O(ids + claims kept + relations), and O(claims) for a mark each.
     public func remainder(without ids: [String]) throws(MapError) -> ArgumentMap? {
-        guard ids.count * Self.remainderFrom >= claims.count, !claims.isEmpty else { return nil }
+        guard claims.count >= Self.remainderMinimum, ids.count * Self.remainderFrom >= claims.count else { return nil }
         let (gone, positions) = try removal(of: ids)
         guard positions.count * Self.remainderFrom >= claims.count else { return nil }
         let n = claims.count, keeping = n - positions.count

@@ -106,9 +106,10 @@ struct EditTests {
     /// Removing a third of a map or more at once (``ArgumentMap/remainder(without:)``) makes it
     /// afresh from what is kept: the same claims and relations in the same order, the same
     /// lists and the same ids found, as the edit leaves, with the ids given in any order and
-    /// some twice; fewer is left to the edit, and an id no claim has is refused. On a small map,
+    /// some twice; fewer, or a removal from a map under ``ArgumentMap/remainderMinimum``
+    /// claims, is left to the edit, and an id no claim has is refused. On a small map,
     /// and on one large enough for the copies and lists to be made in pieces on both cores.
-    @Test(arguments: [(41, 300, MapGenerator.Shape.dag), (42, 130_000, .cyclic)] as [(UInt64, Int, MapGenerator.Shape)])
+    @Test(arguments: [(41, 3_000, MapGenerator.Shape.dag), (42, 130_000, .cyclic)] as [(UInt64, Int, MapGenerator.Shape)])
     func removingAThirdOfAMapOrMoreMakesItAfresh(seed: UInt64, claims: Int, shape: MapGenerator.Shape) throws {
         let original = MapGenerator.generate(.init(claims: claims, shape: shape, seed: seed))
         var rng = SplitMix64(seed: seed)
@@ -138,6 +139,8 @@ struct EditTests {
         #expect(throws: MapError.unknownClaim("nosuch")) { try original.remainder(without: ids + ["nosuch"]) }
         let none = try #require(try original.remainder(without: original.claims.map(\.id)))
         #expect(none.isEmpty && none.relations.isEmpty && none.invariantViolations().isEmpty)
+        let small = MapGenerator.generate(.init(claims: ArgumentMap.remainderMinimum - 1, shape: shape, seed: seed))
+        #expect(try small.remainder(without: small.claims.map(\.id)) == nil, "a small map: left to the edit")
     }
 
     /// Putting claims back refuses an id given twice, an id the map has, and a relation to a

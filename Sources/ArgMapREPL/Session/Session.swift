@@ -225,6 +225,27 @@ public final class Session {
         warmAfterSwap()
     }
 
+    /// The undo (or, not `undoing`, the redo) of a ``Step/swap(other:removal:summary:)``: the
+    /// map `other` swapped in, with the live scores and the round kept for it; the map it
+    /// replaces, with its scores and round, kept in the step pushed on the other stack.
+    private func swapBack(to other: ArgumentMap, removal: Edit, summary: String, undoing: Bool) {
+        let (board, round) = swapState()
+        let kept = undoing ? (boardBeforeUndo, roundBeforeUndo) : (boardAfterRedo, roundAfterRedo)
+        (boardBeforeUndo, roundBeforeUndo, scoresBeforeUndo) = (nil, nil, nil)
+        (boardAfterRedo, roundAfterRedo, scoresAfterRedo) = (nil, nil, nil)
+        let left = map
+        map = other
+        let step = Step.swap(other: left, removal: removal, summary: summary)
+        if undoing {
+            redoStack.append(step)
+            (boardAfterRedo, roundAfterRedo) = (board, round)
+        } else {
+            undoStack.append(step)
+            (boardBeforeUndo, roundBeforeUndo) = (board, round)
+        }
+        warmAfterSwap(board: kept.0, round: kept.1)
+    }
+
     /// Before a swap of the whole map (``Step/swap(other:removal:summary:)``): the live scores
     /// and the round of the map as it is, settled, for the step to keep; the session's
     /// forgotten, with the evaluations under other semantics.
@@ -501,14 +522,7 @@ public final class Session {
             roundAfterRedo = nil
             scoresAfterRedo = nil
         case .swap(let before, let removal, let summary):
-            let (board, round) = swapState()
-            let (keptBoard, keptRound) = (boardBeforeUndo, roundBeforeUndo)
-            (boardBeforeUndo, roundBeforeUndo, scoresBeforeUndo) = (nil, nil, nil)
-            let after = map
-            map = before
-            redoStack.append(.swap(other: after, removal: removal, summary: summary))
-            (boardAfterRedo, roundAfterRedo, scoresAfterRedo) = (board, round, nil)
-            warmAfterSwap(board: keptBoard, round: keptRound)
+            swapBack(to: before, removal: removal, summary: summary, undoing: true)
             log.append("undo: " + summary)
             return summary
         }
@@ -561,14 +575,7 @@ public final class Session {
             scoresAfterRedo = nil
             undoStack.append(step)
         case .swap(let after, let removal, let summary):
-            let (board, round) = swapState()
-            let (keptBoard, keptRound) = (boardAfterRedo, roundAfterRedo)
-            (boardAfterRedo, roundAfterRedo, scoresAfterRedo) = (nil, nil, nil)
-            let before = map
-            map = after
-            undoStack.append(.swap(other: before, removal: removal, summary: summary))
-            (boardBeforeUndo, roundBeforeUndo, scoresBeforeUndo) = (board, round, nil)
-            warmAfterSwap(board: keptBoard, round: keptRound)
+            swapBack(to: after, removal: removal, summary: summary, undoing: false)
         }
         log.append("redo: " + step.summary)
         repairFocus(after: step)
