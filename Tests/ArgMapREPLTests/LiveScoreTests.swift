@@ -219,6 +219,42 @@ struct LiveScoreTests {
         try check(session, .euler, "\(shape): a quarter removed")
     }
 
+    /// A map put in place of the whole map (`import`), or left by a removal of a third or more,
+    /// is held once: its first edit changes it in place, with no copy of its claims (a step that
+    /// held it too would have it copied whole); undo and redo swap the maps back.
+    @Test func aMapPutInPlaceIsHeldOnce() throws {
+        // Each map handed to the session made for it alone (the test's own copies, to compare
+        // with, would share its storage and have the first edit copy it).
+        func firstMap() -> ArgumentMap { MapGenerator.generate(.init(claims: 3_000, shape: .tree, seed: 61)) }
+        func secondMap() -> ArgumentMap { MapGenerator.generate(.init(claims: 2_500, shape: .dag, seed: 62)) }
+        let first = firstMap(), second = secondMap()
+        let session = Session(map: firstMap(), file: "first.argdown", format: nil)
+        func storage() -> UnsafeRawPointer? { session.map.claims.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        func editedInPlace(_ what: String) throws {
+            let before = storage()
+            try session.perform(.setValue(session.map.claims[7].id, .base(0.25)))
+            #expect(storage() == before, "\(what): the first edit changed the map in place")
+            #expect(session.undo() != nil)
+        }
+        session.replaceMap(secondMap(), summary: "import second")
+        #expect(session.file == nil)
+        try editedInPlace("imported")
+        #expect(session.undo() == "import second")
+        #expect(session.map.claims == first.claims && session.file == "first.argdown")
+        try editedInPlace("the import undone")
+        session.replaceMap(secondMap(), summary: "import second")
+        _ = session.undo()
+        #expect(session.redo() == "import second")
+        #expect(session.map.claims == second.claims && session.file == nil)
+        try editedInPlace("the import redone")
+
+        try session.perform(.removeClaims(Array(session.map.claims.map(\.id).dropFirst(1_000))))
+        #expect(session.map.count == 1_000)
+        try editedInPlace("most removed")
+        #expect(session.undo() != nil && session.map.claims == second.claims)
+        try editedInPlace("the removal undone")
+    }
+
     /// A removal whose account leaves out a claim that lost a relation (whose row would keep a
     /// relation no longer in the map) is refused, so that the scores are evaluated afresh; with
     /// the claim named, it is followed. On a map large enough for the renumbering's vector pass.

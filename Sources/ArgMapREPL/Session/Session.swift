@@ -146,7 +146,10 @@ public final class Session {
     /// removal of a large part of the map.
     enum Step {
         case edit(forward: Edit, inverse: Edit, summary: String)
-        case replace(before: ArgumentMap, after: ArgumentMap, files: (before: String?, after: String?), summary: String)
+        /// A replacement of the whole map: the map as it was before it on the undo stack, and
+        /// as it was after it on the redo stack (the one the session does not hold, as for
+        /// ``swap(other:removal:summary:)``), and the files before and after it.
+        case replace(other: ArgumentMap, files: (before: String?, after: String?), summary: String)
         /// A removal of a third of the map or more (``ArgumentMap/remainder(without:)``): the map as
         /// it was before it on the undo stack, and as it was after it on the redo stack: the
         /// one the session does not hold, which undo and redo swap with the session's. (Never
@@ -155,7 +158,7 @@ public final class Session {
 
         var summary: String {
             switch self {
-            case .edit(_, _, let s), .replace(_, _, _, let s), .swap(_, _, let s): return s
+            case .edit(_, _, let s), .replace(_, _, let s), .swap(_, _, let s): return s
             }
         }
     }
@@ -285,7 +288,8 @@ public final class Session {
     }
 
     /// Replaces the whole map as one undoable step (import). The new map has no file until
-    /// it is saved; undo brings back the old map and its file.
+    /// it is saved; undo brings back the old map and its file. (The step holds the old map
+    /// only: the new one held there too would be copied whole at its first edit.)
     public func replaceMap(_ newMap: ArgumentMap, summary: String) {
         let before = map
         map = newMap
@@ -294,7 +298,7 @@ public final class Session {
         focusPath = []
         let files = (before: file, after: nil as String?)
         file = nil
-        record(.replace(before: before, after: newMap, files: files, summary: summary))
+        record(.replace(other: before, files: files, summary: summary))
     }
 
     /// Applies an edit to the map and brings the live scores and the debate round along, a
@@ -511,16 +515,20 @@ public final class Session {
     /// Undoes the last step; returns what it undid.
     public func undo() -> String? {
         guard let step = undoStack.popLast() else { return nil }
+        // The step for redo: this one, or a replacement holding the map it replaces.
+        var redone = step
         switch step {
         case .edit(_, let inverse, _):
             (_, roundAfterRedo, scoresAfterRedo) = replay(inverse, round: roundBeforeUndo, scores: scoresBeforeUndo, "the inverse of an applied edit")
-        case .replace(let before, _, let files, _):
+        case .replace(let before, let files, let summary):
+            let after = map
             map = before
             file = files.before
             forgetScores()
             forgetRound()
             roundAfterRedo = nil
             scoresAfterRedo = nil
+            redone = .replace(other: after, files: files, summary: summary)
         case .swap(let before, let removal, let summary):
             swapBack(to: before, removal: removal, summary: summary, undoing: true)
             log.append("undo: " + summary)
@@ -529,7 +537,7 @@ public final class Session {
         roundBeforeUndo = nil
         scoresBeforeUndo = nil
         (boardBeforeUndo, boardAfterRedo) = (nil, nil)
-        redoStack.append(step)
+        redoStack.append(redone)
         log.append("undo: " + step.summary)
         repairFocus(after: step, undone: true)
         return step.summary
@@ -566,14 +574,15 @@ public final class Session {
             (roundBeforeUndo, scoresBeforeUndo) = (round, scores)
             roundAfterRedo = nil
             scoresAfterRedo = nil
-        case .replace(_, let after, let files, _):
+        case .replace(let after, let files, let summary):
+            let before = map
             map = after
             file = files.after
             forgetScores()
             forgetRounds()
             scoresBeforeUndo = nil
             scoresAfterRedo = nil
-            undoStack.append(step)
+            undoStack.append(.replace(other: before, files: files, summary: summary))
         case .swap(let after, let removal, let summary):
             swapBack(to: after, removal: removal, summary: summary, undoing: false)
         }
