@@ -174,11 +174,12 @@ extension ArgumentMap {
 
     /// The map without the claims `ids` name and the relations that touch them, when they are
     /// at least one claim in ``remainderFrom`` of it, of ``remainderMinimum`` claims or more;
-    /// nil (and nothing done) otherwise. Made afresh from the claims and relations kept, in their order, as a reader makes
-    /// a map: what ``apply(_:)`` would leave, at a cost that grows with what is kept rather
-    /// than with what goes and the renumbering of the rest, and with the map as it was left
-    /// whole for undo to take back (where the edit's inverse holds every claim taken out,
-    /// named, and puts each back). Throws, as the edit does, for an id no claim has.
+    /// nil (and nothing done) otherwise. Made afresh from the claims and relations kept, in
+    /// their order, as a reader makes a map: what ``apply(_:)`` would leave, at a cost that
+    /// grows with what is kept rather than with what goes and the renumbering of the rest, and
+    /// with the map as it was left whole for undo to take back (where the edit's inverse holds
+    /// every claim taken out, named, and puts each back). Throws, as the edit does, for an id
+    /// no claim has.
     /// - Complexity: O(ids + claims kept + relations), and O(claims) for a mark each.
     public func remainder(without ids: [String]) throws(MapError) -> ArgumentMap? {
         guard claims.count >= Self.remainderMinimum, ids.count * Self.remainderFrom >= claims.count else { return nil }

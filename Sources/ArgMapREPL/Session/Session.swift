@@ -150,10 +150,10 @@ public final class Session {
         /// as it was after it on the redo stack (the one the session does not hold, as for
         /// ``swap(other:removal:summary:)``), and the files before and after it.
         case replace(other: ArgumentMap, files: (before: String?, after: String?), summary: String)
-        /// A removal of a third of the map or more (``ArgumentMap/remainder(without:)``): the map as
-        /// it was before it on the undo stack, and as it was after it on the redo stack: the
-        /// one the session does not hold, which undo and redo swap with the session's. (Never
-        /// both: a map held twice would be copied whole at its next change.)
+        /// A removal of a third of the map or more (``ArgumentMap/remainder(without:)``): the
+        /// map as it was before it on the undo stack, and as it was after it on the redo stack:
+        /// the one the session does not hold, which undo and redo swap with the session's.
+        /// (Never both: a map held twice would be copied whole at its next change.)
         case swap(other: ArgumentMap, removal: Edit, summary: String)
 
         var summary: String {
@@ -212,9 +212,9 @@ public final class Session {
     /// rather than work them out again. Only the top step's, as ``roundBeforeUndo``.
     var boardBeforeUndo: IncrementalEvaluator?, boardAfterRedo: IncrementalEvaluator?
 
-    /// Makes `newMap`, the map without a large part of its claims, the session's (`removal` the edit
-    /// that takes them out): as one undoable step that holds the map as it was, for undo to
-    /// swap back (``Step/swap(other:removal:summary:)``). The live scores, the round and the
+    /// Makes `newMap`, the map without a large part of its claims, the session's (`removal`
+    /// the edit that takes them out): as one undoable step that holds the map as it was, for
+    /// undo to swap back (``Step/swap(other:removal:summary:)``). The live scores, the round and the
     /// evaluations under other semantics of the map as it was are kept aside for undo, and
     /// those of the new map worked out again, ahead where the scores were live, as when a map
     /// opens: laid out and worked out afresh for the claims kept, where bringing them along
