@@ -147,8 +147,8 @@ public struct ArgumentMap: Sendable {
     }
 
     /// The relations touching the claims at `positions`, ascending, each once. `gone`, when
-    /// given, marks the same claims (by claim number): when they are many (more than one claim
-    /// in 64), the relations are read down in order instead, those with an end marked kept,
+    /// given, marks the same claims (by claim number): when they are many (``removesMany(_:)``),
+    /// the relations are read down in order instead, those with an end marked kept,
     /// in two pieces on both cores for a large map (no list of them gathered and sorted, which
     /// for half of a chain a million deep took longer than the pass).
     /// - Complexity: O(d log d) for the d relations touching them; O(relations) with `gone`
@@ -188,7 +188,7 @@ public struct ArgumentMap: Sendable {
     /// (`goneRelations`, ascending, as ``relations(touching:)`` lists them), renumbering the
     /// rest, in place. `gone`, when given, marks the same claims, whose own lists are then not
     /// rewritten on the way out, and whose entries leave the id index in one pass down it
-    /// when they are many (more than one claim in 64). Returns the claims removed, in order.
+    /// when they are many (``removesMany(_:)``). Returns the claims removed, in order.
     /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
     @discardableResult
     mutating func removeClaimsUnchecked(_ gone: [Bool]?, positions: [Int], relations goneRelations: [Int]) -> [Claim] {
@@ -225,11 +225,11 @@ public struct ArgumentMap: Sendable {
         return Parallel.both(if: claims.count >= Self.movesBesideIndexFrom, renumberIndex, move).1
     }
 
-    /// Whether a removal of `count` claims takes out more than one claim in 64: then the
-    /// relations touching them (``relations(touching:gone:)``) and their entries in the id index
-    /// (``removeClaimsUnchecked(_:positions:relations:)``) are found in a pass over all, marked
-    /// claim by claim, which costs less than finding each.
-    private func removesMany(_ count: Int) -> Bool { count * 64 > claims.count }
+    /// Whether a removal of `count` claims takes out many (``ClaimsFound/areMany(_:of:)``):
+    /// then the relations touching them (``relations(touching:gone:)``) and their entries in
+    /// the id index (``removeClaimsUnchecked(_:positions:relations:)``) are found in a pass
+    /// over all, marked claim by claim, which costs less than finding each.
+    private func removesMany(_ count: Int) -> Bool { ClaimsFound.areMany(count, of: claims.count) }
 
     /// The fewest claims for which an insertion or removal renumbers the id index on one core
     /// while the other moves the claims (``removeClaimsUnchecked(_:positions:relations:)``).

@@ -189,7 +189,7 @@ extension ArgumentMap {
         if keeping == 0 { return ArgumentMap(title: title, frontmatter: frontmatter, checked: [], relations: []) }
         // Each claim's number among those kept (how many are kept before it), and the claims
         // and relations kept, copied in pieces on both cores: a piece's first claim kept goes
-        // where its number says, and a piece's relations after those of the pieces before.
+        // where its number says, and the pieces' relations are put together after.
         let number = [Int](unsafeUninitializedCapacity: n) { number, made in
             var k = 0
             for c in 0..<n {
@@ -214,21 +214,16 @@ extension ArgumentMap {
         }
         let links = relations.withUnsafeBufferPointer { relations in
             let pieces = Parallel.pieces(0..<relations.count, relations.count >= minimum ? 2 : 1)
-            let counts = Parallel.map(pieces.count) { p in pieces[p].reduce(0) { $0 + (gone[relations[$1].from] || gone[relations[$1].to] ? 0 : 1) } }
-            return [Relation](unsafeUninitializedCapacity: counts.reduce(0, +)) { out, made in
-                let into = Parallel.Unchecked(out.baseAddress)
-                _ = Parallel.map(pieces.count) { p in
-                    var k = counts[..<p].reduce(0, +)
-                    for r in pieces[p] {
-                        let relation = relations[r]
-                        guard !gone[relation.from] && !gone[relation.to] else { continue }
-                        (into.value! + k).initialize(to: Relation(from: number[relation.from], to: number[relation.to], type: relation.type,
-                                                                  weight: relation.weight))
-                        k += 1
-                    }
+            return Parallel.concatenating(capacities: pieces.map(\.count)) { p, out in
+                var kept = 0
+                for r in pieces[p] {
+                    let relation = relations[r]
+                    guard !gone[relation.from] && !gone[relation.to] else { continue }
+                    (out + kept).initialize(to: Relation(from: number[relation.from], to: number[relation.to], type: relation.type, weight: relation.weight))
+                    kept += 1
                 }
-                made = counts.reduce(0, +)
-            }
+                return (kept, true)
+            }!
         }
         return ArgumentMap(title: title, frontmatter: frontmatter, checked: survivors, relations: links)
     }

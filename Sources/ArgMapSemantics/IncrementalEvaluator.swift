@@ -863,7 +863,7 @@ public final class IncrementalEvaluator {
                 else { return false }
                 beforeRemoval = (claims, relations, order, rank)
                 (order, rank) = (newOrder, newRank)
-            } else if claims.count * 64 > oldCount {
+            } else if ClaimsFound.areMany(claims.count, of: oldCount) {
                 // Many: the order loses the removed claims, and each other claim's position
                 // is written as the order is, in the same pass (a pass at random over the
                 // positions, which costs less than sorting the removed claims' positions and
@@ -2401,11 +2401,11 @@ public final class IncrementalEvaluator {
 
     /// `claims` (each once, each at a position in `span` of `order`, whose positions `rank`
     /// holds) in that order. A few: their positions sorted (numbers, not claims compared
-    /// through their ranks), read back through the order. More than one in 64 of the span (up
-    /// a chain a million deep): marked, and picked out of the span in one pass, which costs
+    /// through their ranks), read back through the order. Many of the span
+    /// (``ClaimsFound/areMany(_:of:)``: up a chain a million deep): marked, and picked out of the span in one pass, which costs
     /// less than sorting them.
     private static func inOrder(_ claims: [Int], rank: [Int], order: [Int], span: Range<Int>) -> [Int] {
-        guard claims.count * 64 >= span.count else { return claims.map { rank[$0] }.sorted().map { order[$0] } }
+        guard ClaimsFound.areMany(claims.count, of: span.count) else { return claims.map { rank[$0] }.sorted().map { order[$0] } }
         var marked = [Bool](repeating: false, count: span.count)
         for c in claims { marked[rank[c] - span.lowerBound] = true }
         var sorted: [Int] = []

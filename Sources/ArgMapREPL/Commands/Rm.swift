@@ -24,8 +24,7 @@ extension Commands {
             // an argument file's order is a run of claims, listed with no sort.
             let lowest = doomed.min() ?? c, highest = doomed.max() ?? c
             let inOrder = highest - lowest + 1 == doomed.count ? Array(lowest...highest) : doomed.sorted()
-            // (The claims read once: the session's map read for each claim was retained and
-            // released each time, which for a million claims took longer than the removal.)
+            // (The claims read once, not through the session's map for each.)
             let claims = s.map.claims
             let ids = inOrder.map { claims[$0].id }
             try inv.perform(.removeClaims(ids), about: args[0],

@@ -133,7 +133,7 @@ extension Session {
     public func positions(of claims: [Int]) -> [String?] {
         // Each claim's number among its parent's answers, step by step up to its thesis.
         // (Of a deep one, only the steps a shortened position names: ``position(thesis:upward:)``.)
-        let paths = claims.map { map.firstParentSteps(of: $0, near: 3, far: Self.longestPosition - 4) }
+        let paths = claims.map { map.firstParentSteps(of: $0, near: Self.positionTail, far: Self.longestPosition - 1 - Self.positionTail) }
         let wanted = Set(paths.compactMap { $0?.thesis })
         var number: [Int: Int] = [:]
         if let last = wanted.max() {
@@ -150,17 +150,20 @@ extension Session {
 
     /// The position of a thesis's number and the way down from it
     /// (``ArgumentMap/firstParentSteps(of:near:far:)``: its steps from the last up, every one
-    /// or, for a deep one, the first three and at least the last five, and how many there
-    /// are), thesis first, as `1.2.3`; past ``longestPosition`` numbers, shortened.
+    /// or, for a deep one, the first ``positionTail`` and at least the last ``positionHead``
+    /// less one, and how many there are), thesis first, as `1.2.3`; past ``longestPosition``
+    /// numbers, shortened.
     static func position(thesis: Int, upward way: (steps: [Int], count: Int)) -> String {
         let count = way.count + 1
         guard count > longestPosition else { return ([thesis] + way.steps.reversed()).map(String.init).joined(separator: ".") }
-        let head = [thesis] + way.steps.suffix(5).reversed(), tail = way.steps.prefix(3).reversed()
-        return (head.map(String.init) + ["(\(count - 9) more)"] + tail.map(String.init)).joined(separator: ".")
+        let head = [thesis] + way.steps.suffix(positionHead - 1).reversed(), tail = way.steps.prefix(positionTail).reversed()
+        let left = count - positionHead - positionTail
+        return (head.map(String.init) + ["(\(left) more)"] + tail.map(String.init)).joined(separator: ".")
     }
 
     /// The most numbers a position is written with in full, as an address to type; a deeper
-    /// one (a chain a million deep) is written with its first six and last three numbers and
-    /// how many are left out between them (`1.1.1.1.1.1.(999991 more).1.1.1`).
-    static let longestPosition = 64
+    /// one (a chain a million deep) is written with its first ``positionHead`` and last
+    /// ``positionTail`` numbers and how many are left out between them
+    /// (`1.1.1.1.1.1.(999991 more).1.1.1`).
+    static let longestPosition = 64, positionHead = 6, positionTail = 3
 }

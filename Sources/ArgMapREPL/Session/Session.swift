@@ -214,25 +214,25 @@ public final class Session {
 
     /// Makes `newMap`, the map without a large part of its claims, the session's (`removal`
     /// the edit that takes them out): as one undoable step that holds the map as it was, for
-    /// undo to swap back (``Step/swap(other:removal:summary:)``). The live scores, the round and the
-    /// evaluations under other semantics of the map as it was are kept aside for undo, and
-    /// those of the new map worked out again, ahead where the scores were live, as when a map
-    /// opens: laid out and worked out afresh for the claims kept, where bringing them along
-    /// would move every one of them.
+    /// undo to swap back (``Step/swap(other:removal:summary:)``). The live scores and the
+    /// round of the map as it was are kept aside for undo (the evaluations under other
+    /// semantics are dropped), and those of the new map worked out again, ahead where they
+    /// were there, as when a map opens: laid out and worked out afresh for the claims kept,
+    /// where bringing them along would move every one of them.
     private func swap(in newMap: ArgumentMap, removal: Edit, summary: String) {
-        let (board, round) = swapState()
+        let was = swapState()
         let before = map
         map = newMap
         record(.swap(other: before, removal: removal, summary: summary))
-        (boardBeforeUndo, roundBeforeUndo) = (board, round)
-        warmAfterSwap()
+        (boardBeforeUndo, roundBeforeUndo) = (was.board, was.round)
+        warmAfterSwap(was)
     }
 
     /// The undo (or, not `undoing`, the redo) of a ``Step/swap(other:removal:summary:)``: the
     /// map `other` swapped in, with the live scores and the round kept for it; the map it
     /// replaces, with its scores and round, kept in the step pushed on the other stack.
     private func swapBack(to other: ArgumentMap, removal: Edit, summary: String, undoing: Bool) {
-        let (board, round) = swapState()
+        let was = swapState()
         let kept = undoing ? (boardBeforeUndo, roundBeforeUndo) : (boardAfterRedo, roundAfterRedo)
         (boardBeforeUndo, roundBeforeUndo, scoresBeforeUndo) = (nil, nil, nil)
         (boardAfterRedo, roundAfterRedo, scoresAfterRedo) = (nil, nil, nil)
@@ -241,50 +241,53 @@ public final class Session {
         let step = Step.swap(other: left, removal: removal, summary: summary)
         if undoing {
             redoStack.append(step)
-            (boardAfterRedo, roundAfterRedo) = (board, round)
+            (boardAfterRedo, roundAfterRedo) = (was.board, was.round)
         } else {
             undoStack.append(step)
-            (boardBeforeUndo, roundBeforeUndo) = (board, round)
+            (boardBeforeUndo, roundBeforeUndo) = (was.board, was.round)
         }
-        warmAfterSwap(board: kept.0, round: kept.1)
+        warmAfterSwap(was, board: kept.0, round: kept.1)
     }
 
-    /// Before a swap of the whole map (``Step/swap(other:removal:summary:)``): the live scores
-    /// and the round of the map as it is, settled, for the step to keep; the session's
-    /// forgotten, with the evaluations under other semantics.
-    private func swapState() -> (board: IncrementalEvaluator?, round: Round?) {
+    /// What the session held of the map it swaps out (``swapState()``): its live scores and
+    /// round, settled, for the step to keep; and whether scores, evaluations under other
+    /// semantics and a round were there, to be worked out again ahead for the map swapped in
+    /// (``warmAfterSwap(_:board:round:)``).
+    private struct SwapState {
+        let board: IncrementalEvaluator?, round: Round?
+        let wasLive: Bool, hadOthers: Bool, hadRound: Bool
+    }
+
+    /// Before a swap of the whole map (``Step/swap(other:removal:summary:)``): what the session
+    /// holds of the map as it is; the session's forgotten, with the evaluations under other
+    /// semantics.
+    private func swapState() -> SwapState {
         settleScores()
         settleRound()
         takeWhatIsReadyAhead()
-        let board = scoreBoard, round = keptRound
-        swapWasLive = board != nil || warming != nil
-        swapHadRound = round != nil || roundAhead != nil
-        swapHadOthers = worksAhead && !settings.conceded
-            && (othersAgain || othersAhead != nil || !otherEvaluations.isEmpty || !otherEvaluators.isEmpty)
+        let was = SwapState(board: scoreBoard, round: keptRound, wasLive: scoreBoard != nil || warming != nil,
+                            hadOthers: worksAhead && !settings.conceded
+                                && (othersAgain || othersAhead != nil || !otherEvaluations.isEmpty || !otherEvaluators.isEmpty),
+                            hadRound: keptRound != nil || roundAhead != nil)
         forgetScores()
         forgetRound()
         forgetOtherSemantics()
-        return (board, round)
+        return was
     }
 
-    /// Whether the live scores, the evaluations under other semantics and the round were there
-    /// before the swap under way (``swapState()``): worked out again ahead after it
-    /// (``warmAfterSwap(board:round:)``).
-    private var swapWasLive = false, swapHadOthers = false, swapHadRound = false
-
-    /// After a swap of the whole map: the live scores and the round that the step kept for the
-    /// map now held, when still good (the same semantics, nothing conceded), or else worked
+    /// After a swap of the whole map (`was`: what the session held of the map swapped out):
+    /// the live scores and the round that the step kept for the map now held, when still good (the same semantics, nothing conceded), or else worked
     /// out again ahead where they were there before the swap; the evaluations under other
     /// semantics worked out again once the session is back at the prompt, on the scores kept,
     /// or with the scores worked out ahead.
-    private func warmAfterSwap(board: IncrementalEvaluator? = nil, round: Round? = nil) {
+    private func warmAfterSwap(_ was: SwapState, board: IncrementalEvaluator? = nil, round: Round? = nil) {
         if let board, board.semantics == semantics, !settings.conceded {
             scoreBoard = board
-            othersAgain = swapHadOthers
+            othersAgain = was.hadOthers
         }
         keptRound = round
-        if swapWasLive { warmScores(othersToo: swapHadOthers, held: true) }
-        if round == nil { warmRound(ifKept: swapHadRound) }
+        if was.wasLive { warmScores(othersToo: was.hadOthers, held: true) }
+        if round == nil { warmRound(ifKept: was.hadRound) }
     }
 
     /// Replaces the whole map as one undoable step (import). The new map has no file until
