@@ -99,7 +99,7 @@ public final class REPL {
     public func run() -> Int32 {
         var lineNumber = 0
         while !session.quitRequested {
-            if editor.isInteractive { session.workOtherSemanticsOutAgain(lineWaiting: editor.inputWaiting) }
+            if editor.isInteractive { session.workAhead(lineWaiting: editor.inputWaiting) }
             let input = editor.readLine(prompt: prompt(), initialText: nil)
             switch input {
             case .interrupted:

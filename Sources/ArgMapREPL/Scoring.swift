@@ -338,7 +338,7 @@ extension Session {
         }
         guard let change else { forgetScores(); forgetOtherSemantics(); return }
         // The other evaluators follow it when next read (``otherEvaluatorsFollow()``), or on
-        // another thread after the live scores (below, and ``workOtherSemanticsOutAgain(lineWaiting:)``).
+        // another thread after the live scores (below, and ``workAhead(lineWaiting:)``).
         if followingStructure, otherEvaluatorsReach != nil { otherEvaluatorsReach!.append(IncrementalEvaluator.Reach(change, map: map)) }
         if behind, board.isIncremental {
             // On a large map in a terminal, the scores follow the change on another thread,
@@ -385,12 +385,26 @@ extension Session {
         warming = nil
     }
 
-    /// Begins working out the live scores and the debate round on other threads, in an
-    /// interactive session (``warmsUp``) with a map large enough for their first computation
-    /// to be felt.
+    /// A map has opened: in an interactive session (``warmsUp``) with a map large enough for
+    /// their first computation to be felt, its live scores and its debate round are to be
+    /// worked out on other threads, once the session is back at the prompt with no line
+    /// waiting to be read (``workAhead(lineWaiting:)``). A line typed while the map loaded runs
+    /// first, on cores of its own: an edit made while that work held the map would copy it whole
+    /// (`set c5 base 0.3` typed as the tree of a million claims loaded took 75–326 ms; it now
+    /// takes about 1 ms), and a command that reads the scores works them out sooner than that
+    /// work, sharing the cores with the round, would have.
     public func warmUp() {
+        warmUpDue = worksAhead
+    }
+
+    /// Begins the work ``warmUp()`` made due: the live scores, and with them the evaluations
+    /// under every other semantics (``warmScores(othersToo:held:)``), or, where a command has
+    /// worked the scores out since, those evaluations on their layout (``othersAgain``); and
+    /// the round, unless a command has worked it out.
+    private func beginWarmUp() {
+        warmUpDue = false
         guard worksAhead else { return }
-        warmScores(othersToo: true)
+        if scoreBoard == nil { warmScores(othersToo: true) } else { othersAgain = true }
         if keptRound == nil, roundAhead == nil { workRoundOutAhead(followsEdit: false) }
     }
 
@@ -407,7 +421,7 @@ extension Session {
     /// generated cyclic map of a million claims, whose every semantics solves 14,000 cycles,
     /// the first `compare` took 130–150 ms.
     /// After an edit (`held`), they are held until the session is back at the prompt
-    /// (``workOtherSemanticsOutAgain(lineWaiting:)``).
+    /// (``workAhead(lineWaiting:)``).
     func warmScores(othersToo: Bool = false, held: Bool = false) {
         guard worksAhead, scoreBoard == nil, warming == nil, !settings.conceded else { return }
         let map = map, semantics = semantics, options = scoringOptions
@@ -436,15 +450,21 @@ extension Session {
         }
     }
 
-    /// The session is back at the prompt: the evaluations under other semantics that the last
-    /// edit dropped are worked out again on other threads, as they are as a map opens
-    /// (``othersAhead``), so that `compare` typed next finds them ready: on the generated
-    /// cyclic map of a million claims, `compare` after a change of structure took 118–127 ms.
-    /// Those begun by the live scores as they follow the edit, held until now, are let begin;
-    /// others begin on the live scores' layout of the map. Not while a line is waiting to be
-    /// read (`lineWaiting`: lines pasted one after another, whose edits would each drop them):
-    /// then at the next prompt with none. (`lineWaiting` is asked only where there is such work.)
-    public func workOtherSemanticsOutAgain(lineWaiting: @autoclosure () -> Bool) {
+    /// The session is back at the prompt: the work on other threads that waits for it begins.
+    /// Not while a line is waiting to be read (`lineWaiting`: lines typed ahead, or pasted one
+    /// after another, whose edits would each drop it): then at the next prompt with none.
+    /// (`lineWaiting` is asked only where there is such work.)
+    /// - The work ahead of a map just opened (``warmUp()``).
+    /// - The evaluations under other semantics that the last edit dropped, worked out again as
+    ///   they are as a map opens (``othersAhead``), so that `compare` typed next finds them
+    ///   ready: on the generated cyclic map of a million claims, `compare` after a change of
+    ///   structure took 118–127 ms. Those begun by the live scores as they follow the edit,
+    ///   held until now, are let begin; others begin on the live scores' layout of the map.
+    public func workAhead(lineWaiting: @autoclosure () -> Bool) {
+        if warmUpDue {
+            guard !lineWaiting() else { return }
+            beginWarmUp()
+        }
         if let ahead = othersAhead {
             if ahead.isHeld, !lineWaiting() { ahead.open() }
             return

@@ -395,6 +395,7 @@ struct LiveScoreTests {
         let session = Session()
         session.warmsUp = true
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let board = try #require(session.warming).scores.wait()
         #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .dfquad).scores)
         #expect(session.scoreBoard === board && session.warming == nil, "the scores worked out ahead were taken")
@@ -404,6 +405,7 @@ struct LiveScoreTests {
         // An edit made once they are ready, before anything read them, takes them and they
         // follow it; so with the round worked out ahead.
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let ready = try #require(session.warming).scores.wait(), round = try #require(session.roundAhead).wait()
         try session.perform(.setValue("c5", .base(0.2)))
         #expect(session.scoreBoard === ready && session.warming == nil, "an edit takes them when they are ready")
@@ -414,6 +416,7 @@ struct LiveScoreTests {
 
         // Not ready yet (held back here): an edit drops them.
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let first = try #require(session.warming), held = DispatchSemaphore(value: 0)
         let early = Ahead { held.wait(); return first.scores.wait() }
         session.warming = (first.semantics, early)
@@ -424,6 +427,7 @@ struct LiveScoreTests {
         #expect(session.scoreBoard !== early.wait())
 
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         #expect(session.warming != nil)
         session.settings.semantics = "euler"
         try check(session, .euler, "another semantics before the first read")
@@ -471,6 +475,7 @@ struct LiveScoreTests {
         // A change of semantics while the scores are still worked out ahead waits for them,
         // there, and takes their layout.
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let opening = try #require(session.warming)
         #expect(opening.semantics == .grounded && repl.execute("set semantics mlp"))
         let mlp = try #require(session.warming)
@@ -479,9 +484,11 @@ struct LiveScoreTests {
         #expect(session.scoreBoard === mlp.scores.wait() && session.scoreBoard?.sharedLayout == true, "on the layout of those worked out ahead")
 
         session.load(MapGenerator.generate(.init(claims: 500, shape: .cyclic, seed: 36)), file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         #expect(session.warming == nil, "a small map")
         let script = Session()
         script.load(map, file: nil, format: nil)
+        script.workAhead(lineWaiting: false)
         #expect(script.warming == nil, "a script's session")
     }
 
@@ -497,6 +504,7 @@ struct LiveScoreTests {
         let session = Session()
         session.warmsUp = true
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let made = try #require(session.othersAhead).wait()
         #expect(made.evaluations.map(\.0) == Semantics.allCases.filter { $0 != .dfquad })
         let solving = made.evaluators.map(\.0)
@@ -511,12 +519,14 @@ struct LiveScoreTests {
         for (s, board) in made.evaluators { #expect(session.otherEvaluators[s] === board, "\(s): followed") }
 
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let ready = try #require(session.othersAhead).wait()
         try session.perform(.setValue("c5", .base(0.2)))
         #expect(session.othersAhead == nil && ready.evaluators.allSatisfy { session.otherEvaluators[$0.0] === $0.1 },
                 "an edit of a value, once they are ready, takes them to follow it")
         same(session, "edited once they were ready")
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         #expect(session.othersAhead != nil)
         let opened = try #require(session.othersAhead)
         try session.perform(.addClaim(Claim(id: "w1", text: "new")))
@@ -524,6 +534,7 @@ struct LiveScoreTests {
         same(session, "edited before they were taken")
 
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         _ = session.currentEvaluation()
         let euler = try #require(session.othersAhead).wait().evaluators.first { $0.0 == .euler }?.1
         let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
@@ -533,18 +544,20 @@ struct LiveScoreTests {
 
         let tree = MapGenerator.generate(.init(claims: 30_000, shape: .tree, seed: 41))
         session.load(tree, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let acyclic = try #require(session.othersAhead).wait()
         #expect(acyclic.evaluations.count == Semantics.allCases.count - 1 && acyclic.evaluators.map(\.0) == Semantics.allCases.filter { $0 != .euler && $0 != .grounded }
                 && acyclic.evaluators.allSatisfy { !$0.1.solvesCycles }, "an acyclic map's, to follow edits of values")
         same(session, "an acyclic map")
         let script = Session()
         script.load(map, file: nil, format: nil)
+        script.workAhead(lineWaiting: false)
         #expect(script.othersAhead == nil, "a script's session")
     }
 
     /// In a terminal, after an edit that drops the evaluations under other semantics, they are
     /// worked out again on other threads once the session is back at the prompt with no line
-    /// waiting (``Session/workOtherSemanticsOutAgain(lineWaiting:)``): after a change of
+    /// waiting (``Session/workAhead(lineWaiting:)``): after a change of
     /// structure, begun by the live scores following it on another thread and held until then;
     /// after an edit the scores follow on the session's thread, begun then on their layout.
     /// Each is the evaluation its own semantics gives, to the last bit. Lines waiting (pasted)
@@ -555,6 +568,7 @@ struct LiveScoreTests {
             let session = Session()
             session.warmsUp = true
             session.load(map, file: nil, format: nil)
+            session.workAhead(lineWaiting: false)
             _ = session.currentEvaluation()
             let warmed = Dictionary(uniqueKeysWithValues: try #require(session.othersAhead).wait().evaluators)
             #expect(warmed.count == (shape == .dag ? 5 : 4) && warmed.values.allSatisfy { $0.solvesCycles == (shape == .cyclic) })
@@ -573,10 +587,10 @@ struct LiveScoreTests {
             session.settleScores()
             let held = try #require(session.othersAhead, "\(shape): begun by the scores that followed the edit")
             #expect(held.isHeld)
-            session.workOtherSemanticsOutAgain(lineWaiting: true)
+            session.workAhead(lineWaiting: true)
             _ = DispatchSemaphore(value: 0).wait(timeout: .now() + 0.3)
             #expect(held.isHeld && !held.isReady, "\(shape): not begun while a line waits")
-            session.workOtherSemanticsOutAgain(lineWaiting: false)
+            session.workAhead(lineWaiting: false)
             #expect(!held.isHeld && session.othersAhead === held)
             #expect(!held.hurry.isOn, "\(shape): on one core until a command waits for them")
             let made = held.wait()
@@ -593,7 +607,7 @@ struct LiveScoreTests {
             session.settleScores()
             _ = DispatchSemaphore(value: 0).wait(timeout: .now() + 0.3)
             #expect(!dropped.isReady && session.othersAhead !== dropped, "\(shape): dropped unbegun")
-            session.workOtherSemanticsOutAgain(lineWaiting: false)
+            session.workAhead(lineWaiting: false)
             same(session, "\(shape): after two changes of structure")
             followed("undo and redo")
 
@@ -601,9 +615,9 @@ struct LiveScoreTests {
             // are begun at the prompt, on the live scores' layout.
             #expect(repl.execute("add pro a new claim") && !session.warmingFollows)
             #expect(session.othersAhead == nil && session.othersAgain)
-            session.workOtherSemanticsOutAgain(lineWaiting: true)
+            session.workAhead(lineWaiting: true)
             #expect(session.othersAhead == nil && session.othersAgain, "\(shape): not while a line waits")
-            session.workOtherSemanticsOutAgain(lineWaiting: false)
+            session.workAhead(lineWaiting: false)
             #expect(session.othersAhead != nil && !session.othersAgain)
             same(session, "\(shape): after a batch")
             followed("add")
@@ -618,9 +632,9 @@ struct LiveScoreTests {
                 #expect(repl.execute("set semantics grounded") && repl.execute("rm c14") && repl.execute("compare c5") && session.otherEvaluators.isEmpty)
                 #expect(repl.execute("set c7 base 0.35"))
                 #expect(session.othersAhead == nil && session.othersAgain && session.otherEvaluations.isEmpty)
-                session.workOtherSemanticsOutAgain(lineWaiting: true)
+                session.workAhead(lineWaiting: true)
                 #expect(session.othersAhead == nil, "not while a line waits")
-                session.workOtherSemanticsOutAgain(lineWaiting: false)
+                session.workAhead(lineWaiting: false)
                 #expect(session.othersAhead != nil && !session.othersAgain)
                 #expect(try #require(session.othersAhead).wait().evaluations.count == Semantics.allCases.count - 1)
             }
@@ -631,9 +645,10 @@ struct LiveScoreTests {
         // out ahead: a script's session, here), nor in a script's session.
         let script = Session()
         script.load(MapGenerator.generate(.init(claims: 30_000, shape: .dag, seed: 43)), file: nil, format: nil)
+        script.workAhead(lineWaiting: false)
         _ = script.evaluations(Semantics.allCases)
         try script.perform(.addClaim(Claim(id: "w1", text: "new")))
-        script.workOtherSemanticsOutAgain(lineWaiting: false)
+        script.workAhead(lineWaiting: false)
         #expect(script.othersAhead == nil && !script.othersAgain, "a script's session")
     }
 
@@ -645,6 +660,7 @@ struct LiveScoreTests {
             let session = Session()
             session.warmsUp = true
             session.load(map, file: nil, format: nil)
+            session.workAhead(lineWaiting: false)
             _ = session.currentEvaluation()
             let editor = TerminalLikeEditor(lines: ["cd c5", "rm c12", "show"], waiting: waiting)
             let repl = REPL(session: session, console: Console(sink: .buffer), editor: editor, sourceName: nil)
@@ -652,6 +668,51 @@ struct LiveScoreTests {
             let others = try #require(session.othersAhead)
             #expect(others.isHeld == waiting, "lines waiting: \(waiting)")
         }
+    }
+
+    /// The work ahead of a map just opened (``Session/warmUp()``) begins at the first prompt
+    /// with no line waiting: lines typed while the map loaded run first, and an edit among them
+    /// changes the map in place (the work, holding the map, would have had it copied whole).
+    /// A command that reads the scores works them out; the work then begins the evaluations under
+    /// the other semantics on their layout, and the round. With no line waiting, it begins at
+    /// once.
+    @Test func workAheadOfAMapJustOpenedWaitsForLinesTypedAhead() throws {
+        func opened() -> Session {
+            let session = Session()
+            session.warmsUp = true
+            session.load(MapGenerator.generate(.init(claims: 25_000, shape: .cyclic, seed: 45)), file: nil, format: nil)
+            return session
+        }
+        let session = opened()
+        #expect(session.warming == nil && session.roundAhead == nil, "nothing begun as the map opens")
+        func storage() -> UnsafeRawPointer? { session.map.claims.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let before = storage()
+        let editor = TerminalLikeEditor(lines: ["set c5 base 0.3", "show c5"], waiting: true)
+        var begun: [Bool] = []
+        editor.reading = { begun.append(session.warming != nil || session.roundAhead != nil || session.othersAhead != nil) }
+        let repl = REPL(session: session, console: Console(sink: .buffer), editor: editor, sourceName: nil)
+        #expect(repl.run() == 0)
+        #expect(begun == [false, false, false], "no work begun while lines wait")
+        #expect(storage() == before, "the edit changed the map in place")
+        let scores = try #require(session.scoreBoard, "show worked the scores out")
+        session.workAhead(lineWaiting: true)
+        #expect(session.othersAhead == nil && session.roundAhead == nil, "a line still waiting")
+        session.workAhead(lineWaiting: false)
+        let others = try #require(session.othersAhead, "the other semantics begun at the prompt")
+        #expect(session.scoreBoard === scores && session.warming == nil, "on the scores worked out")
+        let made = Dictionary(uniqueKeysWithValues: others.wait().evaluations)
+        for s in Semantics.allCases where s != .dfquad {
+            #expect(made[s]?.scores == Evaluator.evaluate(session.map, s).scores, "\(s)")
+        }
+        let round = try #require(session.roundAhead, "the round begun at the prompt").wait()
+        #expect(round.facts == Round(session.map).facts)
+
+        let atOnce = opened()
+        let quiet = TerminalLikeEditor(lines: ["show c5"], waiting: false)
+        var first: Bool?
+        quiet.reading = { if first == nil { first = atOnce.warming != nil && atOnce.roundAhead != nil && atOnce.othersAhead != nil } }
+        #expect(REPL(session: atOnce, console: Console(sink: .buffer), editor: quiet, sourceName: nil).run() == 0)
+        #expect(first == true, "with no line waiting, begun at the first prompt")
     }
 
     /// In a terminal, on a large map, the live scores follow a change of structure on another
@@ -664,6 +725,7 @@ struct LiveScoreTests {
         let session = Session()
         session.warmsUp = true
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
         _ = session.currentEvaluation()
         let board = try #require(session.scoreBoard)
@@ -704,6 +766,7 @@ struct LiveScoreTests {
         // A script's session follows on this thread.
         let script = Session()
         script.load(map, file: nil, format: nil)
+        script.workAhead(lineWaiting: false)
         _ = script.currentEvaluation()
         let scripted = try #require(script.scoreBoard)
         try script.perform(.removeClaim("c12"))
@@ -719,6 +782,7 @@ struct LiveScoreTests {
         let session = Session()
         session.warmsUp = true
         session.load(MapGenerator.generate(.init(claims: 25_000, shape: .dag, seed: 37)), file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let ahead = try #require(session.roundAhead, "worked out ahead")
         #expect(same(session.round(), Round(session.map)))
         #expect(ahead.taken && session.roundAhead == nil && session.keptRound != nil, "and taken")
@@ -769,6 +833,7 @@ struct LiveScoreTests {
         // A script's session works nothing out ahead.
         let script = Session()
         script.load(session.map, file: nil, format: nil)
+        script.workAhead(lineWaiting: false)
         #expect(script.roundAhead == nil && script.warming == nil)
     }
 
@@ -789,6 +854,7 @@ struct LiveScoreTests {
         let session = Session()
         session.warmsUp = true
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         _ = session.round()
         try session.perform(.removeClaim(id))
         let ahead = try #require(session.roundAhead, "worked out again ahead")
@@ -808,6 +874,7 @@ struct LiveScoreTests {
         #expect(same(kept, Round(session.map)))
         // The round worked out as the map opened, ready before the first edit, is kept by it.
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         _ = try #require(session.roundAhead).wait()
         try session.perform(.removeClaim(id))
         #expect(session.roundAheadFollows, "the round ready ahead was kept, and is worked out again")
@@ -815,6 +882,7 @@ struct LiveScoreTests {
         // No round kept before the edit (the one worked out as the map opened held back here, not
         // ready): none worked out.
         session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
         let opening = try #require(session.roundAhead), hold = DispatchSemaphore(value: 0)
         session.roundAhead = Ahead { hold.wait(); return opening.wait() }
         try session.perform(.removeClaim(id))
@@ -823,6 +891,7 @@ struct LiveScoreTests {
         // A script's session works nothing out.
         let script = Session()
         script.load(map, file: nil, format: nil)
+        script.workAhead(lineWaiting: false)
         _ = script.round()
         try script.perform(.removeClaim(id))
         #expect(script.roundAhead == nil && script.keptRound == nil, "a script")
@@ -2073,7 +2142,12 @@ private final class TerminalLikeEditor: LineEditor {
     }
     var isInteractive: Bool { true }
     var inputWaiting: Bool { waiting }
-    func readLine(prompt: String, initialText: String?) -> LineInput { lines.isEmpty ? .endOfInput : .line(lines.removeFirst()) }
+    /// Called as each line is read (and as the input ends).
+    var reading: (() -> Void)?
+    func readLine(prompt: String, initialText: String?) -> LineInput {
+        reading?()
+        return lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+    }
     func remember(_ line: String) {}
     func confirm(_ question: String) -> Bool { true }
     var inputEnded: Bool { false }

@@ -41,12 +41,14 @@ public final class Session {
     /// so that `compare` finds them ready. Taken into ``otherEvaluations`` and
     /// ``otherEvaluators`` when first read (``takeOtherSemanticsAhead()``); dropped, as they are,
     /// at the map's first change, and worked out again once the session is back at the prompt
-    /// (``workOtherSemanticsOutAgain(lineWaiting:)``).
+    /// (``workAhead(lineWaiting:)``).
     var othersAhead: Ahead<OtherSemantics>?
     /// Whether the evaluations under other semantics, dropped by the last edit, are to be
     /// worked out again on other threads once the session is back at the prompt
-    /// (``workOtherSemanticsOutAgain(lineWaiting:)``).
+    /// (``workAhead(lineWaiting:)``).
     var othersAgain = false
+    /// Whether the work ahead of a map just opened waits for the prompt (``warmUp()``).
+    var warmUpDue = false
     /// The evaluations under other semantics that the live scores following the edit being
     /// applied on another thread begin once they have followed it
     /// (``noteScores(_:inverse:in:behind:othersToo:)``), for ``othersAhead`` once the edit is done.
@@ -321,7 +323,7 @@ public final class Session {
         takeWhatIsReadyAhead()
         // The evaluations under other semantics were there (kept, worked out ahead, or to be
         // worked out again after the edit before): if the edit drops them, they are worked out
-        // again on other threads (``workOtherSemanticsOutAgain(lineWaiting:)``).
+        // again on other threads (``workAhead(lineWaiting:)``).
         let othersWere = worksAhead && !settings.conceded
             && (othersAgain || othersAhead != nil || !otherEvaluations.isEmpty || !otherEvaluators.isEmpty)
         othersAgain = false
