@@ -291,7 +291,7 @@ extension Session {
     /// of structure may be followed on another thread (see below).
     /// `othersToo`: the live scores that follow a change of structure on another thread then
     /// begin the evaluations under every other semantics on their layout of the map, as they do
-    /// as a map opens (``warmScores(othersToo:held:)``), held until the session is back at the
+    /// as a map opens (``warmScores(othersToo:)``), held until the session is back at the
     /// prompt (``othersFollowing``).
     func noteScores(_ edit: Edit, inverse: Edit, in map: ArgumentMap, behind: Bool, othersToo: Bool = false) {
         // (With no live scores, as after a step of a batch they could not follow, the other
@@ -386,46 +386,53 @@ extension Session {
     }
 
     /// A map has opened: in an interactive session (``warmsUp``) with a map large enough for
-    /// their first computation to be felt, its live scores and its debate round are to be
-    /// worked out on other threads, once the session is back at the prompt with no line
-    /// waiting to be read (``workAhead(lineWaiting:)``). A line typed while the map loaded runs
-    /// first, on cores of its own: an edit made while that work held the map would copy it whole
-    /// (`set c5 base 0.3` typed as the tree of a million claims loaded took 75–326 ms; it now
-    /// takes about 1 ms), and a command that reads the scores works them out sooner than that
-    /// work, sharing the cores with the round, would have.
+    /// their first computation to be felt, its live scores, the evaluations under every other
+    /// semantics and its debate round are to be worked out on other threads, once the session
+    /// is back at the prompt with no line waiting to be read (``workAhead(lineWaiting:)``).
+    /// A line typed while the map loaded runs first, on cores of its own: an edit made while
+    /// that work held the map would copy it whole (`set c5 base 0.3` typed as the tree of a
+    /// million claims loaded took 75–326 ms; it now takes about 1 ms), and a command that reads
+    /// the scores works them out sooner than that work, sharing the cores with the round, would
+    /// have.
     public func warmUp() {
-        warmUpDue = worksAhead
+        workDue = worksAhead ? WorkDue(othersToo: true, round: true) : nil
     }
 
-    /// Begins the work ``warmUp()`` made due: the live scores, and with them the evaluations
-    /// under every other semantics (``warmScores(othersToo:held:)``), or, where a command has
-    /// worked the scores out since, those evaluations on their layout (``othersAgain``); and
-    /// the round, unless a command has worked it out.
-    private func beginWarmUp() {
-        warmUpDue = false
+    /// The live scores (`othersToo`: and the evaluations under the other semantics) to be
+    /// worked out ahead once the session is back at the prompt, as ``warmUp()`` has them worked
+    /// out: after an edit (a command's, its undo or its redo) that the live scores could not
+    /// follow, where they were live before it. Not at once: the lines pasted after it would
+    /// each drop the work, and an edit among them, made while the work held the map, would
+    /// copy the map whole.
+    func scoresDue(othersToo: Bool) {
         guard worksAhead else { return }
-        if scoreBoard == nil { warmScores(othersToo: true) } else { othersAgain = true }
-        if keptRound == nil, roundAhead == nil { workRoundOutAhead(followsEdit: false) }
+        workDue = WorkDue(othersToo: othersToo || workDue?.othersToo == true, round: workDue?.round == true)
     }
 
-    /// The live scores alone worked out ahead, as ``warmUp()`` works them out, when there are
-    /// none: after `set semantics`, or after an edit (a command's, its undo or its redo) that
-    /// live scores could not follow. Called once the edit is done, not at each step of it, so
-    /// that no work starts for a map a later step changes; and only where the scores were live
-    /// before it, so that edits made one after another before any read (a pasted script) do not
-    /// each start work the next one drops.
+    /// Begins the work due (``warmUp()``, ``scoresDue(othersToo:)``): the live scores, and with
+    /// them the evaluations under every other semantics (``warmScores(othersToo:)``), or, where
+    /// a command has worked the scores out since, those evaluations on their layout
+    /// (``othersAgain``); and the round, unless a command has worked it out.
+    private func beginWorkDue(_ due: WorkDue) {
+        workDue = nil
+        guard worksAhead else { return }
+        if scoreBoard == nil { warmScores(othersToo: due.othersToo) } else if due.othersToo { othersAgain = true }
+        if due.round, keptRound == nil, roundAhead == nil { workRoundOutAhead(followsEdit: false) }
+    }
+
+    /// Begins working out the live scores on another thread, when there are none and none are
+    /// being worked out: as a map opens, or after an edit they could not follow, once the
+    /// session is back at the prompt (``beginWorkDue(_:)``); or after `set semantics`.
     ///
-    /// With `othersToo` (as a map opens), the live scores then begin the evaluations under
-    /// every other semantics on their layout of the map (``othersAhead``), as `compare` would
-    /// work them out (on both cores, each semantics on one), while the user reads: on the
-    /// generated cyclic map of a million claims, whose every semantics solves 14,000 cycles,
-    /// the first `compare` took 130–150 ms.
-    /// After an edit (`held`), they are held until the session is back at the prompt
-    /// (``workAhead(lineWaiting:)``).
-    func warmScores(othersToo: Bool = false, held: Bool = false) {
+    /// With `othersToo`, the live scores then begin the evaluations under every other
+    /// semantics on their layout of the map (``othersAhead``), as `compare` would work them out
+    /// (on both cores, each semantics on one), while the user reads: on the generated cyclic
+    /// map of a million claims, whose every semantics solves 14,000 cycles, the first `compare`
+    /// took 130–150 ms.
+    func warmScores(othersToo: Bool = false) {
         guard worksAhead, scoreBoard == nil, warming == nil, !settings.conceded else { return }
         let map = map, semantics = semantics, options = scoringOptions
-        let others = othersToo ? Ahead<OtherSemantics>(held: held) : nil
+        let others = othersToo ? Ahead<OtherSemantics>() : nil
         let following = others == nil ? nil : handOtherEvaluatorsToFollow()
         warming = (semantics, Ahead {
             let board = IncrementalEvaluator(map, semantics: semantics, options: options)
@@ -454,16 +461,17 @@ extension Session {
     /// Not while a line is waiting to be read (`lineWaiting`: lines typed ahead, or pasted one
     /// after another, whose edits would each drop it): then at the next prompt with none.
     /// (`lineWaiting` is asked only where there is such work.)
-    /// - The work ahead of a map just opened (``warmUp()``).
+    /// - The work ahead of a map just opened (``warmUp()``), or after an edit the live scores
+    ///   could not follow (``scoresDue(othersToo:)``).
     /// - The evaluations under other semantics that the last edit dropped, worked out again as
     ///   they are as a map opens (``othersAhead``), so that `compare` typed next finds them
     ///   ready: on the generated cyclic map of a million claims, `compare` after a change of
     ///   structure took 118–127 ms. Those begun by the live scores as they follow the edit,
     ///   held until now, are let begin; others begin on the live scores' layout of the map.
     public func workAhead(lineWaiting: @autoclosure () -> Bool) {
-        if warmUpDue {
+        if let due = workDue {
             guard !lineWaiting() else { return }
-            beginWarmUp()
+            beginWorkDue(due)
         }
         if let ahead = othersAhead {
             if ahead.isHeld, !lineWaiting() { ahead.open() }

@@ -449,27 +449,38 @@ struct LiveScoreTests {
         #expect(session.scoreBoard?.sharedLayout == true, "worked out on the euler scores' layout of the map")
 
         // An edit the live scores cannot follow (any change of structure, under grounded) has
-        // them worked out ahead again; a second edit before they are read does not.
+        // them worked out ahead again once the session is back at the prompt with no line
+        // waiting; edits before then (lines pasted after it) begin nothing.
         #expect(repl.execute("set semantics grounded"))
         _ = session.currentEvaluation()
         try #require(session.scoreBoard != nil && session.warming == nil)
         try session.perform(.addClaim(Claim(id: "w1", text: "new")))
-        let again = try #require(session.warming, "worked out ahead after an edit not followed")
-        #expect(again.semantics == .grounded && session.scoreBoard == nil)
+        #expect(session.warming == nil && session.workDue != nil, "due at the prompt")
+        session.workAhead(lineWaiting: true)
+        #expect(session.warming == nil, "not while a line waits")
+        try session.perform(.addClaim(Claim(id: "w2", text: "new")))
+        #expect(session.warming == nil && session.workDue != nil, "nor after the line pasted next")
+        session.workAhead(lineWaiting: false)
+        let again = try #require(session.warming, "worked out ahead at the prompt")
+        #expect(again.semantics == .grounded && session.scoreBoard == nil && session.workDue == nil)
         #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
         #expect(session.scoreBoard === again.scores.wait())
-        try session.perform(.addClaim(Claim(id: "w2", text: "new")))
+        try session.perform(.addClaim(Claim(id: "w3", text: "new")))
+        session.workAhead(lineWaiting: false)
         // Those are not ready when the next edit comes (held back here): it drops them, and
         // nothing is worked out again for it, as for an edit that comes before any read.
         let pending = try #require(session.warming), hold = DispatchSemaphore(value: 0)
         session.warming = (pending.semantics, Ahead { hold.wait(); return pending.scores.wait() })
-        try session.perform(.addClaim(Claim(id: "w3", text: "new")))
+        try session.perform(.addClaim(Claim(id: "w4", text: "new")))
         hold.signal()
+        session.workAhead(lineWaiting: false)
         #expect(session.warming == nil, "not for an edit made before the scores were ready")
         _ = session.undo()
+        session.workAhead(lineWaiting: false)
         #expect(session.warming == nil)
         #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
         _ = session.undo()
+        session.workAhead(lineWaiting: false)
         #expect(session.warming != nil, "an undo after they were read has them worked out ahead")
 
         // A change of semantics while the scores are still worked out ahead waits for them,
@@ -713,6 +724,32 @@ struct LiveScoreTests {
         quiet.reading = { if first == nil { first = atOnce.warming != nil && atOnce.roundAhead != nil && atOnce.othersAhead != nil } }
         #expect(REPL(session: atOnce, console: Console(sink: .buffer), editor: quiet, sourceName: nil).run() == 0)
         #expect(first == true, "with no line waiting, begun at the first prompt")
+    }
+
+    /// After an edit the live scores could not follow (here a removal of half the map, whose
+    /// scores are worked out afresh), they are worked out again once the session is back at the
+    /// prompt with no line waiting: an edit pasted after it changes the map in place, and the
+    /// work then begins on the map as it left it, with the other semantics.
+    @Test func scoresAnEditDroppedAreWorkedOutAgainAtThePrompt() throws {
+        let session = Session()
+        session.warmsUp = true
+        session.load(MapGenerator.generate(.init(claims: 45_000, shape: .tree, seed: 46)), file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
+        _ = session.currentEvaluation()
+        try #require(session.scoreBoard != nil && session.othersAhead != nil)
+        try session.perform(.removeClaims(Array(session.map.claims.map(\.id).dropFirst(22_000))))
+        #expect(session.scoreBoard == nil && session.warming == nil && session.workDue != nil, "due at the prompt")
+        func storage() -> UnsafeRawPointer? { session.map.claims.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let before = storage()
+        try session.perform(.setValue(session.map.claims[3].id, .base(0.25)))
+        #expect(storage() == before, "the edit pasted next changed the map in place")
+        session.workAhead(lineWaiting: true)
+        #expect(session.warming == nil, "not while a line waits")
+        session.workAhead(lineWaiting: false)
+        let board = try #require(session.warming, "begun at the prompt").scores.wait()
+        #expect(board.evaluation.scores == Evaluator.evaluate(session.map, .dfquad).scores)
+        let others = try #require(session.othersAhead, "with the other semantics").wait()
+        #expect(Dictionary(uniqueKeysWithValues: others.evaluations)[.euler]?.scores == Evaluator.evaluate(session.map, .euler).scores)
     }
 
     /// In a terminal, on a large map, the live scores follow a change of structure on another

@@ -47,8 +47,11 @@ public final class Session {
     /// worked out again on other threads once the session is back at the prompt
     /// (``workAhead(lineWaiting:)``).
     var othersAgain = false
-    /// Whether the work ahead of a map just opened waits for the prompt (``warmUp()``).
-    var warmUpDue = false
+    /// Work ahead that waits for the session to be back at the prompt with no line waiting
+    /// (``workAhead(lineWaiting:)``): the live scores, with the evaluations under the other
+    /// semantics or not, and the round (``warmUp()``, ``scoresDue(othersToo:)``).
+    struct WorkDue { var othersToo: Bool, round: Bool }
+    var workDue: WorkDue?
     /// The evaluations under other semantics that the live scores following the edit being
     /// applied on another thread begin once they have followed it
     /// (``noteScores(_:inverse:in:behind:othersToo:)``), for ``othersAhead`` once the edit is done.
@@ -278,9 +281,10 @@ public final class Session {
     }
 
     /// After a swap of the whole map (`was`: what the session held of the map swapped out):
-    /// the live scores and the round that the step kept for the map now held, when still good (the same semantics, nothing conceded), or else worked
-    /// out again ahead where they were there before the swap; the evaluations under other
-    /// semantics worked out again once the session is back at the prompt, on the scores kept,
+    /// the live scores and the round that the step kept for the map now held, when still good
+    /// (the same semantics, nothing conceded), or else worked out again ahead where they were
+    /// there before the swap (the scores once the session is back at the prompt); the
+    /// evaluations under other semantics worked out again at the prompt, on the scores kept,
     /// or with the scores worked out ahead.
     private func warmAfterSwap(_ was: SwapState, board: IncrementalEvaluator? = nil, round: Round? = nil) {
         if let board, board.semantics == semantics, !settings.conceded {
@@ -288,7 +292,7 @@ public final class Session {
             othersAgain = was.hadOthers
         }
         keptRound = round
-        if was.wasLive { warmScores(othersToo: was.hadOthers, held: true) }
+        if was.wasLive { scoresDue(othersToo: was.hadOthers) }
         if round == nil { warmRound(ifKept: was.hadRound) }
     }
 
@@ -309,8 +313,8 @@ public final class Session {
     /// Applies an edit to the map and brings the live scores and the debate round along, a
     /// batch step by step (each step's scores and round follow the map as that step left it);
     /// returns its inverse, and whether a round was kept as it began (``warmRound(ifKept:)``).
-    /// Live scores that could not follow it are worked out again ahead once it is done
-    /// (``warmScores()``). (An undo or a redo that puts the scores back takes them out of the
+    /// Live scores that could not follow it are worked out again ahead once the session is
+    /// back at the prompt (``scoresDue(othersToo:)``). (An undo or a redo that puts the scores back takes them out of the
     /// session while it applies, so they are not worked out again.) One edit, not a batch, in
     /// an interactive session (``warmsUp``) with a map of ``warmingSize`` claims or more, may
     /// leave the live scores to follow it on another thread
@@ -387,7 +391,7 @@ public final class Session {
             noteRound(step, inverse: inverse, in: map)
         }
         if let labels { otherEvaluations[.grounded] = labels }
-        if live { warmScores(othersToo: othersWere, held: true) }
+        if live { scoresDue(othersToo: othersWere) }
         return (inverse, roundWasKept)
     }
 
