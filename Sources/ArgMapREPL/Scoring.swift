@@ -395,7 +395,7 @@ extension Session {
     /// the scores works them out sooner than that work, sharing the cores with the round, would
     /// have.
     public func warmUp() {
-        workDue = worksAhead ? WorkDue(othersToo: true, round: true) : nil
+        workDue = worksAhead ? WorkDue(scores: true, othersToo: true, round: true) : WorkDue()
     }
 
     /// The live scores (`othersToo`: and the evaluations under the other semantics) to be
@@ -406,23 +406,27 @@ extension Session {
     /// copy the map whole.
     func scoresDue(othersToo: Bool) {
         guard worksAhead else { return }
-        workDue = WorkDue(othersToo: othersToo || workDue?.othersToo == true, round: workDue?.round == true)
+        workDue.scores = true
+        workDue.othersToo = workDue.othersToo || othersToo
     }
 
-    /// Begins the work due (``warmUp()``, ``scoresDue(othersToo:)``): the live scores, and with
-    /// them the evaluations under every other semantics (``warmScores(othersToo:)``), or, where
-    /// a command has worked the scores out since, those evaluations on their layout
-    /// (``othersAgain``); and the round, unless a command has worked it out.
-    private func beginWorkDue(_ due: WorkDue) {
-        workDue = nil
+    /// Begins the work due (``workDue``): the live scores, and with them the evaluations under
+    /// every other semantics (``warmScores(othersToo:)``), or, where a command has worked the
+    /// scores out since, those evaluations on their layout (``othersAgain``); and the round,
+    /// unless a command has worked it out.
+    private func beginWorkDue() {
+        let due = workDue
+        workDue = WorkDue()
         guard worksAhead else { return }
-        if scoreBoard == nil { warmScores(othersToo: due.othersToo) } else if due.othersToo { othersAgain = true }
-        if due.round, keptRound == nil, roundAhead == nil { workRoundOutAhead(followsEdit: false) }
+        if due.scores {
+            if scoreBoard == nil { warmScores(othersToo: due.othersToo) } else if due.othersToo { othersAgain = true }
+        }
+        if due.round, keptRound == nil, roundAhead == nil { workRoundOutAhead(followsEdit: due.roundFollowsEdit) }
     }
 
     /// Begins working out the live scores on another thread, when there are none and none are
     /// being worked out: as a map opens, or after an edit they could not follow, once the
-    /// session is back at the prompt (``beginWorkDue(_:)``); or after `set semantics`.
+    /// session is back at the prompt (``beginWorkDue()``); or after `set semantics`.
     ///
     /// With `othersToo`, the live scores then begin the evaluations under every other
     /// semantics on their layout of the map (``othersAhead``), as `compare` would work them out
@@ -462,16 +466,16 @@ extension Session {
     /// after another, whose edits would each drop it): then at the next prompt with none.
     /// (`lineWaiting` is asked only where there is such work.)
     /// - The work ahead of a map just opened (``warmUp()``), or after an edit the live scores
-    ///   could not follow (``scoresDue(othersToo:)``).
+    ///   or the round could not follow (``workDue``).
     /// - The evaluations under other semantics that the last edit dropped, worked out again as
     ///   they are as a map opens (``othersAhead``), so that `compare` typed next finds them
     ///   ready: on the generated cyclic map of a million claims, `compare` after a change of
     ///   structure took 118–127 ms. Those begun by the live scores as they follow the edit,
     ///   held until now, are let begin; others begin on the live scores' layout of the map.
     public func workAhead(lineWaiting: @autoclosure () -> Bool) {
-        if let due = workDue {
+        if !workDue.isEmpty {
             guard !lineWaiting() else { return }
-            beginWorkDue(due)
+            beginWorkDue()
         }
         if let ahead = othersAhead {
             if ahead.isHeld, !lineWaiting() { ahead.open() }

@@ -455,14 +455,14 @@ struct LiveScoreTests {
         _ = session.currentEvaluation()
         try #require(session.scoreBoard != nil && session.warming == nil)
         try session.perform(.addClaim(Claim(id: "w1", text: "new")))
-        #expect(session.warming == nil && session.workDue != nil, "due at the prompt")
+        #expect(session.warming == nil && !session.workDue.isEmpty, "due at the prompt")
         session.workAhead(lineWaiting: true)
         #expect(session.warming == nil, "not while a line waits")
         try session.perform(.addClaim(Claim(id: "w2", text: "new")))
-        #expect(session.warming == nil && session.workDue != nil, "nor after the line pasted next")
+        #expect(session.warming == nil && !session.workDue.isEmpty, "nor after the line pasted next")
         session.workAhead(lineWaiting: false)
         let again = try #require(session.warming, "worked out ahead at the prompt")
-        #expect(again.semantics == .grounded && session.scoreBoard == nil && session.workDue == nil)
+        #expect(again.semantics == .grounded && session.scoreBoard == nil && session.workDue.isEmpty)
         #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
         #expect(session.scoreBoard === again.scores.wait())
         try session.perform(.addClaim(Claim(id: "w3", text: "new")))
@@ -738,7 +738,7 @@ struct LiveScoreTests {
         _ = session.currentEvaluation()
         try #require(session.scoreBoard != nil && session.othersAhead != nil)
         try session.perform(.removeClaims(Array(session.map.claims.map(\.id).dropFirst(22_000))))
-        #expect(session.scoreBoard == nil && session.warming == nil && session.workDue != nil, "due at the prompt")
+        #expect(session.scoreBoard == nil && session.warming == nil && !session.workDue.isEmpty, "due at the prompt")
         func storage() -> UnsafeRawPointer? { session.map.claims.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
         let before = storage()
         try session.perform(.setValue(session.map.claims[3].id, .base(0.25)))
@@ -875,7 +875,8 @@ struct LiveScoreTests {
     }
 
     /// In a terminal, on a large map, a round that was kept and that an edit could not follow
-    /// is worked out again on another thread as the edit returns; the next edit waits for it
+    /// is worked out again on another thread once the session is back at the prompt with no
+    /// line waiting (an edit pasted after it does not wait for it); the next edit waits for it
     /// and keeps it (then follows it, or works it out again). Not where no round was kept,
     /// and not in a script.
     @Test func aRoundAnEditDroppedIsWorkedOutAgainAhead() throws {
@@ -894,6 +895,10 @@ struct LiveScoreTests {
         session.workAhead(lineWaiting: false)
         _ = session.round()
         try session.perform(.removeClaim(id))
+        #expect(session.roundAhead == nil && session.workDue.round, "due at the prompt")
+        session.workAhead(lineWaiting: true)
+        #expect(session.roundAhead == nil, "not while a line waits")
+        session.workAhead(lineWaiting: false)
         let ahead = try #require(session.roundAhead, "worked out again ahead")
         #expect(session.keptRound == nil && session.roundAheadFollows)
         #expect(same(session.round(), Round(session.map)) && ahead.taken, "and taken")
@@ -904,6 +909,18 @@ struct LiveScoreTests {
         try #require(session.keptRound != nil, "redo brings the round back")
         _ = session.undo()
         try session.perform(.removeClaim(id))
+        // A line pasted after it: no round is worked out for it to wait for, and none is kept;
+        // the prompt after it has the round of the map as it is worked out.
+        let pasted = session.map.claims[1].id
+        try session.perform(.setText(pasted, "pasted"))
+        #expect(session.roundAhead == nil && session.keptRound == nil)
+        session.workAhead(lineWaiting: false)
+        #expect(session.roundAhead != nil && session.roundAheadFollows)
+        #expect(same(session.round(), Round(session.map)), "the round of the map as the pasted line left it")
+        _ = session.undo()
+        _ = session.undo()
+        try session.perform(.removeClaim(id))
+        session.workAhead(lineWaiting: false)
         #expect(session.roundAhead != nil && session.roundAheadFollows)
         try session.perform(.setText(session.map.claims[0].id, "a text"))
         #expect(session.roundAhead == nil && !session.roundAheadFollows, "the next edit waited for it")
@@ -914,6 +931,7 @@ struct LiveScoreTests {
         session.workAhead(lineWaiting: false)
         _ = try #require(session.roundAhead).wait()
         try session.perform(.removeClaim(id))
+        session.workAhead(lineWaiting: false)
         #expect(session.roundAheadFollows, "the round ready ahead was kept, and is worked out again")
         #expect(same(session.round(), Round(session.map)))
         // No round kept before the edit (the one worked out as the map opened held back here, not
@@ -924,6 +942,7 @@ struct LiveScoreTests {
         session.roundAhead = Ahead { hold.wait(); return opening.wait() }
         try session.perform(.removeClaim(id))
         hold.signal()
+        session.workAhead(lineWaiting: false)
         #expect(session.roundAhead == nil && session.keptRound == nil, "no round was kept")
         // A script's session works nothing out.
         let script = Session()
@@ -931,6 +950,7 @@ struct LiveScoreTests {
         script.workAhead(lineWaiting: false)
         _ = script.round()
         try script.perform(.removeClaim(id))
+        script.workAhead(lineWaiting: false)
         #expect(script.roundAhead == nil && script.keptRound == nil, "a script")
     }
 

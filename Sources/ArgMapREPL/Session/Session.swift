@@ -48,10 +48,19 @@ public final class Session {
     /// (``workAhead(lineWaiting:)``).
     var othersAgain = false
     /// Work ahead that waits for the session to be back at the prompt with no line waiting
-    /// (``workAhead(lineWaiting:)``): the live scores, with the evaluations under the other
-    /// semantics or not, and the round (``warmUp()``, ``scoresDue(othersToo:)``).
-    struct WorkDue { var othersToo: Bool, round: Bool }
-    var workDue: WorkDue?
+    /// (``workAhead(lineWaiting:)``): lines typed ahead or pasted after the command that made
+    /// it due run first, and none of them, made while the work held the map, has the map
+    /// copied whole to change it, or waits for work the next one drops.
+    struct WorkDue {
+        /// The live scores (``warmUp()``, ``scoresDue(othersToo:)``), with the evaluations
+        /// under the other semantics or not.
+        var scores = false, othersToo = false
+        /// The debate round (``warmUp()``, ``warmRound(ifKept:)``); `roundFollowsEdit`: worked
+        /// out again after an edit, for the next edit to wait for and keep (``settleRound()``).
+        var round = false, roundFollowsEdit = false
+        var isEmpty: Bool { !scores && !round }
+    }
+    var workDue = WorkDue()
     /// The evaluations under other semantics that the live scores following the edit being
     /// applied on another thread begin once they have followed it
     /// (``noteScores(_:inverse:in:behind:othersToo:)``), for ``othersAhead`` once the edit is done.
@@ -472,10 +481,12 @@ public final class Session {
     /// does not touch, such as a claim taken out with the claims under it), in an interactive
     /// session with a large map: so that `flow` or `drops` typed next finds it ready. Only where
     /// a round was kept before the edit (`wasKept`: one of them was used since the map last
-    /// changed), and not where undo or redo brought the round back.
+    /// changed), and not where undo or redo brought the round back. Begun once the session is
+    /// back at the prompt (``workDue``): an edit pasted after this one does not wait for it.
     private func warmRound(ifKept wasKept: Bool) {
         guard wasKept, worksAhead, keptRound == nil, roundAhead == nil else { return }
-        workRoundOutAhead(followsEdit: true)
+        workDue.round = true
+        workDue.roundFollowsEdit = true
     }
 
     /// Begins working the round out on another thread (``roundAhead``), the map handed over
