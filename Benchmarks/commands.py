@@ -6,7 +6,7 @@ peak memory of a process that opens each map and scores it (`/usr/bin/time -f %M
 same commands as a user at a terminal meets them: argmap opens the map in a terminal (a pty),
 where it works the live scores, the debate round and the other semantics' evaluations out ahead
 while the user reads, and each command is typed a few seconds later; with the process's peak
-memory by then.
+memory by then; and lines typed at once, as a paste, or as the map loads.
 
     python3 Benchmarks/commands.py ARGMAP [RUNS] [MAPS] [--claims N] [--reading SECONDS]
     python3 Benchmarks/commands.py .build/release/argmap 5 .build-maps
@@ -115,6 +115,19 @@ TERMINAL = [
 # Seconds between the first prompt and the first command typed.
 READING = 3.0
 
+# (map, commands typed before, lines typed at once, as a paste, whether typed ahead): the time
+# of each command of the lines. Typed ahead, as the map loads, before its first prompt: they
+# run before the work ahead of the map begins. Pasted: a command that drops the debate round
+# (a removal with claims under it, once `flow` has worked the round out) has it worked out
+# again once the last line is read, not under the lines after it. (`y` answers `rm`'s
+# question, and has no time.)
+AT_ONCE = [
+    ("tree", [], ["set c5 base 0.3"], True),
+    ("tree", [], ["set c5 base 0.3", "show c0"], True),
+    ("cyclic", [], ["set c3 base 0.3"], True),
+    ("cyclic", ["flow"], ["rm c12", "y", "rm c20", "y", "rm c30", "y"], False),
+]
+
 # (what is measured, the commands after the map is named); timed as a whole with /usr/bin/time.
 WHOLE = [
     ("tree", "open, `save` and `export json`", ["save {maps}/saved.argdown", "export json {maps}/saved.json"]),
@@ -155,71 +168,118 @@ def timed(argmap, path, before, measured):
     return times[-1] * 1000
 
 
-def in_terminal(argmap, path, before, measured, pause=0):
-    """The `time:` of `measured` typed in a terminal (a pty of 100 columns), `READING` seconds
-    after argmap opened `path` and showed its first prompt, after `timer on` and `before`, each
-    typed once the one before it has printed its time (`measured`, `pause` seconds after). The output is read as it comes, as a
-    terminal reads it; standard error, where the times go, goes to a file. Returns the time in
-    milliseconds and the process's peak memory then in MB (VmHWM, Linux)."""
-    import pty, tempfile, threading, time, fcntl, struct, termios
-    with tempfile.TemporaryFile(mode="w+") as errors:
-        pid, fd = pty.fork()
-        if pid == 0:
+class Terminal:
+    """argmap opened on `path` in a terminal (a pty of 100 columns), its output read as it
+    comes, as a terminal reads it; standard error, where the times go, goes to a file."""
+
+    def __init__(self, argmap, path):
+        import pty, tempfile, threading, fcntl, struct, termios
+        self.argmap, self.path = argmap, path
+        self.errors = tempfile.TemporaryFile(mode="w+")
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
             try:
-                os.dup2(errors.fileno(), 2)
+                os.dup2(self.errors.fileno(), 2)
                 os.environ["TERM"] = "xterm"
                 os.execv(argmap, [argmap, "--no-rc", path])
             finally:
                 os._exit(127)  # (only when argmap could not be started)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
-        seen = bytearray()
-        def drain():
-            while True:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                seen.extend(chunk)
-        reader = threading.Thread(target=drain, daemon=True)
-        reader.start()
-        def times():
-            errors.seek(0)
-            return [float(line.split()[1]) for line in errors.read().splitlines() if line.startswith("time:")]
-        def wait_for(test, what):
-            deadline = time.time() + 60
-            while not test():
-                if os.waitpid(pid, os.WNOHANG) != (0, 0):
-                    sys.exit(f"{argmap} {path} in a terminal: it ended before the {what}:\n{seen.decode(errors='replace')[-2000:]}")
-                if time.time() > deadline:
-                    os.kill(pid, 9)
-                    sys.exit(f"{argmap} {path} in a terminal: no {what} after 60 s")
-                time.sleep(0.01)
-        wait_for(lambda: b"> " in seen, "prompt")
-        time.sleep(READING)
-        typed = 0
-        for command in ["timer on"] + before + [measured]:
-            if command is measured and before:
-                time.sleep(pause)
-            os.write(fd, (command + "\r").encode())
-            typed += 1
-            wait_for(lambda: len(times()) >= typed, f"time for `{command}`")
-        errors.seek(0)
-        said = [line for line in errors.read().splitlines() if line and not line.startswith("time:")]
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+        self.seen = bytearray()
+        threading.Thread(target=self.drain, daemon=True).start()
+
+    def drain(self):
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.seen.extend(chunk)
+
+    def times(self):
+        """The `time:` of every command so far, in milliseconds."""
+        self.errors.seek(0)
+        return [float(line.split()[1]) * 1000 for line in self.errors.read().splitlines() if line.startswith("time:")]
+
+    def wait_for(self, test, what):
+        import time
+        deadline = time.time() + 60
+        while not test():
+            if os.waitpid(self.pid, os.WNOHANG) != (0, 0):
+                sys.exit(f"{self.argmap} {self.path} in a terminal: it ended before the {what}:\n{self.seen.decode(errors='replace')[-2000:]}")
+            if time.time() > deadline:
+                os.kill(self.pid, 9)
+                sys.exit(f"{self.argmap} {self.path} in a terminal: no {what} after 60 s")
+            time.sleep(0.01)
+
+    def prompt(self):
+        self.wait_for(lambda: b"> " in self.seen, "prompt")
+
+    def type(self, lines, times):
+        """Types `lines` at once, as a paste, and waits until `times` more commands have
+        printed their time (an answer to a question, `y`, prints none)."""
+        had = len(self.times())
+        os.write(self.fd, "".join(line + "\r" for line in lines).encode())
+        self.wait_for(lambda: len(self.times()) >= had + times, f"time for `{lines[-1]}`")
+
+    def close(self, what):
+        """Quits; the process's peak memory in MB (VmHWM, Linux)."""
+        self.errors.seek(0)
+        said = [line for line in self.errors.read().splitlines() if line and not line.startswith("time:")]
         if said:
-            os.kill(pid, 9)
-            sys.exit(f"{argmap} {path} in a terminal, `{measured}`: " + "\n".join(said[-20:]))
-        result = times()[-1] * 1000
-        with open(f"/proc/{pid}/status") as status:
+            os.kill(self.pid, 9)
+            sys.exit(f"{self.argmap} {self.path} in a terminal, {what}: " + "\n".join(said[-20:]))
+        with open(f"/proc/{self.pid}/status") as status:
             peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-        os.write(fd, b"quit!\r")
+        os.write(self.fd, b"quit!\r")
         try:
-            os.waitpid(pid, 0)
+            os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
-        os.close(fd)
-        return result, peak_kb // 1024
+        os.close(self.fd)
+        self.errors.close()
+        return peak_kb // 1024
+
+
+def in_terminal(argmap, path, before, measured, pause=0):
+    """The `time:` of `measured` typed in a terminal, `READING` seconds after argmap opened
+    `path` and showed its first prompt, after `timer on` and `before`, each typed once the one
+    before it has printed its time (`measured`, `pause` seconds after). Returns the time in
+    milliseconds and the process's peak memory then in MB."""
+    import time
+    terminal = Terminal(argmap, path)
+    terminal.prompt()
+    time.sleep(READING)
+    for command in ["timer on"] + before + [measured]:
+        if command is measured and before:
+            time.sleep(pause)
+        terminal.type([command], 1)
+    result = terminal.times()[-1]
+    return result, terminal.close(f"`{measured}`")
+
+
+def at_once(argmap, path, before, lines, ahead):
+    """The `time:` of each command of `lines`, typed at once, as a paste: `READING` seconds
+    after the map opened and `before` was typed (each once the one before it has printed its
+    time, and the paste 3 s after the last), or, `ahead`, as the map loads, before its first
+    prompt. Returns the times in milliseconds."""
+    import time
+    commands = [line for line in lines if line != "y"]
+    terminal = Terminal(argmap, path)
+    if ahead:
+        terminal.type(["timer on"] + lines, 1 + len(commands))
+    else:
+        terminal.prompt()
+        time.sleep(READING)
+        for command in ["timer on"] + before:
+            terminal.type([command], 1)
+        time.sleep(3)
+        terminal.type(lines, len(commands))
+    result = terminal.times()[-len(commands):]
+    terminal.close(f"`{'`, `'.join(lines)}`")
+    return result
 
 
 def peak(argmap, path, commands):
@@ -280,6 +340,17 @@ def main():
         after = f" (after {', '.join(f'`{b}`' for b in before)}{f'; typed {pause:g} s after' if pause else ''})" if before else ""
         print(f"| {shape} | `{measured}`{after} | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} | "
               f"{max(mb for _, mb in runs_made)} |", flush=True)
+    print()
+    print("| map | lines typed at once | command | median ms | range ms |")
+    print("|---|---|---|---|---|")
+    for shape, before, lines, ahead in AT_ONCE:
+        path = os.path.join(folder, f"{shape}.argdown")
+        runs_made = [at_once(argmap, path, before, lines, ahead) for _ in range(runs)]
+        when = "as the map loads" if ahead else f"after {', '.join(f'`{b}`' for b in before)}"
+        commands = [line for line in lines if line != "y"]
+        for k, command in enumerate(commands):
+            samples = [times[k] for times in runs_made]
+            print(f"| {shape} | {when} | `{command}` | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} |", flush=True)
 
 
 if __name__ == "__main__":
