@@ -173,7 +173,8 @@ extension ArgumentMap {
     public static let remainderMinimum = 2_048
 
     /// The map without the claims `ids` name and the relations that touch them, when they are
-    /// at least one claim in ``remainderFrom`` of it, of ``remainderMinimum`` claims or more;
+    /// at least one claim in `share` (``remainderFrom`` unless given) of it, of
+    /// ``remainderMinimum`` claims or more;
     /// nil (and nothing done) otherwise. Made afresh from the claims and relations kept, in
     /// their order, as a reader makes a map: what ``apply(_:)`` would leave, at a cost that
     /// grows with what is kept rather than with what goes and the renumbering of the rest, and
@@ -181,10 +182,10 @@ extension ArgumentMap {
     /// every claim taken out, named, and puts each back). Throws, as the edit does, for an id
     /// no claim has.
     /// - Complexity: O(ids + claims kept + relations), and O(claims) for a mark each.
-    public func remainder(without ids: [String]) throws(MapError) -> ArgumentMap? {
-        guard claims.count >= Self.remainderMinimum, ids.count * Self.remainderFrom >= claims.count else { return nil }
+    public func remainder(without ids: [String], share: Int = remainderFrom) throws(MapError) -> ArgumentMap? {
+        guard claims.count >= Self.remainderMinimum, ids.count * share >= claims.count else { return nil }
         let (gone, positions) = try removal(of: ids)
-        guard positions.count * Self.remainderFrom >= claims.count else { return nil }
+        guard positions.count * share >= claims.count else { return nil }
         let n = claims.count, keeping = n - positions.count
         if keeping == 0 { return ArgumentMap(title: title, frontmatter: frontmatter, checked: [], relations: []) }
         // Each claim's number among those kept (how many are kept before it), and the claims

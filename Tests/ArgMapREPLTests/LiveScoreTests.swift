@@ -220,6 +220,35 @@ struct LiveScoreTests {
         try check(session, .euler, "\(shape): a quarter removed")
     }
 
+    /// In a terminal session that works the scores out ahead, a removal of a fifth of the map
+    /// or more makes the rest afresh (``Session/remainderFromAhead``), where a script's session
+    /// takes the claims out (under a third): the same map either way, its scores worked out ahead
+    /// at the prompt, and `undo` swaps the map back.
+    @Test func aTerminalMakesTheRestAfreshFromAFifth() throws {
+        let map = MapGenerator.generate(.init(claims: 30_000, shape: .dag, seed: 47))
+        let quarter = Array(map.claims.map(\.id).suffix(7_500)), tenth = Array(map.claims.map(\.id).suffix(3_000))
+        var expected = map
+        try expected.apply(.removeClaims(quarter))
+        for terminal in [true, false] {
+            let session = Session()
+            session.warmsUp = terminal
+            session.load(map, file: nil, format: nil)
+            session.workAhead(lineWaiting: false)
+            _ = session.currentEvaluation()
+            try session.perform(.removeClaims(quarter))
+            var swapped: Bool { if case .swap = session.undoStack.last { true } else { false } }
+            #expect(swapped == terminal, "terminal \(terminal): a quarter made afresh")
+            #expect(session.map.claims == expected.claims && session.map.relations == expected.relations)
+            session.workAhead(lineWaiting: false)
+            #expect(session.warming != nil || !terminal, "its scores worked out ahead")
+            #expect(session.currentEvaluation().scores == Evaluator.evaluate(expected, .dfquad).scores)
+            _ = session.undo()
+            #expect(session.map.claims == map.claims && session.map.relations == map.relations)
+            try session.perform(.removeClaims(tenth))
+            #expect(!swapped, "terminal \(terminal): a tenth taken out")
+        }
+    }
+
     /// A map put in place of the whole map (`import`), or left by a removal of a third or more,
     /// is held once: its first edit changes it in place, with no copy of its claims (a step that
     /// held it too would have it copied whole); undo and redo swap the maps back.
