@@ -263,7 +263,7 @@ def in_terminal(argmap, path, before, measured, pause=0):
 def at_once(argmap, path, before, lines, ahead):
     """The `time:` of each command of `lines`, typed at once, as a paste: `READING` seconds
     after the map opened and `before` was typed (each once the one before it has printed its
-    time, and the paste 3 s after the last), or, `ahead`, as the map loads, before its first
+    time, and the paste `READING` seconds after the last), or, `ahead`, as the map loads, before its first
     prompt. Returns the times in milliseconds."""
     import time
     commands = [line for line in lines if line != "y"]
@@ -275,7 +275,7 @@ def at_once(argmap, path, before, lines, ahead):
         time.sleep(READING)
         for command in ["timer on"] + before:
             terminal.type([command], 1)
-        time.sleep(3)
+        time.sleep(READING)
         terminal.type(lines, len(commands))
     result = terminal.times()[-len(commands):]
     terminal.close(f"`{'`, `'.join(lines)}`")
