@@ -335,10 +335,10 @@ public final class Session {
     /// batch step by step (each step's scores and round follow the map as that step left it);
     /// returns its inverse, and whether a round was kept as it began (``warmRound(ifKept:)``).
     /// Live scores that could not follow it are worked out again ahead once the session is
-    /// back at the prompt (``scoresDue(othersToo:)``). (An undo or a redo that puts the scores back takes them out of the
-    /// session while it applies, so they are not worked out again.) One edit, not a batch, in
-    /// an interactive session (``warmsUp``) with a map of ``warmingSize`` claims or more, may
-    /// leave the live scores to follow it on another thread
+    /// back at the prompt (``scoresDue(othersToo:)``). (An undo or a redo that puts the scores
+    /// back takes them out of the session while it applies, so they are not worked out again.)
+    /// One edit, not a batch, in an interactive session (``warmsUp``) with a map of
+    /// ``warmingSize`` claims or more, may leave the live scores to follow it on another thread
     /// (``noteScores(_:inverse:in:behind:)``).
     private func apply(_ edit: Edit) throws(MapError) -> (inverse: Edit, roundWasKept: Bool) {
         // Live scores still following the edit before, and a round being worked out again
