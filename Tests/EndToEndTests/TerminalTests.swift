@@ -251,6 +251,12 @@ struct TerminalEditingTests {
         try t.type("y"); try t.press("Enter")
         #expect(t.waitFor("removed 4 claims"), "\(t.screen)")
         #expect(t.waitFor("pivot-to-asia*> "))
+        // --yes: no question, so the line after it (pasted with it) is a command of its own.
+        try t.type("rm reason-3-diplomacy-over-economics --yes"); try t.press("Enter")
+        try t.type("show foreign-bodies"); try t.press("Enter")
+        #expect(t.waitFor("removed 3 claims"), "\(t.screen)")
+        #expect(t.waitFor("no claim 'foreign-bodies'"), "\(t.screen)")
+        #expect(!t.screen.contains("reason-3-diplomacy-over-economics and the"), "\(t.screen)")
     }
 
     @Test func startupFileRunsUnlessNoRC() throws {

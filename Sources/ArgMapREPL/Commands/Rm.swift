@@ -3,17 +3,17 @@ import ArgMapModel
 extension Commands {
     static let rm = Command(
         name: "rm", aliases: ["remove", "del"], group: .editing,
-        usage: "rm ID",
+        usage: "rm ID [--yes]",
         summary: "remove a claim and the claims that hang only from it",
-        discussion: "Claims under it that also answer another claim stay. On a terminal, rm asks before removing more than the one claim. undo brings everything back.",
-        examples: ["rm 1.2.3"],
-        arguments: [.claim], minArguments: 1, maxArguments: 1,
+        discussion: "Claims under it that also answer another claim stay. On a terminal, rm asks before removing more than the one claim; --yes removes them without asking (for lines pasted at the terminal, whose next line would otherwise be taken for the answer). undo brings everything back.",
+        examples: ["rm 1.2.3", "rm reason-2 --yes"],
+        arguments: [.claim], options: [OptionSpec("yes", nil, "remove the claims under it without asking")], minArguments: 1, maxArguments: 1,
         run: { inv throws(CommandError) in
-            let (args, _) = try inv.parse()
+            let (args, options) = try inv.parse()
             let s = inv.session
             let c = try s.resolveClaim(args[0])
             let doomed = Commands.subtreeOnlyUnder(s.map, c)
-            if doomed.count > 1, inv.interactive {
+            if doomed.count > 1, inv.interactive, options["yes"] == nil {
                 guard inv.editor.confirm("Remove \(s.map.claims[c].id) and the \(doomed.count - 1) claims under it?") else {
                     inv.console.print("(nothing removed)")
                     return
