@@ -393,7 +393,8 @@ extension Session {
     /// that work held the map would copy it whole (`set c5 base 0.3` typed as the tree of a
     /// million claims loaded took 75–326 ms; it now takes about 1 ms), and a command that reads
     /// the scores works them out sooner than that work, sharing the cores with the round, would
-    /// have.
+    /// have. An edit typed once the work has begun waits for what is left of it and takes it
+    /// (``takeWhatIsAhead(waiting:)``).
     public func warmUp() {
         workDue = worksAhead ? WorkDue(scores: true, othersToo: true, round: true) : WorkDue()
     }

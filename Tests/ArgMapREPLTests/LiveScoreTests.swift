@@ -415,10 +415,11 @@ struct LiveScoreTests {
         #expect(session.scoreBoard?.graph.order != nil)
     }
 
-    /// An interactive session works a large map's scores out on another thread as it opens it:
-    /// the first command that reads them takes those, a full evaluation's; a change made
-    /// before then, or another semantics, has them dropped, and the scores follow. A script's
-    /// session, or a small map, works nothing out ahead.
+    /// An interactive session works a large map's scores out on another thread as it opens it
+    /// (at its first prompt): the first command that reads them takes those, a full
+    /// evaluation's; an edit made before then waits for them, takes them, and they follow it;
+    /// another semantics has them dropped. A script's session, or a small map, works nothing
+    /// out ahead.
     @Test func aLargeMapsScoresAreWorkedOutAhead() throws {
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 36))
         let session = Session()
@@ -443,17 +444,20 @@ struct LiveScoreTests {
         try session.perform(.addClaim(Claim(id: "r1", text: "new")))
         #expect(Array(session.round().side) == Array(Round(session.map).side), "the round kept, brought along the edits")
 
-        // Not ready yet (held back here): an edit drops them.
+        // Not ready yet (held back here for a tenth of a second): an edit, which changes the
+        // map they hold, waits for them and takes them, and they follow it; so with the round.
         session.load(map, file: nil, format: nil)
         session.workAhead(lineWaiting: false)
-        let first = try #require(session.warming), held = DispatchSemaphore(value: 0)
+        let first = try #require(session.warming), openingRound = try #require(session.roundAhead)
+        let held = DispatchSemaphore(value: 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { held.signal(); held.signal() }
         let early = Ahead { held.wait(); return first.scores.wait() }
         session.warming = (first.semantics, early)
+        session.roundAhead = Ahead { held.wait(); return openingRound.wait() }
         try session.perform(.setValue("c5", .base(0.2)))
-        held.signal()
-        #expect(session.warming == nil, "an edit drops them")
+        #expect(session.warming == nil && session.scoreBoard === early.wait(), "an edit waits for them and takes them")
+        #expect(session.roundAhead == nil && session.keptRound != nil, "and the round")
         try check(session, .dfquad, "edited before the first read")
-        #expect(session.scoreBoard !== early.wait())
 
         session.load(map, file: nil, format: nil)
         session.workAhead(lineWaiting: false)
@@ -496,18 +500,22 @@ struct LiveScoreTests {
         #expect(session.scoreBoard === again.scores.wait())
         try session.perform(.addClaim(Claim(id: "w3", text: "new")))
         session.workAhead(lineWaiting: false)
-        // Those are not ready when the next edit comes (held back here): it drops them, and
-        // nothing is worked out again for it, as for an edit that comes before any read.
+        // Those are not ready when the next edit comes (held back here): it waits for them and
+        // takes them, and as they cannot follow it either, they are due at the prompt again.
         let pending = try #require(session.warming), hold = DispatchSemaphore(value: 0)
-        session.warming = (pending.semantics, Ahead { hold.wait(); return pending.scores.wait() })
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { hold.signal() }
+        let late = Ahead { hold.wait(); return pending.scores.wait() }
+        session.warming = (pending.semantics, late)
         try session.perform(.addClaim(Claim(id: "w4", text: "new")))
-        hold.signal()
-        session.workAhead(lineWaiting: false)
-        #expect(session.warming == nil, "not for an edit made before the scores were ready")
-        _ = session.undo()
-        session.workAhead(lineWaiting: false)
+        #expect(session.warming == nil && late.taken, "the edit waited for them")
+        #expect(session.workDue.scores, "and has them worked out again at the prompt")
+        // An edit before any read (a line pasted after it): nothing more.
+        try session.perform(.addClaim(Claim(id: "w5", text: "new")))
         #expect(session.warming == nil)
+        session.workAhead(lineWaiting: false)
+        let after = try #require(session.warming, "worked out ahead at the prompt")
         #expect(session.currentEvaluation().labels == Evaluator.evaluate(session.map, .grounded).labels)
+        #expect(session.scoreBoard === after.scores.wait())
         _ = session.undo()
         session.workAhead(lineWaiting: false)
         #expect(session.warming != nil, "an undo after they were read has them worked out ahead")
@@ -906,8 +914,8 @@ struct LiveScoreTests {
     /// In a terminal, on a large map, a round that was kept and that an edit could not follow
     /// is worked out again on another thread once the session is back at the prompt with no
     /// line waiting (an edit pasted after it does not wait for it); the next edit waits for it
-    /// and keeps it (then follows it, or works it out again). Not where no round was kept,
-    /// and not in a script.
+    /// and keeps it (then follows it, or works it out again), as it does the round worked out
+    /// as the map opened. Not where no round was kept, and not in a script.
     @Test func aRoundAnEditDroppedIsWorkedOutAgainAhead() throws {
         func same(_ a: Round, _ b: Round) -> Bool {
             Array(a.side) == Array(b.side) && Array(a.speech) == Array(b.speech) && Array(a.recorded) == Array(b.recorded)
@@ -963,14 +971,23 @@ struct LiveScoreTests {
         session.workAhead(lineWaiting: false)
         #expect(session.roundAheadFollows, "the round ready ahead was kept, and is worked out again")
         #expect(same(session.round(), Round(session.map)))
-        // No round kept before the edit (the one worked out as the map opened held back here, not
-        // ready): none worked out.
+        // The round worked out as the map opened, not ready yet (held back here): the edit,
+        // which changes the map it reads, waits for it and keeps it, and it is worked out again.
         session.load(map, file: nil, format: nil)
         session.workAhead(lineWaiting: false)
         let opening = try #require(session.roundAhead), hold = DispatchSemaphore(value: 0)
-        session.roundAhead = Ahead { hold.wait(); return opening.wait() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { hold.signal() }
+        let late = Ahead { hold.wait(); return opening.wait() }
+        session.roundAhead = late
         try session.perform(.removeClaim(id))
-        hold.signal()
+        #expect(late.taken && session.workDue.round, "the edit waited for it, and it is due again")
+        session.workAhead(lineWaiting: false)
+        #expect(same(session.round(), Round(session.map)))
+        // No round kept before the edit (none read since the map last changed): none worked out.
+        session.load(map, file: nil, format: nil)
+        session.workAhead(lineWaiting: false)
+        session.forgetRound()
+        try session.perform(.removeClaim(id))
         session.workAhead(lineWaiting: false)
         #expect(session.roundAhead == nil && session.keptRound == nil, "no round was kept")
         // A script's session works nothing out.

@@ -1,12 +1,13 @@
 import Dispatch
 import Synchronization
 
-/// Something worked out on another thread, begun when an interactive session opens a large
-/// map (``Session/warmUp()``): the live scores and the debate round, so that the first command
-/// that reads them finds them ready, or waits only for what is left. Taken by that command if
-/// the map (and for scores, the semantics) are still those it began with; dropped at the map's
-/// first change. Or begun after an edit, to follow it (``followsEdit``): then the next edit
-/// waits for it and takes it rather than dropping it.
+/// Something worked out on another thread, begun once an interactive session that opened a
+/// large map is at its prompt (``Session/warmUp()``): the live scores and the debate round, so
+/// that the first command that reads them finds them ready, or waits only for what is left.
+/// Taken by that command if the map (and for scores, the semantics) are still those it began
+/// with, and by an edit of the map, which waits for what is left (the work holds the map,
+/// which the edit would otherwise copy whole); dropped where the semantics changed. Or begun
+/// after an edit, to follow it (``followsEdit``): then the next edit waits for it and takes it.
 final class Ahead<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once, by the worker, before it signals `done`.

@@ -290,7 +290,7 @@ public final class Session {
     private func swapState() -> SwapState {
         settleScores()
         settleRound()
-        takeWhatIsReadyAhead()
+        takeWhatIsAhead(waiting: false)
         let was = SwapState(board: scoreBoard, round: keptRound, wasLive: scoreBoard != nil || warming != nil,
                             hadOthers: worksAhead && !settings.conceded
                                 && (othersAgain || othersAhead != nil || !otherEvaluations.isEmpty || !otherEvaluators.isEmpty),
@@ -345,7 +345,7 @@ public final class Session {
         // after it, are waited for: this edit changes the map they read.
         settleScores()
         settleRound()
-        takeWhatIsReadyAhead()
+        takeWhatIsAhead(waiting: true)
         // The evaluations under other semantics were there (kept, worked out ahead, or to be
         // worked out again after the edit before): if the edit drops them, they are worked out
         // again on other threads (``workAhead(lineWaiting:)``).
@@ -443,19 +443,23 @@ public final class Session {
         }
     }
 
-    /// Takes the live scores and the round worked out ahead as the map opened (``warmUp()``)
-    /// where they are ready and nothing has read them yet, as the first command to read them
-    /// would (``currentEvaluation()``, ``round()``): so that an edit made first brings them
-    /// along, rather than drop them and leave the next command to work them out again (on the
-    /// generated cyclic map of a million claims, `set c3 base 0.3` typed first, then `compare`,
-    /// waited 86 ms for the scores). Work not yet done is still dropped by the edit. (Called
-    /// once work that follows the edit before is settled: what is left was begun as the map
-    /// opened.)
-    private func takeWhatIsReadyAhead() {
-        if let ahead = warming, ahead.semantics == semantics, !settings.conceded, ahead.scores.isReady {
+    /// Takes the live scores and the round worked out ahead (``workDue``) that nothing has
+    /// read yet, as the first command to read them would (``currentEvaluation()``, ``round()``):
+    /// so that an edit made first brings them along, rather than drop them and leave the next
+    /// command to work them out again (on the generated cyclic map of a million claims, `set c3
+    /// base 0.3` typed first, then `compare`, waited 86 ms for the scores). With `waiting` (an
+    /// edit of the map, which that work holds), what is not ready yet is waited for: else the
+    /// edit would have the whole map copied first, and drop the work (`set c3 base 0.3` typed
+    /// 0.1 s after the cyclic map's first prompt took 90–125 ms so). Such work begins only at a
+    /// prompt with no line waiting (``workAhead(lineWaiting:)``), so that no edit pasted after
+    /// another waits for it. Without (a swap of the whole map, which changes no map that work
+    /// holds), only what is ready is taken. (Called once work that follows the edit before is
+    /// settled.)
+    private func takeWhatIsAhead(waiting: Bool) {
+        if let ahead = warming, ahead.semantics == semantics, !settings.conceded, waiting || ahead.scores.isReady {
             _ = currentEvaluation()
         }
-        if roundAhead?.isReady == true { _ = round() }
+        if let ahead = roundAhead, waiting || ahead.isReady { _ = round() }
     }
 
     /// Whether the other evaluators follow the edit of a base score or a weight being applied
