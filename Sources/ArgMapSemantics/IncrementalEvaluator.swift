@@ -2402,8 +2402,8 @@ public final class IncrementalEvaluator {
     /// `claims` (each once, each at a position in `span` of `order`, whose positions `rank`
     /// holds) in that order. A few: their positions sorted (numbers, not claims compared
     /// through their ranks), read back through the order. Many of the span
-    /// (``ClaimsFound/areMany(_:of:)``: up a chain a million deep): marked, and picked out of the span in one pass, which costs
-    /// less than sorting them.
+    /// (``ClaimsFound/areMany(_:of:)``: up a chain a million deep): marked, and picked out of
+    /// the span in one pass, which costs less than sorting them.
     private static func inOrder(_ claims: [Int], rank: [Int], order: [Int], span: Range<Int>) -> [Int] {
         guard ClaimsFound.areMany(claims.count, of: span.count) else { return claims.map { rank[$0] }.sorted().map { order[$0] } }
         var marked = [Bool](repeating: false, count: span.count)

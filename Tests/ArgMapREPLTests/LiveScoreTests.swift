@@ -1141,34 +1141,34 @@ struct LiveScoreTests {
         for (k, edit) in edits.enumerated() {
             let before = session.currentEvaluation().scores
             try session.perform(edit)
-            #expect(session.scoresBeforeUndo != nil, "edit \(k): what it changed is kept")
+            #expect(session.beforeUndo.scores != nil, "edit \(k): what it changed is kept")
             let after = session.currentEvaluation().scores
             #expect(session.scoreBoard === board && board.lastUpdateCount > 0 && after != before && after == fresh(), "edit \(k): the scores follow it")
             _ = session.undo()
             #expect(session.scoreBoard === board && board.lastUpdateCount == 0, "edit \(k): its undo solves nothing again")
             #expect(session.currentEvaluation().scores == before && before == fresh() && rest(), "edit \(k): its undo puts the scores back")
-            #expect(session.scoresAfterRedo != nil && session.scoresBeforeUndo == nil, "edit \(k): what to put back for redo is kept")
+            #expect(session.afterRedo.scores != nil && session.beforeUndo.scores == nil, "edit \(k): what to put back for redo is kept")
             _ = session.redo()
             #expect(session.scoreBoard === board && board.lastUpdateCount == 0 && session.currentEvaluation().scores == after && rest(), "edit \(k): its redo")
-            #expect(session.scoresBeforeUndo != nil && session.scoresAfterRedo == nil, "edit \(k): and keeps what to put back for undo")
+            #expect(session.beforeUndo.scores != nil && session.afterRedo.scores == nil, "edit \(k): and keeps what to put back for undo")
             _ = session.undo()
             _ = session.redo()
             #expect(session.currentEvaluation().scores == after, "edit \(k): a second undo and redo")
         }
         // A change of structure keeps nothing; its undo brings the scores along.
         try session.perform(.batch([.addClaim(Claim(id: "late", text: "a late objection")), .link(RelationSpec(from: "late", to: to, type: .attack))]))
-        #expect(session.scoresBeforeUndo == nil && session.currentEvaluation().scores == fresh(), "a change of structure")
+        #expect(session.beforeUndo.scores == nil && session.currentEvaluation().scores == fresh(), "a change of structure")
         _ = session.undo()
-        #expect(session.scoresAfterRedo == nil && session.currentEvaluation().scores == fresh(), "its undo")
+        #expect(session.afterRedo.scores == nil && session.currentEvaluation().scores == fresh(), "its undo")
         // Undos with nothing kept bring the scores along.
         for _ in edits { _ = session.undo() }
         #expect(session.currentEvaluation().scores == start && start == fresh(), "back to the start")
         // A step recorded after an undo forgets what was kept for redo.
         _ = session.redo()
         _ = session.undo()
-        #expect(session.scoresAfterRedo != nil)
+        #expect(session.afterRedo.scores != nil)
         try session.perform(.setValue(claim, .base(0.7)))
-        #expect(session.scoresAfterRedo == nil, "a new step")
+        #expect(session.afterRedo.scores == nil, "a new step")
         // Once the live scores are others, what was kept is not put back into them.
         session.settings.semantics = "qe"
         _ = session.currentEvaluation()
@@ -1193,7 +1193,7 @@ struct LiveScoreTests {
         let before = session.currentEvaluation()
         try session.perform(.setValue("b", .base(0.99)))
         let after = session.currentEvaluation()
-        try #require(after.iterations != before.iterations && session.scoresBeforeUndo != nil)
+        try #require(after.iterations != before.iterations && session.beforeUndo.scores != nil)
         _ = session.undo()
         let undone = session.currentEvaluation()
         #expect(undone.iterations == before.iterations && undone.residual == before.residual && undone.scores == before.scores)

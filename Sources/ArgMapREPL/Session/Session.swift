@@ -113,23 +113,27 @@ public final class Session {
     /// it and keeps it (``settleRound()``), so that the edit changes a map no other thread
     /// holds.
     var roundAheadFollows: Bool { roundAhead?.followsEdit == true }
-    /// The round of the map as it was before the step on top of the undo stack, and as it is
-    /// after the step on top of the redo stack, when that step changed the map's structure:
-    /// undo (or redo) brings the map back to what it was, and the round with it where the
-    /// round could not follow the step (``Round/follow(_:inverse:in:)``). Only the top step's,
-    /// so that the stacks hold no rounds.
-    var roundBeforeUndo: Round?, roundAfterRedo: Round?
+    /// What the session kept of the map as it was before the step on top of the undo stack
+    /// (``beforeUndo``), and as it is after the step on top of the redo stack (``afterRedo``):
+    /// undo (or redo) brings the map back to what it was, and these with it, rather than work
+    /// them out again. Only the top step's, so that the stacks hold none.
+    struct Kept {
+        /// The round, where it could not follow the step (``Round/follow(_:inverse:in:)``) or
+        /// the step swapped the whole map (``Step/swap(other:removal:summary:)``).
+        var round: Round?
+        /// What the step changed in the live scores, with the values from before, on a map with
+        /// cycles, where following an edit solves again every cycle it reaches: put back with the
+        /// map (``IncrementalEvaluator/putBack(_:map:)``).
+        var scores: IncrementalEvaluator.Changes?
+        /// The live scores themselves, where the step swapped the whole map.
+        var board: IncrementalEvaluator?
+    }
+    var beforeUndo = Kept(), afterRedo = Kept()
     /// The round as it was before the edit ``apply(_:)`` made last, when the round could not
     /// follow it (nil when it followed, or none was kept); and, while an edit is applied,
     /// whether a step of it has changed the round kept. (The round the edit began with is not
     /// held beside the one that follows it: following would then copy it.)
     private var roundDropped: Round?, roundMoved = false
-    /// What the step on top of the undo stack changed in the live scores, with the values
-    /// from before, and what undoing the step on top of the redo stack changed, on a map with
-    /// cycles, where following an edit solves again every cycle it reaches: undo (or redo)
-    /// brings the map back to what it was, and puts the scores back with it
-    /// (``IncrementalEvaluator/putBack(_:map:)``). Only the top step's, as for the round.
-    var scoresBeforeUndo: IncrementalEvaluator.Changes?, scoresAfterRedo: IncrementalEvaluator.Changes?
     /// What the edit ``apply(_:)`` made last changed in the live scores, on a map with cycles.
     private var scoresKept: IncrementalEvaluator.Changes?
     /// Whether opening a map begins working its scores out ahead (interactive sessions: a
@@ -227,17 +231,10 @@ public final class Session {
         let (inverse, roundWasKept) = try apply(edit)
         warmRound(ifKept: roundWasKept)
         record(.edit(forward: edit, inverse: inverse, summary: summary ?? edit.summary))
-        roundBeforeUndo = roundDropped
+        beforeUndo = Kept(round: roundDropped, scores: scoresKept)
         roundDropped = nil
-        scoresBeforeUndo = scoresKept
         scoresKept = nil
     }
-
-    /// The live scores, and the debate round, of the map as it was before the step on top of
-    /// the undo stack and as it is after the step on top of the redo stack, when that step is
-    /// a ``Step/swap(other:removal:summary:)``: undo and redo swap them back with the map
-    /// rather than work them out again. Only the top step's, as ``roundBeforeUndo``.
-    var boardBeforeUndo: IncrementalEvaluator?, boardAfterRedo: IncrementalEvaluator?
 
     /// Makes `newMap`, the map without a large part of its claims, the session's (`removal`
     /// the edit that takes them out): as one undoable step that holds the map as it was, for
@@ -251,7 +248,7 @@ public final class Session {
         let before = map
         map = newMap
         record(.swap(other: before, removal: removal, summary: summary))
-        (boardBeforeUndo, roundBeforeUndo) = (was.board, was.round)
+        beforeUndo = Kept(round: was.round, board: was.board)
         warmAfterSwap(was)
     }
 
@@ -260,20 +257,19 @@ public final class Session {
     /// replaces, with its scores and round, kept in the step pushed on the other stack.
     private func swapBack(to other: ArgumentMap, removal: Edit, summary: String, undoing: Bool) {
         let was = swapState()
-        let kept = undoing ? (boardBeforeUndo, roundBeforeUndo) : (boardAfterRedo, roundAfterRedo)
-        (boardBeforeUndo, roundBeforeUndo, scoresBeforeUndo) = (nil, nil, nil)
-        (boardAfterRedo, roundAfterRedo, scoresAfterRedo) = (nil, nil, nil)
+        let kept = undoing ? beforeUndo : afterRedo
         let left = map
         map = other
         let step = Step.swap(other: left, removal: removal, summary: summary)
+        let keptNow = Kept(round: was.round, board: was.board)
         if undoing {
             redoStack.append(step)
-            (boardAfterRedo, roundAfterRedo) = (was.board, was.round)
+            (beforeUndo, afterRedo) = (Kept(), keptNow)
         } else {
             undoStack.append(step)
-            (boardBeforeUndo, roundBeforeUndo) = (was.board, was.round)
+            (beforeUndo, afterRedo) = (keptNow, Kept())
         }
-        warmAfterSwap(was, board: kept.0, round: kept.1)
+        warmAfterSwap(was, board: kept.board, round: kept.round)
     }
 
     /// What the session held of the map it swaps out (``swapState()``): its live scores and
@@ -521,13 +517,6 @@ public final class Session {
         keptRound = ahead.wait()
     }
 
-    /// Forgets the debate round, and those kept for undo and redo: the map was replaced.
-    func forgetRounds() {
-        forgetRound()
-        roundBeforeUndo = nil
-        roundAfterRedo = nil
-    }
-
     /// The live scores and what to put back into them for undo or redo (`kept`), when they
     /// are the live scores that kept it.
     private func usable(_ kept: IncrementalEvaluator.Changes?) -> (IncrementalEvaluator, IncrementalEvaluator.Changes)? {
@@ -539,12 +528,7 @@ public final class Session {
         if let s = savedDepth, s > undoStack.count { savedDepth = nil }
         undoStack.append(step)
         redoStack.removeAll()
-        roundBeforeUndo = nil
-        roundAfterRedo = nil
-        scoresBeforeUndo = nil
-        scoresAfterRedo = nil
-        boardBeforeUndo = nil
-        boardAfterRedo = nil
+        (beforeUndo, afterRedo) = (Kept(), Kept())
         log.append(step.summary)
         repairFocus(after: step)
     }
@@ -552,73 +536,60 @@ public final class Session {
     /// Undoes the last step; returns what it undid.
     public func undo() -> String? {
         guard let step = undoStack.popLast() else { return nil }
-        // The step for redo: this one, or a replacement holding the map it replaces.
-        var redone = step
         switch step {
         case .edit(_, let inverse, _):
-            (_, roundAfterRedo, scoresAfterRedo) = replay(inverse, round: roundBeforeUndo, scores: scoresBeforeUndo, "the inverse of an applied edit")
+            let (_, kept) = replay(inverse, kept: beforeUndo, "the inverse of an applied edit")
+            (beforeUndo, afterRedo) = (Kept(), kept)
+            redoStack.append(step)
         case .replace(let before, let files, let summary):
             let after = map
             map = before
             file = files.before
             forgetScores()
             forgetRound()
-            roundAfterRedo = nil
-            scoresAfterRedo = nil
-            redone = .replace(other: after, files: files, summary: summary)
+            (beforeUndo, afterRedo) = (Kept(), Kept())
+            redoStack.append(.replace(other: after, files: files, summary: summary))
         case .swap(let before, let removal, let summary):
             swapBack(to: before, removal: removal, summary: summary, undoing: true)
-            log.append("undo: " + summary)
-            return summary
         }
-        roundBeforeUndo = nil
-        scoresBeforeUndo = nil
-        (boardBeforeUndo, boardAfterRedo) = (nil, nil)
-        redoStack.append(redone)
         log.append("undo: " + step.summary)
         repairFocus(after: step, undone: true)
         return step.summary
     }
 
     /// Applies `edit`, the inverse of the step undone or the step redone, which brings the map
-    /// back to what it was when `round` and `scores` were kept: the round is brought back
-    /// where it could not follow the edit, and the scores are put back rather than brought
-    /// along. Returns the edit's inverse, and the round and the scores to keep for going back
-    /// the other way.
-    private func replay(_ edit: Edit, round: Round?, scores: IncrementalEvaluator.Changes?,
-                        _ what: String) -> (inverse: Edit, round: Round?, scores: IncrementalEvaluator.Changes?) {
+    /// back to what it was when `kept` was kept: the round is brought back where it could not
+    /// follow the edit, and the scores are put back rather than brought along. Returns the
+    /// edit's inverse, and the round and the scores to keep for going back the other way.
+    private func replay(_ edit: Edit, kept: Kept, _ what: String) -> (inverse: Edit, kept: Kept) {
         settleScores()
-        let restoring = usable(scores)
+        let restoring = usable(kept.scores)
         if restoring != nil { scoreBoard = nil }
         let inverse: Edit, roundWasKept: Bool
         do { (inverse, roundWasKept) = try apply(edit) } catch { preconditionFailure("\(what) failed: \(error)") }
-        if keptRound == nil, roundAhead == nil { keptRound = round }
+        if keptRound == nil, roundAhead == nil { keptRound = kept.round }
         warmRound(ifKept: roundWasKept)
         defer { roundDropped = nil; scoresKept = nil }
-        guard let (board, changes) = restoring else { return (inverse, roundDropped, scoresKept) }
+        guard let (board, changes) = restoring else { return (inverse, Kept(round: roundDropped, scores: scoresKept)) }
         scoreBoard = board
-        return (inverse, roundDropped, board.putBack(changes, map: map))
+        return (inverse, Kept(round: roundDropped, scores: board.putBack(changes, map: map)))
     }
 
     /// Redoes the last undone step; returns what it redid.
     public func redo() -> String? {
         guard let step = redoStack.popLast() else { return nil }
-        if case .swap = step {} else { (boardBeforeUndo, boardAfterRedo) = (nil, nil) }
         switch step {
         case .edit(let forward, _, let summary):
-            let (inverse, round, scores) = replay(forward, round: roundAfterRedo, scores: scoresAfterRedo, "redoing an undone edit")
+            let (inverse, kept) = replay(forward, kept: afterRedo, "redoing an undone edit")
             undoStack.append(.edit(forward: forward, inverse: inverse, summary: summary))
-            (roundBeforeUndo, scoresBeforeUndo) = (round, scores)
-            roundAfterRedo = nil
-            scoresAfterRedo = nil
+            (beforeUndo, afterRedo) = (kept, Kept())
         case .replace(let after, let files, let summary):
             let before = map
             map = after
             file = files.after
             forgetScores()
-            forgetRounds()
-            scoresBeforeUndo = nil
-            scoresAfterRedo = nil
+            forgetRound()
+            (beforeUndo, afterRedo) = (Kept(), Kept())
             undoStack.append(.replace(other: before, files: files, summary: summary))
         case .swap(let after, let removal, let summary):
             swapBack(to: after, removal: removal, summary: summary, undoing: false)
@@ -636,10 +607,8 @@ public final class Session {
         journal = nil
         map = newMap
         forgetScores()
-        forgetRounds()
-        scoresBeforeUndo = nil
-        scoresAfterRedo = nil
-        (boardBeforeUndo, boardAfterRedo) = (nil, nil)
+        forgetRound()
+        (beforeUndo, afterRedo) = (Kept(), Kept())
         self.file = file
         fileFormat = format
         focusPath = []
