@@ -115,17 +115,24 @@ TERMINAL = [
 # Seconds between the first prompt and the first command typed.
 READING = 3.0
 
-# (map, commands typed before, lines typed at once, as a paste, whether typed ahead): the time
-# of each command of the lines. Typed ahead, as the map loads, before its first prompt: they
-# run before the work ahead of the map begins. Pasted: a command that drops the debate round
-# (a removal with claims under it, once `flow` has worked the round out) has it worked out
-# again once the last line is read, not under the lines after it. (`y` answers `rm`'s
-# question, and has no time.)
+# (map, commands typed before, lines typed at once, as a paste, when): the time of each
+# command of the lines. `when`: "loading", as the map loads, before its first prompt (they run
+# before the work ahead of the map begins); or seconds after the first prompt (and after the
+# commands before, each typed once the one before it has printed its time), None for
+# `READING`. Pasted: a command that drops the debate round (a removal with claims under it,
+# once `flow` has worked the round out) has it worked out again once the last line is read,
+# not under the lines after it. Typed just after the first prompt, while the work ahead holds
+# the map: an edit waits for what is left of it. (`y` answers `rm`'s question, and has no
+# time.)
 AT_ONCE = [
-    ("tree", [], ["set c5 base 0.3"], True),
-    ("tree", [], ["set c5 base 0.3", "show c0"], True),
-    ("cyclic", [], ["set c3 base 0.3"], True),
-    ("cyclic", ["flow"], ["rm c12", "y", "rm c20", "y", "rm c30", "y"], False),
+    ("tree", [], ["set c5 base 0.3"], "loading"),
+    ("tree", [], ["set c5 base 0.3", "show c0"], "loading"),
+    ("cyclic", [], ["set c3 base 0.3"], "loading"),
+    ("cyclic", ["flow"], ["rm c12", "y", "rm c20", "y", "rm c30", "y"], None),
+    ("tree", [], ["set c5 base 0.3"], 0.02),
+    ("tree", [], ["set c5 base 0.3"], 0.1),
+    ("cyclic", [], ["set c5 base 0.3"], 0.02),
+    ("cyclic", [], ["set c5 base 0.3"], 0.1),
 ]
 
 # (what is measured, the commands after the map is named); timed as a whole with /usr/bin/time.
@@ -260,23 +267,29 @@ def in_terminal(argmap, path, before, measured, pause=0):
     return result, terminal.close(f"`{measured}`")
 
 
-def at_once(argmap, path, before, lines, ahead):
-    """The `time:` of each command of `lines`, typed at once, as a paste: `READING` seconds
-    after the map opened and `before` was typed (each once the one before it has printed its
-    time, and the paste `READING` seconds after the last), or, `ahead`, as the map loads, before its first
-    prompt. Returns the times in milliseconds."""
+def at_once(argmap, path, before, lines, when):
+    """The `time:` of each command of `lines`, typed at once, as a paste, `when` (see
+    `AT_ONCE`): as the map loads, before its first prompt, with `timer on`; or that many seconds
+    (`READING` for None) after the first prompt, with `timer on`, or, with `before`, after it
+    (`READING` seconds after the prompt `timer on` and `before`, each typed once the one before
+    it has printed its time). Returns the times in milliseconds."""
     import time
     commands = [line for line in lines if line != "y"]
     terminal = Terminal(argmap, path)
-    if ahead:
+    if when == "loading":
         terminal.type(["timer on"] + lines, 1 + len(commands))
     else:
         terminal.prompt()
-        time.sleep(READING)
-        for command in ["timer on"] + before:
-            terminal.type([command], 1)
-        time.sleep(READING)
-        terminal.type(lines, len(commands))
+        wait = READING if when is None else when
+        if before:
+            time.sleep(READING)
+            for command in ["timer on"] + before:
+                terminal.type([command], 1)
+            time.sleep(wait)
+            terminal.type(lines, len(commands))
+        else:
+            time.sleep(wait)
+            terminal.type(["timer on"] + lines, 1 + len(commands))
     result = terminal.times()[-len(commands):]
     terminal.close(f"`{'`, `'.join(lines)}`")
     return result
@@ -343,14 +356,15 @@ def main():
     print()
     print("| map | lines typed at once | command | median ms | range ms |")
     print("|---|---|---|---|---|")
-    for shape, before, lines, ahead in AT_ONCE:
+    for shape, before, lines, when in AT_ONCE:
         path = os.path.join(folder, f"{shape}.argdown")
-        runs_made = [at_once(argmap, path, before, lines, ahead) for _ in range(runs)]
-        when = "as the map loads" if ahead else f"after {', '.join(f'`{b}`' for b in before)}"
+        runs_made = [at_once(argmap, path, before, lines, when) for _ in range(runs)]
+        shown = ("as the map loads" if when == "loading" else f"after {', '.join(f'`{b}`' for b in before)}" if before
+                 else f"{READING if when is None else when:g} s after the first prompt")
         commands = [line for line in lines if line != "y"]
         for k, command in enumerate(commands):
             samples = [times[k] for times in runs_made]
-            print(f"| {shape} | {when} | `{command}` | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} |", flush=True)
+            print(f"| {shape} | {shown} | `{command}` | {statistics.median(samples):.1f} | {min(samples):.1f}–{max(samples):.1f} |", flush=True)
 
 
 if __name__ == "__main__":
