@@ -18,7 +18,8 @@ many seconds after the map opened rather than three: CI runs the script once on 
 
 The maps are made in MAPS (default `.build-maps`, which git ignores) when missing: the
 generated tree, DAG and cyclic map of a million claims, seed 7, saved as argument files, and
-the tree's JSON, Kialo and AIF exports and the cyclic map's Kialo and AIF exports.
+the tree's JSON, Kialo and AIF exports and the cyclic map's Kialo and AIF exports; and a chain
+of as many claims, each answering the one before (made as JSON, saved as an argument file).
 """
 import os
 import statistics
@@ -111,6 +112,11 @@ TERMINAL = [
     ("cyclic", ["link c1000 con c5"], "compare c5"),
     ("cyclic", [], "flow"),
     ("cyclic", [], "drops"),
+    # A removal of a fifth of the chain (its foot, from `{fifth}` on), which a terminal makes
+    # afresh, and its undo and redo, which swap the maps back.
+    ("chain", [], "rm {fifth} --yes"),
+    ("chain", ["rm {fifth} --yes"], "undo", 1.0),
+    ("chain", ["rm {fifth} --yes", "undo"], "redo", 2.5),
 ]
 # Seconds between the first prompt and the first command typed.
 READING = 3.0
@@ -155,6 +161,18 @@ def make_maps(argmap, folder):
         if not os.path.exists(path):
             subprocess.run([argmap, "--no-rc", "-c", f"generate --claims {CLAIMS} --shape {shape} --seed 7",
                             "-c", f"save {path}"], check=True, stdout=subprocess.DEVNULL)
+    chain = os.path.join(folder, "chain.argdown")
+    if not os.path.exists(chain):
+        made = os.path.join(folder, "chain.json")
+        with open(made, "w") as out:
+            out.write('{"argmap": 1, "claims": [\n')
+            out.write(",\n".join('{"id": "c%d", "text": "Step %d of the chain, where the argument goes one level deeper"}' % (i, i)
+                                  for i in range(CLAIMS)))
+            out.write('],\n"relations": [\n')
+            out.write(",\n".join('{"from": "c%d", "to": "c%d", "type": "%s"}' % (i, i - 1, "attack" if i % 3 else "support")
+                                  for i in range(1, CLAIMS)))
+            out.write("]}\n")
+        subprocess.run([argmap, "--no-rc", made, "-c", f"save {chain}"], check=True, stdout=subprocess.DEVNULL)
     for shape, formats in (("tree", ("json", "kialo", "aif")), ("cyclic", ("kialo", "aif"))):
         for format in formats:
             path = os.path.join(folder, f"{shape}.{format}")
@@ -348,6 +366,8 @@ def main():
     for shape, before, measured, *rest in TERMINAL:
         pause = rest[0] if rest else 0
         path = os.path.join(folder, f"{shape}.argdown")
+        # (`{fifth}`: the claim from which the chain's last fifth hangs.)
+        before, measured = [b.format(fifth=f"c{CLAIMS * 4 // 5}") for b in before], measured.format(fifth=f"c{CLAIMS * 4 // 5}")
         runs_made = [in_terminal(argmap, path, before, measured, pause) for _ in range(runs)]
         samples = [ms for ms, _ in runs_made]
         after = f" (after {', '.join(f'`{b}`' for b in before)}{f'; typed {pause:g} s after' if pause else ''})" if before else ""

@@ -215,11 +215,12 @@ public final class Session {
     /// (a third) weighs the first scoring a script pays after it: one claim in five. There, the
     /// fresh map's scores are worked out while the user reads, and its `undo` and `redo` are
     /// instant, against the edit's `undo` and `redo` bringing every claim back and taking it out
-    /// again. On the chain a million deep, in a terminal, `rm c800000` (a fifth) took 74–84 ms
-    /// made afresh against 59–68 ms in place, its `undo` 0.6–0.9 ms against 104–118 ms, its
-    /// `redo` 0.5–2.2 ms against 58–66 ms. At a tenth (`rm c900000`, in a script) the removal
-    /// itself took 82–95 ms against 61–72 ms: every such removal would pay a fifth more, where
-    /// its `undo` (105 ms in place) is paid only when it is undone.
+    /// again. On the chain a million deep, in a terminal (the chain's rows of
+    /// Benchmarks/commands.py), `rm c800000` (a fifth) took 93–101 ms made afresh against
+    /// 63–70 ms in place, its `undo` 0.6–1.4 ms against 110–119 ms, its `redo` 1.2–1.4 ms
+    /// against 56–61 ms. At a tenth (`rm c900000`, in a script) the removal itself took
+    /// 82–95 ms against 61–72 ms: every such removal would pay a fifth more, where its `undo`
+    /// (105 ms in place) is paid only when it is undone.
     static let remainderFromAhead = 5
 
     /// Applies a command's edit as one undoable step.
