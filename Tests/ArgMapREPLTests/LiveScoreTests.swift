@@ -230,10 +230,7 @@ struct LiveScoreTests {
         var expected = map
         try expected.apply(.removeClaims(quarter))
         for terminal in [true, false] {
-            let session = Session()
-            session.warmsUp = terminal
-            session.load(map, file: nil, format: nil)
-            session.workAhead(lineWaiting: false)
+            let session = openedAtThePrompt(map, terminal: terminal)
             _ = session.currentEvaluation()
             try session.perform(.removeClaims(quarter))
             var swapped: Bool { if case .swap = session.undoStack.last { true } else { false } }
@@ -422,10 +419,7 @@ struct LiveScoreTests {
     /// out ahead.
     @Test func aLargeMapsScoresAreWorkedOutAhead() throws {
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 36))
-        let session = Session()
-        session.warmsUp = true
-        session.load(map, file: nil, format: nil)
-        session.workAhead(lineWaiting: false)
+        let session = openedAtThePrompt(map)
         let board = try #require(session.warming).scores.wait()
         #expect(session.currentEvaluation().scores == Evaluator.evaluate(map, .dfquad).scores)
         #expect(session.scoreBoard === board && session.warming == nil, "the scores worked out ahead were taken")
@@ -549,10 +543,7 @@ struct LiveScoreTests {
     /// but the grounded labelling, for the same; a script's session works none out ahead.
     @Test func otherSemanticsAreWorkedOutAhead() throws {
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 41))
-        let session = Session()
-        session.warmsUp = true
-        session.load(map, file: nil, format: nil)
-        session.workAhead(lineWaiting: false)
+        let session = openedAtThePrompt(map)
         let made = try #require(session.othersAhead).wait()
         #expect(made.evaluations.map(\.0) == Semantics.allCases.filter { $0 != .dfquad })
         let solving = made.evaluators.map(\.0)
@@ -613,10 +604,7 @@ struct LiveScoreTests {
     @Test func otherSemanticsAreWorkedOutAgainAfterAnEdit() throws {
         for shape in [MapGenerator.Shape.cyclic, .dag] {
             let map = MapGenerator.generate(.init(claims: 30_000, shape: shape, seed: 43))
-            let session = Session()
-            session.warmsUp = true
-            session.load(map, file: nil, format: nil)
-            session.workAhead(lineWaiting: false)
+            let session = openedAtThePrompt(map)
             _ = session.currentEvaluation()
             let warmed = Dictionary(uniqueKeysWithValues: try #require(session.othersAhead).wait().evaluators)
             #expect(warmed.count == (shape == .dag ? 5 : 4) && warmed.values.allSatisfy { $0.solvesCycles == (shape == .cyclic) })
@@ -705,10 +693,7 @@ struct LiveScoreTests {
     @Test func theREPLLetsOtherSemanticsBeginAtThePrompt() throws {
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 44))
         for waiting in [false, true] {
-            let session = Session()
-            session.warmsUp = true
-            session.load(map, file: nil, format: nil)
-            session.workAhead(lineWaiting: false)
+            let session = openedAtThePrompt(map)
             _ = session.currentEvaluation()
             let editor = TerminalLikeEditor(lines: ["cd c5", "rm c12", "show"], waiting: waiting)
             let repl = REPL(session: session, console: Console(sink: .buffer), editor: editor, sourceName: nil)
@@ -768,10 +753,7 @@ struct LiveScoreTests {
     /// prompt with no line waiting: an edit pasted after it changes the map in place, and the
     /// work then begins on the map as it left it, with the other semantics.
     @Test func scoresAnEditDroppedAreWorkedOutAgainAtThePrompt() throws {
-        let session = Session()
-        session.warmsUp = true
-        session.load(MapGenerator.generate(.init(claims: 45_000, shape: .tree, seed: 46)), file: nil, format: nil)
-        session.workAhead(lineWaiting: false)
+        let session = openedAtThePrompt(MapGenerator.generate(.init(claims: 45_000, shape: .tree, seed: 46)))
         _ = session.currentEvaluation()
         try #require(session.scoreBoard != nil && session.othersAhead != nil)
         try session.perform(.removeClaims(Array(session.map.claims.map(\.id).dropFirst(22_000))))
@@ -796,10 +778,7 @@ struct LiveScoreTests {
     /// whole evaluation gives. A batch, and a script's session, follow on the edit's own thread.
     @Test func aLargeMapsScoresFollowAnEditBehindIt() throws {
         let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 38))
-        let session = Session()
-        session.warmsUp = true
-        session.load(map, file: nil, format: nil)
-        session.workAhead(lineWaiting: false)
+        let session = openedAtThePrompt(map)
         let repl = REPL(session: session, console: Console(sink: .buffer), editor: PlainLineEditor(lines: []), sourceName: "t")
         _ = session.currentEvaluation()
         let board = try #require(session.scoreBoard)
@@ -853,10 +832,7 @@ struct LiveScoreTests {
         func same(_ a: Round, _ b: Round) -> Bool {
             Array(a.side) == Array(b.side) && Array(a.speech) == Array(b.speech) && Array(a.recorded) == Array(b.recorded)
         }
-        let session = Session()
-        session.warmsUp = true
-        session.load(MapGenerator.generate(.init(claims: 25_000, shape: .dag, seed: 37)), file: nil, format: nil)
-        session.workAhead(lineWaiting: false)
+        let session = openedAtThePrompt(MapGenerator.generate(.init(claims: 25_000, shape: .dag, seed: 37)))
         let ahead = try #require(session.roundAhead, "worked out ahead")
         #expect(same(session.round(), Round(session.map)))
         #expect(ahead.taken && session.roundAhead == nil && session.keptRound != nil, "and taken")
@@ -926,10 +902,7 @@ struct LiveScoreTests {
             c > map.count / 2 && map.incoming[c].contains { map.outgoing[map.relations[$0].from].count == 1 }
         })
         let id = map.claims[inner].id
-        let session = Session()
-        session.warmsUp = true
-        session.load(map, file: nil, format: nil)
-        session.workAhead(lineWaiting: false)
+        let session = openedAtThePrompt(map)
         _ = session.round()
         try session.perform(.removeClaim(id))
         #expect(session.roundAhead == nil && session.workDue.round, "due at the prompt")
@@ -2235,6 +2208,17 @@ private func same(_ session: Session, _ what: String) {
 
 /// A line editor that says it is a terminal (for the prompt, which only a terminal shows), with
 /// no lines to read and yes to every question.
+/// A session that has opened `map` and come to its prompt with no line waiting: in a terminal
+/// (``Session/warmsUp``; not, with `terminal` false, a script's), with the work ahead of the
+/// map begun there (``Session/workAhead(lineWaiting:)``), as the REPL begins it.
+private func openedAtThePrompt(_ map: ArgumentMap, terminal: Bool = true) -> Session {
+    let session = Session()
+    session.warmsUp = terminal
+    session.load(map, file: nil, format: nil)
+    session.workAhead(lineWaiting: false)
+    return session
+}
+
 private final class TerminalLikeEditor: LineEditor {
     private var lines: [String]
     /// What ``inputWaiting`` says.
