@@ -139,6 +139,11 @@ AT_ONCE = [
     ("tree", [], ["set c5 base 0.3"], 0.1),
     ("cyclic", [], ["set c5 base 0.3"], 0.02),
     ("cyclic", [], ["set c5 base 0.3"], 0.1),
+    ("tree", [], ["score c0"], "loading"),
+    ("cyclic", [], ["score c0"], "loading"),
+    # Half the chain removed (made afresh: its scores worked out again at the prompt), and an
+    # edit pasted after it, then a read that works those scores out.
+    ("chain", [], ["rm {half}", "y", "set c3 base 0.3", "show c1"], None),
 ]
 
 # (what is measured, the commands after the map is named); timed as a whole with /usr/bin/time.
@@ -378,6 +383,8 @@ def main():
     print("|---|---|---|---|---|")
     for shape, before, lines, when in AT_ONCE:
         path = os.path.join(folder, f"{shape}.argdown")
+        # (`{half}`: the claim from which the chain's last half hangs.)
+        lines = [line.format(half=f"c{CLAIMS // 2}") for line in lines]
         runs_made = [at_once(argmap, path, before, lines, when) for _ in range(runs)]
         shown = ("as the map loads" if when == "loading" else f"after {', '.join(f'`{b}`' for b in before)}" if before
                  else f"{READING if when is None else when:g} s after the first prompt")
