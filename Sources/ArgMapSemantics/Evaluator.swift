@@ -373,10 +373,12 @@ public enum Evaluator {
     /// QuAD), so the scores are the general loop's to the last bit. Inlined where `semantics`
     /// is a constant, it is compiled for that semantics alone: what its `combine` does not read
     /// (the sums for DF-QuAD, the products for Euler) is not worked out.
+    /// With `bases`, each claim's base is read there, not from its strength before its turn (a
+    /// pass over claims whose strengths are worked out already: ``IncrementalEvaluator``'s).
     @inline(__always)
     static func ownPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int32>, _ source: UnsafeBufferPointer<Int32>,
                         _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
-                        _ semantics: Semantics) {
+                        _ semantics: Semantics, bases: UnsafeBufferPointer<Double>? = nil) {
         for c in order {
             var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
             var attacked: UInt8 = 0, supported: UInt8 = 0
@@ -394,7 +396,7 @@ public enum Evaluator {
                 supported |= counts & ~a
                 k += 1
             }
-            s[c] = combine(semantics, base: s[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
+            s[c] = combine(semantics, base: bases?[c] ?? s[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
                            hasAtt: attacked != 0, hasSup: supported != 0)
         }
     }

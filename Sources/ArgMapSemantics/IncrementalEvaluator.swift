@@ -2423,12 +2423,21 @@ public final class IncrementalEvaluator {
     /// took them off in is then a topological order of those it reached, and is the order they
     /// are worked out in, with no search in the graph's order (at the foot of a chain a million
     /// deep, every claim of the chain).
+    ///
+    /// On a large map, with no target, a search that reaches more than an eighth of the claims
+    /// from the first of `start` in the order on is given up: every claim from there on is
+    /// worked out again instead, in one pass in the order (``recomputeFrom(_:in:)``), which
+    /// costs less a claim than the search and gives the same scores (a claim the change does
+    /// not reach comes out as it is, from the same inputs).
     private func recompute(from start: [Int], in order: [Int], map: ArgumentMap, upTo target: Int? = nil) {
         let rank = rank  // (read through a local: a class's property is checked for exclusive access at every read)
         let last = target.map { rank[$0] } ?? Int.max
+        let first = start.lazy.map { rank[$0] }.min() ?? order.count
+        let given = target == nil && heldScores == nil && wideTarget == nil && order.count >= Self.passFromFirstFrom
+            ? (order.count - first) / 8 : Int.max
         // (The lists and relations read in place: a chain may reach a million claims.)
-        let (affected, metAgain) = map.outgoing.withUnsafeLists { outgoing in
-            map.relations.withUnsafeBufferPointer { relations -> ([Int], Bool) in
+        let searched = map.outgoing.withUnsafeLists { outgoing in
+            map.relations.withUnsafeBufferPointer { relations -> (affected: [Int], metAgain: Bool)? in
                 var seen = ClaimsFound(claims: rank.count, expecting: start.count)
                 var stack: [Int] = [], affected: [Int] = [], metAgain = false
                 for c in start where rank[c] <= last {
@@ -2436,6 +2445,7 @@ public final class IncrementalEvaluator {
                 }
                 while let c = stack.popLast() {
                     affected.append(c)
+                    if affected.count > given { return nil }
                     for r in outgoing[c] {
                         let t = relations[r].to
                         guard rank[t] <= last else { continue }
@@ -2445,7 +2455,42 @@ public final class IncrementalEvaluator {
                 return (affected, metAgain)
             }
         }
+        guard let (affected, metAgain) = searched else { return recomputeFrom(first, in: order) }
         recompute(affected, in: order, inOrderAlready: !metAgain)
+    }
+
+    /// Maps from which ``recompute(from:in:map:upTo:)`` gives a wide search up for a pass over
+    /// the order: on a smaller one, the search costs little either way.
+    static let passFromFirstFrom = 1 << 14
+
+    /// Works out again every claim from position `first` of `order` on, in one pass, each from
+    /// the scores of the claims that bear on it, as ``recompute(_:in:inOrderAlready:)`` works
+    /// out those it is given (on a map with no undercuts, as an acyclic evaluation's pass does,
+    /// to the same bits).
+    private func recomputeFrom(_ first: Int, in order: [Int]) {
+        let g = graph, undercuts = g.hasUndercuts
+        guard undercuts else {
+            undercutFactors = []
+            let semantics = semantics
+            evaluation.scores.withUnsafeMutableBufferPointer { sp in
+            g.base.withUnsafeBufferPointer { base in
+            order.withUnsafeBufferPointer { order in
+            g.withUnsafeRows { offsets, source, weight, isAttack in
+                let rest = UnsafeBufferPointer(rebasing: order[first...])
+                switch semantics {
+                case .dfquad: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .dfquad, bases: base)
+                case .quad: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .quad, bases: base)
+                case .euler: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .euler, bases: base)
+                case .qe: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .qe, bases: base)
+                case .mlp: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .mlp, bases: base)
+                case .hcat: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .hcat, bases: base)
+                case .grounded: preconditionFailure("the grounded labelling is not worked out claim by claim")
+                }
+            }}}}
+            lastUpdateCount = order.count - first
+            return
+        }
+        recompute(Array(order[first...]), in: order, inOrderAlready: true)
     }
 
     /// Recomputes `claims` (every claim above one of them among them) in topological order

@@ -137,6 +137,62 @@ struct PropertyTests {
         }
     }
 
+    /// A change that reaches more than an eighth of the claims after the first it starts from
+    /// (in the order) is worked out in one pass over all of them, not by a search for those it
+    /// reaches: the scores are a full evaluation's to the last bit either way, under every
+    /// gradual semantics, with an undercut (the factors' path) and without. Two chains of
+    /// 12,000 claims: an edit at the foot of the first reaches 12,000 claims and is worked out
+    /// with the 12,000 of the second after them in the order; one near its top reaches a few.
+    @Test(arguments: gradual, [false, true])
+    func aChangeThatReachesManyIsWorkedOutInOnePass(_ semantics: Semantics, undercut: Bool) throws {
+        let n = 12_000
+        var map = ArgumentMap()
+        var rng = SplitMix64(seed: 91)
+        for chain in ["a", "b"] {
+            for i in 0..<n {
+                var claim = Claim(id: "\(chain)\(i)", text: "step \(i) of \(chain)")
+                claim.base = Double(rng.next() % 101) / 100
+                try map.apply(.addClaim(claim))
+                if i > 0 {
+                    try map.apply(.link(RelationSpec(from: "\(chain)\(i)", to: "\(chain)\(i - 1)", type: i % 3 == 0 ? .support : .attack,
+                                                     weight: Double(1 + rng.next() % 8) / 8)))
+                }
+            }
+        }
+        if undercut { try map.apply(.link(RelationSpec(from: "b100", to: "a50", type: .undercut, weight: 0.7))) }
+        #expect(map.count >= IncrementalEvaluator.passFromFirstFrom)
+        let board = IncrementalEvaluator(map, semantics: semantics)
+        func check(_ context: String) {
+            let full = Evaluator.evaluate(map, semantics).scores, live = board.scores
+            let differs = full.indices.first { full[$0].bitPattern != live[$0].bitPattern }
+            #expect(full.count == live.count && differs == nil,
+                    "\(semantics) \(context): \(map.claims[differs ?? 0].id) is \(live[differs ?? 0]) live, \(full[differs ?? 0]) in full")
+        }
+        func setBase(_ id: String, _ b: Double) throws {
+            try map.apply(.setValue(id, .base(b)))
+            board.baseChanged(map.index(of: id)!, to: b, map: map)
+        }
+        // The first chain's foot: every claim of the map worked out again, in one pass.
+        try setBase("a\(n - 1)", 0.05)
+        #expect(board.lastUpdateCount == 2 * n, "\(semantics): one pass over the map")
+        check("after the first chain's foot")
+        // The second chain's foot: its claims, the last in the order (with the undercut, the
+        // claims of the first above a50 too).
+        try setBase("b\(n - 1)", 0.95)
+        #expect(board.lastUpdateCount >= n && board.lastUpdateCount < 2 * n, "\(semantics): one pass from the second chain's foot on")
+        check("after the second chain's foot")
+        // Halfway up the first: more than the claims it reaches.
+        let spec = map.spec(of: map.relations[map.relationIndex(from: map.index(of: "a6000")!, to: map.index(of: "a5999")!)!])
+        try map.apply(.setWeight(from: spec.from, to: spec.to, 0.3))
+        board.weightChanged(relation: map.relationIndex(from: map.index(of: "a6000")!, to: map.index(of: "a5999")!)!, to: 0.3, map: map)
+        #expect(board.lastUpdateCount > 6_000, "\(semantics): a pass from a5999 on")
+        check("after a weight halfway up")
+        // Near the top: the search, which finds the few claims it reaches.
+        try setBase("a4", 0.5)
+        #expect(board.lastUpdateCount == 5, "\(semantics): a4 and the four claims above it")
+        check("after a claim near the top")
+    }
+
     /// A random claim's base or a random relation's weight set to a random value, in the map
     /// and in the live scores.
     static func randomValueEdit(_ map: inout ArgumentMap, _ board: IncrementalEvaluator, _ rng: inout SplitMix64) throws {
