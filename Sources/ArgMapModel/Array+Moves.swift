@@ -55,13 +55,16 @@ extension Array {
     }
 
     /// Inserts `elements` so that each ends at its position (`positions` ascending), moving the
-    /// runs of old elements up in blocks, as ``remove(atAscending:)`` does.
+    /// runs of old elements up in blocks, as ``remove(atAscending:)`` does. Elements that all go
+    /// at the end (the claims a removal of a map's last claims took, put back) are appended,
+    /// with nothing moved.
     /// - Complexity: O(count).
     @inlinable
     package mutating func insert(_ elements: [Element], atAscending positions: [Int]) {
         guard !elements.isEmpty else { return }
         let oldCount = count
         append(contentsOf: elements)
+        guard positions[0] < oldCount else { return }
         withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             let inserted = UnsafeMutablePointer<Element>.allocate(capacity: elements.count)

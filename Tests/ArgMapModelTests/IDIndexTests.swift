@@ -193,6 +193,12 @@ struct ArrayMovesTests {
             #expect(array.first?.value == -1 && array[1].value == -2 && array.last?.value == -3 && array.count == 503)
             array.remove(atAscending: [0, 1, 502])
             #expect(array.map(\.value) == Array(0..<500))
+            // All at the end (appended, nothing moved), and handed back from the end.
+            let tail = [Counted(-4, tally), Counted(-5, tally)]
+            array.insert(tail, atAscending: [500, 501])
+            #expect(array.count == 502 && array[500].value == -4 && array[501].value == -5 && array.prefix(500).map(\.value) == Array(0..<500))
+            let back = array.remove(atAscending: [500, 501], leaving: Counted(-9, tally))
+            #expect(back.map(\.value) == [-4, -5] && array.map(\.value) == Array(0..<500))
         }
         #expect(tally.alive == 0)
     }
