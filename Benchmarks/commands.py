@@ -81,6 +81,13 @@ CASES = [
     ("cyclic", ["show c0", "set c3 base 0.2"], "set c3 base 0.3", "an edit that reaches the largest cycle"),
     ("cyclic", ["show c0"], "set {last} base 0.9", "an edit that does not"),
     *round_cases("cyclic"),
+    # The chain a million deep: an edit at its foot reaches every claim above it, and a removal
+    # of its last fifth (from `{fifth}` on), less than the third from which a script makes the
+    # rest afresh, is made in place.
+    ("chain", ["show c0"], "set {last} base 0.2", "at its foot: every claim above worked out again"),
+    ("chain", ["show c0", "cd {last}"], "add pro a new claim", "at its foot"),
+    ("chain", ["show c0"], "rm {fifth}", "its last fifth, in place"),
+    ("chain", ["show c0", "rm {fifth}"], "undo", "of that rm"),
 ]
 
 # (map, commands typed before, the command measured), in a terminal: argmap opens the map, and
@@ -346,12 +353,15 @@ def main():
     make_maps(argmap, folder)
     print(f"| map | command | what | median ms | range ms |")
     print(f"|---|---|---|---|---|")
+    # (`{last}`: the last claim, the chain's foot; `{fifth}`: the claim from which the chain's
+    # last fifth hangs.)
+    names = dict(last=f"c{CLAIMS - 1}", fifth=f"c{CLAIMS * 4 // 5}")
     for shape, before, measured, what in CASES:
         path = os.path.join(folder, f"{shape}.argdown") if shape else None
-        command = measured.format(maps=folder, last=f"c{CLAIMS - 1}")
-        samples = [timed(argmap, path, before, command) for _ in range(runs)]
-        after = f" (after {', '.join(f'`{b}`' for b in before)})" if before else ""
-        shown = measured.replace("{maps}/", "").format(last=f"c{CLAIMS - 1}")
+        command = measured.format(maps=folder, **names)
+        samples = [timed(argmap, path, [b.format(**names) for b in before], command) for _ in range(runs)]
+        after = f" (after {', '.join(f'`{b.format(**names)}`' for b in before)})" if before else ""
+        shown = measured.replace("{maps}/", "").format(**names)
         print(f"| {shape or '(none)'} | `{shown}`{after} | {what} | {statistics.median(samples):.1f} | "
               f"{min(samples):.1f}–{max(samples):.1f} |", flush=True)
     print()
