@@ -3,11 +3,16 @@
 extension Array {
     /// Removes the elements at `positions` (ascending, no repeats), moving each run of the
     /// others down in one block: no element is copied, so a million claims cost a `memmove`,
-    /// not a million reference-count changes.
+    /// not a million reference-count changes. The last elements (a removal of a map's last
+    /// claims, and their relations) are dropped from the end, with nothing moved.
     /// - Complexity: O(count).
     @inlinable
     package mutating func remove(atAscending positions: [Int]) {
         guard !positions.isEmpty else { return }
+        if positions[0] == count - positions.count {
+            removeLast(positions.count)
+            return
+        }
         let removed = UnsafeMutablePointer<Element>.allocate(capacity: positions.count)
         let tail = moveOut(atAscending: positions, into: removed)
         // The removed elements fill the tail again, for removeLast to release.

@@ -193,12 +193,18 @@ struct ArrayMovesTests {
             #expect(array.first?.value == -1 && array[1].value == -2 && array.last?.value == -3 && array.count == 503)
             array.remove(atAscending: [0, 1, 502])
             #expect(array.map(\.value) == Array(0..<500))
-            // All at the end (appended, nothing moved), and handed back from the end.
+            // All at the end (appended, nothing moved), dropped from the end (nothing moved),
+            // and put there again and handed back.
             let tail = [Counted(-4, tally), Counted(-5, tally)]
             array.insert(tail, atAscending: [500, 501])
             #expect(array.count == 502 && array[500].value == -4 && array[501].value == -5 && array.prefix(500).map(\.value) == Array(0..<500))
+            array.remove(atAscending: [500, 501])
+            #expect(array.map(\.value) == Array(0..<500))
+            array.insert(tail, atAscending: [500, 501])
             let back = array.remove(atAscending: [500, 501], leaving: Counted(-9, tally))
             #expect(back.map(\.value) == [-4, -5] && array.map(\.value) == Array(0..<500))
+            array.remove(atAscending: [497, 499])
+            #expect(array.count == 498 && array[496].value == 496 && array[497].value == 498)
         }
         #expect(tally.alive == 0)
     }
