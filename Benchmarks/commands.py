@@ -353,9 +353,9 @@ def main():
     make_maps(argmap, folder)
     print(f"| map | command | what | median ms | range ms |")
     print(f"|---|---|---|---|---|")
-    # (`{last}`: the last claim, the chain's foot; `{fifth}`: the claim from which the chain's
-    # last fifth hangs.)
-    names = dict(last=f"c{CLAIMS - 1}", fifth=f"c{CLAIMS * 4 // 5}")
+    # The claims the tables name: `{last}`, the last claim (the chain's foot); `{fifth}` and
+    # `{half}`, the claims from which the chain's last fifth and last half hang.
+    names = dict(last=f"c{CLAIMS - 1}", fifth=f"c{CLAIMS * 4 // 5}", half=f"c{CLAIMS // 2}")
     for shape, before, measured, what in CASES:
         path = os.path.join(folder, f"{shape}.argdown") if shape else None
         command = measured.format(maps=folder, **names)
@@ -381,8 +381,7 @@ def main():
     for shape, before, measured, *rest in TERMINAL:
         pause = rest[0] if rest else 0
         path = os.path.join(folder, f"{shape}.argdown")
-        # (`{fifth}`: the claim from which the chain's last fifth hangs.)
-        before, measured = [b.format(fifth=f"c{CLAIMS * 4 // 5}") for b in before], measured.format(fifth=f"c{CLAIMS * 4 // 5}")
+        before, measured = [b.format(**names) for b in before], measured.format(**names)
         runs_made = [in_terminal(argmap, path, before, measured, pause) for _ in range(runs)]
         samples = [ms for ms, _ in runs_made]
         after = f" (after {', '.join(f'`{b}`' for b in before)}{f'; typed {pause:g} s after' if pause else ''})" if before else ""
@@ -393,8 +392,7 @@ def main():
     print("|---|---|---|---|---|")
     for shape, before, lines, when in AT_ONCE:
         path = os.path.join(folder, f"{shape}.argdown")
-        # (`{half}`: the claim from which the chain's last half hangs.)
-        lines = [line.format(half=f"c{CLAIMS // 2}") for line in lines]
+        lines = [line.format(**names) for line in lines]
         runs_made = [at_once(argmap, path, before, lines, when) for _ in range(runs)]
         shown = ("as the map loads" if when == "loading" else f"after {', '.join(f'`{b}`' for b in before)}" if before
                  else f"{READING if when is None else when:g} s after the first prompt")

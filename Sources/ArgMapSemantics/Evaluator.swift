@@ -237,7 +237,7 @@ public enum Evaluator {
         return out.map { $0! }
     }
 
-    /// ``ownPass(_:_:_:_:_:_:_:)`` for one to four semantics at once, on a map with no
+    /// ``ownPass(_:_:_:_:_:_:_:bases:)`` for one to four semantics at once, on a map with no
     /// undercuts: each relation's weight and source are read once, and its source's strength
     /// under every semantics, and the products and sums are worked out for all of them in the
     /// lanes of one vector, each lane as the semantics' own pass works it out (the same
@@ -331,19 +331,7 @@ public enum Evaluator {
         uf.withUnsafeMutableBufferPointer { up in
         order.withUnsafeBufferPointer { order in
         g.withUnsafeRows { offsets, source, weight, isAttack in
-            if !hasUndercuts {
-                // Each semantics is named as a constant, so that its pass, inlined, is compiled
-                // for it alone (`combine`'s switch folded away).
-                switch semantics {
-                case .dfquad: ownPass(order, offsets, source, weight, isAttack, sp, .dfquad); return
-                case .quad: ownPass(order, offsets, source, weight, isAttack, sp, .quad); return
-                case .euler: ownPass(order, offsets, source, weight, isAttack, sp, .euler); return
-                case .qe: ownPass(order, offsets, source, weight, isAttack, sp, .qe); return
-                case .mlp: ownPass(order, offsets, source, weight, isAttack, sp, .mlp); return
-                case .hcat: ownPass(order, offsets, source, weight, isAttack, sp, .hcat); return
-                case .grounded: break
-                }
-            }
+            if !hasUndercuts, ownPass(order, offsets, source, weight, isAttack, sp, of: semantics) { return }
             for c in order {
                 if hasUndercuts { up[c] = g.undercutFactor(c, UnsafeBufferPointer(sp)) }
                 var prodAtt = 1.0, prodSup = 1.0, sumAtt = 0.0, sumSup = 0.0
@@ -399,6 +387,25 @@ public enum Evaluator {
             s[c] = combine(semantics, base: bases?[c] ?? s[c], prodAtt: prodAtt, prodSup: prodSup, sumAtt: sumAtt, sumSup: sumSup,
                            hasAtt: attacked != 0, hasSup: supported != 0)
         }
+    }
+
+    /// ``ownPass(_:_:_:_:_:_:_:bases:)`` for `semantics`, each named as a constant, so that its
+    /// pass, inlined, is compiled for it alone (`combine`'s switch folded away); false, with
+    /// nothing done, for the grounded labelling, which has no such pass.
+    @inline(__always)
+    static func ownPass(_ order: UnsafeBufferPointer<Int>, _ offsets: UnsafeBufferPointer<Int32>, _ source: UnsafeBufferPointer<Int32>,
+                        _ weight: UnsafeBufferPointer<Double>, _ isAttack: UnsafeBufferPointer<Bool>, _ s: UnsafeMutableBufferPointer<Double>,
+                        of semantics: Semantics, bases: UnsafeBufferPointer<Double>? = nil) -> Bool {
+        switch semantics {
+        case .dfquad: ownPass(order, offsets, source, weight, isAttack, s, .dfquad, bases: bases)
+        case .quad: ownPass(order, offsets, source, weight, isAttack, s, .quad, bases: bases)
+        case .euler: ownPass(order, offsets, source, weight, isAttack, s, .euler, bases: bases)
+        case .qe: ownPass(order, offsets, source, weight, isAttack, s, .qe, bases: bases)
+        case .mlp: ownPass(order, offsets, source, weight, isAttack, s, .mlp, bases: bases)
+        case .hcat: ownPass(order, offsets, source, weight, isAttack, s, .hcat, bases: bases)
+        case .grounded: return false
+        }
+        return true
     }
 
     /// A claim's supports and attacks, aggregated as every semantics' function reads them:

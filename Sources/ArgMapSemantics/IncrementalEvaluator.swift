@@ -2432,9 +2432,9 @@ public final class IncrementalEvaluator {
     private func recompute(from start: [Int], in order: [Int], map: ArgumentMap, upTo target: Int? = nil) {
         let rank = rank  // (read through a local: a class's property is checked for exclusive access at every read)
         let last = target.map { rank[$0] } ?? Int.max
-        let first = start.lazy.map { rank[$0] }.min() ?? order.count
-        let given = target == nil && heldScores == nil && wideTarget == nil && order.count >= Self.passFromFirstFrom
-            ? (order.count - first) / 8 : Int.max
+        let mayPass = target == nil && heldScores == nil && wideTarget == nil && order.count >= Self.passFromFirstFrom
+        let first = mayPass ? start.lazy.map { rank[$0] }.min() ?? order.count : order.count
+        let given = mayPass ? (order.count - first) / 8 : Int.max
         // (The lists and relations read in place: a chain may reach a million claims.)
         let searched = map.outgoing.withUnsafeLists { outgoing in
             map.relations.withUnsafeBufferPointer { relations -> (affected: [Int], metAgain: Bool)? in
@@ -2477,15 +2477,8 @@ public final class IncrementalEvaluator {
             order.withUnsafeBufferPointer { order in
             g.withUnsafeRows { offsets, source, weight, isAttack in
                 let rest = UnsafeBufferPointer(rebasing: order[first...])
-                switch semantics {
-                case .dfquad: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .dfquad, bases: base)
-                case .quad: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .quad, bases: base)
-                case .euler: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .euler, bases: base)
-                case .qe: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .qe, bases: base)
-                case .mlp: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .mlp, bases: base)
-                case .hcat: Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, .hcat, bases: base)
-                case .grounded: preconditionFailure("the grounded labelling is not worked out claim by claim")
-                }
+                let passed = Evaluator.ownPass(rest, offsets, source, weight, isAttack, sp, of: semantics, bases: base)
+                precondition(passed, "the grounded labelling is not worked out claim by claim")
             }}}}
             lastUpdateCount = order.count - first
             return

@@ -2206,8 +2206,6 @@ private func same(_ session: Session, _ what: String) {
     }
 }
 
-/// A line editor that says it is a terminal (for the prompt, which only a terminal shows), with
-/// no lines to read and yes to every question.
 /// A session that has opened `map` and come to its prompt with no line waiting: in a terminal
 /// (``Session/warmsUp``; not, with `terminal` false, a script's), with the work ahead of the
 /// map begun there (``Session/workAhead(lineWaiting:)``), as the REPL begins it.
@@ -2219,6 +2217,8 @@ private func openedAtThePrompt(_ map: ArgumentMap, terminal: Bool = true) -> Ses
     return session
 }
 
+/// A line editor that says it is a terminal (for the prompt, which only a terminal shows), with
+/// no lines to read and yes to every question.
 private final class TerminalLikeEditor: LineEditor {
     private var lines: [String]
     /// What ``inputWaiting`` says.

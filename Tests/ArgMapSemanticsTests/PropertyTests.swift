@@ -182,9 +182,9 @@ struct PropertyTests {
         #expect(board.lastUpdateCount >= n && board.lastUpdateCount < 2 * n, "\(semantics): one pass from the second chain's foot on")
         check("after the second chain's foot")
         // Halfway up the first: more than the claims it reaches.
-        let spec = map.spec(of: map.relations[map.relationIndex(from: map.index(of: "a6000")!, to: map.index(of: "a5999")!)!])
-        try map.apply(.setWeight(from: spec.from, to: spec.to, 0.3))
-        board.weightChanged(relation: map.relationIndex(from: map.index(of: "a6000")!, to: map.index(of: "a5999")!)!, to: 0.3, map: map)
+        let r = try #require(map.relationIndex(from: map.index(of: "a6000")!, to: map.index(of: "a5999")!))
+        try map.apply(.setWeight(from: "a6000", to: "a5999", 0.3))
+        board.weightChanged(relation: r, to: 0.3, map: map)
         #expect(board.lastUpdateCount > 6_000, "\(semantics): a pass from a5999 on")
         check("after a weight halfway up")
         // Near the top: the search, which finds the few claims it reaches.
