@@ -26,6 +26,62 @@ struct TraversalTests {
         #expect(MapGenerator.generate(.init(claims: 2000, shape: .cyclic, seed: 9)).topologicalOrder() == nil)
     }
 
+    /// The claims below every cycle, as ``ArgumentMap/orderBelowCycles()`` finds them, are
+    /// those under which no claim (nor they) lies on a cycle, worked out here the slow way:
+    /// a claim is on a cycle when it reaches itself, and the claims below are the rest less
+    /// every claim that reaches one on a cycle. Each comes once, after the claims under it.
+    /// On generated maps (claims in file order, where most claims answer an earlier one) and
+    /// on maps of random relations between claims in no order, with undercuts and a claim
+    /// that answers itself.
+    @Test func claimsBelowCyclesAreThoseNoCycleIsUnder() throws {
+        var rng = SplitMix64(seed: 5)
+        var maps = MapGenerator.Shape.allCases.flatMap { shape in
+            (1...3).map { MapGenerator.generate(.init(claims: 300, shape: shape, seed: UInt64($0))) }
+        }
+        for trial in 0..<40 {
+            var map = ArgumentMap()
+            let n = 20 + trial * 3
+            for i in 0..<n { try map.apply(.addClaim(Claim(id: "k\(i)"))) }
+            // Fewer relations than claims in most trials (so that many claims lie below every
+            // cycle), more in a few.
+            let relations = trial % 5 == 4 ? n * 2 : n * 3 / 4 + trial % 3
+            for _ in 0..<relations {
+                let from = Int.random(in: 0..<n, using: &rng), to = Int.random(in: 0..<n, using: &rng)
+                guard from != to || trial % 7 == 0 else { continue }
+                let type: RelationType = [.support, .attack, .undercut][Int.random(in: 0..<3, using: &rng)]
+                try? map.apply(.link(RelationSpec(from: "k\(from)", to: "k\(to)", type: type)))
+            }
+            maps.append(map)
+        }
+        var sawCycle = false, sawNone = false
+        for (m, map) in maps.enumerated() {
+            let n = map.count
+            // What each claim reaches going down (itself only through a cycle).
+            var reaches = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+            for c in 0..<n {
+                var queue = map.incoming[c].map { map.relations[$0].from }, head = 0
+                for x in queue { reaches[c][x] = true }
+                while head < queue.count {
+                    for r in map.incoming[queue[head]] where !reaches[c][map.relations[r].from] {
+                        reaches[c][map.relations[r].from] = true
+                        queue.append(map.relations[r].from)
+                    }
+                    head += 1
+                }
+            }
+            let onCycle = (0..<n).filter { reaches[$0][$0] }
+            let below = Set((0..<n).filter { c in !reaches[c][c] && !onCycle.contains { reaches[c][$0] } })
+            let (order, complete) = map.orderBelowCycles()
+            #expect(Set(order) == below && order.count == below.count, "map \(m)")
+            #expect(complete == onCycle.isEmpty, "map \(m)")
+            var position = [Int](repeating: -1, count: n)
+            for (i, c) in order.enumerated() { position[c] = i }
+            #expect(map.relations.allSatisfy { position[$0.to] < 0 || position[$0.from] < position[$0.to] }, "map \(m)")
+            if onCycle.isEmpty { sawNone = true } else if !below.isEmpty { sawCycle = true }
+        }
+        #expect(sawCycle && sawNone)
+    }
+
     /// The claims beneath a claim, nearest first: every claim that reaches it once, none
     /// further than one before it; and, with a limit, the nearest that many and that there
     /// are more.
