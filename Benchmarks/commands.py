@@ -358,9 +358,9 @@ def main():
     names = dict(last=f"c{CLAIMS - 1}", fifth=f"c{CLAIMS * 4 // 5}", half=f"c{CLAIMS // 2}")
     for shape, before, measured, what in CASES:
         path = os.path.join(folder, f"{shape}.argdown") if shape else None
-        command = measured.format(maps=folder, **names)
-        samples = [timed(argmap, path, [b.format(**names) for b in before], command) for _ in range(runs)]
-        after = f" (after {', '.join(f'`{b.format(**names)}`' for b in before)})" if before else ""
+        before, command = [b.format(**names) for b in before], measured.format(maps=folder, **names)
+        samples = [timed(argmap, path, before, command) for _ in range(runs)]
+        after = f" (after {', '.join(f'`{b}`' for b in before)})" if before else ""
         shown = measured.replace("{maps}/", "").format(**names)
         print(f"| {shape or '(none)'} | `{shown}`{after} | {what} | {statistics.median(samples):.1f} | "
               f"{min(samples):.1f}–{max(samples):.1f} |", flush=True)

@@ -189,14 +189,18 @@ extension ArgumentMap {
     /// where a cycle closes) and every claim above one. So those are found first: the targets
     /// of such relations, then the claims above them. Every other claim has under it, all the
     /// way down, only claims after it that were not found either (one found under it would
-    /// have put it among those found), and is placed as it comes, from the last to the first. Then the claims found are searched
-    /// depth first from each in turn, the others as placed already: a claim is placed once
-    /// all of its own are, and a claim met again while it is still open closes a cycle (the
-    /// claims from it down the path are on that cycle, and they and every claim above them
-    /// are not placed). The claims of one subtree stay together, so that a pass in this order
-    /// reads memory nearly in sequence. (Depth first from every thesis over every claim, as
-    /// this was, it took 33–38 ms on the generated cyclic map of a million claims; there the
-    /// search now meets the 126,101 claims found.)
+    /// have put it among those found), and is placed as it comes, from the last to the first.
+    /// Then the claims found are searched depth first from each in turn, the others as placed
+    /// already: a claim is placed once all of its own are, and a claim met again while it is
+    /// still open closes a cycle (the claims from it down the path are on that cycle, and they
+    /// and every claim above them are not placed). The claims of one subtree stay together,
+    /// so that a pass in this order reads memory nearly in sequence. (Depth first from every
+    /// thesis over every claim, as this was, it took 33–38 ms on the generated cyclic map of a
+    /// million claims; there the search now meets the 126,101 claims found.)
+    ///
+    /// The walk up from the targets is `IncrementalEvaluator.claimsAbove(_:in:)`'s, here
+    /// marking the claims in the search's own states and left unsorted: the sweep lists them
+    /// from the last to the first as it goes.
     /// - Complexity: O(claims + relations), no recursion.
     public func orderBelowCycles() -> (order: [Int], complete: Bool) {
         let n = claims.count
