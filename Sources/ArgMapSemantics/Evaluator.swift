@@ -645,10 +645,11 @@ public enum Evaluator {
         }
 
         /// The undercut factors, as ``taken(for:)`` gives them, alone: the scores stay (taken
-        /// on another core, it may be).
+        /// on another core, it may be). None on a map with no undercuts (``Solved/factors``).
         func takenFactors(for g: EvaluationGraph) -> [Double] {
             var uf: [Double] = []
             swap(&uf, &factors)
+            guard g.hasUndercuts else { return [] }
             guard uf.count == g.count else { return [Double](roomyRepeating: 1, count: g.count) }
             uf.withUnsafeMutableBufferPointer { $0.update(repeating: 1) }
             return uf
@@ -709,8 +710,25 @@ public enum Evaluator {
     /// the components an edit reaches (``IncrementalEvaluator``), which gives the scores a
     /// whole evaluation would, to the last bit.
     struct Solved {
-        /// Each claim's undercut factor, as the evaluation left it.
+        /// Each claim's undercut factor, as the evaluation left it; none on a map with no
+        /// undercuts (``EvaluationGraph/hasUndercuts``), where every factor is 1 and none is
+        /// read (8 MB at a million claims neither filled nor kept, for each semantics `compare`
+        /// keeps). An edit that puts in the map's first undercut makes them, each 1 but where
+        /// the claims it reaches are solved again (``IncrementalEvaluator``); one that takes out
+        /// its last drops them (``fitted(_:to:)``).
         var factors: [Double]
+
+        /// `factors` fitted to `g`: none on a map with no undercuts; on a map with some, kept
+        /// as they are when they hold a factor a claim, or made, each 1, when there were none.
+        /// (Every claim's factor is 1 on a map with no undercuts, and the claims whose factor
+        /// an undercut put in changes are those that the change reaches, solved again.)
+        static func fitted(_ factors: inout [Double], to g: EvaluationGraph) {
+            if !g.hasUndercuts {
+                factors = []
+            } else if factors.isEmpty {
+                factors = [Double](roomyRepeating: 1, count: g.count)
+            }
+        }
         var components: EvaluationGraph.Components
         /// The steps each cycle took and the largest slope it left, by component number.
         var cycles: [Int32: (steps: Int, residual: Double)]
@@ -777,7 +795,7 @@ public enum Evaluator {
                     guard group.count > 1 || g.dependsOnItself(Int(group[0])) else {
                         if let log {
                             log.clear()
-                            log.note(group[0], s[Int(group[0])], uf[Int(group[0])])
+                            log.note(group[0], s[Int(group[0])], uf.isEmpty ? 1 : uf[Int(group[0])])
                         }
                         return self(k, helped)
                     }
@@ -1053,9 +1071,9 @@ public enum Evaluator {
                       _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>, helped: Bool) -> (steps: Int, residual: Double)? {
         let group = UnsafeBufferPointer(rebasing: members[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
         if group.count == 1 && !g.dependsOnItself(Int(group[0])) {
-            let c = Int(group[0])
-            uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s))
-            s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: g.hasUndercuts)
+            let c = Int(group[0]), undercuts = g.hasUndercuts
+            if undercuts { uf[c] = g.undercutFactor(c, UnsafeBufferPointer(s)) }
+            s[c] = strength(c, g, semantics, UnsafeBufferPointer(s), UnsafeBufferPointer(uf), undercuts: undercuts)
             return nil
         }
         return solve(Component(g, group, k, component, s, uf, helped: helped), semantics, s, uf, options, cap: cap, helped: helped)
@@ -1631,9 +1649,14 @@ public enum Evaluator {
             }
 
             /// Writes the claims' scores `p` and the undercut factors they give into the map's `s`
-            /// and `uf` (`scratch` holding room for one array).
+            /// and `uf` (`scratch` holding room for one array); the scores alone on a map with no
+            /// undercuts, which has no factors (``Solved/factors``).
             func settle(_ p: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>, _ s: UnsafeMutableBufferPointer<Double>,
                         _ uf: UnsafeMutableBufferPointer<Double>) {
+                guard !uf.isEmpty else {
+                    for i in 0..<claims.count { s[Int(claims[i])] = p[i] }
+                    return
+                }
                 factors(p, into: scratch)
                 for i in 0..<claims.count {
                     s[Int(claims[i])] = p[i]

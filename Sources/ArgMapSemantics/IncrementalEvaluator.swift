@@ -57,6 +57,9 @@ public final class IncrementalEvaluator {
         guard let solved = cyclic else { return nil }
         return solved.cycles[solved.components.component[c]]?.steps
     }
+    /// How many undercut factors a cyclic map's evaluation keeps (``Evaluator/Solved/factors``:
+    /// none on a map with no undercuts); nil on an acyclic map (for tests).
+    var cyclicFactorsKept: Int? { cyclic?.factors.count }
     /// How many cycles trials solved claim by claim (``Evaluator/locally(_:_:_:_:_:log:)``; for tests).
     private(set) var solvedClaimByClaim = 0
     /// How many claims the last update recomputed (for tests and the benchmarks).
@@ -1046,7 +1049,9 @@ public final class IncrementalEvaluator {
             removedSource = graph.row(t).first { Int(graph.relation[$0]) == relations[0] }.map { Int(graph.source[$0]) }
         }
         // (Read before they go, for the change that puts them back.)
-        let removedScores = patch.removed.map { evaluation.scores[$0] }, removedFactors = patch.removed.map { solved.factors[$0] }
+        let takenOut = BeforeChange.TakenOut(change, graph, patch.numbering)
+        let removedScores = patch.removed.map { evaluation.scores[$0] }
+        let removedFactors = solved.factors.isEmpty ? [Double](repeating: 1, count: patch.removed.count) : patch.removed.map { solved.factors[$0] }
         let bases = patch.inserted.map { map.claims[$0].base }
         // The graph: its bases and rows.
         func layOut() -> Bool {
@@ -1062,13 +1067,15 @@ public final class IncrementalEvaluator {
         let numbering = patch.numbering
         func rescore() {
             evaluation.scores.remove(atAscending: patch.removed)
-            solved.factors.remove(atAscending: patch.removed)
             evaluation.scores.insert(bases, atAscending: patch.inserted)
+            // (None on a map with no undercuts; fitted to the graph once it is laid out.)
+            guard !solved.factors.isEmpty else { return }
+            solved.factors.remove(atAscending: patch.removed)
             solved.factors.insert([Double](repeating: 1, count: bases.count), atAscending: patch.inserted)
         }
         func reach() {
             open = Self.claimsAbove(patch.fresh, in: map)
-            kept = BeforeChange(change, open: open, numbering, removed: patch.removed, removedScores, removedFactors,
+            kept = BeforeChange(change, open: open, numbering, removed: patch.removed, removedScores, removedFactors, takenOut,
                                 scores: evaluation.scores, solved)
             // Taken from `solved`, so that they are changed in place.
             swap(&found, &solved.components)
@@ -1087,6 +1094,7 @@ public final class IncrementalEvaluator {
         }.0
         guard laidOut else { return false }
         graph.count = newCount
+        Evaluator.Solved.fitted(&solved.factors, to: graph)
         let cap = Evaluator.cap(graph, solved.options)
         if mayKeepComponents {
             if cap == solved.cap, let from = followKeepingComponents(change, &solved, source: removedSource, map: map) {
@@ -1127,7 +1135,7 @@ public final class IncrementalEvaluator {
         // The large cycles laid out here are kept for the edits after (those of before are
         // dropped: their claims and components are numbered anew).
         var layouts: [Int32: Evaluator.Component] = [:]
-        if let before, before.isUndone(by: change), before.put(back: open, firstOpen, found, &evaluation.scores, &solved.factors, &cycles) {
+        if let before, before.isUndone(by: change, in: map), before.put(back: open, firstOpen, found, &evaluation.scores, &solved.factors, &cycles) {
             puttingBack += 1
         } else {
             Evaluator.withSolver(graph, semantics, solved.options, cap: cap, found, &evaluation.scores, &solved.factors) { solve in
@@ -1407,12 +1415,14 @@ public final class IncrementalEvaluator {
         }
         for reach in reaches {
             reach.renumber(&scores, filler: 0)
-            reach.renumber(&solved.factors, filler: 1)
+            if !solved.factors.isEmpty { reach.renumber(&solved.factors, filler: 1) }
             for i in cycleClaims.indices where cycleClaims[i].claim >= 0 { cycleClaims[i].claim = reach.renumbered(cycleClaims[i].claim) }
         }
         let reached = Reach.reached(reaches)
         let g = live.graph, n = g.count
-        guard scores.count == n, solved.factors.count == n, reached.allSatisfy({ $0 < n }) else { return false }
+        // (None on a map with no undercuts: ``Evaluator/Solved/factors``.)
+        guard scores.count == n, solved.factors.isEmpty || solved.factors.count == n, reached.allSatisfy({ $0 < n }) else { return false }
+        Evaluator.Solved.fitted(&solved.factors, to: g)
         // The cycles no change reached keep what they took; they must have taken it under the new cap.
         let cap = Evaluator.cap(g, solved.options)
         let reachedComponents = reached.map { found.component[$0] }
@@ -1432,7 +1442,8 @@ public final class IncrementalEvaluator {
         if cap != solved.cap, cycles.values.contains(where: { $0.steps >= min(cap, solved.cap) }) { return false }
         // The reached claims start as a whole evaluation starts them; their components are
         // solved in order (each after every one it depends on).
-        for c in reached { scores[c] = g.base[c]; solved.factors[c] = 1 }
+        for c in reached { scores[c] = g.base[c] }
+        if !solved.factors.isEmpty { for c in reached { solved.factors[c] = 1 } }
         if !layouts.isEmpty {
             // A claim of a kept layout is stale where a support or an attack into it from outside
             // its cycle was put in or taken out (its row changed), or comes from a claim reached
@@ -1523,6 +1534,8 @@ public final class IncrementalEvaluator {
     struct BeforeChange {
         /// Whether the change that undoes it puts claims or relations in; which ones.
         let undoneByInserting: Bool, claims: [Int], relations: [Int]
+        /// What a removal took out (``TakenOut``), to tell the change that puts it back.
+        let takenOut: TakenOut?
         let reached: [Int], scores: [Double], factors: [Double]
         let cycles: [Int: (steps: Int, residual: Double)]
 
@@ -1531,7 +1544,8 @@ public final class IncrementalEvaluator {
         /// and factors); `open` the claims it reaches, new numbers, ascending. Nil for a change
         /// no other undoes this way (a relation moved to another claim).
         init?(_ change: StructureChange, open: [Int], _ numbering: Numbering, removed: [Int], _ removedScores: [Double], _ removedFactors: [Double],
-              scores current: [Double], _ solved: Evaluator.Solved) {
+              _ takenOut: TakenOut?, scores current: [Double], _ solved: Evaluator.Solved) {
+            self.takenOut = takenOut
             switch change {
             case .removed(let claims, let relations, _): (undoneByInserting, self.claims, self.relations) = (true, claims, relations)
             case .inserted(let claims, let relations): (undoneByInserting, self.claims, self.relations) = (false, claims, relations)
@@ -1554,7 +1568,7 @@ public final class IncrementalEvaluator {
                 let o = numbering.oldClaim(c)
                 guard o >= 0 else { continue }  // put in by the change
                 takeRemoved(below: o)
-                reached.append(o); before.append(current[c]); factors.append(solved.factors[c])
+                reached.append(o); before.append(current[c]); factors.append(solved.factors.isEmpty ? 1 : solved.factors[c])
             }
             takeRemoved(below: Int.max)
             // A component holds only claims the change reached or took out, or none of them:
@@ -1569,12 +1583,63 @@ public final class IncrementalEvaluator {
             (self.reached, scores, self.factors, self.cycles) = (reached, before, factors, cycles)
         }
 
-        /// Whether `change` undoes the change this was kept before.
-        func isUndone(by change: StructureChange) -> Bool {
+        /// Whether `change`, which left `map`, undoes the change this was kept before: it takes
+        /// out the claims and relations that one put in, or puts back the claims and relations
+        /// that one took out, at the same numbers and as they were (``TakenOut``). (A new claim or
+        /// relation put in where one was taken out, with another weight, type or base, is not an
+        /// undo: its scores are worked out.)
+        func isUndone(by change: StructureChange, in map: ArgumentMap) -> Bool {
             switch change {
-            case .inserted(let claims, let relations): undoneByInserting && claims == self.claims && relations == self.relations
+            case .inserted(let claims, let relations):
+                undoneByInserting && claims == self.claims && relations == self.relations && takenOut?.isPutBack(in: map, claims: claims) == true
             case .removed(let claims, let relations, _): !undoneByInserting && claims == self.claims && relations == self.relations
             case .retargeted: false
+            }
+        }
+
+        /// What a removal took out, as the graph held it: each relation's number, ends
+        /// (old numbers), weight and kind (0 a support, 1 an attack, 2 an undercut), and each
+        /// claim's base, in the order of the claims. A change that puts back these claims and
+        /// relations, at the same numbers, leaves the map as it was before the removal (any
+        /// change between them drops what was kept): its scores are those kept.
+        struct TakenOut {
+            var relations: [(number: Int, from: Int, to: Int, weight: Double, kind: UInt8)] = []
+            var bases: [Double] = []
+
+            /// Read from `g`, the graph before `change`, for a removal; nil otherwise. The
+            /// relations are found in the rows of the claims they pointed at: the claims taken
+            /// out and those that lost a relation (`numbering` gives their old numbers).
+            init?(_ change: StructureChange, _ g: EvaluationGraph, _ numbering: Numbering) {
+                guard case .removed(let claims, let relations, let targets) = change else { return nil }
+                bases = claims.map { g.base[$0] }
+                let holders = (claims + targets.map { numbering.oldClaim($0) }).filter { $0 >= 0 && $0 < g.count }.sortedDistinct()
+                func taken(_ r: Int32) -> Bool {
+                    let at = relations.lowerBound(Int(r))
+                    return at < relations.count && relations[at] == Int(r)
+                }
+                for c in holders {
+                    for k in g.row(c) where taken(g.relation[k]) {
+                        self.relations.append((Int(g.relation[k]), Int(g.source[k]), c, g.weight[k], g.isAttack[k] ? 1 : 0))
+                    }
+                    for k in g.undercutRow(c) where taken(g.undercutRelation[k]) {
+                        self.relations.append((Int(g.undercutRelation[k]), Int(g.undercutSource[k]), c, g.undercutWeight[k], 2))
+                    }
+                }
+                // (Every relation taken out, found once: else no change is told an undo of it.)
+                guard self.relations.count == relations.count else { return nil }
+            }
+
+            /// Whether `map` holds them again, at the same numbers (`claims`, those of the
+            /// claims, ascending as they were taken out).
+            func isPutBack(in map: ArgumentMap, claims: [Int]) -> Bool {
+                guard claims.count == bases.count else { return false }
+                for (c, base) in zip(claims, bases) where c >= map.claims.count || map.claims[c].base.bitPattern != base.bitPattern { return false }
+                return relations.allSatisfy { r in
+                    guard r.number < map.relations.count else { return false }
+                    let m = map.relations[r.number]
+                    let kind: UInt8 = m.type == .undercut ? 2 : m.type == .attack ? 1 : 0
+                    return m.from == r.from && m.to == r.to && m.weight.bitPattern == r.weight.bitPattern && kind == r.kind
+                }
             }
         }
 
@@ -1594,7 +1659,8 @@ public final class IncrementalEvaluator {
             guard results.count == self.cycles.count else { return false }
             for (i, c) in open.enumerated() {
                 scores[c] = self.scores[i]
-                factors[c] = self.factors[i]
+                // (A map with no undercuts has no factors: ``Evaluator/Solved/factors``.)
+                if !factors.isEmpty { factors[c] = self.factors[i] }
             }
             for (k, result) in results { cycles[k] = result }
             return true

@@ -113,7 +113,7 @@ extension Evaluator {
             // Only the claims that moved are written, and noted with the scores they had; on a
             // map with undercuts, every claim's factor too (fixed, but it may have changed
             // since the claim was last solved: an undercut from outside changed, and the layout
-            // was made afresh).
+            // was made afresh). (A map with none has no factors: ``Evaluator/Solved/factors``.)
             func write(_ i: Int) {
                 let c = Int(claims.claims[i]), factor = view.outsideFactor[i]
                 guard own[i].bitPattern != s[c].bitPattern || factor.bitPattern != uf[c].bitPattern else { return }
@@ -124,7 +124,12 @@ extension Evaluator {
             if claims.readsUndercuts {
                 for i in 0..<n { write(i) }
             } else {
-                for k in 0..<moved { write(Int(movedPlaces[k])) }
+                for k in 0..<moved {
+                    let i = Int(movedPlaces[k]), c = Int(claims.claims[i])
+                    guard own[i].bitPattern != s[c].bitPattern else { continue }
+                    log?.note(Int32(c), s[c], 1)
+                    s[c] = own[i]
+                }
             }
             log?.claimByClaim = true
             return (((claims.settled ? 0 : n) + worked + n - 1) / n, residual)
@@ -208,12 +213,17 @@ final class ScoresBefore {
         factors.append(factor)
     }
 
-    /// Notes every claim of `all` with its score in `s` and factor in `uf`, each array
-    /// appended to at once (a cycle solved in steps: thousands of claims an edit).
+    /// Notes every claim of `all` with its score in `s` and factor in `uf` (1 where there are
+    /// no factors: a map with no undercuts), each array appended to at once (a cycle solved in
+    /// steps: thousands of claims an edit).
     func note(all: [Int32], _ s: UnsafeMutableBufferPointer<Double>, _ uf: UnsafeMutableBufferPointer<Double>) {
         claims.append(contentsOf: all)
         scores.append(contentsOf: all.lazy.map { s[Int($0)] })
-        factors.append(contentsOf: all.lazy.map { uf[Int($0)] })
+        if uf.isEmpty {
+            factors.append(contentsOf: repeatElement(1, count: all.count))
+        } else {
+            factors.append(contentsOf: all.lazy.map { uf[Int($0)] })
+        }
     }
 
     /// The claims noted, each with the score and factor it had, read in place.

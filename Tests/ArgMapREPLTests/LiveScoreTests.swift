@@ -65,6 +65,51 @@ struct LiveScoreTests {
         #expect(session.scoreBoard === board, "the same live scores throughout")
     }
 
+    /// On a cyclic map with no undercuts, the evaluations that solve its cycles keep no undercut
+    /// factors: the live scores' and those `compare` keeps under the other semantics (worked out
+    /// ahead, as in a terminal). The first undercut linked brings them, one a claim, to every
+    /// one of them as it follows the change; unlinking the last drops them; and an undercut
+    /// linked again brings them again. Every evaluation agrees with its semantics' own, to the
+    /// last bit, throughout, and every evaluator follows each change rather than being made
+    /// afresh.
+    @Test func onACyclicMapTheFirstUndercutAndTheLastAreFollowed() throws {
+        let map = MapGenerator.generate(.init(claims: 30_000, shape: .cyclic, seed: 53))
+        try #require(!map.relations.contains { $0.type == .undercut })
+        let session = openedAtThePrompt(map)
+        let live = try #require(session.warming?.scores).wait()
+        let others = Dictionary(uniqueKeysWithValues: try #require(session.othersAhead).wait().evaluators)
+        try #require(others.count == 4 && live.cyclicFactorsKept != nil, "cyclic evaluators under dfquad and four others")
+        func kept(_ factors: Int, _ what: String) {
+            // (Back at the prompt: the others follow a change of structure from there.)
+            session.settleScores()
+            session.workAhead(lineWaiting: false)
+            same(session, what)
+            #expect(session.scoreBoard === live, "\(what): the live scores followed")
+            #expect(session.otherEvaluators.count == others.count && session.otherEvaluators.allSatisfy { others[$0.key] === $0.value },
+                    "\(what): the other evaluators followed")
+            for (s, board) in [(Semantics.dfquad, live)] + others.map({ ($0.key, $0.value) }) {
+                #expect(board.cyclicFactorsKept == factors, "\(what), \(s): \(board.cyclicFactorsKept ?? -1) factors kept")
+            }
+        }
+        kept(0, "no undercut")
+        // A claim of a cycle, and a claim above it (so that undercutting its relation from
+        // there closes no new cycle but reaches one).
+        let g = EvaluationGraph(map), found = g.components()
+        let inCycle = try #require(map.claims.indices.first { found.isCycle[Int(found.component[$0])] && !map.outgoing[$0].isEmpty })
+        let leaf = try #require(map.claims.indices.last { c in
+            map.incoming[c].isEmpty && map.outgoing[c].count == 1 && map.relations[map.outgoing[c][0]].to != inCycle
+        })
+        let (u, target) = (map.claims[leaf].id, map.claims[inCycle].id)
+        try session.perform(.link(RelationSpec(from: u, to: target, type: .undercut, weight: 0.9)))
+        kept(session.map.count, "the first undercut")
+        try session.perform(.setValue(u, .base(0.4)))
+        kept(session.map.count, "its undercutter's base")
+        try session.perform(.unlink(from: u, to: target))
+        kept(0, "the last undercut unlinked")
+        try session.perform(.link(RelationSpec(from: u, to: target, type: .undercut, weight: 0.6)))
+        kept(session.map.count, "an undercut again")
+    }
+
     /// Removing a claim with the claims that hang only from it, and putting them back, are
     /// followed incrementally: the same live scores, agreeing with a full evaluation.
     /// On a tree, a subtree leaves one claim without a relation, so that its rows are taken out
