@@ -1608,16 +1608,18 @@ public final class IncrementalEvaluator {
 
             /// Read from `g`, the graph before `change`, for a removal; nil otherwise. The
             /// relations are found in the rows of the claims they pointed at: the claims taken
-            /// out and those that lost a relation (`numbering` gives their old numbers).
+            /// out, whose rows go whole, and those that stay and lost a relation (`numbering`
+            /// gives their old numbers), whose rows' relations are looked for among those taken.
             init?(_ change: StructureChange, _ g: EvaluationGraph, _ numbering: Numbering) {
-                guard case .removed(let claims, let relations, let targets) = change else { return nil }
+                guard case .removed(let claims, let relations, let targets) = change, claims.allSatisfy({ $0 < g.count }) else { return nil }
                 bases = claims.map { g.base[$0] }
-                let holders = (claims + targets.map { numbering.oldClaim($0) }).filter { $0 >= 0 && $0 < g.count }.sortedDistinct()
-                func taken(_ r: Int32) -> Bool {
-                    let at = relations.lowerBound(Int(r))
-                    return at < relations.count && relations[at] == Int(r)
-                }
-                for c in holders {
+                self.relations.reserveCapacity(relations.count)
+                func take(_ c: Int, all: Bool) {
+                    func taken(_ r: Int32) -> Bool {
+                        guard !all else { return true }
+                        let at = relations.lowerBound(Int(r))
+                        return at < relations.count && relations[at] == Int(r)
+                    }
                     for k in g.row(c) where taken(g.relation[k]) {
                         self.relations.append((Int(g.relation[k]), Int(g.source[k]), c, g.weight[k], g.isAttack[k] ? 1 : 0))
                     }
@@ -1625,6 +1627,8 @@ public final class IncrementalEvaluator {
                         self.relations.append((Int(g.undercutRelation[k]), Int(g.undercutSource[k]), c, g.undercutWeight[k], 2))
                     }
                 }
+                for c in claims { take(c, all: true) }
+                for c in targets.map({ numbering.oldClaim($0) }).filter({ $0 >= 0 && $0 < g.count }).sortedDistinct() { take(c, all: false) }
                 // (Every relation taken out, found once: else no change is told an undo of it.)
                 guard self.relations.count == relations.count else { return nil }
             }
