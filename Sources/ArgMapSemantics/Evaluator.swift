@@ -718,6 +718,9 @@ public enum Evaluator {
         /// its last drops them (``fitted(_:to:)``).
         var factors: [Double]
 
+        /// Claim `c`'s undercut factor: 1 where none are kept.
+        func factor(_ c: Int) -> Double { factors.isEmpty ? 1 : factors[c] }
+
         /// `factors` fitted to `g`: none on a map with no undercuts; on a map with some, kept
         /// as they are when they hold a factor a claim, or made, each 1, when there were none.
         /// (Every claim's factor is 1 on a map with no undercuts, and the claims whose factor

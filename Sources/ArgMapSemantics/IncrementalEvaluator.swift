@@ -1051,7 +1051,7 @@ public final class IncrementalEvaluator {
         // (Read before they go, for the change that puts them back.)
         let takenOut = BeforeChange.TakenOut(change, graph, patch.numbering)
         let removedScores = patch.removed.map { evaluation.scores[$0] }
-        let removedFactors = solved.factors.isEmpty ? [Double](repeating: 1, count: patch.removed.count) : patch.removed.map { solved.factors[$0] }
+        let removedFactors = patch.removed.map { solved.factor($0) }
         let bases = patch.inserted.map { map.claims[$0].base }
         // The graph: its bases and rows.
         func layOut() -> Bool {
@@ -1568,7 +1568,7 @@ public final class IncrementalEvaluator {
                 let o = numbering.oldClaim(c)
                 guard o >= 0 else { continue }  // put in by the change
                 takeRemoved(below: o)
-                reached.append(o); before.append(current[c]); factors.append(solved.factors.isEmpty ? 1 : solved.factors[c])
+                reached.append(o); before.append(current[c]); factors.append(solved.factor(c))
             }
             takeRemoved(below: Int.max)
             // A component holds only claims the change reached or took out, or none of them:
@@ -1598,12 +1598,11 @@ public final class IncrementalEvaluator {
         }
 
         /// What a removal took out, as the graph held it: each relation's number, ends
-        /// (old numbers), weight and kind (0 a support, 1 an attack, 2 an undercut), and each
-        /// claim's base, in the order of the claims. A change that puts back these claims and
+        /// (old numbers), weight and type, and each claim's base, in the order of the claims. A change that puts back these claims and
         /// relations, at the same numbers, leaves the map as it was before the removal (any
         /// change between them drops what was kept): its scores are those kept.
         struct TakenOut {
-            var relations: [(number: Int, from: Int, to: Int, weight: Double, kind: UInt8)] = []
+            var relations: [(number: Int, from: Int, to: Int, weight: Double, type: RelationType)] = []
             var bases: [Double] = []
 
             /// Read from `g`, the graph before `change`, for a removal; nil otherwise. The
@@ -1621,10 +1620,10 @@ public final class IncrementalEvaluator {
                         return at < relations.count && relations[at] == Int(r)
                     }
                     for k in g.row(c) where taken(g.relation[k]) {
-                        self.relations.append((Int(g.relation[k]), Int(g.source[k]), c, g.weight[k], g.isAttack[k] ? 1 : 0))
+                        self.relations.append((Int(g.relation[k]), Int(g.source[k]), c, g.weight[k], g.isAttack[k] ? .attack : .support))
                     }
                     for k in g.undercutRow(c) where taken(g.undercutRelation[k]) {
-                        self.relations.append((Int(g.undercutRelation[k]), Int(g.undercutSource[k]), c, g.undercutWeight[k], 2))
+                        self.relations.append((Int(g.undercutRelation[k]), Int(g.undercutSource[k]), c, g.undercutWeight[k], .undercut))
                     }
                 }
                 for c in claims { take(c, all: true) }
@@ -1641,8 +1640,7 @@ public final class IncrementalEvaluator {
                 return relations.allSatisfy { r in
                     guard r.number < map.relations.count else { return false }
                     let m = map.relations[r.number]
-                    let kind: UInt8 = m.type == .undercut ? 2 : m.type == .attack ? 1 : 0
-                    return m.from == r.from && m.to == r.to && m.weight.bitPattern == r.weight.bitPattern && kind == r.kind
+                    return m.from == r.from && m.to == r.to && m.weight.bitPattern == r.weight.bitPattern && m.type == r.type
                 }
             }
         }
