@@ -237,29 +237,45 @@ public struct ArgumentMap: Sendable {
 
     /// Inserts claims so that each ends at its position (positions ascending), renumbering the
     /// others, in one pass; relations keep their numbers, so no list is rewritten. `hashes`,
-    /// when given, holds the inserted ids' hashes (``IDIndex/hashes(of:)``), in the same order.
-    /// - Complexity: O(claims + relations), the passes over the whole map on both cores.
-    mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int], hashes: [UInt32]? = nil) {
-        guard let firstPosition = positions.first else { return }
-        let newClaim = Renumbering(inserting: positions)
+    /// when given, holds the inserted ids' hashes (``IDIndex/hashes(of:)``), in the same order;
+    /// `newClaim`, the claims' renumbering (``Renumbering/init(inserting:)``). Then `links`, by
+    /// their ends' new numbers, each at its number in `linkNumbers` (ascending), as
+    /// ``insertRelationsUnchecked(_:at:)`` inserts them, while the id index takes the new ids.
+    /// - Complexity: O(claims + relations), the passes over the whole map on both cores; none
+    ///   where the claims go after the last (a removal of the map's last claims, undone).
+    mutating func insertClaimsUnchecked(_ inserted: [Claim], at positions: [Int], hashes: [UInt32]? = nil, _ newClaim: Renumbering? = nil,
+                                        relations links: [Relation] = [], at linkNumbers: [Int] = []) {
+        guard let firstPosition = positions.first else { insertRelationsUnchecked(links, at: linkNumbers); return }
+        // After the last claim, no claim's number moves.
+        let appending = firstPosition == claims.count
+        let newClaim = appending ? nil : newClaim ?? Renumbering(inserting: positions)
         // The id index renumbered on one core while the other moves the claims up, as a
         // removal does (``movesBesideIndexFrom``).
         func move() {
             claims.insert(inserted, atAscending: positions)
             incoming.insertEmpty(atAscending: positions)
             outgoing.insertEmpty(atAscending: positions)
-            renumberEnds(from: firstPosition, newClaim)
+            if let newClaim { renumberEnds(from: firstPosition, newClaim) }
         }
         var index = IDIndex()
         swap(&index, &indexByID)
-        _ = Parallel.both(if: claims.count >= Self.movesBesideIndexFrom, { index.renumber(from: firstPosition, newClaim) }, move)
-        swap(&index, &indexByID)
-        let hashes = hashes ?? IDIndex.hashes(of: inserted.map(\.id))
-        // Each id's slot is a read at random: the slot of the id eight on is asked for ahead.
-        for k in inserted.indices {
-            indexByID.prefetchSlot(hashes[min(k + 8, hashes.count - 1)])
-            indexByID.insert(positions[k], id: inserted[k].id, hash: hashes[k], in: claims)
+        if let newClaim {
+            _ = Parallel.both(if: claims.count >= Self.movesBesideIndexFrom, { index.renumber(from: firstPosition, newClaim) }, move)
+        } else {
+            move()
         }
+        let hashes = hashes ?? IDIndex.hashes(of: inserted.map(\.id))
+        // The new ids into the index on one core, while the other puts the relations in.
+        let all = claims
+        func indexInserted() {
+            // Each id's slot is a read at random: the slot of the id eight on is asked for ahead.
+            for k in inserted.indices {
+                index.prefetchSlot(hashes[min(k + 8, hashes.count - 1)])
+                index.insert(positions[k], id: inserted[k].id, hash: hashes[k], in: all)
+            }
+        }
+        _ = Parallel.both(if: inserted.count + links.count >= Self.movesBesideIndexFrom, indexInserted, { insertRelationsUnchecked(links, at: linkNumbers) })
+        swap(&index, &indexByID)
     }
 
     /// Maps every relation end numbered `first` or more through `newClaim`; a large map's
@@ -280,23 +296,23 @@ public struct ArgumentMap: Sendable {
     /// Inserts relations so that each ends at its position (positions ascending), in one pass;
     /// only the lists holding a renumbered relation are rewritten.
     /// - Complexity: O(claims + relations).
-    mutating func insertRelationsUnchecked(_ inserted: [(Relation, Int)]) {
+    mutating func insertRelationsUnchecked(_ inserted: [Relation], at positions: [Int]) {
         guard !inserted.isEmpty else { return }
         let oldCount = relations.count
         // Where each lands: at its position, after the one inserted before it, and no further
         // than the end.
         var newNumbers: [Int] = []
         newNumbers.reserveCapacity(inserted.count)
-        for (j, (_, position)) in inserted.enumerated() {
+        for (j, position) in positions.enumerated() {
             newNumbers.append(min(max(position, (newNumbers.last ?? -1) + 1), oldCount + j))
         }
         if newNumbers[0] < oldCount {
             Self.renumberLists(&incoming, &outgoing, relations: relations, from: newNumbers[0], skipping: nil, Renumbering(inserting: newNumbers))
         }
-        relations.insert(inserted.map(\.0), atAscending: newNumbers)
+        relations.insert(inserted, atAscending: newNumbers)
         if inserted.count > 1 {
-            incoming.reserveRoom(for: inserted.map(\.0.to))
-            outgoing.reserveRoom(for: inserted.map(\.0.from))
+            incoming.reserveRoom(for: inserted.map(\.to))
+            outgoing.reserveRoom(for: inserted.map(\.from))
         }
         for r in newNumbers {
             incoming.insert(r, into: relations[r].to)
@@ -349,7 +365,7 @@ public struct ArgumentMap: Sendable {
     /// - Complexity: O(1) amortized at the end; O(claims + relations after `position`) elsewhere.
     mutating func insertRelationUnchecked(_ relation: Relation, at position: Int) {
         if position == relations.count { appendRelationUnchecked(relation); return }
-        insertRelationsUnchecked([(relation, position)])
+        insertRelationsUnchecked([relation], at: [position])
     }
 
     /// - Complexity: O(claims + relations after `position`).

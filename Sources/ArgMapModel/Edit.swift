@@ -68,25 +68,25 @@ public struct PlacedRelation: Equatable, Sendable {
         self.position = position
     }
 
-    /// Where the ends of `placed` stand among `claims` (-1: not among them), for relations and
-    /// claims in map order, as a removal lists them: a relation's source is most often the
-    /// claim after the one the relation before came from, its target that relation's target or
-    /// source. Those are compared first (an id compared, nothing hashed); `find` is asked only
-    /// for an id at neither (nil: not among them).
-    package static func ends<E: Error>(of placed: [PlacedRelation], among claims: [Claim],
-                                       find: (String) throws(E) -> Int?) throws(E) -> [(from: Int, to: Int)] {
+    /// Where the ends of the relations `placed[range]` stand among `claims` (-1: not among
+    /// them), for relations and claims in map order, as a removal lists them: handed to `each`
+    /// one by one (relation, source, target) until it returns false. A relation's source is
+    /// most often the claim after the one the relation before came from, its target that
+    /// relation's target or source. Those are compared first (an id compared, nothing hashed);
+    /// `find` is asked only for an id at neither (nil: not among them). A long list can be
+    /// cut into pieces, one on each core, each guessing from its own first relation on.
+    @inline(__always)
+    package static func forEachEnds(of placed: [PlacedRelation], in range: Range<Int>, among claims: [Claim],
+                                    find: (String) -> Int?, _ each: (Int, Int, Int) -> Bool) {
         func at(_ k: Int, _ id: String) -> Bool { claims.indices.contains(k) && claims[k].id == id }
-        var ends: [(from: Int, to: Int)] = []
-        ends.reserveCapacity(placed.count)
         var last = (from: -1, to: -1)
-        for p in placed {
-            let (source, target) = (p.relation.from, p.relation.to)
-            let from = try at(last.from + 1, source) ? last.from + 1 : at(last.from, source) ? last.from : find(source) ?? -1
-            let to = try at(last.to, target) ? last.to : at(last.from, target) ? last.from : find(target) ?? -1
-            ends.append((from, to))
+        for k in range {
+            let (source, target) = (placed[k].relation.from, placed[k].relation.to)
+            let from = at(last.from + 1, source) ? last.from + 1 : at(last.from, source) ? last.from : find(source) ?? -1
+            let to = at(last.to, target) ? last.to : at(last.from, target) ? last.from : find(target) ?? -1
+            guard each(k, from, to) else { return }
             last = (from >= 0 ? from : last.from, to >= 0 ? to : last.to)
         }
-        return ends
     }
 }
 
@@ -269,37 +269,56 @@ extension ArgumentMap {
                 throw .unknownClaim(restored.first?.id ?? "#")
             }
             // Each id put back, with its place among them (in an index of their own): none
-            // twice, none already in the map (looked up together). Each id is hashed once.
-            let ids = restored.map(\.id)
-            let hashes = IDIndex.hashes(of: ids)
-            let inMap = indices(of: ids, hashes: hashes)
-            var back = IDIndex(capacity: restored.count)
-            for k in restored.indices {
-                // (Each slot a read at random: the slot of the id sixteen on asked for ahead.)
-                back.prefetchSlot(hashes[min(k + 16, hashes.count - 1)])
-                guard back.insert(k, id: ids[k], hash: hashes[k], in: restored) == nil, inMap[k] < 0 else { throw .duplicateID(ids[k]) }
-            }
-            // Each relation's ends: a claim put back (its place among them) or one in the map
-            // (-1), which is looked up again once the claims are in.
-            let ends = try PlacedRelation.ends(of: placed, among: restored) { id throws(MapError) -> Int? in
-                if let k = back.find(id, in: restored) { return k }
-                guard indexByIDContains(id) else { throw .unknownClaim(id) }
-                return nil
-            }
-            insertClaimsUnchecked(restored, at: positions, hashes: hashes)
-            var links: [(Relation, Int)] = []
-            links.reserveCapacity(placed.count)
-            // Read in place: a copy of each placed relation would retain and release its ids.
-            placed.withUnsafeBufferPointer { placed in
-                for k in placed.indices {
-                    let e = ends[k]
-                    let from = e.from >= 0 ? positions[e.from] : index(of: placed[k].relation.from)!
-                    let to = e.to >= 0 ? positions[e.to] : index(of: placed[k].relation.to)!
-                    links.append((Relation(from: from, to: to, type: placed[k].relation.type, weight: placed[k].relation.weight), placed[k].position))
+            // twice, none already in the map (looked up together, on the other core where
+            // many are put back). Each id is hashed once.
+            let many = restored.count >= ArgumentMap.movesBesideIndexFrom
+            let (ids, hashes) = Parallel.both(if: many, { restored.map(\.id) }, { IDIndex.hashes(restored, lanes: 1) })
+            let (inMap, (back, twice)) = Parallel.both(if: many, { indices(of: ids, hashes: hashes) }) {
+                var back = IDIndex(capacity: restored.count)
+                for k in restored.indices {
+                    // (Each slot a read at random: the slot of the id sixteen on asked for ahead.)
+                    back.prefetchSlot(hashes[min(k + 16, hashes.count - 1)])
+                    if back.insert(k, id: ids[k], hash: hashes[k], in: restored) != nil { return (back, k) }
                 }
+                return (back, restored.count)
             }
-            insertRelationsUnchecked(links)
-            return .removeClaims(restored.map(\.id))
+            if let k = inMap.prefix(twice).firstIndex(where: { $0 >= 0 }) ?? (twice < restored.count ? twice : nil) { throw .duplicateID(ids[k]) }
+            // Each relation by its ends' numbers once the claims are in: a claim put back (its
+            // position) or one in the map (looked up, and renumbered as the claims put back
+            // will move it); a large list in pieces on both cores.
+            let newClaim = Renumbering(inserting: positions)
+            let n = placed.count, pieces = Parallel.pieces(0..<n, n >= 1 << 15 ? 2 : 1)
+            let (inMapIndex, inMapClaims) = (indexByID, self.claims)
+            var unknown: [String?] = [], numbers: [Int] = []
+            let links = [Relation](unsafeUninitializedCapacity: n) { links, madeLinks in
+                numbers = [Int](unsafeUninitializedCapacity: n) { numbers, madeNumbers in
+                    let out = Parallel.Unchecked((links.baseAddress!, numbers.baseAddress!))
+                    unknown = Parallel.map(pieces.count) { p -> String? in
+                        var unknown: String?
+                        PlacedRelation.forEachEnds(of: placed, in: pieces[p], among: restored, find: { back.find($0, in: restored) }) { k, from, to in
+                            let relation = placed[k].relation
+                            guard let source = from >= 0 ? positions[from] : inMapIndex.find(relation.from, in: inMapClaims).map({ newClaim($0) }) else {
+                                unknown = relation.from
+                                return false
+                            }
+                            guard let target = to >= 0 ? positions[to] : inMapIndex.find(relation.to, in: inMapClaims).map({ newClaim($0) }) else {
+                                unknown = relation.to
+                                return false
+                            }
+                            (out.value.0 + k).initialize(to: Relation(from: source, to: target, type: relation.type, weight: relation.weight))
+                            (out.value.1 + k).initialize(to: placed[k].position)
+                            return true
+                        }
+                        return unknown
+                    }
+                    // (Plain numbers: nothing to destroy if a piece stopped short.)
+                    madeNumbers = n
+                }
+                madeLinks = n
+            }
+            if let id = unknown.lazy.compactMap({ $0 }).first { throw .unknownClaim(id) }
+            insertClaimsUnchecked(restored, at: positions, hashes: hashes, newClaim, relations: links, at: numbers)
+            return .removeClaims(ids)
 
         case .setText(let id, let written):
             let text = Claim.normalizedText(written)

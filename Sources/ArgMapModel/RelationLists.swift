@@ -199,7 +199,8 @@ public struct RelationLists: RandomAccessCollection, Sendable {
     /// and grow the storage each time.
     package mutating func reserveRoom(for claims: [Int]) {
         compactIfSparse()
-        let sorted = claims.sorted()
+        // Often in order already (the relations of claims put back, in relation order).
+        let sorted = zip(claims, claims.dropFirst()).allSatisfy({ $0 <= $1 }) ? claims : claims.sorted()
         var moves: [(claim: Int, capacity: Int)] = []
         var total = 0, i = 0
         while i < sorted.count {

@@ -5,7 +5,8 @@
 /// put back so, is one run however many claims it holds.
 package struct Renumbering: Sendable {
     /// Removing: the removed numbers, ascending. Inserting: for each inserted number, how many
-    /// old numbers come before it (its final position minus the inserted ones before it).
+    /// old numbers come before it (its final position minus the inserted ones before it);
+    /// none for numbers inserted in one run (``shift`` maps them).
     @usableFromInline let marks: [Int]
     /// The marks in runs, each mark of a run one more than the one before (removing) or the
     /// same (inserting): each run's first mark, and how many marks come before its end.
@@ -27,7 +28,13 @@ package struct Renumbering: Sendable {
     package init(removing numbers: [Int]) {
         marks = numbers
         removing = true
-        (runStarts, runEnds) = Renumbering.runs(numbers, step: 1)
+        // (Ascending and distinct: one run when the last is the first plus their count less
+        // one, with no pass over them; a removal of a claim and everything under it, most often.)
+        if let first = numbers.first, numbers[numbers.count - 1] - first == numbers.count - 1 {
+            (runStarts, runEnds) = ([first], [numbers.count])
+        } else {
+            (runStarts, runEnds) = Renumbering.runs(numbers, step: 1)
+        }
         // The run start, start + 1, …: the numbers after it move down by its length.
         shift = runStarts.count == 1 ? (runStarts[0] + numbers.count, -numbers.count) : nil
         below = Renumbering.table(marks, runs: runStarts.count)
@@ -35,9 +42,17 @@ package struct Renumbering: Sendable {
 
     /// `positions`: where the inserted ones end, ascending.
     package init(inserting positions: [Int]) {
-        marks = positions.enumerated().map { $0.element - $0.offset }
         removing = false
-        (runStarts, runEnds) = Renumbering.runs(marks, step: 0)
+        if let first = positions.first, positions[positions.count - 1] - first == positions.count - 1 {
+            // One run (positions ascending and distinct, so consecutive): every mark is the
+            // first position, and with ``shift`` set none is read, so none is written (the
+            // undo of a removal of 300,000 claims wrote and scanned 300,000).
+            marks = []
+            (runStarts, runEnds) = ([first], [positions.count])
+        } else {
+            marks = positions.enumerated().map { $0.element - $0.offset }
+            (runStarts, runEnds) = Renumbering.runs(marks, step: 0)
+        }
         // Inserted together at one place: the numbers from there move up by their count.
         shift = runStarts.count == 1 ? (runStarts[0], positions.count) : nil
         below = Renumbering.table(marks, runs: runStarts.count)

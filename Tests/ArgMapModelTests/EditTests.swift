@@ -167,6 +167,60 @@ struct EditTests {
         #expect(map.invariantViolations().isEmpty)
     }
 
+    /// Putting many claims back (enough for the checks to run on both cores, and for the
+    /// relations' ends to be found in two halves) refuses what a few would refuse, naming the
+    /// first offender in order however the work was split, and changes nothing then; and puts
+    /// back the exact map, with the claims after them renumbered, relations from and to those
+    /// claims in the second half too.
+    @Test func puttingManyClaimsBackChecksThemInOrderOnBothCores() throws {
+        // A thesis, a chain of 70,000 under it, then 1,000 claims answering the thesis; every
+        // seventh claim of the chain's second half attacks one of those, and a few of those
+        // support claims in the chain. The chain's claims are one run, but not the last ones.
+        let n = 70_000
+        var claims = [Claim(id: "t", text: "Thesis")]
+        claims += (0..<n).map { Claim(id: "a\($0)", text: "Step \($0)") }
+        claims += (0..<1_000).map { Claim(id: "b\($0)", text: "Aside \($0)") }
+        var relations = [Relation(from: 1, to: 0, type: .support)]
+        relations += (1..<n).map { Relation(from: 1 + $0, to: $0, type: $0 % 2 == 0 ? .support : .attack) }
+        relations += (0..<1_000).map { Relation(from: 1 + n + $0, to: 0, type: .attack) }
+        relations += stride(from: n / 2, to: n, by: 7).map { Relation(from: 1 + $0, to: 1 + n + $0 % 1_000, type: .attack, weight: 0.5) }
+        relations += [Relation(from: 1 + n + 3, to: 1 + 60_001, type: .support), Relation(from: 1 + n + 998, to: 1 + 5, type: .support)]
+        let original = try ArgumentMap(claims: claims, relations: relations)
+        var map = original
+        let inverse = try map.apply(.removeClaims((0..<n).map { "a\($0)" }))
+        let removed = map
+        guard case .restoreClaims(let back, let positions, let placed) = inverse else { Issue.record("not a restore: \(inverse)"); return }
+        try #require(back.count == n && placed.count > 1 << 16, "enough to be split")
+        func refused(_ error: MapError, _ claims: [Claim], _ relations: [PlacedRelation], _ what: String) {
+            #expect(throws: error, "\(what)") { try map.apply(.restoreClaims(claims, at: positions, relations: relations)) }
+            #expect(map.claims.map(\.id) == removed.claims.map(\.id) && map.relationSpecs == removed.relationSpecs, "\(what): nothing changed")
+        }
+        var twice = back
+        twice[60_000].id = back[5].id
+        refused(.duplicateID(back[5].id), twice, placed, "an id twice among them, late")
+        var taken = back
+        taken[50_000].id = "b3"
+        refused(.duplicateID("b3"), taken, placed, "an id the map has")
+        // Both at once: the first in order is named, whichever check found it.
+        var both = back
+        (both[30_000].id, both[40_000].id) = ("b4", back[1].id)
+        refused(.duplicateID("b4"), both, placed, "the map's id first")
+        (both[30_000].id, both[40_000].id) = (back[1].id, "b4")
+        refused(.duplicateID(back[1].id), both, placed, "an id twice first")
+        var astray = placed
+        astray[astray.count - 1].relation.to = "nosuch"
+        refused(.unknownClaim("nosuch"), back, astray, "an unknown target in the second half")
+        astray[10].relation.from = "missing"
+        refused(.unknownClaim("missing"), back, astray, "unknown claims in both halves")
+        try map.apply(inverse)
+        #expect(map.claims.map(\.id) == original.claims.map(\.id) && map.relationSpecs == original.relationSpecs, "the same map")
+        #expect(map.invariantViolations().isEmpty)
+        for c in stride(from: 0, to: map.count, by: 97) + [1 + n + 3, 1 + n + 998, map.count - 1] {
+            #expect(Array(map.incoming[c]) == Array(original.incoming[c]) && Array(map.outgoing[c]) == Array(original.outgoing[c]), "\(c)'s lists")
+            #expect(map.index(of: original.claims[c].id) == c)
+        }
+    }
+
     /// Random edit sequences: invariants hold after every edit, and applying the inverses in
     /// reverse brings back the exact map (same order of claims and relations).
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
