@@ -74,7 +74,8 @@ public struct PlacedRelation: Equatable, Sendable {
     /// most often the claim after the one the relation before came from, its target that
     /// relation's target or source. Those are compared first (an id compared, nothing hashed);
     /// `find` is asked only for an id at neither (nil: not among them). A long list can be
-    /// cut into pieces, one on each core, each guessing from its own first relation on.
+    /// cut into pieces, one on each core, each guessing from its own first relation on, where
+    /// `find` knows the claims (else a piece that starts past the first claim never guesses).
     @inline(__always)
     package static func forEachEnds(of placed: [PlacedRelation], in range: Range<Int>, among claims: [Claim],
                                     find: (String) -> Int?, _ each: (Int, Int, Int) -> Bool) {

@@ -573,18 +573,12 @@ extension Session {
     /// order puts it (``PlacedRelation/forEachEnds(of:in:among:find:_:)``, comparing ids) is not looked up
     /// in the map.
     private func targets(of removed: [PlacedRelation], removing claims: [Claim] = [], in map: ArgumentMap) -> [Int] {
-        // (Many in two pieces, on both cores: the 300,000 that `rm c700000` takes from the
-        // generated chain a million deep took 7–9 ms in one.)
-        let pieces = Parallel.pieces(removed.indices, removed.count >= 1 << 15 ? 2 : 1)
-        let lookups = Parallel.map(pieces.count) { p in
-            var ids: [String] = []
-            PlacedRelation.forEachEnds(of: removed, in: pieces[p], among: claims, find: { _ in nil }) { k, _, to in
-                if to < 0 { ids.append(removed[k].relation.to) }
-                return true
-            }
-            return ids
+        var lookups: [String] = []
+        PlacedRelation.forEachEnds(of: removed, in: removed.indices, among: claims, find: { _ in nil }) { k, _, to in
+            if to < 0 { lookups.append(removed[k].relation.to) }
+            return true
         }
-        return map.indices(of: Array(lookups.joined())).filter { $0 >= 0 }
+        return map.indices(of: lookups).filter { $0 >= 0 }
     }
 
     /// The claims and relations an edit put back at `positions` and the relations' own
