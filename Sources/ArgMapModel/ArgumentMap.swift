@@ -265,7 +265,8 @@ public struct ArgumentMap: Sendable {
             move()
         }
         let hashes = hashes ?? IDIndex.hashes(of: inserted.map(\.id))
-        // The new ids into the index on one core, while the other puts the relations in.
+        // The new ids into the index on one core, while the other puts the relations in (it
+        // changes only the relations and their lists: the index reads the claims as they are).
         let all = claims
         func indexInserted() {
             // Each id's slot is a read at random: the slot of the id eight on is asked for ahead.
