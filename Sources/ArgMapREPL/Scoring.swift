@@ -318,6 +318,8 @@ extension Session {
         case (.removeClaim, .restoreClaim(_, let c, let placed)):
             change = .removed(claims: [c], relations: placed.map(\.position), targets: targets(of: placed, in: map))
         case (.removeClaims, .restoreClaims(let claims, let positions, let placed)):
+            // (Else nil: worked out afresh.)
+            guard !board.remakesAfter(changing: claims.count, of: map.count + claims.count) else { break }
             change = .removed(claims: positions, relations: placed.map(\.position), targets: targets(of: placed, removing: claims, in: map))
         case (.unlink, .link(let spec, let r?)):
             change = .removed(claims: [], relations: [r], targets: targets(of: [PlacedRelation(spec, at: r)], in: map))
@@ -327,7 +329,7 @@ extension Session {
             change = inserted([claim], at: [position], placed, in: map)
         case (.restoreClaims(let claims, let positions, let placed), _):
             // (Else nil: worked out afresh.)
-            guard !board.remakesAfter(inserting: claims.count, of: map.count) else { break }
+            guard !board.remakesAfter(changing: claims.count, of: map.count) else { break }
             change = inserted(claims, at: positions, placed, in: map)
         case (.link(let spec, _), _):
             change = inserted([], [PlacedRelation(spec, at: 0)], in: map)
