@@ -831,23 +831,6 @@ public final class IncrementalEvaluator {
         }
     }
 
-    /// Whether these scores are better worked out afresh than made to follow a change that
-    /// puts `count` claims into a map or takes them out of it, of `total` claims with them: a
-    /// fifth of the map or more, on a map without cycles. Following renumbers and lays the
-    /// whole graph out again, and works out every claim above those claims (and those put
-    /// in); a whole evaluation is one pass, paid by the next command that reads the scores (in
-    /// a terminal, on another thread as the prompt comes back). On the generated chain a
-    /// million deep, where every claim is above them: `rm c700000` (30%) spent 18–22 ms
-    /// following, its `undo` 39–41 ms, the `undo` of `rm c800000` (a fifth) 39 ms, where a
-    /// whole evaluation of the million takes 22–23 ms. The line is the fifth from which a
-    /// terminal makes a removal's rest afresh (and works its scores out so, ahead), so that an
-    /// undo there is a swap. (On a map with cycles, the undo of a removal puts the scores from
-    /// before back instead.) Not on a map of fewer than ``ArgumentMap/remainderMinimum``
-    /// claims, where either takes well under a millisecond.
-    public func remakesAfter(changing count: Int, of total: Int) -> Bool {
-        !solvesCycles && count * 5 >= total && total >= ArgumentMap.remainderMinimum
-    }
-
     /// Brings the scores up to date after a change of structure: the graph's unchanged rows
     /// are copied (renumbered), the rows of the claims whose incoming relations changed are laid
     /// out from the map again, and only the claims those can reach are recomputed. A new
